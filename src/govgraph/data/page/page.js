@@ -1,0 +1,270 @@
+// govgraph network page: draws the graph from the JSON data island and wires up search,
+// filters, tooltips and neighbour highlighting. Article text is data: it reaches the DOM
+// only through textContent, never as markup.
+(function () {
+  "use strict";
+
+  var data = JSON.parse(document.getElementById("govgraph-data").textContent);
+  var DIM_NODE = { background: "#eceff1", border: "#d0d5da" };
+  var DIM_FONT = { color: "#c3c8cd" };
+  var DIM_EDGE = { color: "#e3e6e9", opacity: 0.6 };
+  var NODE_FONT = { color: data.style.nodeFont };
+  var EDGE_FONT_ON = { color: data.style.edgeFont, strokeWidth: 3 };
+  var EDGE_FONT_DIM = { color: "#d5d9dd", strokeWidth: 0 };
+
+  var byId = new Map();
+  var adjacent = new Map(); // undirected neighbours, for filters
+  data.nodes.forEach(function (n) {
+    byId.set(n.id, n);
+    adjacent.set(n.id, new Set());
+  });
+  data.edges.forEach(function (e) {
+    adjacent.get(e.from).add(e.to);
+    adjacent.get(e.to).add(e.from);
+  });
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined && text !== null) node.textContent = String(text);
+    return node;
+  }
+
+  function kindName(n) {
+    return data.kindNames[n.cls + "/" + n.kind] || n.kind;
+  }
+
+  // Details of a node as DOM: canonical name, class, aliases, regions, evidence.
+  function describe(n) {
+    var box = el("div", "gg-info");
+    box.appendChild(el("div", "gg-info-name", n.name));
+    box.appendChild(el("div", "gg-info-meta", data.classNames[n.cls] + " · " + kindName(n)
+      + " · 连接 " + n.degree));
+    if (n.aliases.length) box.appendChild(el("div", "gg-info-row", "别名：" + n.aliases.join("、")));
+    if (n.regions.length) box.appendChild(el("div", "gg-info-row", "地区：" + n.regions.join(" › ")));
+    if (n.evidence.length) {
+      box.appendChild(el("div", "gg-info-row", "证据："));
+      var list = el("ol");
+      n.evidence.forEach(function (ev) {
+        var item = el("li");
+        item.appendChild(el("span", "gg-sentence", ev.sentence));
+        item.appendChild(el("span", "gg-doc", "—— " + ev.document));
+        list.appendChild(item);
+      });
+      box.appendChild(list);
+      if (n.evidence_total > n.evidence.length) {
+        box.appendChild(el("div", "gg-hint", "另有 " + (n.evidence_total - n.evidence.length) + " 条证据未列出"));
+      }
+    }
+    return box;
+  }
+
+  // vis-network shows an Element title as-is (a string title would also be plain text,
+  // but building the DOM ourselves keeps that guarantee independent of the library).
+  var nodes = new vis.DataSet(data.nodes.map(function (n) {
+    return Object.assign({}, n, { title: describe(n), font: NODE_FONT });
+  }));
+  var edges = new vis.DataSet(data.edges.map(function (e) {
+    var title = el("div", "gg-info", byId.get(e.from).name + " —" + e.label + "→ " + byId.get(e.to).name);
+    return Object.assign({}, e, { title: title, font: EDGE_FONT_ON });
+  }));
+
+  var container = document.getElementById("gg-network");
+  var progress = document.getElementById("gg-progress");
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, data.options);
+
+  var api = {
+    network: network, nodes: nodes, edges: edges, data: data,
+    ready: false, readyMs: null, stabilizedMs: null
+  };
+  window.govgraph = api;
+
+  function markReady() {
+    if (api.ready) return;
+    api.ready = true;
+    api.readyMs = performance.now(); // since navigation start
+    progress.classList.add("gg-done");
+    document.documentElement.setAttribute("data-gg-ready", "1");
+  }
+
+  network.on("stabilizationProgress", function (p) {
+    progress.textContent = "正在布局… " + Math.round(100 * p.iterations / p.total) + "%";
+  });
+  network.once("stabilizationIterationsDone", function () {
+    api.stabilizedMs = performance.now();
+    // The layout is done: stop physics so a big graph costs nothing while idle.
+    network.setOptions({ physics: { enabled: false } });
+    network.once("afterDrawing", markReady);
+    network.redraw();
+  });
+  if (!data.nodes.length) network.once("afterDrawing", markReady);
+
+  // --- neighbour highlighting --------------------------------------------------------
+
+  var highlighted = null;
+
+  function highlight(id) {
+    highlighted = id;
+    var near = new Set(network.getConnectedNodes(id));
+    near.add(id);
+    nodes.update(data.nodes.map(function (n) {
+      return near.has(n.id)
+        ? { id: n.id, color: n.color, font: NODE_FONT }
+        : { id: n.id, color: DIM_NODE, font: DIM_FONT };
+    }));
+    edges.update(data.edges.map(function (e) {
+      var on = e.from === id || e.to === id;
+      return { id: e.id, color: on ? e.color : DIM_EDGE, font: on ? EDGE_FONT_ON : EDGE_FONT_DIM };
+    }));
+  }
+
+  function unhighlight() {
+    if (highlighted === null) return;
+    highlighted = null;
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: NODE_FONT }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: EDGE_FONT_ON }; }));
+  }
+
+  var details = document.getElementById("gg-details");
+  var detailsHint = details.firstElementChild;
+
+  function showDetails(id) {
+    details.replaceChildren(id === null ? detailsHint : describe(byId.get(id)));
+  }
+
+  function select(id) {
+    if (nodes.get(id).hidden) resetFilters(); // a found node must be visible
+    network.selectNodes([id]);
+    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    highlight(id);
+    showDetails(id);
+  }
+
+  network.on("click", function (params) {
+    if (params.nodes.length) {
+      highlight(params.nodes[0]);
+      showDetails(params.nodes[0]);
+    } else {
+      unhighlight();
+      showDetails(null);
+    }
+  });
+
+  // --- search ------------------------------------------------------------------------
+
+  function norm(s) {
+    return String(s).normalize("NFKC").trim().toLowerCase();
+  }
+
+  // Best matches first: exact name, exact alias, name contains, alias contains.
+  function find(query) {
+    var q = norm(query);
+    if (!q) return [];
+    var hits = [];
+    data.nodes.forEach(function (n) {
+      var name = norm(n.name);
+      var aliases = n.aliases.map(norm);
+      var rank = n.id === query.trim() || name === q ? 0
+        : aliases.indexOf(q) >= 0 ? 1
+        : name.indexOf(q) >= 0 ? 2
+        : aliases.some(function (a) { return a.indexOf(q) >= 0; }) ? 3 : -1;
+      if (rank >= 0) hits.push({ rank: rank, node: n });
+    });
+    hits.sort(function (a, b) {
+      return a.rank - b.rank || b.node.degree - a.node.degree
+        || (a.node.id < b.node.id ? -1 : a.node.id > b.node.id ? 1 : 0);
+    });
+    return hits.map(function (h) { return h.node; });
+  }
+
+  var searchInput = document.getElementById("gg-search-input");
+  var searchMsg = document.getElementById("gg-search-msg");
+  var searchResults = document.getElementById("gg-search-results");
+
+  function search(query) {
+    var found = find(query);
+    searchResults.replaceChildren();
+    if (!found.length) {
+      searchMsg.textContent = "未找到「" + query.trim() + "」";
+      return null;
+    }
+    searchMsg.textContent = found.length === 1 ? "找到 1 个节点"
+      : "找到 " + found.length + " 个节点，已选中第一个";
+    found.slice(0, 10).forEach(function (n) {
+      var button = el("button", null, n.name);
+      button.type = "button";
+      button.title = data.classNames[n.cls] + " · " + kindName(n);
+      button.addEventListener("click", function () { select(n.id); });
+      var item = el("li");
+      item.appendChild(button);
+      searchResults.appendChild(item);
+    });
+    select(found[0].id);
+    return found[0].id;
+  }
+
+  document.getElementById("gg-search").addEventListener("submit", function (ev) {
+    ev.preventDefault();
+    search(searchInput.value);
+  });
+
+  // --- filters -----------------------------------------------------------------------
+
+  var classBoxes = Array.prototype.slice.call(document.querySelectorAll(".gg-class-filter"));
+  var regionSelect = document.getElementById("gg-region");
+  var mechanismSelect = document.getElementById("gg-mechanism");
+  var visibleMsg = document.getElementById("gg-visible");
+
+  function withNeighbours(ids) {
+    var out = new Set(ids);
+    ids.forEach(function (id) { adjacent.get(id).forEach(function (m) { out.add(m); }); });
+    return out;
+  }
+
+  function applyFilters() {
+    var classes = new Set(classBoxes.filter(function (b) { return b.checked; })
+      .map(function (b) { return b.value; }));
+    var allowed = null;
+    var region = regionSelect.value;
+    if (region) {
+      // Same rule as `govgraph page --region`: nodes in the region plus their neighbours.
+      allowed = withNeighbours(data.nodes.filter(function (n) {
+        return n.regions.indexOf(region) >= 0 || (n.cls === "region" && n.name === region);
+      }).map(function (n) { return n.id; }));
+    }
+    var mechanism = mechanismSelect.value;
+    if (mechanism) {
+      var around = withNeighbours([mechanism]);
+      allowed = allowed === null ? around
+        : new Set(Array.from(allowed).filter(function (id) { return around.has(id); }));
+    }
+    var shown = new Set();
+    data.nodes.forEach(function (n) {
+      if (classes.has(n.cls) && (allowed === null || allowed.has(n.id))) shown.add(n.id);
+    });
+    nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !shown.has(n.id) }; }));
+    edges.update(data.edges.map(function (e) {
+      return { id: e.id, hidden: !(shown.has(e.from) && shown.has(e.to)) };
+    }));
+    visibleMsg.textContent = shown.size === data.nodes.length ? ""
+      : "筛选后显示 " + shown.size + " / " + data.nodes.length + " 个节点";
+    return shown.size;
+  }
+
+  function resetFilters() {
+    classBoxes.forEach(function (b) { b.checked = true; });
+    regionSelect.value = "";
+    mechanismSelect.value = "";
+    return applyFilters();
+  }
+
+  classBoxes.forEach(function (b) { b.addEventListener("change", applyFilters); });
+  regionSelect.addEventListener("change", applyFilters);
+  mechanismSelect.addEventListener("change", applyFilters);
+  document.getElementById("gg-reset").addEventListener("click", resetFilters);
+
+  api.search = search;
+  api.select = select;
+  api.applyFilters = applyFilters;
+  api.resetFilters = resetFilters;
+})();

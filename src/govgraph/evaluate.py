@@ -1,0 +1,174 @@
+"""`govgraph evaluate`: precision, recall and F1 per list against gold annotations.
+
+The matching rules are those of SPEC.md and give the same figures as the reference scorer
+(shared/tools/score.py); a test runs both on the same inputs.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+
+from .errors import GovgraphError
+
+LISTS = ("institutions", "regions", "mechanisms", "adopts", "quantities")
+QUOTES = "“”\"'‘’「」『』《》〈〉"
+GENERIC_TAIL = re.compile(r"(机制|制度|模式|工作法|改革|工作|行动|体系|理念|程序)$")
+REGION_TAIL = re.compile(r"(省|市|区|县|州|盟|旗|地区|镇|乡|街道|村|社区|自治区)$")
+
+
+def norm(s):
+    if s is None:
+        return None
+    s = unicodedata.normalize("NFKC", str(s))
+    return "".join(ch for ch in s if not ch.isspace() and ch not in QUOTES)
+
+
+def mech_key(s):
+    s = norm(s) or ""
+    for _ in range(2):
+        t = GENERIC_TAIL.sub("", s)
+        if len(t) >= 2:
+            s = t
+    return s
+
+
+def inst_match(p, g, regions) -> bool:
+    p, g = norm(p), norm(g)
+    if not p or not g:
+        return False
+    if p == g:
+        return True
+    short, long_ = (p, g) if len(p) < len(g) else (g, p)
+    if not long_.endswith(short):
+        return False
+    lead = long_[: len(long_) - len(short)]
+    return bool(REGION_TAIL.search(lead)) or lead in regions
+
+
+def region_match(p, g) -> bool:
+    if p.get("code") and g.get("code"):
+        return str(p["code"]) == str(g["code"])
+    return norm(p.get("name")) == norm(g.get("name"))
+
+
+def mech_match(p, g) -> bool:
+    a, b = mech_key(p), mech_key(g)
+    if not a or not b:
+        return False
+    return a == b or (min(len(a), len(b)) >= 2 and (a in b or b in a))
+
+
+def qty_match(p, g) -> bool:
+    if norm(p.get("unit")) != norm(g.get("unit")):
+        return False
+    try:
+        pv, gv = float(p["value"]), float(g["value"])
+    except (KeyError, TypeError, ValueError):
+        return False
+    if g.get("unit") == "percent":
+        return abs(pv - gv) <= 0.01
+    return abs(pv - gv) <= 0.005 * max(abs(gv), 1e-9)
+
+
+def pair_up(preds, golds, match):
+    """Greedy one-to-one matching in gold order, as the reference scorer does."""
+    used = set()
+    pairs = []
+    for g in golds:
+        for i, p in enumerate(preds):
+            if i not in used and match(p, g):
+                used.add(i)
+                pairs.append((p, g))
+                break
+    return pairs
+
+
+def subject_ok(p, g, regions) -> bool:
+    ps, gs = norm(p.get("subject")), norm(g.get("subject"))
+    if not ps and not gs:
+        return True
+    if not ps or not gs:
+        return False
+    return inst_match(ps, gs, regions) or ps == gs
+
+
+def score_document(pred: dict, gold: dict) -> dict:
+    regions = {norm(r.get("name")) for r in gold.get("regions", []) + pred.get("regions", [])}
+    out = {}
+
+    def tally(name, ps, gs, match):
+        pairs = pair_up(ps, gs, match)
+        out[name] = [len(pairs), len(ps), len(gs)]
+        return pairs
+
+    def names(xs):
+        return [x.get("name") for x in xs if x.get("name")]
+
+    tally("institutions", names(pred.get("institutions", [])), names(gold.get("institutions", [])),
+          lambda p, g: inst_match(p, g, regions))
+    tally("regions", pred.get("regions", []), gold.get("regions", []), region_match)
+    tally("mechanisms", names(pred.get("mechanisms", [])), names(gold.get("mechanisms", [])), mech_match)
+    tally("adopts", pred.get("adopts", []), gold.get("adopts", []),
+          lambda p, g: len(p) == 2 and inst_match(p[0], g[0], regions) and mech_match(p[1], g[1]))
+    pairs = tally("quantities", pred.get("quantities", []), gold.get("quantities", []), qty_match)
+    out["quantity_subject"] = [sum(subject_ok(p, g, regions) for p, g in pairs), len(pairs)]
+    return out
+
+
+def _prf(tp, npred, ngold):
+    p = tp / npred if npred else 0.0
+    r = tp / ngold if ngold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def _load(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        return {}
+    except (json.JSONDecodeError, UnicodeDecodeError) as e:
+        raise GovgraphError(f"{path}: not valid JSON ({e})") from None
+
+
+def evaluate(pred_dir: str | Path, gold_dir: str | Path, per_document: bool = False) -> dict:
+    """Scores in the reference scorer's JSON shape."""
+    pred_dir, gold_dir = Path(pred_dir), Path(gold_dir)
+    for d, what in ((pred_dir, "prediction"), (gold_dir, "gold")):
+        if not d.is_dir():
+            raise GovgraphError(f"{d}: {what} folder not found")
+    gold_files = sorted(gold_dir.glob("*.json"))
+    if not gold_files:
+        raise GovgraphError(f"no gold files in {gold_dir}")
+    total: dict[str, list[int]] = {}
+    docs = {}
+    for gf in gold_files:
+        doc = score_document(_load(pred_dir / gf.name), _load(gf))
+        docs[gf.stem] = doc
+        for k, v in doc.items():
+            total[k] = [a + b for a, b in zip(total.get(k, [0] * len(v)), v)]
+    result: dict = {}
+    for k in LISTS:
+        tp, npred, ngold = total[k]
+        p, r, f = _prf(tp, npred, ngold)
+        result[k] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
+                     "tp": tp, "predicted": npred, "gold": ngold}
+    ok, n = total["quantity_subject"]
+    result["quantity_subject_accuracy"] = round(ok / n, 3) if n else 0.0
+    if per_document:
+        result["documents"] = docs
+    return result
+
+
+def format_table(result: dict) -> str:
+    lines = [f"{'list':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}"]
+    for k, v in result.items():
+        if isinstance(v, dict) and k != "documents":
+            lines.append(f"{k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}"
+                         f"{v['tp']:>6}{v['predicted']:>6}{v['gold']:>6}")
+    n = result["quantities"]["tp"]
+    lines.append(f"quantity subject accuracy {result['quantity_subject_accuracy']:.3f} over {n} matched")
+    return "\n".join(lines)

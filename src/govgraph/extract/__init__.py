@@ -1,0 +1,111 @@
+"""Extraction: one document's sentences → mentions → resolved entities, facts and outcomes.
+
+The per-family rules live in the sibling modules; this module walks the articles and
+sentences, keeps the article context (regions named so far, the institution the article is
+talking about) and hands mentions to `govgraph.resolve`.
+"""
+
+from __future__ import annotations
+
+from ..lexicon import gazetteer, triggers
+from ..normalize import CleanText
+from ..records import Article, Evidence, Extraction, Fact, Quantity, Sentence
+from ..resolve import Resolver
+from .institutions import Context, find_institutions
+from .mechanisms import find_mechanisms
+from .quantities import find_period, find_quantities, metric_label
+from .regions import choose, find_regions
+
+
+def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
+    gaz = gazetteer()
+    adopt_words = triggers()["adopt"]
+    national_words = triggers()["national"]
+    res = Resolver(name)
+    local_names: dict[str, str] = {}
+    document_codes: set[str] = set()
+    quantities: list[Quantity] = []
+    adopts: dict[tuple[str, str], Fact] = {}
+
+    def evidence(sent: Sentence, s: int, e: int) -> Evidence:
+        o_s, o_e = clean.span(sent.clean_start + s, sent.clean_start + e)
+        return Evidence(name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e])
+
+    # First pass over all full region names: context for same-name divisions (朝阳区).
+    for art in articles:
+        for sent in art.sentences:
+            for m in find_regions(sent.text):
+                if not m.is_short and len(m.candidates) == 1:
+                    document_codes.add(m.candidates[0].code)
+                    document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+
+    for art in articles:
+        ctx = Context(document_codes=document_codes)
+        actor = None  # the institution the article is talking about, carried across sentences
+        for sent in art.sentences:
+            text = sent.text
+            regions = find_regions(text, local_names)
+            prev = None
+            for m in regions:
+                ev = evidence(sent, m.start, m.end)
+                if m.local_level:
+                    parent = None
+                    if m.local_parent is not None:
+                        lp = m.local_parent
+                        parent = lp.surface if lp.local_level else choose(lp, document_codes, None, None).name
+                    local_names.setdefault(m.surface, m.local_level)
+                    res.add_local_region(m.surface, m.local_level, parent, ev)
+                    ctx.local_regions.append((m.surface, m.local_level))
+                else:
+                    adjacent_prev = prev if prev is not None and prev.end == m.start else None
+                    d = choose(m, document_codes, None, adjacent_prev)
+                    res.add_region(d, m.surface, ev)
+                    ctx.regions.append(d)
+                prev = m
+            insts = find_institutions(text, regions, ctx)
+            for im in insts:
+                res.add_institution(im, evidence(sent, im.start, im.end))
+            mechs = find_mechanisms(text)
+            for mm in mechs:
+                res.add_mechanism(mm, evidence(sent, mm.start, mm.end))
+            # adoption: the institution named before the mechanism in this sentence, else the
+            # article's actor, when the sentence says it carries the mechanism out
+            for mm in mechs:
+                if not any(0 <= text.find(w) < mm.end for w in adopt_words):
+                    continue
+                before = [im for im in insts if im.start < mm.start]
+                who = before[-1] if before else (insts[0] if insts else actor)
+                if who is None:
+                    continue
+                key = (who.name, mm.name)
+                fact = adopts.setdefault(key, Fact("adopts", who.name, mm.name))
+                fact.evidence.append(evidence(sent, min(who.start, mm.start) if who in insts else mm.start, mm.end))
+            for qm in find_quantities(text):
+                subject = None
+                national = any(0 <= text.find(w) < qm.start for w in national_words)
+                before = [im for im in insts if im.end <= qm.start]
+                if before:
+                    subject = before[-1].name
+                elif not national:
+                    regs = [m for m in regions if m.end <= qm.start]
+                    if actor is not None:
+                        subject = actor.name
+                    elif regs:
+                        r = regs[-1]
+                        subject = r.surface if r.local_level else choose(r, document_codes).name
+                mention_mech = next((mm.name for mm in mechs if mm.start < qm.start), None)
+                quantities.append(
+                    Quantity(
+                        text=qm.text,
+                        value=qm.value,
+                        unit=qm.unit,
+                        metric=metric_label(text, qm.start),
+                        subject=subject,
+                        period=find_period(text, qm.start),
+                        mechanism=mention_mech,
+                        evidence=evidence(sent, qm.start, qm.end),
+                    )
+                )
+            if insts:
+                actor = insts[0] if insts[0].start < 20 else insts[-1]
+    return res.finish(articles, list(adopts.values()), quantities)

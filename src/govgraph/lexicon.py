@@ -1,0 +1,187 @@
+"""Loaders for the rule data: one loader per file, each cached.
+
+Rules are data: the region gazetteer (`data/regions.tsv`), institution heads
+(`data/institution_heads.tsv`), trigger words (`data/triggers.tsv`) and the curated
+mechanism vocabulary (SKOS, `ontology/mechanisms.ttl`).
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+
+
+def _data_text(name: str) -> str:
+    return (resources.files("govgraph") / "data" / name).read_text(encoding="utf-8")
+
+
+def _ontology_text(name: str) -> str:
+    return (resources.files("govgraph.ontology") / name).read_text(encoding="utf-8")
+
+
+def _rows(text: str) -> list[dict[str, str]]:
+    lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
+    return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+# ---------------------------------------------------------------- regions
+
+LEVELS = ("province", "prefecture", "county", "township", "village")
+
+
+@dataclass(frozen=True)
+class Division:
+    code: str
+    name: str
+    level: str
+    parent_code: str | None
+    short_names: tuple[str, ...]
+    lat: float | None
+    lon: float | None
+
+
+@dataclass
+class Gazetteer:
+    by_code: dict[str, Division]
+    by_name: dict[str, list[Division]]  # full names and short forms → candidates
+    full_names: set[str] = field(default_factory=set)
+
+    def parent(self, d: Division) -> Division | None:
+        return self.by_code.get(d.parent_code) if d.parent_code else None
+
+    def ancestors(self, d: Division) -> list[Division]:
+        out = []
+        p = self.parent(d)
+        while p is not None:
+            out.append(p)
+            p = self.parent(p)
+        return out
+
+
+@lru_cache(maxsize=1)
+def gazetteer() -> Gazetteer:
+    by_code: dict[str, Division] = {}
+    for r in _rows(_data_text("regions.tsv")):
+        shorts = tuple(s for s in (r.get("short_names") or "").split("|") if len(s) >= 2)
+        d = Division(
+            code=r["code"],
+            name=r["name"],
+            level=r["level"],
+            parent_code=r.get("parent_code") or None,
+            short_names=shorts,
+            lat=float(r["lat"]) if r.get("lat") else None,
+            lon=float(r["lon"]) if r.get("lon") else None,
+        )
+        by_code[d.code] = d
+    by_name: dict[str, list[Division]] = {}
+    for d in by_code.values():
+        by_name.setdefault(d.name, []).append(d)
+    for d in by_code.values():
+        for s in d.short_names:
+            if s not in by_name or all(x.name != s for x in by_name[s]):
+                by_name.setdefault(s, []).append(d)
+    return Gazetteer(by_code, by_name, {d.name for d in by_code.values()})
+
+
+# ---------------------------------------------------------------- institution heads
+
+
+@dataclass(frozen=True)
+class Head:
+    surface: str
+    canonical: str
+    kind: str
+    scope: str
+    level: str | None
+    not_before: str
+
+
+@lru_cache(maxsize=1)
+def institution_heads() -> dict[str, Head]:
+    out = {}
+    for r in _rows(_data_text("institution_heads.tsv")):
+        out[r["surface"]] = Head(
+            surface=r["surface"],
+            canonical=r["canonical"],
+            kind=r["kind"],
+            scope=r["scope"],
+            level=None if r["level"] == "-" else r["level"],
+            not_before="" if r["not_before"] == "-" else r["not_before"],
+        )
+    return out
+
+
+# ---------------------------------------------------------------- trigger words
+
+
+@lru_cache(maxsize=1)
+def triggers() -> dict[str, list[str]]:
+    """Trigger words by role, e.g. triggers()["adopt"]."""
+    out: dict[str, list[str]] = {}
+    for r in _rows(_data_text("triggers.tsv")):
+        out.setdefault(r["role"], []).append(r["word"])
+    for words in out.values():
+        words.sort(key=lambda w: (-len(w), w))
+    return out
+
+
+# ---------------------------------------------------------------- mechanisms (SKOS)
+
+
+@dataclass(frozen=True)
+class Concept:
+    id: str  # local name in the mech: namespace, ASCII
+    iri: str
+    pref: str  # Chinese preferred label
+    en: str
+    alts: tuple[str, ...]
+    broader: str | None  # Chinese prefLabel of the broader concept
+
+
+@lru_cache(maxsize=1)
+def mechanisms() -> dict[str, Concept]:
+    """Curated concepts by Chinese prefLabel, read from ontology/mechanisms.ttl."""
+    import rdflib
+    from rdflib.namespace import RDF, SKOS
+
+    g = rdflib.Graph()
+    g.parse(data=_ontology_text("mechanisms.ttl"), format="turtle")
+
+    def zh(s, p):
+        return sorted(str(o) for o in g.objects(s, p) if getattr(o, "language", None) == "zh")
+
+    def en(s):
+        v = sorted(str(o) for o in g.objects(s, SKOS.prefLabel) if getattr(o, "language", None) == "en")
+        return v[0] if v else ""
+
+    pref_of = {}
+    for s in g.subjects(RDF.type, SKOS.Concept):
+        labels = zh(s, SKOS.prefLabel)
+        if labels:
+            pref_of[s] = labels[0]
+    out = {}
+    for s, pref in pref_of.items():
+        broader = sorted(pref_of[b] for b in g.objects(s, SKOS.broader) if b in pref_of)
+        iri = str(s)
+        out[pref] = Concept(
+            id=iri.rsplit("/", 1)[-1],
+            iri=iri,
+            pref=pref,
+            en=en(s),
+            alts=tuple(zh(s, SKOS.altLabel)),
+            broader=broader[0] if broader else None,
+        )
+    return out
+
+
+def rules_version() -> str:
+    """A digest of every rule file: caches keyed on it are invalidated when rules change."""
+    h = hashlib.sha256()
+    for name in ("regions.tsv", "institution_heads.tsv", "triggers.tsv"):
+        h.update(_data_text(name).encode("utf-8"))
+    h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))
+    return h.hexdigest()[:16]

@@ -1,0 +1,138 @@
+"""Resolve mentions into entities: one canonical name per thing, every surface form an alias.
+
+Institution names that differ only by a leading region (崂山区人民法院 ~ 青岛市崂山区人民法院)
+are one body; the longer, fuller name is canonical. Mechanisms merge on their cleaned name.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .lexicon import Division, gazetteer
+from .records import Entity, Evidence, Extraction, Fact, Quantity
+
+REGION_TAIL = re.compile(r"(省|市|区|县|州|盟|旗|地区|镇|乡|街道|村|社区|自治区)$")
+
+
+def same_institution(a: str, b: str) -> bool:
+    """True when one name is the other with a region in front (the scorer's rule too)."""
+    if a == b:
+        return True
+    short, long_ = (a, b) if len(a) < len(b) else (b, a)
+    if not long_.endswith(short):
+        return False
+    lead = long_[: len(long_) - len(short)]
+    return bool(REGION_TAIL.search(lead)) or lead in gazetteer().by_name
+
+
+class Resolver:
+    def __init__(self, document: str):
+        self.document = document
+        self.regions: dict[str, Entity] = {}  # key: code, or "local:<name>"
+        self.institutions: dict[str, Entity] = {}
+        self.mechanisms: dict[str, Entity] = {}
+
+    # ------------------------------------------------------------ regions
+    def add_region(self, d: Division, surface: str, ev: Evidence) -> None:
+        e = self.regions.get(d.code)
+        if e is None:
+            parent = gazetteer().parent(d)
+            e = self.regions[d.code] = Entity("region", d.name, d.level, parent=parent.name if parent else None, code=d.code)
+        e.add_alias(surface)
+        e.evidence.append(ev)
+
+    def add_local_region(self, name: str, level: str, parent: str | None, ev: Evidence) -> None:
+        key = "local:" + name
+        e = self.regions.get(key)
+        if e is None:
+            e = self.regions[key] = Entity("region", name, level, parent=parent)
+        elif e.parent is None and parent:
+            e.parent = parent
+        e.add_alias(name)
+        e.evidence.append(ev)
+
+    # ------------------------------------------------------------ institutions
+    def add_institution(self, m, ev: Evidence) -> None:
+        e = self.institutions.get(m.name)
+        if e is None:
+            e = self.institutions[m.name] = Entity("institution", m.name, m.kind, region=m.region_name, parent=m.parent)
+        e.add_alias(m.surface)
+        e.evidence.append(ev)
+
+    # ------------------------------------------------------------ mechanisms
+    def add_mechanism(self, m, ev: Evidence) -> None:
+        e = self.mechanisms.get(m.name)
+        if e is None:
+            c = m.concept
+            e = self.mechanisms[m.name] = Entity(
+                "mechanism", m.name, "curated" if c else "discovered",
+                parent=c.broader if c else None, code=c.id if c else None,
+            )
+        e.add_alias(m.surface)
+        e.evidence.append(ev)
+
+    # ------------------------------------------------------------ finish
+    def _merge_institutions(self) -> dict[str, str]:
+        """Fold region-less variants into their fuller names; returns old → canonical."""
+        names = sorted(self.institutions, key=lambda n: (-len(n), n))
+        target: dict[str, str] = {}
+        for n in names:
+            for longer in names:
+                if len(longer) <= len(n):
+                    break
+                if longer in target:
+                    continue
+                if same_institution(n, longer):
+                    target[n] = longer
+                    break
+        for short, long_ in target.items():
+            while long_ in target:
+                long_ = target[long_]
+            target[short] = long_
+            src, dst = self.institutions.pop(short), self.institutions[long_]
+            for a in src.aliases:
+                dst.add_alias(a)
+            dst.evidence.extend(src.evidence)
+            dst.region = dst.region or src.region
+            dst.parent = dst.parent or src.parent
+        for e in self.institutions.values():
+            if e.parent in target:
+                e.parent = target[e.parent]
+        return target
+
+    def finish(self, articles, adopts: list[Fact], quantities: list[Quantity]) -> Extraction:
+        renamed = self._merge_institutions()
+
+        def canon(name):
+            return renamed.get(name, name) if name else name
+
+        merged: dict[tuple[str, str], Fact] = {}
+        for f in adopts:
+            key = (canon(f.subject), f.object)
+            g = merged.setdefault(key, Fact("adopts", key[0], key[1]))
+            g.evidence.extend(f.evidence)
+        for q in quantities:
+            q.subject = canon(q.subject)
+        facts: list[Fact] = []
+        for e in self.institutions.values():
+            if e.parent and e.parent in self.institutions:
+                facts.append(Fact("part of", e.name, e.parent, e.evidence[:1]))
+            if e.region:
+                facts.append(Fact("located in", e.name, e.region, e.evidence[:1]))
+        for e in self.regions.values():
+            if e.parent:
+                facts.append(Fact("contained in", e.name, e.parent, e.evidence[:1]))
+        for e in self.mechanisms.values():
+            if e.parent:
+                facts.append(Fact("broader", e.name, e.parent, e.evidence[:1]))
+        order = lambda e: e.evidence[0].start if e.evidence else 0
+        return Extraction(
+            document=self.document,
+            articles=articles,
+            institutions=sorted(self.institutions.values(), key=order),
+            regions=sorted(self.regions.values(), key=order),
+            mechanisms=sorted(self.mechanisms.values(), key=order),
+            adopts=sorted(merged.values(), key=lambda f: f.evidence[0].start if f.evidence else 0),
+            facts=facts,
+            quantities=quantities,
+        )

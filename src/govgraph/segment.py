@@ -1,0 +1,122 @@
+"""Split clean text into articles (headline, byline, body) and sentences.
+
+A page may hold several articles. A byline paragraph (``□ 本报记者 …``) or a top-level
+markdown heading opens a new article; the short, unpunctuated paragraphs just before a
+byline are its headline. Without such markers the page is one article.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .normalize import CleanText, _ends_terminal
+from .records import Article, Sentence
+
+BYLINE = re.compile(r"^(□|■)?\s*(本报(记者|通讯员)|记者|通讯员)")
+TOP_HEADING = re.compile(r"^#\s")
+HEADING_MARKS = re.compile(r"^#{1,6}\s+")
+# Sentence ends: terminal punctuation, with any closing quotes that follow it.
+SENTENCE_END = re.compile(r"[。！？!?；;]+[”’」』）)]*|……[”’」』]*")
+
+
+def jieba_cut(text: str) -> list[str]:
+    """jieba's word list, with its start-up chatter silenced (it logs to stderr)."""
+    import jieba
+
+    if not getattr(jieba_cut, "_quiet", False):
+        import logging
+
+        jieba.setLogLevel(logging.WARNING)
+        jieba_cut._quiet = True
+    return jieba.lcut(text)
+
+
+def is_byline(par: str) -> bool:
+    return bool(BYLINE.match(par)) and len(par) <= 60 and "，" not in par and "。" not in par
+
+
+def _looks_like_headline(par: str) -> bool:
+    par = HEADING_MARKS.sub("", par)
+    return 0 < len(par) <= 40 and not _ends_terminal(par) and "，" not in par
+
+
+def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
+    """Return (clean_start, clean_end, headline, byline) per article."""
+    pars = [(a, b, clean.text[a:b]) for a, b in clean.paragraphs]
+    if not pars:
+        return []
+    starts: list[int] = []  # paragraph indices that open an article
+    for i, (_, _, t) in enumerate(pars):
+        if is_byline(t):
+            # the headline paragraphs right before the byline belong to this article
+            j = i
+            while j > 0 and _looks_like_headline(pars[j - 1][2]) and i - j < 3 and not is_byline(pars[j - 1][2]):
+                j -= 1
+            starts.append(j)
+        elif TOP_HEADING.match(t):
+            starts.append(i)
+    starts = sorted(set(starts))
+    if not starts or starts[0] != 0:
+        starts.insert(0, 0)
+    # merge consecutive starts that have no body between them (several bylines in a row)
+    merged: list[int] = []
+    for s in starts:
+        if merged and all(
+            is_byline(pars[k][2]) or _looks_like_headline(pars[k][2]) for k in range(merged[-1], s)
+        ):
+            continue
+        merged.append(s)
+    out = []
+    for n, s in enumerate(merged):
+        e = merged[n + 1] if n + 1 < len(merged) else len(pars)
+        headline_parts, byline_parts = [], []
+        for k in range(s, e):
+            t = pars[k][2]
+            if is_byline(t):
+                byline_parts.append(t)
+            elif not byline_parts and _looks_like_headline(t) and k - s < 3:
+                headline_parts.append(HEADING_MARKS.sub("", t))
+            else:
+                break
+        out.append((pars[s][0], pars[e - 1][1], " ".join(headline_parts), " ".join(byline_parts)))
+    return out
+
+
+def split_sentences(clean: CleanText, start: int, end: int, article: int, first_index: int) -> list[Sentence]:
+    """Sentences of clean[start:end]; a paragraph break always ends a sentence."""
+    out: list[Sentence] = []
+    for pa, pb in clean.paragraphs:
+        if pb <= start or pa >= end:
+            continue
+        a, b = max(pa, start), min(pb, end)
+        text = clean.text[a:b]
+        pos = 0
+        for m in SENTENCE_END.finditer(text):
+            _emit(clean, text, a, pos, m.end(), article, first_index + len(out), out)
+            pos = m.end()
+        if pos < len(text):
+            _emit(clean, text, a, pos, len(text), article, first_index + len(out), out)
+    return out
+
+
+def _emit(clean, text, base, s, e, article, index, out):
+    # trim spaces so offsets land on the first and last real characters
+    while s < e and text[s].isspace():
+        s += 1
+    while e > s and text[e - 1].isspace():
+        e -= 1
+    if s >= e:
+        return
+    o_start, o_end = clean.span(base + s, base + e)
+    out.append(Sentence(index=index, article=article, text=text[s:e], clean_start=base + s, start=o_start, end=o_end))
+
+
+def segment(clean: CleanText) -> list[Article]:
+    articles: list[Article] = []
+    n = 0
+    for i, (a, b, headline, byline) in enumerate(split_articles(clean)):
+        art = Article(index=i, headline=headline, byline=byline, clean_start=a, clean_end=b)
+        art.sentences = split_sentences(clean, a, b, i, n)
+        n += len(art.sentences)
+        articles.append(art)
+    return articles
