@@ -99,6 +99,8 @@ OTHER_RELATION_COLOUR = "#adb5bd"
 LARGE_PAGE = 300  # above this many nodes: cheaper layout and drawing
 MAX_EVIDENCE = 5  # per node, to keep big pages small; the tooltip says how many more
 MAX_LABEL = 16  # canvas label length; the tooltip has the full name
+NODE_GAP = 70  # radial layout: spacing of nodes on a ring, and between rings
+RING_GAP = 160
 LAYOUT_SEED = 20240611  # vis-network's layout is seeded, so every load looks the same
 
 
@@ -146,7 +148,8 @@ def render_page(
         ranked = sorted(keep, key=lambda n: (n not in seeds, -graph.degree(n), str(n)))
         keep = set(ranked[:max_nodes])
 
-    nodes, edges = _vis_records(graph, keep)
+    large = len(keep) > LARGE_PAGE
+    nodes, edges = _vis_records(graph, keep, _radial_layout(graph, keep) if large else {})
     shown_edges = len(edges)
     status = f"显示 {len(nodes)} 个节点、{shown_edges} 条关系"
     if scope:
@@ -159,7 +162,7 @@ def render_page(
             f"（按连接数保留前 {max_nodes} 个）"
         )
 
-    html = _page_html(title, status, omitted_note, nodes, edges)
+    html = _page_html(title, status, omitted_note, nodes, edges, large)
     stats = {
         "nodes": len(nodes),
         "edges": shown_edges,
@@ -245,7 +248,7 @@ def _strings(values) -> list[str]:
     return [str(v) for v in (values or []) if v is not None and str(v) != ""]
 
 
-def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
+def _vis_records(graph, keep: set, positions: dict) -> tuple[list[dict], list[dict]]:
     """vis-network node and edge dicts, built with pyvis, in a stable order."""
     from pyvis.network import Network
 
@@ -263,6 +266,8 @@ def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
         ]
         degree = graph.degree(n)
         extra: dict[str, Any] = {}
+        if n in positions:
+            extra["x"], extra["y"] = positions[n]
         if cls == "mechanism" and kind == "discovered":
             extra["shapeProperties"] = {"borderDashes": [4, 3]}  # not yet in the curated list
             extra["borderWidth"] = 2
@@ -312,6 +317,69 @@ def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
     return net.nodes, net.edges
 
 
+def _radial_layout(graph, keep: set) -> dict:
+    """Positions for big pages, where in-browser physics is too slow: each component is a
+    breadth-first tree from its best-connected node, drawn in rings; components are packed
+    in rows. Deterministic, pure Python, O(n log n)."""
+    adj: dict = {n: set() for n in keep}
+    for u, v in graph.edges():
+        if u in keep and v in keep and u != v:
+            adj[u].add(v)
+            adj[v].add(u)
+
+    def rank(n):
+        return (-len(adj[n]), str(n))
+
+    seen: set = set()
+    discs = []  # (radius, {node: (x, y)}) per component, centred on 0,0
+    for root in sorted(keep, key=rank):
+        if root in seen:
+            continue
+        seen.add(root)
+        order, children, depth = [root], {}, {root: 0}
+        for n in order:  # breadth-first; order grows while we walk it
+            kids = sorted((m for m in adj[n] if m not in seen), key=rank)
+            seen.update(kids)
+            for m in kids:
+                depth[m] = depth[n] + 1
+            order.extend(kids)
+            children[n] = kids
+        weight = {}
+        for n in reversed(order):  # leaves in a subtree: its share of the ring
+            weight[n] = max(1, sum(weight[m] for m in children[n]))
+        rings: dict[int, int] = {}
+        for n in order:
+            rings[depth[n]] = rings.get(depth[n], 0) + 1
+        radius = [0.0]
+        for d in range(1, max(rings) + 1):
+            # Far enough out that the ring's nodes are ~NODE_GAP apart, and never closer
+            # than RING_GAP to the ring inside.
+            radius.append(max(radius[-1] + RING_GAP, rings[d] * NODE_GAP / (2 * math.pi)))
+        pos = {}
+        wedge = {root: (0.0, 2 * math.pi)}
+        for n in order:
+            lo, hi = wedge[n]
+            angle = (lo + hi) / 2
+            pos[n] = (radius[depth[n]] * math.cos(angle), radius[depth[n]] * math.sin(angle))
+            for m in children[n]:
+                share = (hi - lo) * weight[m] / weight[n]
+                wedge[m] = (lo, lo + share)
+                lo += share
+        discs.append((radius[-1] + NODE_GAP, pos))
+
+    # Shelf-pack the components, biggest first, into rows about as wide as the whole is tall.
+    width = math.sqrt(sum((2 * r) ** 2 for r, _ in discs)) * 1.2
+    out, x, y, row_height = {}, 0.0, 0.0, 0.0
+    for r, pos in discs:
+        if x > 0 and x + 2 * r > width:
+            x, y, row_height = 0.0, y + row_height, 0.0
+        for n, (px, py) in pos.items():
+            out[n] = (round(x + r + px), round(y + r + py))
+        x += 2 * r
+        row_height = max(row_height, 2 * r)
+    return out
+
+
 def _vis_options(large: bool) -> dict:
     return {
         "autoResize": True,
@@ -342,7 +410,8 @@ def _vis_options(large: bool) -> dict:
         # improvedLayout (Kamada-Kawai on clusters) takes many seconds on big graphs.
         "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
         "physics": {
-            "enabled": True,
+            # Big pages come laid out (see _radial_layout): physics would take too long.
+            "enabled": not large,
             "solver": "barnesHut",
             "barnesHut": {
                 "gravitationalConstant": -4000,
@@ -425,7 +494,9 @@ def _kind_order(cls: str, kind: str) -> tuple[int, str]:
     return (order.index(kind) if kind in order else len(order), kind)
 
 
-def _page_html(title: str, status: str, omitted_note: str, nodes: list, edges: list) -> str:
+def _page_html(
+    title: str, status: str, omitted_note: str, nodes: list, edges: list, large: bool
+) -> str:
     import jinja2
     import pyvis
 
@@ -435,7 +506,6 @@ def _page_html(title: str, status: str, omitted_note: str, nodes: list, edges: l
         if "</script" in script.lower():  # would end the inline <script> early
             raise GovgraphError("page script contains '</script'; it cannot be inlined")
 
-    large = len(nodes) > LARGE_PAGE
     data = {
         "nodes": nodes,
         "edges": edges,

@@ -97,7 +97,9 @@
     network.once("afterDrawing", markReady);
     network.redraw();
   });
-  if (!data.nodes.length) network.once("afterDrawing", markReady);
+  if (!data.options.physics.enabled || !data.nodes.length) {
+    network.once("afterDrawing", markReady); // laid out already (or empty): nothing to wait for
+  }
 
   // --- neighbour highlighting --------------------------------------------------------
 

@@ -1,0 +1,42 @@
+"""Shared fixtures: one build of the bundled samples per test session."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+SHARED = REPO.parent / "shared"
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory) -> Path:
+    """`govgraph build` of the bundled samples (Turtle, N-Triples, TriG, JSON-LD, GraphML, page)."""
+    from govgraph.api import build
+
+    out = tmp_path_factory.mktemp("built")
+    build(None, out, formats=("ttl", "nt", "trig", "nq", "jsonld", "graphml"), workers=1, progress=False)
+    return out
+
+
+@pytest.fixture(scope="session")
+def graph(built):
+    import rdflib
+
+    g = rdflib.Graph()
+    g.parse(built / "govgraph.ttl", format="turtle")
+    return g
+
+
+def need(tool: str) -> str:
+    """Path of a Debian tool the test needs; CI installs it, so its absence is a failure there."""
+    import os
+
+    path = shutil.which(tool)
+    if path is None:
+        if os.environ.get("CI"):
+            pytest.fail(f"{tool} is not installed (.ci/run installs it)")
+        pytest.skip(f"{tool} not installed")
+    return path

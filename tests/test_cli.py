@@ -1,0 +1,95 @@
+"""The command line: build outputs, summary, exit codes, errors without tracebacks."""
+
+import json
+import subprocess
+import sys
+
+import pytest
+
+from govgraph.cli import main
+
+
+def test_build_default_writes_all_three_outputs(built):
+    assert (built / "govgraph.ttl").stat().st_size > 0
+    assert (built / "govgraph.html").stat().st_size > 0
+    docs = sorted(p.name for p in (built / "extractions").iterdir())
+    assert docs == [f"{n}.json" for n in (
+        "000_7d7087cbf997c871", "001_2702f03e66fac9c9", "002_79b23406edc23697",
+        "003_1a65d64bf36f84fe", "004_ab7b0f57302c5d81")]
+    x = json.loads((built / "extractions" / docs[0]).read_text(encoding="utf-8"))
+    assert x["document"] == "000_7d7087cbf997c871.txt"
+    for key in ("institutions", "regions", "mechanisms", "adopts", "quantities"):
+        assert x[key], key
+
+
+def test_turtle_parses(graph):
+    assert len(graph) > 1000
+
+
+def test_build_prints_summary_and_exits_0(tmp_path, capsys):
+    src = tmp_path / "in.txt"
+    src.write_text("　　湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n", encoding="utf-8")
+    rc = main(["build", str(src), "-o", str(tmp_path / "out"), "--workers", "1"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert "documents 1" in out and "institutions" in out and "time" in out
+    x = json.loads((tmp_path / "out" / "extractions" / "in.json").read_text(encoding="utf-8"))
+    assert [i["name"] for i in x["institutions"]] == ["荆州市中级人民法院"]
+    assert x["quantities"][0]["value"] == 47848500
+
+
+def test_bad_file_is_skipped_with_exit_1_and_good_ones_kept(tmp_path, capsys):
+    (tmp_path / "good.txt").write_text("　　荆州市中级人民法院开展交叉执行。\n", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00\x01binary")
+    rc = main(["build", str(tmp_path), "-o", str(tmp_path / "out"), "--workers", "1", "--no-page"])
+    err = capsys.readouterr().err
+    assert rc == 1
+    assert "bad.txt" in err and "NUL" in err
+    assert (tmp_path / "out" / "extractions" / "good.json").exists()
+    assert not (tmp_path / "out" / "extractions" / "bad.json").exists()
+
+
+def test_nothing_built_exits_2_and_leaves_old_output(tmp_path, capsys):
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "govgraph.ttl").write_text("old", encoding="utf-8")
+    (tmp_path / "bad.txt").write_bytes(b"\x00")
+    rc = main(["build", str(tmp_path / "bad.txt"), "-o", str(out)])
+    err = capsys.readouterr().err
+    assert rc == 2
+    assert "nothing built" in err and "Traceback" not in err
+    assert (out / "govgraph.ttl").read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize("argv, message", [
+    (["build", "/no/such/path.txt"], "no such file"),
+    (["build", "--format", "xml"], "unknown format"),
+    (["evaluate", "/no/pred", "/no/gold"], "not found"),
+    (["query", "SELECT * WHERE {?s ?p ?o}", "-g", "/no/graph.ttl"], "graph file not found"),
+])
+def test_errors_are_clean_messages(argv, message, capsys):
+    assert main(argv) == 2
+    err = capsys.readouterr().err
+    assert message in err
+    assert "Traceback" not in err
+
+
+@pytest.mark.parametrize("command", [[], ["build"], ["evaluate"], ["query"], ["view"]])
+def test_every_command_has_help_with_an_example(command, capsys):
+    with pytest.raises(SystemExit) as e:
+        main(command + ["--help"])
+    assert e.value.code == 0
+    assert "example" in capsys.readouterr().out
+
+
+def test_python_dash_m_runs():
+    r = subprocess.run([sys.executable, "-m", "govgraph", "--version"], capture_output=True, text=True)
+    assert r.returncode == 0
+    assert r.stdout.startswith("govgraph ")
+
+
+def test_query_over_built_graph(built, capsys):
+    q = ("SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STR(?n) = \"最高人民法院\") }")
+    assert main(["query", q, "-g", str(built / "govgraph.ttl"), "--format", "json"]) == 0
+    rows = json.loads(capsys.readouterr().out)
+    assert rows == [{"n": "最高人民法院"}]

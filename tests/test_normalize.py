@@ -1,0 +1,79 @@
+"""Normalising page dumps: unwrapping lines, keeping a map back to the original offsets."""
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from govgraph.normalize import normalize_chars, unwrap
+from govgraph.reader import bundled_corpus, read
+from govgraph.segment import segment
+
+
+def fold(s):
+    return normalize_chars(s)[0]
+
+
+CASES = [
+    # (page, paragraphs after unwrapping)
+    ("　　为充分激发效能，有效破\n\n解执行实践难题。\n\n　　数据显示，全国法院", ["为充分激发效能，有效破解执行实践难题。", "数据显示，全国法院"]),
+    ("　　荆州法院创新构建\n机制。\n　　第二段。", ["荆州法院创新构建机制。", "第二段。"]),
+    ("交叉执行是最高人民法院贯彻落\n实党的精神。\n\n荆州法院创新构建“精准攻坚”体\n系，取得成效。",
+     ["交叉执行是最高人民法院贯彻落实党的精神。", "荆州法院创新构建“精准攻坚”体系，取得成效。"]),
+    ("# 标题\n\n□ 本报记者 王鹤霖\n\n近日，贵州省仁怀市人民法院通过执前督促程序。",
+     ["# 标题", "□ 本报记者 王鹤霖", "近日，贵州省仁怀市人民法院通过执前督促程序。"]),
+    # a line that starts with a comma continues the one before it, even across a blank line
+    ("疏勒县人民法院逐渐探索形成基层综合治\n\n理、平安创建。", ["疏勒县人民法院逐渐探索形成基层综合治理、平安创建。"]),
+    ("ＡＢ１２３％\r\n", ["AB123%"]),
+]
+
+
+@pytest.mark.parametrize("page, paragraphs", CASES)
+def test_unwrap_table(page, paragraphs):
+    c = unwrap(page)
+    assert [c.text[a:b] for a, b in c.paragraphs] == paragraphs
+
+
+@pytest.mark.parametrize("page, _", CASES)
+def test_every_clean_character_maps_back(page, _):
+    c = unwrap(page)
+    for i, ch in enumerate(c.text):
+        if ch != "\n":
+            assert fold(page[c.origin[i]]) == ch
+
+
+def test_span_of_word_broken_across_blank_line():
+    page = "　　为充分激发交叉执行制度效能，有效破\n\n解执行实践难题、解决人民群众急难愁盼问\n\n题。"
+    c = unwrap(page)
+    i = c.text.index("破解")
+    s, e = c.span(i, i + 2)
+    assert page[s:e] == "破\n\n解"
+
+
+@given(st.text())
+@settings(max_examples=300, deadline=None)
+def test_normalize_chars_is_idempotent(s):
+    once = fold(s)
+    assert fold(once) == once
+
+
+@given(st.text(alphabet=st.sampled_from(list("执行法院。，\n\n　 ＡＢ１２“”#□图①")), max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_offsets_point_at_their_characters(s):
+    c = unwrap(s)
+    assert len(c.origin) == len(c.text)
+    assert c.origin == sorted(c.origin)
+    for i, ch in enumerate(c.text):
+        if ch != "\n":
+            assert fold(s[c.origin[i]]) == ch
+
+
+def test_samples_split_into_articles_with_bylines():
+    src = read(bundled_corpus()[0])
+    arts = segment(unwrap(src.text))
+    assert len(arts) >= 2
+    assert arts[0].byline.startswith("□ 本报记者")
+    # sentence offsets point at the sentence in the original text
+    for a in arts:
+        for s in a.sentences:
+            original = "".join(fold(src.text[s.start:s.end]).split())
+            assert original == "".join(s.text.split())
