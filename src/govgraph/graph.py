@@ -164,7 +164,7 @@ class GraphBuilder:
                     self._statement(region_iris[e.name], self.SDO.containedInPlace, parent, e.evidence[:1])
             self._mentions(region_iris[e.name], e)
 
-        for e in x.institutions:
+        for e in x.institutions + x.parent_bodies:
             i = self.institution_iri(e.name)
             g.add((i, RDF.type, self.ORG.Organization))
             g.add((i, RDF.type, GG[KIND_CLASS.get(e.kind or "other", "OtherInstitution")]))
@@ -212,7 +212,7 @@ class GraphBuilder:
                 g.add((o, GG.period, self.zh(q.period)))
             if q.subject:
                 subj = None
-                if any(i.name == q.subject for i in x.institutions):
+                if any(i.name == q.subject for i in x.institutions + x.parent_bodies):
                     subj = self.institution_iri(q.subject)
                 else:
                     subj = region_iris.get(q.subject) or self.region_iri_by_name(q.subject)

@@ -98,6 +98,7 @@ class Head:
     scope: str
     level: str | None
     not_before: str
+    collective_at: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=1)
@@ -111,6 +112,7 @@ def institution_heads() -> dict[str, Head]:
             scope=r["scope"],
             level=None if r["level"] == "-" else r["level"],
             not_before="" if r["not_before"] == "-" else r["not_before"],
+            collective_at=() if r["collective_at"] == "-" else tuple(r["collective_at"].split(",")),
         )
     return out
 

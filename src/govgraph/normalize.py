@@ -32,8 +32,10 @@ TERMINAL = set("。！？!?；;…")
 CLOSERS = set("”’」』）)》\"'")
 # No paragraph starts with these: a line that does continues the one before it.
 CONTINUATION = set("，、。；：）》」』！？,.;:)%")
-# Lines that stand on their own: markdown headings, bylines, captions, list bullets.
+# Lines that open a block: markdown headings, bylines, captions, list bullets.
 BLOCK_MARKER = re.compile(r"^(#{1,6}\s|□|■|◆|●|▲|★|【|图[①-⑳\d]|（图|表\d|编者按|记者手记)")
+# Blocks that are one line long (a caption, by contrast, may wrap onto the next line).
+ONE_LINE_BLOCK = re.compile(r"^(#{1,6}\s|□|■)")
 
 
 def normalize_chars(text: str) -> tuple[str, list[int]]:
@@ -108,7 +110,7 @@ def unwrap(original: str) -> CleanText:
         (pi, _, praw), (ni, _, nraw) = prev, nxt
         if _is_indented(nraw) and indent_doc or BLOCK_MARKER.match(nraw.strip()):
             return True
-        if BLOCK_MARKER.match(praw.strip()):
+        if ONE_LINE_BLOCK.match(praw.strip()):
             return True
         blank_between = ni - pi > 1
         if nraw.strip()[0] in CONTINUATION:

@@ -39,6 +39,11 @@ def to_json(x: Extraction) -> dict:
              "mentions": e.aliases, "evidence": _evidence(e)}
             for e in x.institutions
         ],
+        "parent_bodies": [
+            {"name": e.name, "kind": e.kind, "region": e.region, "parent": e.parent,
+             "mentions": e.aliases, "evidence": _evidence(e)}
+            for e in x.parent_bodies
+        ],
         "regions": [
             {"name": e.name, "level": e.kind, "parent": e.parent, "code": e.code,
              "mentions": e.aliases, "evidence": _evidence(e)}

@@ -82,6 +82,7 @@ class Entity:
     code: str | None = None  # region: GB/T 2260 code; mechanism: concept id
     aliases: list[str] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
+    standalone: bool = True  # False: named only inside a sub-unit's name
 
     def add_alias(self, text: str) -> None:
         if text and text not in self.aliases:
@@ -124,3 +125,4 @@ class Extraction:
     adopts: list[Fact]
     facts: list[Fact]
     quantities: list[Quantity]
+    parent_bodies: list[Entity] = field(default_factory=list)  # named only inside a sub-unit's name

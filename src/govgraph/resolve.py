@@ -55,9 +55,13 @@ class Resolver:
     def add_institution(self, m, ev: Evidence) -> None:
         e = self.institutions.get(m.name)
         if e is None:
-            e = self.institutions[m.name] = Entity("institution", m.name, m.kind, region=m.region_name, parent=m.parent)
+            e = self.institutions[m.name] = Entity("institution", m.name, m.kind, region=m.region_name,
+                                                   parent=m.parent, standalone=False)
         e.add_alias(m.surface)
         e.evidence.append(ev)
+        # a body named only as the front of its sub-unit's name (海南省公安厅 in
+        # 海南省公安厅海岸警察总队第三支队) is kept for the part-of link, not listed on its own
+        e.standalone = e.standalone or not m.prefix_only
 
     # ------------------------------------------------------------ mechanisms
     def add_mechanism(self, m, ev: Evidence) -> None:
@@ -82,7 +86,8 @@ class Resolver:
                     break
                 if longer in target:
                     continue
-                if same_institution(n, longer):
+                # 北关派出所 later stands for 淮阳区公安局北关派出所 named before
+                if same_institution(n, longer) or (longer.endswith(n) and longer[: -len(n)] in self.institutions):
                     target[n] = longer
                     break
         for short, long_ in target.items():
@@ -95,6 +100,7 @@ class Resolver:
             dst.evidence.extend(src.evidence)
             dst.region = dst.region or src.region
             dst.parent = dst.parent or src.parent
+            dst.standalone = dst.standalone or src.standalone
         for e in self.institutions.values():
             if e.parent in target:
                 e.parent = target[e.parent]
@@ -129,7 +135,8 @@ class Resolver:
         return Extraction(
             document=self.document,
             articles=articles,
-            institutions=sorted(self.institutions.values(), key=order),
+            institutions=sorted((e for e in self.institutions.values() if e.standalone), key=order),
+            parent_bodies=sorted((e for e in self.institutions.values() if not e.standalone), key=order),
             regions=sorted(self.regions.values(), key=order),
             mechanisms=sorted(self.mechanisms.values(), key=order),
             adopts=sorted(merged.values(), key=lambda f: f.evidence[0].start if f.evidence else 0),

@@ -31,6 +31,14 @@ def jieba_cut(text: str) -> list[str]:
     return jieba.lcut(text)
 
 
+def jieba_pos(text: str) -> list[tuple[str, str]]:
+    """jieba's (word, part-of-speech tag) pairs."""
+    jieba_cut("")  # silences jieba once
+    import jieba.posseg
+
+    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+
+
 def is_byline(par: str) -> bool:
     return bool(BYLINE.match(par)) and len(par) <= 60 and "，" not in par and "。" not in par
 

@@ -34,8 +34,11 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     # First pass over all full region names: context for same-name divisions (朝阳区).
     for art in articles:
         for sent in art.sentences:
-            for m in find_regions(sent.text):
-                if not m.is_short and len(m.candidates) == 1:
+            for m in find_regions(sent.text, local_names):
+                if m.local_level:
+                    # townships named anywhere in the document are known everywhere in it
+                    local_names.setdefault(m.surface, m.local_level)
+                elif not m.is_short and len(m.candidates) == 1:
                     document_codes.add(m.candidates[0].code)
                     document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
 
@@ -62,10 +65,11 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                     res.add_region(d, m.surface, ev)
                     ctx.regions.append(d)
                 prev = m
-            insts = find_institutions(text, regions, ctx)
+            mechs = find_mechanisms(text)
+            curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
+            insts = find_institutions(text, regions, ctx, curated_spans)
             for im in insts:
                 res.add_institution(im, evidence(sent, im.start, im.end))
-            mechs = find_mechanisms(text)
             for mm in mechs:
                 res.add_mechanism(mm, evidence(sent, mm.start, mm.end))
             # adoption: the institution named before the mechanism in this sentence, else the

@@ -2,27 +2,44 @@
 
 Heads and their canonical templates are data (`data/institution_heads.tsv`). This module
 only knows the grammar: what may stand before a head, and how a region, a stem or a parent
-body fills the template.
+body fills the template:
+
+* regional heads take the region chain before them (湖北省荆州市 + 中级人民法院), a short form
+  (荆州中院), or 市/县/省 meaning the article's own region (市法院 → 临清市人民法院);
+* named heads take a proper-name stem (北关派出所, 中国政法大学), found with jieba's
+  part-of-speech tags so that verbs and measure words never become names (推进派出所);
+* sub-unit heads belong to the body right before them (最高法执行局);
+* in a list (自治区人民检察院、公安厅、司法厅; 茌平区、冠县检察院) members share what the
+  list gives once.
 """
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import Division, Head, gazetteer, institution_heads
 from ..spans import DictMatcher, resolve_overlaps
-from .regions import LEVEL_RANK, RegionMention, choose
+from .regions import RegionMention, choose
 
-# Characters and words that end a proper-name stem when reading backwards from a head.
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
-STEM_STOP_PREFIX = ("各", "全", "该", "本", "每", "所", "各级", "基层", "农村", "城区", "辖区", "当地", "多个", "多家", "一些", "部分", "相关")
-# Words before 市/县/区/省 that refer back to the article's own region (市法院 = 临清市人民法院).
-IMPLICIT = [("自治区", ("province",), ("自治区",)), ("省", ("province",), ("省",)), ("州", ("prefecture",), ("州",)),
-            ("盟", ("prefecture",), ("盟",)), ("市", ("prefecture", "county"), ("市",)), ("县", ("county",), ("县",)),
-            ("区", ("county",), ("区",))]
+# part-of-speech tags (jieba) that may form a proper-name stem
+NAME_TAGS = ("n", "j", "s", "eng", "l")
+PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
+# nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
+GENERIC_STEMS = {"辖区", "乡镇", "农村", "基层", "社区", "城区", "当地", "行政", "全市", "全县", "全区", "全省", "各地",
+                 "各级", "人民", "专门", "相关", "其他", "有关", "所在", "地方", "本地", "派驻", "驻地", "城市", "家事",
+                 "少年", "新型", "智慧", "示范", "标准化", "规范化", "乡", "镇", "村", "家门口"}
+# 市/县/省 … before a head: the article's own region of that kind (市法院 = 临清市人民法院)
+IMPLICIT = [("自治区", ("province",), "自治区"), ("省", ("province",), "省"), ("州", ("prefecture",), "州"),
+            ("盟", ("prefecture",), "盟"), ("市", ("prefecture", "county"), "市"), ("县", ("county",), "县"),
+            ("区", ("county",), "区")]
+# 全省法院, 各市法院, 两级法院: generic plurals, not bodies
+NOT_IMPLICIT_AFTER = set("全各本该两三四五六七八九十每多")
 ANAPHORA = {"该院": ("court", "procuratorate"), "中院": ("court",), "高院": ("court",)}
+LIST_JOINERS = ("、", "和", "与", "及", "以及")
+# words between a list of regions and the head they share: 公安县、沙市区两地法院
+LIST_FILLERS = ("两地", "三地", "等地", "")
 
 
 @dataclass
@@ -35,7 +52,7 @@ class InstitutionMention:
     region: Division | None = None
     region_name: str | None = None
     parent: str | None = None
-    regions_used: list[RegionMention] = field(default_factory=list)
+    prefix_only: bool = False  # named only as the front of a sub-unit's name
 
 
 @dataclass
@@ -59,31 +76,34 @@ def _head_matcher() -> DictMatcher:
     return DictMatcher(institution_heads())
 
 
-def _stem_before(text: str, end: int, floor: int) -> str:
-    """The proper-name stem that ends at `end`, no further back than `floor` (≤ 8 chars)."""
+def _pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
+    """The proper-name stem ending at `end` (not before `floor`) and whether it holds a
+    proper noun. Reads jieba's tags from the right and stops at the first non-noun."""
     i = end
-    while i > floor and end - i < 8 and text[i - 1] not in STEM_BREAK and "\u4e00" <= text[i - 1] <= "\u9fff":
+    while i > floor and end - i < 10 and text[i - 1] not in STEM_BREAK and "\u4e00" <= text[i - 1] <= "\u9fff":
         i -= 1
-    stem = text[i:end]
-    for p in STEM_STOP_PREFIX:
-        if stem.startswith(p):
-            stem = stem[len(p):]
-    if len(stem) > 4:
-        # keep the last words: jieba splits verbs off the front (到北关 → 北关)
-        from ..segment import jieba_cut
+    run = text[i:end]
+    if not run:
+        return "", False
+    from ..segment import jieba_pos
 
-        words = jieba_cut(stem)
-        keep = ""
-        for w in reversed(words):
-            if len(keep) + len(w) > 6:
-                break
-            keep = w + keep
-        stem = keep
-    return stem
+    stem, proper = "", False
+    for word, flag in reversed(jieba_pos(run)):
+        if not flag.startswith(NAME_TAGS) or len(stem) + len(word) > 8 or word in GENERIC_STEMS:
+            break
+        stem = word + stem
+        proper = proper or flag.startswith(PROPER_TAGS)
+    return stem, proper
 
 
-def _fill(head: Head, region_name: str = "", stem: str = "", parent: str = "") -> str:
-    return head.canonical.format(region=region_name, stem=stem, parent=parent)
+def _short(d: Division, surface: str | None = None) -> str:
+    if surface and surface != d.name:
+        return surface
+    return d.short_names[0] if d.short_names else d.name
+
+
+def _fill(head: Head, region: str = "", short: str = "", stem: str = "", parent: str = "") -> str:
+    return head.canonical.format(region=region, short=short, stem=stem, parent=parent)
 
 
 def _region_prefix(d: Division) -> str:
@@ -95,7 +115,10 @@ def _region_prefix(d: Division) -> str:
     return d.name
 
 
-def find_institutions(text: str, regions: list[RegionMention], ctx: Context) -> list[InstitutionMention]:
+def find_institutions(text: str, regions: list[RegionMention], ctx: Context,
+                      blocked: list[tuple[int, int]] = ()) -> list[InstitutionMention]:
+    """Institution mentions of one sentence. `blocked` spans (mechanism names such as
+    枫桥式人民法庭) are not institutions."""
     heads = institution_heads()
     region_spans = [(m.start, m.end) for m in regions]
     hits = [h for h in _head_matcher().find_all(text)
@@ -108,53 +131,28 @@ def find_institutions(text: str, regions: list[RegionMention], ctx: Context) -> 
         head = heads[surface]
         if he < len(text) and text[he] in head.not_before:
             continue
-        parent = last if last is not None and last.end == hs else None
+        if any(a < hs < b for a, b in blocked):
+            continue  # the words before the head belong to a mechanism's name
         chain = _chain_ending_at(by_end, hs)
-        mention = None
+        found: list[InstitutionMention] = []
         if head.scope == "national":
-            mention = InstitutionMention(hs, he, surface, head.canonical, head.kind)
+            found = [InstitutionMention(hs, he, surface, head.canonical, head.kind)]
         elif head.scope == "regional":
-            mention = _regional(text, hs, he, head, chain, ctx, parent)
+            found = _regional(text, hs, he, head, chain, ctx, by_end, last)
         elif head.scope == "named":
-            floor = parent.end if parent else (chain[-1].end if chain else 0)
-            stem = _stem_before(text, hs, floor)
-            if parent is None and last is not None and last.end == hs - len(stem) and stem:
-                parent = last
-            if stem and parent is not None:
-                mention = InstitutionMention(parent.start, he, text[parent.start:he],
-                                             parent.name + stem + surface,
-                                             head.kind, parent.region, parent.region_name, parent.name)
-            elif stem:
-                sc = _chain_ending_at(by_end, hs - len(stem))
-                prefix, reg, rname = "", None, None
-                if sc:
-                    reg, rname, prefix = _resolve_chain(sc, ctx)
-                start = sc[0].start if sc else hs - len(stem)
-                mention = InstitutionMention(start, he, text[start:he], prefix + _fill(head, stem=stem),
-                                             head.kind, reg, rname, regions_used=list(sc))
-            elif chain:
-                reg, rname, prefix = _resolve_chain(chain, ctx)
-                mention = InstitutionMention(chain[0].start, he, text[chain[0].start:he],
-                                             prefix + surface, head.kind, reg, rname, regions_used=list(chain))
+            found = _named(text, hs, he, head, chain, by_end, last, ctx)
         elif head.scope == "subunit":
-            stem = ""
-            if parent is None and last is not None and "{stem}" in head.canonical:
-                stem = text[last.end:hs]
-                if last.end < hs and 0 < len(stem) <= 10 and all(c not in STEM_BREAK for c in stem):
-                    parent = last
-                else:
-                    stem = ""
-            if parent is not None:
-                mention = InstitutionMention(parent.start, he, text[parent.start:he],
-                                             _fill(head, stem=stem, parent=parent.name), head.kind,
-                                             parent.region, parent.region_name, parent.name)
-        if mention is None and surface in ANAPHORA:
-            mention = _anaphor(hs, he, surface, ctx)
-        if mention is None:
-            continue
-        out.append(mention)
-        ctx.institutions.append(mention)
-        last = mention
+            found = _subunit(text, hs, he, head, last)
+        if not found and surface in ANAPHORA and not chain:
+            a = _anaphor(hs, he, surface, ctx)
+            found = [a] if a else []
+        for m in found:
+            if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
+                last.prefix_only = True
+            out.append(m)
+            ctx.institutions.append(m)
+        if found:
+            last = found[-1]
     return out
 
 
@@ -168,7 +166,7 @@ def _chain_ending_at(by_end: dict[int, RegionMention], pos: int) -> list[RegionM
 
 
 def _resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | None = None):
-    """(division of the most specific region, its name, the official prefix text)."""
+    """(division, region name, official prefix, short form) of the chain's last region."""
     last = chain[-1]
     if last.local_level:
         # township: prefix is its county (琼海市潭门镇)
@@ -177,42 +175,120 @@ def _resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | N
             if m.candidates:
                 county = choose(m, ctx.document_codes)
                 break
+        if county is None:
+            for name, _ in reversed(ctx.local_regions):
+                if name == last.surface:
+                    break
+            for d in reversed(ctx.regions):
+                if d.level == "county":
+                    county = d
+                    break
         prefix = (county.name if county else "") + last.surface
-        return county, last.surface, prefix
+        return county, last.surface, prefix, last.surface
     prev = chain[-2] if len(chain) >= 2 else None
     d = choose(last, ctx.document_codes, level_hint, prev)
-    return d, d.name, _region_prefix(d)
+    if level_hint == "province" and d.level != "province":
+        # 吉林高院 is the province's court even where a city has the same short name
+        prov = [c for c in last.candidates if c.level == "province"]
+        if prov:
+            d = prov[0]
+    return d, d.name, _region_prefix(d), _short(d, last.surface if last.is_short else None)
 
 
-def _regional(text, hs, he, head: Head, chain, ctx: Context, parent) -> InstitutionMention | None:
+def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> list[InstitutionMention]:
+    if not chain:
+        for filler in LIST_FILLERS[:-1]:
+            if text.endswith(filler, 0, hs) and _chain_ending_at(by_end, hs - len(filler)):
+                before = _chain_ending_at(by_end, hs - len(filler))
+                if any(text.endswith(j, 0, before[0].start) for j in LIST_JOINERS):
+                    chain = before
+                break
     if chain:
-        last = chain[-1]
-        if last.local_level:
-            _, rname, prefix = _resolve_chain(chain, ctx)
-            return InstitutionMention(chain[0].start, he, text[chain[0].start:he],
-                                      _fill(head, region_name=prefix), head.kind, None, rname,
-                                      regions_used=list(chain))
-        d, rname, prefix = _resolve_chain(chain, ctx, head.level)
-        if head.level == "province" and d.level != "province":
-            # 吉林高院 is the province's court even where a city has the same short name
-            prov = [c for c in last.candidates if c.level == "province"]
-            if prov:
-                d, rname, prefix = prov[0], prov[0].name, prov[0].name
-        if head.canonical.startswith("{region}") and head.level in ("province", "prefecture") and d.level == "county":
-            prefix = d.name
-        return InstitutionMention(chain[0].start, he, text[chain[0].start:he],
-                                  _fill(head, region_name=prefix), head.kind, d, rname, regions_used=list(chain))
-    if parent is not None and head.kind == parent.kind and "{region}" in head.canonical and parent.region is not None:
-        return None
-    for word, levels, suffixes in IMPLICIT:
+        d, rname, prefix, short = _resolve_chain(chain, ctx, head.level)
+        if d is not None and d.level in head.collective_at and not chain[-1].local_level:
+            return []  # 贵州法院: the courts of a province, not one body
+        members = [(chain, d, rname, prefix, short)]
+        # 茌平区、冠县检察院: every region of the list gets the head
+        pos = chain[0].start
+        while True:
+            joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, pos)), None)
+            if not joiner:
+                break
+            other = _chain_ending_at(by_end, pos - len(joiner))
+            if not other or other[-1].local_level:
+                break
+            od, orname, oprefix, oshort = _resolve_chain(other, ctx, head.level)
+            if od.level in head.collective_at:
+                break
+            members.insert(0, (other, od, orname, oprefix, oshort))
+            pos = other[0].start
+        out = []
+        for ch, md, mrname, mprefix, mshort in members:
+            end = he if ch is chain else ch[-1].end
+            out.append(InstitutionMention(ch[0].start, end, text[ch[0].start:he] if ch is chain else text[ch[0].start:end] + head.surface,
+                                          _fill(head, region=mprefix, short=mshort), head.kind, md, mrname))
+        return out
+    for word, levels, suffix in IMPLICIT:
         if text.endswith(word, 0, hs):
-            d = ctx.implicit_region(levels, suffixes[0])
-            if d is None:
-                return None
-            prefix = _region_prefix(d) if d.level == "county" else d.name
-            return InstitutionMention(hs - len(word), he, text[hs - len(word):he], _fill(head, region_name=prefix),
-                                      head.kind, d, d.name)
-    return None
+            s = hs - len(word)
+            if s > 0 and text[s - 1] in NOT_IMPLICIT_AFTER:
+                return []
+            d = ctx.implicit_region(levels, suffix)
+            if d is None or d.level in head.collective_at:
+                return []
+            return [InstitutionMention(s, he, text[s:he], _fill(head, region=_region_prefix(d), short=_short(d)),
+                                       head.kind, d, d.name)]
+    # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
+    if last is not None and last.region is not None:
+        joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
+        if joiner and last.end == hs - len(joiner) and head.surface not in ANAPHORA:
+            d = last.region
+            if d.level not in head.collective_at:
+                return [InstitutionMention(hs, he, text[hs:he], _fill(head, region=_region_prefix(d), short=_short(d)),
+                                           head.kind, d, last.region_name)]
+    return []
+
+
+def _named(text, hs, he, head: Head, chain, by_end, last, ctx) -> list[InstitutionMention]:
+    # a sub-unit written after its parent: 淮阳区公安局北关派出所, 边防检查总站英阿瓦提边境派出所
+    if last is not None and last.end < hs and hs - last.end <= 10:
+        between = text[last.end:hs]
+        if all(c not in STEM_BREAK for c in between) and all("\u4e00" <= c <= "\u9fff" for c in between):
+            stem, _ = _pos_stem(text, hs, last.end)
+            if stem == between:
+                return [InstitutionMention(last.start, he, text[last.start:he], last.name + stem + head.surface,
+                                           head.kind, last.region, last.region_name, last.name)]
+    floor = chain[-1].end if chain else 0
+    stem, proper = _pos_stem(text, hs, floor)
+    if len(stem) < 2 and not chain:
+        return []
+    sc = _chain_ending_at(by_end, hs - len(stem))
+    if not sc and not proper:
+        return []
+    if not stem and sc:
+        # 临清市协会 needs a name; a region alone is not one
+        return []
+    prefix, d, rname = "", None, None
+    if sc:
+        d, rname, prefix, _ = _resolve_chain(sc, ctx)
+    start = sc[0].start if sc else hs - len(stem)
+    return [InstitutionMention(start, he, text[start:he], prefix + _fill(head, stem=stem), head.kind, d, rname)]
+
+
+def _subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
+    if last is None:
+        return []
+    stem = ""
+    if last.end != hs:
+        if "{stem}" not in head.canonical:
+            return []
+        stem = text[last.end:hs]
+        if not (0 < len(stem) <= 10 and all(c not in STEM_BREAK for c in stem)):
+            return []
+    elif "{stem}" in head.canonical and head.surface in ("支队", "大队", "中队"):
+        return []  # an ordinal or a name must stand before a bare 支队
+    return [InstitutionMention(last.start, he, text[last.start:he], _fill(head, stem=stem, parent=last.name),
+                               head.kind, last.region, last.region_name, last.name)]
 
 
 def _anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:

@@ -16,6 +16,8 @@ LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "villa
 LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|村|社区)")
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城")
 LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
+# characters of institutions and common words that never stand in a township's name
+LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
 
 
 @dataclass
@@ -39,12 +41,15 @@ def _matcher() -> DictMatcher:
 
 
 @lru_cache(maxsize=1)
-def _head_starts() -> tuple[str, ...]:
-    return tuple(sorted(institution_heads(), key=len, reverse=True))
+def _regional_heads() -> tuple[str, ...]:
+    heads = institution_heads()
+    return tuple(sorted((h for h, v in heads.items() if v.scope == "regional"), key=len, reverse=True))
 
 
 def _followed_by_head(text: str, end: int) -> bool:
-    return text.startswith(_head_starts(), end)
+    """A regional institution head follows (崂山法院); a named one does not count, since
+    北关派出所 or 东胜派出所 name a station, not the district 北关区."""
+    return text.startswith(_regional_heads(), end)
 
 
 def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[RegionMention]:
@@ -60,9 +65,10 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
         full = [d for d in cands if d.name == surface]
         if full:
             # two-character county names (城区, 郊区) are only names right after their parent
-            if len(surface) <= 2 and all(d.level == "county" for d in full):
+            if len(surface) <= 2 and all(d.level == "county" for d in full) and not _followed_by_head(text, e):
                 prev = out[-1] if out and out[-1].end == s else None
-                if not prev or not any(d.parent_code in {p.code for p in prev.candidates} for d in full):
+                prev_codes = {p.code for p in prev.candidates} if prev else set()
+                if not any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full):
                     continue
             out.append(RegionMention(s, e, surface, full, False))
             continue
@@ -97,7 +103,8 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
             if not lm:
                 break
             name = lm.group(0)
-            if lm.group(1)[0] in LOCAL_STOP or name in LOCAL_BAD_NAMES or not free(lm.start(), lm.end()):
+            if (lm.group(1)[0] in LOCAL_STOP or name in LOCAL_BAD_NAMES or not free(lm.start(), lm.end())
+                    or any(c in LOCAL_BAD_CHARS for c in lm.group(1))):
                 break
             level = "village" if lm.group(2) in ("村", "社区") else "township"
             rm = RegionMention(lm.start(), lm.end(), name, [], False, level, prev)
