@@ -220,8 +220,6 @@ needs_chromium = pytest.mark.skipif(
 
 @pytest.fixture(scope="module")
 def browser():
-    if not chromium_available():
-        pytest.skip("/usr/bin/chromium is missing (apt-get install chromium)")
     b = Browser()
     yield b
     b.close()
@@ -268,6 +266,18 @@ def test_browser_draws_the_small_page(browser, tmp_path):
             ctx.font = '20px monospace';
             return wqy !== ctx.measureText('iiiiWWWW法院').width; })()""")
         page.screenshot(ARTIFACTS / "page_small.png")
+        assert_clean(page)
+    finally:
+        page.close()
+
+
+@needs_chromium
+def test_browser_empty_graph(browser, tmp_path):
+    html, _ = render_page(nx.MultiDiGraph())
+    page = open_page(browser, tmp_path, html, "empty")
+    try:
+        assert page.evaluate("govgraph.nodes.length") == 0
+        assert page.evaluate("govgraph.search('法院')") is None
         assert_clean(page)
     finally:
         page.close()

@@ -15,6 +15,8 @@ from .institutions import Context, find_institutions
 from .mechanisms import find_mechanisms
 from .quantities import find_period, find_quantities, metric_label
 from .regions import choose, find_regions
+from .roles import subjects
+
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
@@ -44,7 +46,7 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
 
     for art in articles:
         ctx = Context(document_codes=document_codes)
-        actor = None  # the institution the article is talking about, carried across sentences
+        carried: list = []  # the institutions the article is talking about, carried across sentences
         for sent in art.sentences:
             text = sent.text
             regions = find_regions(text, local_names)
@@ -72,31 +74,21 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                 res.add_institution(im, evidence(sent, im.start, im.end))
             for mm in mechs:
                 res.add_mechanism(mm, evidence(sent, mm.start, mm.end))
-            # adoption: the institution named before the mechanism in this sentence, else the
-            # article's actor, when the sentence says it carries the mechanism out
+            # who acts: the sentence's subject, else the article's actor carried over
+            subj = subjects(text, insts)
+            actors = subj or carried
+            # adoption: when the sentence says the actor carries the mechanism out
             for mm in mechs:
                 if not any(0 <= text.find(w) < mm.end for w in adopt_words):
                     continue
-                before = [im for im in insts if im.start < mm.start]
-                who = before[-1] if before else (insts[0] if insts else actor)
-                if who is None:
-                    continue
-                key = (who.name, mm.name)
-                fact = adopts.setdefault(key, Fact("adopts", who.name, mm.name))
-                fact.evidence.append(evidence(sent, min(who.start, mm.start) if who in insts else mm.start, mm.end))
+                for who in actors:
+                    key = (who.name, mm.name)
+                    fact = adopts.setdefault(key, Fact("adopts", who.name, mm.name))
+                    start = who.start if who in insts else mm.start
+                    fact.evidence.append(evidence(sent, min(start, mm.start), max(mm.end, who.end if who in insts else mm.end)))
             for qm in find_quantities(text):
-                subject = None
-                national = any(0 <= text.find(w) < qm.start for w in national_words)
-                before = [im for im in insts if im.end <= qm.start]
-                if before:
-                    subject = before[-1].name
-                elif not national:
-                    regs = [m for m in regions if m.end <= qm.start]
-                    if actor is not None:
-                        subject = actor.name
-                    elif regs:
-                        r = regs[-1]
-                        subject = r.surface if r.local_level else choose(r, document_codes).name
+                quantity_subject = _quantity_subject(text, qm.start, insts, subj, actors, regions, ctx,
+                                                     document_codes, national_words)
                 mention_mech = next((mm.name for mm in mechs if mm.start < qm.start), None)
                 quantities.append(
                     Quantity(
@@ -104,12 +96,45 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                         value=qm.value,
                         unit=qm.unit,
                         metric=metric_label(text, qm.start),
-                        subject=subject,
+                        subject=quantity_subject,
                         period=find_period(text, qm.start),
                         mechanism=mention_mech,
                         evidence=evidence(sent, qm.start, qm.end),
                     )
                 )
-            if insts:
-                actor = insts[0] if insts[0].start < 20 else insts[-1]
+            if subj:
+                carried = subj
     return res.finish(articles, list(adopts.values()), quantities)
+
+
+COLLECTIVE = [("全省", ("province",), "省"), ("全区", ("province",), "自治区"), ("全州", ("prefecture",), "州"),
+              ("全盟", ("prefecture",), "盟"), ("全市", ("prefecture", "county"), "市"), ("全县", ("county",), "县"),
+              ("全旗", ("county",), "旗")]
+
+
+def _quantity_subject(text, pos, insts, subj, actors, regions, ctx, document_codes, national_words):
+    """Whose figure: national (None), a region taken as a whole (全市 → the city), the
+    sentence's subject, the nearest institution before it, a region named before it, or the
+    institution the article is talking about."""
+    before = [im for im in insts if im.end <= pos]
+    for w in national_words:
+        i = text.rfind(w, 0, pos)
+        if i >= 0 and not any(im.start > i for im in before):
+            return None
+    for word, levels, suffix in COLLECTIVE:
+        i = text.rfind(word, 0, pos)
+        if i >= 0 and not any(im.start > i for im in before):
+            d = ctx.implicit_region(levels, suffix)
+            if d is not None:
+                return d.name
+    if subj and subj[0].start < pos:
+        return subj[0].name
+    if before:
+        return before[-1].name
+    regs = [m for m in regions if m.end <= pos]
+    if regs:
+        r = regs[-1]
+        return r.surface if r.local_level else choose(r, document_codes).name
+    if actors:
+        return actors[0].name
+    return ctx.regions[-1].name if ctx.regions else None

@@ -186,6 +186,10 @@ def _resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | N
         prefix = (county.name if county else "") + last.surface
         return county, last.surface, prefix, last.surface
     prev = chain[-2] if len(chain) >= 2 else None
+    # a county-level head does not make a short form mean the county: 荆州法院 is about the
+    # city (荆州市), not 荆州区; only higher heads pick the level (吉林高院 → 吉林省)
+    if level_hint not in ("province", "prefecture"):
+        level_hint = None
     d = choose(last, ctx.document_codes, level_hint, prev)
     if level_hint == "province" and d.level != "province":
         # 吉林高院 is the province's court even where a city has the same short name

@@ -1,0 +1,54 @@
+"""Who acts in a sentence: the institution in subject position, and the bodies coordinated
+with it (自治区高级人民法院与自治区人民检察院、公安厅…联合会签).
+
+An institution is a subject when it opens a clause, possibly after a time phrase or a
+sentence adverb (近日，贵州省仁怀市人民法院通过…), is not governed by a preposition (在荆州区
+人民法院执行的案件中) and is not the employer of a person who is the real subject
+(最高法执行局局长黄文俊说).
+"""
+
+from __future__ import annotations
+
+import re
+
+CLAUSE_START = "，。；：！？”」）\n"
+LEAD = re.compile(
+    r"^(?:\s|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|后|前|中)?|近日|近年来|今年以来|去年以来|"
+    r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
+    r"据悉|据介绍|据了解|首先|其次|最后|由|经|而|并|也|还)*"
+)
+PERSON_AFTER = re.compile(r"(?:执行局|执行庭|党组|审判委员会)?(?:执行)?(?:干警|法官|院长|副院长|局长|副局长|庭长|副庭长|书记|副书记|"
+                          r"检察官|检察长|民警|辅警|所长|主任|副主任|记者|教授|工作人员|负责人|干部|委员|部长|队长|政委|研究员|"
+                          r"常委|相关负责人|党组书记|专职|调解员)")
+COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同")
+
+
+def subjects(text: str, insts: list) -> list:
+    """Institution mentions in subject position, in order (coordinated ones included)."""
+    out = []
+    for m in insts:
+        if m in out:
+            continue
+        # the clause this mention sits in
+        i = m.start
+        while i > 0 and text[i - 1] not in CLAUSE_START:
+            i -= 1
+        lead = text[i:m.start]
+        if LEAD.fullmatch(lead) is None:
+            continue
+        if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end):
+            continue
+        out.append(m)
+        # bodies coordinated with it share the role
+        pos = m.end
+        for other in insts:
+            if other.start < pos or other in out:
+                continue
+            gap = text[pos:other.start]
+            if gap in COORDINATORS:
+                out.append(other)
+                pos = other.end
+            elif other.start >= pos:
+                break
+        break  # one subject group per sentence: the first
+    return out
