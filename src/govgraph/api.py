@@ -51,6 +51,12 @@ class BuildReport:
         return "\n".join(lines)
 
 
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to `path` via a temporary file in the same folder and a rename."""
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -58,6 +64,7 @@ def write_atomic(path: Path, text: str) -> None:
     try:
         with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
             f.write(text)
+        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes 0600; outputs are ordinary files
         os.replace(tmp, path)
     except BaseException:
         if os.path.exists(tmp):
@@ -192,7 +199,8 @@ def _render(builder, doc_graphs, formats, page: bool) -> dict[str, str]:
     if page:
         from .viz import render_page
 
-        html, _ = render_page(export.to_networkx(g), title="govgraph")
+        # the whole sample graph fits; past 2,000 nodes the page keeps the most connected
+        html, _ = render_page(export.to_networkx(g), title="govgraph", max_nodes=2000)
         out["govgraph.html"] = html
     return out
 
