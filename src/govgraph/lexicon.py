@@ -117,6 +117,12 @@ def institution_heads() -> dict[str, Head]:
     return out
 
 
+@lru_cache(maxsize=1)
+def collective_leads() -> dict[tuple[str, str], str]:
+    """(head, region level) → template of the lead body that acts for the region's system."""
+    return {(r["head"], r["level"]): r["lead"] for r in _rows(_data_text("collective_leads.tsv"))}
+
+
 # ---------------------------------------------------------------- trigger words
 
 
@@ -183,7 +189,7 @@ def mechanisms() -> dict[str, Concept]:
 def rules_version() -> str:
     """A digest of every rule file: caches keyed on it are invalidated when rules change."""
     h = hashlib.sha256()
-    for name in ("regions.tsv", "institution_heads.tsv", "triggers.tsv"):
+    for name in ("regions.tsv", "institution_heads.tsv", "collective_leads.tsv", "triggers.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))
     return h.hexdigest()[:16]

@@ -7,6 +7,8 @@ talking about) and hands mentions to `govgraph.resolve`.
 
 from __future__ import annotations
 
+import bisect
+
 from ..lexicon import gazetteer, triggers
 from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Quantity, Sentence
@@ -29,6 +31,11 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     quantities: list[Quantity] = []
     adopts: dict[tuple[str, str], Fact] = {}
 
+    para_starts = [a for a, _ in clean.paragraphs]
+
+    def paragraph_of(sent: Sentence) -> int:
+        return bisect.bisect_right(para_starts, sent.clean_start) - 1
+
     def evidence(sent: Sentence, s: int, e: int) -> Evidence:
         o_s, o_e = clean.span(sent.clean_start + s, sent.clean_start + e)
         return Evidence(name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e])
@@ -47,6 +54,7 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     for art in articles:
         ctx = Context(document_codes=document_codes)
         carried: list = []  # the institutions the article is talking about, carried across sentences
+        carried_paragraph = 0
         for sent in art.sentences:
             text = sent.text
             regions = find_regions(text, local_names)
@@ -78,10 +86,14 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             subj = subjects(text, insts)
             actors = subj or carried
             # adoption: when the sentence says the actor carries the mechanism out
+            after = subj[0].end if subj else 0
+            # an actor carried over adopts only while the text is still about it
+            adopters = subj or (carried if paragraph_of(sent) - carried_paragraph <= CARRY_PARAGRAPHS else [])
             for mm in mechs:
-                if not any(0 <= text.find(w) < mm.end for w in adopt_words):
+                # the trigger verb stands after the subject and before the end of the mechanism
+                if not any(after <= text.find(w, after) < mm.end for w in adopt_words):
                     continue
-                for who in actors:
+                for who in adopters:
                     key = (who.name, mm.name)
                     fact = adopts.setdefault(key, Fact("adopts", who.name, mm.name))
                     start = who.start if who in insts else mm.start
@@ -104,8 +116,12 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                 )
             if subj:
                 carried = subj
+                carried_paragraph = paragraph_of(sent)
     return res.finish(articles, list(adopts.values()), quantities)
 
+
+# how many paragraphs an actor's adoptions carry over without it being named again
+CARRY_PARAGRAPHS = 3
 
 COLLECTIVE = [("全省", ("province",), "省"), ("全区", ("province",), "自治区"), ("全州", ("prefecture",), "州"),
               ("全盟", ("prefecture",), "盟"), ("全市", ("prefecture", "county"), "市"), ("全县", ("county",), "县"),

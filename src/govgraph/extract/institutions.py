@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import Division, Head, gazetteer, institution_heads
+from ..lexicon import Division, Head, collective_leads, gazetteer, institution_heads
 from ..spans import DictMatcher, resolve_overlaps
 from .regions import RegionMention, choose
 
@@ -53,6 +53,7 @@ class InstitutionMention:
     region_name: str | None = None
     parent: str | None = None
     prefix_only: bool = False  # named only as the front of a sub-unit's name
+    collective: bool = False  # a region's system (四川法院) standing for its lead body
 
 
 @dataclass
@@ -210,7 +211,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     if chain:
         d, rname, prefix, short = _resolve_chain(chain, ctx, head.level)
         if d is not None and d.level in head.collective_at and not chain[-1].local_level:
-            return []  # 贵州法院: the courts of a province, not one body
+            return _collective(text, chain[0].start, he, head, d)
         members = [(chain, d, rname, prefix, short)]
         # 茌平区、冠县检察院: every region of the list gets the head
         pos = chain[0].start
@@ -251,6 +252,15 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
                 return [InstitutionMention(hs, he, text[hs:he], _fill(head, region=_region_prefix(d), short=_short(d)),
                                            head.kind, d, last.region_name)]
     return []
+
+
+def _collective(text, start, he, head: Head, d: Division) -> list[InstitutionMention]:
+    """贵州法院: the courts of a province, acting through its lead body (贵州省高级人民法院)."""
+    lead = collective_leads().get((head.surface, d.level))
+    if lead is None:
+        return []
+    return [InstitutionMention(start, he, text[start:he], lead.format(region=_region_prefix(d)), head.kind, d, d.name,
+                               collective=True)]
 
 
 def _named(text, hs, he, head: Head, chain, by_end, last, ctx) -> list[InstitutionMention]:

@@ -21,6 +21,9 @@ PERSON_AFTER = re.compile(r"(?:执行局|执行庭|党组|审判委员会)?(?:�
                           r"检察官|检察长|民警|辅警|所长|主任|副主任|记者|教授|工作人员|负责人|干部|委员|部长|队长|政委|研究员|"
                           r"常委|相关负责人|党组书记|专职|调解员)")
 COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同")
+# a clause that ends in a reporting verb names a speaker's employer, not an actor:
+# 中国政法大学全面依法治国研究院教授刘静坤对记者说
+REPORTING = re.compile(r"[^，。；：！？]*?(?:说|表示|介绍|指出|认为|告诉|坦言|称|谈到)(?:[，。：:；]|$)")
 
 
 def subjects(text: str, insts: list) -> list:
@@ -36,7 +39,7 @@ def subjects(text: str, insts: list) -> list:
         lead = text[i:m.start]
         if LEAD.fullmatch(lead) is None:
             continue
-        if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end):
+        if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end) or REPORTING.match(text, m.end):
             continue
         out.append(m)
         # bodies coordinated with it share the role
