@@ -34,7 +34,8 @@ QTY = re.compile(
     rf"(?P<unit>{_UNIT_RE})(?P<tail>之内|以内|内)?"
 )
 # Chinese numerals only with these units: elsewhere 一个/一起/三次全会 are words, not figures.
-CN_OK_UNITS = {"天", "日", "个月", "小时", "名", "人", "个工作日", "分钟"}
+# (一名法官, 二人 are people in a story, not statistics)
+CN_OK_UNITS = {"天", "日", "个月", "小时", "个工作日", "分钟"}
 CASE_CONTEXT = re.compile(r"案|纠纷|诉|矛盾|执行|信访|投诉")
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 
@@ -108,7 +109,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit = UNITS[unit][0]
         if unit in ("件", "起", "个") and spec_unit in ("case", "item"):
-            around = text[max(0, m.start() - 12):m.start()] + text[m.end():m.end() + 6]
+            around = text[max(0, m.start() - 12):m.start()] + text[m.end():m.end() + 12]
             if unit == "个":
                 spec_unit = "case" if re.match(r"[\u4e00-\u9fff]{0,4}案例", text[m.end():m.end() + 8]) else "item"
             else:

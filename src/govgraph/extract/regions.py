@@ -103,7 +103,7 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
             if not lm:
                 break
             name = lm.group(0)
-            if (lm.group(1)[0] in LOCAL_STOP or name in LOCAL_BAD_NAMES or not free(lm.start(), lm.end())
+            if (all(c in LOCAL_STOP for c in lm.group(1)) or name in LOCAL_BAD_NAMES or not free(lm.start(), lm.end())
                     or any(c in LOCAL_BAD_CHARS for c in lm.group(1))):
                 break
             level = "village" if lm.group(2) in ("村", "社区") else "township"

@@ -1,0 +1,267 @@
+"""Extraction rules as tables: each case gives the text, what must be found with its exact
+offsets, and what must not be found."""
+
+import json
+
+import pytest
+
+from govgraph.extract.institutions import Context, find_institutions
+from govgraph.extract.mechanisms import clean_name, find_mechanisms
+from govgraph.extract.quantities import find_period, find_quantities
+from govgraph.extract.regions import find_regions
+from govgraph.normalize import normalize_chars
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source, bundled_corpus, read
+
+
+def doc(text: str, name: str = "t.txt"):
+    return to_json(process(Source(name=name, path=name, text=text, encoding="utf-8")))
+
+
+# ------------------------------------------------------------------ regions
+
+REGION_CASES = [
+    # text, [(surface, start, end, full name)]
+    ("山东省青岛市崂山区人民法院", [("山东省", 0, 3, "山东省"), ("青岛市", 3, 6, "青岛市"), ("崂山区", 6, 9, "崂山区")]),
+    ("新疆法院均居全国前列", [("新疆", 0, 2, "新疆维吾尔自治区")]),
+    ("锡盟中院将该案提级执行", [("锡盟", 0, 2, "锡林郭勒盟")]),
+    ("黄南州委州政府", [("黄南州", 0, 3, "黄南藏族自治州")]),
+    ("在海南省琼海市潭门镇召开", [("海南省", 1, 4, "海南省"), ("琼海市", 4, 7, "琼海市"), ("潭门镇", 7, 10, None)]),
+    ("河南省太康县老冢镇三王村", [("河南省", 0, 3, "河南省"), ("太康县", 3, 6, "太康县"), ("老冢镇", 6, 9, None), ("三王村", 9, 12, None)]),
+    ("河南省浚县公安局民警", [("河南省", 0, 3, "河南省"), ("浚县", 3, 5, "浚县")]),
+]
+REGION_NEGATIVES = [
+    "公安机关依法处置",  # 公安 is 公安县's stem, but not before a regional head here
+    "中心城区派出所机构改革",  # 城区 is a county name only right after its city
+    "深入推进城乡一体化",  # 城乡 is no township
+    "北关派出所民警",  # a station's name, not the district 北关区
+]
+
+
+@pytest.mark.parametrize("text, expected", REGION_CASES)
+def test_region_mentions(text, expected):
+    found = find_regions(text)
+    got = [(m.surface, m.start, m.end, (m.candidates[0].name if m.candidates else None)) for m in found]
+    # same-name candidates are ordered by level; the first is the most likely
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", REGION_NEGATIVES)
+def test_region_negatives(text):
+    assert find_regions(text) == []
+
+
+def test_same_name_district_resolved_from_context():
+    x = doc("　　吉林省长春市朝阳区人民法院开展诉源治理。\n　　朝阳区人民法院还推行诉调对接。\n")
+    codes = {r["name"]: r["code"] for r in x["regions"]}
+    assert codes["朝阳区"] == "220104"  # Changchun's, not Beijing's 110105
+
+
+# ------------------------------------------------------------------ institutions
+
+INSTITUTION_CASES = [
+    # text, [(canonical, surface start, end, kind)]
+    ("最高法发布10件典型案例", [("最高人民法院", 0, 3, "court")]),
+    ("陕西省商洛市中级人民法院申请强制执行", [("商洛市中级人民法院", 0, 12, "court")]),
+    ("商洛中院对整栋商业房产进行了查封", [("商洛市中级人民法院", 0, 4, "court")]),
+    ("贵州高院向全省各级法院印发", [("贵州省高级人民法院", 0, 4, "court")]),
+    ("崂山区法院在执行中发现", [("青岛市崂山区人民法院", 0, 5, "court")]),
+    ("海口海事法院博鳌法庭", [("海口海事法院", 0, 6, "court"), ("海口海事法院博鳌法庭", 0, 10, "court")]),
+    ("淮阳区公安局北关派出所的民警", [("周口市淮阳区公安局", 0, 6, "public_security"),
+                                ("周口市淮阳区公安局北关派出所", 0, 11, "public_security")]),
+    ("江西省新余市公安局交警支队", [("新余市公安局", 0, 9, "public_security"),
+                             ("新余市公安局交通警察支队", 0, 13, "public_security")]),
+    ("中国政法大学教授", [("中国政法大学", 0, 6, "education")]),
+    ("陕西省委印发意见", [("中国共产党陕西省委员会", 0, 4, "party")]),
+    ("疏勒县委政法委牵头", [("中国共产党疏勒县委员会政法委员会", 0, 7, "party")]),
+    ("茌平区、冠县检察院", [("聊城市茌平区人民检察院", 0, 3, "procuratorate"), ("冠县人民检察院", 4, 9, "procuratorate")]),
+    ("温泉县综治中心今年以来", [("温泉县社会治安综合治理中心", 0, 7, "other")]),
+    ("北京金融法院", [("北京金融法院", 0, 6, "court")]),
+    ("四川法院充分发挥刑罚的教育挽救功能", [("四川省高级人民法院", 0, 4, "court")]),  # the system's lead body
+]
+INSTITUTION_NEGATIVES = [
+    "全国法院交叉执行案件72843件",
+    "各级法院要加强协作",
+    "全省法院推进执源治理",  # 全省: a plural, not the article's province
+    "周口强力推进派出所建设",  # a verb is no station name
+    "972名机关民警到派出所墩苗",
+    "民警走进辖区小学开展教育",
+    "某银行申请强制执行",
+    "平顶山市委托律师",  # 委托 is not 委
+    "郾城区以枫桥式人民法庭创建为契机",  # a mechanism's name, not a court
+]
+
+
+@pytest.mark.parametrize("text, expected", INSTITUTION_CASES)
+def test_institution_mentions(text, expected):
+    ctx = Context()
+    got = [(m.name, m.start, m.end, m.kind) for m in find_institutions(text, find_regions(text), ctx,
+                                                                        [(m.start, m.end) for m in find_mechanisms(text) if m.concept])]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", INSTITUTION_NEGATIVES)
+def test_institution_negatives(text):
+    blocked = [(m.start, m.end) for m in find_mechanisms(text) if m.concept]
+    assert find_institutions(text, find_regions(text), Context(), blocked) == []
+
+
+def test_implicit_region_and_anaphora_resolve_within_the_article():
+    x = doc("　　山东省临清市人民检察院开展公益诉讼。市法院、市残疾人联合会积极配合。\n"
+            "　　该院还推行检调对接。\n")
+    names = {i["name"] for i in x["institutions"]}
+    assert {"临清市人民检察院", "临清市人民法院", "临清市残疾人联合会"} <= names
+
+
+def test_aliases_merge_into_one_institution():
+    x = doc("　　陕西省商洛市中级人民法院开展交叉执行。商洛中院将案件提级执行。\n")
+    [court] = [i for i in x["institutions"] if i["name"] == "商洛市中级人民法院"]
+    assert court["mentions"] == ["陕西省商洛市中级人民法院", "商洛中院"]
+
+
+# ------------------------------------------------------------------ mechanisms
+
+MECHANISM_CASES = [
+    # text, [(name, start, end, curated?)]
+    ("交叉执行即通过运用督促执行、指令执行等方式", [("交叉执行", 0, 4, True), ("督促执行", 9, 13, True), ("指令执行", 14, 18, True)]),
+    ("形成“六调联动”解纷机制", [("六调联动", 2, 12, False)]),
+    ("强化“一村（格）一警”建设", [("一村一警", 3, 10, True)]),  # an altLabel of the curated concept
+    ("推进“两队一室”新型警务模式", [("两队一室", 3, 7, True)]),  # curated wins over the quote
+    ("精准对接“荆楚雷霆”“终本清仓”等专项行动", [("荆楚雷霆", 4, 10, False), ("终本清仓", 10, 21, False)]),
+    ("持续推进“轮岗交流、双向选择、下派任职”三项机制", [("轮岗交流", 4, 24, False), ("双向选择", 4, 24, False), ("下派任职", 4, 24, False)]),
+    ("创新建立双轨监管机制", [("双轨监管", 4, 10, False)]),
+    ("推行“联络人专责制”", [("联络人专责制", 2, 10, False)]),
+]
+MECHANISM_NEGATIVES = [
+    "交叉执行让这起“骨头案”变为“精品案”",  # quoted nicknames of cases
+    "打通了实现公平正义的“最后一公里”",
+    "将派出所建设作为周口公安“一号工程”强力推进",  # 一号 is a count, not a name
+    "以“公平正义铸党魂 司法为民守初心”主题活动为载体",  # a slogan
+]
+
+
+@pytest.mark.parametrize("text, expected", MECHANISM_CASES)
+def test_mechanism_mentions(text, expected):
+    got = [(m.name, m.start, m.end, m.concept is not None) for m in find_mechanisms(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", MECHANISM_NEGATIVES)
+def test_mechanism_negatives(text):
+    assert [m.name for m in find_mechanisms(text) if m.concept is None] == []
+
+
+@pytest.mark.parametrize("raw, name", [("“交叉执行”工作机制", "交叉执行"), ("诉调对接工作", "诉调对接"), ("工作", "工作")])
+def test_clean_name(raw, name):
+    assert clean_name(raw) == name
+
+
+def test_curated_mechanisms_carry_their_broader_concept():
+    x = doc("　　成都市中级人民法院将本案提级执行。\n")
+    [m] = [m for m in x["mechanisms"] if m["name"] == "提级执行"]
+    assert m["broader"] == "交叉执行"
+    assert m["status"] == "curated"
+
+
+# ------------------------------------------------------------------ quantities
+
+QUANTITY_CASES = [
+    # text, [(text, start, end, value, unit)]
+    ("全国法院交叉执行案件72843件", [("72843件", 10, 16, 72843, "case")]),
+    ("执行到位金额398.91亿元", [("398.91亿元", 6, 14, 39891000000, "CNY")]),
+    ("执行到位金额 4784.85 万元", [("4784.85 万元", 7, 17, 47848500, "CNY")]),
+    ("案件近30万件", [("近30万件", 2, 7, 300000, "case")]),
+    ("执行到位率为56.74%", [("56.74%", 6, 12, 56.74, "percent")]),
+    ("完成信用修复超40万人次", [("超40万人次", 6, 12, 400000, "person_time")]),
+    ("一天之内完成卷宗交接", [("一天之内", 0, 4, 1, "day")]),
+    ("平均办案周期由65.88天压缩至53.71天", [("65.88天", 7, 13, 65.88, "day"), ("53.71天", 16, 22, 53.71, "day")]),
+    ("225万余元", [("225万余元", 0, 6, 2250000, "CNY")]),
+    ("800多万元执行款", [("800多万元", 0, 6, 8000000, "CNY")]),
+    ("受训4300余人次", [("4300余人次", 2, 9, 4300, "person_time")]),
+    ("新建警务室525个", [("525个", 5, 9, 525, "item")]),
+]
+QUANTITY_NEGATIVES = [
+    "2023年10月部署开展交叉执行试点工作",  # dates
+    "今年1月28日，双方达成执行和解",
+    "第五批先进典型案例",  # ordinals
+    "本报北京4月7日讯",
+    "一名法官和二人",  # people in a story
+    "省委十三届三次全会提出",
+]
+
+
+@pytest.mark.parametrize("text, expected", QUANTITY_CASES)
+def test_quantity_mentions(text, expected):
+    got = [(q.text, q.start, q.end, q.value, q.unit) for q in find_quantities(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", QUANTITY_NEGATIVES)
+def test_quantity_negatives(text):
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize("text, period", [
+    ("截至今年3月31日，全国法院交叉执行案件近30万件", "截至今年3月31日"),
+    ("第一季度执行完毕率为44.32%", "第一季度"),
+    ("上半年办理交叉执行案件371件", "上半年"),
+    ("执行完毕率为44.32%", None),
+])
+def test_period(text, period):
+    assert find_period(text, len(text)) == period
+
+
+# ------------------------------------------------------------------ adoptions and subjects
+
+def test_adoption_by_the_sentence_subject():
+    x = doc("　　近日，贵州省仁怀市人民法院通过执前督促程序，短短3日就让800多万元执行款全部到账。\n")
+    assert ["仁怀市人民法院", "执前督促"] in x["adopts"]
+    q = {q["text"]: q["subject"] for q in x["quantities"]}
+    assert q["800多万元"] == "仁怀市人民法院"
+
+
+def test_actor_carries_over_and_speakers_do_not_act():
+    x = doc("　　荆州市中级人民法院在推进交叉执行工作中，充分发挥统筹协调作用。\n"
+            "　　对涉及党政机关的案件，采取提级执行措施。\n"
+            "　　“此案提供了可复制的模板。”中国政法大学教授刘静坤说，协同执行效果好。\n")
+    assert ["荆州市中级人民法院", "提级执行"] in x["adopts"]
+    assert not any(a[0] == "中国政法大学" for a in x["adopts"])
+
+
+def test_coordinated_subjects_all_adopt():
+    x = doc("　　吉林省高级人民法院与省人民检察院、省民政厅联合建立动态联合救助机制。\n")
+    adopters = {a[0] for a in x["adopts"] if a[1] == "动态联合救助"}
+    assert adopters == {"吉林省高级人民法院", "吉林省人民检察院", "吉林省民政厅"}
+
+
+def test_national_figures_have_no_subject():
+    x = doc("　　最高人民法院召开新闻发布会。截至今年3月31日，全国法院交叉执行案件近30万件。\n")
+    [q] = x["quantities"]
+    assert q["subject"] is None
+    assert q["period"] == "截至今年3月31日"
+
+
+# ------------------------------------------------------------------ evidence
+
+def test_every_evidence_offset_points_at_its_quote():
+    """On the bundled pages: the original text between the offsets, with line breaks and
+    indentation removed, is the quoted mention; the sentence offsets hold the sentence."""
+    for path in bundled_corpus():
+        src = read(path)
+        x = to_json(process(src))
+        evs = [e for key in ("institutions", "regions", "mechanisms") for item in x[key] for e in item["evidence"]]
+        evs += [q["evidence"] for q in x["quantities"]]
+        assert evs
+        for e in evs:
+            original = "".join(normalize_chars(src.text[e["start"]:e["end"]])[0].split())
+            assert original == "".join(e["quote"].split()), (path.name, e)
+            sentence = "".join(normalize_chars(src.text[e["sentence_start"]:e["sentence_end"]])[0].split())
+            assert sentence == "".join(e["sentence"].split())
+
+
+def test_extraction_json_is_the_gold_format():
+    x = json.loads(json.dumps(doc("　　湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n")))
+    assert set(x) >= {"document", "institutions", "regions", "mechanisms", "adopts", "quantities"}
+    assert x["institutions"][0].keys() >= {"name", "kind", "region", "mentions"}
+    assert x["regions"][0].keys() >= {"name", "level", "parent"}
+    assert x["quantities"][0].keys() >= {"text", "value", "unit", "subject", "metric"}
