@@ -130,6 +130,15 @@ class GraphBuilder:
     def zh(self, s: str):
         return self.rdflib.Literal(s, lang="zh")
 
+    def decimal(self, v: float):
+        """xsd:decimal in its canonical lexical form (72843.0, 398.91): Turtle writers print
+        decimals that way, so the graph survives a round trip unchanged."""
+        text = format(Decimal(repr(float(v))), "f")
+        text = text.rstrip("0") if "." in text else text + "."
+        if text.endswith("."):
+            text += "0"
+        return self.rdflib.Literal(text, datatype=self.XSD.decimal)
+
     def lit(self, v, datatype=None):
         return self.rdflib.Literal(v, datatype=datatype)
 
@@ -202,7 +211,7 @@ class GraphBuilder:
             o = self.iri("outcome/" + digest(x.document, str(ev.start), str(ev.end)))
             g.add((o, RDF.type, GG.Outcome))
             g.add((o, RDF.type, self.SDO.QuantitativeValue))
-            g.add((o, self.SDO.value, self.lit(Decimal(repr(float(q.value))).normalize() if not float(q.value).is_integer() else Decimal(int(q.value)), self.XSD.decimal)))
+            g.add((o, self.SDO.value, self.decimal(q.value)))
             g.add((o, self.SDO.unitText, self.lit(q.unit)))
             g.add((o, GG.unit, GG["unit-" + q.unit.replace("_", "-")]))
             g.add((o, GG.metric, self.zh(q.metric)))
@@ -235,8 +244,8 @@ class GraphBuilder:
             g.add((r, GG.divisionCode, self.lit(e.code)))
             d = gazetteer().by_code.get(e.code)
             if d is not None and d.lat is not None and d.lon is not None:
-                g.add((r, self.GEO.lat, self.lit(Decimal(str(d.lat)), self.XSD.decimal)))
-                g.add((r, self.GEO.long, self.lit(Decimal(str(d.lon)), self.XSD.decimal)))
+                g.add((r, self.GEO.lat, self.decimal(d.lat)))
+                g.add((r, self.GEO.long, self.decimal(d.lon)))
 
     def _ensure_region_chain(self, name: str, iri) -> None:
         """A parent region named only through the gazetteer still gets its label and chain."""
