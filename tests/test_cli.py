@@ -93,3 +93,28 @@ def test_query_over_built_graph(built, capsys):
     assert main(["query", q, "-g", str(built / "govgraph.ttl"), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows == [{"n": "最高人民法院"}]
+
+
+def test_view_draws_a_focused_page(built, tmp_path, capsys):
+    page = tmp_path / "focus.html"
+    rc = main(["view", "-g", str(built / "govgraph.ttl"), "-o", str(page), "--focus", "交叉执行", "--depth", "1"])
+    out = capsys.readouterr().out
+    assert rc == 0
+    assert page.read_text(encoding="utf-8").count("交叉执行") > 0
+    shown, total = [int(x) for x in out.split(":")[1].split("nodes")[0].split(" of ")]
+    assert 1 < shown < total
+
+
+def test_view_unknown_focus_is_a_clean_error(built, tmp_path, capsys):
+    rc = main(["view", "-g", str(built / "govgraph.ttl"), "-o", str(tmp_path / "x.html"), "--focus", "不存在的机制"])
+    assert rc == 2
+    assert "不存在的机制" in capsys.readouterr().err
+    assert not (tmp_path / "x.html").exists()
+
+
+def test_query_table_aligns_chinese(built, capsys):
+    q = "SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STRSTARTS(STR(?n), \"最高\")) } ORDER BY ?n"
+    assert main(["query", q, "-g", str(built / "govgraph.ttl")]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0] == "n" and set(lines[1]) == {"-"}
+    assert "最高人民法院" in lines

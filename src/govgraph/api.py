@@ -256,10 +256,18 @@ def query(query_or_file: str, graph_path: str | Path, fmt: str = "table") -> str
         w.writerow(names)
         w.writerows(rows)
         return buf.getvalue()
-    widths = [max([len(n)] + [len(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = ["  ".join(n.ljust(w) for n, w in zip(names, widths))]
+    import unicodedata
+
+    def width(s: str) -> int:  # Chinese characters take two columns in a terminal
+        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+    def pad(s: str, w: int) -> str:
+        return s + " " * (w - width(s))
+
+    widths = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
+    lines = ["  ".join(pad(n, w) for n, w in zip(names, widths)).rstrip()]
     lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths)) for r in rows]
+    lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows]
     lines.append(f"({len(rows)} rows)")
     return "\n".join(lines) + "\n"
 
