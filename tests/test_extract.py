@@ -7,7 +7,7 @@ import pytest
 
 from govgraph.extract.institutions import Context, find_institutions
 from govgraph.extract.mechanisms import clean_name, find_mechanisms
-from govgraph.extract.quantities import find_period, find_quantities
+from govgraph.extract.quantities import find_period, find_quantities, resolve_period
 from govgraph.extract.regions import find_regions
 from govgraph.normalize import normalize_chars
 from govgraph.pipeline import process, to_json
@@ -209,6 +209,27 @@ def test_quantity_negatives(text):
 ])
 def test_period(text, period):
     assert find_period(text, len(text)) == period
+
+
+@pytest.mark.parametrize("period, article_date, resolved", [
+    ("截至今年3月31日", "2025-04-07", (None, "2025-03-31")),
+    ("第一季度", "2025-04-07", ("2025-01-01", "2025-03-31")),
+    ("上半年", "2024-08-01", ("2024-01-01", "2024-06-30")),
+    ("去年", "2025-01-02", ("2024-01-01", "2024-12-31")),
+    ("2021年", None, ("2021-01-01", "2021-12-31")),  # a written year needs no article date
+    ("今年以来", "2025-04-07", ("2025-01-01", "2025-04-07")),
+    ("上半年", None, (None, None)),  # unknown year: kept as text only
+    ("第一季度", None, (None, None)),
+])
+def test_period_resolution(period, article_date, resolved):
+    assert resolve_period(period, article_date) == resolved
+
+
+def test_article_date_from_dateline():
+    x = doc("□ 本报记者 张昊\n\n　　本报北京2025年4月7日讯 第一季度执行完毕率为44.32%。\n")
+    assert x["articles"][0]["date"] == "2025-04-07"
+    [q] = x["quantities"]
+    assert (q["period"], q["period_start"], q["period_end"]) == ("第一季度", "2025-01-01", "2025-03-31")
 
 
 # ------------------------------------------------------------------ adoptions and subjects

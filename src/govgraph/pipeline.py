@@ -28,7 +28,7 @@ def to_json(x: Extraction) -> dict:
     return {
         "document": x.document,
         "articles": [
-            {"index": a.index, "headline": a.headline, "byline": a.byline,
+            {"index": a.index, "headline": a.headline, "byline": a.byline, "date": a.date,
              "sentences": len(a.sentences),
              "start": a.sentences[0].start if a.sentences else None,
              "end": a.sentences[-1].end if a.sentences else None}
@@ -58,7 +58,8 @@ def to_json(x: Extraction) -> dict:
         "adopts_evidence": [[ev.to_json() for ev in f.evidence] for f in x.adopts],
         "quantities": [
             {"text": q.text, "value": _num(q.value), "unit": q.unit, "subject": q.subject,
-             "metric": q.metric, "period": q.period, "mechanism": q.mechanism,
+             "metric": q.metric, "period": q.period, "period_start": q.period_start,
+             "period_end": q.period_end, "mechanism": q.mechanism,
              "evidence": q.evidence.to_json()}
             for q in x.quantities
         ],

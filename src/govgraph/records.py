@@ -55,6 +55,7 @@ class Article:
     clean_start: int
     clean_end: int
     sentences: list[Sentence] = field(default_factory=list)
+    date: str | None = None  # ISO date from the dateline (2025年4月7日电), when the text gives a year
 
 
 @dataclass(frozen=True)
@@ -111,6 +112,8 @@ class Quantity:
     period: str | None
     mechanism: str | None
     evidence: Evidence
+    period_start: str | None = None  # ISO dates of the period, resolved against the article's date
+    period_end: str | None = None
 
 
 @dataclass

@@ -119,12 +119,27 @@ def _emit(clean, text, base, s, e, article, index, out):
     out.append(Sentence(index=index, article=article, text=text[s:e], clean_start=base + s, start=o_start, end=o_end))
 
 
+DATELINE = re.compile(r"(?:本报|新华社)?\S{0,8}?(\d{4})年(\d{1,2})月(\d{1,2})日(?:讯|电)")
+
+
+def article_date(art: Article) -> str | None:
+    """The dateline's date (本报北京2025年4月7日讯) when it names the year; else None."""
+    for text in [art.headline, art.byline] + [s.text for s in art.sentences[:3]]:
+        m = DATELINE.search(text or "")
+        if m:
+            y, mo, d = (int(g) for g in m.groups())
+            if 1 <= mo <= 12 and 1 <= d <= 31:
+                return f"{y:04d}-{mo:02d}-{d:02d}"
+    return None
+
+
 def segment(clean: CleanText) -> list[Article]:
     articles: list[Article] = []
     n = 0
     for i, (a, b, headline, byline) in enumerate(split_articles(clean)):
         art = Article(index=i, headline=headline, byline=byline, clean_start=a, clean_end=b)
         art.sentences = split_sentences(clean, a, b, i, n)
+        art.date = article_date(art)
         n += len(art.sentences)
         articles.append(art)
     return articles

@@ -15,7 +15,7 @@ from ..records import Article, Evidence, Extraction, Fact, Quantity, Sentence
 from ..resolve import Resolver
 from .institutions import Context, find_institutions
 from .mechanisms import find_mechanisms
-from .quantities import find_period, find_quantities, metric_label
+from .quantities import find_period, find_quantities, metric_label, resolve_period
 from .regions import choose, find_regions
 from .roles import subjects
 
@@ -101,6 +101,8 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             for qm in find_quantities(text):
                 quantity_subject = _quantity_subject(text, qm.start, insts, subj, actors, regions, ctx,
                                                      document_codes, national_words)
+                period = find_period(text, qm.start)
+                period_start, period_end = resolve_period(period, art.date)
                 mention_mech = next((mm.name for mm in mechs if mm.start < qm.start), None)
                 quantities.append(
                     Quantity(
@@ -109,7 +111,9 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                         unit=qm.unit,
                         metric=metric_label(text, qm.start),
                         subject=quantity_subject,
-                        period=find_period(text, qm.start),
+                        period=period,
+                        period_start=period_start,
+                        period_end=period_end,
                         mechanism=mention_mech,
                         evidence=evidence(sent, qm.start, qm.end),
                     )

@@ -145,3 +145,56 @@ def metric_label(text: str, start: int) -> str:
     label = re.sub(r"^(其中|并|共|累计|已|均|分别|为|达|达到|同比|共计)", "", label)
     label = re.sub(r"(为|达|达到|共|共计|约|超过|近|超|累计)$", "", label)
     return label or text[start:start + 8]
+
+
+_CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def resolve_period(period: str | None, article_date: str | None) -> tuple[str | None, str | None]:
+    """(start, end) ISO dates of a period phrase, resolved against the article's date.
+
+    Years written out resolve on their own (2021年); 今年/去年 and bare months need the
+    article's date. What cannot be resolved stays (None, None): the phrase is kept as text.
+    """
+    import calendar
+
+    if not period:
+        return None, None
+    year = int(article_date[:4]) if article_date else None
+    m = re.search(r"(\d{4})年", period)
+    if m:
+        year = int(m.group(1))
+    elif "去年" in period:
+        year = year - 1 if year else None
+    if year is None:
+        return None, None
+
+    def month_end(mo: int) -> str:
+        return f"{year:04d}-{mo:02d}-{calendar.monthrange(year, mo)[1]:02d}"
+
+    if period.startswith("截至"):
+        md = re.search(r"(\d{1,2})月(?:(\d{1,2})日)?", period)
+        if md:
+            mo = int(md.group(1))
+            end = f"{year:04d}-{mo:02d}-{int(md.group(2)):02d}" if md.group(2) else month_end(mo)
+            return None, end
+        return None, None
+    q = re.search(r"第([一二三四])季度", period)
+    if q:
+        k = _CN_QUARTER[q.group(1)]
+        return f"{year:04d}-{3 * k - 2:02d}-01", month_end(3 * k)
+    if "前三季度" in period:
+        return f"{year:04d}-01-01", month_end(9)
+    if "上半年" in period:
+        return f"{year:04d}-01-01", month_end(6)
+    if "下半年" in period:
+        return f"{year:04d}-07-01", month_end(12)
+    months = re.findall(r"(\d{1,2})月", period)
+    if months:
+        a, b = int(months[0]), int(months[-1])
+        if 1 <= a <= b <= 12:
+            return f"{year:04d}-{a:02d}-01", month_end(b)
+        return None, None
+    if "以来" in period:
+        return f"{year:04d}-01-01", article_date  # since then, up to the article
+    return f"{year:04d}-01-01", month_end(12)
