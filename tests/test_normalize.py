@@ -77,3 +77,15 @@ def test_samples_split_into_articles_with_bylines():
         for s in a.sentences:
             original = "".join(fold(src.text[s.start:s.end]).split())
             assert original == "".join(s.text.split())
+
+
+def test_endless_sentence_is_cut_at_clause_breaks():
+    from govgraph.segment import MAX_SENTENCE
+
+    text = "　　" + "荆州市中级人民法院推行交叉执行，" * 100 + "\n"
+    arts = segment(unwrap(text))
+    sentences = [s.text for a in arts for s in a.sentences]
+    assert len(sentences) > 1
+    assert all(len(s) <= MAX_SENTENCE for s in sentences)
+    assert all(s.endswith("，") for s in sentences[:-1])  # cut after a clause, not inside a word
+    assert "".join(sentences) == text.strip()

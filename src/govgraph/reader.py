@@ -111,5 +111,7 @@ def read(path: Path) -> Source:
     except OSError as e:
         raise InputError(path, f"cannot be read ({e.strerror or e})") from None
     text, enc = decode(data, str(path))
+    if not text.strip():
+        raise InputError(path, "is empty (no text to read)")
     # Offsets index this decoded text as it is (CRLF kept); normalize treats "\r" as space.
     return Source(name=path.name, path=str(path), text=text, encoding=enc)

@@ -90,6 +90,24 @@ def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
     return out
 
 
+# Evidence quotes its sentence; a "sentence" with no end in sight (a page dump with no
+# punctuation) is cut at a clause break, so no evidence carries a whole file along.
+MAX_SENTENCE = 400
+CLAUSE_BREAK = re.compile(r"[，、；：,;:）)”」]")
+
+
+def _bounded(text: str, s: int, e: int):
+    """Split text[s:e] into pieces of at most MAX_SENTENCE characters, at clause breaks."""
+    while e - s > MAX_SENTENCE:
+        window = text[s:s + MAX_SENTENCE]
+        cut = max((m.end() for m in CLAUSE_BREAK.finditer(window)), default=0)
+        if cut < MAX_SENTENCE // 4:
+            cut = MAX_SENTENCE
+        yield s, s + cut
+        s += cut
+    yield s, e
+
+
 def split_sentences(clean: CleanText, start: int, end: int, article: int, first_index: int) -> list[Sentence]:
     """Sentences of clean[start:end]; a paragraph break always ends a sentence."""
     out: list[Sentence] = []
@@ -99,11 +117,13 @@ def split_sentences(clean: CleanText, start: int, end: int, article: int, first_
         a, b = max(pa, start), min(pb, end)
         text = clean.text[a:b]
         pos = 0
-        for m in SENTENCE_END.finditer(text):
-            _emit(clean, text, a, pos, m.end(), article, first_index + len(out), out)
-            pos = m.end()
-        if pos < len(text):
-            _emit(clean, text, a, pos, len(text), article, first_index + len(out), out)
+        ends = [m.end() for m in SENTENCE_END.finditer(text)]
+        if not ends or ends[-1] < len(text):
+            ends.append(len(text))
+        for stop in ends:
+            for s, e in _bounded(text, pos, stop):
+                _emit(clean, text, a, s, e, article, first_index + len(out), out)
+            pos = stop
     return out
 
 
