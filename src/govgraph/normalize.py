@@ -38,18 +38,19 @@ BLOCK_MARKER = re.compile(r"^(#{1,6}\s|□|■|◆|●|▲|★|【|图[①-⑳\d
 ONE_LINE_BLOCK = re.compile(r"^(#{1,6}\s|□|■)")
 
 
+_TRANSLATE = str.maketrans({**_FOLD, **{c: " " for c in _SPACES}})
+_DROP = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\x00-\x08\x0e-\x1f\x7f]")
+
+
 def normalize_chars(text: str) -> tuple[str, list[int]]:
     """Fold characters one to one and drop invisible ones; returns (text, kept indices)."""
-    out: list[str] = []
-    keep: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _INVISIBLE or (ch < " " and ch != "\n") and ch not in _SPACES:
-            continue
-        if ch in _SPACES:
-            ch = " "
-        out.append(_FOLD.get(ch, ch))
-        keep.append(i)
-    return "".join(out), keep
+    drops = [m.start() for m in _DROP.finditer(text)]
+    if not drops:
+        # the common case: nothing to drop, so positions stay where they are
+        return text.translate(_TRANSLATE), list(range(len(text)))
+    dropped = set(drops)
+    keep = [i for i in range(len(text)) if i not in dropped]
+    return "".join(text[i] for i in keep).translate(_TRANSLATE), keep
 
 
 @dataclass

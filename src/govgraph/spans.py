@@ -9,28 +9,39 @@ T = TypeVar("T")
 
 
 class DictMatcher:
-    """Finds every occurrence of a set of keys in a text (keys of 2+ characters).
+    """Finds every occurrence of a set of keys in a text.
 
-    Lengths are indexed by first character, so a scan costs one dict lookup per position
-    plus one per candidate length.
+    The keys live in a character trie (nested dicts), so a scan costs one dict lookup per
+    position and one more per character of a candidate that keeps matching: most positions
+    end after the first lookup.
     """
+
+    _END = ""  # the key under which a trie node stores the word that ends there
 
     def __init__(self, keys: Iterable[str]):
         self.keys = {k for k in keys if k}
-        self.lengths: dict[str, list[int]] = {}
+        self.trie: dict = {}
         for k in self.keys:
-            self.lengths.setdefault(k[0], []).append(len(k))
-        for c in self.lengths:
-            self.lengths[c] = sorted(set(self.lengths[c]), reverse=True)
+            node = self.trie
+            for ch in k:
+                node = node.setdefault(ch, {})
+            node[self._END] = k
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         out = []
-        keys, lengths = self.keys, self.lengths
-        for i, ch in enumerate(text):
-            for n in lengths.get(ch, ()):
-                s = text[i : i + n]
-                if len(s) == n and s in keys:
-                    out.append((i, i + n, s))
+        trie, end_key = self.trie, self._END
+        n = len(text)
+        for i in range(n):
+            node = trie.get(text[i])
+            j = i + 1
+            while node is not None:
+                word = node.get(end_key)
+                if word is not None:
+                    out.append((i, j, word))
+                if j >= n:
+                    break
+                node = node.get(text[j])
+                j += 1
         return out
 
     def find(self, text: str) -> list[tuple[int, int, str]]:
