@@ -33,6 +33,7 @@ def test_extraction_never_crashes_and_offsets_hold(text):
                 for e in item.evidence] + [q.evidence for q in x.quantities]
     for e in evidence:
         assert 0 <= e.start <= e.end <= len(text)
+        assert e.exact == text[e.start:e.end]
         original = "".join(normalize_chars(text[e.start:e.end])[0].split())
         assert original == "".join(e.quote.split())
 

@@ -58,6 +58,7 @@ class CleanText:
     text: str
     origin: list[int]  # origin[i] = offset in the original text of text[i]
     paragraphs: list[tuple[int, int]]  # (start, end) in clean text
+    original: str = ""  # the text as decoded, which the offsets index
 
     def span(self, start: int, end: int) -> tuple[int, int]:
         """Map a clean span [start, end) to the original text."""
@@ -95,7 +96,7 @@ def unwrap(original: str) -> CleanText:
         pos += len(raw) + 1
     nonblank = [(i, s, raw) for i, (s, raw) in enumerate(lines) if raw.strip()]
     if not nonblank:
-        return CleanText("", [], [])
+        return CleanText("", [], [], original)
 
     indented = sum(1 for _, _, raw in nonblank if _is_indented(raw))
     indent_doc = indented >= 3 and indented >= 0.1 * len(nonblank)
@@ -144,4 +145,4 @@ def unwrap(original: str) -> CleanText:
             out.append(ch)
             origin.append(keep[start + lstrip + j])
     paragraphs.append((para_start, len(out)))
-    return CleanText("".join(out), origin, paragraphs)
+    return CleanText("".join(out), origin, paragraphs, original)

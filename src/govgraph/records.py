@@ -21,7 +21,8 @@ class Evidence:
     sentence_end: int
     start: int
     end: int
-    quote: str
+    quote: str  # the mention as clean text
+    exact: str = ""  # the original text between start and end, line breaks and all
 
     def to_json(self) -> dict:
         return {
