@@ -2,7 +2,13 @@
 
 `build` reads every input, extracts each document on its own (a bad file is reported and
 skipped, never losing the others), builds one graph and writes all outputs atomically:
-everything is rendered first, then each file is moved into place.
+every file is written under a temporary name, then all are moved into place.
+
+Extraction runs on an engine (`govgraph.engines`: this process, local worker processes or a
+Dask cluster) and returns plain strings per document (`govgraph.assemble.run_task`); the
+records are cached by content (`govgraph.cache`). The merge takes documents in name order,
+so the bytes written depend only on the inputs, and holds the graph as sorted N-Triples
+lines that spill to disk past a threshold, so memory stays bounded.
 """
 
 from __future__ import annotations
@@ -30,6 +36,8 @@ class BuildReport:
     outcomes: int = 0
     triples: int = 0
     seconds: float = 0.0
+    extracted: int = 0  # documents extracted in this run
+    cached: int = 0  # documents whose extraction records came from the cache
     skipped: list[str] = field(default_factory=list)  # "path: problem"
     written: list[str] = field(default_factory=list)
 
@@ -45,6 +53,8 @@ class BuildReport:
             f"facts {self.facts}, outcomes {self.outcomes}, triples {self.triples}",
             f"time {self.seconds:.2f} s",
         ]
+        if self.cached:
+            lines.append(f"cache: {self.cached} document(s) reused, {self.extracted} extracted")
         if self.skipped:
             lines.append(f"skipped {len(self.skipped)} file(s):")
             lines += [f"  {s}" for s in self.skipped]
@@ -94,7 +104,7 @@ class _Progress:
 
 
 def _extract_one(path: str):
-    """Worker: read and extract one file. Returns (path, extraction JSON-able parts) or an error."""
+    """Read and extract one file. Returns (path, Extraction, None) or (path, None, problem)."""
     from .pipeline import process
     from .reader import read
 
@@ -106,103 +116,206 @@ def _extract_one(path: str):
 
 def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str | None = None,
           formats: tuple[str, ...] = ("ttl",), workers: int = 1, progress: bool | None = None,
-          page: bool = True) -> BuildReport:
+          page: bool = True, engine: str = "local", scheduler=None,
+          cache: bool | str | Path = True) -> BuildReport:
+    """Build the graph of `paths` (files and folders; None: the bundled samples) into `out`.
+
+    `workers` extraction processes (1: this process) on `engine` "local", or on "dask" (a
+    dask.distributed cluster at `scheduler`, an address or a Client; None starts a local
+    one). `cache`: True keeps extraction records in OUT/.cache, a path keeps them there,
+    False keeps none. The output is the same bytes whatever the engine, the number of
+    workers, the order of `paths` or what the cache held.
+    """
+    from . import assemble
+    from .cache import ExtractionCache, document_key
+    from .engines import make_engine
     from .export import FORMATS
-    from .graph import DEFAULT_BASE, GraphBuilder
-    from .pipeline import to_json
-    from .reader import bundled_corpus, discover
+    from .graph import DEFAULT_BASE
+    from .reader import bundled_corpus, discover, read
+    from .triples import check_base
 
     t0 = time.perf_counter()
     unknown = [f for f in formats if f not in FORMATS]
     if unknown:
         raise GovgraphError(f"unknown format(s): {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
+    base = check_base(base or DEFAULT_BASE)
     files = bundled_corpus() if not paths else discover(paths)
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GovgraphError(f"{out}: output path exists and is not a folder")
+    store = None
+    if cache:
+        store = ExtractionCache(out / ".cache" if cache is True else Path(cache))
     report = BuildReport()
-    bar = _Progress(len(files), progress)
-    results = []
-    if workers > 1 and len(files) > 1:
-        from concurrent.futures import ProcessPoolExecutor
 
-        with ProcessPoolExecutor(max_workers=workers) as pool:
-            for r in pool.map(_extract_one, [str(f) for f in files], chunksize=1):
-                bar.step(Path(r[0]).name)
-                results.append(r)
-    else:
+    def tasks():
         for f in files:
-            r = _extract_one(str(f))
-            bar.step(f.name)
-            results.append(r)
-    bar.close()
+            try:
+                src = read(f)
+            except InputError as e:
+                yield assemble.Task(f.name, str(f), base, error=str(e))
+                continue
+            key = blob = None
+            if store is not None:
+                key = document_key(src.name, src.text)
+                blob = store.get(key)
+            if blob is not None:
+                yield assemble.Task(src.name, src.path, base, blob=blob, key=key)
+            else:
+                yield assemble.Task(src.name, src.path, base, source=src, key=key)
 
-    extractions = []
-    for path, x, err in results:
-        if err:
-            report.skipped.append(err)
-        else:
-            extractions.append(x)
-    if not extractions:
-        raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(report.skipped))
-
-    builder = GraphBuilder(base or DEFAULT_BASE)
-    doc_graphs = {}
-    for x in extractions:
-        builder.add(x)
-        if "trig" in formats or "nq" in formats:
-            b = GraphBuilder(base or DEFAULT_BASE)
-            b.add(x)
-            doc_graphs[str(b.document_iri(x.document))] = b.g
-    rendered = _render(builder, doc_graphs, formats, page)
-    for x in extractions:
-        stem = x.document.rsplit(".", 1)[0]
-        rendered[f"extractions/{stem}.json"] = json.dumps(to_json(x), ensure_ascii=False, indent=1) + "\n"
-
-    for rel in sorted(rendered):
-        target = out / rel
-        write_atomic(target, rendered[rel])
-        report.written.append(str(target))
-
+    created = not out.exists()
+    out.mkdir(parents=True, exist_ok=True)
+    outputs = assemble.Outputs(out)
+    sink = assemble.GraphSink(tmp_dir=out)
+    view = assemble.PageModel() if page or "graphml" in formats else None
+    bar = _Progress(len(files), progress)
     counts = Counter()
-    for x in extractions:
-        counts["institutions"] += len(x.institutions)
-        counts["regions"] += len(x.regions)
-        counts["mechanisms"] += len(x.mechanisms)
-    report.documents = len(extractions)
-    report.articles = sum(len(x.articles) for x in extractions)
-    report.entities = dict(counts)
-    report.facts = sum(len(x.adopts) + len(x.facts) for x in extractions)
-    report.outcomes = sum(len(x.quantities) for x in extractions)
-    report.triples = len(builder.g)
+    results = None
+    doc_files: dict = {}
+    eng = make_engine(engine, workers, scheduler)
+    try:
+        per_doc = [fmt for fmt in ("nq", "trig") if fmt in formats]
+        doc_files = {fmt: outputs.open(FORMATS[fmt][0]) for fmt in per_doc}
+        if "trig" in doc_files:
+            from .export import prefix_header, project_prefixes
+
+            doc_files["trig"].write(prefix_header(project_prefixes(base)))
+        results = eng.imap(assemble.run_task, tasks(), warm=_needs_extraction(files, store))
+        for r in results:
+            bar.step(r.name)
+            if r.error:
+                report.skipped.append(r.error)
+                continue
+            if r.blob is not None:
+                report.extracted += 1
+                if store is not None and r.key is not None and r.blob:
+                    store.put(r.key, r.blob)
+            else:
+                report.cached += 1
+            outputs.write_text(f"extractions/{r.name.rsplit('.', 1)[0]}.json", r.json_text)
+            accepted = sink.add(r.plain, r.keyed)
+            if view is not None:
+                view.add(r.page)
+                for block in accepted:
+                    view.add(assemble.page_rows(block, base))
+            if doc_files:
+                _write_document_graph(doc_files, r, base)
+            counts.update(dict(zip(("articles", "institutions", "regions", "mechanisms", "facts", "outcomes"),
+                                   r.counts)))
+            report.documents += 1
+        bar.close()
+        for f in doc_files.values():
+            f.close()
+        if not report.documents:
+            raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(report.skipped))
+        report.triples = _write_graph(outputs, sink, formats, base)
+        if view is not None:
+            from . import export
+
+            nxg = view.to_networkx()
+            view = None
+            if "graphml" in formats:
+                outputs.write_text(FORMATS["graphml"][0], export.graphml(nxg))
+            if page:
+                from .viz import render_page
+
+                # the whole sample graph fits; past 2,000 nodes the page keeps the most connected
+                html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
+                outputs.write_text("govgraph.html", html)
+            del nxg
+        report.written = outputs.commit()
+    except BaseException:
+        for f in doc_files.values():
+            f.close()
+        outputs.abort()
+        if created:  # a failed first build leaves no folder behind
+            import shutil
+
+            shutil.rmtree(out, ignore_errors=True)
+        raise
+    finally:
+        if results is not None:
+            results.close()
+        sink.close()
+        eng.close()
+    if store is not None:
+        store.prune()
+
+    report.articles = counts["articles"]
+    report.entities = {k: counts[k] for k in ("institutions", "regions", "mechanisms")}
+    report.facts = counts["facts"]
+    report.outcomes = counts["outcomes"]
     report.seconds = time.perf_counter() - t0
     return report
 
 
-def _render(builder, doc_graphs, formats, page: bool) -> dict[str, str]:
+def _needs_extraction(files, store) -> bool:
+    """Whether any file will be extracted (so workers need the rules and jieba loaded)."""
+    if store is None:
+        return True
+    from .cache import document_key
+    from .reader import read
+
+    for f in files:
+        try:
+            src = read(f)
+        except InputError:
+            continue
+        if not store.has(document_key(src.name, src.text)):
+            return True
+    return False
+
+
+def _write_document_graph(doc_files: dict, r, base: str) -> None:
+    """N-Quads / TriG: the document's own graph (its lines and its own keyed blocks)."""
+    from .export import nquads_text, prefix_header, project_prefixes, trig_text
+    from .triples import TripleEmitter
+
+    lines = r.plain
+    extra = [ln for block in r.keyed.values() for ln in block]
+    if extra:
+        lines = sorted(set(lines).union(extra))
+    g = TripleEmitter(base).document_iri(r.name)[1:-1]
+    if "nq" in doc_files:
+        doc_files["nq"].write(nquads_text(g, lines))
+    if "trig" in doc_files:
+        doc_files["trig"].write(trig_text(g, lines, project_prefixes(base)))
+
+
+def _write_graph(outputs, sink, formats, base: str) -> int:
+    """Turtle and N-Triples in one pass over the sorted graph; JSON-LD through rdflib."""
     from . import export
 
-    out: dict[str, str] = {}
-    g = builder.g
-    for fmt in formats:
-        name, _ = export.FORMATS[fmt]
-        if fmt == "ttl":
-            out[name] = export.turtle(g)
-        elif fmt == "nt":
-            out[name] = export.sorted_ntriples(g)
-        elif fmt in ("trig", "nq"):
-            out[name] = export.dataset_text(doc_graphs, builder.base, "trig" if fmt == "trig" else "nquads")
-        elif fmt == "jsonld":
-            out[name] = export.jsonld(g)
-        elif fmt == "graphml":
-            out[name] = export.graphml(export.to_networkx(g))
-    if page:
-        from .viz import render_page
+    prefixes = export.project_prefixes(base)
+    ttl = outputs.open(export.FORMATS["ttl"][0]) if "ttl" in formats else None
+    nt = outputs.open(export.FORMATS["nt"][0]) if "nt" in formats else None
+    writer = export.TurtleWriter(prefixes)
+    n = 0
+    try:
+        if ttl is not None:
+            ttl.write(export.prefix_header(prefixes))
+        for batch in sink.batches():
+            n += len(batch)
+            if ttl is not None:
+                ttl.write(writer.feed(batch))
+            if nt is not None:
+                nt.write(export.ntriples_text(batch))
+        if ttl is not None:
+            ttl.write(writer.close())
+    finally:
+        for f in (ttl, nt):
+            if f is not None:
+                f.close()
+    if "jsonld" in formats:
+        from .graph import GraphBuilder
+        from .triples import split_line, to_rdflib
 
-        # the whole sample graph fits; past 2,000 nodes the page keeps the most connected
-        html, _ = render_page(export.to_networkx(g), title="govgraph", max_nodes=2000)
-        out["govgraph.html"] = html
-    return out
+        g = GraphBuilder(base).g  # its prefixes make the JSON-LD context
+        for line in sink.lines():
+            g.add(tuple(to_rdflib(t) for t in split_line(line)))
+        outputs.write_text(export.FORMATS["jsonld"][0], export.jsonld(g))
+    return n
 
 
 def load_graph(path: str | Path):

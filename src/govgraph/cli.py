@@ -39,14 +39,27 @@ def _parser() -> argparse.ArgumentParser:
         "extract institutions, regions, mechanisms, adoptions and outcomes, and write\n"
         "OUT/govgraph.ttl, OUT/govgraph.html and OUT/extractions/<document>.json.",
         epilog="examples:\n  govgraph build\n  govgraph build news/2024 extra.txt -o out --format ttl,nt,trig,jsonld,graphml\n"
-        "  govgraph build --base https://example.org/gg/",
+        "  govgraph build --base https://example.org/gg/\n"
+        "  govgraph build news/ --workers 8 --cache /var/cache/govgraph\n"
+        "  govgraph build news/ --engine dask --scheduler tcp://10.0.0.5:8786 --format ttl,nq",
     )
     b.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: bundled sample pages)")
     b.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     b.add_argument("--format", default="ttl",
                    help="comma-separated graph formats: ttl, nt, trig, nq, jsonld, graphml (default: ttl)")
     b.add_argument("--base", default=None, help="base IRI for minted resources (default: https://w3id.org/govgraph/id/)")
-    b.add_argument("--workers", type=int, default=None, help="extraction processes (default: number of cores)")
+    b.add_argument("--workers", type=int, default=None,
+                   help="extraction processes (default: number of cores; with --engine dask and no\n"
+                   "--scheduler, the size of the local cluster)")
+    b.add_argument("--engine", choices=("local", "dask"), default="local",
+                   help="where extraction runs: local processes, or a Dask cluster (default: local)")
+    b.add_argument("--scheduler", default=None, metavar="ADDRESS",
+                   help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    cache = b.add_mutually_exclusive_group()
+    cache.add_argument("--cache", default=None, metavar="DIR",
+                       help="keep extraction records here, so a re-run extracts only new or changed\n"
+                       "files (default: OUT/.cache)")
+    cache.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     b.add_argument("--no-page", action="store_true", help="do not write the HTML page")
 
     e = sub.add_parser(
@@ -113,11 +126,16 @@ def _run(args) -> int:
 
     if args.command == "build":
         formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-        workers = args.workers if args.workers is not None else (os.cpu_count() or 1)
+        from .engines import default_workers
+
+        workers = args.workers if args.workers is not None else default_workers()
         if workers < 1:
             raise GovgraphError("--workers must be at least 1")
+        if args.scheduler and args.engine != "dask":
+            raise GovgraphError("--scheduler needs --engine dask")
+        cache = False if args.no_cache else (args.cache or True)
         report = api.build(args.paths, args.out, base=args.base, formats=formats, workers=workers,
-                           page=not args.no_page)
+                           page=not args.no_page, engine=args.engine, scheduler=args.scheduler, cache=cache)
         print(report.summary())
         print(f"wrote {args.out}/")
         for s in report.skipped:

@@ -1,11 +1,20 @@
 """Serialise the graph: Turtle (default), N-Triples, TriG / N-Quads (one named graph per
 document), JSON-LD, and GraphML through networkx; plus the networkx view the page draws.
 
-Every writer returns text; the caller writes it atomically. Output is deterministic: the
-same triples give the same bytes.
+Turtle, TriG, N-Triples and N-Quads are our own streaming writers over sorted N-Triples
+lines (see `govgraph.triples`): subjects, predicates and objects in code-point order, the
+project's prefixes declared, prefixed names only where the local part is plainly safe,
+strings escaped as the Turtle and N-Triples grammars require. `build` feeds them the merged
+graph in batches and writes files as it goes; `turtle(graph)` and friends do the same for
+an rdflib graph. JSON-LD goes through rdflib. Output is deterministic: the same triples
+give the same bytes.
 """
 
 from __future__ import annotations
+
+import io
+import re
+from collections.abc import Iterable, Iterator
 
 FORMATS = {
     "ttl": ("govgraph.ttl", "turtle"),
@@ -16,36 +25,245 @@ FORMATS = {
     "graphml": ("govgraph.graphml", None),
 }
 
+# ---------------------------------------------------------------- streaming writers
+#
+# The graph travels as N-Triples lines without the final dot (``s p o``, see `govgraph.triples`). Sorted lines
+# group every subject's triples together and, inside them, every predicate's, so one pass
+# writes Turtle with `;` and `,` lists, in constant memory, at the speed of string joins.
+
+_PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
+_INTEGER = re.compile(r"[+-]?[0-9]+")
+_DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
+_XSD_INTEGER = f"<{_XSD}integer>"
+_XSD_DECIMAL = f"<{_XSD}decimal>"
+_CHUNK = 20_000  # lines per write
+
+
+def project_prefixes(base: str) -> dict[str, str]:
+    """The prefixes every govgraph file declares (as `GraphBuilder.prefixes`)."""
+    return {
+        "gg": "https://w3id.org/govgraph/ontology#",
+        "ggr": base,
+        "org": "http://www.w3.org/ns/org#",
+        "schema": "https://schema.org/",
+        "skos": "http://www.w3.org/2004/02/skos/core#",
+        "prov": "http://www.w3.org/ns/prov#",
+        "oa": "http://www.w3.org/ns/oa#",
+        "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
+        "dcterms": "http://purl.org/dc/terms/",
+        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+        "xsd": _XSD,
+    }
+
+
+def prefix_header(prefixes: dict[str, str]) -> str:
+    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(prefixes.items())) + "\n"
+
+
+class _Namer:
+    """IRIs to prefixed names where the local part is plainly safe (letters, digits, _ and -);
+    everything else stays an <IRI>. Integers and canonical decimals are written bare."""
+
+    def __init__(self, prefixes: dict[str, str], minted: str | None = None):
+        self.ns = {ns: name for name, ns in prefixes.items() if ns != minted}
+        self.cache: dict[str, str] = {}
+        # IRIs govgraph mints (under the base) are written whole: no prefixed name for them
+        # unless another prefix's namespace lies under the base.
+        self.minted = f"<{minted}" if minted and not any(ns.startswith(minted) for ns in self.ns) else None
+
+    def iri(self, term: str) -> str:
+        hit = self.cache.get(term)
+        if hit is not None:
+            return hit
+        iri = term[1:-1]
+        i = max(iri.rfind("#"), iri.rfind("/")) + 1
+        name = self.ns.get(iri[:i])
+        if name is None or not _PN_LOCAL.fullmatch(iri[i:]):
+            return term
+        short = self.cache[term] = f"{name}:{iri[i:]}"
+        return short
+
+    def typed(self, term: str) -> str:
+        """A literal with a datatype: bare when it is a plain integer or decimal."""
+        cut = term.rindex('"^^<')
+        lex, dt = term[1:cut], term[cut + 3:]
+        if dt == _XSD_INTEGER and _INTEGER.fullmatch(lex) or dt == _XSD_DECIMAL and _DECIMAL.fullmatch(lex):
+            out = lex
+        else:
+            out = f"{term[:cut + 1]}^^{self.iri(dt)}"
+        if len(self.cache) < 500_000:  # offsets and values repeat: remember them
+            self.cache[term] = out
+        return out
+
+    def obj(self, term: str) -> str:
+        c = term[0]
+        if c == "<":
+            return self.iri(term)
+        if c == '"' and term[-1] == ">":
+            return self.typed(term)
+        return term
+
+
+class TurtleWriter:
+    """Turtle statements for sorted, unique lines (`s p o`), fed in batches; `feed` and
+    `close` return text. `indent` nests the statements (a TriG graph block)."""
+
+    def __init__(self, prefixes: dict[str, str], indent: str = ""):
+        self.namer = _Namer(prefixes, prefixes.get("ggr"))
+        self.preds = {_RDF_TYPE: "a"}
+        self.indent = indent
+        self.prev_s: str | None = None
+        self.prev_p: str | None = None
+
+    def feed(self, lines: Iterable[str]) -> str:
+        namer = self.namer
+        cache, namer_iri, typed, preds = namer.cache, namer.iri, namer.typed, self.preds
+        minted = namer.minted or "\0"  # startswith("\0"): never
+        indent = self.indent
+        sep_p = f" ;\n{indent}    "
+        sep_o = f",\n{indent}        "
+        end_s = f" .\n\n{indent}"
+        prev_s, prev_p = self.prev_s, self.prev_p
+        out: list[str] = []
+        append = out.append
+        if prev_s is None:
+            append(indent)
+        for line in lines:
+            s, p, o = line.split(" ", 2)
+            c = o[0]
+            if c == '"':
+                if o[-1] == ">":
+                    o = cache.get(o) or typed(o)
+            elif c == "<" and not o.startswith(minted):
+                o = cache.get(o) or namer_iri(o)
+            if s == prev_s:
+                if p == prev_p:
+                    append(sep_o + o)
+                else:
+                    prev_p = p
+                    try:
+                        append(f"{sep_p}{preds[p]} {o}")
+                    except KeyError:
+                        append(f"{sep_p}{self._pred(p)} {o}")
+            else:
+                if prev_s is not None:
+                    append(end_s)
+                prev_s, prev_p = s, p
+                subject = s if s.startswith(minted) else (cache.get(s) or namer_iri(s))
+                append(f"{subject} {preds.get(p) or self._pred(p)} {o}")
+        self.prev_s, self.prev_p = prev_s, prev_p
+        return "".join(out)
+
+    def _pred(self, p: str) -> str:
+        self.preds[p] = self.namer.iri(p)
+        return self.preds[p]
+
+    def close(self) -> str:
+        return " .\n" if self.prev_s is not None else ""
+
+
+def batched(lines: Iterable[str], n: int = _CHUNK) -> Iterator[list[str]]:
+    buf: list[str] = []
+    for line in lines:
+        buf.append(line)
+        if len(buf) >= n:
+            yield buf
+            buf = []
+    if buf:
+        yield buf
+
+
+def turtle_body(lines: Iterable[str], prefixes: dict[str, str], indent: str = "") -> Iterator[str]:
+    w = TurtleWriter(prefixes, indent)
+    for batch in batched(lines):
+        yield w.feed(batch)
+    yield w.close()
+
+
+def write_turtle(lines: Iterable[str], f, prefixes: dict[str, str]) -> None:
+    f.write(prefix_header(prefixes))
+    for chunk in turtle_body(lines, prefixes):
+        f.write(chunk)
+
+
+def ntriples_text(lines: list[str]) -> str:
+    """Lines `s p o` as N-Triples text."""
+    return " .\n".join(lines) + " .\n" if lines else ""
+
+
+def write_ntriples(lines: Iterable[str], f) -> None:
+    for batch in batched(lines):
+        f.write(ntriples_text(batch))
+
+
+def nquads_text(graph_iri: str, lines: list[str]) -> str:
+    """One named graph's sorted lines as N-Quads."""
+    if not lines:
+        return ""
+    tail = f" <{graph_iri}> .\n"
+    return tail.join(lines) + tail
+
+
+def trig_text(graph_iri: str, lines: list[str], prefixes: dict[str, str]) -> str:
+    """One named graph's sorted lines as a TriG block (the prefixes are declared once, above)."""
+    return f"<{graph_iri}> {{\n" + "".join(turtle_body(lines, prefixes, indent="    ")) + "}\n\n"
+
+
+def unique(sorted_lines: Iterable[str]) -> Iterator[str]:
+    prev = None
+    for line in sorted_lines:
+        if line != prev:
+            yield line
+            prev = line
+
+
+# ---------------------------------------------------------------- rdflib graphs in, text out
+
+
+def graph_lines(graph) -> list[str]:
+    """An rdflib graph's triples as sorted, unique N-Triples lines."""
+    from .triples import from_rdflib
+
+    return sorted({f"{from_rdflib(s)} {from_rdflib(p)} {from_rdflib(o)}" for s, p, o in graph})
+
+
+def _used_prefixes(graph, lines: list[str]) -> dict[str, str]:
+    from .graph import DEFAULT_BASE
+
+    bound = {str(k): str(v) for k, v in graph.namespaces()}
+    wanted = project_prefixes(bound.get("ggr", DEFAULT_BASE))
+    wanted.update({k: v for k, v in bound.items() if k in wanted})
+    text = "\n".join(lines)
+    others = {k: v for k, v in bound.items() if k not in wanted and f"<{v}" in text and _PN_LOCAL.fullmatch(k)}
+    return {**wanted, **others}
+
 
 def sorted_ntriples(graph) -> str:
     """N-Triples with one triple per line, sorted: byte-stable for the same graph."""
-    lines = graph.serialize(format="nt").splitlines()
-    return "\n".join(sorted(set(ln for ln in lines if ln.strip()))) + "\n"
+    buf = io.StringIO()
+    write_ntriples(graph_lines(graph), buf)
+    return buf.getvalue()
 
 
 def turtle(graph) -> str:
-    # rdflib's Turtle writer orders subjects and predicates itself; prefixes are bound
-    # explicitly by GraphBuilder, so the text is stable for the same triples.
-    return graph.serialize(format="turtle")
+    """Turtle with subjects, predicates and objects sorted: byte-stable for the same graph."""
+    lines = graph_lines(graph)
+    buf = io.StringIO()
+    write_turtle(lines, buf, _used_prefixes(graph, lines))
+    return buf.getvalue()
 
 
 def dataset_text(doc_graphs: dict[str, object], base: str, fmt: str) -> str:
-    """TriG or N-Quads with one named graph per document."""
-    import rdflib
-
-    ds = rdflib.Dataset()
-    first = next(iter(doc_graphs.values()), None)
-    if first is not None:
-        for prefix, ns in first.namespaces():
-            ds.bind(prefix, ns, override=True, replace=True)
+    """TriG or N-Quads with one named graph per document (graphs in IRI order)."""
+    prefixes = project_prefixes(base)
+    parts = [prefix_header(prefixes)] if fmt == "trig" else []
     for name in sorted(doc_graphs):
-        g = ds.graph(rdflib.URIRef(name))
-        for t in doc_graphs[name]:
-            g.add(t)
-    text = ds.serialize(format=fmt)
-    if fmt == "nquads":
-        text = "\n".join(sorted(set(ln for ln in text.splitlines() if ln.strip()))) + "\n"
-    return text
+        lines = graph_lines(doc_graphs[name])
+        parts.append(trig_text(name, lines, prefixes) if fmt == "trig" else nquads_text(name, lines))
+    return "".join(parts)
 
 
 def jsonld(graph) -> str:

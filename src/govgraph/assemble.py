@@ -1,0 +1,589 @@
+"""The parts of `build` between extraction and the files on disk.
+
+* `run_task` is what a worker does with one document: decode and extract it (or unpickle its
+  cached records), then render what the merge needs: the extraction JSON, the document's
+  N-Triples lines (`govgraph.triples`) and the rows the network page is drawn from. Results
+  are plain strings and tuples, cheap to send back from another process or machine.
+* `GraphSink` merges the documents' lines into one sorted, de-duplicated graph in bounded
+  memory: past a threshold, sorted runs go to disk and are merged at the end.
+* `PageModel` accumulates, document by document, exactly the networkx view
+  `export.to_networkx` makes of the whole rdflib graph, keeping only what the view shows
+  (at most five evidence sentences per node), so the page needs no graph in memory.
+* `Outputs` writes every file under a temporary name and renames them all at the end.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import shutil
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .triples import GG_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS, parse_literal
+
+# ---------------------------------------------------------------------------- worker side
+
+
+@dataclass
+class Task:
+    name: str  # document (file) name
+    path: str
+    base: str
+    source: object = None  # the decoded document (`reader.Source`), to extract
+    blob: bytes | None = None  # cached records (pickled Extraction), to reuse
+    error: str | None = None  # the file could not be read: reported in its place
+    key: str | None = None  # cache key: set when the records are to be cached
+
+
+@dataclass
+class DocResult:
+    name: str
+    path: str
+    error: str | None = None
+    key: str | None = None
+    blob: bytes | None = None  # freshly extracted: the records for the cache (b"": not cached)
+    json_text: str = ""
+    plain: list[str] = field(default_factory=list)  # sorted, unique
+    keyed: dict = field(default_factory=dict)  # (kind, iri) -> lines, first occurrence
+    page: list = field(default_factory=list)
+    counts: tuple = (0, 0, 0, 0, 0, 0)  # articles, institutions, regions, mechanisms, facts, outcomes
+
+    @property
+    def extracted(self) -> bool:
+        return self.blob is not None
+
+
+def run_task(task: Task) -> DocResult:
+    from .pipeline import process, to_json
+    from .triples import TripleEmitter
+
+    if task.error is not None:
+        return DocResult(task.name, task.path, error=task.error)
+    blob = None
+    if task.blob is not None:
+        x = pickle.loads(task.blob)
+    else:
+        x = process(task.source)
+        blob = pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL) if task.key is not None else b""
+    json_text = dumps(to_json(x)) + "\n"
+    dt = TripleEmitter(task.base).emit(x)
+    counts = (len(x.articles), len(x.institutions), len(x.regions), len(x.mechanisms),
+              len(x.adopts) + len(x.facts), len(x.quantities))
+    return DocResult(task.name, task.path, key=task.key, blob=blob, json_text=json_text,
+                     plain=sorted(set(dt.plain)), keyed=dt.keyed, page=page_rows(dt.plain, task.base, dt.evidence),
+                     counts=counts)
+
+
+# ---------------------------------------------------------------------------- JSON
+
+_encode_str = json.encoder.encode_basestring  # the C version where there is one
+
+
+def _float(o: float) -> str:
+    if o != o:
+        return "NaN"
+    if o == float("inf"):
+        return "Infinity"
+    if o == -float("inf"):
+        return "-Infinity"
+    return float.__repr__(o)
+
+
+def _encode(o, level: int) -> str:
+    if isinstance(o, str):
+        return _encode_str(o)
+    if o is None:
+        return "null"
+    if o is True:
+        return "true"
+    if o is False:
+        return "false"
+    if isinstance(o, int):
+        return int.__repr__(o)
+    if isinstance(o, float):
+        return _float(o)
+    inner = level + 1
+    if isinstance(o, (list, tuple)):
+        if not o:
+            return "[]"
+        nl = "\n" + " " * inner
+        return "[" + nl + ("," + nl).join([_encode(v, inner) for v in o]) + "\n" + " " * level + "]"
+    if isinstance(o, dict):
+        if not o:
+            return "{}"
+        nl = "\n" + " " * inner
+        if not all(isinstance(k, str) for k in o):
+            raise TypeError("non-string key")
+        return ("{" + nl + ("," + nl).join([_encode_str(k) + ": " + _encode(v, inner) for k, v in o.items()])
+                + "\n" + " " * level + "}")
+    raise TypeError(type(o).__name__)
+
+
+def dumps(obj) -> str:
+    """`json.dumps(obj, ensure_ascii=False, indent=1)`, the same text, several times faster:
+    the standard encoder falls back to pure Python whenever `indent` is set."""
+    try:
+        return _encode(obj, 0)
+    except (TypeError, RecursionError):
+        return json.dumps(obj, ensure_ascii=False, indent=1)
+
+
+# ---------------------------------------------------------------------------- page rows
+
+_TYPE = f"<{RDF_NS}type>"
+_MENTION = f"<{GG_NS}mentionedIn>"
+_DERIVED = f"<{PROV_NS}wasDerivedFrom>"
+_SENTENCE = f"<{GG_NS}sentence>"
+_SOURCE = "<http://www.w3.org/ns/oa#hasSource>"
+_NAME = f"<{SDO_NS}name>"
+# predicate -> row code; edges keep `export.REL_LABELS` names
+_PAGE_P = {
+    f"<{SKOS_NS}prefLabel>": "pref", f"<{RDFS_NS}label>": "label", f"<{SKOS_NS}altLabel>": "alt",
+    f"<{GG_NS}level>": "level", f"<{SDO_NS}unitText>": "unit", f"<{GG_NS}metric>": "metric",
+    f"<{GG_NS}surfaceText>": "text",
+    f"<{GG_NS}adopts>": "adopts", f"<{GG_NS}locatedIn>": "located in", f"<{ORG_NS}subOrganizationOf>": "part of",
+    f"<{SKOS_NS}broader>": "broader", f"<{SDO_NS}containedInPlace>": "contained in",
+    f"<{GG_NS}subject>": "outcome of", f"<{GG_NS}aboutMechanism>": "about mechanism",
+}
+_LITERAL_ROWS = {"pref", "label", "alt", "unit", "metric", "text"}
+EDGE_ORDER = ("adopts", "located in", "part of", "broader", "contained in", "outcome of", "about mechanism")
+ORGANIZATION = f"{ORG_NS}Organization"
+AREA = f"{SDO_NS}AdministrativeArea"
+CONCEPT = f"{SKOS_NS}Concept"
+DISCOVERED = f"{GG_NS}DiscoveredMechanism"
+OUTCOME = f"{GG_NS}Outcome"
+
+
+def _node_types() -> set[str]:
+    from .graph import KIND_CLASS
+
+    return {ORGANIZATION, AREA, CONCEPT, DISCOVERED, OUTCOME} | {GG_NS + v for v in KIND_CLASS.values()}
+
+
+_NODE_TYPES = _node_types()
+
+
+def page_rows(lines: list[str], base: str, evidence: dict | None = None) -> list[tuple]:
+    """(subject, code, value) rows for `PageModel`, in the order the lines were made.
+
+    Values: an IRI (no brackets), a (lexical, language) pair, or for evidence links
+    (evidence IRI, document name, sentence). `evidence` (from `DocTriples`) names each
+    evidence node's document and sentence; without it they are read from the lines."""
+    if evidence is None:
+        evidence = _evidence_of(lines)
+    skip = (f"<{base}evidence/", f"<{base}statement/")
+    rows = []
+    for line in lines:
+        if line.startswith(skip):
+            continue
+        s, p, o = line.split(" ", 2)
+        if p == _TYPE:
+            if o[1:-1] in _NODE_TYPES:
+                rows.append((s[1:-1], "type", o[1:-1]))
+        elif p in _PAGE_P:
+            code = _PAGE_P[p]
+            if code in _LITERAL_ROWS:
+                lex, lang, _ = parse_literal(o)
+                rows.append((s[1:-1], code, (lex, lang)))
+            else:
+                rows.append((s[1:-1], code, o[1:-1]))
+        elif p == _MENTION or p == _DERIVED:
+            doc, sentence = evidence.get(o, (None, None))
+            rows.append((s[1:-1], "ev_m" if p == _MENTION else "ev_d", (o[1:-1], doc, sentence)))
+    return rows
+
+
+def _evidence_of(lines: list[str]) -> dict:
+    """Evidence node -> (name of its document, sentence), as `export.to_networkx` reads them."""
+    sentence: dict[str, str] = {}
+    source: dict[str, str] = {}
+    names: dict[str, str] = {}
+    for line in lines:
+        s, p, o = line.split(" ", 2)
+        if p == _SENTENCE:
+            sentence[s] = parse_literal(o)[0]
+        elif p == _SOURCE:
+            source[s] = o
+        elif p == _NAME:
+            names[s] = parse_literal(o)[0]
+    out = {}
+    for ev, src in source.items():
+        out[ev] = (names.get(src, src[1:-1]), sentence.get(ev))
+    return out
+
+
+# ---------------------------------------------------------------------------- the graph
+
+
+class GraphSink:
+    """Sorted, de-duplicated union of N-Triples lines, in bounded memory.
+
+    `add` takes each document's (sorted) lines and its keyed blocks, in document order; for
+    each key the first block is kept. Past `spill_chars` characters the buffer is sorted
+    and written to a run file; `batches()` merges the runs. `batches()` and `lines()` yield
+    the whole graph, sorted and unique, and may be called more than once."""
+
+    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_chars: int = 160_000_000):
+        self.tmp_dir = tmp_dir
+        self.spill_chars = spill_chars
+        self.buf: list[str] = []
+        self.chars = 0
+        self.runs: list[str] = []
+        self.keyed: dict = {}
+        self._dir: str | None = None
+        self._final = False
+
+    def add(self, lines: list[str], keyed: dict) -> list[list[str]]:
+        """Returns the blocks accepted from this document (keys not seen before)."""
+        self.buf += lines
+        self.chars += sum(map(len, lines))
+        accepted = []
+        for k, block in keyed.items():
+            if k not in self.keyed:
+                self.keyed[k] = block
+                accepted.append(block)
+        if self.chars > self.spill_chars:
+            self._spill()
+        return accepted
+
+    def _spill(self) -> None:
+        if self._dir is None:
+            self._dir = tempfile.mkdtemp(prefix=".govgraph-sort-", dir=self.tmp_dir)
+        self.buf.sort()
+        path = os.path.join(self._dir, f"run{len(self.runs):05d}")
+        with open(path, "w", encoding="utf-8", newline="\n") as f:
+            step = 100_000
+            for i in range(0, len(self.buf), step):
+                chunk = list(dict.fromkeys(self.buf[i:i + step]))  # sorted: repeats are neighbours
+                chunk.append("")
+                f.write("\n".join(chunk))
+        self.runs.append(path)
+        self.buf = []
+        self.chars = 0
+
+    def _finalise(self) -> None:
+        if self._final:
+            return
+        self._final = True
+        for block in self.keyed.values():
+            self.buf += block
+        self.buf.sort()
+        if self.runs and self.buf:
+            self._spill()
+
+    def batches(self, size: int = 50_000):
+        """The graph as lists of sorted, unique lines."""
+        self._finalise()
+        prev = None
+        for batch in (self._memory_batches(size) if not self.runs else self._merged_batches(size)):
+            batch = list(dict.fromkeys(batch))
+            if batch and batch[0] == prev:
+                del batch[0]
+            if batch:
+                prev = batch[-1]
+                yield batch
+
+    def lines(self):
+        for batch in self.batches():
+            yield from batch
+
+    def _memory_batches(self, size: int):
+        buf = self.buf
+        for i in range(0, len(buf), size):
+            yield buf[i:i + size]
+
+    def _merged_batches(self, size: int):
+        """k-way merge in blocks: read a block of every run, emit (sorted at C speed) all
+        lines up to the smallest of the blocks' last lines, keep the rest for the next round."""
+        import bisect
+        from itertools import islice
+
+        files = [open(p, encoding="utf-8", newline="\n") for p in self.runs]
+        try:
+            pending: list[list[str]] = [[] for _ in files]
+            live = list(range(len(files)))
+            per_run = max(1000, size // max(1, len(files)))
+            while live:
+                for i in live:
+                    if len(pending[i]) < per_run:
+                        more = [ln[:-1] for ln in islice(files[i], per_run)]
+                        if not more:
+                            continue
+                        pending[i].extend(more)
+                exhausted = [i for i in live if not pending[i]]
+                live = [i for i in live if pending[i]]
+                for i in exhausted:
+                    files[i].close()
+                if not live:
+                    break
+                # lines up to `bound` are final: every run's next line is larger
+                bound = min(pending[i][-1] for i in live)
+                out: list[str] = []
+                for i in live:
+                    cut = bisect.bisect_right(pending[i], bound)
+                    out += pending[i][:cut]
+                    del pending[i][:cut]
+                out.sort()
+                yield out
+        finally:
+            for f in files:
+                f.close()
+
+    def close(self) -> None:
+        self.buf = []
+        if self._dir is not None:
+            shutil.rmtree(self._dir, ignore_errors=True)
+            self._dir = None
+
+
+# ---------------------------------------------------------------------------- the page's view
+
+_FIRST = ("located in", "outcome of")  # read with graph.value(): rdflib returns the first added
+_EV_M_KEEP = 5  # export.to_networkx keeps five evidence items per node
+_EV_D_KEEP = 10  # derived-from items come after mention items: keep enough to fill up
+
+
+class _Node:
+    __slots__ = ("types", "pref", "label", "alt", "level", "unit", "metric", "text", "ev_m", "ev_d")
+
+    def __init__(self):
+        self.types: set[str] = set()
+        self.pref = self.label = self.alt = ()  # sets once something is added: most nodes have few
+        self.level = self.unit = self.metric = self.text = None
+        self.ev_m: dict | None = None
+        self.ev_d: dict | None = None
+
+
+def _keep_smallest(d: dict, item, key, limit: int) -> None:
+    """d: item -> smallest key seen; holds the `limit` items with the smallest keys."""
+    old = d.get(item)
+    if old is not None:
+        if key < old:
+            d[item] = key
+        return
+    if len(d) < limit:
+        d[item] = key
+        return
+    worst = max(d, key=d.__getitem__)
+    if key < d[worst]:
+        del d[worst]
+        d[item] = key
+
+
+class PageModel:
+    """What `export.to_networkx` reads from the graph, gathered from page rows."""
+
+    def __init__(self):
+        self.nodes: dict[str, _Node] = {}
+        self.edges: dict[str, dict[tuple[str, str], None]] = {rel: {} for rel in EDGE_ORDER}
+        self.first: dict[tuple[str, str], str] = {}  # (subject, relation) -> first object seen
+        self.parent_seq: dict[str, int] = {}  # containedInPlace objects in first-seen order
+
+    def add(self, rows: list[tuple]) -> None:
+        nodes = self.nodes
+        for s, code, v in rows:
+            if code in self.edges:
+                pair = (s, v)
+                edges = self.edges[code]
+                if pair not in edges:
+                    edges[pair] = None
+                    if code in _FIRST:
+                        self.first.setdefault((s, code), v)
+                    elif code == "contained in":
+                        self.parent_seq.setdefault(v, len(self.parent_seq))
+                continue
+            n = nodes.get(s)
+            if n is None:
+                n = nodes[s] = _Node()
+            if code == "type":
+                n.types.add(v)
+            elif code == "pref":
+                if n.pref:
+                    n.pref.add(v)
+                else:
+                    n.pref = {v}
+            elif code == "label":
+                if n.label:
+                    n.label.add(v)
+                else:
+                    n.label = {v}
+            elif code == "alt":
+                if n.alt:
+                    n.alt.add(v)
+                else:
+                    n.alt = {v}
+            elif code == "ev_m" or code == "ev_d":
+                ev, doc, sentence = v
+                if sentence is None:
+                    continue
+                if code == "ev_m":
+                    if n.ev_m is None:
+                        n.ev_m = {}
+                    _keep_smallest(n.ev_m, (doc, sentence), ev, _EV_M_KEEP)
+                else:
+                    if n.ev_d is None:
+                        n.ev_d = {}
+                    _keep_smallest(n.ev_d, (doc, sentence), ev, _EV_D_KEEP)
+            elif code == "level":
+                if n.level is None:
+                    n.level = v
+            elif code == "unit":
+                if n.unit is None:
+                    n.unit = v
+            elif code == "metric":
+                if n.metric is None:
+                    n.metric = v
+            elif code == "text":
+                if n.text is None:
+                    n.text = v
+
+    def to_networkx(self):
+        """The same MultiDiGraph as `export.to_networkx(graph)` of the whole graph."""
+        import networkx as nx
+
+        from .export import REL_LABELS
+        from .graph import KIND_CLASS, LEVEL_TERM
+
+        kind_of_class = {GG_NS + v: k for k, v in KIND_CLASS.items()}
+        level_of_term = {GG_NS + v: k for k, v in LEVEL_TERM.items()}
+        nodes = self.nodes
+        nxg = nx.MultiDiGraph()
+
+        def lit_key(v):  # rdflib's order of plain literals: no language first, then by tag and text
+            lex, lang = v
+            return (lang is not None, lang or "", lex)
+
+        def zh_label(s, n):
+            zh = [lex for lex, lang in n.pref if lang == "zh"]
+            if zh:
+                return min(zh)
+            if n.label:
+                return min(n.label, key=lit_key)[0]
+            return s.rsplit("/", 1)[-1]
+
+        def evidence(n):
+            out = []
+            for d in (n.ev_m, n.ev_d):
+                if d:
+                    for item, _ in sorted(d.items(), key=lambda kv: kv[1]):
+                        doc, sentence = item
+                        e = {"document": doc, "sentence": sentence}
+                        if e not in out:
+                            out.append(e)
+            return out[:5]
+
+        def aliases(n):
+            return sorted({lex for lex, lang in n.alt if lang == "zh"})
+
+        def of_type(t):
+            return sorted(s for s, n in nodes.items() if t in n.types)
+
+        for s in of_type(ORGANIZATION):
+            n = nodes[s]
+            kinds = [kind_of_class[c] for c in n.types if c in kind_of_class]
+            nxg.add_node(s, label=zh_label(s, n), cls="institution", kind=sorted(kinds)[0] if kinds else "other",
+                         aliases=aliases(n), evidence=evidence(n), regions=[])
+        for s in of_type(AREA):
+            n = nodes[s]
+            nxg.add_node(s, label=zh_label(s, n), cls="region", kind=level_of_term.get(n.level, "county"),
+                         aliases=aliases(n), evidence=evidence(n), regions=[])
+        for s in of_type(CONCEPT):
+            n = nodes[s]
+            nxg.add_node(s, label=zh_label(s, n), cls="mechanism",
+                         kind="discovered" if DISCOVERED in n.types else "curated",
+                         aliases=aliases(n), evidence=evidence(n), regions=[])
+        for s in of_type(OUTCOME):
+            n = nodes[s]
+            unit = n.unit[0] if n.unit else None
+            metric = n.metric[0] if n.metric else None
+            text = n.text[0] if n.text else None
+            nxg.add_node(s, label=f"{text}" + (f"（{metric}）" if metric else ""), cls="outcome",
+                         kind=str(unit or "other"), aliases=[], evidence=evidence(n), regions=[])
+
+        for rel in EDGE_ORDER:
+            for a, b in sorted(self.edges[rel]):
+                if a in nxg and b in nxg:
+                    nxg.add_edge(a, b, key=rel, relation=rel, label=REL_LABELS[rel])
+
+        # a region with several parents: the one a dict built from rdflib's iteration keeps
+        parent: dict[str, str] = {}
+        seq = self.parent_seq
+        for s, o in self.edges["contained in"]:
+            if s not in parent or seq[o] >= seq[parent[s]]:
+                parent[s] = o
+
+        def chain(r):
+            out, seen = [], set()
+            while r and r not in seen and r in nxg:
+                seen.add(r)
+                out.append(nxg.nodes[r]["label"])
+                r = parent.get(r)
+            return out
+
+        first = self.first
+        for n, data in nxg.nodes(data=True):
+            if data["cls"] == "region":
+                data["regions"] = chain(n)
+            elif data["cls"] == "institution":
+                loc = first.get((n, "located in"))
+                data["regions"] = chain(loc) if loc is not None else []
+        for n, data in nxg.nodes(data=True):
+            if data["cls"] == "outcome":
+                subj = first.get((n, "outcome of"))
+                data["regions"] = list(nxg.nodes[subj]["regions"]) if subj is not None and subj in nxg else []
+        return nxg
+
+
+# ---------------------------------------------------------------------------- files
+
+
+def _umask() -> int:
+    mask = os.umask(0)
+    os.umask(mask)
+    return mask
+
+
+class Outputs:
+    """Files written under temporary names in their final folders, renamed into place by
+    `commit` (in sorted order), or removed by `abort`."""
+
+    def __init__(self, out: Path):
+        self.out = Path(out)
+        self.pending: dict[str, str] = {}  # relative name -> temporary path
+        self.mode = 0o666 & ~_umask()
+
+    def open(self, rel: str):
+        target = self.out / rel
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+        old = self.pending.get(rel)
+        if old is not None and os.path.exists(old):
+            os.unlink(old)
+        self.pending[rel] = tmp
+        return os.fdopen(fd, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+
+    def write_text(self, rel: str, text: str) -> None:
+        with self.open(rel) as f:
+            f.write(text)
+
+    def commit(self) -> list[str]:
+        written = []
+        for rel in sorted(self.pending):
+            tmp = self.pending[rel]
+            os.chmod(tmp, self.mode)  # mkstemp makes 0600; outputs are ordinary files
+            target = self.out / rel
+            os.replace(tmp, target)
+            written.append(str(target))
+        self.pending = {}
+        return written
+
+    def abort(self) -> None:
+        for tmp in self.pending.values():
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+        self.pending = {}

@@ -1,0 +1,418 @@
+"""The graph of one document as N-Triples lines, without rdflib: the fast path of `build`.
+
+`doc_triples(x, base)` emits exactly the triples `GraphBuilder.add(x)` adds to an empty graph
+(tests/test_scale.py checks that the two are isomorphic), as N-Triples lines without the
+final `` .`` (``s p o``) whose terms are written the way rdflib's N-Triples writer writes them. Plain
+strings are cheap to make, to pickle back from a worker process, to sort and to write.
+
+The graph of many documents is the union of their lines, except for two kinds of blocks that
+`GraphBuilder` adds once per graph, the first time it meets them: a region's description
+(`_add_region`) and a mechanism concept's (`_add_concept`). Those come back as *keyed blocks*;
+a merge keeps, for every key, the block of the first document (in document order) that has
+it, just as one `GraphBuilder` fed the documents in that order does.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from .graph import DEFAULT_BASE, GG_NS, KIND_CLASS, LEVEL_TERM, ascii_slug, digest
+from .lexicon import gazetteer, mechanisms
+from .records import Entity, Evidence, Extraction
+
+RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
+SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
+PROV_NS = "http://www.w3.org/ns/prov#"
+DCT_NS = "http://purl.org/dc/terms/"
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+ORG_NS = "http://www.w3.org/ns/org#"
+SDO_NS = "https://schema.org/"
+OA_NS = "http://www.w3.org/ns/oa#"
+GEO_NS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
+
+XSD_INTEGER = f"<{XSD_NS}integer>"
+XSD_DECIMAL = f"<{XSD_NS}decimal>"
+
+_BASE_OK = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*:[\x21-\x7e]*[/#]")
+
+
+def check_base(base: str) -> str:
+    """The same rule as `GraphBuilder`: an absolute ASCII IRI ending in / or #."""
+    if not _BASE_OK.fullmatch(base) or any(c in base for c in '<>"{}|\\^`'):
+        from .errors import GovgraphError
+
+        raise GovgraphError(f"--base {base!r}: must be an absolute ASCII IRI ending in / or #")
+    return base
+
+
+def quote(s: str) -> str:
+    """A string literal's quoted form: rdflib's N-Triples escaping, valid Turtle too."""
+    if "\\" in s or "\n" in s or '"' in s or "\r" in s:
+        s = s.replace("\\", "\\\\").replace("\n", "\\n").replace('"', '\\"').replace("\r", "\\r")
+    return f'"{s}"'
+
+
+def zh(s: str) -> str:
+    return quote(s) + "@zh"
+
+
+def integer(v: int) -> str:
+    return f'"{int(v)}"^^{XSD_INTEGER}'
+
+
+def decimal_lexical(v: float) -> str:
+    """xsd:decimal in its canonical lexical form (72843.0, 398.91), as `GraphBuilder.decimal`."""
+    text = format(Decimal(repr(float(v))), "f")
+    text = text.rstrip("0") if "." in text else text + "."
+    if text.endswith("."):
+        text += "0"
+    return text
+
+
+def decimal(v: float) -> str:
+    return f'"{decimal_lexical(v)}"^^{XSD_DECIMAL}'
+
+
+def _vocab(ns: str, *names: str):
+    return {n: f"<{ns}{n}>" for n in names}
+
+
+RDF = _vocab(RDF_NS, "type", "Statement", "subject", "predicate", "object")
+RDFS = _vocab(RDFS_NS, "label")
+SKOS = _vocab(SKOS_NS, "Concept", "prefLabel", "altLabel", "inScheme", "broader", "narrower", "topConceptOf")
+PROV = _vocab(PROV_NS, "Entity", "wasDerivedFrom")
+DCT = _vocab(DCT_NS, "isPartOf")
+ORG = _vocab(ORG_NS, "Organization", "subOrganizationOf")
+SDO = _vocab(SDO_NS, "CreativeWork", "name", "NewsArticle", "headline", "containedInPlace", "AdministrativeArea",
+             "QuantitativeValue", "value", "unitText")
+OA = _vocab(OA_NS, "SpecificResource", "hasSource", "hasSelector", "TextPositionSelector", "TextQuoteSelector",
+            "start", "end", "exact")
+GEO = _vocab(GEO_NS, "lat", "long")
+
+
+class _GG(dict):
+    def __missing__(self, name: str) -> str:
+        v = self[name] = f"<{GG_NS}{name}>"
+        return v
+
+
+GG = _GG()
+RELATION_PREDICATES = {GG["adopts"], GG["locatedIn"], ORG["subOrganizationOf"], SDO["containedInPlace"]}
+
+
+@dataclass
+class DocTriples:
+    """One document's graph: `plain` lines (in the order `GraphBuilder` adds them, repeats
+    possible) and keyed blocks, first occurrence per key, in order."""
+
+    plain: list[str] = field(default_factory=list)
+    keyed: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # node -> (document, sentence)
+
+    def lines(self) -> list[str]:
+        """The document's own graph (its keyed blocks included), sorted and unique."""
+        out = set(self.plain)
+        for block in self.keyed.values():
+            out.update(block)
+        return sorted(out)
+
+
+class TripleEmitter:
+    """Emits N-Triples lines for extractions; mirrors `GraphBuilder.add` statement by statement."""
+
+    def __init__(self, base: str = DEFAULT_BASE):
+        self.base = check_base(base)
+        self._region_by_name: dict[str, str | None] = {}
+
+    # ------------------------------------------------------------------ IRIs
+    def iri(self, path: str) -> str:
+        return f"<{self.base}{path}>"
+
+    def document_iri(self, document: str) -> str:
+        return self.iri("document/" + ascii_slug(document.rsplit(".", 1)[0]))
+
+    def region_iri(self, e: Entity) -> str:
+        if e.code:
+            return self.iri("region/" + e.code)
+        return self.iri("region/local-" + digest(e.parent or "", e.name))
+
+    def region_iri_by_name(self, name: str) -> str | None:
+        try:
+            return self._region_by_name[name]
+        except KeyError:
+            pass
+        cands = gazetteer().by_name.get(name, [])
+        full = [d for d in cands if d.name == name]
+        r = self.iri("region/" + full[0].code) if len(full) == 1 else None
+        self._region_by_name[name] = r
+        return r
+
+    def institution_iri(self, name: str) -> str:
+        return self.iri("institution/" + digest(name))
+
+    def mechanism_iri(self, name: str) -> str:
+        c = mechanisms().get(name)
+        if c is not None:
+            return self.iri("mechanism/" + c.id)
+        return self.iri("mechanism/x-" + digest(name))
+
+    # ------------------------------------------------------------------ one document
+    def emit(self, x: Extraction) -> DocTriples:
+        out = DocTriples()
+        lines = out.plain
+        add = lines.append
+        TYPE = RDF["type"]
+        doc = self.document_iri(x.document)
+        evidence_done = out.evidence
+
+        def evidence(ev: Evidence) -> str:
+            node_path = "evidence/" + digest(ev.document, str(ev.start), str(ev.end))
+            node = self.iri(node_path)
+            if node in evidence_done:
+                return node
+            evidence_done[node] = (ev.document, ev.sentence)
+            edoc = doc if ev.document == x.document else self.document_iri(ev.document)
+            pos = f"<{self.base}{node_path}#position>"
+            quote_ = f"<{self.base}{node_path}#quote>"
+            add(f"{node} {TYPE} {GG['Evidence']}")
+            add(f"{node} {TYPE} {OA['SpecificResource']}")
+            add(f"{node} {OA['hasSource']} {edoc}")
+            add(f"{node} {DCT['isPartOf']} <{edoc[1:-1]}/article/{ev.article}>")
+            add(f"{node} {OA['hasSelector']} {pos}")
+            add(f"{node} {OA['hasSelector']} {quote_}")
+            add(f"{pos} {TYPE} {OA['TextPositionSelector']}")
+            add(f"{pos} {OA['start']} {integer(ev.start)}")
+            add(f"{pos} {OA['end']} {integer(ev.end)}")
+            add(f"{quote_} {TYPE} {OA['TextQuoteSelector']}")
+            add(f"{quote_} {OA['exact']} {zh(ev.quote)}")
+            add(f"{node} {GG['sentence']} {zh(ev.sentence)}")
+            add(f"{node} {GG['sentenceStart']} {integer(ev.sentence_start)}")
+            add(f"{node} {GG['sentenceEnd']} {integer(ev.sentence_end)}")
+            return node
+
+        def mentions(node: str, e: Entity) -> None:
+            for ev in e.evidence:
+                add(f"{node} {GG['mentionedIn']} {evidence(ev)}")
+
+        def statement(s: str, p: str, o: str, evs: list[Evidence]) -> None:
+            st = self.iri("statement/" + digest(s[1:-1], p[1:-1], o[1:-1]))
+            add(f"{st} {TYPE} {RDF['Statement']}")
+            add(f"{st} {RDF['subject']} {s}")
+            add(f"{st} {RDF['predicate']} {p}")
+            add(f"{st} {RDF['object']} {o}")
+            for ev in evs:
+                add(f"{st} {PROV['wasDerivedFrom']} {evidence(ev)}")
+
+        add(f"{doc} {TYPE} {SDO['CreativeWork']}")
+        add(f"{doc} {TYPE} {PROV['Entity']}")
+        add(f"{doc} {SDO['name']} {quote(x.document)}")
+        for a in x.articles:
+            art = f"<{doc[1:-1]}/article/{a.index}>"
+            add(f"{art} {TYPE} {SDO['NewsArticle']}")
+            add(f"{art} {DCT['isPartOf']} {doc}")
+            add(f"{art} {GG['articleIndex']} {integer(a.index)}")
+            if a.headline:
+                add(f"{art} {SDO['headline']} {zh(a.headline)}")
+            if a.byline:
+                add(f"{art} {GG['byline']} {zh(a.byline)}")
+
+        region_iris: dict[str, str] = {}
+        for e in x.regions:
+            r = self.region_iri(e)
+            region_iris[e.name] = r
+            self._add_region(out, e, r)
+        for e in x.regions:
+            if e.parent:
+                parent = region_iris.get(e.parent) or self.region_iri_by_name(e.parent)
+                if parent is not None:
+                    add(f"{region_iris[e.name]} {SDO['containedInPlace']} {parent}")
+                    self._ensure_region_chain(out, e.parent)
+                    statement(region_iris[e.name], SDO["containedInPlace"], parent, e.evidence[:1])
+            mentions(region_iris[e.name], e)
+
+        for e in x.institutions + x.parent_bodies:
+            i = self.institution_iri(e.name)
+            add(f"{i} {TYPE} {ORG['Organization']}")
+            add(f"{i} {TYPE} {GG[KIND_CLASS.get(e.kind or 'other', 'OtherInstitution')]}")
+            label = zh(e.name)
+            add(f"{i} {RDFS['label']} {label}")
+            add(f"{i} {SKOS['prefLabel']} {label}")
+            for a in e.aliases:
+                if a != e.name:
+                    add(f"{i} {SKOS['altLabel']} {zh(a)}")
+            if e.region:
+                r = region_iris.get(e.region) or self.region_iri_by_name(e.region)
+                if r is not None:
+                    add(f"{i} {GG['locatedIn']} {r}")
+                    statement(i, GG["locatedIn"], r, e.evidence[:1])
+            if e.parent:
+                p = self.institution_iri(e.parent)
+                add(f"{i} {ORG['subOrganizationOf']} {p}")
+                statement(i, ORG["subOrganizationOf"], p, e.evidence[:1])
+            mentions(i, e)
+
+        for e in x.mechanisms:
+            m = self.mechanism_iri(e.name)
+            self._add_concept(out, e.name, m, e.kind == "curated")
+            for a in e.aliases:
+                if a != e.name and not a.startswith(("“", '"')):
+                    add(f"{m} {GG['surfaceForm']} {zh(a)}")
+            mentions(m, e)
+
+        for f in x.adopts:
+            s, o = self.institution_iri(f.subject), self.mechanism_iri(f.object)
+            add(f"{s} {GG['adopts']} {o}")
+            statement(s, GG["adopts"], o, f.evidence)
+
+        names = None
+        for q in x.quantities:
+            ev = q.evidence
+            o = self.iri("outcome/" + digest(x.document, str(ev.start), str(ev.end)))
+            add(f"{o} {TYPE} {GG['Outcome']}")
+            add(f"{o} {TYPE} {SDO['QuantitativeValue']}")
+            add(f"{o} {SDO['value']} {decimal(q.value)}")
+            add(f"{o} {SDO['unitText']} {quote(q.unit)}")
+            add(f"{o} {GG['unit']} {GG['unit-' + q.unit.replace('_', '-')]}")
+            add(f"{o} {GG['metric']} {zh(q.metric)}")
+            text = zh(q.text)
+            add(f"{o} {GG['surfaceText']} {text}")
+            add(f"{o} {RDFS['label']} {text}")
+            if q.period:
+                add(f"{o} {GG['period']} {zh(q.period)}")
+            if q.subject:
+                if names is None:
+                    names = {i.name for i in x.institutions + x.parent_bodies}
+                if q.subject in names:
+                    subj = self.institution_iri(q.subject)
+                else:
+                    subj = region_iris.get(q.subject) or self.region_iri_by_name(q.subject)
+                if subj is not None:
+                    add(f"{o} {GG['subject']} {subj}")
+            if q.mechanism:
+                add(f"{o} {GG['aboutMechanism']} {self.mechanism_iri(q.mechanism)}")
+            add(f"{o} {PROV['wasDerivedFrom']} {evidence(ev)}")
+        return out
+
+    # ------------------------------------------------------------------ keyed blocks
+    def _add_region(self, out: DocTriples, e: Entity, r: str) -> None:
+        key = ("region", r)
+        if key in out.keyed:
+            return
+        TYPE = RDF["type"]
+        label = zh(e.name)
+        block = [
+            f"{r} {TYPE} {SDO['AdministrativeArea']}",
+            f"{r} {RDFS['label']} {label}",
+            f"{r} {SKOS['prefLabel']} {label}",
+            f"{r} {GG['level']} {GG[LEVEL_TERM.get(e.kind or '', 'County')]}",
+        ]
+        if e.code:
+            block.append(f"{r} {GG['divisionCode']} {quote(e.code)}")
+            d = gazetteer().by_code.get(e.code)
+            if d is not None and d.lat is not None and d.lon is not None:
+                block.append(f"{r} {GEO['lat']} {decimal(d.lat)}")
+                block.append(f"{r} {GEO['long']} {decimal(d.lon)}")
+        out.keyed[key] = block
+
+    def _ensure_region_chain(self, out: DocTriples, name: str) -> None:
+        gaz = gazetteer()
+        full = [d for d in gaz.by_name.get(name, []) if d.name == name]
+        if len(full) != 1:
+            return
+        d = full[0]
+        while d is not None:
+            r = self.iri("region/" + d.code)
+            self._add_region(out, Entity("region", d.name, d.level, code=d.code), r)
+            p = gaz.parent(d)
+            if p is not None:
+                out.plain.append(f"{r} {SDO['containedInPlace']} {self.iri('region/' + p.code)}")
+            d = p
+
+    def _add_concept(self, out: DocTriples, name: str, m: str, curated: bool) -> None:
+        key = ("concept", m)
+        if key in out.keyed:
+            return
+        block: list[str] = []
+        out.keyed[key] = block
+        TYPE = RDF["type"]
+        label = zh(name)
+        block.append(f"{m} {TYPE} {SKOS['Concept']}")
+        block.append(f"{m} {SKOS['prefLabel']} {label}")
+        block.append(f"{m} {RDFS['label']} {label}")
+        if curated:
+            c = mechanisms()[name]
+            block.append(f"{m} {SKOS['inScheme']} {GG['mechanismScheme']}")
+            if c.en:
+                block.append(f'{m} {SKOS["prefLabel"]} {quote(c.en)}@en')
+            for a in c.alts:
+                block.append(f"{m} {SKOS['altLabel']} {zh(a)}")
+            if c.broader:
+                b = self.mechanism_iri(c.broader)
+                block.append(f"{m} {SKOS['broader']} {b}")
+                block.append(f"{b} {SKOS['narrower']} {m}")
+                self._add_concept(out, c.broader, b, True)
+            else:
+                block.append(f"{m} {SKOS['topConceptOf']} {GG['mechanismScheme']}")
+        else:
+            block.append(f"{m} {SKOS['inScheme']} {GG['discoveredScheme']}")
+            block.append(f"{m} {TYPE} {GG['DiscoveredMechanism']}")
+
+
+def doc_triples(x: Extraction, base: str = DEFAULT_BASE) -> DocTriples:
+    return TripleEmitter(base).emit(x)
+
+
+# ---------------------------------------------------------------- reading lines back
+
+_UNESCAPE = re.compile(r'\\(.)')
+_UNESC = {"\\": "\\", "n": "\n", '"': '"', "r": "\r"}
+
+
+def split_line(line: str) -> tuple[str, str, str]:
+    """A line `s p o` → (s, p, o) in N-Triples term syntax (subjects and predicates hold no space)."""
+    s, p, o = line.split(" ", 2)
+    return s, p, o
+
+
+def parse_literal(term: str) -> tuple[str, str | None, str | None]:
+    """An N-Triples literal → (lexical form, language, datatype IRI)."""
+    end = term.rindex('"')
+    lex = term[1:end]
+    if "\\" in lex:
+        lex = _UNESCAPE.sub(lambda m: _UNESC.get(m.group(1), m.group(0)), lex)
+    rest = term[end + 1:]
+    if rest.startswith("@"):
+        return lex, rest[1:], None
+    if rest.startswith("^^<"):
+        return lex, None, rest[3:-1]
+    return lex, None, None
+
+
+def to_rdflib(term: str):
+    import rdflib
+
+    if term.startswith("<"):
+        return rdflib.URIRef(term[1:-1])
+    if term.startswith("_:"):
+        return rdflib.BNode(term[2:])
+    lex, lang, dt = parse_literal(term)
+    return rdflib.Literal(lex, lang=lang, datatype=rdflib.URIRef(dt) if dt else None)
+
+
+def from_rdflib(term) -> str:
+    """An rdflib term in N-Triples syntax, as rdflib's own N-Triples writer prints it."""
+    import rdflib
+
+    if isinstance(term, rdflib.Literal):
+        q = quote(str(term))
+        if term.language:
+            return f"{q}@{term.language}"
+        if term.datatype:
+            return f"{q}^^<{term.datatype}>"
+        return q
+    if isinstance(term, rdflib.BNode):
+        return f"_:{term}"
+    return f"<{term}>"

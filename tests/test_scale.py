@@ -1,0 +1,248 @@
+"""Scale: the fast graph path equals GraphBuilder's, and the output is the same bytes whatever
+the number of workers, the order of the inputs, the cache, a spilled sort or a Dask cluster."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+import rdflib
+from rdflib.compare import isomorphic
+
+from govgraph import api, export
+from govgraph.assemble import GraphSink, dumps
+from govgraph.graph import GraphBuilder
+from govgraph.pipeline import process, to_json
+from govgraph.reader import bundled_corpus, read
+from govgraph.triples import TripleEmitter, from_rdflib
+
+FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
+
+
+def tree(out: Path) -> dict[str, bytes]:
+    """Every output file (the cache aside) by relative name."""
+    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
+            if p.is_file() and ".cache" not in p.relative_to(out).parts}
+
+
+@pytest.fixture(scope="module")
+def samples():
+    return [process(read(f)) for f in bundled_corpus()]
+
+
+@pytest.fixture
+def small(tmp_path) -> Path:
+    """Six short documents cut from the samples (their first paragraphs), in a folder."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i, f in enumerate(bundled_corpus()):
+        text = f.read_text(encoding="utf-8")
+        cut = text.find("\n\n", 2500 + 300 * i)
+        (src / f"doc{i}.txt").write_text(text[: cut if cut > 0 else None] + "\n", encoding="utf-8")
+    (src / "doc5.txt").write_text("　　湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n", encoding="utf-8")
+    return src
+
+
+# ---------------------------------------------------------------------------- same triples
+
+
+def test_fast_triples_are_graphbuilders(samples):
+    b = GraphBuilder()
+    for x in samples:
+        b.add(x)
+    em = TripleEmitter()
+    lines, keyed = set(), {}
+    for x in samples:
+        d = em.emit(x)
+        lines.update(d.plain)
+        for k, block in d.keyed.items():
+            keyed.setdefault(k, block)
+    for block in keyed.values():
+        lines.update(block)
+    reference = {" ".join(from_rdflib(t) for t in triple) for triple in b.g}
+    assert lines == reference
+
+
+def test_build_equals_the_rdflib_reference(samples, built):
+    """Turtle parses to GraphBuilder's graph, N-Triples is its sorted rdflib dump, the page and
+    GraphML are those of `export.to_networkx` over it, the JSON is `json.dumps` of `to_json`."""
+    from govgraph.viz import render_page
+
+    out = built  # conftest: the samples with every format
+    b = GraphBuilder()
+    for x in samples:
+        b.add(x)
+    g = b.g
+    assert isomorphic(rdflib.Graph().parse(out / "govgraph.ttl", format="turtle"), g)
+    assert isomorphic(rdflib.Graph().parse(out / "govgraph.jsonld", format="json-ld"), g)
+    nt = "\n".join(sorted({ln for ln in g.serialize(format="nt").split("\n") if ln.strip()})) + "\n"
+    assert (out / "govgraph.nt").read_text(encoding="utf-8") == nt
+    nxg = export.to_networkx(g)
+    html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
+    assert (out / "govgraph.html").read_text(encoding="utf-8") == html
+    assert (out / "govgraph.graphml").read_text(encoding="utf-8") == export.graphml(nxg)
+    for x in samples:
+        ref = json.dumps(to_json(x), ensure_ascii=False, indent=1) + "\n"
+        assert (out / "extractions" / f"{x.document.rsplit('.', 1)[0]}.json").read_text(encoding="utf-8") == ref
+    ds = rdflib.Dataset().parse(out / "govgraph.trig", format="trig")
+    quads = rdflib.Dataset().parse(out / "govgraph.nq", format="nquads")
+    for d in (ds, quads):
+        assert len([c for c in d.graphs() if len(c)]) == len(samples)
+    for x in samples:
+        one = GraphBuilder()
+        one.add(x)
+        name = one.document_iri(x.document)
+        assert isomorphic(ds.graph(name), one.g)
+        assert isomorphic(quads.graph(name), one.g)
+
+
+def test_json_writer_is_json_dumps(samples):
+    for x in samples:
+        obj = to_json(x)
+        assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=1)
+    odd = {"a": [1.5, float("nan"), float("-inf"), 1e16, -0.0, 2 ** 70, True, False, None],
+           "b": {}, "c": [], "d": [{}, []], "e": "q\"\\\n\r\t\x00\x1f\u2028😀", "f": (1, "2")}
+    assert dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=1)
+
+
+def test_turtle_writer_escapes_and_round_trips():
+    g = rdflib.Graph()
+    s = rdflib.URIRef("https://w3id.org/govgraph/id/x/1")
+    p = rdflib.URIRef("http://www.w3.org/2000/01/rdf-schema#label")
+    for text in ['q"uote', "back\\slash", "new\nline\r\n", "tab\tand\x01ctl", "\u2028sep", "😀", "", " ", "a'''b"]:
+        g.add((s, p, rdflib.Literal(text, lang="zh")))
+        g.add((s, p, rdflib.Literal(text)))
+    xsd = rdflib.namespace.XSD
+    for v, dt in [("5", xsd.integer), ("-07", xsd.integer), ("1.50", xsd.decimal), ("10", xsd.decimal),
+                  ("1e3", xsd.double), ("x", rdflib.URIRef("https://example.org/dt#t"))]:
+        g.add((s, rdflib.URIRef("https://schema.org/value"), rdflib.Literal(v, datatype=dt)))
+    g.add((s, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/govgraph/ontology#Court")))
+    g.add((s, rdflib.URIRef("https://w3id.org/govgraph/ontology#odd"), rdflib.URIRef("https://w3id.org/govgraph/ontology#a.b")))
+    g.add((rdflib.BNode("b1"), p, s))
+    ttl = export.turtle(g)
+    assert ttl == export.turtle(g)
+    assert isomorphic(rdflib.Graph().parse(data=ttl, format="turtle"), g)
+    assert "a gg:Court" in ttl and "@prefix gg:" in ttl
+
+
+# ---------------------------------------------------------------------------- same bytes
+
+
+def test_workers_and_file_order_give_the_same_bytes(small, tmp_path):
+    files = sorted(str(p) for p in small.glob("*.txt"))
+    a, b = tmp_path / "a", tmp_path / "b"
+    api.build(files, a, formats=FORMATS, workers=1, progress=False, cache=False)
+    api.build(files[::-1], b, formats=FORMATS, workers=2, progress=False, cache=False)
+    ta, tb = tree(a), tree(b)
+    assert ta.keys() == tb.keys() and len(ta) == 6 + len(FORMATS) + 1
+    assert ta == tb
+
+
+def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
+    em = TripleEmitter()
+    docs = [em.emit(x) for x in samples]
+    whole, spilled = GraphSink(tmp_path), GraphSink(tmp_path, spill_chars=200_000)
+    for d in docs:
+        whole.add(sorted(set(d.plain)), d.keyed)
+        spilled.add(sorted(set(d.plain)), d.keyed)
+    assert spilled.runs and not whole.runs
+    first = list(spilled.lines())
+    assert first == list(whole.lines()) == list(spilled.lines())
+    assert first == sorted(set(first))
+    spilled.close()
+    assert not list(tmp_path.glob(".govgraph-sort-*"))
+
+
+def test_incremental_rebuild_extracts_only_what_changed(small, tmp_path):
+    out = tmp_path / "out"
+    r = api.build([str(small)], out, formats=("ttl", "nt", "nq"), workers=1, progress=False)
+    assert (r.extracted, r.cached) == (6, 0)
+    r = api.build([str(small)], out, formats=("ttl", "nt", "nq"), workers=1, progress=False)
+    assert (r.extracted, r.cached) == (0, 6)
+
+    doc = small / "doc2.txt"
+    doc.write_text(doc.read_text(encoding="utf-8") + "\n　　荆州市中级人民法院推行执源治理。\n", encoding="utf-8")
+    (small / "doc6.txt").write_text("　　湖南省长沙市公安局开展交叉执行。\n", encoding="utf-8")
+    r = api.build([str(small)], out, formats=("ttl", "nt", "nq"), workers=2, progress=False)
+    assert (r.extracted, r.cached) == (2, 5)
+    assert "cache: 5 document(s) reused, 2 extracted" in r.summary()
+
+    clean = tmp_path / "clean"
+    api.build([str(small)], clean, formats=("ttl", "nt", "nq"), workers=1, progress=False, cache=False)
+    assert tree(out) == tree(clean)
+    assert not (clean / ".cache").exists()
+
+
+def test_cache_is_invalidated_when_the_rules_change(small, tmp_path, monkeypatch):
+    from govgraph import lexicon
+
+    out, cache = tmp_path / "out", tmp_path / "cache"
+    assert api.build([str(small)], out, workers=1, progress=False, page=False, cache=cache).extracted == 6
+    old = {p.name for p in cache.iterdir()}
+    assert api.build([str(small)], out, workers=1, progress=False, page=False, cache=cache).extracted == 0
+
+    monkeypatch.setattr(lexicon, "rules_version", lambda: "changed-rules")
+    r = api.build([str(small)], out, workers=1, progress=False, page=False, cache=cache)
+    assert (r.extracted, r.cached) == (6, 0)
+    new = {p.name for p in cache.iterdir()}
+    assert len(new) == 1 and new.isdisjoint(old)  # the stale rules' entries are gone
+
+
+def test_a_corrupt_cache_entry_is_not_believed(small, tmp_path):
+    out = tmp_path / "out"
+    api.build([str(small)], out, workers=1, progress=False, page=False)
+    entries = sorted((out / ".cache").rglob("*.pickle"))
+    assert len(entries) == 6
+    entries[0].write_bytes(entries[0].read_bytes()[:-10])
+    before = tree(out)
+    r = api.build([str(small)], out, workers=1, progress=False, page=False)
+    assert (r.extracted, r.cached) == (1, 5)
+    assert tree(out) == before
+
+
+def test_cli_cache_flags(small, tmp_path, capsys):
+    from govgraph.cli import main
+
+    assert main(["build", str(small), "-o", str(tmp_path / "a"), "--workers", "1", "--no-cache", "--no-page"]) == 0
+    assert not (tmp_path / "a" / ".cache").exists()
+    assert main(["build", str(small), "-o", str(tmp_path / "b"), "--workers", "1", "--cache", str(tmp_path / "c"),
+                 "--no-page"]) == 0
+    assert list((tmp_path / "c").rglob("*.pickle"))
+    assert main(["build", str(small), "-o", str(tmp_path / "b"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
+    assert "--engine dask" in capsys.readouterr().err
+
+
+def test_dask_cluster_gives_the_same_bytes(small, tmp_path):
+    distributed = pytest.importorskip("distributed")
+    local = tmp_path / "local"
+    api.build([str(small)], local, formats=FORMATS, workers=1, progress=False, cache=False)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        on_dask = tmp_path / "dask"
+        r = api.build([str(small)], on_dask, formats=FORMATS, progress=False, cache=False, engine="dask",
+                      scheduler=client)
+        assert r.documents == 6
+        assert tree(on_dask) == tree(local)
+        # by address, as `--scheduler tcp://...` does, with the cache on
+        by_address = tmp_path / "by-address"
+        r = api.build([str(small)], by_address, formats=FORMATS, progress=False, engine="dask",
+                      scheduler=cluster.scheduler_address)
+        assert r.extracted == 6
+        assert tree(by_address) == tree(local)
+
+
+def test_a_failed_build_leaves_no_temporary_files(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "govgraph.ttl").write_text("old", encoding="utf-8")
+    with pytest.raises(Exception):
+        api.build([str(bad)], out, progress=False)
+    assert sorted(p.name for p in out.iterdir()) == ["govgraph.ttl"]
+    shutil.rmtree(out)
+    with pytest.raises(Exception):
+        api.build([str(bad)], out, progress=False)
+    assert not out.exists()
