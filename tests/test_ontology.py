@@ -92,7 +92,7 @@ def test_every_declared_term_is_labelled_and_commented(ontology):
 def test_every_property_is_typed_with_domain_and_range(ontology):
     props = [t for t in declared(ontology)
              if {OWL.ObjectProperty, OWL.DatatypeProperty} & set(ontology.objects(t, RDF.type))]
-    assert len(props) == 17
+    assert len(props) == 20
     for p in props:
         types = set(ontology.objects(p, RDF.type))
         assert len({OWL.ObjectProperty, OWL.DatatypeProperty} & types) == 1, p
@@ -100,7 +100,7 @@ def test_every_property_is_typed_with_domain_and_range(ontology):
         rng = ontology.value(p, RDFS.range)
         assert rng is not None, f"{p} has no rdfs:range"
         if OWL.DatatypeProperty in types:
-            assert rng in (XSD.string, XSD.integer, RDF.langString), (p, rng)
+            assert rng in (XSD.string, XSD.integer, XSD.date, RDF.langString), (p, rng)
 
 
 def test_class_hierarchy_and_individuals(ontology):

@@ -48,7 +48,9 @@ def small(tmp_path) -> Path:
 # ---------------------------------------------------------------------------- same triples
 
 
-def test_fast_triples_are_graphbuilders(samples):
+def test_merged_document_lines_equal_one_builder_graph(samples):
+    """The build merges per-document lines (first document wins for shared blocks); one
+    GraphBuilder fed every document must hold exactly those triples, term for term."""
     b = GraphBuilder()
     for x in samples:
         b.add(x)

@@ -59,6 +59,10 @@ def zh(s: str) -> str:
     return quote(s) + "@zh"
 
 
+def date(iso: str) -> str:
+    return f'"{iso}"^^<{XSD_NS}date>'
+
+
 def integer(v: int) -> str:
     return f'"{int(v)}"^^{XSD_INTEGER}'
 
@@ -87,7 +91,7 @@ PROV = _vocab(PROV_NS, "Entity", "wasDerivedFrom")
 DCT = _vocab(DCT_NS, "isPartOf")
 ORG = _vocab(ORG_NS, "Organization", "subOrganizationOf")
 SDO = _vocab(SDO_NS, "CreativeWork", "name", "NewsArticle", "headline", "containedInPlace", "AdministrativeArea",
-             "QuantitativeValue", "value", "unitText")
+             "QuantitativeValue", "value", "unitText", "datePublished")
 OA = _vocab(OA_NS, "SpecificResource", "hasSource", "hasSelector", "TextPositionSelector", "TextQuoteSelector",
             "start", "end", "exact")
 GEO = _vocab(GEO_NS, "lat", "long")
@@ -187,7 +191,8 @@ class TripleEmitter:
             add(f"{pos} {OA['start']} {integer(ev.start)}")
             add(f"{pos} {OA['end']} {integer(ev.end)}")
             add(f"{quote_} {TYPE} {OA['TextQuoteSelector']}")
-            add(f"{quote_} {OA['exact']} {zh(ev.quote)}")
+            add(f"{quote_} {OA['exact']} {zh(ev.exact or ev.quote)}")  # the source's own characters
+            add(f"{node} {GG['quote']} {zh(ev.quote)}")  # the mention, page line breaks removed
             add(f"{node} {GG['sentence']} {zh(ev.sentence)}")
             add(f"{node} {GG['sentenceStart']} {integer(ev.sentence_start)}")
             add(f"{node} {GG['sentenceEnd']} {integer(ev.sentence_end)}")
@@ -198,6 +203,8 @@ class TripleEmitter:
                 add(f"{node} {GG['mentionedIn']} {evidence(ev)}")
 
         def statement(s: str, p: str, o: str, evs: list[Evidence]) -> None:
+            if not evs:
+                return  # a statement node exists to carry evidence
             st = self.iri("statement/" + digest(s[1:-1], p[1:-1], o[1:-1]))
             add(f"{st} {TYPE} {RDF['Statement']}")
             add(f"{st} {RDF['subject']} {s}")
@@ -218,15 +225,28 @@ class TripleEmitter:
                 add(f"{art} {SDO['headline']} {zh(a.headline)}")
             if a.byline:
                 add(f"{art} {GG['byline']} {zh(a.byline)}")
+            if a.date:
+                add(f"{art} {SDO['datePublished']} {date(a.date)}")
 
         region_iris: dict[str, str] = {}
+
+        def region_ref(name: str) -> str | None:
+            """A region named in this document, else the gazetteer's, declared with its chain
+            so that no link points at an undescribed node."""
+            r = region_iris.get(name)
+            if r is None:
+                r = self.region_iri_by_name(name)
+                if r is not None:
+                    self._ensure_region_chain(out, name)
+            return r
+
         for e in x.regions:
             r = self.region_iri(e)
             region_iris[e.name] = r
             self._add_region(out, e, r)
         for e in x.regions:
             if e.parent:
-                parent = region_iris.get(e.parent) or self.region_iri_by_name(e.parent)
+                parent = region_ref(e.parent)
                 if parent is not None:
                     add(f"{region_iris[e.name]} {SDO['containedInPlace']} {parent}")
                     self._ensure_region_chain(out, e.parent)
@@ -244,7 +264,7 @@ class TripleEmitter:
                 if a != e.name:
                     add(f"{i} {SKOS['altLabel']} {zh(a)}")
             if e.region:
-                r = region_iris.get(e.region) or self.region_iri_by_name(e.region)
+                r = region_ref(e.region)
                 if r is not None:
                     add(f"{i} {GG['locatedIn']} {r}")
                     statement(i, GG["locatedIn"], r, e.evidence[:1])
@@ -282,13 +302,17 @@ class TripleEmitter:
             add(f"{o} {RDFS['label']} {text}")
             if q.period:
                 add(f"{o} {GG['period']} {zh(q.period)}")
+            if q.period_start:
+                add(f"{o} {GG['periodStart']} {date(q.period_start)}")
+            if q.period_end:
+                add(f"{o} {GG['periodEnd']} {date(q.period_end)}")
             if q.subject:
                 if names is None:
                     names = {i.name for i in x.institutions + x.parent_bodies}
                 if q.subject in names:
                     subj = self.institution_iri(q.subject)
                 else:
-                    subj = region_iris.get(q.subject) or self.region_iri_by_name(q.subject)
+                    subj = region_ref(q.subject)
                 if subj is not None:
                     add(f"{o} {GG['subject']} {subj}")
             if q.mechanism:
