@@ -98,3 +98,53 @@ def test_hostile_text_keeps_turtle_valid_everywhere(tmp_path, capsys):
     assert r.returncode == 0, r.stderr
     page = (tmp_path / "out" / "govgraph.html").read_text(encoding="utf-8")
     assert "<img src=x" not in page and "<script>alert" not in page
+
+
+def test_never_overwrites_a_file_it_did_not_write(tmp_path, capsys):
+    (tmp_path / "in.txt").write_text(GOOD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "govgraph.ttl").write_text("my own notes", encoding="utf-8")
+    rc, _, err = run(["build", str(tmp_path / "in.txt"), "-o", str(out), "--workers", "1"], capsys)
+    assert rc == 2
+    assert "govgraph.ttl" in err and "not written by govgraph" in err
+    assert (out / "govgraph.ttl").read_text(encoding="utf-8") == "my own notes"
+    assert not list(out.rglob("*.tmp"))  # no half-written output left behind
+
+
+def test_rebuild_replaces_its_own_files_and_drops_stale_ones(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b.txt").write_text(GOOD.replace("荆州市", "宜昌市"), encoding="utf-8")
+    out = tmp_path / "out"
+    assert run(["build", str(src), "-o", str(out), "--workers", "1", "--no-page"], capsys)[0] == 0
+    (out / "notes.md").write_text("mine", encoding="utf-8")  # the user's file beside ours
+    (src / "b.txt").unlink()
+    assert run(["build", str(src), "-o", str(out), "--workers", "1", "--no-page"], capsys)[0] == 0
+    assert (out / "extractions" / "a.json").exists()
+    assert not (out / "extractions" / "b.json").exists()  # ours, and no longer built
+    assert (out / "notes.md").read_text(encoding="utf-8") == "mine"
+
+
+@pytest.mark.parametrize("rel", ["../escape.txt", "/tmp/abs.txt", "extractions/../../x.json"])
+def test_output_names_cannot_leave_out(tmp_path, rel):
+    from govgraph.assemble import Outputs
+    from govgraph.errors import GovgraphError
+
+    with pytest.raises(GovgraphError, match="leave the output folder"):
+        Outputs(tmp_path).open(rel)
+
+
+def test_output_cannot_leave_out_through_a_link(tmp_path):
+    from govgraph.assemble import Outputs
+    from govgraph.errors import GovgraphError
+
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "extractions").symlink_to(elsewhere)
+    with pytest.raises(GovgraphError, match="through a link"):
+        Outputs(out).open("extractions/a.json")
+    assert not list(elsewhere.iterdir())

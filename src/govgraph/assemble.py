@@ -22,6 +22,7 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import GovgraphError
 from .triples import GG_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS, parse_literal
 
 # ---------------------------------------------------------------------------- worker side
@@ -548,15 +549,47 @@ def _umask() -> int:
 
 class Outputs:
     """Files written under temporary names in their final folders, renamed into place by
-    `commit` (in sorted order), or removed by `abort`."""
+    `commit` (in sorted order), or removed by `abort`.
+
+    govgraph touches only what it wrote: a manifest in OUT lists the files of the last build.
+    An existing file it did not write is never overwritten (the build stops and names it);
+    files of the last build that this one no longer writes (a document removed from the
+    corpus) are deleted; nothing is written outside OUT.
+    """
+
+    MANIFEST = ".govgraph-manifest.json"
 
     def __init__(self, out: Path):
         self.out = Path(out)
+        self.root = self.out.resolve()
         self.pending: dict[str, str] = {}  # relative name -> temporary path
         self.mode = 0o666 & ~_umask()
+        self.previous = self._read_manifest()
+
+    def _read_manifest(self) -> set[str]:
+        path = self.out / self.MANIFEST
+        try:
+            names = json.loads(path.read_text(encoding="utf-8"))["files"]
+        except FileNotFoundError:
+            return set()
+        except (OSError, ValueError, KeyError, TypeError) as e:
+            raise GovgraphError(f"{path}: unreadable govgraph manifest ({e}); remove it to build here") from None
+        return {n for n in names if isinstance(n, str)}
+
+    def _target(self, rel: str) -> Path:
+        parts = Path(rel).parts
+        if Path(rel).is_absolute() or ".." in parts or not parts:
+            raise GovgraphError(f"{rel}: output name would leave the output folder {self.out}")
+        target = self.out / rel
+        if not target.parent.resolve().is_relative_to(self.root):
+            raise GovgraphError(f"{target}: output would leave the output folder {self.out} (through a link)")
+        if (target.exists() or target.is_symlink()) and rel not in self.previous:
+            raise GovgraphError(f"{target}: exists and was not written by govgraph; "
+                                "move it away or choose another output folder")
+        return target
 
     def open(self, rel: str):
-        target = self.out / rel
+        target = self._target(rel)
         target.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         old = self.pending.get(rel)
@@ -577,7 +610,19 @@ class Outputs:
             target = self.out / rel
             os.replace(tmp, target)
             written.append(str(target))
+        current = set(self.pending)
+        for rel in sorted(self.previous - current):  # ours, from a build that had more documents
+            stale = self.out / rel
+            if stale.is_file() and not stale.is_symlink() and stale.parent.resolve().is_relative_to(self.root):
+                os.unlink(stale)
+        manifest = json.dumps({"files": sorted(current)}, ensure_ascii=False, indent=1) + "\n"
+        fd, tmp = tempfile.mkstemp(prefix=f"{self.MANIFEST}.", suffix=".tmp", dir=self.out)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as f:
+            f.write(manifest)
+        os.chmod(tmp, self.mode)
+        os.replace(tmp, self.out / self.MANIFEST)
         self.pending = {}
+        self.previous = current
         return written
 
     def abort(self) -> None:
