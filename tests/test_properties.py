@@ -46,3 +46,26 @@ def test_turtle_round_trips(text):
     ttl = turtle(b.g)
     back = rdflib.Graph().parse(data=ttl, format="turtle")
     assert isomorphic(back, b.g)
+
+
+# ---------------------------------------------------------------- fuzzing the quantity parser
+
+from govgraph.extract.quantities import find_quantities  # noqa: E402
+
+
+@given(st.text(alphabet=st.sampled_from(list("0123456789.,万亿千百十一二两三余多近超约件元人次名天日%个月小时年第 ，。")), max_size=40)
+       | st.text(max_size=40))
+@settings(max_examples=400, deadline=None)
+def test_quantity_parser_never_crashes_and_spans_hold(text):
+    for q in find_quantities(text):
+        assert 0 <= q.start < q.end <= len(text)
+        assert text[q.start:q.end] == q.text
+        assert q.value >= 0 and q.value == q.value and q.value != float("inf")
+
+
+@given(st.integers(min_value=0, max_value=10**9), st.sampled_from([("件", "case", 1), ("万元", "CNY", 10**4), ("亿元", "CNY", 10**8), ("人次", "person_time", 1)]))
+@settings(max_examples=200, deadline=None)
+def test_quantity_values_round_trip(n, unit):
+    word, spec, factor = unit
+    [q] = find_quantities(f"案件数量为{n}{word}。")
+    assert (q.value, q.unit) == (n * factor, spec)
