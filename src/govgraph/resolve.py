@@ -6,23 +6,15 @@ are one body; the longer, fuller name is canonical. Mechanisms merge on their cl
 
 from __future__ import annotations
 
-import re
-
+from .evaluate import inst_match
 from .lexicon import Division, gazetteer
 from .records import Entity, Evidence, Extraction, Fact, Quantity
 
-REGION_TAIL = re.compile(r"(省|市|区|县|州|盟|旗|地区|镇|乡|街道|村|社区|自治区)$")
-
 
 def same_institution(a: str, b: str) -> bool:
-    """True when one name is the other with a region in front (the scorer's rule too)."""
-    if a == b:
-        return True
-    short, long_ = (a, b) if len(a) < len(b) else (b, a)
-    if not long_.endswith(short):
-        return False
-    lead = long_[: len(long_) - len(short)]
-    return bool(REGION_TAIL.search(lead)) or lead in gazetteer().by_name
+    """True when one name is the other with a region in front: SPEC's matching rule, with the
+    gazetteer's names as the regions (崂山区人民法院 ~ 青岛市崂山区人民法院)."""
+    return inst_match(a, b, gazetteer().by_name)
 
 
 class Resolver:
