@@ -19,6 +19,12 @@ from .quantities import find_period, find_quantities, metric_label, resolve_peri
 from .regions import choose, find_regions
 from .roles import subjects
 
+# how many paragraphs an actor's adoptions carry over without it being named again
+CARRY_PARAGRAPHS = 3
+# 全市 …: a figure of the region as a whole (the article's city)
+COLLECTIVE = [("全省", ("province",), "省"), ("全区", ("province",), "自治区"), ("全州", ("prefecture",), "州"),
+              ("全盟", ("prefecture",), "盟"), ("全市", ("prefecture", "county"), "市"), ("全县", ("county",), "县"),
+              ("全旗", ("county",), "旗")]
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
@@ -97,14 +103,16 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                 for who in adopters:
                     key = (who.name, mm.name)
                     fact = adopts.setdefault(key, Fact("adopts", who.name, mm.name))
-                    start = who.start if who in insts else mm.start
-                    fact.evidence.append(evidence(sent, min(start, mm.start), max(mm.end, who.end if who in insts else mm.end)))
+                    # the evidence spans the actor too when this sentence names it
+                    span = (min(who.start, mm.start), max(who.end, mm.end)) if who in insts else (mm.start, mm.end)
+                    fact.evidence.append(evidence(sent, *span))
             for qm in find_quantities(text):
                 quantity_subject = _quantity_subject(text, qm.start, insts, subj, actors, regions, ctx,
                                                      document_codes, national_words)
                 period = find_period(text, qm.start)
                 period_start, period_end = resolve_period(period, art.date)
-                mention_mech = next((mm.name for mm in mechs if mm.start < qm.start), None)
+                # the mechanism the figure is about: the nearest one named before it
+                mention_mech = next((mm.name for mm in reversed(mechs) if mm.start < qm.start), None)
                 quantities.append(
                     Quantity(
                         text=qm.text,
@@ -123,14 +131,6 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                 carried = subj
                 carried_paragraph = paragraph_of(sent)
     return res.finish(articles, list(adopts.values()), quantities)
-
-
-# how many paragraphs an actor's adoptions carry over without it being named again
-CARRY_PARAGRAPHS = 3
-
-COLLECTIVE = [("全省", ("province",), "省"), ("全区", ("province",), "自治区"), ("全州", ("prefecture",), "州"),
-              ("全盟", ("prefecture",), "盟"), ("全市", ("prefecture", "county"), "市"), ("全县", ("county",), "县"),
-              ("全旗", ("county",), "旗")]
 
 
 def _quantity_subject(text, pos, insts, subj, actors, regions, ctx, document_codes, national_words):
