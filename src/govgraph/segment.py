@@ -8,6 +8,7 @@ byline are its headline. Without such markers the page is one article.
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import CleanText, _ends_terminal
 from .records import Article, Sentence
@@ -31,12 +32,13 @@ def jieba_cut(text: str) -> list[str]:
     return jieba.lcut(text)
 
 
-def jieba_pos(text: str) -> list[tuple[str, str]]:
-    """jieba's (word, part-of-speech tag) pairs."""
+@lru_cache(maxsize=65536)
+def jieba_pos(text: str) -> tuple[tuple[str, str], ...]:
+    """jieba's (word, part-of-speech tag) pairs (short name runs repeat: cached)."""
     jieba_cut("")  # silences jieba once
     import jieba.posseg
 
-    return [(p.word, p.flag) for p in jieba.posseg.lcut(text)]
+    return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))
 
 
 def is_byline(par: str) -> bool:
