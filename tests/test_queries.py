@@ -93,11 +93,12 @@ def test_queries_are_shipped_with_the_package():
     assert {q.name for q in QUERIES} <= shipped
 
 
-def test_readme_trace_example_runs(graph):
-    """The SPARQL example in ontology/README.md traces 最高人民法院 adopts 交叉执行 to offsets."""
+@pytest.mark.parametrize("readme_path", ["ontology/README.md", "README.md"])
+def test_readme_trace_example_runs(graph, readme_path):
+    """The SPARQL examples in the READMEs trace 最高人民法院 adopts 交叉执行 to offsets."""
     from govgraph.reader import bundled_corpus, read
 
-    readme = (REPO / "ontology" / "README.md").read_text(encoding="utf-8")
+    readme = (REPO / readme_path).read_text(encoding="utf-8")
     example = re.search(r"```sparql\n(.*?)```", readme, flags=re.S).group(1)
     rows = run(graph, example)
     assert rows
