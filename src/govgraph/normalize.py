@@ -68,8 +68,12 @@ class CleanText:
         return self.origin[start], self.origin[end - 1] + 1
 
 
+_WIDE = re.compile("[\u2e80-\U0010ffff]")
+
+
 def _width(s: str) -> int:
-    return sum(2 if ord(c) > 0x2E7F else 1 for c in s)
+    """Display width: CJK characters count two."""
+    return len(s) + len(_WIDE.findall(s))
 
 
 def _ends_terminal(line: str) -> bool:

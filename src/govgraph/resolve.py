@@ -78,8 +78,10 @@ class Resolver:
                     break
                 if longer in target:
                     continue
+                if not longer.endswith(n):
+                    continue
                 # 北关派出所 later stands for 淮阳区公安局北关派出所 named before
-                if same_institution(n, longer) or (longer.endswith(n) and longer[: -len(n)] in self.institutions):
+                if same_institution(n, longer) or longer[: -len(n)] in self.institutions:
                     target[n] = longer
                     break
         for short, long_ in target.items():

@@ -40,6 +40,12 @@ def _matcher() -> DictMatcher:
     return DictMatcher(k for k in gazetteer().by_name if len(k) >= 2)
 
 
+@lru_cache(maxsize=4096)
+def _gazetteer_hits(text: str) -> tuple:
+    """Gazetteer matches of a sentence (each sentence is scanned in two passes)."""
+    return tuple(_matcher().find(text))
+
+
 @lru_cache(maxsize=1)
 def _regional_heads() -> tuple[str, ...]:
     heads = institution_heads()
@@ -60,7 +66,7 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     """
     gaz: Gazetteer = gazetteer()
     out: list[RegionMention] = []
-    for s, e, surface in _matcher().find(text):
+    for s, e, surface in _gazetteer_hits(text):
         cands = gaz.by_name[surface]
         full = [d for d in cands if d.name == surface]
         if full:
