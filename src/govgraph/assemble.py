@@ -445,7 +445,7 @@ class PageModel:
         """The same MultiDiGraph as `export.to_networkx(graph)` of the whole graph."""
         import networkx as nx
 
-        from .export import REL_LABELS
+        from .export import REL_LABELS, region_chain
         from .graph import KIND_CLASS, LEVEL_TERM
 
         kind_of_class = {GG_NS + v: k for k, v in KIND_CLASS.items()}
@@ -517,12 +517,7 @@ class PageModel:
                 parent[s] = o
 
         def chain(r):
-            out, seen = [], set()
-            while r and r not in seen and r in nxg:
-                seen.add(r)
-                out.append(nxg.nodes[r]["label"])
-                r = parent.get(r)
-            return out
+            return region_chain(nxg, parent, r)
 
         first = self.first
         for n, data in nxg.nodes(data=True):

@@ -286,6 +286,17 @@ REL_LABELS = {
 }
 
 
+def region_chain(nxg, parent: dict[str, str], r: str | None) -> list[str]:
+    """Labels of region `r` and its ancestors (following `parent`), for the page's region
+    filter; stops at a cycle or at a region the view does not hold."""
+    out, seen = [], set()
+    while r and r not in seen and r in nxg:
+        seen.add(r)
+        out.append(nxg.nodes[r]["label"])
+        r = parent.get(r)
+    return out
+
+
 def to_networkx(graph):
     """Project the RDF graph onto the node/edge contract of `govgraph.viz`."""
     import networkx as nx
@@ -367,12 +378,7 @@ def to_networkx(graph):
     parent = {str(s): str(o) for s, o in graph.subject_objects(rdflib.URIRef(SDO + "containedInPlace"))}
 
     def chain(r):
-        out, seen = [], set()
-        while r and r not in seen and r in nxg:
-            seen.add(r)
-            out.append(nxg.nodes[r]["label"])
-            r = parent.get(r)
-        return out
+        return region_chain(nxg, parent, r)
 
     for n, data in nxg.nodes(data=True):
         if data["cls"] == "region":
