@@ -101,7 +101,7 @@ def hostile_graph() -> nx.MultiDiGraph:
         label=f"{XSS} href 法院",
         cls="institution",
         kind="court",
-        aliases=[f'<a href="javascript:window.__pwned=3">href</a>'],
+        aliases=['<a href="javascript:window.__pwned=3">href</a>'],
         regions=["浙江省"],
         evidence=[
             {"document": f"{XSS}.txt", "sentence": f"句中有 href 和 {XSS} 以及 {SCRIPT_BREAKOUT}"},

@@ -430,7 +430,7 @@ def test_browser_2000_nodes_become_interactive(browser, tmp_path, big_graph):
         # physics is off once laid out, and the page answers a search
         assert page.evaluate("govgraph.network.physics.options.enabled") is False
         target = NS + "institution/i0042"
-        assert page.evaluate(f"govgraph.search('机构0042')") == target
+        assert page.evaluate("govgraph.search('机构0042')") == target
         page.screenshot(ARTIFACTS / "page_2000.png")
         assert_clean(page)
     finally:

@@ -61,14 +61,10 @@ class BuildReport:
         return "\n".join(lines)
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
-
-
 def write_atomic(path: Path, text: str) -> None:
     """Write UTF-8 text to `path` via a temporary file in the same folder and a rename."""
+    from .assemble import _umask
+
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
     try:
@@ -101,17 +97,6 @@ class _Progress:
     def close(self) -> None:
         if self.enabled and self.total > 1:
             sys.stderr.write("\n")
-
-
-def _extract_one(path: str):
-    """Read and extract one file. Returns (path, Extraction, None) or (path, None, problem)."""
-    from .pipeline import process
-    from .reader import read
-
-    try:
-        return path, process(read(Path(path))), None
-    except InputError as e:
-        return path, None, str(e)
 
 
 def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str | None = None,
@@ -269,7 +254,7 @@ def _needs_extraction(files, store) -> bool:
 
 def _write_document_graph(doc_files: dict, r, base: str) -> None:
     """N-Quads / TriG: the document's own graph (its lines and its own keyed blocks)."""
-    from .export import nquads_text, prefix_header, project_prefixes, trig_text
+    from .export import nquads_text, project_prefixes, trig_text
     from .triples import TripleEmitter
 
     lines = r.plain

@@ -30,7 +30,7 @@ NOT_MECHANISM = re.compile(r"(难|案|一公里|问题|权益|作用|关键少�
 RULE_NAME = re.compile(r"(负责制|责任制|专责制|长制|包案制|报告制)$")
 # "建立双轨监管机制": a verb that sets something up, the name, and a generic word
 SET_UP = re.compile(
-    rf"(?:(?:建立|创新|推行|实行|构建|探索|推出|打造|创建|健全)(?:了|起)?)+([\u4e00-\u9fff]{{2,10}}?)(?:机制|模式|制度|工作法|体系|格局)"
+    r"(?:(?:建立|创新|推行|实行|构建|探索|推出|打造|创建|健全)(?:了|起)?)+([\u4e00-\u9fff]{2,10}?)(?:机制|模式|制度|工作法|体系|格局)"
 )
 SET_UP_BAD_START = ("健全", "完善", "工作", "长效", "相关", "各项", "一套", "一系列", "常态化", "新型", "有效", "多元化", "一体化")
 # "“轮岗交流、双向选择、下派任职”三项机制": a counted list names several mechanisms
