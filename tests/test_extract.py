@@ -286,3 +286,10 @@ def test_extraction_json_is_the_gold_format():
     assert x["institutions"][0].keys() >= {"name", "kind", "region", "mentions"}
     assert x["regions"][0].keys() >= {"name", "level", "parent"}
     assert x["quantities"][0].keys() >= {"text", "value", "unit", "subject", "metric"}
+
+
+def test_a_collective_acts_through_its_lead_body_but_is_not_its_name():
+    x = doc("　　四川法院积极稳妥地适用认罪认罚从宽制度。四川省高级人民法院还推行执行联动。\n")
+    [court] = [i for i in x["institutions"] if i["name"] == "四川省高级人民法院"]
+    assert court["mentions"] == ["四川省高级人民法院"]
+    assert ["四川省高级人民法院", "认罪认罚从宽"] in x["adopts"]

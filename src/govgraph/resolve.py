@@ -49,7 +49,8 @@ class Resolver:
         if e is None:
             e = self.institutions[m.name] = Entity("institution", m.name, m.kind, region=m.region_name,
                                                    parent=m.parent, standalone=False)
-        e.add_alias(m.surface)
+        if not m.collective:  # 四川法院 is the province's courts, not a name of its high court
+            e.add_alias(m.surface)
         e.evidence.append(ev)
         # a body named only as the front of its sub-unit's name (海南省公安厅 in
         # 海南省公安厅海岸警察总队第三支队) is kept for the part-of link, not listed on its own
