@@ -118,3 +118,14 @@ def test_query_table_aligns_chinese(built, capsys):
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "n" and set(lines[1]) == {"-"}
     assert "最高人民法院" in lines
+
+
+def test_every_subpackage_is_shipped():
+    """A non-editable install carries every package: pyproject lists each one."""
+    import tomllib
+
+    from conftest import REPO
+
+    listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
+    found = {".".join(p.parent.relative_to(REPO / "src").parts) for p in (REPO / "src").rglob("__init__.py")}
+    assert found | {"govgraph.ontology"} == listed
