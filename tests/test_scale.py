@@ -86,8 +86,9 @@ def test_build_equals_the_rdflib_reference(samples, built):
     assert (out / "govgraph.html").read_text(encoding="utf-8") == html
     assert (out / "govgraph.graphml").read_text(encoding="utf-8") == export.graphml(nxg)
     for x in samples:
-        ref = json.dumps(to_json(x), ensure_ascii=False, indent=1) + "\n"
-        assert (out / "extractions" / f"{x.document.rsplit('.', 1)[0]}.json").read_text(encoding="utf-8") == ref
+        text = (out / "extractions" / f"{x.document.rsplit('.', 1)[0]}.json").read_text(encoding="utf-8")
+        assert text == dumps(to_json(x)) + "\n"
+        assert json.loads(text) == json.loads(json.dumps(to_json(x)))
     ds = rdflib.Dataset().parse(out / "govgraph.trig", format="trig")
     quads = rdflib.Dataset().parse(out / "govgraph.nq", format="nquads")
     for d in (ds, quads):
@@ -100,13 +101,28 @@ def test_build_equals_the_rdflib_reference(samples, built):
         assert isomorphic(quads.graph(name), one.g)
 
 
-def test_json_writer_is_json_dumps(samples):
+def test_json_writer_is_json_with_one_record_per_line(samples):
     for x in samples:
         obj = to_json(x)
-        assert dumps(obj) == json.dumps(obj, ensure_ascii=False, indent=1)
+        text = dumps(obj)
+        assert json.loads(text) == json.loads(json.dumps(obj))
+        lines = text.split("\n")
+        # every record of a non-empty list on a line of its own
+        for key, value in obj.items():
+            if isinstance(value, list) and value:
+                i = lines.index(f" {json.dumps(key, ensure_ascii=False)}: [")
+                assert [json.loads(ln.strip().rstrip(",")) for ln in lines[i + 1:i + 1 + len(value)]] == \
+                    json.loads(json.dumps(value))
+                assert lines[i + 1 + len(value)].startswith(" ]")
     odd = {"a": [1.5, float("nan"), float("-inf"), 1e16, -0.0, 2 ** 70, True, False, None],
            "b": {}, "c": [], "d": [{}, []], "e": "q\"\\\n\r\t\x00\x1f\u2028😀", "f": (1, "2")}
-    assert dumps(odd) == json.dumps(odd, ensure_ascii=False, indent=1)
+    back = json.loads(dumps(odd))
+    assert back["e"] == odd["e"] and back["f"] == [1, "2"] and back["d"] == [{}, []] and back["c"] == []
+    assert back["a"][0] == 1.5 and back["a"][2] == float("-inf") and back["a"][5] == 2 ** 70
+    assert "😀" in dumps(odd)
+    assert dumps({"d": "a.txt", "x": ["a\nb", {"k": 1}], "y": []}) == \
+        '{\n "d": "a.txt",\n "x": [\n  "a\\nb",\n  {"k": 1}\n ],\n "y": []\n}'
+    assert dumps({}) == "{}"
 
 
 def test_turtle_writer_escapes_and_round_trips():
@@ -132,6 +148,27 @@ def test_turtle_writer_escapes_and_round_trips():
 # ---------------------------------------------------------------------------- same bytes
 
 
+def test_page_rows_without_surplus_evidence_give_the_same_page(samples):
+    """Workers drop the evidence links the page would not show; the page is the same."""
+    from govgraph.assemble import PageModel, fewest_evidence_rows, page_rows
+
+    em = TripleEmitter()
+    full, lean = PageModel(), PageModel()
+    dropped = 0
+    for x in samples:
+        dt = em.emit(x)
+        rows = page_rows(dt.plain, em.base, dt.evidence)
+        kept = fewest_evidence_rows(rows)
+        dropped += len(rows) - len(kept)
+        assert [r for r in rows if r[1] not in ("ev_m", "ev_d")] == [r for r in kept if r[1] not in ("ev_m", "ev_d")]
+        full.add(rows)
+        lean.add(kept)
+    assert dropped > 100  # the samples have nodes with more than five evidence sentences
+    a, b = full.to_networkx(), lean.to_networkx()
+    assert list(a.nodes(data=True)) == list(b.nodes(data=True))
+    assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
+
+
 def test_workers_and_file_order_give_the_same_bytes(small, tmp_path):
     files = sorted(str(p) for p in small.glob("*.txt"))
     a, b = tmp_path / "a", tmp_path / "b"
@@ -140,6 +177,28 @@ def test_workers_and_file_order_give_the_same_bytes(small, tmp_path):
     ta, tb = tree(a), tree(b)
     assert ta.keys() == tb.keys() and len(ta) == 6 + len(FORMATS) + 2  # + page, manifest
     assert ta == tb
+
+
+def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatch):
+    """Sorted runs on disk, the graph written in ranges by forked processes: the same files."""
+    from govgraph import assemble
+
+    files = [str(small)]
+    a, b = tmp_path / "a", tmp_path / "b"
+    api.build(files, a, formats=("ttl", "nt"), workers=1, progress=False, cache=False)
+    monkeypatch.setattr(assemble, "SPILL_CHARS", 20_000)
+    made = []
+    real = assemble.RangeWriters.__init__
+
+    def spy(self, sink, *args, **kw):
+        made.append(len(sink.runs))
+        real(self, sink, *args, **kw)
+
+    monkeypatch.setattr(assemble.RangeWriters, "__init__", spy)
+    api.build(files, b, formats=("ttl", "nt"), workers=3, progress=False, cache=False)
+    assert made and made[0] > 3  # it spilled, and three processes wrote the graph
+    assert tree(a) == tree(b)
+    assert not [p for p in b.iterdir() if p.name.startswith(".govgraph-") and p.name != ".govgraph-manifest.json"]
 
 
 def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
@@ -153,6 +212,17 @@ def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
     first = list(spilled.lines())
     assert first == list(whole.lines()) == list(spilled.lines())
     assert first == sorted(set(first))
+    for sink in (whole, spilled):  # ranges at the split points put together give the graph
+        for parts in (2, 3, 7):
+            cuts = sink.split_points(parts)
+            assert 0 < len(cuts) <= parts - 1 and cuts == sorted(set(cuts))
+            bounds = [None, *cuts, None]
+            pieces = [list(sink.lines(lo, hi)) for lo, hi in zip(bounds, bounds[1:])]
+            assert sum(pieces, []) == first
+            # a subject's lines never straddle a cut
+            for a, b in zip(pieces, pieces[1:]):
+                if a and b:
+                    assert a[-1].split(" ", 1)[0] != b[0].split(" ", 1)[0]
     spilled.close()
     assert not list(tmp_path.glob(".govgraph-sort-*"))
 

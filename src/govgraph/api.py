@@ -157,6 +157,7 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     bar = _Progress(len(files), progress)
     counts = Counter()
     results = None
+    writers = None
     doc_files: dict = {}
     eng = make_engine(engine, workers, scheduler)
     try:
@@ -194,7 +195,16 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             f.close()
         if not report.documents:
             raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(report.skipped))
-        report.triples = _write_graph(outputs, sink, formats, base)
+        # Turtle and N-Triples: by forked processes, one range of the graph each, while this
+        # one draws the page; with one worker (or no fork), here, one after the other
+        parts = eng.workers if engine == "local" and eng.workers > 1 and assemble.can_fork() else 1
+        if parts > 1 and ("ttl" in formats or "nt" in formats):
+            from .export import project_prefixes
+
+            writers = assemble.RangeWriters(sink, project_prefixes(base), "ttl" in formats, "nt" in formats,
+                                            parts, tmp_dir=out)
+        else:
+            report.triples = _write_graph(outputs, sink, formats, base)
         if view is not None:
             from . import export
 
@@ -209,10 +219,16 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
                 html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
                 outputs.write_text("govgraph.html", html)
             del nxg
+        if writers is not None:
+            report.triples = _write_graph(outputs, sink, formats, base, writers)
+            writers.close()
+            writers = None
         report.written = outputs.commit()
     except BaseException:
         for f in doc_files.values():
             f.close()
+        if writers is not None:
+            writers.close()
         outputs.abort()
         if created:  # a failed first build leaves no folder behind
             import shutil
@@ -268,26 +284,24 @@ def _write_document_graph(doc_files: dict, r, base: str) -> None:
         doc_files["trig"].write(trig_text(g, lines, project_prefixes(base)))
 
 
-def _write_graph(outputs, sink, formats, base: str) -> int:
-    """Turtle and N-Triples in one pass over the sorted graph; JSON-LD through rdflib."""
+def _write_graph(outputs, sink, formats, base: str, writers=None) -> int:
+    """Turtle and N-Triples in one pass over the sorted graph, or put together from the
+    parts `writers` (`assemble.RangeWriters`) wrote; JSON-LD through rdflib."""
     from . import export
+    from .assemble import write_range
 
     prefixes = export.project_prefixes(base)
     ttl = outputs.open(export.FORMATS["ttl"][0]) if "ttl" in formats else None
     nt = outputs.open(export.FORMATS["nt"][0]) if "nt" in formats else None
-    writer = export.TurtleWriter(prefixes)
-    n = 0
     try:
         if ttl is not None:
             ttl.write(export.prefix_header(prefixes))
-        for batch in sink.batches():
-            n += len(batch)
-            if ttl is not None:
-                ttl.write(writer.feed(batch))
-            if nt is not None:
-                nt.write(export.ntriples_text(batch))
-        if ttl is not None:
-            ttl.write(writer.close())
+        if writers is not None:
+            n = writers.finish(ttl, nt)
+        elif ttl is not None or nt is not None:
+            n = write_range(sink, prefixes, ttl, nt)
+        else:
+            n = sum(map(len, sink.batches()))
     finally:
         for f in (ttl, nt):
             if f is not None:

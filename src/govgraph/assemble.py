@@ -74,62 +74,41 @@ def run_task(task: Task) -> DocResult:
     counts = (len(x.articles), len(x.institutions), len(x.regions), len(x.mechanisms),
               len(x.adopts) + len(x.facts), len(x.quantities))
     return DocResult(task.name, task.path, key=task.key, blob=blob, json_text=json_text,
-                     plain=sorted(set(dt.plain)), keyed=dt.keyed, page=page_rows(dt.plain, task.base, dt.evidence),
+                     plain=sorted(set(dt.plain)), keyed=dt.keyed,
+                     page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
                      counts=counts)
 
 
 # ---------------------------------------------------------------------------- JSON
 
-_encode_str = json.encoder.encode_basestring  # the C version where there is one
+
+_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _float(o: float) -> str:
-    if o != o:
-        return "NaN"
-    if o == float("inf"):
-        return "Infinity"
-    if o == -float("inf"):
-        return "-Infinity"
-    return float.__repr__(o)
+def dumps(obj: dict) -> str:
+    """A document's extraction as JSON, one record per line:
 
+        {
+         "document": "a.txt",
+         "institutions": [
+          {"name": "荆州市中级人民法院", "kind": "court", ...},
+          ...
+         ],
+         ...
+        }
 
-def _encode(o, level: int) -> str:
-    if isinstance(o, str):
-        return _encode_str(o)
-    if o is None:
-        return "null"
-    if o is True:
-        return "true"
-    if o is False:
-        return "false"
-    if isinstance(o, int):
-        return int.__repr__(o)
-    if isinstance(o, float):
-        return _float(o)
-    inner = level + 1
-    if isinstance(o, (list, tuple)):
-        if not o:
-            return "[]"
-        nl = "\n" + " " * inner
-        return "[" + nl + ("," + nl).join([_encode(v, inner) for v in o]) + "\n" + " " * level + "]"
-    if isinstance(o, dict):
-        if not o:
-            return "{}"
-        nl = "\n" + " " * inner
-        if not all(isinstance(k, str) for k in o):
-            raise TypeError("non-string key")
-        return ("{" + nl + ("," + nl).join([_encode_str(k) + ": " + _encode(v, inner) for k, v in o.items()])
-                + "\n" + " " * level + "}")
-    raise TypeError(type(o).__name__)
-
-
-def dumps(obj) -> str:
-    """`json.dumps(obj, ensure_ascii=False, indent=1)`, the same text, several times faster:
-    the standard encoder falls back to pure Python whenever `indent` is set."""
-    try:
-        return _encode(obj, 0)
-    except (TypeError, RecursionError):
-        return json.dumps(obj, ensure_ascii=False, indent=1)
+    Readable and diff-friendly like an indented dump, but each record goes through the
+    standard library's C encoder (indentation makes `json.dumps` fall back to pure Python,
+    several times slower). Non-ASCII characters are written as they are."""
+    enc = _ENCODE
+    parts = []
+    for k, v in obj.items():
+        if isinstance(v, (list, tuple)) and v:
+            body = ",\n  ".join([enc(item) for item in v])
+            parts.append(f"{enc(k)}: [\n  {body}\n ]")
+        else:
+            parts.append(f"{enc(k)}: {enc(v)}")
+    return "{\n " + ",\n ".join(parts) + "\n}" if parts else "{}"
 
 
 # ---------------------------------------------------------------------------- page rows
@@ -197,6 +176,33 @@ def page_rows(lines: list[str], base: str, evidence: dict | None = None) -> list
     return rows
 
 
+def fewest_evidence_rows(rows: list[tuple]) -> list[tuple]:
+    """The rows without the evidence links `PageModel` would drop anyway: per node, only the
+    evidence items that are among its smallest in this document. (The smallest of all
+    documents are among the smallest of each, so the page comes out the same.) Most rows of
+    a big document are evidence links; the parent merges far fewer."""
+    best: dict[tuple, dict] = {}
+    for s, code, v in rows:
+        if code == "ev_m" or code == "ev_d":
+            ev, doc, sentence = v
+            if sentence is None:
+                continue
+            d = best.get((s, code))
+            if d is None:
+                d = best[(s, code)] = {}
+            _keep_smallest(d, (doc, sentence), ev, _EV_M_KEEP if code == "ev_m" else _EV_D_KEEP)
+    out = []
+    for row in rows:
+        s, code, v = row
+        if code == "ev_m" or code == "ev_d":
+            ev, doc, sentence = v
+            d = best.get((s, code))
+            if d is None or d.get((doc, sentence)) != ev:
+                continue
+        out.append(row)
+    return out
+
+
 def _evidence_of(lines: list[str]) -> dict:
     """Evidence node -> (name of its document, sentence), as `export.to_networkx` reads them."""
     sentence: dict[str, str] = {}
@@ -219,20 +225,27 @@ def _evidence_of(lines: list[str]) -> dict:
 # ---------------------------------------------------------------------------- the graph
 
 
+_RUN_CHUNK = 100_000  # lines per indexed chunk of a run file
+SPILL_CHARS = 160_000_000  # characters of lines held before a sorted run goes to disk
+
+
 class GraphSink:
     """Sorted, de-duplicated union of N-Triples lines, in bounded memory.
 
     `add` takes each document's (sorted) lines and its keyed blocks, in document order; for
     each key the first block is kept. Past `spill_chars` characters the buffer is sorted
-    and written to a run file; `batches()` merges the runs. `batches()` and `lines()` yield
-    the whole graph, sorted and unique, and may be called more than once."""
+    and written to a run file with a sparse index (a chunk's first line and its offset), so
+    a range of the graph can be read from every run without reading the runs whole.
+    `batches()` and `lines()` yield the graph (or the range [lo, hi) of it), sorted and
+    unique, merged from the runs and the buffer; they may be called more than once, also
+    from forked processes that each write one range (`split_points`)."""
 
-    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_chars: int = 160_000_000):
+    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_chars: int | None = None):
         self.tmp_dir = tmp_dir
-        self.spill_chars = spill_chars
+        self.spill_chars = SPILL_CHARS if spill_chars is None else spill_chars
         self.buf: list[str] = []
         self.chars = 0
-        self.runs: list[str] = []
+        self.runs: list[tuple[str, list[str], list[int]]] = []  # path, chunk first lines, offsets
         self.keyed: dict = {}
         self._dir: str | None = None
         self._final = False
@@ -255,13 +268,16 @@ class GraphSink:
             self._dir = tempfile.mkdtemp(prefix=".govgraph-sort-", dir=self.tmp_dir)
         self.buf.sort()
         path = os.path.join(self._dir, f"run{len(self.runs):05d}")
+        firsts: list[str] = []
+        offsets: list[int] = []
         with open(path, "w", encoding="utf-8", newline="\n") as f:
-            step = 100_000
-            for i in range(0, len(self.buf), step):
-                chunk = list(dict.fromkeys(self.buf[i:i + step]))  # sorted: repeats are neighbours
+            for i in range(0, len(self.buf), _RUN_CHUNK):
+                chunk = list(dict.fromkeys(self.buf[i:i + _RUN_CHUNK]))  # sorted: repeats are neighbours
+                firsts.append(chunk[0])
+                offsets.append(f.tell())  # UTF-8 keeps no state between lines: a plain byte offset
                 chunk.append("")
                 f.write("\n".join(chunk))
-        self.runs.append(path)
+        self.runs.append((path, firsts, offsets))
         self.buf = []
         self.chars = 0
 
@@ -272,14 +288,39 @@ class GraphSink:
         for block in self.keyed.values():
             self.buf += block
         self.buf.sort()
-        if self.runs and self.buf:
-            self._spill()
 
-    def batches(self, size: int = 50_000):
-        """The graph as lists of sorted, unique lines."""
+    def split_points(self, parts: int) -> list[str]:
+        """Up to `parts` - 1 increasing keys that cut the graph into ranges of about equal
+        size. Each key is a subject followed by a space: all of a subject's lines fall in
+        one range, so Turtle written range by range and concatenated is the Turtle of the whole."""
         self._finalise()
+        if parts < 2:
+            return []
+        # a sample in which every key stands for about the same number of lines
+        keys = [k for _, firsts, _ in self.runs for k in firsts]
+        step = _RUN_CHUNK if self.runs else max(1, len(self.buf) // (64 * parts))
+        keys += self.buf[::step]
+        keys.sort()
+        cuts: list[str] = []
+        for i in range(1, parts):
+            if not keys:
+                break
+            cut = keys[len(keys) * i // parts].split(" ", 1)[0] + " "
+            if not cuts or cut > cuts[-1]:
+                cuts.append(cut)
+        return cuts
+
+    def batches(self, size: int = 50_000, lo: str | None = None, hi: str | None = None):
+        """The graph's lines in [lo, hi) (None: unbounded) as lists of sorted, unique lines."""
+        self._finalise()
+        if self.runs:
+            per = max(1000, size // (len(self.runs) + 1))
+            sources = [self._run_blocks(r, per, lo, hi) for r in self.runs] + [self._memory_blocks(per, lo, hi)]
+            blocks = _merge_blocks(sources)
+        else:
+            blocks = self._memory_blocks(size, lo, hi)
         prev = None
-        for batch in (self._memory_batches(size) if not self.runs else self._merged_batches(size)):
+        for batch in blocks:
             batch = list(dict.fromkeys(batch))
             if batch and batch[0] == prev:
                 del batch[0]
@@ -287,57 +328,186 @@ class GraphSink:
                 prev = batch[-1]
                 yield batch
 
-    def lines(self):
-        for batch in self.batches():
+    def lines(self, lo: str | None = None, hi: str | None = None):
+        for batch in self.batches(lo=lo, hi=hi):
             yield from batch
 
-    def _memory_batches(self, size: int):
-        buf = self.buf
-        for i in range(0, len(buf), size):
-            yield buf[i:i + size]
+    def _memory_blocks(self, size: int, lo: str | None, hi: str | None):
+        import bisect
 
-    def _merged_batches(self, size: int):
-        """k-way merge in blocks: read a block of every run, emit (sorted at C speed) all
-        lines up to the smallest of the blocks' last lines, keep the rest for the next round."""
+        buf = self.buf
+        i = 0 if lo is None else bisect.bisect_left(buf, lo)
+        j = len(buf) if hi is None else bisect.bisect_left(buf, hi)
+        for k in range(i, j, size):
+            yield buf[k:min(k + size, j)]
+
+    @staticmethod
+    def _run_blocks(run, size: int, lo: str | None, hi: str | None):
+        """A run's lines in [lo, hi), in blocks: seek to the chunk that holds `lo`."""
         import bisect
         from itertools import islice
 
-        files = [open(p, encoding="utf-8", newline="\n") for p in self.runs]
-        try:
-            pending: list[list[str]] = [[] for _ in files]
-            live = list(range(len(files)))
-            per_run = max(1000, size // max(1, len(files)))
-            while live:
-                for i in live:
-                    if len(pending[i]) < per_run:
-                        more = [ln[:-1] for ln in islice(files[i], per_run)]
-                        if not more:
-                            continue
-                        pending[i].extend(more)
-                exhausted = [i for i in live if not pending[i]]
-                live = [i for i in live if pending[i]]
-                for i in exhausted:
-                    files[i].close()
-                if not live:
-                    break
-                # lines up to `bound` are final: every run's next line is larger
-                bound = min(pending[i][-1] for i in live)
-                out: list[str] = []
-                for i in live:
-                    cut = bisect.bisect_right(pending[i], bound)
-                    out += pending[i][:cut]
-                    del pending[i][:cut]
-                out.sort()
-                yield out
-        finally:
-            for f in files:
-                f.close()
+        path, firsts, offsets = run
+        start = 0 if lo is None else max(0, bisect.bisect_right(firsts, lo) - 1)
+        if start >= len(offsets):
+            return
+        with open(path, encoding="utf-8", newline="\n") as f:
+            f.seek(offsets[start])
+            while True:
+                block = [ln[:-1] for ln in islice(f, size)]
+                if not block:
+                    return
+                if lo is not None and block[0] < lo:
+                    del block[:bisect.bisect_left(block, lo)]
+                if hi is not None and block and block[-1] >= hi:
+                    yield block[:bisect.bisect_left(block, hi)]
+                    return
+                if block:
+                    yield block
 
     def close(self) -> None:
         self.buf = []
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
+
+
+def _merge_blocks(sources):
+    """k-way merge of sorted sources given as blocks: take a block from every source, emit
+    (sorted at C speed) all lines up to the smallest of the blocks' last lines, keep the
+    rest for the next round."""
+    import bisect
+
+    iters = [iter(s) for s in sources]
+    pending: list[list[str]] = [[] for _ in iters]
+    live = list(range(len(iters)))
+    while live:
+        for i in live:
+            if not pending[i] or len(pending[i]) < 1000:
+                more = next(iters[i], None)
+                while more is not None and not more:  # skip empty blocks
+                    more = next(iters[i], None)
+                if more is not None:
+                    pending[i].extend(more)
+        live = [i for i in live if pending[i]]
+        if not live:
+            break
+        # lines up to `bound` are final: every source's next line is larger
+        bound = min(pending[i][-1] for i in live)
+        out: list[str] = []
+        for i in live:
+            cut = bisect.bisect_right(pending[i], bound)
+            out += pending[i][:cut]
+            del pending[i][:cut]
+        out.sort()
+        yield out
+
+
+# ---------------------------------------------------------------------------- graph files
+
+
+def write_range(sink: GraphSink, prefixes: dict, ttl=None, nt=None, lo: str | None = None,
+                hi: str | None = None) -> int:
+    """Turtle statements (no prefix header) and N-Triples of the sink's lines in [lo, hi) to
+    open text files; returns the number of triples."""
+    from .export import TurtleWriter, ntriples_text
+
+    writer = TurtleWriter(prefixes)
+    n = 0
+    for batch in sink.batches(lo=lo, hi=hi):
+        n += len(batch)
+        if ttl is not None:
+            ttl.write(writer.feed(batch))
+        if nt is not None:
+            nt.write(ntriples_text(batch))
+    if ttl is not None:
+        ttl.write(writer.close())
+    return n
+
+
+def can_fork() -> bool:
+    import multiprocessing
+
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+class RangeWriters:
+    """The graph's Turtle and N-Triples written by `parts` forked processes, one range of
+    subjects each (`GraphSink.split_points`), while this process goes on (with the page);
+    `finish` puts the parts together. The bytes are those of one `write_range` over the
+    whole graph: every subject's statements lie in one part, and parts are joined as
+    consecutive statements are."""
+
+    def __init__(self, sink: GraphSink, prefixes: dict, ttl: bool, nt: bool, parts: int, tmp_dir=None):
+        import multiprocessing
+
+        self.ttl, self.nt = ttl, nt
+        bounds = [None, *sink.split_points(parts), None]
+        self.dir = tempfile.mkdtemp(prefix=".govgraph-parts-", dir=tmp_dir)
+        ctx = multiprocessing.get_context("fork")  # the children read the sink this process holds
+        self.stems = [os.path.join(self.dir, f"part{i:03d}") for i in range(len(bounds) - 1)]
+        self.procs = []
+        for stem, lo, hi in zip(self.stems, bounds, bounds[1:]):
+            p = ctx.Process(target=_range_child, args=(sink, prefixes, ttl, nt, lo, hi, stem), daemon=True)
+            p.start()
+            self.procs.append(p)
+
+    def finish(self, ttl_file=None, nt_file=None) -> int:
+        """Wait for the parts and append them to the open output files; the triple count."""
+        for p in self.procs:
+            p.join()
+        n = 0
+        counts = []
+        for p, stem in zip(self.procs, self.stems):
+            if p.exitcode != 0:
+                try:
+                    with open(stem + ".err", encoding="utf-8") as f:
+                        why = f.read()
+                except OSError:
+                    why = f"exit code {p.exitcode}"
+                raise GovgraphError(f"writing the graph failed: {why}")
+            with open(stem + ".n", encoding="ascii") as f:
+                counts.append(int(f.read()))
+        n = sum(counts)
+        for ext, out in (("ttl", ttl_file), ("nt", nt_file)):
+            if out is None:
+                continue
+            out.flush()
+            first = True
+            for stem, count in zip(self.stems, counts):
+                if not count:
+                    continue
+                if ext == "ttl" and not first:
+                    out.buffer.write(b"\n")  # the blank line between two subjects' statements
+                first = False
+                with open(f"{stem}.{ext}", "rb") as f:
+                    shutil.copyfileobj(f, out.buffer, 1 << 20)
+        return n
+
+    def close(self) -> None:
+        for p in self.procs:
+            if p.is_alive():
+                p.kill()
+            p.join()
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def _range_child(sink, prefixes, ttl, nt, lo, hi, stem) -> None:
+    try:
+        files = [open(f"{stem}.{ext}", "w", encoding="utf-8", newline="\n", buffering=1 << 20) if want else None
+                 for ext, want in (("ttl", ttl), ("nt", nt))]
+        try:
+            n = write_range(sink, prefixes, files[0], files[1], lo, hi)
+        finally:
+            for f in files:
+                if f is not None:
+                    f.close()
+        with open(stem + ".n", "w", encoding="ascii") as f:
+            f.write(str(n))
+    except BaseException as e:  # reported by the parent, without a traceback
+        with open(stem + ".err", "w", encoding="utf-8") as f:
+            f.write(f"{type(e).__name__}: {e}")
+        os._exit(1)
 
 
 # ---------------------------------------------------------------------------- the page's view

@@ -250,7 +250,11 @@ def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
     """vis-network node and edge dicts, built with pyvis, in a stable order."""
     from pyvis.network import Network
 
-    net = Network(directed=True, cdn_resources="in_line")
+    class _Network(Network):
+        def get_nodes(self):  # pyvis checks each edge's ends against a list: a dict answers at once
+            return self.node_map
+
+    net = _Network(directed=True, cdn_resources="in_line")
     ids = {n: str(n) for n in keep}
     for n in sorted(keep, key=str):
         attrs = graph.nodes[n]
