@@ -89,3 +89,55 @@ def test_endless_sentence_is_cut_at_clause_breaks():
     assert all(len(s) <= MAX_SENTENCE for s in sentences)
     assert all(s.endswith("，") for s in sentences[:-1])  # cut after a clause, not inside a word
     assert "".join(sentences) == text.strip()
+
+
+@given(st.text(alphabet=st.sampled_from(list("执行法院。，\n\n\r　 \x00\u200b\ufeff\u00a0\tＡ１“”#□")), max_size=200))
+@settings(max_examples=300, deadline=None)
+def test_offsets_skip_dropped_characters(s):
+    c = unwrap(s)
+    assert len(c.origin) == len(c.text)
+    assert c.origin == sorted(c.origin)
+    for i, ch in enumerate(c.text):
+        if ch != "\n":
+            assert fold(s[c.origin[i]]) == ch
+
+
+def test_dropped_characters_and_crlf():
+    page = "\ufeff　　第一\x00段，有效破\r\n\r\n解\u200b难题。\r\n　　第二段。"
+    text, keep = normalize_chars(page)
+    assert isinstance(keep, list) and len(keep) == len(text)
+    c = unwrap(page)
+    assert [c.text[a:b] for a, b in c.paragraphs] == ["第一段，有效破", "解难题。", "第二段。"]
+    i = c.text.index("解")
+    assert page[slice(*c.span(i, i + 2))] == "解\u200b难"
+
+
+def test_width_counts_cjk_twice():
+    from govgraph.normalize import _width
+
+    assert _width("") == 0
+    assert _width("ab中文…") == 7  # … is not a CJK character
+    assert _width("𠀀") == 2
+
+
+@given(st.text(alphabet=st.sampled_from(list("。！？!?；;…”’」』）)》a，")), max_size=30))
+@settings(max_examples=500, deadline=None)
+def test_sentence_end_is_its_plain_form(s):
+    import re
+
+    from govgraph.segment import SENTENCE_END
+
+    plain = re.compile(r"[。！？!?；;]+[”’」』）)]*|……[”’」』]*")
+    assert [m.span() for m in SENTENCE_END.finditer(s)] == [m.span() for m in plain.finditer(s)]
+
+
+def test_many_articles_keep_their_sentences():
+    page = "".join(f"第{i}篇标题\n\n□ 本报记者 王{i}\n\n　　正文第{i}篇，有效破解执行难题。又一句！\n\n" for i in range(60))
+    clean = unwrap(page)
+    arts = segment(clean, first_article=5)
+    assert [a.index for a in arts] == list(range(5, 65))
+    assert [s.index for a in arts for s in a.sentences] == list(range(240))
+    for i, a in enumerate(arts):
+        assert (a.headline, a.byline) == (f"第{i}篇标题", f"□ 本报记者 王{i}")
+        assert [s.text for s in a.sentences][2:] == [f"正文第{i}篇，有效破解执行难题。", "又一句！"]
+        assert all(a.clean_start <= s.clean_start < a.clean_end for s in a.sentences)

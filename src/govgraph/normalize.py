@@ -38,19 +38,37 @@ BLOCK_MARKER = re.compile(r"^(#{1,6}\s|□|■|◆|●|▲|★|【|图[①-⑳\d
 ONE_LINE_BLOCK = re.compile(r"^(#{1,6}\s|□|■)")
 
 
-_TRANSLATE = str.maketrans({**_FOLD, **{c: " " for c in _SPACES}})
+_FOLD_MAP = {**_FOLD, **{c: " " for c in _SPACES}}
+# str.translate looks every character up in a dict (slow on CJK text); a regex finds the few
+# characters that fold and leaves the rest alone, at C speed.
+_FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLD_MAP)) + "]")
 _DROP = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\x00-\x08\x0e-\x1f\x7f]")
+
+
+def _fold(text: str) -> str:
+    return _FOLDABLE.sub(lambda m: _FOLD_MAP[m.group()], text)
+
+
+def _fold_and_drop(text: str) -> tuple[str, range | list[int]]:
+    """`normalize_chars`, but kept indices stay a `range` when nothing is dropped (the common
+    case), which slices and indexes like the list without building it."""
+    drops = [m.start() for m in _DROP.finditer(text)]
+    if not drops:
+        return _fold(text), range(len(text))
+    # kept indices are the runs between dropped characters
+    keep: list[int] = []
+    prev = 0
+    for d in drops:
+        keep += range(prev, d)
+        prev = d + 1
+    keep += range(prev, len(text))
+    return _fold(_DROP.sub("", text)), keep
 
 
 def normalize_chars(text: str) -> tuple[str, list[int]]:
     """Fold characters one to one and drop invisible ones; returns (text, kept indices)."""
-    drops = [m.start() for m in _DROP.finditer(text)]
-    if not drops:
-        # the common case: nothing to drop, so positions stay where they are
-        return text.translate(_TRANSLATE), list(range(len(text)))
-    dropped = set(drops)
-    keep = [i for i in range(len(text)) if i not in dropped]
-    return "".join(text[i] for i in keep).translate(_TRANSLATE), keep
+    text, keep = _fold_and_drop(text)
+    return text, list(keep)
 
 
 @dataclass
@@ -59,21 +77,27 @@ class CleanText:
     origin: list[int]  # origin[i] = offset in the original text of text[i]
     paragraphs: list[tuple[int, int]]  # (start, end) in clean text
     original: str = ""  # the text as decoded, which the offsets index
+    base: int = 0  # where `original` starts in its file (a part of a big file), added to offsets
 
     def span(self, start: int, end: int) -> tuple[int, int]:
-        """Map a clean span [start, end) to the original text."""
+        """Map a clean span [start, end) to offsets in the original file."""
         if end <= start:
             o = self.origin[start] if start < len(self.origin) else (self.origin[-1] + 1 if self.origin else 0)
-            return o, o
-        return self.origin[start], self.origin[end - 1] + 1
+            return o + self.base, o + self.base
+        return self.origin[start] + self.base, self.origin[end - 1] + 1 + self.base
+
+    def exact(self, start: int, end: int) -> str:
+        """The original characters between two file offsets (from `span`)."""
+        return self.original[start - self.base:end - self.base]
 
 
-_WIDE = re.compile("[\u2e80-\U0010ffff]")
+_NARROW = re.compile("[^\u2e80-\U0010ffff]")
 
 
 def _width(s: str) -> int:
     """Display width: CJK characters count two."""
-    return len(s) + len(_WIDE.findall(s))
+    # counts the narrow characters, which are few in Chinese text (the wide ones are many)
+    return 2 * len(s) - len(_NARROW.findall(s))
 
 
 def _ends_terminal(line: str) -> bool:
@@ -85,68 +109,71 @@ def _ends_terminal(line: str) -> bool:
     return bool(s) and s[-1] in TERMINAL
 
 
-def _is_indented(raw_line: str) -> bool:
-    return raw_line.startswith("\u3000") or raw_line.startswith("  ")
+# An indented line starts with a full-width space or two spaces.
+_INDENTS = ("\u3000", "  ")
 
 
 def unwrap(original: str) -> CleanText:
     """Rebuild paragraphs of a page dump; see the module docstring."""
-    text, keep = normalize_chars(original)
-    # Lines of the char-normalised text, with their start offsets in it.
-    lines: list[tuple[int, str]] = []
+    text, keep = _fold_and_drop(original)
+    # Non-blank lines of the char-normalised text: (line number, start offset in it, raw
+    # line, stripped line).
+    nonblank: list[tuple[int, int, str, str]] = []
     pos = 0
-    for raw in text.split("\n"):
-        lines.append((pos, raw))
+    for i, raw in enumerate(text.split("\n")):
+        s = raw.strip()
+        if s:
+            nonblank.append((i, pos, raw, s))
         pos += len(raw) + 1
-    nonblank = [(i, s, raw) for i, (s, raw) in enumerate(lines) if raw.strip()]
     if not nonblank:
         return CleanText("", [], [], original)
 
-    indented = sum(1 for _, _, raw in nonblank if _is_indented(raw))
+    indents = [raw.startswith(_INDENTS) for _, _, raw, _ in nonblank]
+    indented = sum(indents)
     indent_doc = indented >= 3 and indented >= 0.1 * len(nonblank)
     adjacent = sum(1 for a, b in zip(nonblank, nonblank[1:]) if b[0] == a[0] + 1)
     single_wrap_doc = adjacent >= 0.2 * len(nonblank)
-    widths = [_width(raw.strip()) for _, _, raw in nonblank if len(raw.strip()) > 5]
-    typical = statistics.median(widths) if widths else 0
+    widths = [_width(s) for _, _, _, s in nonblank]
+    long_widths = [w for w, (_, _, _, s) in zip(widths, nonblank) if len(s) > 5]
+    typical = statistics.median(long_widths) if long_widths else 0
+    short = 0.6 * typical
 
-    def is_short(raw: str) -> bool:
-        return _width(raw.strip()) < 0.6 * typical
-
-    def hard_break(prev: tuple, nxt: tuple) -> bool:
-        (pi, _, praw), (ni, _, nraw) = prev, nxt
-        if _is_indented(nraw) and indent_doc or BLOCK_MARKER.match(nraw.strip()):
-            return True
-        if ONE_LINE_BLOCK.match(praw.strip()):
-            return True
-        blank_between = ni - pi > 1
-        if nraw.strip()[0] in CONTINUATION:
-            return False
-        if _ends_terminal(praw) or is_short(praw):
-            return True
-        if indent_doc:
-            return False
-        if single_wrap_doc:
-            return blank_between
-        return False
-
+    # The clean text is built from whole pieces (line bodies, separators) and `origin` from
+    # slices of `keep`, not character by character.
     out: list[str] = []
     origin: list[int] = []
     paragraphs: list[tuple[int, int]] = []
-    para_start = 0
-    for k, item in enumerate(nonblank):
-        _, start, raw = item
-        if k > 0:
-            if hard_break(nonblank[k - 1], item):
-                paragraphs.append((para_start, len(out)))
+    para_start = n = 0  # n: length of the clean text so far
+    prev = None
+    for k, (ni, start, raw, s) in enumerate(nonblank):
+        if prev is not None:
+            pi, prev_start, praw, ps = prev
+            # whether a paragraph ends between the previous line and this one
+            if indent_doc and indents[k] or BLOCK_MARKER.match(s) or ONE_LINE_BLOCK.match(ps):
+                brk = True
+            elif s[0] in CONTINUATION:
+                brk = False
+            elif _ends_terminal(praw) or widths[k - 1] < short:
+                brk = True
+            elif indent_doc:
+                brk = False
+            elif single_wrap_doc:
+                brk = ni - pi > 1  # a blank line between them
+            else:
+                brk = False
+            if brk:
+                paragraphs.append((para_start, n))
                 # the separator maps to the line break that ended the previous line
-                prev_start, prev_raw = nonblank[k - 1][1], nonblank[k - 1][2]
+                end = prev_start + len(praw)
                 out.append("\n")
-                origin.append(keep[prev_start + len(prev_raw)] if prev_start + len(prev_raw) < len(keep) else keep[-1])
-                para_start = len(out)
-        lstrip = len(raw) - len(raw.lstrip(INDENT_CHARS))
+                origin.append(keep[end] if end < len(keep) else keep[-1])
+                n += 1
+                para_start = n
         body = raw.strip(INDENT_CHARS)
-        for j, ch in enumerate(body):
-            out.append(ch)
-            origin.append(keep[start + lstrip + j])
-    paragraphs.append((para_start, len(out)))
+        b = start + len(raw) - len(raw.lstrip(INDENT_CHARS))
+        out.append(body)
+        origin += keep[b:b + len(body)]
+        n += len(body)
+        prev = nonblank[k]
+    paragraphs.append((para_start, n))
     return CleanText("".join(out), origin, paragraphs, original)

@@ -45,7 +45,7 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     def evidence(sent: Sentence, s: int, e: int) -> Evidence:
         o_s, o_e = clean.span(sent.clean_start + s, sent.clean_start + e)
         return Evidence(name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e],
-                        clean.original[o_s:o_e])
+                        clean.exact(o_s, o_e))
 
     # First pass over all full region names: context for same-name divisions (朝阳区).
     for art in articles:
