@@ -111,7 +111,7 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     False keeps none. The output is the same bytes whatever the engine, the number of
     workers, the order of `paths` or what the cache held.
     """
-    from . import assemble
+    from . import assemble, parts
     from .cache import ExtractionCache, document_key
     from .engines import make_engine
     from .export import FORMATS
@@ -140,6 +140,9 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             except InputError as e:
                 yield assemble.Task(f.name, str(f), base, error=str(e))
                 continue
+            if parts.needs_parts(src.text):
+                yield from part_tasks(src)
+                continue
             key = blob = None
             if store is not None:
                 key = document_key(src.name, src.text)
@@ -148,6 +151,19 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
                 yield assemble.Task(src.name, src.path, base, blob=blob, key=key)
             else:
                 yield assemble.Task(src.name, src.path, base, source=src, key=key)
+
+    def part_tasks(src):
+        """A big file's parts, each a task of its own: extracted (or found in the cache) apart."""
+        for part in parts.split(src.text):
+            key = blob = None
+            if store is not None:
+                # the part's place (offset, first article) is part of what it yields
+                first = part.articles[0].index if part.articles else -1
+                key = document_key(f"{src.name}#{part.start}#{first}", part.clean.original)
+                blob = store.get(key)
+            last = part.index == part.count - 1
+            yield assemble.Task(src.name, src.path, base, blob=blob, key=key, parted=True, last_part=last,
+                                part=None if blob is not None else part)
 
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -158,6 +174,8 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     counts = Counter()
     results = None
     writers = None
+    joined = None  # the JSON of a big file, put together from its parts
+    fresh = False  # the current file (or one of its parts so far) was extracted in this run
     doc_files: dict = {}
     eng = make_engine(engine, workers, scheduler)
     try:
@@ -169,17 +187,28 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             doc_files["trig"].write(prefix_header(project_prefixes(base)))
         results = eng.imap(assemble.run_task, tasks(), warm=_needs_extraction(files, store))
         for r in results:
-            bar.step(r.name)
+            if r.last_part:
+                bar.step(r.name)
             if r.error:
                 report.skipped.append(r.error)
                 continue
             if r.blob is not None:
-                report.extracted += 1
+                fresh = True
                 if store is not None and r.key is not None and r.blob:
                     store.put(r.key, r.blob)
-            else:
-                report.cached += 1
-            outputs.write_text(f"extractions/{r.name.rsplit('.', 1)[0]}.json", r.json_text)
+            if r.last_part:  # a big file counts once: extracted if any of its parts was
+                if fresh:
+                    report.extracted += 1
+                else:
+                    report.cached += 1
+                fresh = False
+            json_name = f"extractions/{r.name.rsplit('.', 1)[0]}.json"
+            if r.json_records is None:
+                outputs.write_text(json_name, r.json_text)
+            else:  # a part of a big file: its JSON is written with the last part
+                if joined is None:
+                    joined = parts.DocumentJson(r.name, tmp_dir=out)
+                joined.add(r.json_records)
             accepted = sink.add(r.plain, r.keyed)
             if view is not None:
                 view.add(r.page)
@@ -187,9 +216,16 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
                     view.add(assemble.page_rows(block, base))
             if doc_files:
                 _write_document_graph(doc_files, r, base)
-            counts.update(dict(zip(("articles", "institutions", "regions", "mechanisms", "facts", "outcomes"),
-                                   r.counts)))
-            report.documents += 1
+            if joined is None:
+                counts.update(dict(zip(("articles", "institutions", "regions", "mechanisms", "facts", "outcomes"),
+                                       r.counts)))
+            elif r.last_part:
+                with outputs.open(json_name) as f:
+                    counts.update(joined.write(f))
+                joined.close()
+                joined = None
+            if r.last_part:
+                report.documents += 1
         bar.close()
         for f in doc_files.values():
             f.close()
@@ -197,12 +233,12 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(report.skipped))
         # Turtle and N-Triples: by forked processes, one range of the graph each, while this
         # one draws the page; with one worker (or no fork), here, one after the other
-        parts = eng.workers if engine == "local" and eng.workers > 1 and assemble.can_fork() else 1
-        if parts > 1 and ("ttl" in formats or "nt" in formats):
+        ranges = eng.workers if engine == "local" and eng.workers > 1 and assemble.can_fork() else 1
+        if ranges > 1 and ("ttl" in formats or "nt" in formats):
             from .export import project_prefixes
 
             writers = assemble.RangeWriters(sink, project_prefixes(base), "ttl" in formats, "nt" in formats,
-                                            parts, tmp_dir=out)
+                                            ranges, tmp_dir=out)
         else:
             report.triples = _write_graph(outputs, sink, formats, base)
         if view is not None:
@@ -229,6 +265,8 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             f.close()
         if writers is not None:
             writers.close()
+        if joined is not None:
+            joined.close()
         outputs.abort()
         if created:  # a failed first build leaves no folder behind
             import shutil

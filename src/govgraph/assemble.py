@@ -37,6 +37,9 @@ class Task:
     blob: bytes | None = None  # cached records (pickled Extraction), to reuse
     error: str | None = None  # the file could not be read: reported in its place
     key: str | None = None  # cache key: set when the records are to be cached
+    part: object = None  # a part of a big file (`parts.Part`) to extract: its text comes segmented
+    parted: bool = False  # the task is a part of a big file (extracted or cached)
+    last_part: bool = True  # the file's last part (or a whole file)
 
 
 @dataclass
@@ -47,6 +50,8 @@ class DocResult:
     key: str | None = None
     blob: bytes | None = None  # freshly extracted: the records for the cache (b"": not cached)
     json_text: str = ""
+    json_records: dict | None = None  # a part of a big file: its records, for `parts.DocumentJson`
+    last_part: bool = True
     plain: list[str] = field(default_factory=list)  # sorted, unique
     keyed: dict = field(default_factory=dict)  # (kind, iri) -> lines, first occurrence
     page: list = field(default_factory=list)
@@ -67,13 +72,25 @@ def run_task(task: Task) -> DocResult:
     if task.blob is not None:
         x = pickle.loads(task.blob)
     else:
-        x = process(task.source)
+        if task.part is not None:
+            from .extract import extract_document
+
+            x = extract_document(task.name, task.part.clean, task.part.articles)
+        else:
+            x = process(task.source)
         blob = pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL) if task.key is not None else b""
-    json_text = dumps(to_json(x)) + "\n"
+    json_text, json_records = "", None
+    if task.parted:
+        from .parts import part_records
+
+        json_records = part_records(x)
+    else:
+        json_text = dumps(to_json(x)) + "\n"
     dt = TripleEmitter(task.base).emit(x)
     counts = (len(x.articles), len(x.institutions), len(x.regions), len(x.mechanisms),
               len(x.adopts) + len(x.facts), len(x.quantities))
     return DocResult(task.name, task.path, key=task.key, blob=blob, json_text=json_text,
+                     json_records=json_records, last_part=task.last_part,
                      plain=sorted(set(dt.plain)), keyed=dt.keyed,
                      page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
                      counts=counts)
