@@ -186,7 +186,7 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
     files = [str(small)]
     a, b = tmp_path / "a", tmp_path / "b"
     api.build(files, a, formats=("ttl", "nt"), workers=1, progress=False, cache=False)
-    monkeypatch.setattr(assemble, "SPILL_CHARS", 20_000)
+    monkeypatch.setattr(assemble, "SPILL_BYTES", 20_000)
     made = []
     real = assemble.RangeWriters.__init__
 
@@ -204,7 +204,7 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
 def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
     em = TripleEmitter()
     docs = [em.emit(x) for x in samples]
-    whole, spilled = GraphSink(tmp_path), GraphSink(tmp_path, spill_chars=200_000)
+    whole, spilled = GraphSink(tmp_path), GraphSink(tmp_path, spill_bytes=200_000)
     for d in docs:
         whole.add(sorted(set(d.plain)), d.keyed)
         spilled.add(sorted(set(d.plain)), d.keyed)

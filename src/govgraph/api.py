@@ -231,9 +231,9 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             f.close()
         if not report.documents:
             raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(report.skipped))
-        # Turtle and N-Triples: by forked processes, one range of the graph each, while this
-        # one draws the page; with one worker (or no fork), here, one after the other
-        ranges = eng.workers if engine == "local" and eng.workers > 1 and assemble.can_fork() else 1
+        # Turtle and N-Triples: by other processes, one range of the graph each, while this
+        # one draws the page; with one worker, here, one after the other
+        ranges = eng.workers if engine == "local" and eng.workers > 1 else 1
         if ranges > 1 and ("ttl" in formats or "nt" in formats):
             from .export import project_prefixes
 
@@ -308,10 +308,11 @@ def _needs_extraction(files, store) -> bool:
 
 def _write_document_graph(doc_files: dict, r, base: str) -> None:
     """N-Quads / TriG: the document's own graph (its lines and its own keyed blocks)."""
+    from .assemble import decode_lines
     from .export import nquads_text, project_prefixes, trig_text
     from .triples import TripleEmitter
 
-    lines = r.plain
+    lines = decode_lines(r.plain)
     extra = [ln for block in r.keyed.values() for ln in block]
     if extra:
         lines = sorted(set(lines).union(extra))

@@ -52,7 +52,7 @@ class DocResult:
     json_text: str = ""
     json_records: dict | None = None  # a part of a big file: its records, for `parts.DocumentJson`
     last_part: bool = True
-    plain: list[str] = field(default_factory=list)  # sorted, unique
+    plain: bytes = b""  # the document's N-Triples lines, sorted, unique, joined by newlines, UTF-8
     keyed: dict = field(default_factory=dict)  # (kind, iri) -> lines, first occurrence
     page: list = field(default_factory=list)
     counts: tuple = (0, 0, 0, 0, 0, 0)  # articles, institutions, regions, mechanisms, facts, outcomes
@@ -91,7 +91,7 @@ def run_task(task: Task) -> DocResult:
               len(x.adopts) + len(x.facts), len(x.quantities))
     return DocResult(task.name, task.path, key=task.key, blob=blob, json_text=json_text,
                      json_records=json_records, last_part=task.last_part,
-                     plain=sorted(set(dt.plain)), keyed=dt.keyed,
+                     plain=encode_lines(sorted(set(dt.plain))), keyed=dt.keyed,
                      page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
                      counts=counts)
 
@@ -242,66 +242,110 @@ def _evidence_of(lines: list[str]) -> dict:
 # ---------------------------------------------------------------------------- the graph
 
 
-_RUN_CHUNK = 100_000  # lines per indexed chunk of a run file
-SPILL_CHARS = 160_000_000  # characters of lines held before a sorted run goes to disk
+_RUN_CHUNK = 10_000  # lines per indexed chunk of a run file
+SPILL_BYTES = 100_000_000  # bytes of lines held before a sorted run goes to disk
+
+
+def encode_lines(lines: list[str]) -> bytes:
+    """Lines as one UTF-8 block: one object to send between processes and to hold, where a
+    list of strings costs an object (and an unpickling step) per line. Byte order of UTF-8
+    is code-point order, so blocks sort as their strings do."""
+    return "\n".join(lines).encode("utf-8")
+
+
+def decode_lines(block: bytes) -> list[str]:
+    return block.decode("utf-8").split("\n") if block else []
 
 
 class GraphSink:
     """Sorted, de-duplicated union of N-Triples lines, in bounded memory.
 
-    `add` takes each document's (sorted) lines and its keyed blocks, in document order; for
-    each key the first block is kept. Past `spill_chars` characters the buffer is sorted
-    and written to a run file with a sparse index (a chunk's first line and its offset), so
-    a range of the graph can be read from every run without reading the runs whole.
-    `batches()` and `lines()` yield the graph (or the range [lo, hi) of it), sorted and
-    unique, merged from the runs and the buffer; they may be called more than once, also
-    from forked processes that each write one range (`split_points`)."""
+    `add` takes each document's sorted lines (a UTF-8 block, `encode_lines`) and its keyed
+    blocks, in document order; for each key the first block is kept. Past `spill_bytes` the
+    buffered lines are sorted and written to a run file with a sparse index (a chunk's
+    first line and its byte offset), so a range of the graph can be read from every run
+    without reading the runs whole. `batches()` and `lines()` yield the graph (or the range
+    [lo, hi) of it), sorted and unique, merged from the runs and the buffer; they may be
+    called more than once. `spill_all` leaves everything in runs, which other processes
+    can read (`runs`, `from_runs`), one range each (`split_points`)."""
 
-    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_chars: int | None = None):
+    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None):
         self.tmp_dir = tmp_dir
-        self.spill_chars = SPILL_CHARS if spill_chars is None else spill_chars
-        self.buf: list[str] = []
-        self.chars = 0
+        self.spill_bytes = SPILL_BYTES if spill_bytes is None else spill_bytes
+        self.blocks: list[bytes] = []
+        self.size = 0
+        self.buf: list[str] = []  # the final in-memory lines, sorted (`_finalise`)
         self.runs: list[tuple[str, list[str], list[int]]] = []  # path, chunk first lines, offsets
         self.keyed: dict = {}
         self._dir: str | None = None
         self._final = False
 
-    def add(self, lines: list[str], keyed: dict) -> list[list[str]]:
+    @classmethod
+    def from_runs(cls, runs: list) -> "GraphSink":
+        """A reader of runs another sink wrote (after its `spill_all`)."""
+        sink = cls()
+        sink.runs = list(runs)
+        sink._final = True
+        return sink
+
+    def add(self, lines: bytes | list[str], keyed: dict) -> list[list[str]]:
         """Returns the blocks accepted from this document (keys not seen before)."""
-        self.buf += lines
-        self.chars += sum(map(len, lines))
+        if isinstance(lines, list):
+            lines = encode_lines(lines)
+        if lines:
+            self.blocks.append(lines)
+            self.size += len(lines)
         accepted = []
         for k, block in keyed.items():
             if k not in self.keyed:
                 self.keyed[k] = block
                 accepted.append(block)
-        if self.chars > self.spill_chars:
-            self._spill()
+        if self.size > self.spill_bytes:
+            self._spill(b"\n".join(self.blocks).split(b"\n"))
+            self.blocks = []
+            self.size = 0
         return accepted
 
-    def _spill(self) -> None:
+    def _spill(self, lines: list[bytes]) -> None:
+        """Sort UTF-8 lines and write them as a run with its index."""
         if self._dir is None:
             self._dir = tempfile.mkdtemp(prefix=".govgraph-sort-", dir=self.tmp_dir)
-        self.buf.sort()
+        lines.sort()
+        lines = list(dict.fromkeys(lines))  # sorted: repeats are neighbours
         path = os.path.join(self._dir, f"run{len(self.runs):05d}")
         firsts: list[str] = []
         offsets: list[int] = []
-        with open(path, "w", encoding="utf-8", newline="\n") as f:
-            for i in range(0, len(self.buf), _RUN_CHUNK):
-                chunk = list(dict.fromkeys(self.buf[i:i + _RUN_CHUNK]))  # sorted: repeats are neighbours
-                firsts.append(chunk[0])
-                offsets.append(f.tell())  # UTF-8 keeps no state between lines: a plain byte offset
-                chunk.append("")
-                f.write("\n".join(chunk))
+        at = 0
+        with open(path, "wb") as f:
+            for i in range(0, len(lines), _RUN_CHUNK):
+                chunk = lines[i:i + _RUN_CHUNK]
+                firsts.append(chunk[0].decode("utf-8"))
+                offsets.append(at)
+                chunk.append(b"")
+                data = b"\n".join(chunk)
+                f.write(data)
+                at += len(data)
         self.runs.append((path, firsts, offsets))
-        self.buf = []
-        self.chars = 0
+
+    def spill_all(self) -> None:
+        """Everything to runs on disk (the buffer, the keyed blocks): nothing left in memory."""
+        if self._final:
+            raise RuntimeError("spill_all after reading")
+        self._final = True
+        lines = b"\n".join(self.blocks).split(b"\n") if self.blocks else []
+        self.blocks = []
+        self.size = 0
+        for block in self.keyed.values():
+            lines += [ln.encode("utf-8") for ln in block]
+        if lines:
+            self._spill(lines)
 
     def _finalise(self) -> None:
         if self._final:
             return
         self._final = True
+        self.buf = decode_lines(b"\n".join(self.blocks))
+        self.blocks = []
         for block in self.keyed.values():
             self.buf += block
         self.buf.sort()
@@ -442,46 +486,54 @@ def write_range(sink: GraphSink, prefixes: dict, ttl=None, nt=None, lo: str | No
     return n
 
 
-def can_fork() -> bool:
-    import multiprocessing
-
-    return "fork" in multiprocessing.get_all_start_methods()
-
-
 class RangeWriters:
-    """The graph's Turtle and N-Triples written by `parts` forked processes, one range of
-    subjects each (`GraphSink.split_points`), while this process goes on (with the page);
-    `finish` puts the parts together. The bytes are those of one `write_range` over the
-    whole graph: every subject's statements lie in one part, and parts are joined as
-    consecutive statements are."""
+    """The graph's Turtle and N-Triples written by `parts` processes, one range of subjects
+    each (`GraphSink.split_points`), while this process goes on (with the page); `finish`
+    puts the parts together. The bytes are those of one `write_range` over the whole graph:
+    every subject's statements lie in one part, and parts are joined as consecutive
+    statements are.
+
+    The sink is first spilled whole to its run files, which the writers read; they are
+    fresh processes (spawned, not forked), so they hold none of this process's memory."""
 
     def __init__(self, sink: GraphSink, prefixes: dict, ttl: bool, nt: bool, parts: int, tmp_dir=None):
-        import multiprocessing
+        import subprocess
+        import sys
 
         self.ttl, self.nt = ttl, nt
+        sink.spill_all()
         bounds = [None, *sink.split_points(parts), None]
         self.dir = tempfile.mkdtemp(prefix=".govgraph-parts-", dir=tmp_dir)
-        ctx = multiprocessing.get_context("fork")  # the children read the sink this process holds
         self.stems = [os.path.join(self.dir, f"part{i:03d}") for i in range(len(bounds) - 1)]
+        env = dict(os.environ)  # the child imports this very govgraph
+        package_root = str(Path(__file__).resolve().parent.parent)
+        env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
         self.procs = []
         for stem, lo, hi in zip(self.stems, bounds, bounds[1:]):
-            p = ctx.Process(target=_range_child, args=(sink, prefixes, ttl, nt, lo, hi, stem), daemon=True)
-            p.start()
-            self.procs.append(p)
+            with open(stem + ".json", "w", encoding="utf-8") as f:
+                json.dump({"runs": sink.runs, "prefixes": prefixes, "ttl": ttl, "nt": nt, "lo": lo, "hi": hi,
+                           "stem": stem}, f, ensure_ascii=False)
+            with open(stem + ".log", "wb") as log:
+                self.procs.append(subprocess.Popen([sys.executable, "-m", "govgraph._write_range", stem + ".json"],
+                                                   stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env))
 
     def finish(self, ttl_file=None, nt_file=None) -> int:
         """Wait for the parts and append them to the open output files; the triple count."""
         for p in self.procs:
-            p.join()
-        n = 0
+            p.wait()
         counts = []
         for p, stem in zip(self.procs, self.stems):
-            if p.exitcode != 0:
-                try:
-                    with open(stem + ".err", encoding="utf-8") as f:
-                        why = f.read()
-                except OSError:
-                    why = f"exit code {p.exitcode}"
+            if p.returncode != 0:
+                why = f"exit code {p.returncode}"
+                for ext in (".err", ".log"):
+                    try:
+                        with open(stem + ext, encoding="utf-8", errors="replace") as f:
+                            text = f.read().strip()
+                    except OSError:
+                        continue
+                    if text:
+                        why = text.splitlines()[-1]
+                        break
                 raise GovgraphError(f"writing the graph failed: {why}")
             with open(stem + ".n", encoding="ascii") as f:
                 counts.append(int(f.read()))
@@ -503,14 +555,16 @@ class RangeWriters:
 
     def close(self) -> None:
         for p in self.procs:
-            if p.is_alive():
+            if p.poll() is None:
                 p.kill()
-            p.join()
+            p.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
-def _range_child(sink, prefixes, ttl, nt, lo, hi, stem) -> None:
+def range_child(runs, prefixes, ttl, nt, lo, hi, stem) -> None:
+    """What a writer process does (`govgraph._write_range`)."""
     try:
+        sink = GraphSink.from_runs(runs)
         files = [open(f"{stem}.{ext}", "w", encoding="utf-8", newline="\n", buffering=1 << 20) if want else None
                  for ext, want in (("ttl", ttl), ("nt", nt))]
         try:
@@ -524,7 +578,7 @@ def _range_child(sink, prefixes, ttl, nt, lo, hi, stem) -> None:
     except BaseException as e:  # reported by the parent, without a traceback
         with open(stem + ".err", "w", encoding="utf-8") as f:
             f.write(f"{type(e).__name__}: {e}")
-        os._exit(1)
+        raise SystemExit(1) from None
 
 
 # ---------------------------------------------------------------------------- the page's view

@@ -1,0 +1,17 @@
+"""A writer process of `assemble.RangeWriters`: ``python -m govgraph._write_range SPEC``.
+
+A fresh interpreter (not a fork of the build, whose memory it would appear to hold, and not
+multiprocessing's spawn, which re-runs the caller's main module): it reads its range of the
+graph from the run files that SPEC (JSON) names and writes that range's Turtle and N-Triples.
+"""
+
+import json
+import sys
+
+from govgraph.assemble import range_child
+
+if __name__ == "__main__":
+    with open(sys.argv[1], encoding="utf-8") as f:
+        spec = json.load(f)
+    range_child([tuple(r) for r in spec["runs"]], spec["prefixes"], spec["ttl"], spec["nt"], spec["lo"], spec["hi"],
+                spec["stem"])
