@@ -318,3 +318,78 @@ def test_a_failed_build_leaves_no_temporary_files(tmp_path):
     with pytest.raises(Exception):
         api.build([str(bad)], out, progress=False)
     assert not out.exists()
+
+
+# ---------------------------------------------------------------------------- fast paths, same output
+
+
+def _reference_turtle(lines: list[str], prefixes: dict[str, str], indent: str = "") -> str:
+    """The Turtle writer's rules, written plainly: the fast `TurtleWriter` must give these bytes."""
+    namer = export._Namer(prefixes, prefixes.get("ggr"))
+    minted = namer.minted
+
+    def term(t: str) -> str:
+        return t if minted and t.startswith(minted) else namer.obj(t)
+
+    out, prev_s, prev_p = [indent], None, None
+    for line in lines:
+        s, p, o = line.split(" ", 2)
+        pred = "a" if p == "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>" else namer.iri(p)
+        if s != prev_s:
+            if prev_s is not None:
+                out.append(f" .\n\n{indent}")
+            out.append(f"{term(s)} {pred} {term(o)}")
+        elif p != prev_p:
+            out.append(f" ;\n{indent}    {pred} {term(o)}")
+        else:
+            out.append(f",\n{indent}        {term(o)}")
+        prev_s, prev_p = s, p
+    return "".join(out) + " .\n" if prev_s is not None else ""
+
+
+def test_turtle_writer_matches_its_plain_rules_in_any_batches():
+    import random
+
+    base = "https://w3id.org/govgraph/id/"
+    terms = [f"<{base}a>", f"<{base}b/c#quote>", f"<{base}>", "<https://w3id.org/govgraph/id0>",
+             "<https://w3id.org/govgraph/ontology#Court>", "<https://w3id.org/govgraph/ontology#a.b>",
+             "<http://example.org/x/y>", "_:b1", '"12"^^<http://www.w3.org/2001/XMLSchema#integer>',
+             '"+0012"^^<http://www.w3.org/2001/XMLSchema#integer>',
+             '"1.50"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+             '"1."^^<http://www.w3.org/2001/XMLSchema#decimal>', '"①"^^<http://www.w3.org/2001/XMLSchema#integer>',
+             '"2020-01-02"^^<http://www.w3.org/2001/XMLSchema#date>', '"t"^^<http://example.org/dt#t>',
+             '"中文 a"@zh', '"a\\"b c"', '"<x>"', '"q>"@en']
+    subjects = terms[:4] + ["_:b1", "<http://example.org/x/y>", f"<{base}document/d>"]
+    preds = ["<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://schema.org/name>", f"<{base}p>",
+             "<http://example.org/p.q>", "<https://w3id.org/govgraph/ontology#sentence>"]
+    minted_under = {**export.project_prefixes(base), "sub": base + "sub/"}  # no minted shortcut then
+    rnd = random.Random(7)
+    for _ in range(300):
+        n = rnd.randrange(40)
+        lines = sorted({f"{rnd.choice(subjects)} {rnd.choice(preds)} {rnd.choice(terms)}" for _ in range(n)})
+        for prefixes in (export.project_prefixes(base), minted_under, {"ex": "http://example.org/"}):
+            for indent in ("", "    "):
+                want = _reference_turtle(lines, prefixes, indent)
+                assert "".join(export.turtle_body(lines, prefixes, indent)) == want
+                w, got, i = export.TurtleWriter(prefixes, indent), [], 0
+                while i < len(lines):
+                    k = rnd.randrange(1, 5)
+                    got.append(w.feed(iter(lines[i:i + k])))
+                    i += k
+                assert "".join(got) + w.close() == want
+
+
+def test_emit_helpers_keep_their_forms():
+    import hashlib
+
+    from govgraph import triples
+    from govgraph.graph import digest
+
+    for parts in [("a",), ("doc.txt", "12", "30"), ("中文", ""), ()]:
+        for n in (12, 7, 64):
+            assert digest(*parts, n=n) == hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
+    for s in ["", "plain", 'q"uote', "back\\slash\n\r", "中文"]:
+        assert triples.zh(s) == triples.quote(s) + "@zh"
+    for _ in range(2):  # the second time from the memo
+        assert [triples.decimal_lexical(v) for v in (0.0, -0.0, 1, 72843.0, 398.91, 1e21, 1e-7)] == \
+            ["0.0", "-0.0", "1.0", "72843.0", "398.91", "1000000000000000000000.0", "0.0000001"]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import io
 import re
 from collections.abc import Iterable, Iterator
+from itertools import chain, islice
 
 FORMATS = {
     "ttl": ("govgraph.ttl", "turtle"),
@@ -39,6 +40,7 @@ _RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
 _XSD_INTEGER = f"<{_XSD}integer>"
 _XSD_DECIMAL = f"<{_XSD}decimal>"
 _CHUNK = 20_000  # lines per write
+_TTL_CHUNK = 5_000  # lines per Turtle chunk: smaller texts to join and encode than _CHUNK's, faster
 
 
 def project_prefixes(base: str) -> dict[str, str]:
@@ -91,12 +93,8 @@ class _Namer:
         cut = term.rindex('"^^<')
         lex, dt = term[1:cut], term[cut + 3:]
         if dt == _XSD_INTEGER and _INTEGER.fullmatch(lex) or dt == _XSD_DECIMAL and _DECIMAL.fullmatch(lex):
-            out = lex
-        else:
-            out = f"{term[:cut + 1]}^^{self.iri(dt)}"
-        if len(self.cache) < 500_000:  # offsets and values repeat: remember them
-            self.cache[term] = out
-        return out
+            return lex
+        return f"{term[:cut + 1]}^^{self.iri(dt)}"
 
     def obj(self, term: str) -> str:
         c = term[0]
@@ -106,10 +104,20 @@ class _Namer:
             return self.typed(term)
         return term
 
+    def minted_range(self) -> tuple[str, str]:
+        """(lo, hi): a term is a minted IRI, written whole, when lo <= term < hi (two string
+        comparisons are cheaper than a `startswith` call)."""
+        m = self.minted
+        if not m:
+            return "", ""  # "" <= t < "": never
+        return m, m[:-1] + chr(ord(m[-1]) + 1)
+
 
 class TurtleWriter:
     """Turtle statements for sorted, unique lines (`s p o`), fed in batches; `feed` and
     `close` return text. `indent` nests the statements (a TriG graph block)."""
+
+    _OBJS_MAX = 500_000  # object forms remembered (offsets and values repeat)
 
     def __init__(self, prefixes: dict[str, str], indent: str = ""):
         self.namer = _Namer(prefixes, prefixes.get("ggr"))
@@ -117,13 +125,19 @@ class TurtleWriter:
         self.indent = indent
         self.prev_s: str | None = None
         self.prev_p: str | None = None
+        self.minted_range = self.namer.minted_range()
+        self.objs: dict[str, str] = {}  # IRI or typed literal -> its Turtle form
+        self.opens: dict[str, str] = {}  # predicate -> "p " after a new subject
+        self.heads: dict[str, str] = {}  # predicate -> " ;\n    p " after the subject's last object
 
     def feed(self, lines: Iterable[str]) -> str:
-        namer = self.namer
-        cache, namer_iri, typed, preds = namer.cache, namer.iri, namer.typed, self.preds
-        minted = namer.minted or "\0"  # startswith("\0"): never
+        # The hot loop of every Turtle export: one split per line, then plain dict lookups
+        # (misses go to `_obj` / `_pred_forms`) and two appends; no per-line formatting but
+        # at a new subject.
+        objs, opens, heads = self.objs, self.opens, self.heads
+        lo, hi = self.minted_range
+        namer_iri = self.namer.iri
         indent = self.indent
-        sep_p = f" ;\n{indent}    "
         sep_o = f",\n{indent}        "
         end_s = f" .\n\n{indent}"
         prev_s, prev_p = self.prev_s, self.prev_p
@@ -131,55 +145,68 @@ class TurtleWriter:
         append = out.append
         if prev_s is None:
             append(indent)
+            before_s = ""
+        else:
+            before_s = end_s
         for line in lines:
             s, p, o = line.split(" ", 2)
-            c = o[0]
-            if c == '"':
-                if o[-1] == ">":
-                    o = cache.get(o) or typed(o)
-            elif c == "<" and not o.startswith(minted):
-                o = cache.get(o) or namer_iri(o)
+            if o[-1] == ">" and not lo <= o < hi:  # an IRI (not minted) or a typed literal
+                try:
+                    o = objs[o]
+                except KeyError:
+                    o = self._obj(o)
             if s == prev_s:
                 if p == prev_p:
-                    append(sep_o + o)
+                    append(sep_o)
                 else:
                     prev_p = p
                     try:
-                        append(f"{sep_p}{preds[p]} {o}")
+                        append(heads[p])
                     except KeyError:
-                        append(f"{sep_p}{self._pred(p)} {o}")
+                        append(self._pred_forms(p)[1])
             else:
-                if prev_s is not None:
-                    append(end_s)
                 prev_s, prev_p = s, p
-                subject = s if s.startswith(minted) else (cache.get(s) or namer_iri(s))
-                append(f"{subject} {preds.get(p) or self._pred(p)} {o}")
+                try:
+                    pred = opens[p]
+                except KeyError:
+                    pred = self._pred_forms(p)[0]
+                append(f"{before_s}{s if lo <= s < hi else namer_iri(s)} {pred}")
+                before_s = end_s
+            append(o)
         self.prev_s, self.prev_p = prev_s, prev_p
         return "".join(out)
+
+    def _obj(self, term: str) -> str:
+        out = self.namer.obj(term)
+        if len(self.objs) < self._OBJS_MAX:
+            self.objs[term] = out
+        return out
 
     def _pred(self, p: str) -> str:
         self.preds[p] = self.namer.iri(p)
         return self.preds[p]
+
+    def _pred_forms(self, p: str) -> tuple[str, str]:
+        name = self.preds.get(p) or self._pred(p)
+        self.opens[p] = opened = f"{name} "
+        self.heads[p] = head = f" ;\n{self.indent}    {name} "
+        return opened, head
 
     def close(self) -> str:
         return " .\n" if self.prev_s is not None else ""
 
 
 def batched(lines: Iterable[str], n: int = _CHUNK) -> Iterator[list[str]]:
-    buf: list[str] = []
-    for line in lines:
-        buf.append(line)
-        if len(buf) >= n:
-            yield buf
-            buf = []
-    if buf:
-        yield buf
+    it = iter(lines)
+    while batch := list(islice(it, n)):
+        yield batch
 
 
 def turtle_body(lines: Iterable[str], prefixes: dict[str, str], indent: str = "") -> Iterator[str]:
     w = TurtleWriter(prefixes, indent)
-    for batch in batched(lines):
-        yield w.feed(batch)
+    it = iter(lines)
+    for line in it:  # batches of _TTL_CHUNK lines, fed without building lists
+        yield w.feed(chain((line,), islice(it, _TTL_CHUNK - 1)))
     yield w.close()
 
 

@@ -46,9 +46,17 @@ LEVEL_TERM = {"province": "Province", "prefecture": "Prefecture", "county": "Cou
               "township": "Township", "village": "Village"}
 
 
+try:  # CPython's own SHA-256 (the same digest): about twice as quick as OpenSSL's on a few bytes
+    from _sha2 import sha256 as _sha256  # Python 3.12+
+except ImportError:
+    try:
+        from _sha256 import sha256 as _sha256  # Python 3.11
+    except ImportError:
+        _sha256 = hashlib.sha256
+
+
 def digest(*parts: str, n: int = 12) -> str:
-    h = hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-    return h[:n]
+    return _sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
 
 
 def ascii_slug(s: str) -> str:
