@@ -310,8 +310,7 @@ class GraphSink:
         """Sort UTF-8 lines and write them as a run with its index."""
         if self._dir is None:
             self._dir = tempfile.mkdtemp(prefix=".govgraph-sort-", dir=self.tmp_dir)
-        lines.sort()
-        lines = list(dict.fromkeys(lines))  # sorted: repeats are neighbours
+        lines.sort()  # repeats stay: every reader drops them (`batches`), at no cost to this process
         path = os.path.join(self._dir, f"run{len(self.runs):05d}")
         firsts: list[str] = []
         offsets: list[int] = []
@@ -746,9 +745,8 @@ class PageModel:
                          kind=str(unit or "other"), aliases=[], evidence=evidence(n), regions=[])
 
         for rel in EDGE_ORDER:
-            for a, b in sorted(self.edges[rel]):
-                if a in nxg and b in nxg:
-                    nxg.add_edge(a, b, key=rel, relation=rel, label=REL_LABELS[rel])
+            nxg.add_edges_from((a, b, rel, {"relation": rel, "label": REL_LABELS[rel]})
+                               for a, b in sorted(self.edges[rel]) if a in nxg and b in nxg)
 
         # a region with several parents: the one a dict built from rdflib's iteration keeps
         parent: dict[str, str] = {}

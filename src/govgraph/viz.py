@@ -145,7 +145,8 @@ def render_page(
     candidates = len(keep)
     omitted = max(0, candidates - max_nodes)
     if omitted:
-        ranked = sorted(keep, key=lambda n: (n not in seeds, -graph.degree(n), str(n)))
+        degree = dict(graph.degree(keep))
+        ranked = sorted(keep, key=lambda n: (n not in seeds, -degree[n], str(n)))
         keep = set(ranked[:max_nodes])
 
     nodes, edges = _vis_records(graph, keep)
