@@ -169,6 +169,25 @@ def test_page_rows_without_surplus_evidence_give_the_same_page(samples):
     assert list(a.edges(keys=True, data=True)) == list(b.edges(keys=True, data=True))
 
 
+@pytest.mark.parametrize("page_nodes", [1, 40, 300, 100_000])
+def test_a_graph_made_only_for_the_page_gives_the_same_page(samples, page_nodes):
+    """The build draws its page from a view whose nodes past the page's best connected
+    carry no evidence or aliases; the page is the one of the full view."""
+    from govgraph.assemble import PageModel, page_rows
+    from govgraph.viz import render_page
+
+    em = TripleEmitter()
+    model = PageModel()
+    for x in samples:
+        dt = em.emit(x)
+        model.add(page_rows(dt.plain, em.base, dt.evidence))
+    full, lean = model.to_networkx(), model.to_networkx(page_nodes)
+    assert full.number_of_nodes() > 300
+    assert render_page(lean, max_nodes=page_nodes) == render_page(full, max_nodes=page_nodes)
+    if page_nodes < full.number_of_nodes():
+        assert sum(1 for _, d in lean.nodes(data=True) if d["evidence"]) <= page_nodes
+
+
 def test_workers_and_file_order_give_the_same_bytes(small, tmp_path):
     files = sorted(str(p) for p in small.glob("*.txt"))
     a, b = tmp_path / "a", tmp_path / "b"

@@ -25,6 +25,7 @@ from pathlib import Path
 from .errors import GovgraphError, InputError
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
+PAGE_NODES = 2000  # the build's page keeps the best-connected nodes up to this many
 
 
 @dataclass
@@ -244,7 +245,8 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
         if view is not None:
             from . import export
 
-            nxg = view.to_networkx()
+            # GraphML needs every node's attributes; the page reads only its nodes'
+            nxg = view.to_networkx(None if "graphml" in formats else PAGE_NODES)
             view = None
             if "graphml" in formats:
                 outputs.write_text(FORMATS["graphml"][0], export.graphml(nxg))
@@ -252,7 +254,7 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
                 from .viz import render_page
 
                 # the whole sample graph fits; past 2,000 nodes the page keeps the most connected
-                html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
+                html, _ = render_page(nxg, title="govgraph", max_nodes=PAGE_NODES)
                 outputs.write_text("govgraph.html", html)
             del nxg
         if writers is not None:

@@ -614,6 +614,27 @@ def _keep_smallest(d: dict, item, key, limit: int) -> None:
         d[item] = key
 
 
+def _node_evidence(n: _Node) -> list[dict]:
+    """The node's first five evidence sentences, as `export.to_networkx` lists them."""
+    out: list[dict] = []
+    for d in (n.ev_m, n.ev_d):
+        if d:
+            for item, _ in sorted(d.items(), key=lambda kv: kv[1]):
+                doc, sentence = item
+                e = {"document": doc, "sentence": sentence}
+                if e not in out:
+                    out.append(e)
+    return out[:5]
+
+
+def _node_aliases(n: _Node) -> list[str]:
+    return sorted({lex for lex, lang in n.alt if lang == "zh"})
+
+
+def _nothing(n: _Node) -> list:
+    return []
+
+
 class PageModel:
     """What `export.to_networkx` reads from the graph, gathered from page rows."""
 
@@ -681,8 +702,12 @@ class PageModel:
                 if n.text is None:
                     n.text = v
 
-    def to_networkx(self):
-        """The same MultiDiGraph as `export.to_networkx(graph)` of the whole graph."""
+    def to_networkx(self, page_nodes: int | None = None):
+        """The same MultiDiGraph as `export.to_networkx(graph)` of the whole graph.
+
+        `page_nodes`: the graph is only for a page of that many nodes (`viz.render_page`
+        keeps the best connected): the other nodes get no aliases and no evidence, which
+        the page never reads of them (most of the work on a big graph)."""
         import networkx as nx
 
         from .export import REL_LABELS, region_chain
@@ -705,19 +730,10 @@ class PageModel:
                 return min(n.label, key=lit_key)[0]
             return s.rsplit("/", 1)[-1]
 
-        def evidence(n):
-            out = []
-            for d in (n.ev_m, n.ev_d):
-                if d:
-                    for item, _ in sorted(d.items(), key=lambda kv: kv[1]):
-                        doc, sentence = item
-                        e = {"document": doc, "sentence": sentence}
-                        if e not in out:
-                            out.append(e)
-            return out[:5]
-
-        def aliases(n):
-            return sorted({lex for lex, lang in n.alt if lang == "zh"})
+        full = page_nodes is None
+        # for a page, aliases and evidence are filled in below, for the nodes it keeps
+        evidence = _node_evidence if full else _nothing
+        aliases = _node_aliases if full else _nothing
 
         def of_type(t):
             return sorted(s for s, n in nodes.items() if t in n.types)
@@ -747,6 +763,15 @@ class PageModel:
         for rel in EDGE_ORDER:
             nxg.add_edges_from((a, b, rel, {"relation": rel, "label": REL_LABELS[rel]})
                                for a, b in sorted(self.edges[rel]) if a in nxg and b in nxg)
+
+        if not full:
+            from .viz import best_connected
+
+            for s in best_connected(nxg, list(nxg.nodes), page_nodes):
+                data, n = nxg.nodes[s], nodes[s]
+                if data["cls"] != "outcome":
+                    data["aliases"] = _node_aliases(n)
+                data["evidence"] = _node_evidence(n)
 
         # a region with several parents: the one a dict built from rdflib's iteration keeps
         parent: dict[str, str] = {}

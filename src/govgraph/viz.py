@@ -145,9 +145,7 @@ def render_page(
     candidates = len(keep)
     omitted = max(0, candidates - max_nodes)
     if omitted:
-        degree = dict(graph.degree(keep))
-        ranked = sorted(keep, key=lambda n: (n not in seeds, -degree[n], str(n)))
-        keep = set(ranked[:max_nodes])
+        keep = set(best_connected(graph, keep, max_nodes, seeds))
 
     nodes, edges = _vis_records(graph, keep)
     shown_edges = len(edges)
@@ -170,6 +168,13 @@ def render_page(
 
 
 # --- choosing nodes -------------------------------------------------------------------
+
+
+def best_connected(graph, nodes, limit: int, seeds=frozenset()) -> list:
+    """The `limit` nodes a page keeps: seeds first, then by degree in the whole graph,
+    ties by node id."""
+    degree = dict(graph.degree(nodes))
+    return sorted(nodes, key=lambda n: (n not in seeds, -degree[n], str(n)))[:limit]
 
 
 def _norm(text: str) -> str:
