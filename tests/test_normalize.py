@@ -56,8 +56,10 @@ def test_normalize_chars_is_idempotent(s):
     assert fold(once) == once
 
 
-@given(st.text(alphabet=st.sampled_from(list("执行法院。，\n\n　 ＡＢ１２“”#□图①")), max_size=200))
-@settings(max_examples=300, deadline=None)
+# folded (Ａ１), dropped (NUL, zero-width, BOM) and line-ending (CR) characters among text
+@given(st.text(alphabet=st.sampled_from(list("执行法院。，\n\n\r　 \x00\u200b\ufeff\u00a0\tＡＢ１２“”#□图①")),
+               max_size=200))
+@settings(max_examples=500, deadline=None)
 def test_offsets_point_at_their_characters(s):
     c = unwrap(s)
     assert len(c.origin) == len(c.text)
@@ -89,17 +91,6 @@ def test_endless_sentence_is_cut_at_clause_breaks():
     assert all(len(s) <= MAX_SENTENCE for s in sentences)
     assert all(s.endswith("，") for s in sentences[:-1])  # cut after a clause, not inside a word
     assert "".join(sentences) == text.strip()
-
-
-@given(st.text(alphabet=st.sampled_from(list("执行法院。，\n\n\r　 \x00\u200b\ufeff\u00a0\tＡ１“”#□")), max_size=200))
-@settings(max_examples=300, deadline=None)
-def test_offsets_skip_dropped_characters(s):
-    c = unwrap(s)
-    assert len(c.origin) == len(c.text)
-    assert c.origin == sorted(c.origin)
-    for i, ch in enumerate(c.text):
-        if ch != "\n":
-            assert fold(s[c.origin[i]]) == ch
 
 
 def test_dropped_characters_and_crlf():
