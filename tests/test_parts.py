@@ -9,6 +9,7 @@ import pytest
 import rdflib
 
 from govgraph import api, parts
+from govgraph.assemble import dumps
 from govgraph.normalize import normalize_chars
 from govgraph.reader import bundled_corpus, read
 
@@ -67,7 +68,9 @@ def test_a_file_in_parts_gives_one_sound_extraction(big, tmp_path):
     out = tmp_path / "out"
     r = api.build([str(folder)], out, formats=("ttl", "nt", "trig", "nq"), workers=2, progress=False, cache=False)
     assert r.documents == 1 and r.exit_code == 0
-    x = json.loads((out / "extractions" / "big.json").read_text(encoding="utf-8"))
+    text_json = (out / "extractions" / "big.json").read_text(encoding="utf-8")
+    x = json.loads(text_json)
+    assert text_json == dumps(x) + "\n"  # the layout of every other extraction JSON
     assert [a["index"] for a in x["articles"]] == list(range(len(x["articles"]))) and r.articles == len(x["articles"])
     evidence = [ev for key in ("institutions", "regions", "mechanisms", "parent_bodies")
                 for e in x[key] for ev in e["evidence"]]

@@ -1,11 +1,15 @@
 """The parts of `build` between extraction and the files on disk.
 
-* `run_task` is what a worker does with one document: decode and extract it (or unpickle its
-  cached records), then render what the merge needs: the extraction JSON, the document's
-  N-Triples lines (`govgraph.triples`) and the rows the network page is drawn from. Results
-  are plain strings and tuples, cheap to send back from another process or machine.
+* `run_task` is what a worker does with one document (or one part of a big file,
+  `govgraph.parts`): extract it (or unpickle its cached records), then render what the
+  merge needs: the extraction JSON, the document's N-Triples lines (`govgraph.triples`, as
+  one UTF-8 block) and the rows the network page is drawn from. Results are bytes, strings
+  and tuples, cheap to send back from another process or machine.
 * `GraphSink` merges the documents' lines into one sorted, de-duplicated graph in bounded
-  memory: past a threshold, sorted runs go to disk and are merged at the end.
+  memory: past a threshold, sorted runs go to disk (with an index) and are merged at the
+  end, by range if need be.
+* `write_range` writes a range of the graph as Turtle and N-Triples; `RangeWriters` has
+  several processes (`govgraph._write_range`) do that in parallel.
 * `PageModel` accumulates, document by document, exactly the networkx view
   `export.to_networkx` makes of the whole rdflib graph, keeping only what the view shows
   (at most five evidence sentences per node), so the page needs no graph in memory.
@@ -99,7 +103,7 @@ def run_task(task: Task) -> DocResult:
 # ---------------------------------------------------------------------------- JSON
 
 
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
+encode_json = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def dumps(obj: dict) -> str:
@@ -117,7 +121,7 @@ def dumps(obj: dict) -> str:
     Readable and diff-friendly like an indented dump, but each record goes through the
     standard library's C encoder (indentation makes `json.dumps` fall back to pure Python,
     several times slower). Non-ASCII characters are written as they are."""
-    enc = _ENCODE
+    enc = encode_json
     parts = []
     for k, v in obj.items():
         if isinstance(v, (list, tuple)) and v:

@@ -116,7 +116,7 @@ _KEYS = ("document", "articles", *ENTITY_LISTS, "adopts", "adopts_evidence", "qu
 def part_records(x) -> dict:
     """A part's extraction (`records.Extraction`) as what `DocumentJson` merges: records
     already encoded, entities split into their head, their mentions and their evidence."""
-    from .assemble import _ENCODE as enc
+    from .assemble import encode_json as enc
     from .pipeline import to_json
 
     obj = to_json(x)
@@ -190,7 +190,7 @@ class DocumentJson:
 
     def write(self, f) -> dict:
         """Write the JSON to the open text file `f`; returns the counts per list."""
-        from .assemble import _ENCODE as enc
+        from .assemble import encode_json as enc
 
         f.write("{\n " + enc("document") + ": " + enc(self.document))
         for key in _KEYS[1:]:
