@@ -11,6 +11,7 @@ import rdflib
 from govgraph import api, parts
 from govgraph.assemble import dumps
 from govgraph.normalize import normalize_chars
+from govgraph.pipeline import process, to_json
 from govgraph.reader import bundled_corpus, read
 
 BYLINE = "本报记者 张三"
@@ -71,6 +72,7 @@ def test_a_file_in_parts_gives_one_sound_extraction(big, tmp_path):
     text_json = (out / "extractions" / "big.json").read_text(encoding="utf-8")
     x = json.loads(text_json)
     assert text_json == dumps(x) + "\n"  # the layout of every other extraction JSON
+    assert list(x) == list(to_json(process(read(bundled_corpus()[0]))))  # and its lists, in order
     assert [a["index"] for a in x["articles"]] == list(range(len(x["articles"]))) and r.articles == len(x["articles"])
     evidence = [ev for key in ("institutions", "regions", "mechanisms", "parent_bodies")
                 for e in x[key] for ev in e["evidence"]]
