@@ -220,6 +220,34 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
     assert not [p for p in b.iterdir() if p.name.startswith(".govgraph-") and p.name != ".govgraph-manifest.json"]
 
 
+def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path):
+    import io
+    import os
+
+    from govgraph.assemble import RangeWriters
+    from govgraph.errors import GovgraphError
+
+    sink = GraphSink(tmp_path, spill_bytes=50_000)
+    for x in samples:
+        d = TripleEmitter().emit(x)
+        sink.add(sorted(set(d.plain)), d.keyed)
+    real = sink.spill_all
+
+    def spill_then_lose_the_runs():
+        real()
+        for path, _, _ in sink.runs:
+            os.unlink(path)
+
+    sink.spill_all = spill_then_lose_the_runs
+    w = RangeWriters(sink, export.project_prefixes("https://w3id.org/govgraph/id/"), True, False, 2, tmp_path)
+    out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
+    with pytest.raises(GovgraphError, match="writing the graph failed: FileNotFoundError"):
+        w.finish(out)
+    w.close()
+    assert not list(tmp_path.glob(".govgraph-parts-*"))
+    sink.close()
+
+
 def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
     em = TripleEmitter()
     docs = [em.emit(x) for x in samples]

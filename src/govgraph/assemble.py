@@ -505,7 +505,8 @@ class RangeWriters:
     statements are.
 
     The sink is first spilled whole to its run files, which the writers read; they are
-    fresh processes (spawned, not forked), so they hold none of this process's memory."""
+    fresh interpreters (`python -m govgraph._write_range`), not forks, so they hold none of
+    this process's memory."""
 
     def __init__(self, sink: GraphSink, prefixes: dict, ttl: bool, nt: bool, parts: int, tmp_dir=None):
         import subprocess
@@ -526,8 +527,7 @@ class RangeWriters:
                            "stem": stem}, f, ensure_ascii=False)
             with open(stem + ".log", "wb") as log:
                 self.procs.append(subprocess.Popen([sys.executable, "-m", "govgraph._write_range", stem + ".json"],
-                                                   stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env,
-                                                   preexec_fn=_yield_to_parent))
+                                                   stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env))
 
     def finish(self, ttl_file=None, nt_file=None) -> int:
         """Wait for the parts and append them to the open output files; the triple count."""
@@ -571,15 +571,6 @@ class RangeWriters:
                 p.kill()
             p.wait()
         shutil.rmtree(self.dir, ignore_errors=True)
-
-
-def _yield_to_parent() -> None:
-    """In a writer, before it starts: let the page, drawn meanwhile in the parent and the
-    longer of the two paths, have the CPU first; the writers take what it leaves."""
-    try:
-        os.nice(10)
-    except OSError:
-        pass
 
 
 def range_child(runs, prefixes, ttl, nt, lo, hi, stem) -> None:
