@@ -134,6 +134,13 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
         store = ExtractionCache(out / ".cache" if cache is True else Path(cache))
     report = BuildReport()
 
+    def cached(name: str, text: str):
+        """(cache key, cached records or None); (None, None) without a cache."""
+        if store is None:
+            return None, None
+        key = document_key(name, text)
+        return key, store.get(key)
+
     def tasks():
         for f in files:
             try:
@@ -144,10 +151,7 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             if parts.needs_parts(src.text):
                 yield from part_tasks(src)
                 continue
-            key = blob = None
-            if store is not None:
-                key = document_key(src.name, src.text)
-                blob = store.get(key)
+            key, blob = cached(src.name, src.text)
             if blob is not None:
                 yield assemble.Task(src.name, src.path, base, blob=blob, key=key)
             else:
@@ -156,12 +160,9 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     def part_tasks(src):
         """A big file's parts, each a task of its own: extracted (or found in the cache) apart."""
         for part in parts.split(src.text):
-            key = blob = None
-            if store is not None:
-                # the part's place (offset, first article) is part of what it yields
-                first = part.articles[0].index if part.articles else -1
-                key = document_key(f"{src.name}#{part.start}#{first}", part.clean.original)
-                blob = store.get(key)
+            # the part's place (offset, first article) is part of what it yields
+            first = part.articles[0].index if part.articles else -1
+            key, blob = cached(f"{src.name}#{part.start}#{first}", part.clean.original)
             last = part.index == part.count - 1
             yield assemble.Task(src.name, src.path, base, blob=blob, key=key, parted=True, last_part=last,
                                 part=None if blob is not None else part)
