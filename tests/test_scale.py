@@ -220,6 +220,21 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
     assert not [p for p in b.iterdir() if p.name.startswith(".govgraph-") and p.name != ".govgraph-manifest.json"]
 
 
+def test_the_pool_takes_side_work_while_it_runs_tasks():
+    import os
+
+    from govgraph.engines import LocalEngine
+
+    assert LocalEngine(1).offload is None
+    engine = LocalEngine(2)
+    here = os.getpid()
+    seen = []
+    for n in engine.imap(abs, [-1, -2, -3], warm=False):
+        seen.append(engine.offload(os.getpid).result())
+    assert seen and here not in seen  # a worker ran it
+    assert engine.offload(os.getpid).result() == here  # no pool: run here
+
+
 def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path):
     import io
     import os
@@ -249,16 +264,25 @@ def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path
 
 
 def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
+    from concurrent.futures import ThreadPoolExecutor
+
     em = TripleEmitter()
     docs = [em.emit(x) for x in samples]
+    pool = ThreadPoolExecutor(1)
     whole, spilled = GraphSink(tmp_path), GraphSink(tmp_path, spill_bytes=200_000)
+    offloaded = GraphSink(tmp_path, spill_bytes=200_000, offload=pool.submit)  # sorted by the pool
     for d in docs:
-        whole.add(sorted(set(d.plain)), d.keyed)
-        spilled.add(sorted(set(d.plain)), d.keyed)
+        for sink in (whole, spilled, offloaded):
+            sink.add(sorted(set(d.plain)), d.keyed)
     assert spilled.runs and not whole.runs
+    assert len(offloaded.runs) == len(spilled.runs) and all(hasattr(r, "result") for r in offloaded.runs)
     first = list(spilled.lines())
-    assert first == list(whole.lines()) == list(spilled.lines())
+    assert first == list(whole.lines()) == list(spilled.lines()) == list(offloaded.lines())
     assert first == sorted(set(first))
+    pool.shutdown()
+    assert not list(tmp_path.glob(".govgraph-sort-*/*.raw"))  # the unsorted spills are gone
+    assert [open(r[0], "rb").read() for r in offloaded.runs] == [open(r[0], "rb").read() for r in spilled.runs]
+    offloaded.close()
     for sink in (whole, spilled):  # ranges at the split points put together give the graph
         for parts in (2, 3, 7):
             cuts = sink.split_points(parts)

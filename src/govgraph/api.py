@@ -170,7 +170,6 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
     outputs = assemble.Outputs(out)
-    sink = assemble.GraphSink(tmp_dir=out)
     view = assemble.PageModel() if page or "graphml" in formats else None
     bar = _Progress(len(files), progress)
     counts = Counter()
@@ -180,6 +179,7 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     fresh = False  # the current file (or one of its parts so far) was extracted in this run
     doc_files: dict = {}
     eng = make_engine(engine, workers, scheduler)
+    sink = assemble.GraphSink(tmp_dir=out, offload=eng.offload)
     try:
         per_doc = [fmt for fmt in ("nq", "trig") if fmt in formats]
         doc_files = {fmt: outputs.open(FORMATS[fmt][0]) for fmt in per_doc}

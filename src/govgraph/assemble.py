@@ -271,15 +271,23 @@ class GraphSink:
     without reading the runs whole. `batches()` and `lines()` yield the graph (or the range
     [lo, hi) of it), sorted and unique, merged from the runs and the buffer; they may be
     called more than once. `spill_all` leaves everything in runs, which other processes
-    can read (`runs`, `from_runs`), one range each (`split_points`)."""
+    can read (`runs`, `from_runs`), one range each (`split_points`).
 
-    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None):
+    `offload(fn, *args)`, if given, runs a function elsewhere and returns a future (a
+    worker pool's `submit`): a spill then writes the lines unsorted and leaves the sorting
+    to it (`sort_run`). A sort holds the interpreter lock for a quarter of a second per
+    100 MB, during which the pool's result thread cannot take the workers' results and they
+    wait; a write lets go of it."""
+
+    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None,
+                 offload=None):
         self.tmp_dir = tmp_dir
         self.spill_bytes = SPILL_BYTES if spill_bytes is None else spill_bytes
+        self.offload = offload
         self.blocks: list[bytes] = []
         self.size = 0
         self.buf: list[str] = []  # the final in-memory lines, sorted (`_finalise`)
-        self.runs: list[tuple[str, list[str], list[int]]] = []  # path, chunk first lines, offsets
+        self.runs: list = []  # (path, chunk first lines, offsets), or a future of one (`offload`)
         self.keyed: dict = {}
         self._dir: str | None = None
         self._final = False
@@ -305,36 +313,38 @@ class GraphSink:
                 self.keyed[k] = block
                 accepted.append(block)
         if self.size > self.spill_bytes:
-            self._spill(b"\n".join(self.blocks).split(b"\n"))
+            if self.offload is None:
+                self._spill(b"\n".join(self.blocks).split(b"\n"))
+            else:
+                path = self._run_path()
+                with open(path + ".raw", "wb") as f:
+                    for block in self.blocks:
+                        f.write(block)
+                        f.write(b"\n")
+                self.runs.append(self.offload(sort_run, path + ".raw", path))
             self.blocks = []
             self.size = 0
         return accepted
 
-    def _spill(self, lines: list[bytes]) -> None:
-        """Sort UTF-8 lines and write them as a run with its index."""
+    def _run_path(self) -> str:
         if self._dir is None:
             self._dir = tempfile.mkdtemp(prefix=".govgraph-sort-", dir=self.tmp_dir)
-        lines.sort()  # repeats stay: every reader drops them (`batches`), at no cost to this process
-        path = os.path.join(self._dir, f"run{len(self.runs):05d}")
-        firsts: list[str] = []
-        offsets: list[int] = []
-        at = 0
-        with open(path, "wb") as f:
-            for i in range(0, len(lines), _RUN_CHUNK):
-                chunk = lines[i:i + _RUN_CHUNK]
-                firsts.append(chunk[0].decode("utf-8"))
-                offsets.append(at)
-                chunk.append(b"")
-                data = b"\n".join(chunk)
-                f.write(data)
-                at += len(data)
-        self.runs.append((path, firsts, offsets))
+        return os.path.join(self._dir, f"run{len(self.runs):05d}")
+
+    def _spill(self, lines: list[bytes]) -> None:
+        """Sort UTF-8 lines and write them as a run with its index."""
+        self.runs.append(write_run(lines, self._run_path()))
+
+    def _resolve(self) -> None:
+        """Wait for the runs being sorted elsewhere."""
+        self.runs = [r.result() if hasattr(r, "result") else r for r in self.runs]
 
     def spill_all(self) -> None:
         """Everything to runs on disk (the buffer, the keyed blocks): nothing left in memory."""
         if self._final:
             raise RuntimeError("spill_all after reading")
         self._final = True
+        self._resolve()
         lines = b"\n".join(self.blocks).split(b"\n") if self.blocks else []
         self.blocks = []
         self.size = 0
@@ -347,6 +357,7 @@ class GraphSink:
         if self._final:
             return
         self._final = True
+        self._resolve()
         self.buf = decode_lines(b"\n".join(self.blocks))
         self.blocks = []
         for block in self.keyed.values():
@@ -442,6 +453,34 @@ class GraphSink:
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
+
+
+def write_run(lines: list[bytes], path: str) -> tuple[str, list[str], list[int]]:
+    """Sort UTF-8 lines and write them to `path` as a run; returns the run with its index."""
+    lines.sort()  # repeats stay: every reader drops them (`batches`), at no cost to the writer
+    firsts: list[str] = []
+    offsets: list[int] = []
+    at = 0
+    with open(path, "wb") as f:
+        for i in range(0, len(lines), _RUN_CHUNK):
+            chunk = lines[i:i + _RUN_CHUNK]
+            firsts.append(chunk[0].decode("utf-8"))
+            offsets.append(at)
+            chunk.append(b"")
+            data = b"\n".join(chunk)
+            f.write(data)
+            at += len(data)
+    return path, firsts, offsets
+
+
+def sort_run(raw: str, path: str) -> tuple[str, list[str], list[int]]:
+    """`GraphSink`'s offloaded spill: the unsorted lines in file `raw` (each ending in a
+    newline) become the run `path`; `raw` is removed."""
+    with open(raw, "rb") as f:
+        lines = f.read().split(b"\n")
+    os.unlink(raw)
+    lines.pop()  # after the last newline
+    return write_run(lines, path)
 
 
 def _merge_blocks(sources):

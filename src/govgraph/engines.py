@@ -24,6 +24,19 @@ class LocalEngine:
         if workers < 1:
             raise GovgraphError("--workers must be at least 1")
         self.workers = workers
+        self._pool = None
+        # side work for the pool, beside the tasks (`GraphSink`'s sorting); None: no pool
+        self.offload = self._submit if workers > 1 else None
+
+    def _submit(self, fn: Callable, *args):
+        """A future of fn(*args): run by the pool while `imap` has one, else here, now."""
+        if self._pool is not None:
+            return self._pool.submit(fn, *args)
+        from concurrent.futures import Future
+
+        done = Future()
+        done.set_result(fn(*args))
+        return done
 
     def imap(self, fn: Callable, tasks: Iterable, window: int | None = None, warm: bool = True) -> Iterator:
         """`warm`: the tasks will need the rules and jieba (False: all come from the cache)."""
@@ -43,6 +56,7 @@ class LocalEngine:
         window = window or 4 * self.workers
         pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
                                    initializer=_warm_up if warm and ctx is None else None)
+        self._pool = pool
         try:
             pending: deque = deque()
             for t in tasks:
@@ -52,6 +66,7 @@ class LocalEngine:
             while pending:
                 yield pending.popleft().result()
         finally:  # also on an error or an interrupt: drop what has not started
+            self._pool = None
             pool.shutdown(wait=True, cancel_futures=True)
 
     def close(self) -> None:
@@ -84,6 +99,7 @@ class DaskEngine:
                 raise GovgraphError(f"--scheduler {scheduler}: cannot connect ({type(e).__name__}: {e})") from None
             self._own.insert(0, self.client)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
+        self.offload = None  # workers may not share this machine's disk
 
     def imap(self, fn: Callable, tasks: Iterable, window: int | None = None, warm: bool = True) -> Iterator:
         window = window or 8 * self.workers
