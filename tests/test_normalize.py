@@ -132,3 +132,28 @@ def test_many_articles_keep_their_sentences():
         assert (a.headline, a.byline) == (f"第{i}篇标题", f"□ 本报记者 王{i}")
         assert [s.text for s in a.sentences][2:] == [f"正文第{i}篇，有效破解执行难题。", "又一句！"]
         assert all(a.clean_start <= s.clean_start < a.clean_end for s in a.sentences)
+
+
+def test_jieba_dictionary_cache_read_whole_gives_jiebas_own_tables(tmp_path):
+    import jieba
+
+    from govgraph.segment import _load_dictionary_cache
+
+    own = jieba.Tokenizer()
+    own.tmp_dir = str(tmp_path)
+    own.initialize()  # builds the dictionary and writes jieba.cache in tmp_path
+    assert (tmp_path / "jieba.cache").exists()
+    fast = jieba.Tokenizer()
+    fast.tmp_dir = str(tmp_path)
+    _load_dictionary_cache(fast)
+    assert fast.initialized and fast.total == own.total and fast.FREQ == own.FREQ
+    assert fast.lcut("荆州市中级人民法院推进交叉执行") == own.lcut("荆州市中级人民法院推进交叉执行")
+
+    (tmp_path / "jieba.cache").write_bytes(b"not marshal data")
+    damaged = jieba.Tokenizer()
+    damaged.tmp_dir = str(tmp_path)
+    _load_dictionary_cache(damaged)
+    assert not damaged.initialized  # left to jieba, which rebuilds the cache
+    custom = jieba.Tokenizer(str(tmp_path / "my_dict.txt"))
+    _load_dictionary_cache(custom)
+    assert not custom.initialized  # another dictionary: jieba's own way

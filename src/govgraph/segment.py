@@ -33,8 +33,36 @@ def jieba_cut(text: str) -> list[str]:
         import logging
 
         jieba.setLogLevel(logging.WARNING)
+        _load_dictionary_cache(jieba.dt)
         jieba_cut._quiet = True
     return jieba.lcut(text)
+
+
+def _load_dictionary_cache(dt) -> None:
+    """Initialise jieba's default tokenizer from jieba's own dictionary cache, read whole.
+
+    `jieba.initialize` hands `marshal.load` the open file, which then reads it a few bytes
+    at a time: 1.0 s, against 0.25 s for `marshal.loads` of the bytes. The same file, the
+    same tables; anything unusual (another dictionary, no cache yet, a damaged cache) is
+    left to jieba, which builds the cache as before."""
+    import marshal
+    import os
+    import tempfile
+
+    if dt.initialized or dt.dictionary is not None or dt.cache_file:
+        return
+    path = os.path.join(dt.tmp_dir or tempfile.gettempdir(), "jieba.cache")  # as jieba names it
+    try:
+        with open(path, "rb") as f:
+            freq, total = marshal.loads(f.read())
+    except (OSError, EOFError, ValueError, TypeError):
+        return
+    if not isinstance(freq, dict):
+        return
+    with dt.lock:
+        if not dt.initialized:
+            dt.FREQ, dt.total = freq, total
+            dt.initialized = True
 
 
 @lru_cache(maxsize=65536)
