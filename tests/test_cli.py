@@ -1,6 +1,7 @@
 """The command line: build outputs, summary, exit codes, errors without tracebacks."""
 
 import json
+import os
 import subprocess
 import sys
 
@@ -86,6 +87,22 @@ def test_python_dash_m_runs():
     r = subprocess.run([sys.executable, "-m", "govgraph", "--version"], capture_output=True, text=True)
     assert r.returncode == 0
     assert r.stdout.startswith("govgraph ")
+
+
+def test_the_command_flushes_its_output_and_keeps_the_exit_code(built, tmp_path, capsys):
+    """The command ends its process at once (no teardown): what it printed into a pipe
+    (block-buffered) must still arrive, all of it, and errors must keep their exit code."""
+    for q in ("SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n } ORDER BY ?n",
+              "SELECT ?n WHERE { ?i rdfs:label ?n } ORDER BY ?n LIMIT 3"):  # less than a buffer
+        argv = ["query", q, "-g", str(built / "govgraph.ttl"), "--format", "csv"]
+        buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
+        r = subprocess.run([sys.executable, "-m", "govgraph", *argv], capture_output=True, text=True, env=buffered)
+        assert r.returncode == 0
+        assert main(argv) == 0
+        assert r.stdout == capsys.readouterr().out and r.stdout.startswith("n\n")
+    r = subprocess.run([sys.executable, "-m", "govgraph", "build", str(tmp_path / "missing"), "-o", str(tmp_path / "o")],
+                       capture_output=True, text=True)
+    assert r.returncode == 2 and "missing" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_query_over_built_graph(built, capsys):

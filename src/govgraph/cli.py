@@ -98,6 +98,21 @@ def _parser() -> argparse.ArgumentParser:
     return p
 
 
+def console() -> None:
+    """The `govgraph` command: `main`, then the process ends at once.
+
+    Every output is written, closed and renamed into place before `main` returns. What an
+    ordinary exit would still do is free, one by one, the objects of a build (hundreds of
+    thousands of dictionary entries, jieba's among them): 0.3 s for a 10 MB corpus."""
+    code = main()
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            stream.flush()
+        except (OSError, ValueError):  # a closed pipe (`govgraph query ... | head`): nothing to say
+            pass
+    os._exit(code)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = _parser()
     args = parser.parse_args(argv)
