@@ -70,47 +70,94 @@ def _pss(pid: int) -> int | None:
     return None
 
 
+_PAGE = os.sysconf("SC_PAGE_SIZE") if hasattr(os, "sysconf") else 4096
+
+
+def _tree(pid: int) -> list[int] | None:
+    """pid and its descendants, from /proc/PID/task/TID/children (a few small reads, where
+    psutil's children() reads the stat file of every process on the machine); None where
+    the kernel does not offer them."""
+    pids, i = [pid], 0
+    while i < len(pids):
+        p = pids[i]
+        i += 1
+        try:
+            for tid in os.listdir(f"/proc/{p}/task"):
+                with open(f"/proc/{p}/task/{tid}/children", "rb") as f:
+                    pids += map(int, f.read().split())
+        except FileNotFoundError:
+            if i == 1 and os.path.exists(f"/proc/{p}"):
+                return None  # no children files on this kernel
+        except OSError:
+            pass
+    return pids
+
+
+def _rss(pid: int) -> int:
+    try:
+        with open(f"/proc/{pid}/statm", "rb") as f:
+            return int(f.read().split()[1]) * _PAGE
+    except (OSError, IndexError, ValueError):
+        return 0
+
+
+def _hwm(pid: int) -> int:
+    """The process's own peak RSS so far (VmHWM), kept by the kernel between samples."""
+    try:
+        with open(f"/proc/{pid}/status", "rb") as f:
+            for line in f:
+                if line.startswith(b"VmHWM:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, IndexError, ValueError):
+        pass
+    return 0
+
+
 def run_measured(argv: list[str], env=None) -> dict:
     """Run a command; wall time and the peak, over its whole process tree, of the summed RSS
     and of the summed PSS (which counts pages that forked workers share once), in bytes.
 
-    The sampler must not slow the build it measures (on two cores a busy sampler takes CPU
-    from the workers): RSS comes from /proc/PID/statm every 50 ms, PSS from smaps_rollup
-    every 250 ms, never from the full smaps that psutil's memory_full_info reads."""
+    The sampler must not slow the build it measures: on two cores, whatever CPU it takes is
+    taken from the workers (and not from a single worker, which leaves a core idle), so it
+    biases the two-worker figure. RSS comes from /proc/PID/statm every 100 ms, for the tree
+    found through /proc/PID/task/TID/children; PSS from smaps_rollup (which walks the page
+    tables) every second. Samples can miss a short peak; the sum of each process's own
+    peak (VmHWM, which the kernel keeps) cannot, but counts peaks that did not coincide, so
+    it bounds the true figure from above ("peak_rss_bound")."""
     import psutil
 
     t0 = time.perf_counter()
     proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env)
     peak = peak_pss = 0
+    hwm: dict[int, int] = {}
     done = threading.Event()
+
+    def tree() -> list[int]:
+        pids = _tree(proc.pid)
+        if pids is not None:
+            return pids
+        try:
+            p = psutil.Process(proc.pid)
+            return [proc.pid] + [c.pid for c in p.children(recursive=True)]
+        except psutil.Error:
+            return []
 
     def sample():
         nonlocal peak, peak_pss
-        try:
-            p = psutil.Process(proc.pid)
-        except psutil.Error:
-            return
         tick = 0
         while not done.is_set():
-            try:
-                procs = [p] + p.children(recursive=True)
-                total = total_pss = 0
-                for q in procs:
-                    try:
-                        rss = q.memory_info().rss
-                        total += rss
-                        if tick % 5 == 0:
-                            pss = _pss(q.pid)
-                            total_pss += rss if pss is None else pss
-                    except psutil.Error:
-                        pass
-                peak = max(peak, total)
-                if tick % 5 == 0:
-                    peak_pss = max(peak_pss, total_pss)
-            except psutil.Error:
-                pass
+            pids = tree()
+            peak = max(peak, sum(_rss(p) for p in pids))
+            for p in pids:
+                hwm[p] = max(hwm.get(p, 0), _hwm(p))
+            if tick % 10 == 0:
+                total_pss = 0
+                for p in pids:
+                    pss = _pss(p)
+                    total_pss += _rss(p) if pss is None else pss
+                peak_pss = max(peak_pss, total_pss)
             tick += 1
-            done.wait(0.05)
+            done.wait(0.1)
 
     th = threading.Thread(target=sample, daemon=True)
     th.start()
@@ -121,7 +168,8 @@ def run_measured(argv: list[str], env=None) -> dict:
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace"))
         raise SystemExit(f"failed: {' '.join(argv)} (exit {proc.returncode})")
-    return {"seconds": wall, "peak_rss": peak, "peak_pss": peak_pss, "stdout": out.decode("utf-8", "replace")}
+    return {"seconds": wall, "peak_rss": peak, "peak_pss": peak_pss, "peak_rss_bound": sum(hwm.values()),
+            "stdout": out.decode("utf-8", "replace")}
 
 
 def govgraph(*args: str) -> list[str]:
@@ -288,9 +336,11 @@ def main() -> None:
         r = run_measured(govgraph("build", str(corpus), "-o", str(out), "--workers", str(w), "--no-cache"))
         triples = next((int(x.split()[-1]) for x in r["stdout"].splitlines() if "triples" in x), None)
         fig["build"][str(w)] = {"seconds": r["seconds"], "MB_s": mb / r["seconds"], "peak_rss_MB": r["peak_rss"] / 1e6,
-                                "peak_pss_MB": r["peak_pss"] / 1e6, "triples": triples}
+                                "peak_pss_MB": r["peak_pss"] / 1e6, "peak_rss_bound_MB": r["peak_rss_bound"] / 1e6,
+                                "triples": triples}
         print(f"build, {w} worker(s): {mb / r['seconds']:.3f} MB/s ({r['seconds']:.1f} s, start-up included), "
-              f"peak RSS {r['peak_rss'] / 1e6:.0f} MB (PSS {r['peak_pss'] / 1e6:.0f} MB), {triples} triples")
+              f"peak RSS {r['peak_rss'] / 1e6:.0f} MB (PSS {r['peak_pss'] / 1e6:.0f} MB; sum of the processes' "
+              f"own peaks {r['peak_rss_bound'] / 1e6:.0f} MB), {triples} triples")
 
     if "incremental" not in skip or "export" not in skip:
         incremental(a, fig, corpus, files, outs)
@@ -351,6 +401,7 @@ def report(fig: dict, a) -> None:
         ratios["help_s"] = h["script_median"] or h["python_m_median"]
     ratios["peak_rss_GB"] = max(b["peak_rss_MB"] for b in fig["build"].values()) / 1000
     ratios["peak_pss_GB"] = max(b["peak_pss_MB"] for b in fig["build"].values()) / 1000
+    ratios["peak_rss_bound_GB"] = max(b["peak_rss_bound_MB"] for b in fig["build"].values()) / 1000
     fig["ratios"] = ratios
     print("\nagainst the targets:")
     rows = [
@@ -360,6 +411,7 @@ def report(fig: dict, a) -> None:
         ("N-Triples export / pyoxigraph", ratios.get("export_ntriples_vs_pyoxigraph"), ">= 0.5", lambda v: v >= 0.5),
         ("peak RSS (GB)", ratios["peak_rss_GB"], "<= 2 at 100 MB", lambda v: v <= 2.0),
         ("peak PSS (GB)", ratios["peak_pss_GB"], "<= 2 at 100 MB", lambda v: v <= 2.0),
+        ("peak RSS, upper bound (GB)", ratios["peak_rss_bound_GB"], "<= 2 at 100 MB", lambda v: v <= 2.0),
         ("govgraph --help (s)", ratios.get("help_s"), "< 0.3", lambda v: v < 0.3),
     ]
     for name, v, target, ok in rows:
