@@ -210,29 +210,33 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
     real = assemble.RangeWriters.__init__
 
     def spy(self, sink, *args, **kw):
-        made.append(len(sink.runs))
+        made.append([Path(path) for path, _, _ in sink.runs])
         real(self, sink, *args, **kw)
 
     monkeypatch.setattr(assemble.RangeWriters, "__init__", spy)
     api.build(files, b, formats=("ttl", "nt"), workers=3, progress=False, cache=False)
-    assert made and made[0] > 3  # it spilled, and three processes wrote the graph
+    assert made and len(made[0]) > 3  # it spilled, and three processes wrote the graph
+    # the workers kept the lines and spilled them in folders of their own, inside the build's
+    kept = {p.parent for p in made[0] if p.parent.parent.name.startswith(".govgraph-sort-")}
+    assert len(kept) == 3
     assert tree(a) == tree(b)
     assert not [p for p in b.iterdir() if p.name.startswith(".govgraph-") and p.name != ".govgraph-manifest.json"]
 
 
-def test_the_pool_takes_side_work_while_it_runs_tasks():
+def test_each_worker_reaches_every_worker_process_once():
     import os
 
     from govgraph.engines import LocalEngine
 
-    assert LocalEngine(1).offload is None
-    engine = LocalEngine(2)
-    here = os.getpid()
-    seen = []
-    for n in engine.imap(abs, [-1, -2, -3], warm=False):
-        seen.append(engine.offload(os.getpid).result())
-    assert seen and here not in seen  # a worker ran it
-    assert engine.offload(os.getpid).result() == here  # no pool: run here
+    assert LocalEngine(1).each_worker(os.getpid) == [os.getpid()]  # no pool: here
+    engine = LocalEngine(3)
+    assert engine.each_worker(os.getpid) == []  # no pool started yet: no worker to reach
+    assert list(engine.imap(abs, [-1, -2, -3, -4, -5], warm=False)) == [1, 2, 3, 4, 5]
+    pids = engine.each_worker(os.getpid)
+    assert len(pids) == 3 == len(set(pids)) and os.getpid() not in pids
+    assert sorted(engine.each_worker(os.getpid)) == sorted(pids)  # the same processes, again
+    engine.close()
+    assert engine.each_worker(os.getpid) == []
 
 
 def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path):
@@ -264,26 +268,25 @@ def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path
 
 
 def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
-    from concurrent.futures import ThreadPoolExecutor
-
     em = TripleEmitter()
     docs = [em.emit(x) for x in samples]
-    pool = ThreadPoolExecutor(1)
     whole, spilled = GraphSink(tmp_path), GraphSink(tmp_path, spill_bytes=200_000)
-    offloaded = GraphSink(tmp_path, spill_bytes=200_000, offload=pool.submit)  # sorted by the pool
-    for d in docs:
-        for sink in (whole, spilled, offloaded):
-            sink.add(sorted(set(d.plain)), d.keyed)
+    # lines kept by two other sinks (as worker processes keep them), their runs joined to a third
+    odd, even = GraphSink(tmp_path, spill_bytes=150_000), GraphSink(tmp_path, spill_bytes=150_000)
+    joined = GraphSink(tmp_path)
+    for i, d in enumerate(docs):
+        whole.add(sorted(set(d.plain)), d.keyed)
+        spilled.add(sorted(set(d.plain)), d.keyed)
+        (odd if i % 2 else even).add(sorted(set(d.plain)), {})
+        joined.add([], d.keyed)
+    for other in (odd, even):
+        other.spill_all()
+        joined.add_runs(other.runs)
     assert spilled.runs and not whole.runs
-    assert len(offloaded.runs) == len(spilled.runs) and all(hasattr(r, "result") for r in offloaded.runs)
     first = list(spilled.lines())
-    assert first == list(whole.lines()) == list(spilled.lines()) == list(offloaded.lines())
+    assert first == list(whole.lines()) == list(spilled.lines()) == list(joined.lines())
     assert first == sorted(set(first))
-    pool.shutdown()
-    assert not list(tmp_path.glob(".govgraph-sort-*/*.raw"))  # the unsorted spills are gone
-    assert [open(r[0], "rb").read() for r in offloaded.runs] == [open(r[0], "rb").read() for r in spilled.runs]
-    offloaded.close()
-    for sink in (whole, spilled):  # ranges at the split points put together give the graph
+    for sink in (whole, spilled, joined):  # ranges at the split points put together give the graph
         for parts in (2, 3, 7):
             cuts = sink.split_points(parts)
             assert 0 < len(cuts) <= parts - 1 and cuts == sorted(set(cuts))
@@ -294,7 +297,8 @@ def test_spilled_sort_gives_the_same_graph(samples, tmp_path):
             for a, b in zip(pieces, pieces[1:]):
                 if a and b:
                     assert a[-1].split(" ", 1)[0] != b[0].split(" ", 1)[0]
-    spilled.close()
+    for sink in (spilled, odd, even, joined):
+        sink.close()
     assert not list(tmp_path.glob(".govgraph-sort-*"))
 
 

@@ -153,9 +153,9 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
                 continue
             key, blob = cached(src.name, src.text)
             if blob is not None:
-                yield assemble.Task(src.name, src.path, base, blob=blob, key=key)
+                yield assemble.Task(src.name, src.path, base, blob=blob, key=key, **worker_lines)
             else:
-                yield assemble.Task(src.name, src.path, base, source=src, key=key)
+                yield assemble.Task(src.name, src.path, base, source=src, key=key, **worker_lines)
 
     def part_tasks(src):
         """A big file's parts, each a task of its own: extracted (or found in the cache) apart."""
@@ -165,7 +165,7 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             key, blob = cached(f"{src.name}#{part.start}#{first}", part.clean.original)
             last = part.index == part.count - 1
             yield assemble.Task(src.name, src.path, base, blob=blob, key=key, parted=True, last_part=last,
-                                part=None if blob is not None else part)
+                                part=None if blob is not None else part, **worker_lines)
 
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -179,9 +179,14 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     fresh = False  # the current file (or one of its parts so far) was extracted in this run
     doc_files: dict = {}
     eng = make_engine(engine, workers, scheduler)
-    sink = assemble.GraphSink(tmp_dir=out, offload=eng.offload)
+    sink = assemble.GraphSink(tmp_dir=out)
+    per_doc = [fmt for fmt in ("nq", "trig") if fmt in formats]
+    # local worker processes keep the graph lines (`assemble.WorkerLines`), unless each
+    # document's graph is written on its own (N-Quads, TriG), which needs them here
+    worker_lines: dict = {}
+    if eng.local_workers and not per_doc:
+        worker_lines = {"lines_dir": sink.work_dir(), "lines_bytes": assemble.SPILL_BYTES // eng.workers}
     try:
-        per_doc = [fmt for fmt in ("nq", "trig") if fmt in formats]
         doc_files = {fmt: outputs.open(FORMATS[fmt][0]) for fmt in per_doc}
         if "trig" in doc_files:
             from .export import prefix_header, project_prefixes
@@ -229,6 +234,10 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             if r.last_part:
                 report.documents += 1
         bar.close()
+        if worker_lines:
+            for runs in eng.each_worker(assemble.WorkerLines.flush, worker_lines["lines_dir"]):
+                sink.add_runs(runs)
+        eng.close()  # the workers' memory is free before the graph is written
         for f in doc_files.values():
             f.close()
         if not report.documents:
@@ -279,8 +288,8 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
     finally:
         if results is not None:
             results.close()
+        eng.close()  # first: workers may be writing under the sink's folder
         sink.close()
-        eng.close()
     if store is not None:
         store.prune()
 

@@ -7,7 +7,8 @@
   and tuples, cheap to send back from another process or machine.
 * `GraphSink` merges the documents' lines into one sorted, de-duplicated graph in bounded
   memory: past a threshold, sorted runs go to disk (with an index) and are merged at the
-  end, by range if need be.
+  end, by range if need be. With local worker processes, each keeps its documents' lines
+  in a sink of its own and hands over only its runs (`WorkerLines`).
 * `write_range` writes a range of the graph as Turtle and N-Triples; `RangeWriters` has
   several processes (`govgraph._write_range`) do that in parallel.
 * `PageModel` accumulates, document by document, exactly the networkx view
@@ -44,6 +45,8 @@ class Task:
     part: object = None  # a part of a big file (`parts.Part`) to extract: its text comes segmented
     parted: bool = False  # the task is a part of a big file (extracted or cached)
     last_part: bool = True  # the file's last part (or a whole file)
+    lines_dir: str | None = None  # keep the graph lines in the worker, spilled under here (`WorkerLines`)
+    lines_bytes: int = 0  # ... spilled past this many bytes
 
 
 @dataclass
@@ -93,11 +96,43 @@ def run_task(task: Task) -> DocResult:
     dt = TripleEmitter(task.base).emit(x)
     counts = (len(x.articles), len(x.institutions), len(x.regions), len(x.mechanisms),
               len(x.adopts) + len(x.facts), len(x.quantities))
+    plain = encode_lines(sorted(set(dt.plain)))
+    if task.lines_dir is not None:
+        WorkerLines.here(task.lines_dir, task.lines_bytes).add(plain, {})
+        plain = b""
     return DocResult(task.name, task.path, key=task.key, blob=blob, json_text=json_text,
                      json_records=json_records, last_part=task.last_part,
-                     plain=encode_lines(sorted(set(dt.plain))), keyed=dt.keyed,
+                     plain=plain, keyed=dt.keyed,
                      page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
                      counts=counts)
+
+
+class WorkerLines:
+    """The graph lines kept where they were made: each worker process of a local pool adds
+    its documents' lines to a `GraphSink` of its own, spilled to sorted runs in a folder of
+    the build's sink, and hands over only the runs, once, at the end (`flush`, run in every
+    worker by `LocalEngine.each_worker`). The lines (several times the size of the input)
+    then never cross a pipe, and the parent neither holds nor sorts them; the lines that
+    depend on document order (`keyed`) still go to the parent. The runs differ with the
+    scheduling, but not the graph merged from them."""
+
+    _sink: GraphSink | None = None  # this process's
+
+    @classmethod
+    def here(cls, folder: str, spill_bytes: int) -> GraphSink:
+        sink = cls._sink
+        if sink is None or sink.tmp_dir != folder:
+            sink = cls._sink = GraphSink(folder, spill_bytes=spill_bytes)
+        return sink
+
+    @classmethod
+    def flush(cls, folder: str) -> list:
+        """This process's lines under `folder`, all in runs now; the runs, with their indexes."""
+        sink, cls._sink = cls._sink, None
+        if sink is None or sink.tmp_dir != folder:
+            return []
+        sink.spill_all()
+        return sink.runs
 
 
 # ---------------------------------------------------------------------------- JSON
@@ -271,23 +306,16 @@ class GraphSink:
     without reading the runs whole. `batches()` and `lines()` yield the graph (or the range
     [lo, hi) of it), sorted and unique, merged from the runs and the buffer; they may be
     called more than once. `spill_all` leaves everything in runs, which other processes
-    can read (`runs`, `from_runs`), one range each (`split_points`).
+    can read (`runs`, `from_runs`), one range each (`split_points`). Runs other sinks
+    wrote join with `add_runs` (`WorkerLines`)."""
 
-    `offload(fn, *args)`, if given, runs a function elsewhere and returns a future (a
-    worker pool's `submit`): a spill then writes the lines unsorted and leaves the sorting
-    to it (`sort_run`). A sort holds the interpreter lock for a quarter of a second per
-    100 MB, during which the pool's result thread cannot take the workers' results and they
-    wait; a write lets go of it."""
-
-    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None,
-                 offload=None):
+    def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None):
         self.tmp_dir = tmp_dir
         self.spill_bytes = SPILL_BYTES if spill_bytes is None else spill_bytes
-        self.offload = offload
         self.blocks: list[bytes] = []
         self.size = 0
         self.buf: list[str] = []  # the final in-memory lines, sorted (`_finalise`)
-        self.runs: list = []  # (path, chunk first lines, offsets), or a future of one (`offload`)
+        self.runs: list[tuple[str, list[str], list[int]]] = []  # path, chunk first lines, offsets
         self.keyed: dict = {}
         self._dir: str | None = None
         self._final = False
@@ -313,38 +341,46 @@ class GraphSink:
                 self.keyed[k] = block
                 accepted.append(block)
         if self.size > self.spill_bytes:
-            if self.offload is None:
-                self._spill(b"\n".join(self.blocks).split(b"\n"))
-            else:
-                path = self._run_path()
-                with open(path + ".raw", "wb") as f:
-                    for block in self.blocks:
-                        f.write(block)
-                        f.write(b"\n")
-                self.runs.append(self.offload(sort_run, path + ".raw", path))
+            self._spill(b"\n".join(self.blocks).split(b"\n"))
             self.blocks = []
             self.size = 0
         return accepted
 
-    def _run_path(self) -> str:
+    def add_runs(self, runs: list) -> None:
+        """Runs another sink wrote (under `work_dir()`, which `close` removes)."""
+        if self._final:
+            raise RuntimeError("add_runs after reading")
+        self.runs += [(path, list(firsts), list(offsets)) for path, firsts, offsets in runs]
+
+    def work_dir(self) -> str:
+        """The folder of this sink's runs, made on first use."""
         if self._dir is None:
             self._dir = tempfile.mkdtemp(prefix=".govgraph-sort-", dir=self.tmp_dir)
-        return os.path.join(self._dir, f"run{len(self.runs):05d}")
+        return self._dir
 
     def _spill(self, lines: list[bytes]) -> None:
         """Sort UTF-8 lines and write them as a run with its index."""
-        self.runs.append(write_run(lines, self._run_path()))
-
-    def _resolve(self) -> None:
-        """Wait for the runs being sorted elsewhere."""
-        self.runs = [r.result() if hasattr(r, "result") else r for r in self.runs]
+        lines.sort()  # repeats stay: every reader drops them (`batches`), at no cost to this process
+        path = os.path.join(self.work_dir(), f"run{len(self.runs):05d}")
+        firsts: list[str] = []
+        offsets: list[int] = []
+        at = 0
+        with open(path, "wb") as f:
+            for i in range(0, len(lines), _RUN_CHUNK):
+                chunk = lines[i:i + _RUN_CHUNK]
+                firsts.append(chunk[0].decode("utf-8"))
+                offsets.append(at)
+                chunk.append(b"")
+                data = b"\n".join(chunk)
+                f.write(data)
+                at += len(data)
+        self.runs.append((path, firsts, offsets))
 
     def spill_all(self) -> None:
         """Everything to runs on disk (the buffer, the keyed blocks): nothing left in memory."""
         if self._final:
             raise RuntimeError("spill_all after reading")
         self._final = True
-        self._resolve()
         lines = b"\n".join(self.blocks).split(b"\n") if self.blocks else []
         self.blocks = []
         self.size = 0
@@ -357,7 +393,6 @@ class GraphSink:
         if self._final:
             return
         self._final = True
-        self._resolve()
         self.buf = decode_lines(b"\n".join(self.blocks))
         self.blocks = []
         for block in self.keyed.values():
@@ -453,34 +488,6 @@ class GraphSink:
         if self._dir is not None:
             shutil.rmtree(self._dir, ignore_errors=True)
             self._dir = None
-
-
-def write_run(lines: list[bytes], path: str) -> tuple[str, list[str], list[int]]:
-    """Sort UTF-8 lines and write them to `path` as a run; returns the run with its index."""
-    lines.sort()  # repeats stay: every reader drops them (`batches`), at no cost to the writer
-    firsts: list[str] = []
-    offsets: list[int] = []
-    at = 0
-    with open(path, "wb") as f:
-        for i in range(0, len(lines), _RUN_CHUNK):
-            chunk = lines[i:i + _RUN_CHUNK]
-            firsts.append(chunk[0].decode("utf-8"))
-            offsets.append(at)
-            chunk.append(b"")
-            data = b"\n".join(chunk)
-            f.write(data)
-            at += len(data)
-    return path, firsts, offsets
-
-
-def sort_run(raw: str, path: str) -> tuple[str, list[str], list[int]]:
-    """`GraphSink`'s offloaded spill: the unsorted lines in file `raw` (each ending in a
-    newline) become the run `path`; `raw` is removed."""
-    with open(raw, "rb") as f:
-        lines = f.read().split(b"\n")
-    os.unlink(raw)
-    lines.pop()  # after the last newline
-    return write_run(lines, path)
 
 
 def _merge_blocks(sources):

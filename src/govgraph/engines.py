@@ -18,32 +18,21 @@ ENGINES = ("local", "dask")
 
 
 class LocalEngine:
-    """`workers` = 1: in this process. More: a pool of worker processes."""
+    """`workers` = 1: in this process. More: a pool of worker processes, which lives until
+    `close` (after `imap`, `each_worker` may still reach every worker)."""
 
     def __init__(self, workers: int = 1):
         if workers < 1:
             raise GovgraphError("--workers must be at least 1")
         self.workers = workers
         self._pool = None
-        # side work for the pool, beside the tasks (`GraphSink`'s sorting); None: no pool
-        self.offload = self._submit if workers > 1 else None
+        # Workers are processes of this machine: they can keep state between tasks and
+        # write files the caller reads (`assemble.WorkerLines`).
+        self.local_workers = workers > 1
 
-    def _submit(self, fn: Callable, *args):
-        """A future of fn(*args): run by the pool while `imap` has one, else here, now."""
+    def _start(self, warm: bool):
         if self._pool is not None:
-            return self._pool.submit(fn, *args)
-        from concurrent.futures import Future
-
-        done = Future()
-        done.set_result(fn(*args))
-        return done
-
-    def imap(self, fn: Callable, tasks: Iterable, window: int | None = None, warm: bool = True) -> Iterator:
-        """`warm`: the tasks will need the rules and jieba (False: all come from the cache)."""
-        if self.workers == 1:
-            for t in tasks:
-                yield fn(t)
-            return
+            return self._pool
         import multiprocessing
         from concurrent.futures import ProcessPoolExecutor
 
@@ -53,12 +42,21 @@ class LocalEngine:
             # Load the rules and jieba once, here: forked workers share them (copy on write)
             # instead of each spending seconds and memory on its own copy.
             _warm_up()
+        barrier = (ctx or multiprocessing.get_context()).Barrier(self.workers)
+        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
+                                         initargs=(barrier, warm and ctx is None))
+        return self._pool
+
+    def imap(self, fn: Callable, tasks: Iterable, window: int | None = None, warm: bool = True) -> Iterator:
+        """`warm`: the tasks will need the rules and jieba (False: all come from the cache)."""
+        if self.workers == 1:
+            for t in tasks:
+                yield fn(t)
+            return
+        pool = self._start(warm)
         window = window or 4 * self.workers
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx,
-                                   initializer=_warm_up if warm and ctx is None else None)
-        self._pool = pool
+        pending: deque = deque()
         try:
-            pending: deque = deque()
             for t in tasks:
                 pending.append(pool.submit(fn, t))
                 if len(pending) >= window:
@@ -66,11 +64,26 @@ class LocalEngine:
             while pending:
                 yield pending.popleft().result()
         finally:  # also on an error or an interrupt: drop what has not started
-            self._pool = None
-            pool.shutdown(wait=True, cancel_futures=True)
+            for f in pending:
+                f.cancel()
+
+    def each_worker(self, fn: Callable, *args) -> list:
+        """fn(*args) once in every worker process (here, with one worker), the results in a list.
+
+        Each call waits at a barrier for the others, so no worker takes two. Call it when
+        the workers are idle (after `imap`)."""
+        if self.workers == 1:
+            return [fn(*args)]
+        if self._pool is None:
+            return []
+        futures = [self._pool.submit(_at_barrier, fn, args) for _ in range(self.workers)]
+        return [f.result() for f in futures]
 
     def close(self) -> None:
-        pass
+        """End the pool (waiting for running tasks; the queued ones are dropped)."""
+        if self._pool is not None:
+            pool, self._pool = self._pool, None
+            pool.shutdown(wait=True, cancel_futures=True)
 
 
 class DaskEngine:
@@ -99,7 +112,7 @@ class DaskEngine:
                 raise GovgraphError(f"--scheduler {scheduler}: cannot connect ({type(e).__name__}: {e})") from None
             self._own.insert(0, self.client)
         self.workers = max(1, len(self.client.scheduler_info().get("workers", {})) or workers)
-        self.offload = None  # workers may not share this machine's disk
+        self.local_workers = False  # they may not share this machine's disk
 
     def imap(self, fn: Callable, tasks: Iterable, window: int | None = None, warm: bool = True) -> Iterator:
         window = window or 8 * self.workers
@@ -116,7 +129,8 @@ class DaskEngine:
                 self.client.cancel(list(pending))
 
     def close(self) -> None:
-        for thing in self._own:
+        own, self._own = self._own, []
+        for thing in own:
             try:
                 thing.close()
             except Exception:  # pragma: no cover - best effort at shutdown
@@ -129,8 +143,25 @@ def _take(future):
     return result
 
 
+_BARRIER = None  # in a worker process: where `each_worker`'s calls wait for one another
+
+
+def _init_worker(barrier, warm: bool) -> None:
+    global _BARRIER
+    _BARRIER = barrier
+    if warm:
+        _warm_up()
+
+
+def _at_barrier(fn: Callable, args: tuple):
+    try:
+        return fn(*args)
+    finally:
+        _BARRIER.wait(timeout=600)
+
+
 def _warm_up() -> None:
-    """Pool initializer: load the rules and jieba's dictionary before the first task."""
+    """Load the rules and jieba's dictionary before the first task."""
     try:
         from .lexicon import gazetteer, institution_heads, mechanisms, triggers
         from .segment import jieba_cut, jieba_pos
