@@ -196,6 +196,11 @@ def test_workers_and_file_order_give_the_same_bytes(small, tmp_path):
     ta, tb = tree(a), tree(b)
     assert ta.keys() == tb.keys() and len(ta) == 6 + len(FORMATS) + 2  # + page, manifest
     assert ta == tb
+    # without per-document formats the workers keep the graph lines (`WorkerLines`)
+    c, d = tmp_path / "c", tmp_path / "d"
+    api.build(files, c, workers=1, progress=False, cache=False)
+    api.build(files[::-1], d, workers=2, progress=False, cache=False)
+    assert tree(c) == tree(d) and (c / "govgraph.ttl").read_bytes() == ta["govgraph.ttl"]
 
 
 def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatch):
