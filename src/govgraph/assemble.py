@@ -246,7 +246,7 @@ def fewest_evidence_rows(rows: list[tuple]) -> list[tuple]:
             d = best.get((s, code))
             if d is None:
                 d = best[(s, code)] = {}
-            _keep_smallest(d, (doc, sentence), ev, _EV_M_KEEP if code == "ev_m" else _EV_D_KEEP)
+            _keep_smallest(d, (doc, sentence), ev, _EV_KEEP[code])
     out = []
     for row in rows:
         s, code, v = row
@@ -644,6 +644,9 @@ def range_child(runs, prefixes, ttl, nt, lo, hi, stem) -> None:
 _FIRST = ("located in", "outcome of")  # read with graph.value(): rdflib returns the first added
 _EV_M_KEEP = 5  # export.to_networkx keeps five evidence items per node
 _EV_D_KEEP = 10  # derived-from items come after mention items: keep enough to fill up
+_EV_KEEP = {"ev_m": _EV_M_KEEP, "ev_d": _EV_D_KEEP}
+_NODE_SETS = ("pref", "label", "alt")  # page-row codes that collect a set of values
+_NODE_FIRST = ("level", "unit", "metric", "text")  # ... that keep the first value
 
 
 class _Node:
@@ -719,47 +722,27 @@ class PageModel:
             n = nodes.get(s)
             if n is None:
                 n = nodes[s] = _Node()
+            # each code below is the name of the _Node slot it fills
             if code == "type":
                 n.types.add(v)
-            elif code == "pref":
-                if n.pref:
-                    n.pref.add(v)
+            elif code in _NODE_SETS:
+                values = getattr(n, code)
+                if values:
+                    values.add(v)
                 else:
-                    n.pref = {v}
-            elif code == "label":
-                if n.label:
-                    n.label.add(v)
-                else:
-                    n.label = {v}
-            elif code == "alt":
-                if n.alt:
-                    n.alt.add(v)
-                else:
-                    n.alt = {v}
-            elif code == "ev_m" or code == "ev_d":
+                    setattr(n, code, {v})
+            elif code in _EV_KEEP:
                 ev, doc, sentence = v
                 if sentence is None:
                     continue
-                if code == "ev_m":
-                    if n.ev_m is None:
-                        n.ev_m = {}
-                    _keep_smallest(n.ev_m, (doc, sentence), ev, _EV_M_KEEP)
-                else:
-                    if n.ev_d is None:
-                        n.ev_d = {}
-                    _keep_smallest(n.ev_d, (doc, sentence), ev, _EV_D_KEEP)
-            elif code == "level":
-                if n.level is None:
-                    n.level = v
-            elif code == "unit":
-                if n.unit is None:
-                    n.unit = v
-            elif code == "metric":
-                if n.metric is None:
-                    n.metric = v
-            elif code == "text":
-                if n.text is None:
-                    n.text = v
+                d = getattr(n, code)
+                if d is None:
+                    d = {}
+                    setattr(n, code, d)
+                _keep_smallest(d, (doc, sentence), ev, _EV_KEEP[code])
+            elif code in _NODE_FIRST:
+                if getattr(n, code) is None:
+                    setattr(n, code, v)
 
     def to_networkx(self, page_nodes: int | None = None):
         """The same MultiDiGraph as `export.to_networkx(graph)` of the whole graph.
