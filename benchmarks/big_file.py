@@ -51,9 +51,11 @@ def main() -> None:
     print(f"one file of {mb:.1f} MB, {a.workers} worker(s): {r['seconds']:.1f} s ({mb / r['seconds']:.3f} MB/s)")
     print(r["stdout"].strip())
     gb = r["peak_rss"] / 1e9
-    print(f"peak RSS {gb:.2f} GB, PSS {r['peak_pss'] / 1e9:.2f} GB, sum of the processes' own peaks "
-          f"{r['peak_rss_bound'] / 1e9:.2f} GB   target <= {TARGET_GB} GB  "
-          f"{'met' if gb <= TARGET_GB else 'NOT met'}")
+    print(
+        f"peak RSS {gb:.2f} GB, PSS {r['peak_pss'] / 1e9:.2f} GB, sum of the processes' own peaks "
+        f"{r['peak_rss_bound'] / 1e9:.2f} GB   target <= {TARGET_GB} GB  "
+        f"{'met' if gb <= TARGET_GB else 'NOT met'}"
+    )
 
 
 if __name__ == "__main__":

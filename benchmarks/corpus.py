@@ -110,7 +110,7 @@ def _fill(template: str, place: dict[str, str], t: Templates, rng: random.Random
             return str(rng.randint(*DATES[key]))
         if key.startswith("num"):
             n = int(key[3:])
-            return str(rng.randint(10 ** (n - 1) if n > 1 else 0, 10 ** n - 1))
+            return str(rng.randint(10 ** (n - 1) if n > 1 else 0, 10**n - 1))
         if rng.random() < 0.15:  # now and then a region from elsewhere
             pool = t.by_level.get(key) or t.by_level["county"]
             return rng.choice(pool).name
@@ -125,7 +125,7 @@ def _layout(paragraphs: list[str], wrapped: bool, rng: random.Random) -> str:
     out = []
     for p in paragraphs:
         width = rng.randint(18, 20)
-        lines = [p[i:i + width] for i in range(0, len(p), width)]
+        lines = [p[i : i + width] for i in range(0, len(p), width)]
         out.append("\n\n".join(lines))
     return "\n\n".join(out) + "\n"
 

@@ -61,8 +61,12 @@ def main() -> None:
                 page.close()
         finally:
             browser.close()
-    for key, what in (("parsed", "scripts run"), ("laidOut", "layout done"),
-                      ("ready", "interactive"), ("highlight", "select + highlight")):
+    for key, what in (
+        ("parsed", "scripts run"),
+        ("laidOut", "layout done"),
+        ("ready", "interactive"),
+        ("highlight", "select + highlight"),
+    ):
         print(f"{what:>18}: median {statistics.median(r[key] for r in rows):.0f} ms")
 
 

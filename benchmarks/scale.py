@@ -17,7 +17,6 @@ hyper-threaded machines it bounds any two-worker speed-up. The figures are print
 from __future__ import annotations
 
 import argparse
-import io
 import json
 import os
 import shutil
@@ -168,8 +167,13 @@ def run_measured(argv: list[str], env=None) -> dict:
     if proc.returncode not in (0, 1):
         sys.stderr.write(err.decode("utf-8", "replace"))
         raise SystemExit(f"failed: {' '.join(argv)} (exit {proc.returncode})")
-    return {"seconds": wall, "peak_rss": peak, "peak_pss": peak_pss, "peak_rss_bound": sum(hwm.values()),
-            "stdout": out.decode("utf-8", "replace")}
+    return {
+        "seconds": wall,
+        "peak_rss": peak,
+        "peak_pss": peak_pss,
+        "peak_rss_bound": sum(hwm.values()),
+        "stdout": out.decode("utf-8", "replace"),
+    }
 
 
 def govgraph(*args: str) -> list[str]:
@@ -223,6 +227,7 @@ def measure_export(nt_path: Path) -> dict:
     out: dict = {"triples": n}
     tmp = Path(tempfile.mkdtemp(prefix="govgraph-export-"))
     try:
+
         def best(fn, runs=3):
             times = []
             for _ in range(runs):
@@ -243,7 +248,7 @@ def measure_export(nt_path: Path) -> dict:
             sink = GraphSink(tmp_dir=tmp)
             step = 4000
             for i in range(0, n, step):
-                sink.add(lines[i:i + step], {})
+                sink.add(lines[i : i + step], {})
             with open(tmp / "b.ttl", "w", encoding="utf-8") as f:
                 export.write_turtle(sink.lines(), f, prefixes)
             sink.close()
@@ -261,12 +266,18 @@ def measure_export(nt_path: Path) -> dict:
 
         def ox_parse_ttl():  # from the same N-Triples text: parse, then write
             with open(nt_path, "rb") as src, open(tmp / "p.ttl", "wb") as f:
-                ox.serialize(ox.parse(src, format=ox.RdfFormat.N_TRIPLES), f, format=ox.RdfFormat.TURTLE,
-                             prefixes=prefixes)
+                ox.serialize(
+                    ox.parse(src, format=ox.RdfFormat.N_TRIPLES), f, format=ox.RdfFormat.TURTLE, prefixes=prefixes
+                )
 
-        for name, fn in [("ours_turtle", ours_ttl), ("ours_ntriples", ours_nt), ("ours_turtle_with_sort", ours_sorted),
-                         ("pyoxigraph_turtle", ox_ttl), ("pyoxigraph_ntriples", ox_nt),
-                         ("pyoxigraph_parse_nt_write_turtle", ox_parse_ttl)]:
+        for name, fn in [
+            ("ours_turtle", ours_ttl),
+            ("ours_ntriples", ours_nt),
+            ("ours_turtle_with_sort", ours_sorted),
+            ("pyoxigraph_turtle", ox_ttl),
+            ("pyoxigraph_ntriples", ox_nt),
+            ("pyoxigraph_parse_nt_write_turtle", ox_parse_ttl),
+        ]:
             out[name] = n / best(fn)
         import rdflib
 
@@ -290,9 +301,12 @@ def measure_help(runs: int = 7) -> dict:
             t = time.perf_counter()
             subprocess.run([exe, "--help"], check=True, stdout=subprocess.DEVNULL)
             script.append(time.perf_counter() - t)
-    return {"python_m_median": statistics.median(times), "python_m_min": min(times),
-            "script_median": statistics.median(script) if script else None,
-            "script_min": min(script) if script else None}
+    return {
+        "python_m_median": statistics.median(times),
+        "python_m_min": min(times),
+        "script_median": statistics.median(script) if script else None,
+        "script_min": min(script) if script else None,
+    }
 
 
 # ---------------------------------------------------------------------------- main
@@ -302,12 +316,20 @@ def main() -> None:
     p = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     p.add_argument("--size", type=parse_size, default=parse_size("1MB"), help="corpus size: 1MB, 10MB, 100MB")
     p.add_argument("--seed", type=int, default=7)
-    p.add_argument("--work", type=Path, default=Path(tempfile.gettempdir()) / "govgraph-bench",
-                   help="where corpora and outputs go (corpora are kept)")
+    p.add_argument(
+        "--work",
+        type=Path,
+        default=Path(tempfile.gettempdir()) / "govgraph-bench",
+        help="where corpora and outputs go (corpora are kept)",
+    )
     p.add_argument("--workers", default="1,2", help="worker counts to build with (default: 1,2)")
     p.add_argument("--json", type=Path, help="also write the figures here")
-    p.add_argument("--skip", default="", help="comma-separated parts to leave out: jieba, incremental, export, help "
-                   "(e.g. a 100MB run for the builds' time and memory only)")
+    p.add_argument(
+        "--skip",
+        default="",
+        help="comma-separated parts to leave out: jieba, incremental, export, help "
+        "(e.g. a 100MB run for the builds' time and memory only)",
+    )
     a = p.parse_args()
     skip = {x.strip() for x in a.skip.split(",") if x.strip()}
 
@@ -319,14 +341,18 @@ def main() -> None:
     fig["machine"]["cores"] = os.cpu_count()
     fig["machine"]["cpu_scaling_2_processes"] = cpu_scaling()
     print(f"corpus: {len(files)} documents, {mb:.2f} MB ({corpus})")
-    print(f"machine: {os.cpu_count()} cores; two processes do {fig['machine']['cpu_scaling_2_processes']:.2f}x "
-          "the pure-Python work of one (2.00 on two real cores)")
+    print(
+        f"machine: {os.cpu_count()} cores; two processes do {fig['machine']['cpu_scaling_2_processes']:.2f}x "
+        "the pure-Python work of one (2.00 on two real cores)"
+    )
 
     if "jieba" not in skip:
         j = measure_jieba(files)
         fig["jieba"] = {"seconds": j["seconds"], "init_seconds": j["init_seconds"], "MB_s": mb / j["seconds"]}
-        print(f"bare jieba.lcut: {mb / j['seconds']:.3f} MB/s ({j['seconds']:.1f} s; dictionary load "
-              f"{j['init_seconds']:.1f} s not counted)")
+        print(
+            f"bare jieba.lcut: {mb / j['seconds']:.3f} MB/s ({j['seconds']:.1f} s; dictionary load "
+            f"{j['init_seconds']:.1f} s not counted)"
+        )
 
     fig["build"] = {}
     outs = a.work / "out"
@@ -335,27 +361,38 @@ def main() -> None:
         shutil.rmtree(out, ignore_errors=True)
         r = run_measured(govgraph("build", str(corpus), "-o", str(out), "--workers", str(w), "--no-cache"))
         triples = next((int(x.split()[-1]) for x in r["stdout"].splitlines() if "triples" in x), None)
-        fig["build"][str(w)] = {"seconds": r["seconds"], "MB_s": mb / r["seconds"], "peak_rss_MB": r["peak_rss"] / 1e6,
-                                "peak_pss_MB": r["peak_pss"] / 1e6, "peak_rss_bound_MB": r["peak_rss_bound"] / 1e6,
-                                "triples": triples}
-        print(f"build, {w} worker(s): {mb / r['seconds']:.3f} MB/s ({r['seconds']:.1f} s, start-up included), "
-              f"peak RSS {r['peak_rss'] / 1e6:.0f} MB (PSS {r['peak_pss'] / 1e6:.0f} MB; sum of the processes' "
-              f"own peaks {r['peak_rss_bound'] / 1e6:.0f} MB), {triples} triples")
+        fig["build"][str(w)] = {
+            "seconds": r["seconds"],
+            "MB_s": mb / r["seconds"],
+            "peak_rss_MB": r["peak_rss"] / 1e6,
+            "peak_pss_MB": r["peak_pss"] / 1e6,
+            "peak_rss_bound_MB": r["peak_rss_bound"] / 1e6,
+            "triples": triples,
+        }
+        print(
+            f"build, {w} worker(s): {mb / r['seconds']:.3f} MB/s ({r['seconds']:.1f} s, start-up included), "
+            f"peak RSS {r['peak_rss'] / 1e6:.0f} MB (PSS {r['peak_pss'] / 1e6:.0f} MB; sum of the processes' "
+            f"own peaks {r['peak_rss_bound'] / 1e6:.0f} MB), {triples} triples"
+        )
 
     if "incremental" not in skip or "export" not in skip:
         incremental(a, fig, corpus, files, outs)
     if "export" not in skip:
         e = measure_export(outs / "cached" / "govgraph.nt")
         fig["export"] = e
-        print(f"export of {e['triples']} triples (triples/s): Turtle {e['ours_turtle']:,.0f}, with the build's sort "
-              f"{e['ours_turtle_with_sort']:,.0f}, N-Triples {e['ours_ntriples']:,.0f}; pyoxigraph Turtle "
-              f"{e['pyoxigraph_turtle']:,.0f}, N-Triples {e['pyoxigraph_ntriples']:,.0f}, parse N-Triples + write "
-              f"Turtle {e['pyoxigraph_parse_nt_write_turtle']:,.0f}")
+        print(
+            f"export of {e['triples']} triples (triples/s): Turtle {e['ours_turtle']:,.0f}, with the build's sort "
+            f"{e['ours_turtle_with_sort']:,.0f}, N-Triples {e['ours_ntriples']:,.0f}; pyoxigraph Turtle "
+            f"{e['pyoxigraph_turtle']:,.0f}, N-Triples {e['pyoxigraph_ntriples']:,.0f}, parse N-Triples + write "
+            f"Turtle {e['pyoxigraph_parse_nt_write_turtle']:,.0f}"
+        )
     if "help" not in skip:
         h = measure_help()
         fig["help"] = h
-        print(f"govgraph --help: median {h['script_median'] or h['python_m_median']:.3f} s "
-              f"(python -m govgraph --help {h['python_m_median']:.3f} s)")
+        print(
+            f"govgraph --help: median {h['script_median'] or h['python_m_median']:.3f} s "
+            f"(python -m govgraph --help {h['python_m_median']:.3f} s)"
+        )
     report(fig, a)
 
 
@@ -369,19 +406,29 @@ def incremental(a, fig: dict, corpus: Path, files: list[Path], outs: Path) -> No
     shutil.copytree(corpus, inc_corpus)
     r1 = run_measured(govgraph("build", str(inc_corpus), "-o", str(out), "--workers", str(w), "--format", "ttl,nt"))
     victim = sorted(inc_corpus.glob("*.txt"))[len(files) // 2]
-    victim.write_text(victim.read_text(encoding="utf-8") + "\n\u3000\u3000湖北省荆州市中级人民法院开展交叉执行。\n",
-                      encoding="utf-8")
+    victim.write_text(
+        victim.read_text(encoding="utf-8") + "\n\u3000\u3000湖北省荆州市中级人民法院开展交叉执行。\n", encoding="utf-8"
+    )
     r2 = run_measured(govgraph("build", str(inc_corpus), "-o", str(out), "--workers", str(w), "--format", "ttl,nt"))
     clean = outs / "clean-after-change"
     shutil.rmtree(clean, ignore_errors=True)
-    r3 = run_measured(govgraph("build", str(inc_corpus), "-o", str(clean), "--workers", str(w), "--format", "ttl,nt",
-                               "--no-cache"))
-    same = all((out / n).read_bytes() == (clean / n).read_bytes() for n in ("govgraph.ttl", "govgraph.nt", "govgraph.html"))
-    fig["incremental"] = {"cold_cache_seconds": r1["seconds"], "one_changed_seconds": r2["seconds"],
-                          "clean_seconds": r3["seconds"], "identical_to_clean": same,
-                          "summary": [x for x in r2["stdout"].splitlines() if x.startswith("cache:")]}
-    print(f"incremental ({w} workers): cold cache {r1['seconds']:.1f} s; one file changed {r2['seconds']:.1f} s "
-          f"({'; '.join(fig['incremental']['summary'])}); same bytes as a clean build: {same}")
+    r3 = run_measured(
+        govgraph("build", str(inc_corpus), "-o", str(clean), "--workers", str(w), "--format", "ttl,nt", "--no-cache")
+    )
+    same = all(
+        (out / n).read_bytes() == (clean / n).read_bytes() for n in ("govgraph.ttl", "govgraph.nt", "govgraph.html")
+    )
+    fig["incremental"] = {
+        "cold_cache_seconds": r1["seconds"],
+        "one_changed_seconds": r2["seconds"],
+        "clean_seconds": r3["seconds"],
+        "identical_to_clean": same,
+        "summary": [x for x in r2["stdout"].splitlines() if x.startswith("cache:")],
+    }
+    print(
+        f"incremental ({w} workers): cold cache {r1['seconds']:.1f} s; one file changed {r2['seconds']:.1f} s "
+        f"({'; '.join(fig['incremental']['summary'])}); same bytes as a clean build: {same}"
+    )
 
 
 def report(fig: dict, a) -> None:
@@ -417,8 +464,10 @@ def report(fig: dict, a) -> None:
         if v is None:
             continue
         print(f"  {name:32} {v:8.3f}   target {target:18} {'met' if ok(v) else 'NOT met'}")
-    print(f"  (the sum of each process's own peak RSS, {ratios['peak_rss_bound_GB']:.3f} GB, adds up peaks of "
-          "processes that never ran at once: the workers end before the graph is written)")
+    print(
+        f"  (the sum of each process's own peak RSS, {ratios['peak_rss_bound_GB']:.3f} GB, adds up peaks of "
+        "processes that never ran at once: the workers end before the graph is written)"
+    )
     if a.json:
         a.json.write_text(json.dumps(fig, indent=1) + "\n", encoding="utf-8")
 

@@ -60,7 +60,10 @@ DROP_CODES = {
     "999900",  # 海域
     # 大兴安岭地区's 加格达奇区/松岭区/新林区/呼中区: statistical codes for
     # zones the prefecture runs; not approved county-level divisions.
-    "232761", "232762", "232763", "232764",
+    "232761",
+    "232762",
+    "232763",
+    "232764",
 }
 SAR_TW_PREFIXES = ("71", "81", "82")  # keep only their xx0000 rows
 
@@ -266,8 +269,7 @@ _EE = 0.00669342162296594323
 
 def _delta(lat: float, lon: float) -> tuple[float, float]:
     x, y = lon - 105.0, lat - 35.0
-    dlat = (-100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y
-            + 0.2 * math.sqrt(abs(x)))
+    dlat = -100.0 + 2.0 * x + 3.0 * y + 0.2 * y * y + 0.1 * x * y + 0.2 * math.sqrt(abs(x))
     dlat += (20.0 * math.sin(6.0 * x * math.pi) + 20.0 * math.sin(2.0 * x * math.pi)) * 2.0 / 3.0
     dlat += (20.0 * math.sin(y * math.pi) + 40.0 * math.sin(y / 3.0 * math.pi)) * 2.0 / 3.0
     dlat += (160.0 * math.sin(y / 12.0 * math.pi) + 320 * math.sin(y * math.pi / 30.0)) * 2.0 / 3.0
@@ -312,11 +314,16 @@ def _dist_csv(dist_name: str, rel_path: str, want_version: str) -> tuple[list[di
         )
     path = Path(dist.locate_file(rel_path))
     if not path.is_file():
-        sys.exit(f"error: {dist_name} {dist.version} has no {rel_path} (another "
-                 f"package may have overwritten it; reinstall {dist_name})")
+        sys.exit(
+            f"error: {dist_name} {dist.version} has no {rel_path} (another "
+            f"package may have overwritten it; reinstall {dist_name})"
+        )
     if dist.version != want_version:
-        print(f"warning: {dist_name} is {dist.version}, this script was checked "
-              f"against {want_version}; review the patch tables", file=sys.stderr)
+        print(
+            f"warning: {dist_name} is {dist.version}, this script was checked "
+            f"against {want_version}; review the patch tables",
+            file=sys.stderr,
+        )
     with path.open(encoding="utf-8", newline="") as fh:
         rows = list(csv.DictReader(fh))
     return rows, dist.version
@@ -373,9 +380,7 @@ def build() -> tuple[list[list[str]], dict]:
         lvl = level_of(code)
         # Municipalities: skip the artificial 市辖区/县 prefecture rows (the
         # source names them after the municipality itself).
-        if lvl == "prefecture" and (
-            v["name"] in ("市辖区", "县", provinces[code[:2] + "0000"])
-        ):
+        if lvl == "prefecture" and (v["name"] in ("市辖区", "县", provinces[code[:2] + "0000"])):
             continue
         keep[code] = dict(v, level=lvl)
 
@@ -416,8 +421,7 @@ def build() -> tuple[list[list[str]], dict]:
         if v["coords"]:
             wlat, wlon = gcj_to_wgs(*v["coords"])
             lat, lon = f"{wlat:.4f}", f"{wlon:.4f}"
-        out.append([code, v["name"], lvl, parent,
-                    "|".join(short_names(code, v["name"], lvl)), lat, lon])
+        out.append([code, v["name"], lvl, parent, "|".join(short_names(code, v["name"], lvl)), lat, lon])
 
     # Short forms equal to a province's short form (河北区->河北, 吉林市->吉林,
     # 海南区->海南) are dropped below province level.
@@ -427,8 +431,7 @@ def build() -> tuple[list[list[str]], dict]:
         if r[2] != "province" and r[4]:
             r[4] = "|".join(s for s in r[4].split("|") if s not in prov_short)
 
-    info = {"source": f"{SOURCE_DIST} {src_ver}", "coords": f"{COORD_DIST} {old_ver}",
-            "coord_fallback": filled}
+    info = {"source": f"{SOURCE_DIST} {src_ver}", "coords": f"{COORD_DIST} {old_ver}", "coord_fallback": filled}
     return out, info
 
 
@@ -512,9 +515,11 @@ def check(path: Path = OUT) -> int:
             problems.append(f"spot check {code}: expected {name}/{lvl}/{parent}, got {r}")
     with_xy = sum(1 for r in body if len(r) == 7 and r[5])
     with_short = sum(1 for r in body if len(r) == 7 and r[4])
-    print(f"{path.relative_to(REPO)}: {len(body)} rows, {dict(sorted(levels.items()))}, "
-          f"{with_short} with short names, {with_xy} with coordinates, "
-          f"{len(raw)} bytes")
+    print(
+        f"{path.relative_to(REPO)}: {len(body)} rows, {dict(sorted(levels.items()))}, "
+        f"{with_short} with short names, {with_xy} with coordinates, "
+        f"{len(raw)} bytes"
+    )
     for p in problems:
         print("PROBLEM:", p, file=sys.stderr)
     return 1 if problems else 0
@@ -527,8 +532,10 @@ def main(argv: list[str] | None = None) -> int:
     if not args.check:
         rows, info = build()
         write(rows)
-        print(f"wrote {OUT.relative_to(REPO)} from {info['source']} "
-              f"(coordinate fallback {info['coords']}: {info['coord_fallback']} rows)")
+        print(
+            f"wrote {OUT.relative_to(REPO)} from {info['source']} "
+            f"(coordinate fallback {info['coords']}: {info['coord_fallback']} rows)"
+        )
     return check()
 
 

@@ -48,25 +48,40 @@ def small_graph() -> nx.MultiDiGraph:
     xh = node("xh", "西湖区", "region", "county", ["浙江省", "杭州市"])
     nb = node("nb", "宁波市", "region", "prefecture", ["浙江省"])
     court = node(
-        "xhcourt", "杭州市西湖区人民法院", "institution", "court", ["浙江省", "杭州市", "西湖区"],
+        "xhcourt",
+        "杭州市西湖区人民法院",
+        "institution",
+        "court",
+        ["浙江省", "杭州市", "西湖区"],
         aliases=["西湖法院"],
         evidence=[("001.txt", "西湖法院推行诉源治理，全年化解纠纷1200件。")],
     )
     proc = node(
-        "hzproc", "杭州市人民检察院", "institution", "procuratorate", ["浙江省", "杭州市"],
+        "hzproc",
+        "杭州市人民检察院",
+        "institution",
+        "procuratorate",
+        ["浙江省", "杭州市"],
         aliases=["杭州检察"],
         evidence=[("002.txt", "杭州市人民检察院开展公益诉讼检察工作。")],
     )
     police = node("nbpolice", "宁波市公安局", "institution", "public_security", ["浙江省", "宁波市"])
     party = node("zjparty", "浙江省委政法委", "institution", "party", ["浙江省"])
     fengqiao = node(
-        "fengqiao", "枫桥经验", "mechanism", "curated",
+        "fengqiao",
+        "枫桥经验",
+        "mechanism",
+        "curated",
         aliases=["新时代枫桥经验"],
         evidence=[("001.txt", "坚持和发展新时代枫桥经验。")],
     )
     suyuan = node("suyuan", "诉源治理", "mechanism", "discovered", ["浙江省", "杭州市", "西湖区"])
     cases = node(
-        "cases", "化解纠纷1200件", "outcome", "case", ["浙江省", "杭州市", "西湖区"],
+        "cases",
+        "化解纠纷1200件",
+        "outcome",
+        "case",
+        ["浙江省", "杭州市", "西湖区"],
         evidence=[("001.txt", "西湖法院推行诉源治理，全年化解纠纷1200件。")],
     )
     money = node("money", "挽回损失300万元", "outcome", "CNY", ["浙江省", "宁波市"])
@@ -122,8 +137,7 @@ def synthetic_graph(n: int = 2000, seed: int = 7) -> nx.MultiDiGraph:
     def add_region(label, level, parent):
         rid = _iri("region", label)
         chain = (parent[1] if parent else []) + [label]
-        g.add_node(rid, label=label, cls="region", kind=level, aliases=[], evidence=[],
-                   regions=chain[:-1])
+        g.add_node(rid, label=label, cls="region", kind=level, aliases=[], evidence=[], regions=chain[:-1])
         if parent:
             g.add_edge(rid, parent[0], relation="part of", label="隶属")
         regions.append((rid, chain))
@@ -131,23 +145,36 @@ def synthetic_graph(n: int = 2000, seed: int = 7) -> nx.MultiDiGraph:
 
     n_regions = n // 10
     provinces = [add_region(f"省{i:02d}", "province", None) for i in range(4)]
-    prefectures = [
-        add_region(f"市{i:03d}", "prefecture", rng.choice(provinces)) for i in range(n_regions // 5)
-    ]
+    prefectures = [add_region(f"市{i:03d}", "prefecture", rng.choice(provinces)) for i in range(n_regions // 5)]
     while len(regions) < n_regions:
         add_region(f"县{len(regions):04d}", "county", rng.choice(prefectures))
 
-    kinds = ["court", "procuratorate", "public_security", "justice", "party", "government",
-             "people_congress", "social_organization", "education", "other"]
+    kinds = [
+        "court",
+        "procuratorate",
+        "public_security",
+        "justice",
+        "party",
+        "government",
+        "people_congress",
+        "social_organization",
+        "education",
+        "other",
+    ]
     mechanisms = []
     for i in range(n // 20):
         mid = _iri("mechanism", f"m{i:03d}")
-        g.add_node(mid, label=f"机制{i:03d}", cls="mechanism",
-                   kind="curated" if i % 3 else "discovered", aliases=[f"M{i}"], evidence=[],
-                   regions=[])
+        g.add_node(
+            mid,
+            label=f"机制{i:03d}",
+            cls="mechanism",
+            kind="curated" if i % 3 else "discovered",
+            aliases=[f"M{i}"],
+            evidence=[],
+            regions=[],
+        )
         if i and rng.random() < 0.3:
-            g.add_edge(mid, mechanisms[rng.randrange(len(mechanisms))], relation="broader",
-                       label="上位")
+            g.add_edge(mid, mechanisms[rng.randrange(len(mechanisms))], relation="broader", label="上位")
         mechanisms.append(mid)
 
     n_institutions = int(n * 0.6)
@@ -156,8 +183,12 @@ def synthetic_graph(n: int = 2000, seed: int = 7) -> nx.MultiDiGraph:
         rid, chain = rng.choice(regions)
         iid = _iri("institution", f"i{i:04d}")
         g.add_node(
-            iid, label=f"{chain[-1]}机构{i:04d}", cls="institution", kind=rng.choice(kinds),
-            aliases=[f"机构{i}"], regions=chain,
+            iid,
+            label=f"{chain[-1]}机构{i:04d}",
+            cls="institution",
+            kind=rng.choice(kinds),
+            aliases=[f"机构{i}"],
+            regions=chain,
             evidence=[{"document": f"{i % 97:03d}.txt", "sentence": f"{chain[-1]}机构{i:04d}推行机制。"}],
         )
         g.add_edge(iid, rid, relation="located in", label="位于")
@@ -172,8 +203,9 @@ def synthetic_graph(n: int = 2000, seed: int = 7) -> nx.MultiDiGraph:
     while g.number_of_nodes() < n:
         iid, chain = rng.choice(institutions)
         oid = _iri("outcome", f"o{i:04d}")
-        g.add_node(oid, label=f"成果{i:04d}", cls="outcome", kind=rng.choice(units), aliases=[],
-                   regions=chain, evidence=[])
+        g.add_node(
+            oid, label=f"成果{i:04d}", cls="outcome", kind=rng.choice(units), aliases=[], regions=chain, evidence=[]
+        )
         g.add_edge(oid, iid, relation="contained in", label="属于")
         g.add_edge(oid, rng.choice(mechanisms), relation="outcome of", label="成果")
         i += 1
@@ -229,15 +261,12 @@ class Browser:
             time.sleep(0.05)
         port, path = port_file.read_text().split()[:2]
         # suppress_origin: Chromium refuses DevTools websockets that carry an Origin.
-        self.ws = websocket.create_connection(
-            f"ws://127.0.0.1:{port}{path}", suppress_origin=True, timeout=60
-        )
+        self.ws = websocket.create_connection(f"ws://127.0.0.1:{port}{path}", suppress_origin=True, timeout=60)
         self._next_id = 0
         self._pending: dict[int, dict] = {}
         self.events: list[dict] = []
 
-    def send(self, method: str, params: dict | None = None, session: str | None = None,
-             timeout: float = 60) -> dict:
+    def send(self, method: str, params: dict | None = None, session: str | None = None, timeout: float = 60) -> dict:
         self._next_id += 1
         mid = self._next_id
         msg = {"id": mid, "method": method, "params": params or {}}
@@ -261,11 +290,9 @@ class Browser:
         else:
             self.events.append(msg)
 
-    def new_page(self) -> "Page":
+    def new_page(self) -> Page:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
-        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})[
-            "sessionId"
-        ]
+        session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         return Page(self, target, session)
 
     def close(self) -> None:
@@ -289,10 +316,11 @@ class Page:
         for domain in ("Page", "Runtime", "Log", "Network"):
             self.cmd(f"{domain}.enable")
         # Belt and braces with the proxy: refuse every remote scheme outright.
-        self.cmd("Network.setBlockedURLs",
-                 {"urls": ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]})
-        self.cmd("Emulation.setDeviceMetricsOverride",
-                 {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False})
+        self.cmd("Network.setBlockedURLs", {"urls": ["http://*", "https://*", "ws://*", "wss://*", "ftp://*"]})
+        self.cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": 1400, "height": 900, "deviceScaleFactor": 1, "mobile": False},
+        )
 
     def cmd(self, method: str, params: dict | None = None, timeout: float = 60) -> dict:
         return self.browser.send(method, params, session=self.session, timeout=timeout)
@@ -305,9 +333,9 @@ class Page:
         self.wait_for("document.readyState === 'complete'", timeout)
 
     def evaluate(self, expression: str, timeout: float = 60):
-        reply = self.cmd("Runtime.evaluate",
-                         {"expression": expression, "returnByValue": True, "awaitPromise": True},
-                         timeout=timeout)
+        reply = self.cmd(
+            "Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True}, timeout=timeout
+        )
         if "exceptionDetails" in reply:
             raise BrowserError(f"{expression!r}: {reply['exceptionDetails']}")
         return reply["result"].get("value")
@@ -338,24 +366,24 @@ class Page:
         return errors
 
     def requested_urls(self) -> list[str]:
-        return [e["params"]["request"]["url"] for e in self._events()
-                if e["method"] == "Network.requestWillBeSent"]
+        return [e["params"]["request"]["url"] for e in self._events() if e["method"] == "Network.requestWillBeSent"]
 
     def mouse_move(self, x: float, y: float) -> None:
         self.cmd("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
 
     def click(self, x: float, y: float) -> None:
         for kind in ("mousePressed", "mouseReleased"):
-            self.cmd("Input.dispatchMouseEvent",
-                     {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
+            self.cmd("Input.dispatchMouseEvent", {"type": kind, "x": x, "y": y, "button": "left", "clickCount": 1})
 
     def type_text(self, text: str) -> None:
         self.cmd("Input.insertText", {"text": text})
 
     def press_enter(self) -> None:
         for kind in ("keyDown", "keyUp"):
-            self.cmd("Input.dispatchKeyEvent", {"type": kind, "key": "Enter", "code": "Enter",
-                                                "windowsVirtualKeyCode": 13, "text": "\r"})
+            self.cmd(
+                "Input.dispatchKeyEvent",
+                {"type": kind, "key": "Enter", "code": "Enter", "windowsVirtualKeyCode": 13, "text": "\r"},
+            )
 
     def screenshot(self, path: Path) -> Path:
         data = self.cmd("Page.captureScreenshot", {"format": "png"})["data"]

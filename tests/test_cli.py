@@ -14,9 +14,16 @@ def test_build_default_writes_all_three_outputs(built):
     assert (built / "govgraph.ttl").stat().st_size > 0
     assert (built / "govgraph.html").stat().st_size > 0
     docs = sorted(p.name for p in (built / "extractions").iterdir())
-    assert docs == [f"{n}.json" for n in (
-        "000_7d7087cbf997c871", "001_2702f03e66fac9c9", "002_79b23406edc23697",
-        "003_1a65d64bf36f84fe", "004_ab7b0f57302c5d81")]
+    assert docs == [
+        f"{n}.json"
+        for n in (
+            "000_7d7087cbf997c871",
+            "001_2702f03e66fac9c9",
+            "002_79b23406edc23697",
+            "003_1a65d64bf36f84fe",
+            "004_ab7b0f57302c5d81",
+        )
+    ]
     x = json.loads((built / "extractions" / docs[0]).read_text(encoding="utf-8"))
     assert x["document"] == "000_7d7087cbf997c871.txt"
     for key in ("institutions", "regions", "mechanisms", "adopts", "quantities"):
@@ -62,12 +69,15 @@ def test_nothing_built_exits_2_and_leaves_old_output(tmp_path, capsys):
     assert (out / "govgraph.ttl").read_text(encoding="utf-8") == "old"
 
 
-@pytest.mark.parametrize("argv, message", [
-    (["build", "/no/such/path.txt"], "no such file"),
-    (["build", "--format", "xml"], "unknown format"),
-    (["evaluate", "/no/pred", "/no/gold"], "not found"),
-    (["query", "SELECT * WHERE {?s ?p ?o}", "-g", "/no/graph.ttl"], "graph file not found"),
-])
+@pytest.mark.parametrize(
+    "argv, message",
+    [
+        (["build", "/no/such/path.txt"], "no such file"),
+        (["build", "--format", "xml"], "unknown format"),
+        (["evaluate", "/no/pred", "/no/gold"], "not found"),
+        (["query", "SELECT * WHERE {?s ?p ?o}", "-g", "/no/graph.ttl"], "graph file not found"),
+    ],
+)
 def test_errors_are_clean_messages(argv, message, capsys):
     assert main(argv) == 2
     err = capsys.readouterr().err
@@ -92,21 +102,26 @@ def test_python_dash_m_runs():
 def test_the_command_flushes_its_output_and_keeps_the_exit_code(built, tmp_path, capsys):
     """The command ends its process at once (no teardown): what it printed into a pipe
     (block-buffered) must still arrive, all of it, and errors must keep their exit code."""
-    for q in ("SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n } ORDER BY ?n",
-              "SELECT ?n WHERE { ?i rdfs:label ?n } ORDER BY ?n LIMIT 3"):  # less than a buffer
+    for q in (
+        "SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n } ORDER BY ?n",
+        "SELECT ?n WHERE { ?i rdfs:label ?n } ORDER BY ?n LIMIT 3",
+    ):  # less than a buffer
         argv = ["query", q, "-g", str(built / "govgraph.ttl"), "--format", "csv"]
         buffered = {k: v for k, v in os.environ.items() if k != "PYTHONUNBUFFERED"}
         r = subprocess.run([sys.executable, "-m", "govgraph", *argv], capture_output=True, text=True, env=buffered)
         assert r.returncode == 0
         assert main(argv) == 0
         assert r.stdout == capsys.readouterr().out and r.stdout.startswith("n\n")
-    r = subprocess.run([sys.executable, "-m", "govgraph", "build", str(tmp_path / "missing"), "-o", str(tmp_path / "o")],
-                       capture_output=True, text=True)
+    r = subprocess.run(
+        [sys.executable, "-m", "govgraph", "build", str(tmp_path / "missing"), "-o", str(tmp_path / "o")],
+        capture_output=True,
+        text=True,
+    )
     assert r.returncode == 2 and "missing" in r.stderr and "Traceback" not in r.stderr
 
 
 def test_query_over_built_graph(built, capsys):
-    q = ("SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STR(?n) = \"最高人民法院\") }")
+    q = 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STR(?n) = "最高人民法院") }'
     assert main(["query", q, "-g", str(built / "govgraph.ttl"), "--format", "json"]) == 0
     rows = json.loads(capsys.readouterr().out)
     assert rows == [{"n": "最高人民法院"}]
@@ -130,7 +145,7 @@ def test_view_unknown_focus_is_a_clean_error(built, tmp_path, capsys):
 
 
 def test_query_table_aligns_chinese(built, capsys):
-    q = "SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STRSTARTS(STR(?n), \"最高\")) } ORDER BY ?n"
+    q = 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STRSTARTS(STR(?n), "最高")) } ORDER BY ?n'
     assert main(["query", q, "-g", str(built / "govgraph.ttl")]) == 0
     lines = capsys.readouterr().out.splitlines()
     assert lines[0] == "n" and set(lines[1]) == {"-"}

@@ -22,12 +22,18 @@ def doc(text: str, name: str = "t.txt"):
 
 REGION_CASES = [
     # text, [(surface, start, end, full name)]
-    ("山东省青岛市崂山区人民法院", [("山东省", 0, 3, "山东省"), ("青岛市", 3, 6, "青岛市"), ("崂山区", 6, 9, "崂山区")]),
+    (
+        "山东省青岛市崂山区人民法院",
+        [("山东省", 0, 3, "山东省"), ("青岛市", 3, 6, "青岛市"), ("崂山区", 6, 9, "崂山区")],
+    ),
     ("新疆法院均居全国前列", [("新疆", 0, 2, "新疆维吾尔自治区")]),
     ("锡盟中院将该案提级执行", [("锡盟", 0, 2, "锡林郭勒盟")]),
     ("黄南州委州政府", [("黄南州", 0, 3, "黄南藏族自治州")]),
     ("在海南省琼海市潭门镇召开", [("海南省", 1, 4, "海南省"), ("琼海市", 4, 7, "琼海市"), ("潭门镇", 7, 10, None)]),
-    ("河南省太康县老冢镇三王村", [("河南省", 0, 3, "河南省"), ("太康县", 3, 6, "太康县"), ("老冢镇", 6, 9, None), ("三王村", 9, 12, None)]),
+    (
+        "河南省太康县老冢镇三王村",
+        [("河南省", 0, 3, "河南省"), ("太康县", 3, 6, "太康县"), ("老冢镇", 6, 9, None), ("三王村", 9, 12, None)],
+    ),
     ("河南省浚县公安局民警", [("河南省", 0, 3, "河南省"), ("浚县", 3, 5, "浚县")]),
 ]
 REGION_NEGATIVES = [
@@ -67,14 +73,21 @@ INSTITUTION_CASES = [
     ("贵州高院向全省各级法院印发", [("贵州省高级人民法院", 0, 4, "court")]),
     ("崂山区法院在执行中发现", [("青岛市崂山区人民法院", 0, 5, "court")]),
     ("海口海事法院博鳌法庭", [("海口海事法院", 0, 6, "court"), ("海口海事法院博鳌法庭", 0, 10, "court")]),
-    ("淮阳区公安局北关派出所的民警", [("周口市淮阳区公安局", 0, 6, "public_security"),
-                                ("周口市淮阳区公安局北关派出所", 0, 11, "public_security")]),
-    ("江西省新余市公安局交警支队", [("新余市公安局", 0, 9, "public_security"),
-                             ("新余市公安局交通警察支队", 0, 13, "public_security")]),
+    (
+        "淮阳区公安局北关派出所的民警",
+        [("周口市淮阳区公安局", 0, 6, "public_security"), ("周口市淮阳区公安局北关派出所", 0, 11, "public_security")],
+    ),
+    (
+        "江西省新余市公安局交警支队",
+        [("新余市公安局", 0, 9, "public_security"), ("新余市公安局交通警察支队", 0, 13, "public_security")],
+    ),
     ("中国政法大学教授", [("中国政法大学", 0, 6, "education")]),
     ("陕西省委印发意见", [("中国共产党陕西省委员会", 0, 4, "party")]),
     ("疏勒县委政法委牵头", [("中国共产党疏勒县委员会政法委员会", 0, 7, "party")]),
-    ("茌平区、冠县检察院", [("聊城市茌平区人民检察院", 0, 3, "procuratorate"), ("冠县人民检察院", 4, 9, "procuratorate")]),
+    (
+        "茌平区、冠县检察院",
+        [("聊城市茌平区人民检察院", 0, 3, "procuratorate"), ("冠县人民检察院", 4, 9, "procuratorate")],
+    ),
     ("温泉县综治中心今年以来", [("温泉县社会治安综合治理中心", 0, 7, "other")]),
     ("北京金融法院", [("北京金融法院", 0, 6, "court")]),
     ("四川法院充分发挥刑罚的教育挽救功能", [("四川省高级人民法院", 0, 4, "court")]),  # the system's lead body
@@ -95,8 +108,12 @@ INSTITUTION_NEGATIVES = [
 @pytest.mark.parametrize("text, expected", INSTITUTION_CASES)
 def test_institution_mentions(text, expected):
     ctx = Context()
-    got = [(m.name, m.start, m.end, m.kind) for m in find_institutions(text, find_regions(text), ctx,
-                                                                        [(m.start, m.end) for m in find_mechanisms(text) if m.concept])]
+    got = [
+        (m.name, m.start, m.end, m.kind)
+        for m in find_institutions(
+            text, find_regions(text), ctx, [(m.start, m.end) for m in find_mechanisms(text) if m.concept]
+        )
+    ]
     assert got == expected
 
 
@@ -107,8 +124,7 @@ def test_institution_negatives(text):
 
 
 def test_implicit_region_and_anaphora_resolve_within_the_article():
-    x = doc("　　山东省临清市人民检察院开展公益诉讼。市法院、市残疾人联合会积极配合。\n"
-            "　　该院还推行检调对接。\n")
+    x = doc("　　山东省临清市人民检察院开展公益诉讼。市法院、市残疾人联合会积极配合。\n　　该院还推行检调对接。\n")
     names = {i["name"] for i in x["institutions"]}
     assert {"临清市人民检察院", "临清市人民法院", "临清市残疾人联合会"} <= names
 
@@ -123,12 +139,18 @@ def test_aliases_merge_into_one_institution():
 
 MECHANISM_CASES = [
     # text, [(name, start, end, curated?)]
-    ("交叉执行即通过运用督促执行、指令执行等方式", [("交叉执行", 0, 4, True), ("督促执行", 9, 13, True), ("指令执行", 14, 18, True)]),
+    (
+        "交叉执行即通过运用督促执行、指令执行等方式",
+        [("交叉执行", 0, 4, True), ("督促执行", 9, 13, True), ("指令执行", 14, 18, True)],
+    ),
     ("形成“六调联动”解纷机制", [("六调联动", 2, 12, False)]),
     ("强化“一村（格）一警”建设", [("一村一警", 3, 10, True)]),  # an altLabel of the curated concept
     ("推进“两队一室”新型警务模式", [("两队一室", 3, 7, True)]),  # curated wins over the quote
     ("精准对接“荆楚雷霆”“终本清仓”等专项行动", [("荆楚雷霆", 4, 10, False), ("终本清仓", 10, 21, False)]),
-    ("持续推进“轮岗交流、双向选择、下派任职”三项机制", [("轮岗交流", 4, 24, False), ("双向选择", 4, 24, False), ("下派任职", 4, 24, False)]),
+    (
+        "持续推进“轮岗交流、双向选择、下派任职”三项机制",
+        [("轮岗交流", 4, 24, False), ("双向选择", 4, 24, False), ("下派任职", 4, 24, False)],
+    ),
     ("创新建立双轨监管机制", [("双轨监管", 4, 10, False)]),
     ("推行“联络人专责制”", [("联络人专责制", 2, 10, False)]),
 ]
@@ -151,7 +173,9 @@ def test_mechanism_negatives(text):
     assert [m.name for m in find_mechanisms(text) if m.concept is None] == []
 
 
-@pytest.mark.parametrize("raw, name", [("“交叉执行”工作机制", "交叉执行"), ("诉调对接工作", "诉调对接"), ("工作", "工作")])
+@pytest.mark.parametrize(
+    "raw, name", [("“交叉执行”工作机制", "交叉执行"), ("诉调对接工作", "诉调对接"), ("工作", "工作")]
+)
 def test_clean_name(raw, name):
     assert clean_name(raw) == name
 
@@ -201,26 +225,32 @@ def test_quantity_negatives(text):
     assert find_quantities(text) == []
 
 
-@pytest.mark.parametrize("text, period", [
-    ("截至今年3月31日，全国法院交叉执行案件近30万件", "截至今年3月31日"),
-    ("第一季度执行完毕率为44.32%", "第一季度"),
-    ("上半年办理交叉执行案件371件", "上半年"),
-    ("执行完毕率为44.32%", None),
-])
+@pytest.mark.parametrize(
+    "text, period",
+    [
+        ("截至今年3月31日，全国法院交叉执行案件近30万件", "截至今年3月31日"),
+        ("第一季度执行完毕率为44.32%", "第一季度"),
+        ("上半年办理交叉执行案件371件", "上半年"),
+        ("执行完毕率为44.32%", None),
+    ],
+)
 def test_period(text, period):
     assert find_period(text, len(text)) == period
 
 
-@pytest.mark.parametrize("period, article_date, resolved", [
-    ("截至今年3月31日", "2025-04-07", (None, "2025-03-31")),
-    ("第一季度", "2025-04-07", ("2025-01-01", "2025-03-31")),
-    ("上半年", "2024-08-01", ("2024-01-01", "2024-06-30")),
-    ("去年", "2025-01-02", ("2024-01-01", "2024-12-31")),
-    ("2021年", None, ("2021-01-01", "2021-12-31")),  # a written year needs no article date
-    ("今年以来", "2025-04-07", ("2025-01-01", "2025-04-07")),
-    ("上半年", None, (None, None)),  # unknown year: kept as text only
-    ("第一季度", None, (None, None)),
-])
+@pytest.mark.parametrize(
+    "period, article_date, resolved",
+    [
+        ("截至今年3月31日", "2025-04-07", (None, "2025-03-31")),
+        ("第一季度", "2025-04-07", ("2025-01-01", "2025-03-31")),
+        ("上半年", "2024-08-01", ("2024-01-01", "2024-06-30")),
+        ("去年", "2025-01-02", ("2024-01-01", "2024-12-31")),
+        ("2021年", None, ("2021-01-01", "2021-12-31")),  # a written year needs no article date
+        ("今年以来", "2025-04-07", ("2025-01-01", "2025-04-07")),
+        ("上半年", None, (None, None)),  # unknown year: kept as text only
+        ("第一季度", None, (None, None)),
+    ],
+)
 def test_period_resolution(period, article_date, resolved):
     assert resolve_period(period, article_date) == resolved
 
@@ -234,6 +264,7 @@ def test_article_date_from_dateline():
 
 # ------------------------------------------------------------------ adoptions and subjects
 
+
 def test_adoption_by_the_sentence_subject():
     x = doc("　　近日，贵州省仁怀市人民法院通过执前督促程序，短短3日就让800多万元执行款全部到账。\n")
     assert ["仁怀市人民法院", "执前督促"] in x["adopts"]
@@ -242,9 +273,11 @@ def test_adoption_by_the_sentence_subject():
 
 
 def test_actor_carries_over_and_speakers_do_not_act():
-    x = doc("　　荆州市中级人民法院在推进交叉执行工作中，充分发挥统筹协调作用。\n"
-            "　　对涉及党政机关的案件，采取提级执行措施。\n"
-            "　　“此案提供了可复制的模板。”中国政法大学教授刘静坤说，协同执行效果好。\n")
+    x = doc(
+        "　　荆州市中级人民法院在推进交叉执行工作中，充分发挥统筹协调作用。\n"
+        "　　对涉及党政机关的案件，采取提级执行措施。\n"
+        "　　“此案提供了可复制的模板。”中国政法大学教授刘静坤说，协同执行效果好。\n"
+    )
     assert ["荆州市中级人民法院", "提级执行"] in x["adopts"]
     assert not any(a[0] == "中国政法大学" for a in x["adopts"])
 
@@ -264,6 +297,7 @@ def test_national_figures_have_no_subject():
 
 # ------------------------------------------------------------------ evidence
 
+
 def test_every_evidence_offset_points_at_its_quote():
     """On the bundled pages: the original text between the offsets, with line breaks and
     indentation removed, is the quoted mention; the sentence offsets hold the sentence."""
@@ -274,9 +308,9 @@ def test_every_evidence_offset_points_at_its_quote():
         evs += [q["evidence"] for q in x["quantities"]]
         assert evs
         for e in evs:
-            original = "".join(normalize_chars(src.text[e["start"]:e["end"]])[0].split())
+            original = "".join(normalize_chars(src.text[e["start"] : e["end"]])[0].split())
             assert original == "".join(e["quote"].split()), (path.name, e)
-            sentence = "".join(normalize_chars(src.text[e["sentence_start"]:e["sentence_end"]])[0].split())
+            sentence = "".join(normalize_chars(src.text[e["sentence_start"] : e["sentence_end"]])[0].split())
             assert sentence == "".join(e["sentence"].split())
 
 

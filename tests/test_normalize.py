@@ -15,12 +15,19 @@ def fold(s):
 
 CASES = [
     # (page, paragraphs after unwrapping)
-    ("　　为充分激发效能，有效破\n\n解执行实践难题。\n\n　　数据显示，全国法院", ["为充分激发效能，有效破解执行实践难题。", "数据显示，全国法院"]),
+    (
+        "　　为充分激发效能，有效破\n\n解执行实践难题。\n\n　　数据显示，全国法院",
+        ["为充分激发效能，有效破解执行实践难题。", "数据显示，全国法院"],
+    ),
     ("　　荆州法院创新构建\n机制。\n　　第二段。", ["荆州法院创新构建机制。", "第二段。"]),
-    ("交叉执行是最高人民法院贯彻落\n实党的精神。\n\n荆州法院创新构建“精准攻坚”体\n系，取得成效。",
-     ["交叉执行是最高人民法院贯彻落实党的精神。", "荆州法院创新构建“精准攻坚”体系，取得成效。"]),
-    ("# 标题\n\n□ 本报记者 王鹤霖\n\n近日，贵州省仁怀市人民法院通过执前督促程序。",
-     ["# 标题", "□ 本报记者 王鹤霖", "近日，贵州省仁怀市人民法院通过执前督促程序。"]),
+    (
+        "交叉执行是最高人民法院贯彻落\n实党的精神。\n\n荆州法院创新构建“精准攻坚”体\n系，取得成效。",
+        ["交叉执行是最高人民法院贯彻落实党的精神。", "荆州法院创新构建“精准攻坚”体系，取得成效。"],
+    ),
+    (
+        "# 标题\n\n□ 本报记者 王鹤霖\n\n近日，贵州省仁怀市人民法院通过执前督促程序。",
+        ["# 标题", "□ 本报记者 王鹤霖", "近日，贵州省仁怀市人民法院通过执前督促程序。"],
+    ),
     # a line that starts with a comma continues the one before it, even across a blank line
     ("疏勒县人民法院逐渐探索形成基层综合治\n\n理、平安创建。", ["疏勒县人民法院逐渐探索形成基层综合治理、平安创建。"]),
     ("ＡＢ１２３％\r\n", ["AB123%"]),
@@ -57,8 +64,11 @@ def test_normalize_chars_is_idempotent(s):
 
 
 # folded (Ａ１), dropped (NUL, zero-width, BOM) and line-ending (CR) characters among text
-@given(st.text(alphabet=st.sampled_from(list("执行法院。，\n\n\r　 \x00\u200b\ufeff\u00a0\tＡＢ１２“”#□图①")),
-               max_size=200))
+@given(
+    st.text(
+        alphabet=st.sampled_from(list("执行法院。，\n\n\r　 \x00\u200b\ufeff\u00a0\tＡＢ１２“”#□图①")), max_size=200
+    )
+)
 @settings(max_examples=500, deadline=None)
 def test_offsets_point_at_their_characters(s):
     c = unwrap(s)
@@ -77,7 +87,7 @@ def test_samples_split_into_articles_with_bylines():
     # sentence offsets point at the sentence in the original text
     for a in arts:
         for s in a.sentences:
-            original = "".join(fold(src.text[s.start:s.end]).split())
+            original = "".join(fold(src.text[s.start : s.end]).split())
             assert original == "".join(s.text.split())
 
 
@@ -123,7 +133,9 @@ def test_sentence_end_is_its_plain_form(s):
 
 
 def test_many_articles_keep_their_sentences():
-    page = "".join(f"第{i}篇标题\n\n□ 本报记者 王{i}\n\n　　正文第{i}篇，有效破解执行难题。又一句！\n\n" for i in range(60))
+    page = "".join(
+        f"第{i}篇标题\n\n□ 本报记者 王{i}\n\n　　正文第{i}篇，有效破解执行难题。又一句！\n\n" for i in range(60)
+    )
     clean = unwrap(page)
     arts = segment(clean, first_article=5)
     assert [a.index for a in arts] == list(range(5, 65))

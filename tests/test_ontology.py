@@ -74,8 +74,14 @@ def test_ontology_parses_and_names_itself(ontology):
     langs = {o.language for o in ontology.objects(ONTOLOGY_IRI, RDFS.label)}
     assert {"zh", "en"} <= langs
     refs = {str(o) for o in ontology.objects(ONTOLOGY_IRI, URIRef("http://purl.org/dc/terms/references"))}
-    for vocab in ("http://www.w3.org/ns/org#", "https://schema.org/", "http://www.w3.org/ns/prov#",
-                  "http://www.w3.org/ns/oa#", "http://www.w3.org/2003/01/geo/wgs84_pos#", "http://purl.org/dc/terms/"):
+    for vocab in (
+        "http://www.w3.org/ns/org#",
+        "https://schema.org/",
+        "http://www.w3.org/ns/prov#",
+        "http://www.w3.org/ns/oa#",
+        "http://www.w3.org/2003/01/geo/wgs84_pos#",
+        "http://purl.org/dc/terms/",
+    ):
         assert vocab in refs
 
 
@@ -90,8 +96,9 @@ def test_every_declared_term_is_labelled_and_commented(ontology):
 
 
 def test_every_property_is_typed_with_domain_and_range(ontology):
-    props = [t for t in declared(ontology)
-             if {OWL.ObjectProperty, OWL.DatatypeProperty} & set(ontology.objects(t, RDF.type))]
+    props = [
+        t for t in declared(ontology) if {OWL.ObjectProperty, OWL.DatatypeProperty} & set(ontology.objects(t, RDF.type))
+    ]
     assert len(props) == 20
     for p in props:
         types = set(ontology.objects(p, RDF.type))
@@ -162,8 +169,11 @@ def test_every_term_graph_py_can_mint_is_declared(ontology):
 def test_property_usage_matches_domain_and_range(ontology, graph):
     """Object properties link IRIs of the declared classes; datatype properties carry literals
     of the declared datatype."""
-    for p in sorted(t for t in declared(ontology) if (t, RDF.type, OWL.ObjectProperty) in ontology
-                    or (t, RDF.type, OWL.DatatypeProperty) in ontology):
+    for p in sorted(
+        t
+        for t in declared(ontology)
+        if (t, RDF.type, OWL.ObjectProperty) in ontology or (t, RDF.type, OWL.DatatypeProperty) in ontology
+    ):
         domain = class_members(ontology, ontology.value(p, RDFS.domain))
         rng = ontology.value(p, RDFS.range)
         is_object = (p, RDF.type, OWL.ObjectProperty) in ontology
@@ -173,8 +183,9 @@ def test_property_usage_matches_domain_and_range(ontology, graph):
             assert s_types & domain, f"{s} {p}: subject is none of {domain}"
             if is_object:
                 assert isinstance(o, URIRef), (s, p, o)
-                o_types = set().union(set(ontology.objects(o, RDF.type)),
-                                      *(superclasses(ontology, c) for c in graph.objects(o, RDF.type)))
+                o_types = set().union(
+                    set(ontology.objects(o, RDF.type)), *(superclasses(ontology, c) for c in graph.objects(o, RDF.type))
+                )
                 assert o_types & ranges, f"{s} {p} {o}: object is none of {ranges}"
             else:
                 assert isinstance(o, Literal), (s, p, o)
@@ -305,11 +316,13 @@ GOOD = """
 <https://example.org/gg/evidence/e#quote> a oa:TextQuoteSelector ; oa:exact "荆州市中级人民法院"@zh .
 """
 
-P = "PREFIX gg: <https://w3id.org/govgraph/ontology#> " \
-    "PREFIX org: <http://www.w3.org/ns/org#> PREFIX schema: <https://schema.org/> " \
-    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX prov: <http://www.w3.org/ns/prov#> " \
-    "PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> " \
+P = (
+    "PREFIX gg: <https://w3id.org/govgraph/ontology#> "
+    "PREFIX org: <http://www.w3.org/ns/org#> PREFIX schema: <https://schema.org/> "
+    "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> PREFIX prov: <http://www.w3.org/ns/prov#> "
+    "PREFIX oa: <http://www.w3.org/ns/oa#> PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
     "PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#> PREFIX dcterms: <http://purl.org/dc/terms/> "
+)
 COURT = "<https://example.org/gg/institution/court>"
 REGION = "<https://example.org/gg/region/421000>"
 MECH = "<https://example.org/gg/mechanism/m>"
@@ -321,59 +334,75 @@ STMT = "<https://example.org/gg/statement/s>"
 BAD = {
     "institution without label, two kinds": (
         f"DELETE WHERE {{ {COURT} rdfs:label ?l }} ; INSERT DATA {{ {COURT} a gg:Procuratorate }}",
-        {("label", "MinCount"), ("type", "QualifiedMaxCount")}),
-    "institution without kind": (
-        f"DELETE DATA {{ {COURT} a gg:Court }}", {("type", "QualifiedMinCount")}),
+        {("label", "MinCount"), ("type", "QualifiedMaxCount")},
+    ),
+    "institution without kind": (f"DELETE DATA {{ {COURT} a gg:Court }}", {("type", "QualifiedMinCount")}),
     "institution located in a non-region": (
         f"DELETE WHERE {{ {COURT} gg:locatedIn ?r }} ; INSERT DATA {{ {COURT} gg:locatedIn {MECH} }}",
-        {("locatedIn", "Class")}),
+        {("locatedIn", "Class")},
+    ),
     "institution label in English": (
         f'DELETE WHERE {{ {COURT} rdfs:label ?l }} ; INSERT DATA {{ {COURT} rdfs:label "Jingzhou court"@en }}',
-        {("label", "LanguageIn")}),
+        {("label", "LanguageIn")},
+    ),
     "region code of five digits": (
         f'DELETE WHERE {{ {REGION} gg:divisionCode ?c }} ; INSERT DATA {{ {REGION} gg:divisionCode "42100" }}',
-        {("divisionCode", "Pattern"), ("", "sparql")}),
-    "region without level": (
-        f"DELETE WHERE {{ {REGION} gg:level ?l }}", {("level", "MinCount")}),
+        {("divisionCode", "Pattern"), ("", "sparql")},
+    ),
+    "region without level": (f"DELETE WHERE {{ {REGION} gg:level ?l }}", {("level", "MinCount")}),
     "region with a made-up level": (
-        f"DELETE WHERE {{ {REGION} gg:level ?l }} ; INSERT DATA {{ {REGION} gg:level gg:Planet }}", {("level", "In")}),
+        f"DELETE WHERE {{ {REGION} gg:level ?l }} ; INSERT DATA {{ {REGION} gg:level gg:Planet }}",
+        {("level", "In")},
+    ),
     "mechanism with an English label only": (
         f'DELETE WHERE {{ {MECH} skos:prefLabel ?l }} ; INSERT DATA {{ {MECH} skos:prefLabel "escalated"@en }}',
-        {("prefLabel", "QualifiedMinCount")}),
+        {("prefLabel", "QualifiedMinCount")},
+    ),
     "mechanism broader than a literal": (
-        f'INSERT DATA {{ {MECH} skos:broader "交叉执行" }}', {("broader", "Class"), ("broader", "NodeKind")}),
+        f'INSERT DATA {{ {MECH} skos:broader "交叉执行" }}',
+        {("broader", "Class"), ("broader", "NodeKind")},
+    ),
     "outcome value as text, no evidence": (
-        f'DELETE WHERE {{ {OUTCOME} schema:value ?v }} ; DELETE WHERE {{ {OUTCOME} prov:wasDerivedFrom ?e }} ; '
+        f"DELETE WHERE {{ {OUTCOME} schema:value ?v }} ; DELETE WHERE {{ {OUTCOME} prov:wasDerivedFrom ?e }} ; "
         f'INSERT DATA {{ {OUTCOME} schema:value "4784.85万" }}',
-        {("value", "Datatype"), ("wasDerivedFrom", "MinCount")}),
+        {("value", "Datatype"), ("wasDerivedFrom", "MinCount")},
+    ),
     "outcome unit disagrees with unitText": (
         f"DELETE WHERE {{ {OUTCOME} gg:unit ?u }} ; INSERT DATA {{ {OUTCOME} gg:unit gg:unit-case }}",
-        {("", "sparql")}),
-    "outcome without unit": (
-        f"DELETE WHERE {{ {OUTCOME} gg:unit ?u }}", {("unit", "MinCount")}),
+        {("", "sparql")},
+    ),
+    "outcome without unit": (f"DELETE WHERE {{ {OUTCOME} gg:unit ?u }}", {("unit", "MinCount")}),
     "evidence start after end": (
         f"DELETE WHERE {{ {POS} oa:start ?s }} ; INSERT DATA {{ {POS} oa:start 25 }}",
-        {("start", "LessThanOrEquals")}),
+        {("start", "LessThanOrEquals")},
+    ),
     "mention outside its sentence": (
-        f"DELETE WHERE {{ {POS} oa:end ?e }} ; INSERT DATA {{ {POS} oa:end 40 }}", {("", "sparql")}),
+        f"DELETE WHERE {{ {POS} oa:end ?e }} ; INSERT DATA {{ {POS} oa:end 40 }}",
+        {("", "sparql")},
+    ),
     "sentence ends before it starts": (
         f"DELETE WHERE {{ {EVIDENCE} gg:sentenceEnd ?e }} ; INSERT DATA {{ {EVIDENCE} gg:sentenceEnd 5 }}",
-        {("sentenceStart", "LessThanOrEquals")}),
+        {("sentenceStart", "LessThanOrEquals")},
+    ),
     "evidence offsets as text": (
-        f'DELETE WHERE {{ {POS} oa:end ?e }} ; INSERT DATA {{ {POS} oa:end "19" }}', {("end", "Datatype")}),
+        f'DELETE WHERE {{ {POS} oa:end ?e }} ; INSERT DATA {{ {POS} oa:end "19" }}',
+        {("end", "Datatype")},
+    ),
     "evidence with one selector": (
         f"DELETE DATA {{ {EVIDENCE} oa:hasSelector <https://example.org/gg/evidence/e#quote> }}",
-        {("hasSelector", "MinCount"), ("hasSelector", "QualifiedMinCount")}),
-    "evidence without source": (
-        f"DELETE WHERE {{ {EVIDENCE} oa:hasSource ?d }}", {("hasSource", "MinCount")}),
+        {("hasSelector", "MinCount"), ("hasSelector", "QualifiedMinCount")},
+    ),
+    "evidence without source": (f"DELETE WHERE {{ {EVIDENCE} oa:hasSource ?d }}", {("hasSource", "MinCount")}),
     "quote selector without exact": (
-        "DELETE WHERE { <https://example.org/gg/evidence/e#quote> oa:exact ?x }", {("exact", "MinCount")}),
+        "DELETE WHERE { <https://example.org/gg/evidence/e#quote> oa:exact ?x }",
+        {("exact", "MinCount")},
+    ),
     "statement without evidence": (
-        f"DELETE WHERE {{ {STMT} prov:wasDerivedFrom ?e }}", {("wasDerivedFrom", "MinCount")}),
-    "statement of a triple not asserted": (
-        f"DELETE DATA {{ {COURT} gg:adopts {MECH} }}", {("", "sparql")}),
-    "statement without object": (
-        f"DELETE WHERE {{ {STMT} rdf:object ?o }}", {("object", "MinCount")}),
+        f"DELETE WHERE {{ {STMT} prov:wasDerivedFrom ?e }}",
+        {("wasDerivedFrom", "MinCount")},
+    ),
+    "statement of a triple not asserted": (f"DELETE DATA {{ {COURT} gg:adopts {MECH} }}", {("", "sparql")}),
+    "statement without object": (f"DELETE WHERE {{ {STMT} rdf:object ?o }}", {("object", "MinCount")}),
 }
 
 

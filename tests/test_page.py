@@ -14,7 +14,6 @@ import pytest
 
 from govgraph.errors import GovgraphError
 from govgraph.viz import render_page
-
 from page_helpers import (
     NS,
     SCRIPT_BREAKOUT,
@@ -91,11 +90,9 @@ def test_small_page_stats_and_content():
     assert court["evidence"] == [{"document": "001.txt", "sentence": COURT_SENTENCE}]
     # colour and shape by class, size by degree, edge labels in Chinese
     shapes = {n["cls"]: n["shape"] for n in data["nodes"]}
-    assert shapes == {"institution": "dot", "region": "square", "mechanism": "diamond",
-                      "outcome": "triangle"}
+    assert shapes == {"institution": "dot", "region": "square", "mechanism": "diamond", "outcome": "triangle"}
     assert court["size"] > min(n["size"] for n in data["nodes"])
-    assert {e["label"] for e in data["edges"]} == {"隶属", "位于", "采用", "上位", "成果", "属于",
-                                                    "涉及机制"}
+    assert {e["label"] for e in data["edges"]} == {"隶属", "位于", "采用", "上位", "成果", "属于", "涉及机制"}
     assert "WenQuanYi Micro Hei" in data["options"]["nodes"]["font"]["face"]
     # the legend names every class, and the filters offer regions and mechanisms
     for text in ("机构", "地区", "机制", "成果", "法院", "省级", "新发现机制", "案件数"):
@@ -236,12 +233,14 @@ def open_page(browser, tmp_path, html: str, name: str, timeout: float = 30):
 
 def node_point(page, node_id: str) -> tuple[float, float]:
     """Where a node is drawn, in page coordinates."""
-    return tuple(page.evaluate(f"""(() => {{
+    return tuple(
+        page.evaluate(f"""(() => {{
         const net = govgraph.network, id = {json.dumps(node_id)};
         const p = net.canvasToDOM(net.getPositions([id])[id]);
         const box = document.getElementById("gg-network").getBoundingClientRect();
         return [box.left + p.x, box.top + p.y];
-    }})()"""))
+    }})()""")
+    )
 
 
 def assert_clean(page):
@@ -313,8 +312,11 @@ def test_browser_hover_shows_evidence(browser, tmp_path):
         x, y = node_point(page, COURT)
         page.mouse_move(x - 40, y - 40)
         page.mouse_move(x, y)
-        tip = page.wait_for("""(() => { const t = document.querySelector('div.vis-tooltip');
-            return t && t.style.visibility === 'visible' && t.textContent; })()""", 10)
+        tip = page.wait_for(
+            """(() => { const t = document.querySelector('div.vis-tooltip');
+            return t && t.style.visibility === 'visible' && t.textContent; })()""",
+            10,
+        )
         assert "杭州市西湖区人民法院" in tip
         assert "别名：西湖法院" in tip
         assert COURT_SENTENCE in tip and "001.txt" in tip
@@ -332,9 +334,7 @@ def test_browser_click_highlights_neighbours(browser, tmp_path):
     try:
         page.click(*node_point(page, COURT))
         page.wait_for("govgraph.network.getSelectedNodes().length === 1")
-        colours = page.evaluate(
-            "Object.fromEntries(govgraph.nodes.get().map(n => [n.id, n.color.background]))"
-        )
+        colours = page.evaluate("Object.fromEntries(govgraph.nodes.get().map(n => [n.id, n.color.background]))")
         dim = colours[NS + "outcome/money"]  # far from the court
         near = set(nx.all_neighbors(g, COURT)) | {COURT}
         assert all(colours[n] != dim for n in near)
@@ -342,9 +342,7 @@ def test_browser_click_highlights_neighbours(browser, tmp_path):
         # clicking empty space restores every colour
         page.click(20 + 300, 20)
         page.wait_for("govgraph.network.getSelectedNodes().length === 0")
-        after = page.evaluate(
-            "Object.fromEntries(govgraph.nodes.get().map(n => [n.id, n.color.background]))"
-        )
+        after = page.evaluate("Object.fromEntries(govgraph.nodes.get().map(n => [n.id, n.color.background]))")
         assert dim not in after.values()
         assert_clean(page)
     finally:
@@ -359,8 +357,7 @@ def test_browser_filters_by_class_region_and_mechanism(browser, tmp_path):
     visible = "govgraph.nodes.get({filter: n => !n.hidden}).map(n => n.id).sort()"
     try:
         page.evaluate("document.querySelector('.gg-class-filter[value=institution]').click()")
-        assert set(page.evaluate(visible)) == {n for n, d in g.nodes(data=True)
-                                               if d["cls"] != "institution"}
+        assert set(page.evaluate(visible)) == {n for n, d in g.nodes(data=True) if d["cls"] != "institution"}
         page.evaluate("document.getElementById('gg-reset').click()")
         assert len(page.evaluate(visible)) == 12
 
@@ -371,13 +368,12 @@ def test_browser_filters_by_class_region_and_mechanism(browser, tmp_path):
         page.evaluate("document.getElementById('gg-reset').click()")
 
         page.evaluate(f"""(() => {{ const s = document.getElementById('gg-mechanism');
-            s.value = {json.dumps(NS + 'mechanism/fengqiao')}; s.dispatchEvent(new Event('change')); }})()""")
+            s.value = {json.dumps(NS + "mechanism/fengqiao")}; s.dispatchEvent(new Event('change')); }})()""")
         fengqiao = NS + "mechanism/fengqiao"
         assert set(page.evaluate(visible)) == {fengqiao, *nx.all_neighbors(g, fengqiao)}
         # edges to hidden nodes are hidden too
         assert page.evaluate("govgraph.edges.get({filter: e => !e.hidden}).length") == 4
-        assert "筛选后显示 4 / 12 个节点" in page.evaluate(
-            "document.getElementById('gg-visible').textContent")
+        assert "筛选后显示 4 / 12 个节点" in page.evaluate("document.getElementById('gg-visible').textContent")
         assert_clean(page)
     finally:
         page.close()
@@ -393,8 +389,11 @@ def test_browser_runs_no_article_text(browser, tmp_path):
         x, y = node_point(page, EVIL)
         page.mouse_move(x - 40, y - 40)
         page.mouse_move(x, y)
-        tip = page.wait_for("""(() => { const t = document.querySelector('div.vis-tooltip');
-            return t && t.style.visibility === 'visible' && t.textContent; })()""", 10)
+        tip = page.wait_for(
+            """(() => { const t = document.querySelector('div.vis-tooltip');
+            return t && t.style.visibility === 'visible' && t.textContent; })()""",
+            10,
+        )
         assert XSS in tip and SCRIPT_BREAKOUT in tip  # shown as text
         page.evaluate("govgraph.search('href')")
         assert page.evaluate("govgraph.network.getSelectedNodes()") == [EVIL]
@@ -421,8 +420,10 @@ def test_browser_2000_nodes_become_interactive(browser, tmp_path, big_graph):
     try:
         timing = page.evaluate("""({ready: govgraph.readyMs, laidOut: govgraph.stabilizedMs,
             parsed: performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd})""")
-        print(f"\n2,000-node page: scripts done {timing['parsed']:.0f} ms, layout done "
-              f"{timing['laidOut']:.0f} ms, interactive {timing['ready']:.0f} ms after navigation")
+        print(
+            f"\n2,000-node page: scripts done {timing['parsed']:.0f} ms, layout done "
+            f"{timing['laidOut']:.0f} ms, interactive {timing['ready']:.0f} ms after navigation"
+        )
         assert page.evaluate("govgraph.nodes.length") == 2000
         assert page.evaluate("govgraph.edges.length") == stats["edges"]
         # Behaviour, not a benchmark: the target is 5 s; fail only if clearly broken.

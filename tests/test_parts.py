@@ -22,20 +22,23 @@ def article(headline: str, n: int = 3) -> str:
     return f"{headline}\n{BYLINE}\n" + PARA * n + "\n"
 
 
-@pytest.mark.parametrize("text, size, expected", [
-    # short: one part
-    ("abc\n", 10, [0]),
-    # an article start past the nominal size: cut at its headline, above the byline
-    ("正文一二三四。\n正文。\n标题在此\n" + BYLINE + "\n正文。\n", 16, [0, 12]),
-    # no byline: a blank line
-    ("x" * 12 + "\n\n" + "z" * 8 + "\n", 10, [0, 14]),
-    # no blank line: a line break
-    ("x" * 12 + "\nzzzz\n", 10, [0, 13]),
-    # one endless line: cut where the size says (no break within reach)
-    ("x" * 25, 10, [0, 10, 20]),
-    # a line break within reach (200 characters at least) past the size
-    ("x" * 250 + "\n" + "z" * 5, 10, [0, 10, 20, 30, 40, 50, 251]),
-])
+@pytest.mark.parametrize(
+    "text, size, expected",
+    [
+        # short: one part
+        ("abc\n", 10, [0]),
+        # an article start past the nominal size: cut at its headline, above the byline
+        ("正文一二三四。\n正文。\n标题在此\n" + BYLINE + "\n正文。\n", 16, [0, 12]),
+        # no byline: a blank line
+        ("x" * 12 + "\n\n" + "z" * 8 + "\n", 10, [0, 14]),
+        # no blank line: a line break
+        ("x" * 12 + "\nzzzz\n", 10, [0, 13]),
+        # one endless line: cut where the size says (no break within reach)
+        ("x" * 25, 10, [0, 10, 20]),
+        # a line break within reach (200 characters at least) past the size
+        ("x" * 250 + "\n" + "z" * 5, 10, [0, 10, 20, 30, 40, 50, 251]),
+    ],
+)
 def test_cut_points(text, size, expected):
     assert parts.cut_points(text, size) == expected
 
@@ -74,12 +77,13 @@ def test_a_file_in_parts_gives_one_sound_extraction(big, tmp_path):
     assert text_json == dumps(x) + "\n"  # the layout of every other extraction JSON
     assert list(x) == list(to_json(process(read(bundled_corpus()[0]))))  # and its lists, in order
     assert [a["index"] for a in x["articles"]] == list(range(len(x["articles"]))) and r.articles == len(x["articles"])
-    evidence = [ev for key in ("institutions", "regions", "mechanisms", "parent_bodies")
-                for e in x[key] for ev in e["evidence"]]
+    evidence = [
+        ev for key in ("institutions", "regions", "mechanisms", "parent_bodies") for e in x[key] for ev in e["evidence"]
+    ]
     evidence += [q["evidence"] for q in x["quantities"]] + [ev for evs in x["adopts_evidence"] for ev in evs]
     assert len(evidence) > 500
     for ev in evidence:  # offsets are the whole file's
-        assert "".join(normalize_chars(text[ev["start"]:ev["end"]])[0].split()) == "".join(ev["quote"].split())
+        assert "".join(normalize_chars(text[ev["start"] : ev["end"]])[0].split()) == "".join(ev["quote"].split())
         assert ev["sentence_start"] <= ev["start"] <= ev["end"] <= ev["sentence_end"]
     for key in ("institutions", "regions", "mechanisms"):  # one entity per name, as in any document
         names = [e["name"] for e in x[key]]
@@ -124,11 +128,16 @@ def test_a_50_mb_file_builds_in_bounded_memory(tmp_path):
         while n < 50_000_000:
             f.write(one)
             n += len(one.encode("utf-8"))
-    code = ("import resource, sys; from govgraph.cli import main; rc = main(sys.argv[1:]); "
-            "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
-            "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(rc)")
-    p = subprocess.run([sys.executable, "-c", code, "build", str(folder), "-o", str(tmp_path / "out"),
-                        "--workers", "2", "--no-cache"], capture_output=True, text=True)
+    code = (
+        "import resource, sys; from govgraph.cli import main; rc = main(sys.argv[1:]); "
+        "print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, "
+        "resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss); sys.exit(rc)"
+    )
+    p = subprocess.run(
+        [sys.executable, "-c", code, "build", str(folder), "-o", str(tmp_path / "out"), "--workers", "2", "--no-cache"],
+        capture_output=True,
+        text=True,
+    )
     assert p.returncode == 0, p.stderr
     own_kb, child_kb = map(int, p.stdout.strip().splitlines()[-1].split())
     assert max(own_kb, child_kb) < 1_500_000  # kB: each process under 1.5 GB

@@ -74,7 +74,8 @@ def test_query_file_is_self_contained(query):
     # deterministic rows: every projected variable (or aggregate alias) is in ORDER BY
     select = text.split("SELECT", 1)[1].split("WHERE", 1)[0]
     projected = set(re.findall(r"AS\s+\?(\w+)\)", select)) | {
-        v for v in re.findall(r"\?(\w+)", re.sub(r"\([^()]*\([^()]*\)[^()]*\)", "", select))}
+        v for v in re.findall(r"\?(\w+)", re.sub(r"\([^()]*\([^()]*\)[^()]*\)", "", select))
+    }
     order = set(re.findall(r"\?(\w+)", text.split("ORDER BY", 1)[1])) if "ORDER BY" in text else set()
     assert projected <= order, f"ORDER BY misses {projected - order}"
 
@@ -104,7 +105,7 @@ def test_readme_trace_example_runs(graph, readme_path):
     assert rows
     texts = {p.name: read(p).text for p in bundled_corpus()}
     for r in rows:
-        assert squash(texts[r["document"]][int(r["start"]):int(r["end"])]) == squash(r["quote"])
+        assert squash(texts[r["document"]][int(r["start"]) : int(r["end"])]) == squash(r["quote"])
     assert any("最高人民法院" in r["quote"] for r in rows)
 
 
@@ -196,8 +197,12 @@ def test_evidence_of_supreme_court_adoptions(graph):
         assert isinstance(r["article"], Decimal) and r["article"] >= 0
     # every adoption of 最高人民法院 has at least one row
     court = graph.value(predicate=RDFS.label, object=rdflib.Literal("最高人民法院", lang="zh"))
-    adopted = {str(lbl) for m in graph.objects(court, GG.adopts) for lbl in graph.objects(m, SKOS.prefLabel)
-               if lbl.language == "zh"}
+    adopted = {
+        str(lbl)
+        for m in graph.objects(court, GG.adopts)
+        for lbl in graph.objects(m, SKOS.prefLabel)
+        if lbl.language == "zh"
+    }
     assert adopted == {r["mechanismName"] for r in rows}
 
 
@@ -308,5 +313,9 @@ def test_cli_query_json(built, capsys):
     q = str(QUERY_DIR / "mechanism_hierarchy.rq")
     assert main(["query", q, "-g", str(built / "govgraph.ttl"), "--format", "json"]) == 0
     data = json.loads(capsys.readouterr().out)
-    assert {"broaderName": "交叉执行", "narrowerName": "提级执行",
-            "broader": MECH + "cross-execution", "narrower": MECH + "escalated-execution"} in data
+    assert {
+        "broaderName": "交叉执行",
+        "narrowerName": "提级执行",
+        "broader": MECH + "cross-execution",
+        "narrower": MECH + "escalated-execution",
+    } in data

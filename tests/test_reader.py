@@ -44,7 +44,7 @@ def test_undecodable_input_names_file_and_problem(data, problem):
 
 def test_read_keeps_crlf_so_offsets_match_the_file(tmp_path):
     p = tmp_path / "a.txt"
-    p.write_bytes("第一行\r\n第二行".encode("utf-8"))
+    p.write_bytes("第一行\r\n第二行".encode())
     src = read(p)
     assert src.text == "第一行\r\n第二行"
     assert src.name == "a.txt"

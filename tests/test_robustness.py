@@ -21,13 +21,16 @@ def run(argv, capsys):
     return rc, cap.out, cap.err
 
 
-@pytest.mark.parametrize("name, data, problem", [
-    ("empty.txt", b"", "is empty"),
-    ("blank.txt", " \n\u3000\n\t\n".encode("utf-8"), "is empty"),
-    ("nul.txt", b"abc\x00def", "NUL"),
-    ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "NUL"),
-    ("latin1.txt", "café à la carte".encode("latin-1") + b"\xff\xfe\xfd", "neither UTF-8"),
-])
+@pytest.mark.parametrize(
+    "name, data, problem",
+    [
+        ("empty.txt", b"", "is empty"),
+        ("blank.txt", " \n\u3000\n\t\n".encode("utf-8"), "is empty"),
+        ("nul.txt", b"abc\x00def", "NUL"),
+        ("image.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00", "NUL"),
+        ("latin1.txt", "café à la carte".encode("latin-1") + b"\xff\xfe\xfd", "neither UTF-8"),
+    ],
+)
 def test_bad_file_named_and_good_file_kept(tmp_path, capsys, name, data, problem):
     (tmp_path / "good.txt").write_text(GOOD, encoding="utf-8")
     (tmp_path / name).write_bytes(data)
@@ -38,15 +41,20 @@ def test_bad_file_named_and_good_file_kept(tmp_path, capsys, name, data, problem
     assert x["institutions"][0]["name"] == "荆州市中级人民法院"
 
 
-@pytest.mark.parametrize("encode", [
-    lambda s: s.encode("gb18030"),
-    lambda s: s.encode("utf-16"),
-    lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
-    lambda s: s.replace("\n", "\r\n").encode("utf-8"),
-])
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda s: s.encode("gb18030"),
+        lambda s: s.encode("utf-16"),
+        lambda s: codecs.BOM_UTF8 + s.encode("utf-8"),
+        lambda s: s.replace("\n", "\r\n").encode("utf-8"),
+    ],
+)
 def test_encodings_and_line_ends_give_the_same_extraction(tmp_path, capsys, encode):
     (tmp_path / "a.txt").write_bytes(encode(GOOD + GOOD.replace("荆州市", "宜昌市")))
-    rc, _, _ = run(["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--workers", "1", "--no-page"], capsys)
+    rc, _, _ = run(
+        ["build", str(tmp_path / "a.txt"), "-o", str(tmp_path / "out"), "--workers", "1", "--no-page"], capsys
+    )
     assert rc == 0
     x = json.loads((tmp_path / "out" / "extractions" / "a.json").read_text(encoding="utf-8"))
     assert [i["name"] for i in x["institutions"]] == ["荆州市中级人民法院", "宜昌市中级人民法院"]
@@ -64,28 +72,38 @@ def test_unreadable_entry_is_reported(tmp_path, capsys):
 def test_very_long_line(tmp_path, capsys):
     line = "荆州市中级人民法院推行交叉执行" * 4000  # 60,000 characters, no sentence end
     (tmp_path / "long.txt").write_text(line, encoding="utf-8")
-    rc, _, _ = run(["build", str(tmp_path / "long.txt"), "-o", str(tmp_path / "out"), "--workers", "1", "--no-page"], capsys)
+    rc, _, _ = run(
+        ["build", str(tmp_path / "long.txt"), "-o", str(tmp_path / "out"), "--workers", "1", "--no-page"], capsys
+    )
     assert rc == 0
     x = json.loads((tmp_path / "out" / "extractions" / "long.json").read_text(encoding="utf-8"))
     assert x["institutions"][0]["name"] == "荆州市中级人民法院"
 
 
-HOSTILE = ('　　荆州市中级人民法院推行“六调联动”解纷机制，引用 "quote" \'single\' \\backslash\\ '
-           '""" triple """ > < & <script>alert(1)</script> <img src=x onerror=alert(1)> href=javascript:x '
-           '^^xsd:string @zh \u2028 \u0007\u001b 执行到位金额4784.85万元。\n')
+HOSTILE = (
+    "　　荆州市中级人民法院推行“六调联动”解纷机制，引用 \"quote\" 'single' \\backslash\\ "
+    '""" triple """ > < & <script>alert(1)</script> <img src=x onerror=alert(1)> href=javascript:x '
+    "^^xsd:string @zh \u2028 \u0007\u001b 执行到位金额4784.85万元。\n"
+)
 
 
 def test_hostile_text_keeps_turtle_valid_everywhere(tmp_path, capsys):
     src = tmp_path / 'we"ird\\name.txt'
     src.write_text(HOSTILE, encoding="utf-8")
-    rc, _, _ = run(["build", str(src), "-o", str(tmp_path / "out"), "--workers", "1",
-                    "--format", "ttl,nt,trig,nq,jsonld"], capsys)
+    rc, _, _ = run(
+        ["build", str(src), "-o", str(tmp_path / "out"), "--workers", "1", "--format", "ttl,nt,trig,nq,jsonld"], capsys
+    )
     assert rc == 0
     ttl = tmp_path / "out" / "govgraph.ttl"
     g = rdflib.Graph().parse(ttl, format="turtle")
     sentences = [str(o) for o in g.objects(None, rdflib.URIRef("https://w3id.org/govgraph/ontology#sentence"))]
     assert any("<script>" in s and '"""' in s and "\\backslash\\" in s for s in sentences)
-    for fmt, name in (("nt", "govgraph.nt"), ("trig", "govgraph.trig"), ("nquads", "govgraph.nq"), ("json-ld", "govgraph.jsonld")):
+    for fmt, name in (
+        ("nt", "govgraph.nt"),
+        ("trig", "govgraph.trig"),
+        ("nquads", "govgraph.nq"),
+        ("json-ld", "govgraph.jsonld"),
+    ):
         if fmt in ("trig", "nquads"):
             rdflib.Dataset().parse(tmp_path / "out" / name, format=fmt)
         else:

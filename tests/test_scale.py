@@ -23,8 +23,11 @@ FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
 
 def tree(out: Path) -> dict[str, bytes]:
     """Every output file (the cache aside) by relative name."""
-    return {str(p.relative_to(out)): p.read_bytes() for p in sorted(out.rglob("*"))
-            if p.is_file() and ".cache" not in p.relative_to(out).parts}
+    return {
+        str(p.relative_to(out)): p.read_bytes()
+        for p in sorted(out.rglob("*"))
+        if p.is_file() and ".cache" not in p.relative_to(out).parts
+    }
 
 
 @pytest.fixture(scope="module")
@@ -41,7 +44,9 @@ def small(tmp_path) -> Path:
         text = f.read_text(encoding="utf-8")
         cut = text.find("\n\n", 2500 + 300 * i)
         (src / f"doc{i}.txt").write_text(text[: cut if cut > 0 else None] + "\n", encoding="utf-8")
-    (src / "doc5.txt").write_text("　　湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n", encoding="utf-8")
+    (src / "doc5.txt").write_text(
+        "　　湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n", encoding="utf-8"
+    )
     return src
 
 
@@ -111,17 +116,26 @@ def test_json_writer_is_json_with_one_record_per_line(samples):
         for key, value in obj.items():
             if isinstance(value, list) and value:
                 i = lines.index(f" {json.dumps(key, ensure_ascii=False)}: [")
-                assert [json.loads(ln.strip().rstrip(",")) for ln in lines[i + 1:i + 1 + len(value)]] == \
-                    json.loads(json.dumps(value))
+                assert [json.loads(ln.strip().rstrip(",")) for ln in lines[i + 1 : i + 1 + len(value)]] == json.loads(
+                    json.dumps(value)
+                )
                 assert lines[i + 1 + len(value)].startswith(" ]")
-    odd = {"a": [1.5, float("nan"), float("-inf"), 1e16, -0.0, 2 ** 70, True, False, None],
-           "b": {}, "c": [], "d": [{}, []], "e": "q\"\\\n\r\t\x00\x1f\u2028😀", "f": (1, "2")}
+    odd = {
+        "a": [1.5, float("nan"), float("-inf"), 1e16, -0.0, 2**70, True, False, None],
+        "b": {},
+        "c": [],
+        "d": [{}, []],
+        "e": 'q"\\\n\r\t\x00\x1f\u2028😀',
+        "f": (1, "2"),
+    }
     back = json.loads(dumps(odd))
     assert back["e"] == odd["e"] and back["f"] == [1, "2"] and back["d"] == [{}, []] and back["c"] == []
-    assert back["a"][0] == 1.5 and back["a"][2] == float("-inf") and back["a"][5] == 2 ** 70
+    assert back["a"][0] == 1.5 and back["a"][2] == float("-inf") and back["a"][5] == 2**70
     assert "😀" in dumps(odd)
-    assert dumps({"d": "a.txt", "x": ["a\nb", {"k": 1}], "y": []}) == \
-        '{\n "d": "a.txt",\n "x": [\n  "a\\nb",\n  {"k": 1}\n ],\n "y": []\n}'
+    assert (
+        dumps({"d": "a.txt", "x": ["a\nb", {"k": 1}], "y": []})
+        == '{\n "d": "a.txt",\n "x": [\n  "a\\nb",\n  {"k": 1}\n ],\n "y": []\n}'
+    )
     assert dumps({}) == "{}"
 
 
@@ -133,11 +147,23 @@ def test_turtle_writer_escapes_and_round_trips():
         g.add((s, p, rdflib.Literal(text, lang="zh")))
         g.add((s, p, rdflib.Literal(text)))
     xsd = rdflib.namespace.XSD
-    for v, dt in [("5", xsd.integer), ("-07", xsd.integer), ("1.50", xsd.decimal), ("10", xsd.decimal),
-                  ("1e3", xsd.double), ("x", rdflib.URIRef("https://example.org/dt#t"))]:
+    for v, dt in [
+        ("5", xsd.integer),
+        ("-07", xsd.integer),
+        ("1.50", xsd.decimal),
+        ("10", xsd.decimal),
+        ("1e3", xsd.double),
+        ("x", rdflib.URIRef("https://example.org/dt#t")),
+    ]:
         g.add((s, rdflib.URIRef("https://schema.org/value"), rdflib.Literal(v, datatype=dt)))
     g.add((s, rdflib.RDF.type, rdflib.URIRef("https://w3id.org/govgraph/ontology#Court")))
-    g.add((s, rdflib.URIRef("https://w3id.org/govgraph/ontology#odd"), rdflib.URIRef("https://w3id.org/govgraph/ontology#a.b")))
+    g.add(
+        (
+            s,
+            rdflib.URIRef("https://w3id.org/govgraph/ontology#odd"),
+            rdflib.URIRef("https://w3id.org/govgraph/ontology#a.b"),
+        )
+    )
     g.add((rdflib.BNode("b1"), p, s))
     ttl = export.turtle(g)
     assert ttl == export.turtle(g)
@@ -359,8 +385,22 @@ def test_cli_cache_flags(small, tmp_path, capsys):
 
     assert main(["build", str(small), "-o", str(tmp_path / "a"), "--workers", "1", "--no-cache", "--no-page"]) == 0
     assert not (tmp_path / "a" / ".cache").exists()
-    assert main(["build", str(small), "-o", str(tmp_path / "b"), "--workers", "1", "--cache", str(tmp_path / "c"),
-                 "--no-page"]) == 0
+    assert (
+        main(
+            [
+                "build",
+                str(small),
+                "-o",
+                str(tmp_path / "b"),
+                "--workers",
+                "1",
+                "--cache",
+                str(tmp_path / "c"),
+                "--no-page",
+            ]
+        )
+        == 0
+    )
     assert list((tmp_path / "c").rglob("*.pickle"))
     assert main(["build", str(small), "-o", str(tmp_path / "b"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "--engine dask" in capsys.readouterr().err
@@ -370,17 +410,26 @@ def test_dask_cluster_gives_the_same_bytes(small, tmp_path):
     distributed = pytest.importorskip("distributed")
     local = tmp_path / "local"
     api.build([str(small)], local, formats=FORMATS, workers=1, progress=False, cache=False)
-    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster, \
-            distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address=None) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         on_dask = tmp_path / "dask"
-        r = api.build([str(small)], on_dask, formats=FORMATS, progress=False, cache=False, engine="dask",
-                      scheduler=client)
+        r = api.build(
+            [str(small)], on_dask, formats=FORMATS, progress=False, cache=False, engine="dask", scheduler=client
+        )
         assert r.documents == 6
         assert tree(on_dask) == tree(local)
         # by address, as `--scheduler tcp://...` does, with the cache on
         by_address = tmp_path / "by-address"
-        r = api.build([str(small)], by_address, formats=FORMATS, progress=False, engine="dask",
-                      scheduler=cluster.scheduler_address)
+        r = api.build(
+            [str(small)],
+            by_address,
+            formats=FORMATS,
+            progress=False,
+            engine="dask",
+            scheduler=cluster.scheduler_address,
+        )
         assert r.extracted == 6
         assert tree(by_address) == tree(local)
 
@@ -431,17 +480,35 @@ def test_turtle_writer_matches_its_plain_rules_in_any_batches():
     import random
 
     base = "https://w3id.org/govgraph/id/"
-    terms = [f"<{base}a>", f"<{base}b/c#quote>", f"<{base}>", "<https://w3id.org/govgraph/id0>",
-             "<https://w3id.org/govgraph/ontology#Court>", "<https://w3id.org/govgraph/ontology#a.b>",
-             "<http://example.org/x/y>", "_:b1", '"12"^^<http://www.w3.org/2001/XMLSchema#integer>',
-             '"+0012"^^<http://www.w3.org/2001/XMLSchema#integer>',
-             '"1.50"^^<http://www.w3.org/2001/XMLSchema#decimal>',
-             '"1."^^<http://www.w3.org/2001/XMLSchema#decimal>', '"①"^^<http://www.w3.org/2001/XMLSchema#integer>',
-             '"2020-01-02"^^<http://www.w3.org/2001/XMLSchema#date>', '"t"^^<http://example.org/dt#t>',
-             '"中文 a"@zh', '"a\\"b c"', '"<x>"', '"q>"@en']
+    terms = [
+        f"<{base}a>",
+        f"<{base}b/c#quote>",
+        f"<{base}>",
+        "<https://w3id.org/govgraph/id0>",
+        "<https://w3id.org/govgraph/ontology#Court>",
+        "<https://w3id.org/govgraph/ontology#a.b>",
+        "<http://example.org/x/y>",
+        "_:b1",
+        '"12"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        '"+0012"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        '"1.50"^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        '"1."^^<http://www.w3.org/2001/XMLSchema#decimal>',
+        '"①"^^<http://www.w3.org/2001/XMLSchema#integer>',
+        '"2020-01-02"^^<http://www.w3.org/2001/XMLSchema#date>',
+        '"t"^^<http://example.org/dt#t>',
+        '"中文 a"@zh',
+        '"a\\"b c"',
+        '"<x>"',
+        '"q>"@en',
+    ]
     subjects = terms[:4] + ["_:b1", "<http://example.org/x/y>", f"<{base}document/d>"]
-    preds = ["<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>", "<https://schema.org/name>", f"<{base}p>",
-             "<http://example.org/p.q>", "<https://w3id.org/govgraph/ontology#sentence>"]
+    preds = [
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+        "<https://schema.org/name>",
+        f"<{base}p>",
+        "<http://example.org/p.q>",
+        "<https://w3id.org/govgraph/ontology#sentence>",
+    ]
     minted_under = {**export.project_prefixes(base), "sub": base + "sub/"}  # no minted shortcut then
     rnd = random.Random(7)
     for _ in range(300):
@@ -454,7 +521,7 @@ def test_turtle_writer_matches_its_plain_rules_in_any_batches():
                 w, got, i = export.TurtleWriter(prefixes, indent), [], 0
                 while i < len(lines):
                     k = rnd.randrange(1, 5)
-                    got.append(w.feed(iter(lines[i:i + k])))
+                    got.append(w.feed(iter(lines[i : i + k])))
                     i += k
                 assert "".join(got) + w.close() == want
 
@@ -471,5 +538,12 @@ def test_emit_helpers_keep_their_forms():
     for s in ["", "plain", 'q"uote', "back\\slash\n\r", "中文"]:
         assert triples.zh(s) == triples.quote(s) + "@zh"
     for _ in range(2):  # the second time from the memo
-        assert [triples.decimal_lexical(v) for v in (0.0, -0.0, 1, 72843.0, 398.91, 1e21, 1e-7)] == \
-            ["0.0", "-0.0", "1.0", "72843.0", "398.91", "1000000000000000000000.0", "0.0000001"]
+        assert [triples.decimal_lexical(v) for v in (0.0, -0.0, 1, 72843.0, 398.91, 1e21, 1e-7)] == [
+            "0.0",
+            "-0.0",
+            "1.0",
+            "72843.0",
+            "398.91",
+            "1000000000000000000000.0",
+            "0.0000001",
+        ]

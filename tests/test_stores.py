@@ -27,9 +27,25 @@ from conftest import REPO, need
 
 QUERIES = sorted((REPO / "ontology" / "queries").glob("*.rq"))
 XSD = "http://www.w3.org/2001/XMLSchema#"
-NUMERIC = {XSD + t for t in (
-    "integer", "decimal", "double", "float", "long", "int", "short", "byte", "nonNegativeInteger",
-    "positiveInteger", "negativeInteger", "nonPositiveInteger", "unsignedLong", "unsignedInt")}
+NUMERIC = {
+    XSD + t
+    for t in (
+        "integer",
+        "decimal",
+        "double",
+        "float",
+        "long",
+        "int",
+        "short",
+        "byte",
+        "nonNegativeInteger",
+        "positiveInteger",
+        "negativeInteger",
+        "nonPositiveInteger",
+        "unsignedLong",
+        "unsignedInt",
+    )
+}
 TEST_GRAPH = "http://govgraph/test"
 
 
@@ -51,10 +67,14 @@ def rdflib_rows(graph, text: str) -> list[tuple[str, ...]]:
 
     out = []
     for row in graph.query(text):
-        out.append(tuple(
-            norm(None) if v is None
-            else norm(str(v), str(v.datatype) if isinstance(v, rdflib.Literal) and v.datatype else None)
-            for v in row))
+        out.append(
+            tuple(
+                norm(None)
+                if v is None
+                else norm(str(v), str(v.datatype) if isinstance(v, rdflib.Literal) and v.datatype else None)
+                for v in row
+            )
+        )
     return out
 
 
@@ -79,16 +99,19 @@ def oxigraph_rows(store, text: str) -> list[tuple[str, ...]]:
 
 
 # ----------------------------------------------------------------------- Raptor and Serd
-EXPORTS = {"ttl": ("turtle", "turtle"), "nt": ("ntriples", "ntriples"), "trig": ("trig", "trig"),
-           "nq": ("nquads", "nquads")}
+EXPORTS = {
+    "ttl": ("turtle", "turtle"),
+    "nt": ("ntriples", "ntriples"),
+    "trig": ("trig", "trig"),
+    "nq": ("nquads", "nquads"),
+}
 
 
 @pytest.mark.parametrize("ext", sorted(EXPORTS))
 def test_rapper_parses_export(built, graph, ext):
     rapper = need("rapper")
     path = built / f"govgraph.{ext}"
-    proc = subprocess.run([rapper, "-i", EXPORTS[ext][0], "-c", str(path)], capture_output=True, text=True,
-                          timeout=120)
+    proc = subprocess.run([rapper, "-i", EXPORTS[ext][0], "-c", str(path)], capture_output=True, text=True, timeout=120)
     assert proc.returncode == 0, proc.stderr
     assert "error" not in proc.stderr.lower() and "warning" not in proc.stderr.lower(), proc.stderr
     if ext in ("ttl", "nt"):
@@ -99,8 +122,11 @@ def test_rapper_parses_export(built, graph, ext):
 def test_serdi_parses_export(built, graph, ext):
     serdi = need("serdi")
     path = built / f"govgraph.{ext}"
-    proc = subprocess.run([serdi, "-i", EXPORTS[ext][1], "-o", "ntriples" if ext in ("ttl", "nt") else "nquads",
-                           str(path)], capture_output=True, timeout=120)
+    proc = subprocess.run(
+        [serdi, "-i", EXPORTS[ext][1], "-o", "ntriples" if ext in ("ttl", "nt") else "nquads", str(path)],
+        capture_output=True,
+        timeout=120,
+    )
     stderr = proc.stderr.decode("utf-8", "replace")
     assert proc.returncode == 0, stderr
     assert "error" not in stderr.lower(), stderr
@@ -143,8 +169,11 @@ def test_oxigraph_answers_like_rdflib(oxigraph_store, graph, query):
 @pytest.mark.parametrize("fmt,ext", [("nt", "nt"), ("trig", "trig"), ("nq", "nq")])
 def test_oxigraph_reads_other_exports(built, graph, fmt, ext):
     pyoxigraph = pytest.importorskip("pyoxigraph")
-    formats = {"nt": pyoxigraph.RdfFormat.N_TRIPLES, "trig": pyoxigraph.RdfFormat.TRIG,
-               "nq": pyoxigraph.RdfFormat.N_QUADS}
+    formats = {
+        "nt": pyoxigraph.RdfFormat.N_TRIPLES,
+        "trig": pyoxigraph.RdfFormat.TRIG,
+        "nq": pyoxigraph.RdfFormat.N_QUADS,
+    }
     store = pyoxigraph.Store()
     store.load(path=str(built / f"govgraph.{ext}"), format=formats[fmt])
     # TriG / N-Quads hold one named graph per document; their union is the whole graph.
@@ -212,8 +241,9 @@ class Virtuoso:
             self.http_port = _free_port()
         (workdir / "www").mkdir(parents=True, exist_ok=True)
         self.ini = workdir / "virtuoso.ini"
-        self.ini.write_text(VIRTUOSO_INI.format(d=workdir, sql_port=self.sql_port, http_port=self.http_port),
-                            encoding="utf-8")
+        self.ini.write_text(
+            VIRTUOSO_INI.format(d=workdir, sql_port=self.sql_port, http_port=self.http_port), encoding="utf-8"
+        )
         self.proc: subprocess.Popen | None = None
         self.start_seconds = 0.0
 
@@ -221,8 +251,14 @@ class Virtuoso:
         t0 = time.monotonic()
         log = open(self.dir / "stdout.log", "wb")
         # -f: stay in the foreground, so the process is ours; own session = own process group.
-        self.proc = subprocess.Popen([self.server, "-f", "-c", str(self.ini)], cwd=self.dir, stdout=log,
-                                     stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, start_new_session=True)
+        self.proc = subprocess.Popen(
+            [self.server, "-f", "-c", str(self.ini)],
+            cwd=self.dir,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            stdin=subprocess.DEVNULL,
+            start_new_session=True,
+        )
         log.close()
         while time.monotonic() - t0 < timeout:
             if self.proc.poll() is not None:
@@ -261,8 +297,12 @@ class Virtuoso:
             pass
 
     def isql(self, sql: str) -> str:
-        proc = subprocess.run([self.isql_bin, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={sql}"],
-                              capture_output=True, text=True, timeout=300)
+        proc = subprocess.run(
+            [self.isql_bin, f"127.0.0.1:{self.sql_port}", "dba", "dba", f"exec={sql}"],
+            capture_output=True,
+            text=True,
+            timeout=300,
+        )
         out = proc.stdout + proc.stderr
         if proc.returncode != 0 or "*** Error" in out:
             raise RuntimeError(f"isql failed ({proc.returncode}): {out}")
@@ -277,17 +317,21 @@ class Virtuoso:
         params = {"query": text}
         if graph_iri:
             params["default-graph-uri"] = graph_iri
-        req = urllib.request.Request(f"http://127.0.0.1:{self.http_port}/sparql",
-                                     data=urllib.parse.urlencode(params).encode("utf-8"),
-                                     headers={"Accept": "application/sparql-results+json"})
+        req = urllib.request.Request(
+            f"http://127.0.0.1:{self.http_port}/sparql",
+            data=urllib.parse.urlencode(params).encode("utf-8"),
+            headers={"Accept": "application/sparql-results+json"},
+        )
         with urllib.request.urlopen(req, timeout=120) as resp:
             return json.loads(resp.read().decode("utf-8"))
 
     def rows(self, text: str, graph_iri: str) -> list[tuple[str, ...]]:
         data = self.sparql(text, graph_iri)
         names = data["head"]["vars"]
-        return [tuple(norm(b[v]["value"], b[v].get("datatype")) if v in b else norm(None) for v in names)
-                for b in data["results"]["bindings"]]
+        return [
+            tuple(norm(b[v]["value"], b[v].get("datatype")) if v in b else norm(None) for v in names)
+            for b in data["results"]["bindings"]
+        ]
 
 
 @pytest.fixture(scope="module")
@@ -320,11 +364,16 @@ def test_virtuoso_adopters_of_mechanism_by_isql(virtuoso, graph):
     """The same answer through the SQL side (isql and the SPARQL keyword), not only HTTP."""
     out = virtuoso.isql(
         f"SPARQL SELECT ?i FROM <{TEST_GRAPH}> WHERE {{ ?i <https://w3id.org/govgraph/ontology#adopts> "
-        "<https://w3id.org/govgraph/id/mechanism/cross-execution> } ORDER BY ?i;")
+        "<https://w3id.org/govgraph/id/mechanism/cross-execution> } ORDER BY ?i;"
+    )
     got = sorted(ln.strip() for ln in out.splitlines() if ln.strip().startswith("https://"))
     import rdflib
 
-    expected = sorted(str(s) for s in graph.subjects(
-        rdflib.URIRef("https://w3id.org/govgraph/ontology#adopts"),
-        rdflib.URIRef("https://w3id.org/govgraph/id/mechanism/cross-execution")))
+    expected = sorted(
+        str(s)
+        for s in graph.subjects(
+            rdflib.URIRef("https://w3id.org/govgraph/ontology#adopts"),
+            rdflib.URIRef("https://w3id.org/govgraph/id/mechanism/cross-execution"),
+        )
+    )
     assert got == expected and expected

@@ -19,5 +19,12 @@ if __name__ == "__main__":
         pass
     with open(sys.argv[1], encoding="utf-8") as f:
         spec = json.load(f)
-    range_child([tuple(r) for r in spec["runs"]], spec["prefixes"], spec["ttl"], spec["nt"], spec["lo"], spec["hi"],
-                spec["stem"])
+    range_child(
+        [tuple(r) for r in spec["runs"]],
+        spec["prefixes"],
+        spec["ttl"],
+        spec["nt"],
+        spec["lo"],
+        spec["hi"],
+        spec["stem"],
+    )

@@ -100,10 +100,19 @@ class _Progress:
             sys.stderr.write("\n")
 
 
-def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str | None = None,
-          formats: tuple[str, ...] = ("ttl",), workers: int = 1, progress: bool | None = None,
-          page: bool = True, engine: str = "local", scheduler=None,
-          cache: bool | str | Path = True) -> BuildReport:
+def build(
+    paths: list[str] | None = None,
+    out: str | Path = "out",
+    *,
+    base: str | None = None,
+    formats: tuple[str, ...] = ("ttl",),
+    workers: int = 1,
+    progress: bool | None = None,
+    page: bool = True,
+    engine: str = "local",
+    scheduler=None,
+    cache: bool | str | Path = True,
+) -> BuildReport:
     """Build the graph of `paths` (files and folders; None: the bundled samples) into `out`.
 
     `workers` extraction processes (1: this process) on `engine` "local", or on "dask" (a
@@ -164,8 +173,17 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             first = part.articles[0].index if part.articles else -1
             key, blob = cached(f"{src.name}#{part.start}#{first}", part.clean.original)
             last = part.index == part.count - 1
-            yield assemble.Task(src.name, src.path, base, blob=blob, key=key, parted=True, last_part=last,
-                                part=None if blob is not None else part, **worker_lines)
+            yield assemble.Task(
+                src.name,
+                src.path,
+                base,
+                blob=blob,
+                key=key,
+                parted=True,
+                last_part=last,
+                part=None if blob is not None else part,
+                **worker_lines,
+            )
 
     created = not out.exists()
     out.mkdir(parents=True, exist_ok=True)
@@ -224,8 +242,9 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
             if doc_files:
                 _write_document_graph(doc_files, r, base)
             if joined is None:
-                counts.update(dict(zip(("articles", "institutions", "regions", "mechanisms", "facts", "outcomes"),
-                                       r.counts)))
+                counts.update(
+                    dict(zip(("articles", "institutions", "regions", "mechanisms", "facts", "outcomes"), r.counts))
+                )
             elif r.last_part:
                 with outputs.open(json_name) as f:
                     counts.update(joined.write(f))
@@ -248,8 +267,9 @@ def build(paths: list[str] | None = None, out: str | Path = "out", *, base: str 
         if ranges > 1 and ("ttl" in formats or "nt" in formats):
             from .export import project_prefixes
 
-            writers = assemble.RangeWriters(sink, project_prefixes(base), "ttl" in formats, "nt" in formats,
-                                            ranges, tmp_dir=out)
+            writers = assemble.RangeWriters(
+                sink, project_prefixes(base), "ttl" in formats, "nt" in formats, ranges, tmp_dir=out
+            )
         else:
             report.triples = _write_graph(outputs, sink, formats, base)
         if view is not None:
@@ -441,7 +461,13 @@ def view(graph_path: str | Path, out: str | Path, *, focus=None, depth=2, region
 
     if max_nodes < 1:
         raise GovgraphError("--max-nodes must be at least 1")
-    html, stats = render_page(to_networkx(load_graph(graph_path)), title="govgraph", max_nodes=max_nodes,
-                              focus=focus, depth=depth, region=region)
+    html, stats = render_page(
+        to_networkx(load_graph(graph_path)),
+        title="govgraph",
+        max_nodes=max_nodes,
+        focus=focus,
+        depth=depth,
+        region=region,
+    )
     write_atomic(Path(out), html)
     return stats

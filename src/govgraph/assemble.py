@@ -94,17 +94,31 @@ def run_task(task: Task) -> DocResult:
     else:
         json_text = dumps(to_json(x)) + "\n"
     dt = TripleEmitter(task.base).emit(x)
-    counts = (len(x.articles), len(x.institutions), len(x.regions), len(x.mechanisms),
-              len(x.adopts) + len(x.facts), len(x.quantities))
+    counts = (
+        len(x.articles),
+        len(x.institutions),
+        len(x.regions),
+        len(x.mechanisms),
+        len(x.adopts) + len(x.facts),
+        len(x.quantities),
+    )
     plain = encode_lines(sorted(set(dt.plain)))
     if task.lines_dir is not None:
         WorkerLines.here(task.lines_dir, task.lines_bytes).add(plain, {})
         plain = b""
-    return DocResult(task.name, task.path, key=task.key, blob=blob, json_text=json_text,
-                     json_records=json_records, last_part=task.last_part,
-                     plain=plain, keyed=dt.keyed,
-                     page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
-                     counts=counts)
+    return DocResult(
+        task.name,
+        task.path,
+        key=task.key,
+        blob=blob,
+        json_text=json_text,
+        json_records=json_records,
+        last_part=task.last_part,
+        plain=plain,
+        keyed=dt.keyed,
+        page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
+        counts=counts,
+    )
 
 
 class WorkerLines:
@@ -177,12 +191,20 @@ _SOURCE = "<http://www.w3.org/ns/oa#hasSource>"
 _NAME = f"<{SDO_NS}name>"
 # predicate -> row code; edges keep `export.REL_LABELS` names
 _PAGE_P = {
-    f"<{SKOS_NS}prefLabel>": "pref", f"<{RDFS_NS}label>": "label", f"<{SKOS_NS}altLabel>": "alt",
-    f"<{GG_NS}level>": "level", f"<{SDO_NS}unitText>": "unit", f"<{GG_NS}metric>": "metric",
+    f"<{SKOS_NS}prefLabel>": "pref",
+    f"<{RDFS_NS}label>": "label",
+    f"<{SKOS_NS}altLabel>": "alt",
+    f"<{GG_NS}level>": "level",
+    f"<{SDO_NS}unitText>": "unit",
+    f"<{GG_NS}metric>": "metric",
     f"<{GG_NS}surfaceText>": "text",
-    f"<{GG_NS}adopts>": "adopts", f"<{GG_NS}locatedIn>": "located in", f"<{ORG_NS}subOrganizationOf>": "part of",
-    f"<{SKOS_NS}broader>": "broader", f"<{SDO_NS}containedInPlace>": "contained in",
-    f"<{GG_NS}subject>": "outcome of", f"<{GG_NS}aboutMechanism>": "about mechanism",
+    f"<{GG_NS}adopts>": "adopts",
+    f"<{GG_NS}locatedIn>": "located in",
+    f"<{ORG_NS}subOrganizationOf>": "part of",
+    f"<{SKOS_NS}broader>": "broader",
+    f"<{SDO_NS}containedInPlace>": "contained in",
+    f"<{GG_NS}subject>": "outcome of",
+    f"<{GG_NS}aboutMechanism>": "about mechanism",
 }
 _LITERAL_ROWS = {"pref", "label", "alt", "unit", "metric", "text"}
 EDGE_ORDER = ("adopts", "located in", "part of", "broader", "contained in", "outcome of", "about mechanism")
@@ -321,7 +343,7 @@ class GraphSink:
         self._final = False
 
     @classmethod
-    def from_runs(cls, runs: list) -> "GraphSink":
+    def from_runs(cls, runs: list) -> GraphSink:
         """A reader of runs another sink wrote (after its `spill_all`)."""
         sink = cls()
         sink.runs = list(runs)
@@ -367,7 +389,7 @@ class GraphSink:
         at = 0
         with open(path, "wb") as f:
             for i in range(0, len(lines), _RUN_CHUNK):
-                chunk = lines[i:i + _RUN_CHUNK]
+                chunk = lines[i : i + _RUN_CHUNK]
                 firsts.append(chunk[0].decode("utf-8"))
                 offsets.append(at)
                 chunk.append(b"")
@@ -449,7 +471,7 @@ class GraphSink:
         i = 0 if lo is None else bisect.bisect_left(buf, lo)
         j = len(buf) if hi is None else bisect.bisect_left(buf, hi)
         for k in range(i, j, size):
-            yield buf[k:min(k + size, j)]
+            yield buf[k : min(k + size, j)]
 
     @staticmethod
     def _run_blocks(run, size: int, lo: str | None, hi: str | None):
@@ -473,12 +495,12 @@ class GraphSink:
                 if cut < 0:
                     rest = data
                     continue
-                rest = data[cut + 1:]
+                rest = data[cut + 1 :]
                 block = data[:cut].decode("utf-8").split("\n")
                 if lo is not None and block[0] < lo:
-                    del block[:bisect.bisect_left(block, lo)]
+                    del block[: bisect.bisect_left(block, lo)]
                 if hi is not None and block and block[-1] >= hi:
-                    yield block[:bisect.bisect_left(block, hi)]
+                    yield block[: bisect.bisect_left(block, hi)]
                     return
                 if block:
                     yield block
@@ -524,8 +546,9 @@ def _merge_blocks(sources):
 # ---------------------------------------------------------------------------- graph files
 
 
-def write_range(sink: GraphSink, prefixes: dict, ttl=None, nt=None, lo: str | None = None,
-                hi: str | None = None) -> int:
+def write_range(
+    sink: GraphSink, prefixes: dict, ttl=None, nt=None, lo: str | None = None, hi: str | None = None
+) -> int:
     """Turtle statements (no prefix header) and N-Triples of the sink's lines in [lo, hi) to
     open text files; returns the number of triples."""
     from .export import TurtleWriter, ntriples_text
@@ -569,11 +592,21 @@ class RangeWriters:
         self.procs = []
         for stem, lo, hi in zip(self.stems, bounds, bounds[1:]):
             with open(stem + ".json", "w", encoding="utf-8") as f:
-                json.dump({"runs": sink.runs, "prefixes": prefixes, "ttl": ttl, "nt": nt, "lo": lo, "hi": hi,
-                           "stem": stem}, f, ensure_ascii=False)
+                json.dump(
+                    {"runs": sink.runs, "prefixes": prefixes, "ttl": ttl, "nt": nt, "lo": lo, "hi": hi, "stem": stem},
+                    f,
+                    ensure_ascii=False,
+                )
             with open(stem + ".log", "wb") as log:
-                self.procs.append(subprocess.Popen([sys.executable, "-m", "govgraph._write_range", stem + ".json"],
-                                                   stdin=subprocess.DEVNULL, stdout=log, stderr=log, env=env))
+                self.procs.append(
+                    subprocess.Popen(
+                        [sys.executable, "-m", "govgraph._write_range", stem + ".json"],
+                        stdin=subprocess.DEVNULL,
+                        stdout=log,
+                        stderr=log,
+                        env=env,
+                    )
+                )
 
     def finish(self, ttl_file=None, nt_file=None) -> int:
         """Wait for the parts and append them to the open output files; the triple count."""
@@ -623,8 +656,10 @@ def range_child(runs, prefixes, ttl, nt, lo, hi, stem) -> None:
     """What a writer process does (`govgraph._write_range`)."""
     try:
         sink = GraphSink.from_runs(runs)
-        files = [open(f"{stem}.{ext}", "w", encoding="utf-8", newline="\n", buffering=1 << 20) if want else None
-                 for ext, want in (("ttl", ttl), ("nt", nt))]
+        files = [
+            open(f"{stem}.{ext}", "w", encoding="utf-8", newline="\n", buffering=1 << 20) if want else None
+            for ext, want in (("ttl", ttl), ("nt", nt))
+        ]
         try:
             n = write_range(sink, prefixes, files[0], files[1], lo, hi)
         finally:
@@ -783,28 +818,58 @@ class PageModel:
         for s in of_type(ORGANIZATION):
             n = nodes[s]
             kinds = [kind_of_class[c] for c in n.types if c in kind_of_class]
-            nxg.add_node(s, label=zh_label(s, n), cls="institution", kind=sorted(kinds)[0] if kinds else "other",
-                         aliases=aliases(n), evidence=evidence(n), regions=[])
+            nxg.add_node(
+                s,
+                label=zh_label(s, n),
+                cls="institution",
+                kind=sorted(kinds)[0] if kinds else "other",
+                aliases=aliases(n),
+                evidence=evidence(n),
+                regions=[],
+            )
         for s in of_type(AREA):
             n = nodes[s]
-            nxg.add_node(s, label=zh_label(s, n), cls="region", kind=level_of_term.get(n.level, "county"),
-                         aliases=aliases(n), evidence=evidence(n), regions=[])
+            nxg.add_node(
+                s,
+                label=zh_label(s, n),
+                cls="region",
+                kind=level_of_term.get(n.level, "county"),
+                aliases=aliases(n),
+                evidence=evidence(n),
+                regions=[],
+            )
         for s in of_type(CONCEPT):
             n = nodes[s]
-            nxg.add_node(s, label=zh_label(s, n), cls="mechanism",
-                         kind="discovered" if DISCOVERED in n.types else "curated",
-                         aliases=aliases(n), evidence=evidence(n), regions=[])
+            nxg.add_node(
+                s,
+                label=zh_label(s, n),
+                cls="mechanism",
+                kind="discovered" if DISCOVERED in n.types else "curated",
+                aliases=aliases(n),
+                evidence=evidence(n),
+                regions=[],
+            )
         for s in of_type(OUTCOME):
             n = nodes[s]
             unit = n.unit[0] if n.unit else None
             metric = n.metric[0] if n.metric else None
             text = n.text[0] if n.text else None
-            nxg.add_node(s, label=f"{text}" + (f"（{metric}）" if metric else ""), cls="outcome",
-                         kind=str(unit or "other"), aliases=[], evidence=evidence(n), regions=[])
+            nxg.add_node(
+                s,
+                label=f"{text}" + (f"（{metric}）" if metric else ""),
+                cls="outcome",
+                kind=str(unit or "other"),
+                aliases=[],
+                evidence=evidence(n),
+                regions=[],
+            )
 
         for rel in EDGE_ORDER:
-            nxg.add_edges_from((a, b, rel, {"relation": rel, "label": REL_LABELS[rel]})
-                               for a, b in sorted(self.edges[rel]) if a in nxg and b in nxg)
+            nxg.add_edges_from(
+                (a, b, rel, {"relation": rel, "label": REL_LABELS[rel]})
+                for a, b in sorted(self.edges[rel])
+                if a in nxg and b in nxg
+            )
 
         if not full:
             from .viz import best_connected
@@ -885,8 +950,9 @@ class Outputs:
         if not target.parent.resolve().is_relative_to(self.root):
             raise GovgraphError(f"{target}: output would leave the output folder {self.out} (through a link)")
         if (target.exists() or target.is_symlink()) and rel not in self.previous:
-            raise GovgraphError(f"{target}: exists and was not written by govgraph; "
-                                "move it away or choose another output folder")
+            raise GovgraphError(
+                f"{target}: exists and was not written by govgraph; move it away or choose another output folder"
+            )
         return target
 
     def open(self, rel: str):

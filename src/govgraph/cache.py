@@ -24,8 +24,7 @@ from pathlib import Path
 
 # Modules whose code decides the extraction records (the graph and exports are rebuilt from
 # the records every time, so their code is not part of the key).
-_CODE = ("normalize.py", "segment.py", "spans.py", "records.py", "pipeline.py", "resolve.py", "lexicon.py",
-         "reader.py")
+_CODE = ("normalize.py", "segment.py", "spans.py", "records.py", "pipeline.py", "resolve.py", "lexicon.py", "reader.py")
 
 
 def rules_key() -> str:

@@ -34,7 +34,9 @@ def _parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
 
     b = sub.add_parser(
-        "build", formatter_class=_Formatter, help="extract articles and write the graph, page and extractions",
+        "build",
+        formatter_class=_Formatter,
+        help="extract articles and write the graph, page and extractions",
         description="Read articles (*.txt files or folders, recursively; default: the bundled samples),\n"
         "extract institutions, regions, mechanisms, adoptions and outcomes, and write\n"
         "OUT/govgraph.ttl, OUT/govgraph.html and OUT/extractions/<document>.json.",
@@ -45,25 +47,47 @@ def _parser() -> argparse.ArgumentParser:
     )
     b.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: bundled sample pages)")
     b.add_argument("-o", "--out", default="out", help="output folder (default: out)")
-    b.add_argument("--format", default="ttl",
-                   help="comma-separated graph formats: ttl, nt, trig, nq, jsonld, graphml (default: ttl)")
-    b.add_argument("--base", default=None, help="base IRI for minted resources (default: https://w3id.org/govgraph/id/)")
-    b.add_argument("--workers", type=int, default=None,
-                   help="extraction processes (default: number of cores; with --engine dask and no\n"
-                   "--scheduler, the size of the local cluster)")
-    b.add_argument("--engine", choices=("local", "dask"), default="local",
-                   help="where extraction runs: local processes, or a Dask cluster (default: local)")
-    b.add_argument("--scheduler", default=None, metavar="ADDRESS",
-                   help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)")
+    b.add_argument(
+        "--format",
+        default="ttl",
+        help="comma-separated graph formats: ttl, nt, trig, nq, jsonld, graphml (default: ttl)",
+    )
+    b.add_argument(
+        "--base", default=None, help="base IRI for minted resources (default: https://w3id.org/govgraph/id/)"
+    )
+    b.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="extraction processes (default: number of cores; with --engine dask and no\n"
+        "--scheduler, the size of the local cluster)",
+    )
+    b.add_argument(
+        "--engine",
+        choices=("local", "dask"),
+        default="local",
+        help="where extraction runs: local processes, or a Dask cluster (default: local)",
+    )
+    b.add_argument(
+        "--scheduler",
+        default=None,
+        metavar="ADDRESS",
+        help="with --engine dask: the scheduler, e.g. tcp://10.0.0.5:8786 (default: a local cluster)",
+    )
     cache = b.add_mutually_exclusive_group()
-    cache.add_argument("--cache", default=None, metavar="DIR",
-                       help="keep extraction records here, so a re-run extracts only new or changed\n"
-                       "files (default: OUT/.cache)")
+    cache.add_argument(
+        "--cache",
+        default=None,
+        metavar="DIR",
+        help="keep extraction records here, so a re-run extracts only new or changed\nfiles (default: OUT/.cache)",
+    )
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     b.add_argument("--no-page", action="store_true", help="do not write the HTML page")
 
     e = sub.add_parser(
-        "evaluate", formatter_class=_Formatter, help="score extractions against gold annotations",
+        "evaluate",
+        formatter_class=_Formatter,
+        help="score extractions against gold annotations",
         description="Precision, recall and F1 per list, and quantity-subject accuracy; the same\n"
         "figures as the reference scorer.",
         epilog="example:\n  govgraph evaluate out/extractions ../shared/gold --json",
@@ -74,23 +98,33 @@ def _parser() -> argparse.ArgumentParser:
     e.add_argument("--docs", action="store_true", help="add per-document counts")
 
     q = sub.add_parser(
-        "query", formatter_class=_Formatter, help="run a SPARQL query over a built graph",
+        "query",
+        formatter_class=_Formatter,
+        help="run a SPARQL query over a built graph",
         description="Run a SPARQL query (text, or a .rq file) over a Turtle graph.",
         epilog="examples:\n  govgraph query ontology/queries/adopters_of_mechanism.rq\n"
         "  govgraph query 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n }' --format csv",
     )
     q.add_argument("query", metavar="QUERY_OR_FILE")
-    q.add_argument("-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)")
+    q.add_argument(
+        "-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)"
+    )
     q.add_argument("--format", choices=("table", "csv", "json"), default="table")
 
     v = sub.add_parser(
-        "view", formatter_class=_Formatter, help="draw a focused network page from a built graph",
+        "view",
+        formatter_class=_Formatter,
+        help="draw a focused network page from a built graph",
         description="Write an interactive page of part of the graph.",
         epilog="examples:\n  govgraph view --focus 交叉执行 --depth 2\n  govgraph view --region 湖北省 -o out/hubei.html\n"
         "  govgraph view --max-nodes 300",
     )
-    v.add_argument("-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)")
-    v.add_argument("-o", "--out", default=os.path.join("out", "view.html"), help="page to write (default: out/view.html)")
+    v.add_argument(
+        "-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)"
+    )
+    v.add_argument(
+        "-o", "--out", default=os.path.join("out", "view.html"), help="page to write (default: out/view.html)"
+    )
     v.add_argument("--focus", help="a node name (label or alias) to centre on")
     v.add_argument("--depth", type=int, default=2, help="hops around --focus (default: 2)")
     v.add_argument("--region", help="keep nodes in this region (e.g. 湖北省)")
@@ -149,8 +183,17 @@ def _run(args) -> int:
         if args.scheduler and args.engine != "dask":
             raise GovgraphError("--scheduler needs --engine dask")
         cache = False if args.no_cache else (args.cache or True)
-        report = api.build(args.paths, args.out, base=args.base, formats=formats, workers=workers,
-                           page=not args.no_page, engine=args.engine, scheduler=args.scheduler, cache=cache)
+        report = api.build(
+            args.paths,
+            args.out,
+            base=args.base,
+            formats=formats,
+            workers=workers,
+            page=not args.no_page,
+            engine=args.engine,
+            scheduler=args.scheduler,
+            cache=cache,
+        )
         print(report.summary())
         print(f"wrote {args.out}/")
         for s in report.skipped:
@@ -171,8 +214,9 @@ def _run(args) -> int:
         print(api.query(args.query, args.graph, args.format), end="")
         return 0
     if args.command == "view":
-        stats = api.view(args.graph, args.out, focus=args.focus, depth=args.depth, region=args.region,
-                         max_nodes=args.max_nodes)
+        stats = api.view(
+            args.graph, args.out, focus=args.focus, depth=args.depth, region=args.region, max_nodes=args.max_nodes
+        )
         print(f"wrote {args.out}: {stats['nodes']} of {stats['total_nodes']} nodes, {stats['edges']} edges")
         return 0
     raise GovgraphError(f"unknown command {args.command}")

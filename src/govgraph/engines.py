@@ -43,8 +43,9 @@ class LocalEngine:
             # instead of each spending seconds and memory on its own copy.
             _warm_up()
         barrier = (ctx or multiprocessing.get_context()).Barrier(self.workers)
-        self._pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=ctx, initializer=_init_worker,
-                                         initargs=(barrier, warm and ctx is None))
+        self._pool = ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(barrier, warm and ctx is None)
+        )
         return self._pool
 
     def imap(self, fn: Callable, tasks: Iterable, window: int | None = None, warm: bool = True) -> Iterator:
@@ -99,8 +100,9 @@ class DaskEngine:
             raise GovgraphError("--engine dask needs dask.distributed: pip install 'govgraph[dask]'") from None
         self._own: list = []
         if scheduler is None:
-            cluster = LocalCluster(n_workers=max(1, workers), threads_per_worker=1, processes=True,
-                                   dashboard_address=None)
+            cluster = LocalCluster(
+                n_workers=max(1, workers), threads_per_worker=1, processes=True, dashboard_address=None
+            )
             self._own.append(cluster)
             scheduler = cluster
         if isinstance(scheduler, Client):

@@ -107,12 +107,20 @@ def score_document(pred: dict, gold: dict) -> dict:
     def names(xs):
         return [x.get("name") for x in xs if x.get("name")]
 
-    tally("institutions", names(pred.get("institutions", [])), names(gold.get("institutions", [])),
-          lambda p, g: inst_match(p, g, regions))
+    tally(
+        "institutions",
+        names(pred.get("institutions", [])),
+        names(gold.get("institutions", [])),
+        lambda p, g: inst_match(p, g, regions),
+    )
     tally("regions", pred.get("regions", []), gold.get("regions", []), region_match)
     tally("mechanisms", names(pred.get("mechanisms", [])), names(gold.get("mechanisms", [])), mech_match)
-    tally("adopts", pred.get("adopts", []), gold.get("adopts", []),
-          lambda p, g: len(p) == 2 and inst_match(p[0], g[0], regions) and mech_match(p[1], g[1]))
+    tally(
+        "adopts",
+        pred.get("adopts", []),
+        gold.get("adopts", []),
+        lambda p, g: len(p) == 2 and inst_match(p[0], g[0], regions) and mech_match(p[1], g[1]),
+    )
     pairs = tally("quantities", pred.get("quantities", []), gold.get("quantities", []), qty_match)
     out["quantity_subject"] = [sum(subject_ok(p, g, regions) for p, g in pairs), len(pairs)]
     return out
@@ -154,8 +162,14 @@ def evaluate(pred_dir: str | Path, gold_dir: str | Path, per_document: bool = Fa
     for k in LISTS:
         tp, npred, ngold = total[k]
         p, r, f = _prf(tp, npred, ngold)
-        result[k] = {"precision": round(p, 3), "recall": round(r, 3), "f1": round(f, 3),
-                     "tp": tp, "predicted": npred, "gold": ngold}
+        result[k] = {
+            "precision": round(p, 3),
+            "recall": round(r, 3),
+            "f1": round(f, 3),
+            "tp": tp,
+            "predicted": npred,
+            "gold": ngold,
+        }
     ok, n = total["quantity_subject"]
     result["quantity_subject_accuracy"] = round(ok / n, 3) if n else 0.0
     if per_document:
@@ -167,8 +181,10 @@ def format_table(result: dict) -> str:
     lines = [f"{'list':<14}{'P':>7}{'R':>7}{'F1':>7}{'tp':>6}{'pred':>6}{'gold':>6}"]
     for k, v in result.items():
         if isinstance(v, dict) and k != "documents":
-            lines.append(f"{k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}"
-                         f"{v['tp']:>6}{v['predicted']:>6}{v['gold']:>6}")
+            lines.append(
+                f"{k:<14}{v['precision']:>7.3f}{v['recall']:>7.3f}{v['f1']:>7.3f}"
+                f"{v['tp']:>6}{v['predicted']:>6}{v['gold']:>6}"
+            )
     n = result["quantities"]["tp"]
     lines.append(f"quantity subject accuracy {result['quantity_subject_accuracy']:.3f} over {n} matched")
     return "\n".join(lines)

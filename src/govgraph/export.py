@@ -91,10 +91,10 @@ class _Namer:
     def typed(self, term: str) -> str:
         """A literal with a datatype: bare when it is a plain integer or decimal."""
         cut = term.rindex('"^^<')
-        lex, dt = term[1:cut], term[cut + 3:]
+        lex, dt = term[1:cut], term[cut + 3 :]
         if dt == _XSD_INTEGER and _INTEGER.fullmatch(lex) or dt == _XSD_DECIMAL and _DECIMAL.fullmatch(lex):
             return lex
-        return f"{term[:cut + 1]}^^{self.iri(dt)}"
+        return f"{term[: cut + 1]}^^{self.iri(dt)}"
 
     def obj(self, term: str) -> str:
         c = term[0]
@@ -365,22 +365,50 @@ def to_networkx(graph):
 
     for s in sorted(set(graph.subjects(RDF.type, rdflib.URIRef(ORG + "Organization")))):
         kinds = [kind_of_class[c] for c in graph.objects(s, RDF.type) if c in kind_of_class]
-        nxg.add_node(str(s), label=zh_label(s), cls="institution", kind=sorted(kinds)[0] if kinds else "other",
-                     aliases=aliases(s), evidence=evidence_of(s), regions=[])
+        nxg.add_node(
+            str(s),
+            label=zh_label(s),
+            cls="institution",
+            kind=sorted(kinds)[0] if kinds else "other",
+            aliases=aliases(s),
+            evidence=evidence_of(s),
+            regions=[],
+        )
     for s in sorted(set(graph.subjects(RDF.type, rdflib.URIRef(SDO + "AdministrativeArea")))):
         lv = graph.value(s, GG("level"))
-        nxg.add_node(str(s), label=zh_label(s), cls="region", kind=level_of_term.get(lv, "county"),
-                     aliases=aliases(s), evidence=evidence_of(s), regions=[])
+        nxg.add_node(
+            str(s),
+            label=zh_label(s),
+            cls="region",
+            kind=level_of_term.get(lv, "county"),
+            aliases=aliases(s),
+            evidence=evidence_of(s),
+            regions=[],
+        )
     for s in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
         discovered = (s, RDF.type, GG("DiscoveredMechanism")) in graph
-        nxg.add_node(str(s), label=zh_label(s), cls="mechanism", kind="discovered" if discovered else "curated",
-                     aliases=aliases(s), evidence=evidence_of(s), regions=[])
+        nxg.add_node(
+            str(s),
+            label=zh_label(s),
+            cls="mechanism",
+            kind="discovered" if discovered else "curated",
+            aliases=aliases(s),
+            evidence=evidence_of(s),
+            regions=[],
+        )
     for s in sorted(set(graph.subjects(RDF.type, GG("Outcome")))):
         unit = graph.value(s, rdflib.URIRef(SDO + "unitText"))
         metric = graph.value(s, GG("metric"))
         text = graph.value(s, GG("surfaceText"))
-        nxg.add_node(str(s), label=f"{text}" + (f"（{metric}）" if metric else ""), cls="outcome",
-                     kind=str(unit or "other"), aliases=[], evidence=evidence_of(s), regions=[])
+        nxg.add_node(
+            str(s),
+            label=f"{text}" + (f"（{metric}）" if metric else ""),
+            cls="outcome",
+            kind=str(unit or "other"),
+            aliases=[],
+            evidence=evidence_of(s),
+            regions=[],
+        )
 
     def edge(a, b, rel):
         if str(a) in nxg and str(b) in nxg:
@@ -428,8 +456,14 @@ def graphml(nxg) -> str:
 
     flat = nx.MultiDiGraph()
     for n, d in sorted(nxg.nodes(data=True)):
-        flat.add_node(n, label=d["label"], cls=d["cls"], kind=d["kind"], aliases="|".join(d["aliases"]),
-                      regions="|".join(d["regions"]))
+        flat.add_node(
+            n,
+            label=d["label"],
+            cls=d["cls"],
+            kind=d["kind"],
+            aliases="|".join(d["aliases"]),
+            regions="|".join(d["regions"]),
+        )
     for a, b, k, d in sorted(nxg.edges(keys=True, data=True)):
         flat.add_edge(a, b, key=k, relation=d["relation"], label=d["label"])
     buf = io.BytesIO()

@@ -42,8 +42,13 @@ KIND_CLASS = {
     "education": "EducationInstitution",
     "other": "OtherInstitution",
 }
-LEVEL_TERM = {"province": "Province", "prefecture": "Prefecture", "county": "County",
-              "township": "Township", "village": "Village"}
+LEVEL_TERM = {
+    "province": "Province",
+    "prefecture": "Prefecture",
+    "county": "County",
+    "township": "Township",
+    "village": "Village",
+}
 
 
 try:  # CPython's own SHA-256 (the same digest): about twice as quick as OpenSSL's on a few bytes

@@ -88,7 +88,7 @@ class CleanText:
 
     def exact(self, start: int, end: int) -> str:
         """The original characters between two file offsets (from `span`)."""
-        return self.original[start - self.base:end - self.base]
+        return self.original[start - self.base : end - self.base]
 
 
 _NARROW = re.compile("[^\u2e80-\U0010ffff]")
@@ -172,7 +172,7 @@ def unwrap(original: str) -> CleanText:
         body = raw.strip(INDENT_CHARS)
         b = start + len(raw) - len(raw.lstrip(INDENT_CHARS))
         out.append(body)
-        origin += keep[b:b + len(body)]
+        origin += keep[b : b + len(body)]
         n += len(body)
         prev = nonblank[k]
     paragraphs.append((para_start, n))

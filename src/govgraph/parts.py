@@ -120,8 +120,11 @@ def part_records(x) -> dict:
     from .pipeline import to_json
 
     obj = to_json(x)
-    out: dict = {"articles": [enc(a) for a in obj["articles"]], "quantities": [enc(q) for q in obj["quantities"]],
-                 "facts": {(f.relation, f.subject, f.object) for f in x.facts}}
+    out: dict = {
+        "articles": [enc(a) for a in obj["articles"]],
+        "quantities": [enc(q) for q in obj["quantities"]],
+        "facts": {(f.relation, f.subject, f.object) for f in x.facts},
+    }
     for key in ENTITY_LISTS:
         rows = []
         for e in obj[key]:
@@ -198,17 +201,24 @@ class DocumentJson:
             if key in ("articles", "quantities"):
                 rows = [self._read(self.lists[key], ",\n  ")] if self.counts[key] else []
             elif key in ENTITY_LISTS:
-                rows = [f'{head}, "mentions": {enc(mentions)}, "evidence": [{self._read(blocks, ", ")}]}}'
-                        for head, mentions, blocks in self.entities[key].values()]
+                rows = [
+                    f'{head}, "mentions": {enc(mentions)}, "evidence": [{self._read(blocks, ", ")}]}}'
+                    for head, mentions, blocks in self.entities[key].values()
+                ]
             elif key == "adopts":
                 rows = [enc(list(pair)) for pair in self.adopts]
             else:  # adopts_evidence
                 rows = [f"[{self._read(blocks, ', ')}]" for blocks in self.adopts.values()]
             f.write("[\n  " + ",\n  ".join(rows) + "\n ]" if rows else "[]")
         f.write("\n}\n")
-        return {"articles": self.counts["articles"], "institutions": len(self.entities["institutions"]),
-                "regions": len(self.entities["regions"]), "mechanisms": len(self.entities["mechanisms"]),
-                "facts": len(self.adopts) + len(self.facts), "outcomes": self.counts["quantities"]}
+        return {
+            "articles": self.counts["articles"],
+            "institutions": len(self.entities["institutions"]),
+            "regions": len(self.entities["regions"]),
+            "mechanisms": len(self.entities["mechanisms"]),
+            "facts": len(self.adopts) + len(self.facts),
+            "outcomes": self.counts["quantities"],
+        }
 
     def close(self) -> None:
         self.spool.close()

@@ -28,39 +28,76 @@ def to_json(x: Extraction) -> dict:
     return {
         "document": x.document,
         "articles": [
-            {"index": a.index, "headline": a.headline, "byline": a.byline, "date": a.date,
-             "sentences": len(a.sentences),
-             "start": a.sentences[0].start if a.sentences else None,
-             "end": a.sentences[-1].end if a.sentences else None}
+            {
+                "index": a.index,
+                "headline": a.headline,
+                "byline": a.byline,
+                "date": a.date,
+                "sentences": len(a.sentences),
+                "start": a.sentences[0].start if a.sentences else None,
+                "end": a.sentences[-1].end if a.sentences else None,
+            }
             for a in x.articles
         ],
         "institutions": [
-            {"name": e.name, "kind": e.kind, "region": e.region, "parent": e.parent,
-             "mentions": e.aliases, "evidence": _evidence(e)}
+            {
+                "name": e.name,
+                "kind": e.kind,
+                "region": e.region,
+                "parent": e.parent,
+                "mentions": e.aliases,
+                "evidence": _evidence(e),
+            }
             for e in x.institutions
         ],
         "parent_bodies": [
-            {"name": e.name, "kind": e.kind, "region": e.region, "parent": e.parent,
-             "mentions": e.aliases, "evidence": _evidence(e)}
+            {
+                "name": e.name,
+                "kind": e.kind,
+                "region": e.region,
+                "parent": e.parent,
+                "mentions": e.aliases,
+                "evidence": _evidence(e),
+            }
             for e in x.parent_bodies
         ],
         "regions": [
-            {"name": e.name, "level": e.kind, "parent": e.parent, "code": e.code,
-             "mentions": e.aliases, "evidence": _evidence(e)}
+            {
+                "name": e.name,
+                "level": e.kind,
+                "parent": e.parent,
+                "code": e.code,
+                "mentions": e.aliases,
+                "evidence": _evidence(e),
+            }
             for e in x.regions
         ],
         "mechanisms": [
-            {"name": e.name, "broader": e.parent, "status": e.kind, "concept": e.code,
-             "mentions": e.aliases, "evidence": _evidence(e)}
+            {
+                "name": e.name,
+                "broader": e.parent,
+                "status": e.kind,
+                "concept": e.code,
+                "mentions": e.aliases,
+                "evidence": _evidence(e),
+            }
             for e in x.mechanisms
         ],
         "adopts": [[f.subject, f.object] for f in x.adopts],
         "adopts_evidence": [[ev.to_json() for ev in f.evidence] for f in x.adopts],
         "quantities": [
-            {"text": q.text, "value": _num(q.value), "unit": q.unit, "subject": q.subject,
-             "metric": q.metric, "period": q.period, "period_start": q.period_start,
-             "period_end": q.period_end, "mechanism": q.mechanism,
-             "evidence": q.evidence.to_json()}
+            {
+                "text": q.text,
+                "value": _num(q.value),
+                "unit": q.unit,
+                "subject": q.subject,
+                "metric": q.metric,
+                "period": q.period,
+                "period_start": q.period_start,
+                "period_end": q.period_end,
+                "mechanism": q.mechanism,
+                "evidence": q.evidence.to_json(),
+            }
             for q in x.quantities
         ],
     }

@@ -50,9 +50,7 @@ def discover(paths: list[str | os.PathLike]) -> list[Path]:
     names: dict[str, Path] = {}
     for f in files:
         if f.name in names:
-            raise GovgraphError(
-                f"{f}: same file name as {names[f.name]}; document names must be unique"
-            )
+            raise GovgraphError(f"{f}: same file name as {names[f.name]}; document names must be unique")
         names[f.name] = f
     return files
 

@@ -29,7 +29,9 @@ class Resolver:
         e = self.regions.get(d.code)
         if e is None:
             parent = gazetteer().parent(d)
-            e = self.regions[d.code] = Entity("region", d.name, d.level, parent=parent.name if parent else None, code=d.code)
+            e = self.regions[d.code] = Entity(
+                "region", d.name, d.level, parent=parent.name if parent else None, code=d.code
+            )
         e.add_alias(surface)
         e.evidence.append(ev)
 
@@ -47,8 +49,9 @@ class Resolver:
     def add_institution(self, m, ev: Evidence) -> None:
         e = self.institutions.get(m.name)
         if e is None:
-            e = self.institutions[m.name] = Entity("institution", m.name, m.kind, region=m.region_name,
-                                                   parent=m.parent, standalone=False)
+            e = self.institutions[m.name] = Entity(
+                "institution", m.name, m.kind, region=m.region_name, parent=m.parent, standalone=False
+            )
         if not m.collective:  # 四川法院 is the province's courts, not a name of its high court
             e.add_alias(m.surface)
         e.evidence.append(ev)
@@ -62,8 +65,11 @@ class Resolver:
         if e is None:
             c = m.concept
             e = self.mechanisms[m.name] = Entity(
-                "mechanism", m.name, "curated" if c else "discovered",
-                parent=c.broader if c else None, code=c.id if c else None,
+                "mechanism",
+                m.name,
+                "curated" if c else "discovered",
+                parent=c.broader if c else None,
+                code=c.id if c else None,
             )
         e.add_alias(m.surface)
         e.evidence.append(ev)

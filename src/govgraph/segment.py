@@ -104,9 +104,7 @@ def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
     # merge consecutive starts that have no body between them (several bylines in a row)
     merged: list[int] = []
     for s in starts:
-        if merged and all(
-            is_byline(pars[k][2]) or _looks_like_headline(pars[k][2]) for k in range(merged[-1], s)
-        ):
+        if merged and all(is_byline(pars[k][2]) or _looks_like_headline(pars[k][2]) for k in range(merged[-1], s)):
             continue
         merged.append(s)
     out = []
@@ -134,7 +132,7 @@ CLAUSE_BREAK = re.compile(r"[，、；：,;:）)”」]")
 def _bounded(text: str, s: int, e: int):
     """Split text[s:e] into pieces of at most MAX_SENTENCE characters, at clause breaks."""
     while e - s > MAX_SENTENCE:
-        window = text[s:s + MAX_SENTENCE]
+        window = text[s : s + MAX_SENTENCE]
         cut = max((m.end() for m in CLAUSE_BREAK.finditer(window)), default=0)
         if cut < MAX_SENTENCE // 4:
             cut = MAX_SENTENCE

@@ -106,10 +106,30 @@ SKOS = _vocab(SKOS_NS, "Concept", "prefLabel", "altLabel", "inScheme", "broader"
 PROV = _vocab(PROV_NS, "Entity", "wasDerivedFrom")
 DCT = _vocab(DCT_NS, "isPartOf")
 ORG = _vocab(ORG_NS, "Organization", "subOrganizationOf")
-SDO = _vocab(SDO_NS, "CreativeWork", "name", "NewsArticle", "headline", "containedInPlace", "AdministrativeArea",
-             "QuantitativeValue", "value", "unitText", "datePublished")
-OA = _vocab(OA_NS, "SpecificResource", "hasSource", "hasSelector", "TextPositionSelector", "TextQuoteSelector",
-            "start", "end", "exact")
+SDO = _vocab(
+    SDO_NS,
+    "CreativeWork",
+    "name",
+    "NewsArticle",
+    "headline",
+    "containedInPlace",
+    "AdministrativeArea",
+    "QuantitativeValue",
+    "value",
+    "unitText",
+    "datePublished",
+)
+OA = _vocab(
+    OA_NS,
+    "SpecificResource",
+    "hasSource",
+    "hasSelector",
+    "TextPositionSelector",
+    "TextQuoteSelector",
+    "start",
+    "end",
+    "exact",
+)
 GEO = _vocab(GEO_NS, "lat", "long")
 
 
@@ -236,23 +256,25 @@ class TripleEmitter:
             quote_ = zh(ev.quote)  # the mention, page line breaks removed
             exact = ev.exact
             exact = quote_ if not exact or exact == ev.quote else zh(exact)  # the source's own characters
-            extend((
-                node + _A_EVIDENCE,
-                node + _A_SPECIFIC_RESOURCE,
-                f"{node}{_HAS_SOURCE}{edoc}",
-                f"{node}{_IS_PART_OF}{edoc[:-1]}/article/{ev.article}>",
-                f"{node}{_HAS_SELECTOR}{pos}",
-                f"{node}{_HAS_SELECTOR}{sel}",
-                pos + _A_POSITION_SELECTOR,
-                f'{pos}{_START}"{int(ev.start)}{_INTEGER_TAIL}',
-                f'{pos}{_END}"{int(ev.end)}{_INTEGER_TAIL}',
-                sel + _A_QUOTE_SELECTOR,
-                f"{sel}{_EXACT}{exact}",
-                f"{node}{_QUOTE}{quote_}",
-                f"{node}{_SENTENCE}{zh(ev.sentence)}",
-                f'{node}{_SENTENCE_START}"{int(ev.sentence_start)}{_INTEGER_TAIL}',
-                f'{node}{_SENTENCE_END}"{int(ev.sentence_end)}{_INTEGER_TAIL}',
-            ))
+            extend(
+                (
+                    node + _A_EVIDENCE,
+                    node + _A_SPECIFIC_RESOURCE,
+                    f"{node}{_HAS_SOURCE}{edoc}",
+                    f"{node}{_IS_PART_OF}{edoc[:-1]}/article/{ev.article}>",
+                    f"{node}{_HAS_SELECTOR}{pos}",
+                    f"{node}{_HAS_SELECTOR}{sel}",
+                    pos + _A_POSITION_SELECTOR,
+                    f'{pos}{_START}"{int(ev.start)}{_INTEGER_TAIL}',
+                    f'{pos}{_END}"{int(ev.end)}{_INTEGER_TAIL}',
+                    sel + _A_QUOTE_SELECTOR,
+                    f"{sel}{_EXACT}{exact}",
+                    f"{node}{_QUOTE}{quote_}",
+                    f"{node}{_SENTENCE}{zh(ev.sentence)}",
+                    f'{node}{_SENTENCE_START}"{int(ev.sentence_start)}{_INTEGER_TAIL}',
+                    f'{node}{_SENTENCE_END}"{int(ev.sentence_end)}{_INTEGER_TAIL}',
+                )
+            )
             return node
 
         def mentions(node: str, e: Entity) -> None:
@@ -264,8 +286,7 @@ class TripleEmitter:
             if not evs:
                 return  # a statement node exists to carry evidence
             st = f"<{base}statement/{digest(s[1:-1], p[1:-1], o[1:-1])}>"
-            extend((st + _A_STATEMENT, f"{st}{_RDF_SUBJECT}{s}", f"{st}{_RDF_PREDICATE}{p}",
-                    f"{st}{_RDF_OBJECT}{o}"))
+            extend((st + _A_STATEMENT, f"{st}{_RDF_SUBJECT}{s}", f"{st}{_RDF_PREDICATE}{p}", f"{st}{_RDF_OBJECT}{o}"))
             head = st + _WAS_DERIVED_FROM
             for ev in evs:
                 add(head + evidence(ev))
@@ -427,7 +448,7 @@ class TripleEmitter:
             c = mechanisms()[name]
             block.append(f"{m} {SKOS['inScheme']} {GG['mechanismScheme']}")
             if c.en:
-                block.append(f'{m} {SKOS["prefLabel"]} {quote(c.en)}@en')
+                block.append(f"{m} {SKOS['prefLabel']} {quote(c.en)}@en")
             for a in c.alts:
                 block.append(f"{m} {SKOS['altLabel']} {zh(a)}")
             if c.broader:
@@ -448,7 +469,7 @@ def doc_triples(x: Extraction, base: str = DEFAULT_BASE) -> DocTriples:
 
 # ---------------------------------------------------------------- reading lines back
 
-_UNESCAPE = re.compile(r'\\(.)')
+_UNESCAPE = re.compile(r"\\(.)")
 _UNESC = {"\\": "\\", "n": "\n", '"': '"', "r": "\r"}
 
 
@@ -464,7 +485,7 @@ def parse_literal(term: str) -> tuple[str, str | None, str | None]:
     lex = term[1:end]
     if "\\" in lex:
         lex = _UNESCAPE.sub(lambda m: _UNESC.get(m.group(1), m.group(0)), lex)
-    rest = term[end + 1:]
+    rest = term[end + 1 :]
     if rest.startswith("@"):
         return lex, rest[1:], None
     if rest.startswith("^^<"):

@@ -30,8 +30,7 @@ VIS_JS = Path("templates") / "lib" / "vis-9.1.2" / "vis-network.min.js"  # insid
 
 # The canvas draws labels with this stack too; WenQuanYi is what Debian/CI has.
 FONT_FACE = (
-    '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", '
-    '"PingFang SC", "Microsoft YaHei", sans-serif'
+    '"WenQuanYi Micro Hei", "Noto Sans CJK SC", "Source Han Sans SC", "PingFang SC", "Microsoft YaHei", sans-serif'
 )
 NODE_FONT = "#1f2328"
 EDGE_FONT = "#5c636a"
@@ -104,7 +103,7 @@ LAYOUT_SEED = 20240611  # vis-network's layout is seeded, so every load looks th
 
 
 def render_page(
-    graph: "networkx.MultiDiGraph",
+    graph: networkx.MultiDiGraph,
     *,
     title: str = "govgraph",
     max_nodes: int = 500,
@@ -296,11 +295,7 @@ def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
 
     # MultiDiGraph: a pair may carry several relations; bend the extra ones apart.
     pair_count: dict[tuple[str, str], int] = {}
-    shown = [
-        (u, v, k, d)
-        for u, v, k, d in graph.edges(keys=True, data=True)
-        if u in keep and v in keep
-    ]
+    shown = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep]
     # Sort on content before the key: keys depend on the order edges were added in.
     shown.sort(
         key=lambda e: (
@@ -427,18 +422,10 @@ def _legend(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict
                     "count": count,
                 }
             )
-        classes.append(
-            {"key": cls, "name": zh, "shape": shape, "count": sum(counts[cls].values()), "kinds": kinds}
-        )
+        classes.append({"key": cls, "name": zh, "shape": shape, "count": sum(counts[cls].values()), "kinds": kinds})
     used = {e["relation"] for e in edges}
-    relations = [
-        {"name": zh, "colour": colour} for rel, (zh, colour) in RELATIONS.items() if rel in used
-    ]
-    relations += [
-        {"name": rel, "colour": OTHER_RELATION_COLOUR}
-        for rel in sorted(used - RELATIONS.keys())
-        if rel
-    ]
+    relations = [{"name": zh, "colour": colour} for rel, (zh, colour) in RELATIONS.items() if rel in used]
+    relations += [{"name": rel, "colour": OTHER_RELATION_COLOUR} for rel in sorted(used - RELATIONS.keys()) if rel]
     return classes, relations
 
 
@@ -463,14 +450,9 @@ def _page_html(title: str, status: str, omitted_note: str, nodes: list, edges: l
         "options": _vis_options(len(nodes)),
         "style": {"nodeFont": NODE_FONT, "edgeFont": EDGE_FONT},
         "classNames": {cls: zh for cls, (zh, _shape) in CLASSES.items()},
-        "kindNames": {
-            f"{cls}/{kind}": zh for cls, kinds in KINDS.items() for kind, (zh, _c) in kinds.items()
-        },
+        "kindNames": {f"{cls}/{kind}": zh for cls, kinds in KINDS.items() for kind, (zh, _c) in kinds.items()},
     }
-    regions = sorted(
-        {r for n in nodes for r in n["regions"]}
-        | {n["name"] for n in nodes if n["cls"] == "region"}
-    )
+    regions = sorted({r for n in nodes for r in n["regions"]} | {n["name"] for n in nodes if n["cls"] == "region"})
     mechanisms = sorted(
         ((n["name"], n["id"]) for n in nodes if n["cls"] == "mechanism"),
     )

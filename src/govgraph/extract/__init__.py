@@ -22,9 +22,15 @@ from .roles import subjects
 # how many paragraphs an actor's adoptions carry over without it being named again
 CARRY_PARAGRAPHS = 3
 # 全市 …: a figure of the region as a whole (the article's city)
-COLLECTIVE = [("全省", ("province",), "省"), ("全区", ("province",), "自治区"), ("全州", ("prefecture",), "州"),
-              ("全盟", ("prefecture",), "盟"), ("全市", ("prefecture", "county"), "市"), ("全县", ("county",), "县"),
-              ("全旗", ("county",), "旗")]
+COLLECTIVE = [
+    ("全省", ("province",), "省"),
+    ("全区", ("province",), "自治区"),
+    ("全州", ("prefecture",), "州"),
+    ("全盟", ("prefecture",), "盟"),
+    ("全市", ("prefecture", "county"), "市"),
+    ("全县", ("county",), "县"),
+    ("全旗", ("county",), "旗"),
+]
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
@@ -44,8 +50,9 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
 
     def evidence(sent: Sentence, s: int, e: int) -> Evidence:
         o_s, o_e = clean.span(sent.clean_start + s, sent.clean_start + e)
-        return Evidence(name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e],
-                        clean.exact(o_s, o_e))
+        return Evidence(
+            name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e], clean.exact(o_s, o_e)
+        )
 
     # First pass over all full region names: context for same-name divisions (朝阳区).
     for art in articles:
@@ -107,8 +114,9 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                     span = (min(who.start, mm.start), max(who.end, mm.end)) if who in insts else (mm.start, mm.end)
                     fact.evidence.append(evidence(sent, *span))
             for qm in find_quantities(text):
-                quantity_subject = _quantity_subject(text, qm.start, insts, subj, actors, regions, ctx,
-                                                     document_codes, national_words)
+                quantity_subject = _quantity_subject(
+                    text, qm.start, insts, subj, actors, regions, ctx, document_codes, national_words
+                )
                 period = find_period(text, qm.start)
                 period_start, period_end = resolve_period(period, art.date)
                 # the mechanism the figure is about: the nearest one named before it

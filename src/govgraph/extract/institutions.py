@@ -27,13 +27,54 @@ STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 
 NAME_TAGS = ("n", "j", "s", "eng", "l")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
 # nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
-GENERIC_STEMS = {"辖区", "乡镇", "农村", "基层", "社区", "城区", "当地", "行政", "全市", "全县", "全区", "全省", "各地",
-                 "各级", "人民", "专门", "相关", "其他", "有关", "所在", "地方", "本地", "派驻", "驻地", "城市", "家事",
-                 "少年", "新型", "智慧", "示范", "标准化", "规范化", "乡", "镇", "村", "家门口"}
+GENERIC_STEMS = {
+    "辖区",
+    "乡镇",
+    "农村",
+    "基层",
+    "社区",
+    "城区",
+    "当地",
+    "行政",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "各地",
+    "各级",
+    "人民",
+    "专门",
+    "相关",
+    "其他",
+    "有关",
+    "所在",
+    "地方",
+    "本地",
+    "派驻",
+    "驻地",
+    "城市",
+    "家事",
+    "少年",
+    "新型",
+    "智慧",
+    "示范",
+    "标准化",
+    "规范化",
+    "乡",
+    "镇",
+    "村",
+    "家门口",
+}
 # 市/县/省 … before a head: the article's own region of that kind (市法院 = 临清市人民法院)
-IMPLICIT = [("自治区", ("province",), "自治区"), ("省", ("province",), "省"), ("州", ("prefecture",), "州"),
-            ("盟", ("prefecture",), "盟"), ("市", ("prefecture", "county"), "市"), ("县", ("county",), "县"),
-            ("区", ("county",), "区")]
+IMPLICIT = [
+    ("自治区", ("province",), "自治区"),
+    ("省", ("province",), "省"),
+    ("州", ("prefecture",), "州"),
+    ("盟", ("prefecture",), "盟"),
+    ("市", ("prefecture", "county"), "市"),
+    ("县", ("county",), "县"),
+    ("区", ("county",), "区"),
+]
 # 全省法院, 各市法院, 两级法院: generic plurals, not bodies
 NOT_IMPLICIT_AFTER = set("全各本该两三四五六七八九十每多")
 ANAPHORA = {"该院": ("court", "procuratorate"), "中院": ("court",), "高院": ("court",)}
@@ -116,14 +157,14 @@ def _region_prefix(d: Division) -> str:
     return d.name
 
 
-def find_institutions(text: str, regions: list[RegionMention], ctx: Context,
-                      blocked: list[tuple[int, int]] = ()) -> list[InstitutionMention]:
+def find_institutions(
+    text: str, regions: list[RegionMention], ctx: Context, blocked: list[tuple[int, int]] = ()
+) -> list[InstitutionMention]:
     """Institution mentions of one sentence. `blocked` spans (mechanism names such as
     枫桥式人民法庭) are not institutions."""
     heads = institution_heads()
     region_spans = [(m.start, m.end) for m in regions]
-    hits = [h for h in _head_matcher().find_all(text)
-            if all(h[1] <= a or h[0] >= b for a, b in region_spans)]
+    hits = [h for h in _head_matcher().find_all(text) if all(h[1] <= a or h[0] >= b for a, b in region_spans)]
     hits = resolve_overlaps(hits, key=lambda h: (h[0], h[1]))
     by_end = {m.end: m for m in regions}
     out: list[InstitutionMention] = []
@@ -230,8 +271,17 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         out = []
         for ch, md, mrname, mprefix, mshort in members:
             end = he if ch is chain else ch[-1].end
-            out.append(InstitutionMention(ch[0].start, end, text[ch[0].start:he] if ch is chain else text[ch[0].start:end] + head.surface,
-                                          _fill(head, region=mprefix, short=mshort), head.kind, md, mrname))
+            out.append(
+                InstitutionMention(
+                    ch[0].start,
+                    end,
+                    text[ch[0].start : he] if ch is chain else text[ch[0].start : end] + head.surface,
+                    _fill(head, region=mprefix, short=mshort),
+                    head.kind,
+                    md,
+                    mrname,
+                )
+            )
         return out
     for word, levels, suffix in IMPLICIT:
         if text.endswith(word, 0, hs):
@@ -241,16 +291,28 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
             d = ctx.implicit_region(levels, suffix)
             if d is None or d.level in head.collective_at:
                 return []
-            return [InstitutionMention(s, he, text[s:he], _fill(head, region=_region_prefix(d), short=_short(d)),
-                                       head.kind, d, d.name)]
+            return [
+                InstitutionMention(
+                    s, he, text[s:he], _fill(head, region=_region_prefix(d), short=_short(d)), head.kind, d, d.name
+                )
+            ]
     # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
     if last is not None and last.region is not None:
         joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
         if joiner and last.end == hs - len(joiner) and head.surface not in ANAPHORA:
             d = last.region
             if d.level not in head.collective_at:
-                return [InstitutionMention(hs, he, text[hs:he], _fill(head, region=_region_prefix(d), short=_short(d)),
-                                           head.kind, d, last.region_name)]
+                return [
+                    InstitutionMention(
+                        hs,
+                        he,
+                        text[hs:he],
+                        _fill(head, region=_region_prefix(d), short=_short(d)),
+                        head.kind,
+                        d,
+                        last.region_name,
+                    )
+                ]
     return []
 
 
@@ -259,19 +321,32 @@ def _collective(text, start, he, head: Head, d: Division) -> list[InstitutionMen
     lead = collective_leads().get((head.surface, d.level))
     if lead is None:
         return []
-    return [InstitutionMention(start, he, text[start:he], lead.format(region=_region_prefix(d)), head.kind, d, d.name,
-                               collective=True)]
+    return [
+        InstitutionMention(
+            start, he, text[start:he], lead.format(region=_region_prefix(d)), head.kind, d, d.name, collective=True
+        )
+    ]
 
 
 def _named(text, hs, he, head: Head, chain, by_end, last, ctx) -> list[InstitutionMention]:
     # a sub-unit written after its parent: 淮阳区公安局北关派出所, 边防检查总站英阿瓦提边境派出所
     if last is not None and last.end < hs and hs - last.end <= 10:
-        between = text[last.end:hs]
+        between = text[last.end : hs]
         if all(c not in STEM_BREAK for c in between) and all("\u4e00" <= c <= "\u9fff" for c in between):
             stem, _ = _pos_stem(text, hs, last.end)
             if stem == between:
-                return [InstitutionMention(last.start, he, text[last.start:he], last.name + stem + head.surface,
-                                           head.kind, last.region, last.region_name, last.name)]
+                return [
+                    InstitutionMention(
+                        last.start,
+                        he,
+                        text[last.start : he],
+                        last.name + stem + head.surface,
+                        head.kind,
+                        last.region,
+                        last.region_name,
+                        last.name,
+                    )
+                ]
     floor = chain[-1].end if chain else 0
     stem, proper = _pos_stem(text, hs, floor)
     if len(stem) < 2 and not chain:
@@ -296,13 +371,23 @@ def _subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last.end != hs:
         if "{stem}" not in head.canonical:
             return []
-        stem = text[last.end:hs]
+        stem = text[last.end : hs]
         if not (0 < len(stem) <= 10 and all(c not in STEM_BREAK for c in stem)):
             return []
     elif "{stem}" in head.canonical and head.surface in ("支队", "大队", "中队"):
         return []  # an ordinal or a name must stand before a bare 支队
-    return [InstitutionMention(last.start, he, text[last.start:he], _fill(head, stem=stem, parent=last.name),
-                               head.kind, last.region, last.region_name, last.name)]
+    return [
+        InstitutionMention(
+            last.start,
+            he,
+            text[last.start : he],
+            _fill(head, stem=stem, parent=last.name),
+            head.kind,
+            last.region,
+            last.region_name,
+            last.name,
+        )
+    ]
 
 
 def _anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:

@@ -18,7 +18,9 @@ from ..spans import DictMatcher
 GENERIC = "机制|模式|工作法|制度|改革|工作|行动|体系|理念|程序|建设|服务|举措|品牌|工程|平台|活动|计划|格局|方式|措施|做法|经验|法"
 GENERIC_TAIL = re.compile(rf"(?:{GENERIC})$")
 _NUM = "一二三四五六七八九十两双百千万多"
-NUMBERED = re.compile(rf"^[{_NUM}][\u4e00-\u9fff（）()]{{1,6}}[{_NUM}][\u4e00-\u9fff（）()]{{1,4}}$|^[{_NUM}][\u4e00-\u9fff]{{1,3}}[一合]体$")
+NUMBERED = re.compile(
+    rf"^[{_NUM}][\u4e00-\u9fff（）()]{{1,6}}[{_NUM}][\u4e00-\u9fff（）()]{{1,4}}$|^[{_NUM}][\u4e00-\u9fff]{{1,3}}[一合]体$"
+)
 QUOTED = re.compile(r"[“\"‘'「]([^“”\"‘’'「」，。；！？\n]{2,30})[”\"’'」]")
 AFTER_QUOTE = re.compile(rf"[\u4e00-\u9fff]{{0,6}}?(?:{GENERIC})")
 UNQUOTED_NUMBERED = re.compile(
@@ -32,7 +34,21 @@ RULE_NAME = re.compile(r"(负责制|责任制|专责制|长制|包案制|报告�
 SET_UP = re.compile(
     r"(?:(?:建立|创新|推行|实行|构建|探索|推出|打造|创建|健全)(?:了|起)?)+([\u4e00-\u9fff]{2,10}?)(?:机制|模式|制度|工作法|体系|格局)"
 )
-SET_UP_BAD_START = ("健全", "完善", "工作", "长效", "相关", "各项", "一套", "一系列", "常态化", "新型", "有效", "多元化", "一体化")
+SET_UP_BAD_START = (
+    "健全",
+    "完善",
+    "工作",
+    "长效",
+    "相关",
+    "各项",
+    "一套",
+    "一系列",
+    "常态化",
+    "新型",
+    "有效",
+    "多元化",
+    "一体化",
+)
 # "“轮岗交流、双向选择、下派任职”三项机制": a counted list names several mechanisms
 COUNTED = re.compile(rf"[{_NUM}]+[项大个条种](?:{GENERIC})")
 _NUMERAL_CHARS = set(_NUM + "级项个条种大号")
@@ -83,7 +99,7 @@ def find_mechanisms(text: str) -> list[MechanismMention]:
         inner = m.group(1).strip()
         # “荆楚雷霆”“终本清仓”等专项行动: quotes in a row share the generic word after the last
         j = k
-        while j + 1 < len(quotes) and text[quotes[j].end():quotes[j + 1].start()] in ("", "、", "和", "及", "与"):
+        while j + 1 < len(quotes) and text[quotes[j].end() : quotes[j + 1].start()] in ("", "、", "和", "及", "与"):
             j += 1
         tail_at = quotes[j].end()
         if text.startswith("等", tail_at):
@@ -102,14 +118,19 @@ def find_mechanisms(text: str) -> list[MechanismMention]:
             if not _plausible(name):
                 continue
             end = after.end() if after and j == k else m.end()
-            found.append(MechanismMention(m.start(), end, text[m.start():end], name, None))
+            found.append(MechanismMention(m.start(), end, text[m.start() : end], name, None))
         taken.append((m.start(), m.end()))
     for m in SET_UP.finditer(text):
         name = m.group(1)
-        if (name.startswith(SET_UP_BAD_START) or "的" in name or name.endswith(("新", "长效"))
-                or not free(m.start(1), m.end()) or not _plausible(name)):
+        if (
+            name.startswith(SET_UP_BAD_START)
+            or "的" in name
+            or name.endswith(("新", "长效"))
+            or not free(m.start(1), m.end())
+            or not _plausible(name)
+        ):
             continue
-        found.append(MechanismMention(m.start(1), m.end(), text[m.start(1):m.end()], clean_name(name), None))
+        found.append(MechanismMention(m.start(1), m.end(), text[m.start(1) : m.end()], clean_name(name), None))
         taken.append((m.start(1), m.end()))
     for m in UNQUOTED_NUMBERED.finditer(text):
         if free(m.start(1), m.end(1)) and _plausible(m.group(1)):

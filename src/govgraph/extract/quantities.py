@@ -13,17 +13,48 @@ CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 # unit word → (SPEC unit, multiplier); longest first when matching
 UNITS: dict[str, tuple[str, float]] = {
-    "元": ("CNY", 1), "人次": ("person_time", 1), "辆次": ("item", 1), "场次": ("item", 1),
-    "名": ("person", 1), "人": ("person", 1), "位": ("person", 1),
-    "件": ("case", 1), "宗": ("item", 1), "起": ("case", 1),
-    "个工作日": ("day", 1), "天": ("day", 1), "日": ("day", 1), "小时": ("hour", 1),
-    "%": ("percent", 1), "个百分点": ("percent", 1),
-    "个月": ("other", 1), "分钟": ("other", 1), "公里": ("other", 1), "平方米": ("other", 1),
-    "米": ("other", 1), "吨": ("other", 1), "亩": ("other", 1),
-    "个": ("item", 1), "处": ("item", 1), "套": ("item", 1), "台": ("item", 1), "辆": ("item", 1),
-    "次": ("item", 1), "项": ("item", 1), "期": ("item", 1), "场": ("item", 1), "家": ("item", 1),
-    "条": ("item", 1), "份": ("item", 1), "座": ("item", 1), "组": ("item", 1), "户": ("item", 1),
-    "批": ("item", 1), "支": ("item", 1), "所": ("item", 1), "间": ("item", 1),
+    "元": ("CNY", 1),
+    "人次": ("person_time", 1),
+    "辆次": ("item", 1),
+    "场次": ("item", 1),
+    "名": ("person", 1),
+    "人": ("person", 1),
+    "位": ("person", 1),
+    "件": ("case", 1),
+    "宗": ("item", 1),
+    "起": ("case", 1),
+    "个工作日": ("day", 1),
+    "天": ("day", 1),
+    "日": ("day", 1),
+    "小时": ("hour", 1),
+    "%": ("percent", 1),
+    "个百分点": ("percent", 1),
+    "个月": ("other", 1),
+    "分钟": ("other", 1),
+    "公里": ("other", 1),
+    "平方米": ("other", 1),
+    "米": ("other", 1),
+    "吨": ("other", 1),
+    "亩": ("other", 1),
+    "个": ("item", 1),
+    "处": ("item", 1),
+    "套": ("item", 1),
+    "台": ("item", 1),
+    "辆": ("item", 1),
+    "次": ("item", 1),
+    "项": ("item", 1),
+    "期": ("item", 1),
+    "场": ("item", 1),
+    "家": ("item", 1),
+    "条": ("item", 1),
+    "份": ("item", 1),
+    "座": ("item", 1),
+    "组": ("item", 1),
+    "户": ("item", 1),
+    "批": ("item", 1),
+    "支": ("item", 1),
+    "所": ("item", 1),
+    "间": ("item", 1),
 }
 _UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
@@ -74,22 +105,22 @@ def parse_number(num: str) -> float | None:
 
 def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
     s, unit = m.start("num"), m.group("unit")
-    before = text[max(0, s - 2):s]
+    before = text[max(0, s - 2) : s]
     if before.endswith("第") or before.endswith("前"):
         return True
-    if unit == "日" and re.search(r"月\s*$", text[max(0, s - 3):s]):
+    if unit == "日" and re.search(r"月\s*$", text[max(0, s - 3) : s]):
         return True
-    if unit == "日" and re.match(r"\d{1,2}月", text[s - 3:s] if s >= 3 else ""):
+    if unit == "日" and re.match(r"\d{1,2}月", text[s - 3 : s] if s >= 3 else ""):
         return True
-    if unit in ("日", "天") and text[m.end():m.end() + 1] in ("讯", "电"):
+    if unit in ("日", "天") and text[m.end() : m.end() + 1] in ("讯", "电"):
         return True
-    if unit == "人" and text[m.end():m.end() + 1] == "民":  # 人民法院
+    if unit == "人" and text[m.end() : m.end() + 1] == "民":  # 人民法院
         return True
-    if unit == "家" and text[m.end():m.end() + 2] in ("庭", "长"):
+    if unit == "家" and text[m.end() : m.end() + 2] in ("庭", "长"):
         return True
-    if unit in ("次",) and text[m.end():m.end() + 2] in ("全会", "会议"):
+    if unit in ("次",) and text[m.end() : m.end() + 2] in ("全会", "会议"):
         return True
-    if unit == "名" and text[m.end():m.end() + 1] in ("单", "义", "称", "额"):
+    if unit == "名" and text[m.end() : m.end() + 1] in ("单", "义", "称", "额"):
         return True
     return False
 
@@ -109,9 +140,9 @@ def find_quantities(text: str) -> list[QuantityMention]:
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit = UNITS[unit][0]
         if unit in ("件", "起", "个") and spec_unit in ("case", "item"):
-            around = text[max(0, m.start() - 12):m.start()] + text[m.end():m.end() + 12]
+            around = text[max(0, m.start() - 12) : m.start()] + text[m.end() : m.end() + 12]
             if unit == "个":
-                spec_unit = "case" if re.match(r"[\u4e00-\u9fff]{0,4}案例", text[m.end():m.end() + 8]) else "item"
+                spec_unit = "case" if re.match(r"[\u4e00-\u9fff]{0,4}案例", text[m.end() : m.end() + 8]) else "item"
             else:
                 spec_unit = "case" if CASE_CONTEXT.search(around) else "item"
         start = m.start("pre") if m.group("pre") else m.start("num")
@@ -144,7 +175,7 @@ def metric_label(text: str, start: int) -> str:
     label = text[i:start].strip()
     label = re.sub(r"^(其中|并|共|累计|已|均|分别|为|达|达到|同比|共计)", "", label)
     label = re.sub(r"(为|达|达到|共|共计|约|超过|近|超|累计)$", "", label)
-    return label or text[start:start + 8]
+    return label or text[start : start + 8]
 
 
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}

@@ -109,8 +109,12 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
             if not lm:
                 break
             name = lm.group(0)
-            if (all(c in LOCAL_STOP for c in lm.group(1)) or name in LOCAL_BAD_NAMES or not free(lm.start(), lm.end())
-                    or any(c in LOCAL_BAD_CHARS for c in lm.group(1))):
+            if (
+                all(c in LOCAL_STOP for c in lm.group(1))
+                or name in LOCAL_BAD_NAMES
+                or not free(lm.start(), lm.end())
+                or any(c in LOCAL_BAD_CHARS for c in lm.group(1))
+            ):
                 break
             level = "village" if lm.group(2) in ("村", "社区") else "township"
             rm = RegionMention(lm.start(), lm.end(), name, [], False, level, prev)
@@ -128,8 +132,9 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
     return result
 
 
-def choose(m: RegionMention, context_codes: set[str], level_hint: str | None = None,
-           prev: RegionMention | None = None) -> Division | None:
+def choose(
+    m: RegionMention, context_codes: set[str], level_hint: str | None = None, prev: RegionMention | None = None
+) -> Division | None:
     """Pick one division among same-name candidates from context.
 
     Order: the candidate whose parent is the division right before it in the chain; then one

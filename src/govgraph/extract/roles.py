@@ -17,9 +17,11 @@ LEAD = re.compile(
     r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
     r"据悉|据介绍|据了解|首先|其次|最后|由|经|而|并|也|还)*"
 )
-PERSON_AFTER = re.compile(r"(?:执行局|执行庭|党组|审判委员会)?(?:执行)?(?:干警|法官|院长|副院长|局长|副局长|庭长|副庭长|书记|副书记|"
-                          r"检察官|检察长|民警|辅警|所长|主任|副主任|记者|教授|工作人员|负责人|干部|委员|部长|队长|政委|研究员|"
-                          r"常委|相关负责人|党组书记|专职|调解员)")
+PERSON_AFTER = re.compile(
+    r"(?:执行局|执行庭|党组|审判委员会)?(?:执行)?(?:干警|法官|院长|副院长|局长|副局长|庭长|副庭长|书记|副书记|"
+    r"检察官|检察长|民警|辅警|所长|主任|副主任|记者|教授|工作人员|负责人|干部|委员|部长|队长|政委|研究员|"
+    r"常委|相关负责人|党组书记|专职|调解员)"
+)
 COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同")
 # a clause that ends in a reporting verb names a speaker's employer, not an actor:
 # 中国政法大学全面依法治国研究院教授刘静坤对记者说
@@ -36,7 +38,7 @@ def subjects(text: str, insts: list) -> list:
         i = m.start
         while i > 0 and text[i - 1] not in CLAUSE_START:
             i -= 1
-        lead = text[i:m.start]
+        lead = text[i : m.start]
         if LEAD.fullmatch(lead) is None:
             continue
         if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end) or REPORTING.match(text, m.end):
@@ -47,7 +49,7 @@ def subjects(text: str, insts: list) -> list:
         for other in insts:
             if other.start < pos or other in out:
                 continue
-            gap = text[pos:other.start]
+            gap = text[pos : other.start]
             if gap in COORDINATORS:
                 out.append(other)
                 pos = other.end
