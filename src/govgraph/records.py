@@ -23,6 +23,7 @@ class Evidence:
     end: int
     quote: str  # the mention as clean text
     exact: str = ""  # the original text between start and end, line breaks and all
+    rule: str = ""  # the id of the rule that matched (data/*.tsv, ontology/mechanisms.ttl)
 
     def to_json(self) -> dict:
         return {
@@ -33,6 +34,7 @@ class Evidence:
             "sentence": self.sentence,
             "sentence_start": self.sentence_start,
             "sentence_end": self.sentence_end,
+            "rule": self.rule,
         }
 
 

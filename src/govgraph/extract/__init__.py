@@ -48,10 +48,10 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     def paragraph_of(sent: Sentence) -> int:
         return bisect.bisect_right(para_starts, sent.clean_start) - 1
 
-    def evidence(sent: Sentence, s: int, e: int) -> Evidence:
+    def evidence(sent: Sentence, s: int, e: int, rule: str = "") -> Evidence:
         o_s, o_e = clean.span(sent.clean_start + s, sent.clean_start + e)
         return Evidence(
-            name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e], clean.exact(o_s, o_e)
+            name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e], clean.exact(o_s, o_e), rule
         )
 
     # First pass over all full region names: context for same-name divisions (朝阳区).
