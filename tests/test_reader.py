@@ -55,7 +55,7 @@ def test_discover_walks_folders_sorted_and_dedups(tmp_path):
     (tmp_path / "b" / "2.txt").write_text("x", encoding="utf-8")
     (tmp_path / "1.txt").write_text("x", encoding="utf-8")
     (tmp_path / "note.md").write_text("x", encoding="utf-8")
-    files = discover([tmp_path, tmp_path / "1.txt"])
+    files = discover([tmp_path, tmp_path / "1.txt"]).files
     assert [f.name for f in files] == ["1.txt", "2.txt"]
 
 
@@ -71,7 +71,7 @@ def test_discover_survives_symlink_loop(tmp_path):
     (tmp_path / "d").mkdir()
     (tmp_path / "d" / "a.txt").write_text("x", encoding="utf-8")
     (tmp_path / "d" / "loop").symlink_to(tmp_path / "d")
-    assert [f.name for f in discover([tmp_path / "d"])] == ["a.txt"]
+    assert [f.name for f in discover([tmp_path / "d"]).files] == ["a.txt"]
 
 
 def test_bundled_corpus_is_shipped():

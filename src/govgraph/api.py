@@ -112,13 +112,15 @@ def build(
     engine: str = "local",
     scheduler=None,
     cache: bool | str | Path = True,
+    max_file_size: int | None = None,
 ) -> BuildReport:
     """Build the graph of `paths` (files and folders; None: the bundled samples) into `out`.
 
     `workers` extraction processes (1: this process) on `engine` "local", or on "dask" (a
     dask.distributed cluster at `scheduler`, an address or a Client; None starts a local
     one). `cache`: True keeps extraction records in OUT/.cache, a path keeps them there,
-    False keeps none. The output is the same bytes whatever the engine, the number of
+    False keeps none. A file larger than `max_file_size` bytes (default
+    `reader.MAX_FILE_SIZE`) is skipped and named. The output is the same bytes whatever the engine, the number of
     workers, the order of `paths` or what the cache held.
     """
     from . import assemble, parts
@@ -126,7 +128,7 @@ def build(
     from .engines import make_engine
     from .export import FORMATS
     from .graph import DEFAULT_BASE
-    from .reader import bundled_corpus, discover, read
+    from .reader import MAX_FILE_SIZE, Inputs, bundled_corpus, discover, extraction_stems, read, shown
     from .triples import check_base
 
     t0 = time.perf_counter()
@@ -134,14 +136,17 @@ def build(
     if unknown:
         raise GovgraphError(f"unknown format(s): {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
     base = check_base(base or DEFAULT_BASE)
-    files = bundled_corpus() if not paths else discover(paths)
+    inputs = Inputs(bundled_corpus()) if not paths else discover(paths)
+    files = inputs.files
+    json_stems = extraction_stems([shown(f.name) for f in files])
+    max_bytes = MAX_FILE_SIZE if max_file_size is None else max_file_size
     out = Path(out)
     if out.exists() and not out.is_dir():
         raise GovgraphError(f"{out}: output path exists and is not a folder")
     store = None
     if cache:
         store = ExtractionCache(out / ".cache" if cache is True else Path(cache))
-    report = BuildReport()
+    report = BuildReport(skipped=list(inputs.skipped))
 
     def cached(name: str, text: str):
         """(cache key, cached records or None); (None, None) without a cache."""
@@ -153,9 +158,9 @@ def build(
     def tasks():
         for f in files:
             try:
-                src = read(f)
+                src = read(f, max_bytes)
             except InputError as e:
-                yield assemble.Task(f.name, str(f), base, error=str(e))
+                yield assemble.Task(shown(f.name), shown(f), base, error=str(e))
                 continue
             if parts.needs_parts(src.text):
                 yield from part_tasks(src)
@@ -210,7 +215,7 @@ def build(
             from .export import prefix_header, project_prefixes
 
             doc_files["trig"].write(prefix_header(project_prefixes(base)))
-        results = eng.imap(assemble.run_task, tasks(), warm=_needs_extraction(files, store))
+        results = eng.imap(assemble.run_task, tasks(), warm=_needs_extraction(files, store, max_bytes))
         for r in results:
             if r.last_part:
                 bar.step(r.name)
@@ -227,7 +232,7 @@ def build(
                 else:
                     report.cached += 1
                 fresh = False
-            json_name = f"extractions/{r.name.rsplit('.', 1)[0]}.json"
+            json_name = f"extractions/{json_stems[r.name]}.json"
             if r.json_records is None:
                 outputs.write_text(json_name, r.json_text)
             else:  # a part of a big file: its JSON is written with the last part
@@ -321,7 +326,7 @@ def build(
     return report
 
 
-def _needs_extraction(files, store) -> bool:
+def _needs_extraction(files, store, max_bytes: int) -> bool:
     """Whether any file will be extracted (so workers need the rules and jieba loaded)."""
     if store is None:
         return True
@@ -330,7 +335,7 @@ def _needs_extraction(files, store) -> bool:
 
     for f in files:
         try:
-            src = read(f)
+            src = read(f, max_bytes)
         except InputError:
             continue
         if not store.has(document_key(src.name, src.text)):

@@ -84,7 +84,12 @@ def run_task(task: Task) -> DocResult:
 
             x = extract_document(task.name, task.part.clean, task.part.articles)
         else:
-            x = process(task.source)
+            try:
+                x = process(task.source)
+            except Exception as e:  # a rule that fails on one text loses that document only
+                return DocResult(
+                    task.name, task.path, error=f"{task.path}: extraction failed ({type(e).__name__}: {e})"
+                )
         blob = pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL) if task.key is not None else b""
     json_text, json_records = "", None
     if task.parted:

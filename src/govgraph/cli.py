@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 
 from . import __version__
@@ -17,6 +18,20 @@ from .errors import GovgraphError
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
     pass
+
+
+_SIZE_UNITS = {"": 1, "B": 1, "KB": 1000, "MB": 1000**2, "GB": 1000**3, "KIB": 1024, "MIB": 1024**2, "GIB": 1024**3}
+
+
+def file_size(text: str) -> int:
+    """A size such as 512MB, 2GiB or 1000000 (bytes), for --max-file-size."""
+    m = re.fullmatch(r"\s*(\d+(?:\.\d+)?)\s*([KMG]i?B?|B)?\s*", text, re.IGNORECASE)
+    unit = (m.group(2) or "").upper() if m else ""
+    if unit in ("K", "M", "G"):
+        unit += "B"
+    if m is None or unit not in _SIZE_UNITS:
+        raise argparse.ArgumentTypeError(f"not a size: {text!r} (e.g. 100MB, 2GB)")
+    return int(float(m.group(1)) * _SIZE_UNITS[unit])
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -83,6 +98,13 @@ def _parser() -> argparse.ArgumentParser:
     )
     cache.add_argument("--no-cache", action="store_true", help="neither read nor write the extraction cache")
     b.add_argument("--no-page", action="store_true", help="do not write the HTML page")
+    b.add_argument(
+        "--max-file-size",
+        type=file_size,
+        default=None,
+        metavar="SIZE",
+        help="skip (and name) input files larger than this, e.g. 100MB or 2GB (default: 512MB)",
+    )
 
     e = sub.add_parser(
         "evaluate",
@@ -193,6 +215,7 @@ def _run(args) -> int:
             engine=args.engine,
             scheduler=args.scheduler,
             cache=cache,
+            max_file_size=args.max_file_size,
         )
         print(report.summary())
         print(f"wrote {args.out}/")
