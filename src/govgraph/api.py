@@ -195,7 +195,7 @@ def build(
     outputs = assemble.Outputs(out)
     view = assemble.PageModel() if page or "graphml" in formats else None
     bar = _Progress(len(files), progress)
-    counts = Counter()
+    counts: Counter[str] = Counter()
     results = None
     writers = None
     joined = None  # the JSON of a big file, put together from its parts

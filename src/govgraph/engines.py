@@ -11,8 +11,12 @@ from __future__ import annotations
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from typing import TYPE_CHECKING, Any
 
 from .errors import GovgraphError
+
+if TYPE_CHECKING:
+    from concurrent.futures import ProcessPoolExecutor
 
 ENGINES = ("local", "dask")
 
@@ -25,7 +29,7 @@ class LocalEngine:
         if workers < 1:
             raise GovgraphError("--workers must be at least 1")
         self.workers = workers
-        self._pool = None
+        self._pool: ProcessPoolExecutor | None = None
         # Workers are processes of this machine: they can keep state between tasks and
         # write files the caller reads (`assemble.WorkerLines`).
         self.local_workers = workers > 1
@@ -145,7 +149,7 @@ def _take(future):
     return result
 
 
-_BARRIER = None  # in a worker process: where `each_worker`'s calls wait for one another
+_BARRIER: Any = None  # in a worker process: where `each_worker`'s calls wait for one another
 
 
 def _init_worker(barrier, warm: bool) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import codecs
 import os
 import stat
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
@@ -50,7 +51,7 @@ def shown(path: str | os.PathLike) -> str:
     return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
-def discover(paths: list[str | os.PathLike]) -> Inputs:
+def discover(paths: Sequence[str | os.PathLike]) -> Inputs:
     """Expand files and folders (``*.txt``, recursively) into a sorted, de-duplicated list.
 
     Only regular files are read: FIFOs, devices and sockets are skipped and named, as are

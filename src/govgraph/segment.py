@@ -25,16 +25,19 @@ HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 SENTENCE_END = re.compile(r"[。！？!?；;…](?:(?<=…)…[”’」』]*|(?<!…)[。！？!?；;]*[”’」』）)]*)")
 
 
+_jieba_ready: list[bool] = []  # set once jieba is quiet and its dictionary loaded, per process
+
+
 def jieba_cut(text: str) -> list[str]:
     """jieba's word list, with its start-up chatter silenced (it logs to stderr)."""
     import jieba
 
-    if not getattr(jieba_cut, "_quiet", False):
+    if not _jieba_ready:
         import logging
 
         jieba.setLogLevel(logging.WARNING)
         _load_dictionary_cache(jieba.dt)
-        jieba_cut._quiet = True
+        _jieba_ready.append(True)
     return jieba.lcut(text)
 
 

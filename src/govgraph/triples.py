@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from .graph import DEFAULT_BASE, GG_NS, KIND_CLASS, LEVEL_TERM, ascii_slug, digest
-from .lexicon import gazetteer, mechanisms
+from .lexicon import Division, gazetteer, mechanisms
 from .records import Entity, Evidence, Extraction
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
@@ -338,14 +338,14 @@ class TripleEmitter:
             label = zh(e.name)
             add(f"{i} {RDFS['label']} {label}")
             add(f"{i} {SKOS['prefLabel']} {label}")
-            for a in e.aliases:
-                if a != e.name:
-                    add(f"{i} {SKOS['altLabel']} {zh(a)}")
+            for alias in e.aliases:
+                if alias != e.name:
+                    add(f"{i} {SKOS['altLabel']} {zh(alias)}")
             if e.region:
-                r = region_ref(e.region)
-                if r is not None:
-                    add(f"{i} {GG['locatedIn']} {r}")
-                    statement(i, GG["locatedIn"], r, e.evidence[:1])
+                located = region_ref(e.region)
+                if located is not None:
+                    add(f"{i} {GG['locatedIn']} {located}")
+                    statement(i, GG["locatedIn"], located, e.evidence[:1])
             if e.parent:
                 p = self.institution_iri(e.parent)
                 add(f"{i} {ORG['subOrganizationOf']} {p}")
@@ -355,9 +355,9 @@ class TripleEmitter:
         for e in x.mechanisms:
             m = self.mechanism_iri(e.name)
             self._add_concept(out, e.name, m, e.kind == "curated")
-            for a in e.aliases:
-                if a != e.name and not a.startswith(("“", '"')):
-                    add(f"{m} {GG['surfaceForm']} {zh(a)}")
+            for alias in e.aliases:
+                if alias != e.name and not alias.startswith(("“", '"')):
+                    add(f"{m} {GG['surfaceForm']} {zh(alias)}")
             mentions(m, e)
 
         for f in x.adopts:
@@ -387,6 +387,7 @@ class TripleEmitter:
             if q.subject:
                 if names is None:
                     names = {i.name for i in x.institutions + x.parent_bodies}
+                subj: str | None
                 if q.subject in names:
                     subj = self.institution_iri(q.subject)
                 else:
@@ -424,7 +425,7 @@ class TripleEmitter:
         full = [d for d in gaz.by_name.get(name, []) if d.name == name]
         if len(full) != 1:
             return
-        d = full[0]
+        d: Division | None = full[0]
         while d is not None:
             r = self.iri("region/" + d.code)
             self._add_region(out, Entity("region", d.name, d.level, code=d.code), r)

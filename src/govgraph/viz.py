@@ -294,7 +294,7 @@ def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
         )
 
     # MultiDiGraph: a pair may carry several relations; bend the extra ones apart.
-    pair_count: dict[tuple[str, str], int] = {}
+    pair_count: dict[tuple[str, ...], int] = {}
     shown = [(u, v, k, d) for u, v, k, d in graph.edges(keys=True, data=True) if u in keep and v in keep]
     # Sort on content before the key: keys depend on the order edges were added in.
     shown.sort(
@@ -410,10 +410,10 @@ def _legend(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict
     for cls, (zh, shape) in CLASSES.items():
         if cls not in counts:
             continue
-        kinds = []
+        kind_rows = []
         for kind, count in sorted(counts[cls].items(), key=lambda kv: _kind_order(cls, kv[0])):
             style = _node_style(cls, kind)
-            kinds.append(
+            kind_rows.append(
                 {
                     "name": KINDS[cls].get(kind, (kind, ""))[0],
                     "colour": style["color"]["background"],
@@ -422,7 +422,7 @@ def _legend(nodes: list[dict], edges: list[dict]) -> tuple[list[dict], list[dict
                     "count": count,
                 }
             )
-        classes.append({"key": cls, "name": zh, "shape": shape, "count": sum(counts[cls].values()), "kinds": kinds})
+        classes.append({"key": cls, "name": zh, "shape": shape, "count": sum(counts[cls].values()), "kinds": kind_rows})
     used = {e["relation"] for e in edges}
     relations = [{"name": zh, "colour": colour} for rel, (zh, colour) in RELATIONS.items() if rel in used]
     relations += [{"name": rel, "colour": OTHER_RELATION_COLOUR} for rel in sorted(used - RELATIONS.keys()) if rel]
