@@ -30,6 +30,16 @@ def graph(built):
     return g
 
 
+# Tests that start a real browser or a graph store take seconds each: slow, whatever the module.
+SLOW_FIXTURES = {"browser", "virtuoso"}
+
+
+def pytest_collection_modifyitems(items):
+    for item in items:
+        if SLOW_FIXTURES & set(getattr(item, "fixturenames", ())):
+            item.add_marker(pytest.mark.slow)
+
+
 def need(tool: str) -> str:
     """Path of a Debian tool the test needs; CI installs it, so its absence is a failure there."""
     import os

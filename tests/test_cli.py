@@ -99,6 +99,7 @@ def test_python_dash_m_runs():
     assert r.stdout.startswith("govgraph ")
 
 
+@pytest.mark.slow
 def test_the_command_flushes_its_output_and_keeps_the_exit_code(built, tmp_path, capsys):
     """The command ends its process at once (no teardown): what it printed into a pipe
     (block-buffered) must still arrive, all of it, and errors must keep their exit code."""

@@ -69,6 +69,7 @@ def test_bad_path_given_by_name_is_named_and_the_rest_built(tmp_path, make, prob
     assert extraction(tmp_path / "out", "good")["document"] == "good.txt"
 
 
+@pytest.mark.slow
 def test_folders_deeper_than_the_recursion_limit(tmp_path):
     deep = tmp_path / "in"
     path = os.fspath(deep)

@@ -115,6 +115,7 @@ def test_parts_give_the_same_bytes_with_workers_and_cache(big, tmp_path):
     assert not [p for p in b.iterdir() if p.name.startswith(".govgraph-json")]
 
 
+@pytest.mark.slow
 def test_a_50_mb_file_builds_in_bounded_memory(tmp_path):
     """50 MB in one file: built in parts, in a subprocess whose peak memory is bounded (a
     whole-file extraction took over 8 GB). The text is a real article among filler lines

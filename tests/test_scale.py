@@ -406,6 +406,7 @@ def test_cli_cache_flags(small, tmp_path, capsys):
     assert "--engine dask" in capsys.readouterr().err
 
 
+@pytest.mark.slow
 def test_dask_cluster_gives_the_same_bytes(small, tmp_path):
     distributed = pytest.importorskip("distributed")
     local = tmp_path / "local"

@@ -26,6 +26,7 @@ import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from .errors import GovgraphError
 from .triples import GG_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS, parse_literal
@@ -38,11 +39,11 @@ class Task:
     name: str  # document (file) name
     path: str
     base: str
-    source: object = None  # the decoded document (`reader.Source`), to extract
+    source: Any = None  # the decoded document (`reader.Source`), to extract
     blob: bytes | None = None  # cached records (pickled Extraction), to reuse
     error: str | None = None  # the file could not be read: reported in its place
     key: str | None = None  # cache key: set when the records are to be cached
-    part: object = None  # a part of a big file (`parts.Part`) to extract: its text comes segmented
+    part: Any = None  # a part of a big file (`parts.Part`) to extract: its text comes segmented
     parted: bool = False  # the task is a part of a big file (extracted or cached)
     last_part: bool = True  # the file's last part (or a whole file)
     lines_dir: str | None = None  # keep the graph lines in the worker, spilled under here (`WorkerLines`)
@@ -238,7 +239,7 @@ def page_rows(lines: list[str], base: str, evidence: dict | None = None) -> list
     if evidence is None:
         evidence = _evidence_of(lines)
     skip = (f"<{base}evidence/", f"<{base}statement/")
-    rows = []
+    rows: list[tuple] = []
     for line in lines:
         if line.startswith(skip):
             continue
@@ -876,7 +877,7 @@ class PageModel:
                 if a in nxg and b in nxg
             )
 
-        if not full:
+        if page_nodes is not None:
             from .viz import best_connected
 
             for s in best_connected(nxg, list(nxg.nodes), page_nodes):
