@@ -137,6 +137,12 @@ def triggers() -> dict[str, list[str]]:
     return out
 
 
+@lru_cache(maxsize=1)
+def adopt_weights() -> dict[str, float]:
+    """Feature weights of adoption candidates (extract/adopts.py), fitted by scripts/fit_adopt_weights.py."""
+    return {r["feature"]: float(r["weight"]) for r in _rows(_data_text("adopt_weights.tsv"))}
+
+
 # ---------------------------------------------------------------- mechanisms (SKOS)
 
 
@@ -189,7 +195,7 @@ def mechanisms() -> dict[str, Concept]:
 def rules_version() -> str:
     """A digest of every rule file: caches keyed on it are invalidated when rules change."""
     h = hashlib.sha256()
-    for name in ("regions.tsv", "institution_heads.tsv", "collective_leads.tsv", "triggers.tsv"):
+    for name in ("regions.tsv", "institution_heads.tsv", "collective_leads.tsv", "triggers.tsv", "adopt_weights.tsv"):
         h.update(_data_text(name).encode("utf-8"))
     h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))
     return h.hexdigest()[:16]

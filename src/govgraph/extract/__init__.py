@@ -13,14 +13,13 @@ from ..lexicon import gazetteer, triggers
 from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Quantity, Sentence
 from ..resolve import Resolver
+from .adopts import AdoptionFinder
 from .institutions import Context, find_institutions
 from .mechanisms import find_mechanisms
 from .quantities import find_period, find_quantities, metric_label, resolve_period
 from .regions import choose, find_regions
 from .roles import subjects
 
-# how many paragraphs an actor's adoptions carry over without it being named again
-CARRY_PARAGRAPHS = 3
 # 全市 …: a figure of the region as a whole (the article's city)
 COLLECTIVE = [
     ("全省", ("province",), "省"),
@@ -35,13 +34,13 @@ COLLECTIVE = [
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
     gaz = gazetteer()
-    adopt_words = triggers()["adopt"]
     national_words = triggers()["national"]
     res = Resolver(name)
     local_names: dict[str, str] = {}
     document_codes: set[str] = set()
     quantities: list[Quantity] = []
     adopts: dict[tuple[str, str], Fact] = {}
+    finder = AdoptionFinder()
 
     para_starts = [a for a, _ in clean.paragraphs]
 
@@ -67,8 +66,8 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
 
     for art in articles:
         ctx = Context(document_codes=document_codes)
+        finder.new_article()
         carried: list = []  # the institutions the article is talking about, carried across sentences
-        carried_paragraph = 0
         for sent in art.sentences:
             text = sent.text
             regions = find_regions(text, local_names)
@@ -99,20 +98,15 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             # who acts: the sentence's subject, else the article's actor carried over
             subj = subjects(text, insts)
             actors = subj or carried
-            # adoption: when the sentence says the actor carries the mechanism out
-            after = subj[0].end if subj else 0
-            # an actor carried over adopts only while the text is still about it
-            adopters = subj or (carried if paragraph_of(sent) - carried_paragraph <= CARRY_PARAGRAPHS else [])
-            for mm in mechs:
-                # the trigger verb stands after the subject and before the end of the mechanism
-                if not any(after <= text.find(w, after) < mm.end for w in adopt_words):
-                    continue
-                for who in adopters:
-                    key = (who.name, mm.name)
-                    fact = adopts.setdefault(key, Fact("adopts", who.name, mm.name))
-                    # the evidence spans the actor too when this sentence names it
-                    span = (min(who.start, mm.start), max(who.end, mm.end)) if who in insts else (mm.start, mm.end)
-                    fact.evidence.append(evidence(sent, *span))
+            for c in finder.sentence(text, paragraph_of(sent), insts, mechs, subj):
+                fact = adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
+                # the evidence spans the actor too when this sentence names it
+                span = (
+                    (min(c.who.start, c.mech.start), max(c.who.end, c.mech.end))
+                    if c.in_sentence
+                    else (c.mech.start, c.mech.end)
+                )
+                fact.evidence.append(evidence(sent, *span, c.rule))
             for qm in find_quantities(text):
                 quantity_subject = _quantity_subject(
                     text, qm.start, insts, subj, actors, regions, ctx, document_codes, national_words
@@ -137,7 +131,6 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                 )
             if subj:
                 carried = subj
-                carried_paragraph = paragraph_of(sent)
     return res.finish(articles, list(adopts.values()), quantities)
 
 

@@ -11,21 +11,24 @@ from __future__ import annotations
 
 import re
 
-CLAUSE_START = "，。；：！？”」）\n"
+# full-width and ASCII punctuation alike: many outlets write 近日,X法院…
+CLAUSE_START = "，。；：！？”」）\n,;:!?"
 LEAD = re.compile(
     r"^(?:\s|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|后|前|中)?|近日|近年来|今年以来|去年以来|"
     r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
-    r"据悉|据介绍|据了解|首先|其次|最后|由|经|而|并|也|还)*"
+    r"据悉|据介绍|据了解|记者(?:从[^，。,]{1,20})?(?:获悉|了解到)|首先|其次|最后|由|经|而|并|也|还)*"
 )
 PERSON_AFTER = re.compile(
     r"(?:执行局|执行庭|党组|审判委员会)?(?:执行)?(?:干警|法官|院长|副院长|局长|副局长|庭长|副庭长|书记|副书记|"
     r"检察官|检察长|民警|辅警|所长|主任|副主任|记者|教授|工作人员|负责人|干部|委员|部长|队长|政委|研究员|"
     r"常委|相关负责人|党组书记|专职|调解员)"
 )
-COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同")
+COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同", "携手")
+# 由A牵头，B、C参与: the bodies listed in the clause after the lead's act with it
+LEAD_ACT = re.compile(r"(?:牵头|主导|统筹)[，,]")
 # a clause that ends in a reporting verb names a speaker's employer, not an actor:
 # 中国政法大学全面依法治国研究院教授刘静坤对记者说
-REPORTING = re.compile(r"[^，。；：！？]*?(?:说|表示|介绍|指出|认为|告诉|坦言|称|谈到)(?:[，。：:；]|$)")
+REPORTING = re.compile(r"[^，。；：！？,;:!?]*?(?:说|表示|介绍|指出|认为|告诉|坦言|称|谈到)(?:[，。：:；,;]|$)")
 
 
 def subjects(text: str, insts: list) -> list:
@@ -44,16 +47,22 @@ def subjects(text: str, insts: list) -> list:
         if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end) or REPORTING.match(text, m.end):
             continue
         out.append(m)
-        # bodies coordinated with it share the role
-        pos = m.end
-        for other in insts:
-            if other.start < pos or other in out:
-                continue
-            gap = text[pos : other.start]
-            if gap in COORDINATORS:
-                out.append(other)
-                pos = other.end
-            elif other.start >= pos:
-                break
+        _coordinated(text, insts, out)
         break  # one subject group per sentence: the first
     return out
+
+
+def _coordinated(text: str, insts: list, out: list) -> None:
+    """Adds to `out` the bodies coordinated with its last member (and, after 牵头，, the
+    bodies listed at the start of the next clause)."""
+    pos = out[-1].end
+    for other in insts:
+        if other.start < pos or other in out:
+            continue
+        gap = text[pos : other.start]
+        lead_act = LEAD_ACT.fullmatch(gap)
+        if gap in COORDINATORS or lead_act:
+            out.append(other)
+            pos = other.end
+        else:
+            break

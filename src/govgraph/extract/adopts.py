@@ -1,0 +1,191 @@
+"""Adoption: which named institution carries out a mechanism that a sentence names.
+
+Every (institution, mechanism) pair a sentence offers is a candidate: the institutions the
+sentence names and, when it names no subject, the body the text is still talking about
+(carried over from an earlier sentence). Each candidate gets binary features (its role in the
+sentence, a trigger verb between the two, the clause, the distance, a preposition governing
+the body, praise or contribution words …). The weights in `data/adopt_weights.tsv`, fitted on
+the development gold by `scripts/fit_adopt_weights.py`, add up to a score; a candidate whose
+score is positive is an adoption. Regions are never candidates: only institution mentions are.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import adopt_weights, triggers
+from .institutions import InstitutionMention
+from .mechanisms import MechanismMention
+from .roles import PERSON_AFTER, REPORTING
+
+# how many paragraphs an actor carries over without being named again
+CARRY_PARAGRAPHS = 3
+CLAUSE_BREAK = re.compile(r"[，。；：！？,;:]")
+# a preposition right before a body makes it a place or a source (在荆州市中级人民法院执行的案件) …
+GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
+# … or the target of the act (向自然资源局发出检察建议): never the actor
+TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)$")
+TITLE = re.compile(r"《[^《》]*》")
+NEAR, FAR = 12, 40
+# being honoured for a mechanism, honouring a body for it (SPEC v2) or being the target of the act is not adopting it
+NOT_ADOPTING = frozenset({"praise:between", "praise:clause", "who:praiser", "who:target", "who:commentator"})
+# what may stand between a clause's start and its verb when the clause has no subject of its own:
+# 二是扎实开展…, 同时积极推行…
+CLAUSE_OPENER = re.compile(
+    r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外|还|并|也|进一步|不断|持续|积极|主动|全面|深入|扎实|大力|"
+    r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合)*"
+)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    who: InstitutionMention
+    mech: MechanismMention
+    role: str  # subject | coactor | mention | carried
+    features: frozenset[str]
+
+    @property
+    def rule(self) -> str:
+        """A short stable id: the role, and what made it an adoption."""
+        if self.role == "mention" and "who:national" in self.features and "deploy:between" in self.features:
+            return "adopt.national"
+        if self.role in ("subject", "mention") and "trig:between" in self.features:
+            return f"adopt.{self.role}+trigger"
+        return f"adopt.{self.role}"
+
+    @property
+    def in_sentence(self) -> bool:
+        return self.role != "carried"
+
+
+def score(features: frozenset[str], weights: dict[str, float]) -> float:
+    return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+
+
+def _has(words: list[str], text: str) -> bool:
+    return any(w in text for w in words)
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and not CLAUSE_BREAK.match(text, i - 1):
+        i -= 1
+    return i
+
+
+def features(text: str, who: InstitutionMention | None, mech: MechanismMention, role: str, n_bodies: int) -> set[str]:
+    """The binary features of one candidate; `who` is None for a body carried over."""
+    words = triggers()
+    f = {f"role:{role}"}
+    clause_from = _clause_start(text, mech.start)
+    if _has(words["adopt"], text[clause_from : mech.start]):
+        f.add("trig:clause")
+    if any(text.endswith(w, 0, mech.start - k) for w in words["adopt"] for k in (0, 1)):
+        f.add("trig:adjacent")
+    opened = CLAUSE_OPENER.match(text, clause_from)
+    opener = opened.end() if opened else clause_from
+    if any(text.startswith(w, opener) for w in words["adopt"] + words["deploy"]) or opener > clause_from + 1:
+        f.add("trig:clause_initial")
+    if any(m.start() < mech.start < m.end() for m in TITLE.finditer(text)):
+        f.add("mech:title")
+    if n_bodies == 1:
+        f.add("sent:one_body")
+    if who is None:
+        if _has(words["adopt"], text[: mech.start]):
+            f.add("trig:before")
+        if _has(words["contribute"], text[: mech.start]):
+            f.add("contrib:before")
+        return f
+    if who.start < mech.start:
+        between = text[who.end : mech.start]
+        if _has(words["adopt"], between):
+            f.add("trig:between")
+        if _has(words["deploy"], between):
+            f.add("deploy:between")
+        if _has(words["joint"], between):
+            f.add("joint:between")
+        if _has(words["contribute"], between):
+            f.add("contrib:between")
+        if _has(words["praise"], between):
+            f.add("praise:between")  # 荣获…称号, 被评为…
+        if _has(words["joint"], text[_clause_start(text, who.start) : who.start]):
+            f.add("who:joined")  # 省公安厅联合省高级人民法院、省检察院发布…
+        if not CLAUSE_BREAK.search(between):
+            f.add("clause:same")
+        gap = len(between)
+    else:
+        f.add("pos:after")
+        gap = who.start - mech.end
+        if not CLAUSE_BREAK.search(text[mech.end : who.start]):
+            f.add("clause:same")
+    f.add("dist:near" if gap <= NEAR else "dist:far" if gap > FAR else "dist:mid")
+    if GOVERNED.search(text, 0, who.start):
+        f.add("who:governed")
+    if TARGET.search(text, 0, who.start):
+        f.add("who:target")
+    if text.startswith("的", who.end):
+        f.add("who:de")
+    if PERSON_AFTER.match(text, who.end):
+        f.add("who:person")  # 宁化县法院副院长张某说，…: often the court's own work
+    if REPORTING.match(text, who.end):
+        # the clause ends in 说/表示/介绍: mostly an official giving an account of the body's
+        # own work; a scholar comments on others' work
+        f.add("who:commentator" if who.kind == "education" else "who:speaker")
+    if text.endswith("被", 0, who.start) or any(text.startswith(w, who.end) for w in words["praise"]):
+        f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
+    first, last = min(who.start, mech.start), max(who.end, mech.end)
+    clause_end = CLAUSE_BREAK.search(text, last)
+    if _has(words["praise"], text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
+        f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
+    if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
+        f.add("who:national")
+    return f
+
+
+@dataclass
+class AdoptionFinder:
+    """Walks one document's sentences in order; keeps the body the text is talking about."""
+
+    weights: dict[str, float] = field(default_factory=adopt_weights)
+    carried: list[InstitutionMention] = field(default_factory=list)
+    carried_paragraph: int = 0
+    actors: set[str] = field(default_factory=set)  # every subject the article has had so far
+    # every candidate with its score, for scripts/fit_adopt_weights.py
+    seen: list[tuple[Candidate, float]] = field(default_factory=list)
+
+    def new_article(self) -> None:
+        self.carried = []
+        self.carried_paragraph = 0
+        self.actors = set()
+
+    def sentence(
+        self, text: str, paragraph: int, insts: list[InstitutionMention], mechs: list[MechanismMention], subj: list
+    ) -> list[Candidate]:
+        """The adoptions the sentence states (candidates with a positive score)."""
+        bodies = [im for im in insts if not im.prefix_only]
+        out: list[Candidate] = []
+        # a mechanism's words inside a body's name (诉源治理工作站) name no mechanism
+        mechs = [mm for mm in mechs if not any(im.start <= mm.start and mm.end <= im.end for im in insts)]
+        for mm in mechs:
+            for who in bodies:
+                if who.start < mm.end and mm.start < who.end:
+                    continue  # a body named inside the mechanism's name
+                role = "mention" if who not in subj else "subject" if who is subj[0] else "coactor"
+                out.append(Candidate(who, mm, role, frozenset(features(text, who, mm, role, len(bodies)))))
+            if not subj and self.carried:
+                far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
+                for who in self.carried:
+                    f = features(text, None, mm, "carried", len(bodies))
+                    if far:
+                        f.add("carried:far")
+                    if len(self.actors) == 1:
+                        f.add("carried:sole")  # the article has had no other actor
+                    out.append(Candidate(who, mm, "carried", frozenset(f)))
+        if subj:
+            self.actors.update(im.name for im in subj)
+            self.carried = list(subj)
+            self.carried_paragraph = paragraph
+        scored = [(c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING]
+        self.seen.extend(scored)
+        return [c for c, s in scored if s > 0]
