@@ -123,6 +123,13 @@ def collective_leads() -> dict[tuple[str, str], str]:
     return {(r["head"], r["level"]): r["lead"] for r in _rows(_data_text("collective_leads.tsv"))}
 
 
+@lru_cache(maxsize=1)
+def person_titles() -> list[str]:
+    """Words of a person's title or role after a body's name (书记, 局长, 法官): the body is then
+    part of how a person is named, not an actor."""
+    return [r["word"] for r in _rows(_data_text("person_titles.tsv"))]
+
+
 # ---------------------------------------------------------------- trigger words
 
 
@@ -195,7 +202,14 @@ def mechanisms() -> dict[str, Concept]:
 def rules_version() -> str:
     """A digest of every rule file: caches keyed on it are invalidated when rules change."""
     h = hashlib.sha256()
-    for name in ("regions.tsv", "institution_heads.tsv", "collective_leads.tsv", "triggers.tsv", "adopt_weights.tsv"):
+    for name in (
+        "regions.tsv",
+        "institution_heads.tsv",
+        "collective_leads.tsv",
+        "person_titles.tsv",
+        "triggers.tsv",
+        "adopt_weights.tsv",
+    ):
         h.update(_data_text(name).encode("utf-8"))
     h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))
     return h.hexdigest()[:16]

@@ -56,8 +56,9 @@ class Resolver:
             e.add_alias(m.surface)
         e.evidence.append(ev)
         # a body named only as the front of its sub-unit's name (海南省公安厅 in
-        # 海南省公安厅海岸警察总队第三支队) is kept for the part-of link, not listed on its own
-        e.standalone = e.standalone or not m.prefix_only
+        # 海南省公安厅海岸警察总队第三支队) or of a person's title (县委书记) is kept for the
+        # links, not listed on its own
+        e.standalone = e.standalone or not (m.prefix_only or m.title_only)
 
     # ------------------------------------------------------------ mechanisms
     def add_mechanism(self, m, ev: Evidence) -> None:

@@ -14,7 +14,7 @@ from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Quantity, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
-from .institutions import Context, find_institutions
+from .institutions import Context, drop_conjunction_regions, find_institutions
 from .mechanisms import find_mechanisms
 from .quantities import find_period, find_quantities, metric_label, resolve_period
 from .regions import choose, find_regions
@@ -53,24 +53,30 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e], clean.exact(o_s, o_e), rule
         )
 
-    # First pass over all full region names: context for same-name divisions (朝阳区).
+    # First pass over all full region names: context for same-name divisions (朝阳区), and
+    # the divisions each article names, for relative references before them (区法院 … 普陀区).
+    article_mentions: dict[int, list] = {}
     for art in articles:
+        named_here = article_mentions.setdefault(id(art), [])
         for sent in art.sentences:
             for m in find_regions(sent.text, local_names):
                 if m.local_level:
                     # townships named anywhere in the document are known everywhere in it
                     local_names.setdefault(m.surface, m.local_level)
-                elif not m.is_short and len(m.candidates) == 1:
-                    document_codes.add(m.candidates[0].code)
-                    document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+                elif not m.is_short:
+                    named_here.append(m)
+                    if len(m.candidates) == 1:
+                        document_codes.add(m.candidates[0].code)
+                        document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
 
     for art in articles:
-        ctx = Context(document_codes=document_codes)
+        named_here = [choose(m, document_codes) for m in article_mentions[id(art)]]
+        ctx = Context(document_codes=document_codes, article_regions=[d for d in named_here if d is not None])
         finder.new_article()
         carried: list = []  # the institutions the article is talking about, carried across sentences
         for sent in art.sentences:
             text = sent.text
-            regions = find_regions(text, local_names)
+            regions = drop_conjunction_regions(text, find_regions(text, local_names))
             prev = None
             for m in regions:
                 ev = evidence(sent, m.start, m.end)
@@ -92,7 +98,7 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
             insts = find_institutions(text, regions, ctx, curated_spans)
             for im in insts:
-                res.add_institution(im, evidence(sent, im.start, im.end))
+                res.add_institution(im, evidence(sent, im.start, im.end, im.rule))
             for mm in mechs:
                 res.add_mechanism(mm, evidence(sent, mm.start, mm.end))
             # who acts: the sentence's subject, else the article's actor carried over

@@ -1,0 +1,135 @@
+"""What institution rules share: the mention record, the article context and the region chain
+before a head (湖北省荆州市 + 中级人民法院), turned into an official prefix or a short form."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..lexicon import Division, Head, gazetteer
+from .regions import RegionMention, choose
+
+STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
+# 市/县/省 … before a head: the article's own region of that kind (市法院 → 临清市人民法院)
+IMPLICIT = [
+    ("自治区", ("province",), "自治区"),
+    ("新区", ("county",), "新区"),
+    ("省", ("province",), "省"),
+    ("州", ("prefecture",), "州"),
+    ("盟", ("prefecture",), "盟"),
+    ("市", ("prefecture", "county"), "市"),
+    ("县", ("county",), "县"),
+    ("区", ("county",), "区"),
+]
+# 全省法院, 各市法院, 两级法院: generic plurals, not bodies
+NOT_IMPLICIT_AFTER = set("全各本该两三四五六七八九十每多")
+LIST_JOINERS = ("、", "和", "与", "及", "以及")
+
+
+@dataclass
+class InstitutionMention:
+    start: int
+    end: int
+    surface: str
+    name: str  # canonical
+    kind: str
+    region: Division | None = None
+    region_name: str | None = None
+    parent: str | None = None
+    prefix_only: bool = False  # named only as the front of a sub-unit's name
+    collective: bool = False  # a region's system (四川法院) standing for its lead body
+    rule: str = ""  # id of the rule that found it, e.g. inst.head:法院
+    title_only: bool = False  # part of a person's title (县委书记张三), not an actor
+
+
+@dataclass
+class Context:
+    """What the article has named so far, for implicit prefixes and anaphora."""
+
+    regions: list[Division] = field(default_factory=list)
+    local_regions: list[tuple[str, str]] = field(default_factory=list)  # (name, level)
+    institutions: list[InstitutionMention] = field(default_factory=list)
+    document_codes: set[str] = field(default_factory=set)
+    # every division the article names in full, in text order: 区法院 may come before 普陀区
+    article_regions: list[Division] = field(default_factory=list)
+
+    def implicit_region(self, levels: tuple[str, ...], suffix: str) -> Division | None:
+        """The article's region that 市/区/省 … stands for: the latest named before, else the
+        first named anywhere in the article, else a division containing one of them (省 in an
+        article about 许昌市 is 河南省). 市 may be a municipality (上海市)."""
+
+        def fits(d: Division) -> bool:
+            return d.name.endswith(suffix) and (d.level in levels or (suffix == "市" and d.level == "province"))
+
+        pools = (list(reversed(self.regions)), self.article_regions)
+        for pool in pools:
+            for d in pool:
+                if fits(d):
+                    return d
+        for pool in pools:
+            for d in pool:
+                for a in gazetteer().ancestors(d):
+                    if fits(a):
+                        return a
+        return None
+
+
+def chain_ending_at(by_end: dict[int, RegionMention], pos: int) -> list[RegionMention]:
+    chain: list[RegionMention] = []
+    while pos in by_end:
+        m = by_end[pos]
+        chain.insert(0, m)
+        pos = m.start
+    return chain
+
+
+def short_form(d: Division, surface: str | None = None) -> str:
+    if surface and surface != d.name:
+        return surface
+    return d.short_names[0] if d.short_names else d.name
+
+
+def fill(head: Head, region: str = "", short: str = "", stem: str = "", parent: str = "") -> str:
+    return head.canonical.format(region=region, short=short, stem=stem, parent=parent)
+
+
+def region_prefix(d: Division) -> str:
+    """Official prefix of a body in division `d`: districts carry their city (青岛市崂山区,
+    上海市普陀区)."""
+    if d.level == "county" and d.name.endswith("区") and d.parent_code:
+        parent = gazetteer().by_code.get(d.parent_code)
+        if parent is not None and (parent.level == "prefecture" or parent.name.endswith("市")):
+            return parent.name + d.name
+    return d.name
+
+
+def _township(chain: list[RegionMention], ctx: Context):
+    """A township's county, from the chain (琼海市潭门镇) or the article's county."""
+    for m in reversed(chain[:-1]):
+        if m.candidates:
+            return choose(m, ctx.document_codes)
+    for d in reversed(ctx.regions):
+        if d.level == "county":
+            return d
+    return None
+
+
+def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | None = None):
+    """(division, region name, official prefix, short form) of the chain's last region."""
+    last = chain[-1]
+    if last.local_level:
+        county = _township(chain, ctx)
+        prefix = (region_prefix(county) if county else "") + last.surface
+        return county, last.surface, prefix, last.surface
+    prev = chain[-2] if len(chain) >= 2 else None
+    # a county-level head does not make a short form mean the county: 荆州法院 is about the
+    # city (荆州市), not 荆州区; only higher heads pick the level (吉林高院 → 吉林省)
+    if level_hint not in ("province", "prefecture"):
+        level_hint = None
+    d = choose(last, ctx.document_codes, level_hint, prev)
+    assert d is not None  # a gazetteer mention always has candidates
+    if level_hint == "province" and d.level != "province":
+        # 吉林高院 is the province's court even where a city has the same short name
+        prov = [c for c in last.candidates if c.level == "province"]
+        if prov:
+            d = prov[0]
+    return d, d.name, region_prefix(d), short_form(d, last.surface if last.is_short else None)

@@ -1,0 +1,137 @@
+"""Institutions named by a proper-name stem (北关派出所, 中国政法大学, 东莞金融纠纷调解委员会)
+and sub-units named after their parent (最高法执行局, 贺兰县公安局反诈中心)."""
+
+from __future__ import annotations
+
+from ..lexicon import Head
+from ..segment import jieba_pos
+from .inst_base import STEM_BREAK, Context, InstitutionMention, chain_ending_at, fill, resolve_chain
+
+# part-of-speech tags (jieba) that may form a proper-name stem
+NAME_TAGS = ("n", "j", "s", "eng", "l")
+PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
+# nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
+GENERIC_STEMS = set(
+    "辖区 乡镇 农村 基层 社区 城区 当地 行政 全市 全县 全区 全省 各地 各级 人民 专门 相关 其他 有关 所在 地方 "
+    "本地 派驻 驻地 城市 家事 少年 新型 智慧 示范 标准化 规范化 乡 镇 村 家门口 涉案 该 此 上述 一家 多家 "
+    "大型 小型 民营 国有 外资 合资".split()
+)
+# verbs that form part of a body's name (联合知识产权保护站, 综合治理中心, 法律援助中心)
+NAME_VERBS = set("联合 综合 协同 调解 服务 保护 治理 援助 矫正 监督 管理 执法 救助 化解".split())
+# anonymised parties are not bodies: 某银行, 某升化工公司
+ANONYMISED = ("某", "××", "XX", "xx", "*")
+ANAPHORA = {"该院": ("court", "procuratorate"), "中院": ("court",), "高院": ("court",)}
+
+
+def _is_name_char(c: str) -> bool:
+    return c not in STEM_BREAK and ("\u4e00" <= c <= "\u9fff" or c.isalnum())
+
+
+def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
+    """The proper-name stem ending at `end` (not before `floor`) and whether it holds a
+    proper noun. Reads jieba's tags from the right and stops at the first non-noun."""
+    i = end
+    while i > floor and end - i < 10 and _is_name_char(text[i - 1]):
+        i -= 1
+    run = text[i:end]
+    if not run:
+        return "", False
+    stem, proper = "", False
+    for word, flag in reversed(jieba_pos(run)):
+        if not flag.startswith(NAME_TAGS) or len(stem) + len(word) > 8 or word in GENERIC_STEMS:
+            break
+        stem = word + stem
+        proper = proper or flag.startswith(PROPER_TAGS)
+    return stem, proper
+
+
+def _stem_after_region(text: str, floor: int, hs: int) -> str:
+    """湖北省 + 云享之光孵化器 + 有限公司: right after a region, a whole name of no verbs,
+    prepositions, conjunctions, adverbs or generic words (家事法庭) is the stem, whatever jieba
+    makes of its words."""
+    run = text[floor:hs]
+    if not 2 <= len(run) <= 10 or not all(_is_name_char(c) for c in run):
+        return ""
+    words = jieba_pos(run)
+    if any(
+        (flag.startswith(("v", "p", "c", "d", "m", "q", "r")) and w not in NAME_VERBS) or w in GENERIC_STEMS
+        for w, flag in words
+    ):
+        return ""
+    return run
+
+
+def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
+    """<region>? <stem> <head>: a sub-unit right after its parent keeps the parent's name."""
+    rule = "inst.named:" + head.surface
+    if last is not None and last.end < hs and hs - last.end <= 10:
+        between = text[last.end : hs]
+        if all(_is_name_char(c) for c in between):
+            stem, _ = pos_stem(text, hs, last.end)
+            if stem == between:
+                # 淮阳区公安局北关派出所, 边防检查总站英阿瓦提边境派出所
+                name = last.name + stem + head.surface
+                return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
+    # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
+    floor = max((e for e in by_end if e <= hs), default=0)
+    stem, proper = pos_stem(text, hs, floor)
+    if floor in by_end and len(stem) < hs - floor:
+        stem = _stem_after_region(text, floor, hs) or stem
+    if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED):
+        return []
+    if len(stem) < 2 and not chain:
+        return []
+    sc = chain_ending_at(by_end, hs - len(stem))
+    if not sc and (not proper or head.scope == "named_regional"):
+        return []  # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站)
+    if not stem and sc:
+        return []  # 临清市协会 needs a name; a region alone is not one
+    prefix, d, rname = "", None, None
+    if sc:
+        d, rname, prefix, _ = resolve_chain(sc, ctx)
+    start = sc[0].start if sc else hs - len(stem)
+    return [
+        InstitutionMention(start, he, text[start:he], prefix + fill(head, stem=stem), head.kind, d, rname, rule=rule)
+    ]
+
+
+def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> InstitutionMention:
+    return InstitutionMention(
+        parent.start,
+        he,
+        text[parent.start : he],
+        name,
+        parent.kind if head.kind == "parent" else head.kind,
+        parent.region,
+        parent.region_name,
+        parent.name,
+        rule=rule,
+    )
+
+
+def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
+    """A unit of the body right before it: 最高法执行局, 城乡一体化示范区分局."""
+    if last is None:
+        return []
+    stem = ""
+    if last.end != hs:
+        if "{stem}" not in head.canonical:
+            return []
+        stem = text[last.end : hs]
+        if not (0 < len(stem) <= 10 and all(_is_name_char(c) for c in stem)):
+            return []
+    elif "{stem}" in head.canonical and head.surface in ("支队", "大队", "中队", "研究院", "研究中心"):
+        return []  # an ordinal or a name must stand before a bare 支队
+    name = fill(head, stem=stem, parent=last.name)
+    return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
+
+
+def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
+    kinds = ANAPHORA[surface]
+    want = {"中院": "中级人民法院", "高院": "高级人民法院"}.get(surface)
+    for m in reversed(ctx.institutions):
+        if m.kind in kinds and (want is None or m.name.endswith(want)) and m.parent is None:
+            return InstitutionMention(
+                hs, he, surface, m.name, m.kind, m.region, m.region_name, None, rule="inst.anaphor:" + surface
+            )
+    return None

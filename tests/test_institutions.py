@@ -1,0 +1,198 @@
+"""Institution rules of the head lexicon, one table per rule family: (text, expected mentions
+as (canonical name, start, end, rule)), with negatives. Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.institutions import Context, find_institutions
+from govgraph.extract.regions import find_regions
+from govgraph.lexicon import gazetteer
+
+
+def _division(name: str):
+    [d] = [d for d in gazetteer().by_name[name] if d.name == name]
+    return d
+
+
+def run(text: str, ctx: Context | None = None, **kw) -> list[tuple[str, int, int, str]]:
+    ctx = ctx or Context(**kw)
+    return [(m.name, m.start, m.end, m.rule) for m in find_institutions(text, find_regions(text), ctx)]
+
+
+NATIONAL = [
+    ("中国人民银行发布通知", [("中国人民银行", 0, 6, "inst.national:中国人民银行")]),
+    (
+        "银保监会联合教育部印发",
+        [
+            ("中国银行保险监督管理委员会", 0, 4, "inst.national:银保监会"),
+            ("教育部", 6, 9, "inst.national:教育部"),
+        ],
+    ),
+    ("全国妇联部署家庭教育指导", [("中华全国妇女联合会", 0, 4, "inst.national:全国妇联")]),
+]
+NATIONAL_NEGATIVES = ["民政部门为困难群众申请低保", "教育部门开展安全教育"]
+
+
+@pytest.mark.parametrize("text, expected", NATIONAL)
+def test_national_heads(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", NATIONAL_NEGATIVES)
+def test_national_negatives(text):
+    assert run(text) == []
+
+
+# the article names 普陀区 only later, or 许昌市 only: 区/省 still resolve
+RELATIVE = [
+    (
+        "携手区人社局、区司法局开展工作",
+        ["上海市普陀区"],
+        [
+            ("上海市普陀区人力资源和社会保障局", 2, 6, "inst.relative:人社局"),
+            ("上海市普陀区司法局", 7, 11, "inst.relative:司法局"),
+        ],
+    ),
+    (
+        "联合区监委、团区委出台意见",
+        ["福州市鼓楼区"],
+        [
+            ("福州市鼓楼区监察委员会", 2, 5, "inst.relative:监委"),
+            ("共青团福州市鼓楼区委员会", 6, 9, "inst.relative:团区委"),
+        ],
+    ),
+    ("省公安厅部署专项行动", ["许昌市"], [("河南省公安厅", 0, 4, "inst.relative:公安厅")]),
+    ("市总工会给予指导", ["上海市"], [("上海市总工会", 0, 4, "inst.relative:总工会")]),
+    ("新区法律援助中心提供帮助", ["滨海新区"], [("天津市滨海新区法律援助中心", 0, 8, "inst.relative:法律援助中心")]),
+]
+RELATIVE_NEGATIVES = [
+    ("荆州经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # 区 ends 经开区, it names no district here
+    ("市人民法院开展执行", []),  # no city in sight: no prefix from elsewhere
+    ("全市法院推进诉源治理", ["荆州市"]),
+]
+
+
+def _article(names: list[str]) -> list:
+    """Divisions by name; 上海市普陀区 is the district named under its parent."""
+    out = []
+    for n in names:
+        if n in gazetteer().by_name:
+            out.append(_division(n))
+            continue
+        for d in gazetteer().by_name[n[3:]]:
+            if d.name == n[3:] and gazetteer().parent(d).name == n[:3]:
+                out.append(d)
+    return out
+
+
+@pytest.mark.parametrize("text, article, expected", RELATIVE)
+def test_relative_references_take_the_article_region(text, article, expected):
+    assert run(text, article_regions=_article(article)) == expected
+
+
+@pytest.mark.parametrize("text, article", RELATIVE_NEGATIVES)
+def test_relative_negatives(text, article):
+    assert run(text, article_regions=_article(article)) == []
+
+
+SUBUNITS = [
+    (
+        "贺兰县公安局反诈中心立即启动应急处置",
+        [
+            ("贺兰县公安局", 0, 6, "inst.head:公安局"),
+            ("贺兰县公安局反诈中心", 0, 10, "inst.subunit:反诈中心"),
+        ],
+    ),
+    (
+        "最高人民法院信息中心开发平台",
+        [
+            ("最高人民法院", 0, 6, "inst.national:最高人民法院"),
+            ("最高人民法院信息中心", 0, 10, "inst.subunit:信息中心"),
+        ],
+    ),
+    (
+        "中国政法大学法治政府研究院发布报告",
+        [
+            ("中国政法大学", 0, 6, "inst.named:大学"),
+            ("中国政法大学法治政府研究院", 0, 13, "inst.subunit:研究院"),
+        ],
+    ),
+    ("铜陵市反电诈中心发出预警", [("铜陵市反电诈中心", 0, 8, "inst.head:反电诈中心")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SUBUNITS)
+def test_subunits_carry_their_parent(text, expected):
+    assert run(text) == expected
+
+
+NAMED = [
+    ("湖北省云享之光孵化器有限公司入选", [("湖北省云享之光孵化器有限公司", 0, 14, "inst.named:有限公司")]),
+    ("东莞金融纠纷调解委员会调解", [("东莞市金融纠纷调解委员会", 0, 11, "inst.named:调解委员会")]),
+    ("茅箭区联合知识产权保护站成立", [("十堰市茅箭区联合知识产权保护站", 0, 12, "inst.named:保护站")]),
+    ("中国银行提供数据", [("中国银行", 0, 4, "inst.named:银行")]),
+]
+NAMED_NEGATIVES = [
+    "某银行申请强制执行",
+    "涉案公司拒不履行",
+    "法官工作站设在村委会",  # a place with no region is no body
+    "奎屯市家事法庭里，母子拥抱",  # 家事法庭 is a kind of court room, not a name
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMED)
+def test_named_bodies(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", NAMED_NEGATIVES)
+def test_named_negatives(text):
+    assert all(rule != "inst.named:法庭" and "某" not in name for name, _, _, rule in run(text))
+    assert [n for n, *_ in run(text) if n.endswith(("银行", "公司", "工作站", "家事法庭"))] == []
+
+
+GRAMMAR = [
+    # the level word repeated after the region: 浦江县县委
+    ("浦江县县委高度重视", [("中国共产党浦江县委员会", 0, 5, "inst.head:委")]),
+    # 和 joins two bodies: no region 和县
+    (
+        "宁化县法院和县林业局建立基金",
+        [
+            ("宁化县人民法院", 0, 5, "inst.head:法院"),
+            ("宁化县林业局", 6, 10, "inst.relative:林业局"),
+        ],
+    ),
+    ("南京警方破获案件", [("南京市公安局", 0, 4, "inst.head:警方")]),
+    ("浦江县浦阳街道办事处组织", [("浦江县浦阳街道办事处", 0, 10, "inst.head:办事处")]),
+]
+GRAMMAR_NEGATIVES = [
+    "十堰仲裁委员会驻茅箭区办事处",  # an office of a commission, not a township's
+    "公安民警走访群众",
+]
+
+
+@pytest.mark.parametrize("text, expected", GRAMMAR)
+def test_head_grammar(text, expected):
+    ctx = Context(regions=[_division("宁化县")]) if "宁化" in text else Context()
+    assert run(text, ctx) == expected
+
+
+@pytest.mark.parametrize("text", GRAMMAR_NEGATIVES)
+def test_head_grammar_negatives(text):
+    assert [n for n, *_ in run(text) if n.endswith(("办事处", "公安局"))] == []
+
+
+TITLES = [
+    ("库尔勒市委副书记张三说", True),
+    ("省信访局局长李四告诉记者", True),
+    ("派出所所长王五说", False),  # no body found at all
+    ("康平县公安局民警深入辖区", False),  # staff act for their body
+    ("荆州市中级人民法院开展交叉执行", False),
+]
+
+
+@pytest.mark.parametrize("text, title_only", TITLES)
+def test_bodies_inside_a_title_are_not_actors(text, title_only):
+    ms = find_institutions(text, find_regions(text), Context(regions=[_division("浙江省")]))
+    assert all(m.title_only == title_only for m in ms)
