@@ -112,12 +112,27 @@ def _parser() -> argparse.ArgumentParser:
         help="score extractions against gold annotations",
         description="Precision, recall and F1 per list, and quantity-subject accuracy; the same\n"
         "figures as the reference scorer.",
-        epilog="example:\n  govgraph evaluate out/extractions ../shared/gold --json",
+        epilog="examples:\n  govgraph evaluate out/extractions ../shared/gold --json\n"
+        "  govgraph evaluate out/extractions ../shared/gold --errors --corpus ../shared/corpus\n"
+        "  govgraph evaluate out/extractions ../shared/gold --errors --list mechanisms,adopts --json",
     )
     e.add_argument("pred_dir", metavar="PRED_DIR")
     e.add_argument("gold_dir", metavar="GOLD_DIR")
     e.add_argument("--json", action="store_true", help="print JSON (the reference scorer's keys)")
     e.add_argument("--docs", action="store_true", help="add per-document counts")
+    e.add_argument(
+        "--errors",
+        action="store_true",
+        help="list every false hit and miss with its sentence, grouped by rule id, after a\n"
+        "table of true and false hits per rule",
+    )
+    e.add_argument(
+        "--corpus",
+        metavar="DIR",
+        help="with --errors: the source texts (DIR/<document>.txt), to find the sentences of\n"
+        "misses (default: only the sentences the extraction's evidence quotes)",
+    )
+    e.add_argument("--list", metavar="LISTS", help="with --errors: only these lists, e.g. mechanisms,adopts")
 
     q = sub.add_parser(
         "query",
@@ -225,8 +240,17 @@ def _run(args) -> int:
     if args.command == "evaluate":
         import json
 
-        from .evaluate import evaluate, format_table
+        from .evaluate import LISTS, evaluate, format_table
+        from .evaluate_errors import error_report, format_errors
 
+        if args.errors:
+            lists = tuple(x.strip() for x in (args.list or ",".join(LISTS)).split(",") if x.strip())
+            unknown = [x for x in lists if x not in LISTS]
+            if unknown:
+                raise GovgraphError(f"--list: unknown list(s) {', '.join(unknown)} (choose from {', '.join(LISTS)})")
+            errors = error_report(args.pred_dir, args.gold_dir, args.corpus, lists)
+            print(json.dumps(errors, ensure_ascii=False, indent=2) if args.json else format_errors(errors))
+            return 0
         result = evaluate(args.pred_dir, args.gold_dir, per_document=args.docs)
         if args.json:
             print(json.dumps(result, ensure_ascii=False, indent=2))

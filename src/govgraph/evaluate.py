@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import re
 import unicodedata
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import GovgraphError
@@ -35,8 +36,13 @@ def mech_key(s):
     return s
 
 
+def party(s):
+    """中共X and 中国共产党X name the same party body (SPEC v2)."""
+    return "中国共产党" + s[2:] if s and s.startswith("中共") else s
+
+
 def inst_match(p, g, regions) -> bool:
-    p, g = norm(p), norm(g)
+    p, g = party(norm(p)), party(norm(g))
     if not p or not g:
         return False
     if p == g:
@@ -73,17 +79,21 @@ def qty_match(p, g) -> bool:
     return abs(pv - gv) <= 0.005 * max(abs(gv), 1e-9)
 
 
-def pair_up(preds, golds, match):
-    """Greedy one-to-one matching in gold order, as the reference scorer does."""
-    used = set()
+def pair_indices(preds, golds, match) -> list[tuple[int, int]]:
+    """Greedy one-to-one matching in gold order, as the reference scorer does: (pred, gold) indices."""
+    used: set[int] = set()
     pairs = []
-    for g in golds:
+    for j, g in enumerate(golds):
         for i, p in enumerate(preds):
             if i not in used and match(p, g):
                 used.add(i)
-                pairs.append((p, g))
+                pairs.append((i, j))
                 break
     return pairs
+
+
+def pair_up(preds, golds, match):
+    return [(preds[i], golds[j]) for i, j in pair_indices(preds, golds, match)]
 
 
 def subject_ok(p, g, regions) -> bool:
@@ -95,34 +105,51 @@ def subject_ok(p, g, regions) -> bool:
     return inst_match(ps, gs, regions) or ps == gs
 
 
+def doc_regions(pred: dict, gold: dict) -> set:
+    """Region names of both sides: what may stand in front of an institution's name."""
+    return {norm(r.get("name")) for r in gold.get("regions", []) + pred.get("regions", [])}
+
+
+def scored_lists(pred: dict, gold: dict, regions: set) -> list[tuple[str, list, list, Callable]]:
+    """Per list: its name, the predicted items, the gold items and how two of them match, in
+    the reference scorer's order (institutions and mechanisms without a name are not scored)."""
+
+    def named(xs):
+        return [x for x in xs if x.get("name")]
+
+    return [
+        (
+            "institutions",
+            named(pred.get("institutions", [])),
+            named(gold.get("institutions", [])),
+            lambda p, g: inst_match(p["name"], g["name"], regions),
+        ),
+        ("regions", pred.get("regions", []), gold.get("regions", []), region_match),
+        (
+            "mechanisms",
+            named(pred.get("mechanisms", [])),
+            named(gold.get("mechanisms", [])),
+            lambda p, g: mech_match(p["name"], g["name"]),
+        ),
+        (
+            "adopts",
+            pred.get("adopts", []),
+            gold.get("adopts", []),
+            lambda p, g: len(p) == 2 and inst_match(p[0], g[0], regions) and mech_match(p[1], g[1]),
+        ),
+        ("quantities", pred.get("quantities", []), gold.get("quantities", []), qty_match),
+    ]
+
+
 def score_document(pred: dict, gold: dict) -> dict:
-    regions = {norm(r.get("name")) for r in gold.get("regions", []) + pred.get("regions", [])}
+    regions = doc_regions(pred, gold)
     out = {}
-
-    def tally(name, ps, gs, match):
-        pairs = pair_up(ps, gs, match)
-        out[name] = [len(pairs), len(ps), len(gs)]
-        return pairs
-
-    def names(xs):
-        return [x.get("name") for x in xs if x.get("name")]
-
-    tally(
-        "institutions",
-        names(pred.get("institutions", [])),
-        names(gold.get("institutions", [])),
-        lambda p, g: inst_match(p, g, regions),
-    )
-    tally("regions", pred.get("regions", []), gold.get("regions", []), region_match)
-    tally("mechanisms", names(pred.get("mechanisms", [])), names(gold.get("mechanisms", [])), mech_match)
-    tally(
-        "adopts",
-        pred.get("adopts", []),
-        gold.get("adopts", []),
-        lambda p, g: len(p) == 2 and inst_match(p[0], g[0], regions) and mech_match(p[1], g[1]),
-    )
-    pairs = tally("quantities", pred.get("quantities", []), gold.get("quantities", []), qty_match)
-    out["quantity_subject"] = [sum(subject_ok(p, g, regions) for p, g in pairs), len(pairs)]
+    pairs = {}
+    for name, ps, gs, match in scored_lists(pred, gold, regions):
+        pairs[name] = pair_up(ps, gs, match)
+        out[name] = [len(pairs[name]), len(ps), len(gs)]
+    matched = pairs["quantities"]
+    out["quantity_subject"] = [sum(subject_ok(p, g, regions) for p, g in matched), len(matched)]
     return out
 
 
@@ -133,7 +160,7 @@ def _prf(tp, npred, ngold):
     return p, r, f
 
 
-def _load(path: Path) -> dict:
+def load_json(path: Path) -> dict:
     try:
         return json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
@@ -142,8 +169,8 @@ def _load(path: Path) -> dict:
         raise GovgraphError(f"{path}: not valid JSON ({e})") from None
 
 
-def evaluate(pred_dir: str | Path, gold_dir: str | Path, per_document: bool = False) -> dict:
-    """Scores in the reference scorer's JSON shape."""
+def gold_documents(pred_dir: str | Path, gold_dir: str | Path) -> list[Path]:
+    """The gold files, in name order; a missing folder or an empty gold folder is an error."""
     pred_dir, gold_dir = Path(pred_dir), Path(gold_dir)
     for d, what in ((pred_dir, "prediction"), (gold_dir, "gold")):
         if not d.is_dir():
@@ -151,10 +178,17 @@ def evaluate(pred_dir: str | Path, gold_dir: str | Path, per_document: bool = Fa
     gold_files = sorted(gold_dir.glob("*.json"))
     if not gold_files:
         raise GovgraphError(f"no gold files in {gold_dir}")
+    return gold_files
+
+
+def evaluate(pred_dir: str | Path, gold_dir: str | Path, per_document: bool = False) -> dict:
+    """Scores in the reference scorer's JSON shape."""
+    pred_dir = Path(pred_dir)
+    gold_files = gold_documents(pred_dir, gold_dir)
     total: dict[str, list[int]] = {}
     docs = {}
     for gf in gold_files:
-        doc = score_document(_load(pred_dir / gf.name), _load(gf))
+        doc = score_document(load_json(pred_dir / gf.name), load_json(gf))
         docs[gf.stem] = doc
         for k, v in doc.items():
             total[k] = [a + b for a, b in zip(total.get(k, [0] * len(v)), v)]
