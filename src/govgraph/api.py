@@ -23,6 +23,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GovgraphError, InputError
+from .lexicon import load_user_lexicon
+from .lexicon import use as use_lexicon
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
 PAGE_NODES = 2000  # the build's page keeps the best-connected nodes up to this many
@@ -113,6 +115,7 @@ def build(
     scheduler=None,
     cache: bool | str | Path = True,
     max_file_size: int | None = None,
+    lexicon: str | Path | None = None,
 ) -> BuildReport:
     """Build the graph of `paths` (files and folders; None: the bundled samples) into `out`.
 
@@ -120,8 +123,10 @@ def build(
     dask.distributed cluster at `scheduler`, an address or a Client; None starts a local
     one). `cache`: True keeps extraction records in OUT/.cache, a path keeps them there,
     False keeps none. A file larger than `max_file_size` bytes (default
-    `reader.MAX_FILE_SIZE`) is skipped and named. The output is the same bytes whatever the engine, the number of
-    workers, the order of `paths` or what the cache held.
+    `reader.MAX_FILE_SIZE`) is skipped and named. `lexicon`: a folder of the user's own TSV
+    rules, merged with the bundled ones (`govgraph.lexicon_user`; checked first: a problem
+    stops the build before it writes). The output is the same bytes whatever the engine, the
+    number of workers, the order of `paths` or what the cache held.
     """
     from . import assemble, parts
     from .cache import ExtractionCache, document_key
@@ -136,6 +141,8 @@ def build(
     if unknown:
         raise GovgraphError(f"unknown format(s): {', '.join(unknown)} (choose from {', '.join(FORMATS)})")
     base = check_base(base or DEFAULT_BASE)
+    overlay = load_user_lexicon(lexicon) if lexicon is not None else None
+    use_lexicon(overlay)  # here, before the cache key is made and the workers start
     inputs = Inputs(bundled_corpus()) if not paths else discover(paths)
     files = inputs.files
     json_stems = extraction_stems([shown(f.name) for f in files])
@@ -167,9 +174,9 @@ def build(
                 continue
             key, blob = cached(src.name, src.text)
             if blob is not None:
-                yield assemble.Task(src.name, src.path, base, blob=blob, key=key, **worker_lines)
+                yield assemble.Task(src.name, src.path, base, blob=blob, key=key, lexicon=overlay, **worker_lines)
             else:
-                yield assemble.Task(src.name, src.path, base, source=src, key=key, **worker_lines)
+                yield assemble.Task(src.name, src.path, base, source=src, key=key, lexicon=overlay, **worker_lines)
 
     def part_tasks(src):
         """A big file's parts, each a task of its own: extracted (or found in the cache) apart."""
@@ -187,6 +194,7 @@ def build(
                 parted=True,
                 last_part=last,
                 part=None if blob is not None else part,
+                lexicon=overlay,
                 **worker_lines,
             )
 

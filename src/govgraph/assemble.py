@@ -29,6 +29,8 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GovgraphError
+from .lexicon import use as use_lexicon
+from .lexicon_user import Overlay
 from .triples import GG_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS, parse_literal
 
 # ---------------------------------------------------------------------------- worker side
@@ -48,6 +50,7 @@ class Task:
     last_part: bool = True  # the file's last part (or a whole file)
     lines_dir: str | None = None  # keep the graph lines in the worker, spilled under here (`WorkerLines`)
     lines_bytes: int = 0  # ... spilled past this many bytes
+    lexicon: Overlay | None = None  # the user's lexicon (`--lexicon`), None: the bundled rules
 
 
 @dataclass
@@ -76,6 +79,7 @@ def run_task(task: Task) -> DocResult:
 
     if task.error is not None:
         return DocResult(task.name, task.path, error=task.error)
+    use_lexicon(task.lexicon)  # a worker process or a Dask worker extracts with the build's rules
     blob = None
     if task.blob is not None:
         x = pickle.loads(task.blob)

@@ -58,7 +58,8 @@ def _parser() -> argparse.ArgumentParser:
         epilog="examples:\n  govgraph build\n  govgraph build news/2024 extra.txt -o out --format ttl,nt,trig,jsonld,graphml\n"
         "  govgraph build --base https://example.org/gg/\n"
         "  govgraph build news/ --workers 8 --cache /var/cache/govgraph\n"
-        "  govgraph build news/ --engine dask --scheduler tcp://10.0.0.5:8786 --format ttl,nq",
+        "  govgraph build news/ --engine dask --scheduler tcp://10.0.0.5:8786 --format ttl,nq\n"
+        "  govgraph build news/ --lexicon my-terms/   # my-terms/mechanisms.tsv, aliases.tsv …",
     )
     b.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: bundled sample pages)")
     b.add_argument("-o", "--out", default="out", help="output folder (default: out)")
@@ -104,6 +105,13 @@ def _parser() -> argparse.ArgumentParser:
         default=None,
         metavar="SIZE",
         help="skip (and name) input files larger than this, e.g. 100MB or 2GB (default: 512MB)",
+    )
+    b.add_argument(
+        "--lexicon",
+        metavar="DIR",
+        help="your own terms, merged with the bundled rules: TSV files named like the bundled\n"
+        "data files (institution_heads.tsv, triggers.tsv …), aliases.tsv (alias, name,\n"
+        "kind) and mechanisms.tsv (pref, alt, broader, en); see the README",
     )
 
     e = sub.add_parser(
@@ -231,6 +239,7 @@ def _run(args) -> int:
             scheduler=args.scheduler,
             cache=cache,
             max_file_size=args.max_file_size,
+            lexicon=args.lexicon,
         )
         print(report.summary())
         print(f"wrote {args.out}/")

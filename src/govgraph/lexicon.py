@@ -3,6 +3,11 @@
 Rules are data: the region gazetteer (`data/regions.tsv`), institution heads
 (`data/institution_heads.tsv`), trigger words (`data/triggers.tsv`) and the curated
 mechanism vocabulary (SKOS, `ontology/mechanisms.ttl`).
+
+A user lexicon (`govgraph build --lexicon DIR`, `govgraph.lexicon_user`) adds rows: every
+loader reads a data file through `data_rows`, which appends the user's file of the same
+name, so a new data file is open to users as soon as it has its loader here. `use` makes an
+overlay the active one (and drops every cached rule table that was built without it).
 """
 
 from __future__ import annotations
@@ -10,9 +15,16 @@ from __future__ import annotations
 import csv
 import hashlib
 import io
+import sys
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
+
+from . import lexicon_user
+from .lexicon_user import Overlay
+
+_active: Overlay = lexicon_user.BUNDLED
 
 
 def _data_text(name: str) -> str:
@@ -26,6 +38,58 @@ def _ontology_text(name: str) -> str:
 def _rows(text: str) -> list[dict[str, str]]:
     lines = [ln for ln in text.splitlines() if ln.strip() and not ln.startswith("#")]
     return list(csv.DictReader(io.StringIO("\n".join(lines)), delimiter="\t", quoting=csv.QUOTE_NONE))
+
+
+def data_rows(name: str) -> list[dict[str, str]]:
+    """The rows of data/<name>, then those of the active user lexicon's file of that name."""
+    return _rows(_data_text(name)) + [row for _, row in _active.rows(name)]
+
+
+# ---------------------------------------------------------------- the user lexicon
+
+
+def bundled_data_files() -> list[str]:
+    return sorted(f.name for f in (resources.files("govgraph") / "data").iterdir() if f.name.endswith(".tsv"))
+
+
+def load_user_lexicon(folder: str | Path) -> Overlay:
+    """Read and check a user lexicon folder; a GovgraphError names every file, line and problem."""
+    names = bundled_data_files()
+    overlay = lexicon_user.read_overlay(folder, [*names, *lexicon_user.OWN_COLUMNS])
+    problems: list[str] = []
+    for name, text in overlay.files:
+        if name == lexicon_user.MECHANISMS:
+            labels = {a: c.pref for c in _bundled_mechanisms().values() for a in (c.pref, *c.alts)}
+            problems += lexicon_user.check_mechanisms(text, labels)
+        elif name == lexicon_user.ALIASES:
+            problems += lexicon_user.check_file(name, text, lexicon_user.OWN_COLUMNS[name])
+        else:
+            columns = tuple(lexicon_user.parse_rows(_data_text(name))[0])
+            problems += lexicon_user.check_file(name, text, columns)
+    if problems:
+        raise lexicon_user.lexicon_error(str(folder), [f"{Path(folder) / p}" for p in problems])
+    return overlay
+
+
+def use(overlay: Overlay | None) -> None:
+    """Make `overlay` (None: the bundled rules only) the rules of this process. Tables derived
+    from the rules are cached all over the package: on a change, every cache is dropped."""
+    global _active
+    overlay = overlay or lexicon_user.BUNDLED
+    if overlay.digest == _active.digest:
+        return
+    _active = overlay
+    for name, module in list(sys.modules.items()):
+        if name == "govgraph" or name.startswith("govgraph."):
+            for value in list(vars(module).values()):
+                if value is _bundled_mechanisms:  # the bundled scheme is the same with any overlay
+                    continue
+                if callable(getattr(value, "cache_clear", None)) and getattr(value, "__module__", None) == name:
+                    value.cache_clear()
+
+
+def active() -> Overlay:
+    return _active
 
 
 # ---------------------------------------------------------------- regions
@@ -65,7 +129,7 @@ class Gazetteer:
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
     by_code: dict[str, Division] = {}
-    for r in _rows(_data_text("regions.tsv")):
+    for r in data_rows("regions.tsv"):
         shorts = tuple(s for s in (r.get("short_names") or "").split("|") if len(s) >= 2)
         d = Division(
             code=r["code"],
@@ -104,7 +168,7 @@ class Head:
 @lru_cache(maxsize=1)
 def institution_heads() -> dict[str, Head]:
     out = {}
-    for r in _rows(_data_text("institution_heads.tsv")):
+    for r in data_rows("institution_heads.tsv"):
         out[r["surface"]] = Head(
             surface=r["surface"],
             canonical=r["canonical"],
@@ -114,13 +178,15 @@ def institution_heads() -> dict[str, Head]:
             not_before="" if r["not_before"] == "-" else r["not_before"],
             collective_at=() if r["collective_at"] == "-" else tuple(r["collective_at"].split(",")),
         )
+    for _, r in _active.rows(lexicon_user.ALIASES):  # a user's alias: a name that stands alone
+        out[r["alias"]] = Head(r["alias"], r["name"], r["kind"], "national", None, "")
     return out
 
 
 @lru_cache(maxsize=1)
 def collective_leads() -> dict[tuple[str, str], str]:
     """(head, region level) → template of the lead body that acts for the region's system."""
-    return {(r["head"], r["level"]): r["lead"] for r in _rows(_data_text("collective_leads.tsv"))}
+    return {(r["head"], r["level"]): r["lead"] for r in data_rows("collective_leads.tsv")}
 
 
 @lru_cache(maxsize=1)
@@ -137,7 +203,7 @@ def person_titles() -> list[str]:
 def triggers() -> dict[str, list[str]]:
     """Trigger words by role, e.g. triggers()["adopt"]."""
     out: dict[str, list[str]] = {}
-    for r in _rows(_data_text("triggers.tsv")):
+    for r in data_rows("triggers.tsv"):
         out.setdefault(r["role"], []).append(r["word"])
     for words in out.values():
         words.sort(key=lambda w: (-len(w), w))
@@ -165,6 +231,25 @@ class Concept:
 
 @lru_cache(maxsize=1)
 def mechanisms() -> dict[str, Concept]:
+    """Curated concepts by Chinese prefLabel: ontology/mechanisms.ttl and the user's mechanisms.tsv."""
+    out = dict(_bundled_mechanisms())
+    for _, r in _active.rows(lexicon_user.MECHANISMS):
+        pref, alts = r["pref"], lexicon_user.split_labels(r["alt"])
+        known = out.get(pref)
+        if known is None:
+            cid = lexicon_user.concept_id(pref)
+            out[pref] = Concept(cid, MECHANISM_NS + cid, pref, r["en"], tuple(alts), r["broader"] or None)
+        else:  # more labels for a bundled concept; a broader or English label given replaces its own
+            labels = tuple(sorted(set(known.alts).union(alts) - {pref}))
+            out[pref] = Concept(known.id, known.iri, pref, r["en"] or known.en, labels, r["broader"] or known.broader)
+    return out
+
+
+MECHANISM_NS = "https://w3id.org/govgraph/id/mechanism/"
+
+
+@lru_cache(maxsize=1)
+def _bundled_mechanisms() -> dict[str, Concept]:
     """Curated concepts by Chinese prefLabel, read from ontology/mechanisms.ttl."""
     import rdflib
     from rdflib.namespace import RDF, SKOS
@@ -212,4 +297,5 @@ def rules_version() -> str:
     ):
         h.update(_data_text(name).encode("utf-8"))
     h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))
+    h.update(_active.digest.encode())
     return h.hexdigest()[:16]
