@@ -2,10 +2,11 @@
 
 An entry is one document's extraction records (`records.Extraction`, pickled), keyed by a
 digest of the document's name and text. Entries live in a folder named after the *rules
-key*, a digest of everything that decides what extraction returns: the govgraph version,
-`lexicon.rules_version()` (the gazetteer, institution heads, trigger words and mechanism
-vocabulary), jieba's version and the source of the extraction code itself. A change to any
-of them starts a fresh folder, and the stale ones are removed.
+key*, a digest of everything that can change what extraction returns: the govgraph version,
+every Python file of the package and every rule file (`data/`, but not the sample articles
+under `data/corpus/`, and the ontology files; the package is walked, so a new module or data
+file is covered without a list to update), the user lexicon in use (`--lexicon`), and
+jieba's version. A change to any of them starts a fresh folder, and the stale ones are removed.
 
 Layout: ``CACHE/<rules key>/<2 hex>/<38 hex>.pickle``. Each file starts with the SHA-256 of
 the pickle that follows, and is written to a temporary name and renamed into place, so a
@@ -18,33 +19,49 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from importlib.metadata import PackageNotFoundError, version
+from importlib.resources.abc import Traversable
 from pathlib import Path
 
-# Modules whose code decides the extraction records (the graph and exports are rebuilt from
-# the records every time, so their code is not part of the key).
-_CODE = ("normalize.py", "segment.py", "spans.py", "records.py", "pipeline.py", "resolve.py", "lexicon.py", "reader.py")
+from . import __version__, lexicon
+
+# Folders of the package that hold no rule (the bundled sample articles are inputs).
+_NOT_RULES = ("data/corpus", "__pycache__")
+_RULE_SUFFIXES = (".py", ".tsv", ".ttl", ".json", ".txt", ".csv")  # not docs, page assets, queries
 
 
-def rules_key() -> str:
-    from . import __version__, lexicon
+def _package_files(root: Traversable, prefix: str = "") -> Iterator[tuple[str, Traversable]]:
+    """(relative path, file) of every file of the package that can hold code or rules, sorted."""
+    for entry in sorted(root.iterdir(), key=lambda e: e.name):
+        rel = prefix + entry.name
+        if any(rel == n or rel.endswith("/" + n) for n in _NOT_RULES) or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _package_files(entry, rel + "/")
+        elif entry.name.endswith(_RULE_SUFFIXES):
+            yield rel, entry
 
+
+def rules_key(root: Traversable | None = None) -> str:
+    """The digest of everything that can change an extraction; `root`: the package folder."""
     h = hashlib.sha256()
     h.update(f"govgraph {__version__}\0".encode())
-    h.update(f"rules {lexicon.rules_version()}\0".encode())
-    try:
-        from importlib.metadata import version
-
-        h.update(f"jieba {version('jieba')}\0".encode())
-    except Exception:  # pragma: no cover - jieba installed without metadata
-        pass
-    root = resources.files("govgraph")
-    files = [root / n for n in _CODE] + sorted((root / "extract").iterdir(), key=lambda p: p.name)
-    for f in files:
-        if f.name.endswith(".py") and f.is_file():
-            h.update(f.name.encode() + b"\0" + f.read_bytes() + b"\0")
+    for rel, f in _package_files(root or resources.files("govgraph")):
+        h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
+    h.update(f"rules {lexicon.rules_version()}\0".encode())  # the rule files as the loaders read them
+    h.update(f"lexicon {lexicon.active().digest}\0".encode())
+    h.update(f"jieba {_jieba_version()}\0".encode())
     return h.hexdigest()[:20]
+
+
+def _jieba_version() -> str:
+    try:
+        return version("jieba")
+    except PackageNotFoundError:  # pragma: no cover - jieba installed without metadata
+        return "unknown"
 
 
 def document_key(name: str, text: str) -> str:
