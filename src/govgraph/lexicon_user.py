@@ -22,6 +22,7 @@ import hashlib
 import string
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 
 from .errors import GovgraphError
@@ -54,7 +55,7 @@ class Overlay:
     folder: str = ""
     files: tuple[tuple[str, str], ...] = ()
 
-    @property
+    @cached_property  # checked before every task (`lexicon.use`)
     def digest(self) -> str:
         h = hashlib.sha256()
         for name, text in self.files:
