@@ -1,6 +1,7 @@
 """Loaders for the rule data: one loader per file, each cached.
 
-Rules are data: the region gazetteer (`data/regions.tsv`), institution heads
+Rules are data: the region gazetteer (`data/regions.tsv`) and its former divisions
+(`data/region_changes.tsv`), institution heads
 (`data/institution_heads.tsv`), trigger words (`data/triggers.tsv`) and the curated
 mechanism vocabulary (SKOS, `ontology/mechanisms.ttl`).
 
@@ -106,6 +107,8 @@ class Division:
     short_names: tuple[str, ...]
     lat: float | None
     lon: float | None
+    replaced_by: str | None = None  # a former division (海门市): the code of the current one
+    changed: str = ""  # and the date of the change, when known
 
 
 @dataclass
@@ -141,14 +144,42 @@ def gazetteer() -> Gazetteer:
             lon=float(r["lon"]) if r.get("lon") else None,
         )
         by_code[d.code] = d
+    former = former_divisions()
+    for d in former:
+        # a division renamed under its own code (桥东区 → 襄都区) keeps the current row
+        by_code.setdefault(d.code, d)
     by_name: dict[str, list[Division]] = {}
     for d in by_code.values():
         by_name.setdefault(d.name, []).append(d)
+    for d in former:
+        if by_code[d.code] is not d:
+            by_name.setdefault(d.name, []).append(d)
     for d in by_code.values():
         for s in d.short_names:
             if s not in by_name or all(x.name != s for x in by_name[s]):
                 by_name.setdefault(s, []).append(d)
-    return Gazetteer(by_code, by_name, {d.name for d in by_code.values()})
+    return Gazetteer(by_code, by_name, {d.name for d in by_code.values()} | {d.name for d in former})
+
+
+@lru_cache(maxsize=1)
+def former_divisions() -> tuple[Division, ...]:
+    """Divisions renamed or merged away (淮阳县 → 淮阳区, 海门市 → 海门区), from
+    `data/region_changes.tsv`: their own code, level and parent, and the current successor.
+    No short forms: 海门 and 淮阳 stay the current divisions'."""
+    return tuple(
+        Division(
+            code=r["old_code"],
+            name=r["old_name"],
+            level=r["level"],
+            parent_code=r["parent_code"] or None,
+            short_names=(),
+            lat=None,
+            lon=None,
+            replaced_by=r["new_code"],
+            changed=r["date"],
+        )
+        for r in _rows(_data_text("region_changes.tsv"))
+    )
 
 
 # ---------------------------------------------------------------- institution heads
@@ -289,6 +320,7 @@ def rules_version() -> str:
     h = hashlib.sha256()
     for name in (
         "regions.tsv",
+        "region_changes.tsv",
         "institution_heads.tsv",
         "collective_leads.tsv",
         "person_titles.tsv",
