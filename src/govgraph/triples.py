@@ -104,7 +104,7 @@ RDF = _vocab(RDF_NS, "type", "Statement", "subject", "predicate", "object")
 RDFS = _vocab(RDFS_NS, "label")
 SKOS = _vocab(SKOS_NS, "Concept", "prefLabel", "altLabel", "inScheme", "broader", "narrower", "topConceptOf")
 PROV = _vocab(PROV_NS, "Entity", "wasDerivedFrom")
-DCT = _vocab(DCT_NS, "isPartOf")
+DCT = _vocab(DCT_NS, "isPartOf", "isReplacedBy")
 ORG = _vocab(ORG_NS, "Organization", "subOrganizationOf")
 SDO = _vocab(
     SDO_NS,
@@ -323,6 +323,10 @@ class TripleEmitter:
             region_iris[e.name] = r
             self._add_region(out, e, r)
         for e in x.regions:
+            division = gazetteer().by_code.get(e.code) if e.code else None
+            if division is not None:
+                # the gazetteer's chain, whether or not the text names the ancestors
+                self._ensure_division_chain(out, division)
             if e.parent:
                 parent = region_ref(e.parent)
                 if parent is not None:
@@ -412,20 +416,26 @@ class TripleEmitter:
             f"{r} {SKOS['prefLabel']} {label}",
             f"{r} {GG['level']} {GG[LEVEL_TERM.get(e.kind or '', 'County')]}",
         ]
+        out.keyed[key] = block
         if e.code:
             block.append(f"{r} {GG['divisionCode']} {quote(e.code)}")
             d = gazetteer().by_code.get(e.code)
             if d is not None and d.lat is not None and d.lon is not None:
                 block.append(f"{r} {GEO['lat']} {decimal(d.lat)}")
                 block.append(f"{r} {GEO['long']} {decimal(d.lon)}")
-        out.keyed[key] = block
+            if d is not None and d.replaced_by and d.replaced_by != d.code:
+                # a former division (海门市) links to the current one (南通市海门区), described too
+                block.append(f"{r} {DCT['isReplacedBy']} {self.iri('region/' + d.replaced_by)}")
+                self._ensure_division_chain(out, gazetteer().by_code[d.replaced_by])
 
     def _ensure_region_chain(self, out: DocTriples, name: str) -> None:
+        full = [d for d in gazetteer().by_name.get(name, []) if d.name == name]
+        if len(full) == 1:
+            self._ensure_division_chain(out, full[0])
+
+    def _ensure_division_chain(self, out: DocTriples, division: Division) -> None:
         gaz = gazetteer()
-        full = [d for d in gaz.by_name.get(name, []) if d.name == name]
-        if len(full) != 1:
-            return
-        d: Division | None = full[0]
+        d: Division | None = division
         while d is not None:
             r = self.iri("region/" + d.code)
             self._add_region(out, Entity("region", d.name, d.level, code=d.code), r)
