@@ -28,10 +28,8 @@ class Resolver:
     def add_region(self, d: Division, surface: str, ev: Evidence) -> None:
         e = self.regions.get(d.code)
         if e is None:
-            parent = gazetteer().parent(d)
-            e = self.regions[d.code] = Entity(
-                "region", d.name, d.level, parent=parent.name if parent else None, code=d.code
-            )
+            # the parent is set in finish(): the nearest ancestor the document names
+            e = self.regions[d.code] = Entity("region", d.name, d.level, code=d.code)
         e.add_alias(surface)
         e.evidence.append(ev)
 
@@ -108,8 +106,19 @@ class Resolver:
                 e.parent = target[e.parent]
         return target
 
+    def _named_parents(self) -> None:
+        """A division's parent is its nearest ancestor that the document itself names, under
+        the name the text uses (SPEC v2), else none."""
+        gaz = gazetteer()
+        for e in self.regions.values():
+            d = gaz.by_code.get(e.code) if e.code else None
+            if d is not None:
+                named = [a for a in gaz.ancestors(d) if a.code in self.regions]
+                e.parent = self.regions[named[0].code].name if named else None
+
     def finish(self, articles, adopts: list[Fact], quantities: list[Quantity]) -> Extraction:
         renamed = self._merge_institutions()
+        self._named_parents()
 
         def canon(name):
             return renamed.get(name, name) if name else name

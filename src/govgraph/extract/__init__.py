@@ -17,7 +17,7 @@ from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
 from .mechanisms import find_mechanisms
 from .quantities import find_period, find_quantities, metric_label, resolve_period
-from .regions import choose, find_regions
+from .regions import RegionMention, choose, find_regions
 from .roles import subjects
 
 # 全市 …: a figure of the region as a whole (the article's city)
@@ -77,22 +77,24 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
         for sent in art.sentences:
             text = sent.text
             regions = drop_conjunction_regions(text, find_regions(text, local_names))
-            prev = None
+            prev: RegionMention | None = None
             for m in regions:
-                ev = evidence(sent, m.start, m.end)
                 if m.local_level:
                     parent = None
-                    if m.local_parent is not None:
-                        lp = m.local_parent
-                        parent = lp.surface if lp.local_level else choose(lp, document_codes, None, None).name
+                    lp = m.local_parent
+                    if lp is not None:
+                        chained = None if lp.local_level else choose(lp, document_codes, None, None)
+                        parent = chained.name if chained is not None else lp.name
                     local_names.setdefault(m.surface, m.local_level)
-                    res.add_local_region(m.surface, m.local_level, parent, ev)
+                    res.add_local_region(m.name, m.local_level, parent, evidence(sent, m.start, m.end, m.rule))
                     ctx.local_regions.append((m.surface, m.local_level))
                 else:
                     adjacent_prev = prev if prev is not None and prev.end == m.start else None
                     d = choose(m, document_codes, None, adjacent_prev)
-                    res.add_region(d, m.surface, ev)
-                    ctx.regions.append(d)
+                    if d is not None:  # a gazetteer mention always has candidates
+                        rule = "region.historic" if d.replaced_by else m.rule
+                        res.add_region(d, m.surface, evidence(sent, m.start, m.end, rule))
+                        ctx.regions.append(d)
                 prev = m
             mechs = find_mechanisms(text)
             curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
@@ -162,7 +164,7 @@ def _quantity_subject(text, pos, insts, subj, actors, regions, ctx, document_cod
     regs = [m for m in regions if m.end <= pos]
     if regs:
         r = regs[-1]
-        return r.surface if r.local_level else choose(r, document_codes).name
+        return r.name if r.local_level else choose(r, document_codes).name
     if actors:
         return actors[0].name
     return ctx.regions[-1].name if ctx.regions else None

@@ -1,5 +1,10 @@
-"""Region mentions: gazetteer names and short forms, plus townships and villages named with
-their suffix right after a known division (琼海市潭门镇, 太康县老冢镇三王村)."""
+"""Region mentions: gazetteer names and short forms, former divisions (海门市, 淮阳县), plus
+townships and villages named with their suffix right after a known division (琼海市潭门镇,
+太康县老冢镇三王村) or before a body of theirs (桃浦镇总工会, 浦阳街道办事处).
+
+Rule ids: `region.full`, `region.short`, `region.historic` (a former division, set when it is
+chosen), `region.local` (chained after a division), `region.local+head` (before a body),
+`region.local.known` (a township named earlier in the document)."""
 
 from __future__ import annotations
 
@@ -8,16 +13,27 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
+from ..segment import jieba_cut
 from ..spans import DictMatcher
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
 # A township or village name: 1-4 characters and its suffix. The name must not start with
 # words that make the phrase generic (各乡镇, 全村, 本社区).
-LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|村|社区)")
-LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城")
+LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|行政村|村|社区)")
+LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
+# a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
+TOWNSHIP = re.compile(r"(镇|乡|街道)")
+TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
+# a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
+DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
+# a two-character county whose first character is a conjunction (和县) is the conjunction
+# after another word: 县法院和县林业局
+CONJUNCTIONS = set("和与及或同跟")
 LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
 # characters of institutions and common words that never stand in a township's name
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
+# the commonest township names are the county town's quarters (城关镇, 城厢街道, 城东乡)
+TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "城郊"}
 
 
 @dataclass
@@ -28,7 +44,9 @@ class RegionMention:
     candidates: list[Division]
     is_short: bool
     local_level: str | None = None  # township / village found by pattern
-    local_parent: object = None  # RegionMention it was chained to
+    local_parent: RegionMention | None = None  # the mention it was chained to
+    rule: str = "region.full"
+    name: str = ""  # a township's or village's official name (三王行政村 → 三王村)
 
     @property
     def key(self):
@@ -58,6 +76,32 @@ def _followed_by_head(text: str, end: int) -> bool:
     return text.startswith(_regional_heads(), end)
 
 
+def _starts_word(text: str, s: int, e: int) -> bool:
+    """jieba starts a word at s (天山南北 holds no 山南), checked on a window around the hit.
+    The end is not checked: 黄南州委 is cut 黄南|州委 and still names 黄南州."""
+    lo, hi = max(0, s - 4), min(len(text), e + 4)
+    pos = lo
+    for w in jieba_cut(text[lo:hi]):
+        if pos >= s:
+            break
+        pos += len(w)
+    return pos == s
+
+
+def _name_of_conjunction(text: str, s: int, surface: str) -> bool:
+    """和县 read as 和 + 县…: a conjunction-led two-character county right after a word."""
+    return len(surface) == 2 and surface[0] in CONJUNCTIONS and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff"
+
+
+def _inside_township(text: str, mentions: list[RegionMention], s: int) -> bool:
+    """A short form that starts inside a township named right after a division (宁化县石壁镇
+    江家村 holds no 镇江)."""
+    if not mentions:
+        return False
+    lm = LOCAL.match(text, mentions[-1].end)
+    return lm is not None and lm.start() < s < lm.end() and _local_ok(lm)
+
+
 def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[RegionMention]:
     """Region mentions of one sentence, in text order, non-overlapping.
 
@@ -67,30 +111,78 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     gaz: Gazetteer = gazetteer()
     out: list[RegionMention] = []
     for s, e, surface in _gazetteer_hits(text):
+        if DATELINE.match(text, e):
+            continue
         cands = gaz.by_name[surface]
         full = [d for d in cands if d.name == surface]
         if full:
+            prev = out[-1] if out and out[-1].end == s else None
+            prev_codes = {p.code for p in prev.candidates} if prev else set()
+            after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
             # two-character county names (城区, 郊区) are only names right after their parent
-            if len(surface) <= 2 and all(d.level == "county" for d in full) and not _followed_by_head(text, e):
-                prev = out[-1] if out and out[-1].end == s else None
-                prev_codes = {p.code for p in prev.candidates} if prev else set()
-                if not any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full):
+            if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
+                if not _followed_by_head(text, e) or _name_of_conjunction(text, s, surface):
                     continue
             out.append(RegionMention(s, e, surface, full, False))
             continue
         # short forms: provinces and prefectures anywhere; counties only before an institution
-        # head (崂山区法院 is written in full, but 城阳法院 is not)
+        # head (崂山区法院 is written in full, but 城阳法院 is not); never inside a word
         allowed = [d for d in cands if d.level in ("province", "prefecture") or _followed_by_head(text, e)]
-        if not allowed:
+        if not allowed or not _starts_word(text, s, e) or _inside_township(text, out, s):
             continue
-        # a short form glued to the front of a longer word is not a name (吉林省 handled above)
-        out.append(RegionMention(s, e, surface, allowed, True))
+        out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
     out = _chain_locals(text, out, local_names or {})
     return out
 
 
+def _local_ok(lm: re.Match) -> bool:
+    stem = lm.group(1)
+    return not (
+        all(c in LOCAL_STOP for c in stem)
+        or lm.group(0) in LOCAL_BAD_NAMES
+        or (any(c in LOCAL_BAD_CHARS for c in stem) and stem not in TOWN_QUARTERS)
+    )
+
+
+def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:
+    suffix = lm.group(2)
+    level = "village" if suffix in ("村", "行政村", "社区") else "township"
+    name = lm.group(1) + ("村" if suffix == "行政村" else suffix)
+    return RegionMention(lm.start(), lm.end(), lm.group(0), [], False, level, parent, rule, name)
+
+
+@lru_cache(maxsize=1)
+def _township_bodies() -> tuple[str, ...]:
+    heads = institution_heads()
+    words = {h for h, v in heads.items() if v.scope in ("regional", "named")} | set(TOWNSHIP_BODIES)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def _townships_before_bodies(text: str) -> list[re.Match]:
+    """桃浦镇总工会, 浦阳街道办事处: the township's name is the jieba word before the suffix
+    (or the word ending with it), of 2-3 characters."""
+    found = []
+    for t in TOWNSHIP.finditer(text):
+        if not text.startswith(_township_bodies(), t.end()):
+            continue
+        words = jieba_cut(text[max(0, t.start() - 4) : t.end()])
+        last = words[-1] if words else ""
+        if last.endswith(t.group(1)) and len(last) > len(t.group(1)):
+            stem = last[: -len(t.group(1))]
+        elif last == t.group(1) and len(words) > 1:
+            stem = words[-2]
+        else:
+            continue
+        if 2 <= len(stem) <= 3:
+            lm = LOCAL.match(text, t.start() - len(stem))
+            if lm is not None and lm.end() == t.end() and _local_ok(lm):
+                found.append(lm)
+    return found
+
+
 def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[str, str]) -> list[RegionMention]:
-    """Add townships and villages that follow a division, and known ones standing alone."""
+    """Add townships and villages that follow a division, those before a body of theirs, and
+    known ones standing alone."""
     result: list[RegionMention] = []
     taken = [(m.start, m.end) for m in mentions]
 
@@ -106,28 +198,26 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
         pos = m.end
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
-            if not lm:
+            if not lm or not _local_ok(lm) or not free(lm.start(), lm.end()):
                 break
-            name = lm.group(0)
-            if (
-                all(c in LOCAL_STOP for c in lm.group(1))
-                or name in LOCAL_BAD_NAMES
-                or not free(lm.start(), lm.end())
-                or any(c in LOCAL_BAD_CHARS for c in lm.group(1))
-            ):
-                break
-            level = "village" if lm.group(2) in ("村", "社区") else "township"
-            rm = RegionMention(lm.start(), lm.end(), name, [], False, level, prev)
+            rm = _local_mention(lm, prev, "region.local")
             result.append(rm)
             taken.append((lm.start(), lm.end()))
             prev, pos = rm, lm.end()
-    for name, level in sorted(local_names.items(), key=lambda kv: -len(kv[0])):
+    for lm in _townships_before_bodies(text):
+        if free(lm.start(), lm.end()):
+            result.append(_local_mention(lm, None, "region.local+head"))
+            taken.append((lm.start(), lm.end()))
+    for surface, level in sorted(local_names.items(), key=lambda kv: -len(kv[0])):
         start = 0
-        while (i := text.find(name, start)) >= 0:
-            if free(i, i + len(name)):
-                result.append(RegionMention(i, i + len(name), name, [], False, level, None))
-                taken.append((i, i + len(name)))
-            start = i + len(name)
+        while (i := text.find(surface, start)) >= 0:
+            if free(i, i + len(surface)):
+                name = surface[:-3] + "村" if surface.endswith("行政村") else surface
+                result.append(
+                    RegionMention(i, i + len(surface), surface, [], False, level, None, "region.local.known", name)
+                )
+                taken.append((i, i + len(surface)))
+            start = i + len(surface)
     result.sort(key=lambda m: m.start)
     return result
 
@@ -138,8 +228,8 @@ def choose(
     """Pick one division among same-name candidates from context.
 
     Order: the candidate whose parent is the division right before it in the chain; then one
-    whose ancestor appears in the document; then the level the head asks for; then the
-    highest level; then the smallest code (stable).
+    whose ancestor appears in the document; then the level the head asks for; then a current
+    division before a former one; then the highest level; then the smallest code (stable).
     """
     if not m.candidates:
         return None
@@ -159,4 +249,5 @@ def choose(
     hit = [d for d in cands if {a.code for a in gaz.ancestors(d)} & context_codes]
     if hit:
         cands = hit
-    return min(cands, key=lambda d: (LEVEL_RANK[d.level], d.code))
+    # a current division before a former one of the same name (城区 of 阳泉 before 大同's)
+    return min(cands, key=lambda d: (d.replaced_by is not None, LEVEL_RANK[d.level], d.code))

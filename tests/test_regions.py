@@ -1,0 +1,169 @@
+"""Region rules as tables (exact offsets, rule ids, negatives), the table of former divisions
+(data/region_changes.tsv) and how the graph links a former division to the current one."""
+
+import csv
+from pathlib import Path
+
+import pytest
+
+from govgraph.extract.regions import find_regions
+from govgraph.lexicon import former_divisions, gazetteer
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+from govgraph.triples import doc_triples
+
+CHANGES = Path(__file__).resolve().parents[1] / "src" / "govgraph" / "data" / "region_changes.tsv"
+
+
+def doc(text: str, name: str = "t.txt"):
+    return to_json(process(Source(name=name, path=name, text=text, encoding="utf-8")))
+
+
+# ------------------------------------------------------------------ mentions and rule ids
+
+RULE_CASES = [
+    # text, [(surface, start, end, name, rule)]; name: the first candidate's, or the local name
+    ("湖南省长沙市人民法院", [("湖南省", 0, 3, "湖南省", "region.full"), ("长沙市", 3, 6, "长沙市", "region.full")]),
+    ("在湖南长沙召开", [("湖南", 1, 3, "湖南省", "region.short"), ("长沙", 3, 5, "长沙市", "region.short")]),
+    ("湖北某银行起诉", [("湖北", 0, 2, "湖北省", "region.short")]),  # inside an organisation's name
+    (
+        "河南省某县城关镇李庄行政村",
+        [("河南省", 0, 3, "河南省", "region.full")],  # 某县 names no county, so nothing chains
+    ),
+    (
+        "安徽省太和县城关镇李庄行政村",
+        [
+            ("安徽省", 0, 3, "安徽省", "region.full"),
+            ("太和县", 3, 6, "太和县", "region.full"),
+            ("城关镇", 6, 9, "城关镇", "region.local"),
+            ("李庄行政村", 9, 14, "李庄村", "region.local"),  # the official name drops 行政
+        ],
+    ),
+    # a short form inside a township chained to a county is not a name (孝丰镇江家村: no 镇江)
+    (
+        "浙江省安吉县孝丰镇江家村",
+        [
+            ("浙江省", 0, 3, "浙江省", "region.full"),
+            ("安吉县", 3, 6, "安吉县", "region.full"),
+            ("孝丰镇", 6, 9, "孝丰镇", "region.local"),
+            ("江家村", 9, 12, "江家村", "region.local"),
+        ],
+    ),
+    # a township standing alone, before a body of its own
+    ("今天，新华镇派出所民警走访", [("新华镇", 3, 6, "新华镇", "region.local+head")]),
+    ("来到滨河街道办事处", [("滨河街道", 2, 6, "滨河街道", "region.local+head")]),
+    # former divisions: their own name
+    ("海门市人民法院审结", [("海门市", 0, 3, "海门市", "region.full")]),
+    # 城区 counts right after its city; which 城区 (大同's former one) is chosen in context
+    (
+        "山西省大同市城区人民法院",
+        [
+            ("山西省", 0, 3, "山西省", "region.full"),
+            ("大同市", 3, 6, "大同市", "region.full"),
+            ("城区", 6, 8, "城区", "region.full"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", RULE_CASES)
+def test_region_rules(text, expected):
+    got = [(m.surface, m.start, m.end, m.name or m.candidates[0].name, m.rule) for m in find_regions(text)]
+    assert got == expected
+
+
+REGION_NEGATIVES = [
+    "和谐画卷正在天山南北徐徐展开",  # 山南 inside 天山南北 (jieba word)
+    "新华网福州8月19日电",  # a dateline names no region
+    "本报北京4月7日讯",
+    "央广网北京10月21日消息",
+    "县法院和县林业局联合开展",  # 和 + 县林业局, not 和县
+    "位于某村的房产",  # an anonymised village
+    "乡镇派出所和街道办事处",  # generic words, no township's name
+]
+
+
+@pytest.mark.parametrize("text", REGION_NEGATIVES)
+def test_region_negatives(text):
+    assert find_regions(text) == []
+
+
+def test_conjunction_county_after_its_parent_is_a_name():
+    got = [(m.surface, m.start, m.end) for m in find_regions("安徽省马鞍山市和县人民法院")]
+    assert got == [("安徽省", 0, 3), ("马鞍山市", 3, 7), ("和县", 7, 9)]
+
+
+# ------------------------------------------------------------------ documents
+
+
+def test_former_division_keeps_its_name_code_and_rule():
+    x = doc("　　江苏省南通市海门市人民法院审结一起案件。\n")
+    regions = {r["name"]: r for r in x["regions"]}
+    assert regions["海门市"]["code"] == "320684"
+    assert regions["海门市"]["level"] == "county"
+    assert regions["海门市"]["parent"] == "南通市"
+    assert [e["rule"] for e in regions["海门市"]["evidence"]] == ["region.historic"]
+    assert "南通市海门区" not in regions and "海门区" not in regions
+
+
+def test_former_two_character_district_after_its_former_city():
+    x = doc("　　山西省大同市城区人民法院开展诉源治理。\n")
+    codes = {r["name"]: r["code"] for r in x["regions"]}
+    assert codes["城区"] == "140202"  # 大同's former 城区, not 阳泉's current 140302
+
+
+def test_parent_is_the_nearest_ancestor_the_text_names():
+    x = doc("　　新疆巩留县法院开展诉源治理。\n")
+    parents = {r["name"]: r["parent"] for r in x["regions"]}
+    assert parents == {"新疆维吾尔自治区": None, "巩留县": "新疆维吾尔自治区"}  # 伊犁州 is not named
+    x = doc("　　巩留县人民法院开展诉源治理。\n")
+    assert [(r["name"], r["parent"]) for r in x["regions"]] == [("巩留县", None)]
+
+
+def test_township_named_before_its_body_is_known_later_in_the_document():
+    x = doc("　　新华镇派出所民警走访。\n　　新华镇还成立了调解室。\n")
+    r = [r for r in x["regions"] if r["name"] == "新华镇"][0]
+    assert [e["rule"] for e in r["evidence"]] == ["region.local+head", "region.local.known"]
+
+
+def test_graph_links_a_former_division_to_the_current_one():
+    x = process(Source(name="t.txt", path="t.txt", text="　　淮阳县公安局开展反诈宣传。\n", encoding="utf-8"))
+    lines = doc_triples(x).plain + [ln for block in doc_triples(x).keyed.values() for ln in block]
+    old, new = "<https://w3id.org/govgraph/id/region/411626>", "<https://w3id.org/govgraph/id/region/411603>"
+    assert f"{old} <http://purl.org/dc/terms/isReplacedBy> {new}" in lines
+    # the current division is described too, so the link points at a labelled node
+    assert any(ln.startswith(f"{new} <http://www.w3.org/2000/01/rdf-schema#label> ") for ln in lines)
+
+
+# ------------------------------------------------------------------ the change table
+
+CHANGE_CASES = [
+    # old code, old name, level, successor code, successor name, date
+    ("320684", "海门市", "county", "320614", "海门区", "2020-06-05"),
+    ("411626", "淮阳县", "county", "411603", "淮阳区", "2019-06-27"),
+    ("340225", "无为县", "county", "340281", "无为市", "2019-11-20"),
+    ("140211", "南郊区", "county", "140214", "云冈区", "2018-02-09"),  # jionlp writes 云岗区
+    ("371200", "莱芜市", "prefecture", "370100", "济南市", ""),
+]
+
+
+@pytest.mark.parametrize("old_code, old_name, level, new_code, new_name, date", CHANGE_CASES)
+def test_change_table_rows(old_code, old_name, level, new_code, new_name, date):
+    d = {f.code: f for f in former_divisions()}[old_code]
+    assert (d.name, d.level, d.replaced_by, d.changed) == (old_name, level, new_code, date)
+    assert gazetteer().by_code[new_code].name == new_name
+
+
+def test_change_table_is_consistent_with_the_gazetteer():
+    gaz = gazetteer()
+    with CHANGES.open(encoding="utf-8", newline="") as fh:
+        rows = list(csv.DictReader(fh, delimiter="\t"))
+    assert len(rows) == len(former_divisions()) > 100
+    assert [r["old_code"] for r in rows] == sorted({r["old_code"] for r in rows})
+    for f in former_divisions():
+        assert f.replaced_by in gaz.by_code and gaz.by_code[f.replaced_by].replaced_by is None
+        assert f.parent_code in gaz.by_code  # current, or itself a former division (莱城区 → 莱芜市)
+        assert f.short_names == ()  # 海门 and 淮阳 stay the current divisions'
+        assert f.name in gaz.by_name
+    # a short form still means the current division
+    assert [d.code for d in gaz.by_name["海门"]] == ["320614"]
