@@ -80,6 +80,8 @@ REGION_NEGATIVES = [
     "县法院和县林业局联合开展",  # 和 + 县林业局, not 和县
     "位于某村的房产",  # an anonymised village
     "乡镇派出所和街道办事处",  # generic words, no township's name
+    "基层街道办事处和当地镇政府",
+    "这个镇派出所的民警",
 ]
 
 

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
-from ..segment import jieba_cut
+from ..segment import jieba_cut, jieba_pos
 from ..spans import DictMatcher
 
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
@@ -24,6 +24,7 @@ LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及�
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
+NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # a two-character county whose first character is a conjunction (和县) is the conjunction
@@ -160,20 +161,21 @@ def _township_bodies() -> tuple[str, ...]:
 
 def _townships_before_bodies(text: str) -> list[re.Match]:
     """桃浦镇总工会, 浦阳街道办事处: the township's name is the jieba word before the suffix
-    (or the word ending with it), of 2-3 characters."""
+    (or the word ending with it), of 2-3 characters and tagged as a name (基层街道办事处,
+    当地镇政府 and 这个镇派出所 name none)."""
     found = []
     for t in TOWNSHIP.finditer(text):
         if not text.startswith(_township_bodies(), t.end()):
             continue
-        words = jieba_cut(text[max(0, t.start() - 4) : t.end()])
-        last = words[-1] if words else ""
-        if last.endswith(t.group(1)) and len(last) > len(t.group(1)):
-            stem = last[: -len(t.group(1))]
-        elif last == t.group(1) and len(words) > 1:
-            stem = words[-2]
+        words = jieba_pos(text[max(0, t.start() - 4) : t.end()])
+        (last, last_tag), suffix = words[-1] if words else ("", ""), t.group(1)
+        if last.endswith(suffix) and len(last) > len(suffix):
+            stem, tag = last[: -len(suffix)], last_tag
+        elif last == suffix and len(words) > 1:
+            stem, tag = words[-2]
         else:
             continue
-        if 2 <= len(stem) <= 3:
+        if 2 <= len(stem) <= 3 and tag.startswith(NAME_TAGS):
             lm = LOCAL.match(text, t.start() - len(stem))
             if lm is not None and lm.end() == t.end() and _local_ok(lm):
                 found.append(lm)
