@@ -91,6 +91,8 @@ def features(text: str, who: InstitutionMention | None, mech: MechanismMention, 
         f.add("mech:title")
     if n_bodies == 1:
         f.add("sent:one_body")
+    if _has(words["modal"], text[clause_from : mech.start]):
+        f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
     if who is None:
         if _has(words["adopt"], text[: mech.start]):
             f.add("trig:before")
