@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from ..lexicon import adopt_weights, triggers
 from .institutions import InstitutionMention
 from .mechanisms import MechanismMention
+from .roles import LEAD as STARTS_CLAUSE
 from .roles import PERSON_AFTER, REPORTING
 
 # how many paragraphs an actor carries over without being named again
@@ -128,8 +129,11 @@ def features(text: str, who: InstitutionMention | None, mech: MechanismMention, 
         f.add("who:target")
     if text.startswith("的", who.end):
         f.add("who:de")
-    if PERSON_AFTER.match(text, who.end):
-        f.add("who:person")  # 宁化县法院副院长张某说，…: often the court's own work
+    if PERSON_AFTER.match(text, who.end) and not REPORTING.match(text, who.end):
+        # 检察院检察官创新采用…: the body acts through its staff, when they open the clause
+        f.add(
+            "who:staff" if STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) else "who:person"
+        )
     if REPORTING.match(text, who.end):
         # the clause ends in 说/表示/介绍: mostly an official giving an account of the body's
         # own work; a scholar comments on others' work
