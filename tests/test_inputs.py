@@ -80,8 +80,14 @@ def test_folders_deeper_than_the_recursion_limit(tmp_path):
     with open(os.path.join(path, "deep.txt"), "w", encoding="utf-8") as f:
         f.write(GOOD)
     (deep / "top.txt").write_text(GOOD, encoding="utf-8")
-    files = reader.discover([deep]).files
-    assert [f.name for f in files] == ["deep.txt", "top.txt"]
+    try:
+        files = reader.discover([deep]).files
+        assert [f.name for f in files] == ["deep.txt", "top.txt"]
+    finally:  # from the bottom up: shutil.rmtree (pytest's clean-up) recurses and would fail
+        os.unlink(os.path.join(path, "deep.txt"))
+        while path != os.fspath(deep):
+            os.rmdir(path)
+            path = os.path.dirname(path)
 
 
 def test_a_file_name_that_is_not_utf8(tmp_path):

@@ -10,8 +10,10 @@ import os
 import sys
 
 from govgraph.assemble import range_child
+from govgraph.lifetime import PARENT_ENV, die_with_parent
 
 if __name__ == "__main__":
+    die_with_parent(int(os.environ[PARENT_ENV]) if PARENT_ENV in os.environ else None)
     # the page, drawn meanwhile by the build, is the longer path: let it have the CPU first
     try:
         os.nice(10)

@@ -133,6 +133,7 @@ def build(
     from .engines import make_engine
     from .export import FORMATS
     from .graph import DEFAULT_BASE
+    from .lock import BuildLock, remove_leftovers, undo_failed
     from .reader import MAX_FILE_SIZE, Inputs, bundled_corpus, discover, extraction_stems, read, shown
     from .triples import check_base
 
@@ -199,7 +200,10 @@ def build(
             )
 
     created = not out.exists()
-    out.mkdir(parents=True, exist_ok=True)
+    cache_created = cache is True and not (out / ".cache").exists()
+    lock = BuildLock(out).acquire()  # creates OUT; a second build into OUT stops here
+    remove_leftovers(out)
+    failed = True
     outputs = assemble.Outputs(out)
     view = assemble.PageModel() if page or "graphml" in formats else None
     bar = _Progress(len(files), progress)
@@ -305,6 +309,7 @@ def build(
             writers.close()
             writers = None
         report.written = outputs.commit()
+        failed = False
     except BaseException:
         for f in doc_files.values():
             f.close()
@@ -313,16 +318,15 @@ def build(
         if joined is not None:
             joined.close()
         outputs.abort()
-        if created:  # a failed first build leaves no folder behind
-            import shutil
-
-            shutil.rmtree(out, ignore_errors=True)
         raise
     finally:
         if results is not None:
             results.close()
         eng.close()  # first: workers may be writing under the sink's folder
         sink.close()
+        if failed:  # a failed build leaves no folder or cache of its own behind
+            undo_failed(out, lock, folder=created, cache=cache_created)
+        lock.release()
     if store is not None:
         store.prune()
 

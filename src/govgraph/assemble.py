@@ -31,6 +31,7 @@ from typing import Any
 from .errors import GovgraphError
 from .lexicon import use as use_lexicon
 from .lexicon_user import Overlay
+from .lifetime import PARENT_ENV
 from .triples import GG_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS, parse_literal
 
 # ---------------------------------------------------------------------------- worker side
@@ -597,6 +598,7 @@ class RangeWriters:
         self.dir = tempfile.mkdtemp(prefix=".govgraph-parts-", dir=tmp_dir)
         self.stems = [os.path.join(self.dir, f"part{i:03d}") for i in range(len(bounds) - 1)]
         env = dict(os.environ)  # the child imports this very govgraph
+        env[PARENT_ENV] = str(os.getpid())  # and ends with this process
         package_root = str(Path(__file__).resolve().parent.parent)
         env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
         self.procs = []
@@ -939,6 +941,7 @@ class Outputs:
         self.out = Path(out)
         self.root = self.out.resolve()
         self.pending: dict[str, str] = {}  # relative name -> temporary path
+        self.made_dirs: list[Path] = []  # folders made for outputs, removed again by `abort` if empty
         self.mode = 0o666 & ~_umask()
         self.previous = self._read_manifest()
 
@@ -967,7 +970,9 @@ class Outputs:
 
     def open(self, rel: str):
         target = self._target(rel)
-        target.parent.mkdir(parents=True, exist_ok=True)
+        if not target.parent.is_dir():
+            target.parent.mkdir(parents=True)
+            self.made_dirs.append(target.parent)
         fd, tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
         old = self.pending.get(rel)
         if old is not None and os.path.exists(old):
@@ -1009,3 +1014,8 @@ class Outputs:
             except OSError:
                 pass
         self.pending = {}
+        for folder in reversed(self.made_dirs):
+            try:
+                folder.rmdir()
+            except OSError:  # not empty: somebody else's files are in it
+                pass

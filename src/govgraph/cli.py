@@ -10,10 +10,13 @@ from __future__ import annotations
 import argparse
 import os
 import re
+import signal
 import sys
+import threading
 
 from . import __version__
 from .errors import GovgraphError
+from .lifetime import Terminated, on_sigterm_unwind
 
 
 class _Formatter(argparse.RawDescriptionHelpFormatter):
@@ -198,6 +201,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.command:
         parser.print_help()
         return 2
+    previous = on_sigterm_unwind() if threading.current_thread() is threading.main_thread() else None
     try:
         return _run(args)
     except GovgraphError as e:
@@ -205,6 +209,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"govgraph: error: {e}", file=sys.stderr)
         return e.exit_code
+    except Terminated:
+        print("govgraph: terminated", file=sys.stderr)
+        return 143
     except KeyboardInterrupt:
         print("govgraph: interrupted", file=sys.stderr)
         return 130
@@ -213,6 +220,9 @@ def main(argv: list[str] | None = None) -> int:
             raise
         print(f"govgraph: internal error: {type(e).__name__}: {e} (run with --debug for details)", file=sys.stderr)
         return 2
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _run(args) -> int:

@@ -9,11 +9,13 @@ does not depend on the engine, on the number of workers or on scheduling.
 from __future__ import annotations
 
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import GovgraphError
+from .lifetime import die_with_parent
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -48,7 +50,10 @@ class LocalEngine:
             _warm_up()
         barrier = (ctx or multiprocessing.get_context()).Barrier(self.workers)
         self._pool = ProcessPoolExecutor(
-            max_workers=self.workers, mp_context=ctx, initializer=_init_worker, initargs=(barrier, warm and ctx is None)
+            max_workers=self.workers,
+            mp_context=ctx,
+            initializer=_init_worker,
+            initargs=(barrier, warm and ctx is None, os.getpid()),
         )
         return self._pool
 
@@ -152,8 +157,10 @@ def _take(future):
 _BARRIER: Any = None  # in a worker process: where `each_worker`'s calls wait for one another
 
 
-def _init_worker(barrier, warm: bool) -> None:
+def _init_worker(barrier, warm: bool, parent_pid: int) -> None:
     global _BARRIER
+    die_with_parent(parent_pid)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)  # the build's handler is for the build only
     _BARRIER = barrier
     if warm:
         _warm_up()
