@@ -1,10 +1,9 @@
 """One build at a time per output folder, and what crashed builds left behind.
 
 `BuildLock(out)` holds an exclusive `flock` on ``OUT/.govgraph-lock`` for the whole build: a
-second build into the same folder stops at once with a message naming the folder and the
-process that holds it, instead of interleaving its files with the first one's. The lock is
-the kernel's, so a build killed with SIGKILL releases it; the file itself stays, empty but for
-the holder's process id.
+second build into the same folder stops at once with a message naming the folder, instead of interleaving its files with the first one's. The lock is
+the kernel's, so a build killed with SIGKILL releases it; the file itself stays, empty (the
+same bytes whichever build made it).
 
 Holding the lock, `remove_leftovers` deletes what builds that were killed left in OUT: their
 sort and part folders and the temporary files of unfinished writes (names only govgraph
@@ -42,14 +41,11 @@ class BuildLock:
         try:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            holder = os.pread(fd, 32, 0).decode("ascii", "replace").strip() or "?"
             os.close(fd)
             raise GovgraphError(
-                f"{self.path.parent}: another govgraph build (process {holder}) is writing here; "
+                f"{self.path.parent}: another govgraph build is writing here; "
                 "wait for it to end or choose another output folder"
             ) from None
-        os.ftruncate(fd, 0)
-        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
         self.fd = fd
         return self
 
