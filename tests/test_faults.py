@@ -71,17 +71,41 @@ def test_a_second_build_into_the_same_folder_is_refused(tmp_path):
             text=True,
             timeout=120,
         )
+        assert sorted(p.name for p in out.iterdir()) == [".govgraph-lock"]  # nothing of the refused build
     assert r.returncode == 2
     assert f"{out}: another govgraph build is writing here" in r.stderr
-    assert sorted(p.name for p in out.iterdir()) == [".govgraph-lock"]  # nothing of the refused build
 
 
 def test_the_lock_is_taken_again_after_release(tmp_path):
     with BuildLock(tmp_path):
         with pytest.raises(GovgraphError, match="another govgraph build"):
             BuildLock(tmp_path).acquire()
+    assert not (tmp_path / ".govgraph-lock").exists()  # a build that ended leaves no lock file
     with BuildLock(tmp_path):
         pass
+
+
+def test_a_lock_file_removed_under_a_waiting_build_is_not_trusted(tmp_path, monkeypatch):
+    """B opened the lock file, A removed it on release: B must lock the file at the path anew."""
+    import fcntl
+
+    from govgraph import lock as lock_module
+
+    first = BuildLock(tmp_path).acquire()
+    real_flock = fcntl.flock
+    calls = []
+
+    def flock(fd, op):  # A releases between B's open and B's flock
+        if not calls:
+            first.release()
+        calls.append(fd)
+        return real_flock(fd, op)
+
+    monkeypatch.setattr(lock_module.fcntl, "flock", flock)
+    second = BuildLock(tmp_path).acquire()
+    assert len(calls) == 2  # the first try was on the removed file
+    assert os.path.samestat(os.fstat(second.fd), os.stat(tmp_path / ".govgraph-lock"))
+    second.release()
 
 
 def test_leftovers_of_killed_builds_are_removed(tmp_path):
@@ -121,7 +145,7 @@ def test_a_refused_build_leaves_no_cache_behind(tmp_path):
         timeout=120,
     )
     assert r.returncode == 2 and "was not written by govgraph" in r.stderr
-    assert sorted(p.name for p in out.iterdir()) == [".govgraph-lock", "govgraph.ttl"]
+    assert sorted(p.name for p in out.iterdir()) == ["govgraph.ttl"]
     assert (out / "govgraph.ttl").read_text() == "mine\n"
 
 

@@ -22,11 +22,11 @@ FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
 
 
 def tree(out: Path) -> dict[str, bytes]:
-    """Every output file (the cache and the build lock aside) by relative name."""
+    """Every output file (the cache aside) by relative name."""
     return {
         str(p.relative_to(out)): p.read_bytes()
         for p in sorted(out.rglob("*"))
-        if p.is_file() and ".cache" not in p.relative_to(out).parts and p.name != ".govgraph-lock"
+        if p.is_file() and ".cache" not in p.relative_to(out).parts
     }
 
 
@@ -251,11 +251,7 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
     kept = {p.parent for p in made[0] if p.parent.parent.name.startswith(".govgraph-sort-")}
     assert len(kept) == 3
     assert tree(a) == tree(b)
-    assert not [
-        p
-        for p in b.iterdir()
-        if p.name.startswith(".govgraph-") and p.name not in (".govgraph-manifest.json", ".govgraph-lock")
-    ]
+    assert not [p for p in b.iterdir() if p.name.startswith(".govgraph-") and p.name != ".govgraph-manifest.json"]
 
 
 def test_each_worker_reaches_every_worker_process_once():

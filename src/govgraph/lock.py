@@ -2,8 +2,8 @@
 
 `BuildLock(out)` holds an exclusive `flock` on ``OUT/.govgraph-lock`` for the whole build: a
 second build into the same folder stops at once with a message naming the folder, instead of interleaving its files with the first one's. The lock is
-the kernel's, so a build killed with SIGKILL releases it; the file itself stays, empty (the
-same bytes whichever build made it).
+the kernel's, so a build killed with SIGKILL releases it (its empty file stays until the next
+build); a build that ends removes the file.
 
 Holding the lock, `remove_leftovers` deletes what builds that were killed left in OUT: their
 sort and part folders and the temporary files of unfinished writes (names only govgraph
@@ -37,21 +37,35 @@ class BuildLock:
 
     def acquire(self) -> BuildLock:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-        except BlockingIOError:
+        while True:
+            fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
+            try:
+                fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except BlockingIOError:
+                os.close(fd)
+                raise GovgraphError(
+                    f"{self.path.parent}: another govgraph build is writing here; "
+                    "wait for it to end or choose another output folder"
+                ) from None
+            # the build before may have removed the file between our open and flock: then the
+            # lock is on a file nobody else will find, and we take the one at the path anew
+            try:
+                same = os.path.samestat(os.fstat(fd), os.stat(self.path))
+            except FileNotFoundError:
+                same = False
+            if same:
+                self.fd = fd
+                return self
             os.close(fd)
-            raise GovgraphError(
-                f"{self.path.parent}: another govgraph build is writing here; "
-                "wait for it to end or choose another output folder"
-            ) from None
-        self.fd = fd
-        return self
 
     def release(self) -> None:
+        """Remove the lock file, then let go: a build waiting on the old file takes a new one."""
         if self.fd is not None:
-            os.close(self.fd)  # releases the lock
+            try:
+                os.unlink(self.path)
+            except OSError:
+                pass
+            os.close(self.fd)
             self.fd = None
 
     __del__ = release  # a build that fails before its clean-up code runs still lets go
@@ -93,8 +107,8 @@ def undo_failed(out: Path, lock: BuildLock, *, folder: bool, cache: bool) -> Non
         shutil.rmtree(out / ".cache", ignore_errors=True)
     if folder:
         remove_leftovers(out)
+        lock.release()
         try:
-            os.unlink(lock.path)
             os.rmdir(out)
-        except OSError:
+        except OSError:  # somebody else's files are in it
             pass
