@@ -28,7 +28,8 @@ RULE_CASES = [
     ("湖北某银行起诉", [("湖北", 0, 2, "湖北省", "region.short")]),  # inside an organisation's name
     (
         "河南省某县城关镇李庄行政村",
-        [("河南省", 0, 3, "河南省", "region.full")],  # 某县 names no county, so nothing chains
+        # 某县 names no county, so nothing chains after it; 城关镇 is a place-name word
+        [("河南省", 0, 3, "河南省", "region.full"), ("城关镇", 5, 8, "城关镇", "region.local.word")],
     ),
     (
         "安徽省太和县城关镇李庄行政村",
@@ -52,6 +53,9 @@ RULE_CASES = [
     # a township standing alone, before a body of its own
     ("今天，新华镇派出所民警走访", [("新华镇", 3, 6, "新华镇", "region.local+head")]),
     ("来到滨河街道办事处", [("滨河街道", 2, 6, "滨河街道", "region.local+head")]),
+    # a township that jieba reads as one place-name word
+    ("他住在同里镇", [("同里镇", 3, 6, "同里镇", "region.local.word")]),
+    ("前往南浔镇调研", [("南浔镇", 2, 5, "南浔镇", "region.local.word")]),
     # former divisions: their own name
     ("海门市人民法院审结", [("海门市", 0, 3, "海门市", "region.full")]),
     # 城区 counts right after its city; which 城区 (大同's former one) is chosen in context
@@ -82,6 +86,8 @@ REGION_NEGATIVES = [
     "乡镇派出所和街道办事处",  # generic words, no township's name
     "基层街道办事处和当地镇政府",
     "这个镇派出所的民警",
+    "推进城中村改造，打造江南水乡和特色小镇",  # common nouns, no township's name
+    "建设美丽乡村，回到家乡",
 ]
 
 

@@ -178,7 +178,7 @@ def former_divisions() -> tuple[Division, ...]:
             replaced_by=r["new_code"],
             changed=r["date"],
         )
-        for r in _rows(_data_text("region_changes.tsv"))
+        for r in data_rows("region_changes.tsv")
     )
 
 

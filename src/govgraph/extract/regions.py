@@ -4,6 +4,7 @@ townships and villages named with their suffix right after a known division (琼
 
 Rule ids: `region.full`, `region.short`, `region.historic` (a former division, set when it is
 chosen), `region.local` (chained after a division), `region.local+head` (before a body),
+`region.local.word` (a place-name word with a township's suffix: 辖区古城镇),
 `region.local.known` (a township named earlier in the document)."""
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|行政村|村|社区
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
+LOCAL_SUFFIX = re.compile(r"街道|镇|乡|村|社区")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
@@ -31,6 +33,8 @@ DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # after another word: 县法院和县林业局
 CONJUNCTIONS = set("和与及或同跟")
 LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
+# common nouns that end like a township or village (江南水乡, 千年古镇)
+GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇", "农村", "乡村", "家乡", "故乡", "城中村")
 # characters of institutions and common words that never stand in a township's name
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
 # the commonest township names are the county town's quarters (城关镇, 城厢街道, 城东乡)
@@ -182,6 +186,29 @@ def _townships_before_bodies(text: str) -> list[re.Match]:
     return found
 
 
+def _township_words(text: str) -> list[re.Match]:
+    """A township or village that jieba reads as one place-name word (来到辖区古城镇): the word
+    ends with the suffix and is tagged ns."""
+    found = []
+    for t in LOCAL_SUFFIX.finditer(text):
+        lo = max(0, t.start() - 4)
+        pos = lo
+        for word, tag in jieba_pos(text[lo : t.end()]):
+            pos += len(word)
+            if pos == t.end() and tag.startswith("ns") and 3 <= len(word) - len(t.group(0)) + 1 <= 4:
+                # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
+                lm = LOCAL.match(text, t.end() - len(word))
+                if (
+                    lm is not None
+                    and lm.end() == t.end()
+                    and not set(lm.group(1)) <= LOCAL_STOP
+                    and lm.group(0) not in LOCAL_BAD_NAMES
+                    and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+                ):
+                    found.append(lm)
+    return found
+
+
 def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[str, str]) -> list[RegionMention]:
     """Add townships and villages that follow a division, those before a body of theirs, and
     known ones standing alone."""
@@ -206,10 +233,11 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
             result.append(rm)
             taken.append((lm.start(), lm.end()))
             prev, pos = rm, lm.end()
-    for lm in _townships_before_bodies(text):
-        if free(lm.start(), lm.end()):
-            result.append(_local_mention(lm, None, "region.local+head"))
-            taken.append((lm.start(), lm.end()))
+    for rule, found in (("region.local+head", _townships_before_bodies), ("region.local.word", _township_words)):
+        for lm in found(text):
+            if free(lm.start(), lm.end()):
+                result.append(_local_mention(lm, None, rule))
+                taken.append((lm.start(), lm.end()))
     for surface, level in sorted(local_names.items(), key=lambda kv: -len(kv[0])):
         start = 0
         while (i := text.find(surface, start)) >= 0:
