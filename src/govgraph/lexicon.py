@@ -227,6 +227,12 @@ def person_titles() -> list[str]:
     return [r["word"] for r in _rows(_data_text("person_titles.tsv"))]
 
 
+@lru_cache(maxsize=1)
+def collective_systems() -> dict[str, str]:
+    """Words naming all bodies of a system in a region (全市法院, 全县派出所) → the system's key in collective_leads."""
+    return {r["word"]: r["system"] for r in data_rows("collective_systems.tsv")}
+
+
 # ---------------------------------------------------------------- trigger words
 
 
@@ -245,6 +251,35 @@ def triggers() -> dict[str, list[str]]:
 def adopt_weights() -> dict[str, float]:
     """Feature weights of adoption candidates (extract/adopts.py), fitted by scripts/fit_adopt_weights.py."""
     return {r["feature"]: float(r["weight"]) for r in _rows(_data_text("adopt_weights.tsv"))}
+
+
+# ---------------------------------------------------------------- outcome figures
+
+
+@dataclass(frozen=True)
+class Unit:
+    word: str  # as written after the number
+    unit: str  # SPEC unit
+    chinese_numerals: bool  # 三天, 九部门: Chinese numerals make a figure with this unit
+    cued: bool  # case or item by the cue words of its clause
+
+
+@lru_cache(maxsize=1)
+def quantity_units() -> dict[str, Unit]:
+    """Unit words of outcome figures (data/quantity_units.tsv)."""
+    return {
+        r["word"]: Unit(r["word"], r["unit"], r["numerals"] == "any", r["cued"] == "yes")
+        for r in data_rows("quantity_units.tsv")
+    }
+
+
+@lru_cache(maxsize=1)
+def quantity_cues() -> dict[str, tuple[str, ...]]:
+    """Cue words of outcome figures by role (data/quantity_cues.tsv): case, item, not_before, not_after, area."""
+    out: dict[str, list[str]] = {}
+    for r in data_rows("quantity_cues.tsv"):
+        out.setdefault(r["role"], []).append(r["word"])
+    return {role: tuple(sorted(words, key=lambda w: (-len(w), w))) for role, words in out.items()}
 
 
 # ---------------------------------------------------------------- mechanisms (SKOS)
@@ -326,6 +361,9 @@ def rules_version() -> str:
         "person_titles.tsv",
         "triggers.tsv",
         "adopt_weights.tsv",
+        "quantity_units.tsv",
+        "quantity_cues.tsv",
+        "collective_systems.tsv",
     ):
         h.update(_data_text(name).encode("utf-8"))
     h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))

@@ -91,6 +91,7 @@ def to_json(x: Extraction) -> dict:
                 "value": _num(q.value),
                 "unit": q.unit,
                 "subject": q.subject,
+                "subject_rule": q.subject_rule,
                 "metric": q.metric,
                 "period": q.period,
                 "period_start": q.period_start,

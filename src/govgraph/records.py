@@ -117,6 +117,7 @@ class Quantity:
     evidence: Evidence
     period_start: str | None = None  # ISO dates of the period, resolved against the article's date
     period_end: str | None = None
+    subject_rule: str = ""  # the id of the rule that chose the subject (extract/subjects.py)
 
 
 @dataclass

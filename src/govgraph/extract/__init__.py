@@ -8,28 +8,18 @@ talking about) and hands mentions to `govgraph.resolve`.
 from __future__ import annotations
 
 import bisect
+from functools import partial
 
 from ..lexicon import gazetteer, triggers
 from ..normalize import CleanText
-from ..records import Article, Evidence, Extraction, Fact, Quantity, Sentence
+from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
 from .mechanisms import find_mechanisms
-from .quantities import find_period, find_quantities, metric_label, resolve_period
+from .outcomes import Outcomes, SentenceView
 from .regions import RegionMention, choose, find_regions
 from .roles import subjects
-
-# 全市 …: a figure of the region as a whole (the article's city)
-COLLECTIVE = [
-    ("全省", ("province",), "省"),
-    ("全区", ("province",), "自治区"),
-    ("全州", ("prefecture",), "州"),
-    ("全盟", ("prefecture",), "盟"),
-    ("全市", ("prefecture", "county"), "市"),
-    ("全县", ("county",), "县"),
-    ("全旗", ("county",), "旗"),
-]
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
@@ -38,7 +28,8 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     res = Resolver(name)
     local_names: dict[str, str] = {}
     document_codes: set[str] = set()
-    quantities: list[Quantity] = []
+    outcomes = Outcomes(document_codes)
+    named: list = []
     adopts: dict[tuple[str, str], Fact] = {}
     finder = AdoptionFinder()
 
@@ -99,6 +90,7 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             mechs = find_mechanisms(text)
             curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
             insts = find_institutions(text, regions, ctx, curated_spans)
+            named.extend(insts)
             for im in insts:
                 res.add_institution(im, evidence(sent, im.start, im.end, im.rule))
             for mm in mechs:
@@ -115,56 +107,9 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                     else (c.mech.start, c.mech.end)
                 )
                 fact.evidence.append(evidence(sent, *span, c.rule))
-            for qm in find_quantities(text):
-                quantity_subject = _quantity_subject(
-                    text, qm.start, insts, subj, actors, regions, ctx, document_codes, national_words
-                )
-                period = find_period(text, qm.start)
-                period_start, period_end = resolve_period(period, art.date)
-                # the mechanism the figure is about: the nearest one named before it
-                mention_mech = next((mm.name for mm in reversed(mechs) if mm.start < qm.start), None)
-                quantities.append(
-                    Quantity(
-                        text=qm.text,
-                        value=qm.value,
-                        unit=qm.unit,
-                        metric=metric_label(text, qm.start),
-                        subject=quantity_subject,
-                        period=period,
-                        period_start=period_start,
-                        period_end=period_end,
-                        mechanism=mention_mech,
-                        evidence=evidence(sent, qm.start, qm.end),
-                    )
-                )
+            view = SentenceView(text, insts, regions, subj, national_words)
+            outcomes.add_sentence(view, art.index, art.date, actors, ctx, mechs, partial(evidence, sent))
             if subj:
                 carried = subj
-    return res.finish(articles, list(adopts.values()), quantities)
-
-
-def _quantity_subject(text, pos, insts, subj, actors, regions, ctx, document_codes, national_words):
-    """Whose figure: national (None), a region taken as a whole (全市 → the city), the
-    sentence's subject, the nearest institution before it, a region named before it, or the
-    institution the article is talking about."""
-    before = [im for im in insts if im.end <= pos]
-    for w in national_words:
-        i = text.rfind(w, 0, pos)
-        if i >= 0 and not any(im.start > i for im in before):
-            return None
-    for word, levels, suffix in COLLECTIVE:
-        i = text.rfind(word, 0, pos)
-        if i >= 0 and not any(im.start > i for im in before):
-            d = ctx.implicit_region(levels, suffix)
-            if d is not None:
-                return d.name
-    if subj and subj[0].start < pos:
-        return subj[0].name
-    if before:
-        return before[-1].name
-    regs = [m for m in regions if m.end <= pos]
-    if regs:
-        r = regs[-1]
-        return r.name if r.local_level else choose(r, document_codes).name
-    if actors:
-        return actors[0].name
-    return ctx.regions[-1].name if ctx.regions else None
+    named_bodies = {im.name for im in named}
+    return res.finish(articles, list(adopts.values()), outcomes.finish(named_bodies))

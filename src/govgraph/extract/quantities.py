@@ -1,74 +1,40 @@
 """Outcome figures: a number (Arabic or Chinese, with 万/亿 and 余/多/近/超) and a unit.
 
-Dates, ages, ordinals and document numbers are not outcomes and are skipped.
+Units and their SPEC unit are data (data/quantity_units.tsv), and so are the cue words that
+tell a case from an item and a figure that is no outcome (data/quantity_cues.tsv). Dates,
+ages, ordinals and document numbers are skipped. Each figure carries the id of its unit rule
+(`qty.unit:件→case`, `qty.percent`).
 """
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon import Unit, quantity_cues, quantity_units
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
-# unit word → (SPEC unit, multiplier); longest first when matching
-UNITS: dict[str, tuple[str, float]] = {
-    "元": ("CNY", 1),
-    "人次": ("person_time", 1),
-    "辆次": ("item", 1),
-    "场次": ("item", 1),
-    "名": ("person", 1),
-    "人": ("person", 1),
-    "位": ("person", 1),
-    "件": ("case", 1),
-    "宗": ("item", 1),
-    "起": ("case", 1),
-    "个工作日": ("day", 1),
-    "天": ("day", 1),
-    "日": ("day", 1),
-    "小时": ("hour", 1),
-    "%": ("percent", 1),
-    "个百分点": ("percent", 1),
-    "个月": ("other", 1),
-    "分钟": ("other", 1),
-    "公里": ("other", 1),
-    "平方米": ("other", 1),
-    "米": ("other", 1),
-    "吨": ("other", 1),
-    "亩": ("other", 1),
-    "个": ("item", 1),
-    "处": ("item", 1),
-    "套": ("item", 1),
-    "台": ("item", 1),
-    "辆": ("item", 1),
-    "次": ("item", 1),
-    "项": ("item", 1),
-    "期": ("item", 1),
-    "场": ("item", 1),
-    "家": ("item", 1),
-    "条": ("item", 1),
-    "份": ("item", 1),
-    "座": ("item", 1),
-    "组": ("item", 1),
-    "户": ("item", 1),
-    "批": ("item", 1),
-    "支": ("item", 1),
-    "所": ("item", 1),
-    "间": ("item", 1),
-}
-_UNIT_RE = "|".join(sorted((re.escape(u) for u in UNITS), key=len, reverse=True))
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 _CN = r"[零〇一二两三四五六七八九十百千]+"
-QTY = re.compile(
-    rf"(?P<pre>将近|接近|超过|近|超|逾|约|共|累计)?"
-    rf"(?P<num>{_AR}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
-    rf"(?P<unit>{_UNIT_RE})(?P<tail>之内|以内|内)?"
-)
-# Chinese numerals only with these units: elsewhere 一个/一起/三次全会 are words, not figures.
-# (一名法官, 二人 are people in a story, not statistics)
-CN_OK_UNITS = {"天", "日", "个月", "小时", "个工作日", "分钟"}
-CASE_CONTEXT = re.compile(r"案|纠纷|诉|矛盾|执行|信访|投诉")
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
+# one clause of the figure, for cue words
+CLAUSE_STOPS = "，,；;。！？!?（("
+CUE_WINDOW = 14
+AFTER_WINDOW = 8
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    words = "|".join(sorted((re.escape(u) for u in quantity_units()), key=len, reverse=True))
+    return re.compile(
+        rf"(?P<pre>将近|接近|超过|近|超|逾|约|共|累计)?"
+        rf"(?P<num>{_AR}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
+        rf"(?P<unit>{words})(?P<tail>之内|以内|内)?"
+    )
 
 
 @dataclass
@@ -78,6 +44,7 @@ class QuantityMention:
     text: str
     value: float
     unit: str
+    rule: str = ""  # qty.percent, qty.unit:件→case …
 
 
 def cn_to_number(s: str) -> float | None:
@@ -110,8 +77,6 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
         return True
     if unit == "日" and re.search(r"月\s*$", text[max(0, s - 3) : s]):
         return True
-    if unit == "日" and re.match(r"\d{1,2}月", text[s - 3 : s] if s >= 3 else ""):
-        return True
     if unit in ("日", "天") and text[m.end() : m.end() + 1] in ("讯", "电"):
         return True
     if unit == "人" and text[m.end() : m.end() + 1] == "民":  # 人民法院
@@ -125,29 +90,63 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
     return False
 
 
+def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
+    """The figure's clause before it (at most CUE_WINDOW characters) and the few characters after it."""
+    i = start
+    while i > 0 and text[i - 1] not in CLAUSE_STOPS and start - i < CUE_WINDOW:
+        i -= 1
+    j = end
+    while j < len(text) and text[j] not in CLAUSE_STOPS and j - end < AFTER_WINDOW:
+        j += 1
+    return text[i:start], text[end:j]
+
+
+def _excluded(m: re.Match, before: str, after: str) -> bool:
+    """No outcome: population, area, jurisdiction, awards, one case's debt, phone numbers (SPEC)."""
+    cues = quantity_cues()
+    if any(w in before for w in cues.get("not_before", ())):
+        return True
+    if any(w in after for w in cues.get("not_after", ())):
+        return True
+    return m.group("unit") in cues.get("area", ()) and after.startswith("的")
+
+
+def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
+    """(SPEC unit, rule id): a 件/宗/个 figure is an item when its clause names leads, proposals,
+    consultations or complaints, a case when a case word follows it, else the unit's default."""
+    if unit.unit == "percent":
+        return "percent", "qty.percent"
+    spec = unit.unit
+    if unit.cued:
+        cues = quantity_cues()
+        if any(w in before[-8:] + after for w in cues.get("item", ())):
+            spec = "item"
+        elif any(w in after for w in cues.get("case_after", ())):
+            spec = "case"
+    return spec, f"qty.unit:{unit.word}→{spec}"
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     out = []
-    for m in QTY.finditer(text):
-        num, unit = m.group("num"), m.group("unit")
-        if not re.fullmatch(_AR, num) and unit not in CN_OK_UNITS:
+    units = quantity_units()
+    for m in _pattern().finditer(text):
+        num, unit = m.group("num"), units[m.group("unit")]
+        arabic = re.fullmatch(_AR, num) is not None
+        if not arabic and not unit.chinese_numerals:
             continue
         if _is_date_or_ordinal(text, m):
             continue
         value = parse_number(num)
-        if value is None:
+        # 一家/两个部门 tell a story; a count of bodies in Chinese numerals is a figure from three on
+        if value is None or (not arabic and unit.unit == "item" and value < 3):
             continue
-        # years in a date (2023年10月) never reach here: 年 is not a unit
-        value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
-        spec_unit = UNITS[unit][0]
-        if unit in ("件", "起", "个") and spec_unit in ("case", "item"):
-            around = text[max(0, m.start() - 12) : m.start()] + text[m.end() : m.end() + 12]
-            if unit == "个":
-                spec_unit = "case" if re.match(r"[\u4e00-\u9fff]{0,4}案例", text[m.end() : m.end() + 8]) else "item"
-            else:
-                spec_unit = "case" if CASE_CONTEXT.search(around) else "item"
         start = m.start("pre") if m.group("pre") else m.start("num")
-        end = m.end()
-        out.append(QuantityMention(start, end, text[start:end], round(value, 6), spec_unit))
+        before, after = _clause_around(text, start, m.end())
+        if _excluded(m, before, after):
+            continue
+        value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
+        spec_unit, rule = _unit_of(unit, before, after)
+        out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))
     return out
 
 
@@ -164,20 +163,6 @@ def find_period(text: str, before: int) -> str | None:
     return best
 
 
-METRIC_STOP = "，,；;：:、（(“"
-
-
-def metric_label(text: str, start: int) -> str:
-    """A short label: the words before the figure within its clause."""
-    i = start
-    while i > 0 and text[i - 1] not in METRIC_STOP and start - i < 14:
-        i -= 1
-    label = text[i:start].strip()
-    label = re.sub(r"^(其中|并|共|累计|已|均|分别|为|达|达到|同比|共计)", "", label)
-    label = re.sub(r"(为|达|达到|共|共计|约|超过|近|超|累计)$", "", label)
-    return label or text[start : start + 8]
-
-
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
 
 
@@ -187,8 +172,6 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
     Years written out resolve on their own (2021年); 今年/去年 and bare months need the
     article's date. What cannot be resolved stays (None, None): the phrase is kept as text.
     """
-    import calendar
-
     if not period:
         return None, None
     year = int(article_date[:4]) if article_date else None

@@ -1,0 +1,111 @@
+"""Metric labels of outcome figures: a short noun phrase saying what the figure counts.
+
+The label is built from the figure's clause: the words before it, cut after the acting body
+and any earlier figure (受理劳动争议案件31起 → 受理劳动争议案件数), stripped of time phrases,
+adverbs and copulas (为, 达, 共计 …). When the clause only says how something changed (同比上升10%,
+较去年全年分别增长4.19%和2.45%), the change is labelled as a change of the figure before it
+(网络司法拍卖成交量同比上升), never as that figure itself. When the counted noun follows the
+figure (聘请33名专家学者), it is taken from there. The label ends in a measure word (数, 金额,
+用时, 人次) unless it names one already (执行到位率, 涉案金额).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..segment import jieba_pos
+
+STOPS = '，,；;：:、（(“”"。！？!?）)'
+MAX_LABEL = 16
+CONNECTIVES = ("和", "及", "以及", "与", "或", "、")
+ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[批期次届轮]")
+PERIOD_LEAD = re.compile(
+    r"^(?:(?:自|从|到|截至|截止)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|底|末|初)?(?:\d{1,2}日)?(?:以来|至今|起|后)?|"
+    r"(?:今年|去年|上半年|下半年|全年|第[一二三四]季度|前三季度|近\S{1,3}年来?|近年来|多年来|至今|以来))+"
+)
+LEAD_WORDS = re.compile(
+    r"^(?:其中|并且|并|共计|共有|共|累计|已经|已|均|分别|同时|此外|另外|如今|目前|截至目前|据统计|数据显示|"
+    r"合计|一共|先后|还|又|仅|有|为|达|达到|成功|全部|的|等|和|及|在|对|以|而|就|将|把|不|向|经|，|,|\s)+"
+)
+TRAIL_WORDS = re.compile(
+    r"(?:分别为|分别|为|达到|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
+    r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由|从|\s)+$"
+)
+CHANGE = re.compile(
+    r"^(?:同比|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)?(?:分别)?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
+)
+# a label ending in one of these already says what is measured
+MEASURED = re.compile(
+    r"(?:率|额|数|量|时间|周期|期限|时限|用时|比例|比重|人次|次数|幅度|增长|上升|下降|减少|提升|提高|缩短|降低|增加)$"
+)
+SUFFIX = {"CNY": "金额", "person_time": "人次", "day": "用时", "hour": "用时", "percent": ""}
+GENERIC = {"CNY": "金额", "percent": "比率", "day": "用时", "hour": "用时", "person_time": "人次"}
+NOUN_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "an", "l")
+
+
+def metric_label(text: str, start: int, end: int, unit: str, floor: int, previous: str | None) -> str:
+    """The label of the figure text[start:end]. `floor`: where the clause may start at the
+    earliest (after the acting body or an earlier figure); `previous`: the label of the figure
+    before it in the sentence."""
+    i = start
+    while i > floor and text[i - 1] not in STOPS and start - i < 40:
+        i -= 1
+    label = _clean(ORDINAL.sub("", text[i:start]))
+    if label.endswith(tuple(CONNECTIVES)) and previous:
+        label = ""  # 下发10个先进典型案例和10个追责案例: the noun of this figure follows it
+    if len(label) > MAX_LABEL:
+        label = _last_words(label)
+    if not label:
+        # what the figure counts follows it (两天内立案, 541名优秀民警); else a list goes on (下降3.54%、8.5%)
+        after = _noun_after(text, end, keep_verbs=unit in ("day", "hour", "other"))
+        if after:
+            return _measured(after, unit)
+        return previous or GENERIC.get(unit, "数量")
+    if previous and CHANGE.fullmatch(label):
+        # a change of the figure before it (成交量9.82万件，同比上升10%): not that figure itself
+        return CHANGE.sub("", previous) + label.replace("分别", "")
+    if len(label) <= 2 and not MEASURED.search(label):
+        label += _noun_after(text, end)
+    return _measured(label, unit)
+
+
+def _measured(label: str, unit: str) -> str:
+    """The label ending in what is measured: 受理劳动争议案件 → 受理劳动争议案件数."""
+    return label if MEASURED.search(label) else label + SUFFIX.get(unit, "数")
+
+
+def _clean(label: str) -> str:
+    label = label.strip()
+    for _ in range(3):
+        before = label
+        label = PERIOD_LEAD.sub("", label)
+        label = LEAD_WORDS.sub("", label)
+        label = TRAIL_WORDS.sub("", label)
+        if label == before:
+            break
+    return label
+
+
+def _last_words(label: str) -> str:
+    """The last words of a long label, up to MAX_LABEL characters, never cutting a word."""
+    out = ""
+    for word, _ in reversed(jieba_pos(label)):
+        if len(out) + len(word) > MAX_LABEL:
+            break
+        out = word + out
+    return out
+
+
+def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
+    """The noun phrase right after the figure (聘请33名专家学者 → 专家学者)."""
+    j = end
+    while j < len(text) and text[j] not in STOPS and j - end < 12:
+        j += 1
+    words: list[tuple[str, str]] = []
+    for word, flag in jieba_pos(text[end:j]):
+        if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
+            break
+        words.append((word, flag))
+    while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS):
+        words.pop()  # a noun phrase ends in a noun (执行实施专题指导性案例, not 派出所所长进)
+    return "".join(w for w, _ in words)

@@ -1,0 +1,108 @@
+"""Outcome records of one sentence: each figure with its subject, metric, period and mechanism.
+
+A figure repeated in the same article (the lead paragraph and the body both give 972名) is
+listed once.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..records import Evidence, Quantity
+from .institutions import Context
+from .metrics import metric_label
+from .quantities import find_period, find_quantities, resolve_period
+from .subjects import SentenceView, SubjectChoice, quantity_subject
+
+# a figure this large (or any sum of money, any rate) is the same figure wherever it is repeated
+REPEAT_MIN = 100
+
+
+class Outcomes:
+    """The figures of a document, sentence by sentence."""
+
+    def __init__(self, document_codes: set[str]) -> None:
+        self.document_codes = document_codes
+        self.quantities: list[Quantity] = []
+        self._fallbacks: list[str | None] = []
+        self._seen: set[tuple] = set()
+        self._article = -1
+        self._named: Counter[str] = Counter()  # how often each body is named in the article so far
+        self._last: dict[str, int] = {}
+
+    def add_sentence(
+        self,
+        view: SentenceView,
+        article: int,
+        article_date: str | None,
+        carried: list,
+        ctx: Context,
+        mechanisms: list,
+        evidence: Callable[[int, int, str], Evidence],
+    ) -> None:
+        text, previous, floor_figure = view.text, None, 0
+        if article != self._article:
+            self._article, self._named, self._last = article, Counter(), {}
+        body = self._article_body()
+        for qm in find_quantities(text):
+            choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body)
+            if self._repeated(text, qm, article, choice.name):
+                continue
+            floor = max([floor_figure] + [m.end for m in view.insts + view.regions if m.end <= qm.start])
+            metric = metric_label(text, qm.start, qm.end, qm.unit, floor, previous)
+            previous, floor_figure = metric, qm.end
+            period = find_period(text, qm.start)
+            period_start, period_end = resolve_period(period, article_date)
+            # the mechanism the figure is about: the nearest one named before it
+            mechanism = next((mm.name for mm in reversed(mechanisms) if mm.start < qm.start), None)
+            self.quantities.append(
+                Quantity(
+                    text=qm.text,
+                    value=qm.value,
+                    unit=qm.unit,
+                    metric=metric,
+                    subject=choice.name,
+                    period=period,
+                    period_start=period_start,
+                    period_end=period_end,
+                    mechanism=mechanism,
+                    evidence=evidence(qm.start, qm.end, qm.rule),
+                    subject_rule=choice.rule,
+                )
+            )
+            self._fallbacks.append(choice.fallback if choice.rule == "subj.collective-lead" else choice.name)
+        for im in view.insts:
+            if not im.prefix_only:
+                self._named[im.name] += 1
+                self._last[im.name] = sum(self._named.values())
+
+    def _article_body(self) -> str | None:
+        """The body the article names most so far (the later named one on a tie)."""
+        if not self._named:
+            return None
+        return max(self._named, key=lambda n: (self._named[n], self._last[n]))
+
+    def _repeated(self, text: str, qm, article: int, subject: str | None) -> bool:
+        """972名 given twice of one subject is one figure; a small count (10个) is the same one only
+        when the same words follow it in the same article."""
+        written = qm.text.replace(" ", "")
+        big = qm.value >= REPEAT_MIN or qm.unit in ("CNY", "percent")
+        key = (written, qm.unit, subject) if big else (article, written, qm.unit, text[qm.end : qm.end + 2])
+        if key in self._seen:
+            return True
+        self._seen.add(key)
+        return False
+
+    def finish(self, named_bodies: set[str]) -> list[Quantity]:
+        """A lead body the document never names gives way to its region (全市法院, no 中院 in sight)."""
+        out = []
+        for q, fallback in zip(self.quantities, self._fallbacks):
+            if q.subject_rule == "subj.collective-lead" and q.subject not in named_bodies:
+                q = replace(q, subject=fallback, subject_rule="subj.collective-region")
+            out.append(q)
+        return out
+
+
+__all__ = ["Outcomes", "SentenceView", "SubjectChoice"]

@@ -1,0 +1,224 @@
+"""Whose figure: the subject of an outcome figure (gold/SPEC.md, "Rulings (v2)", subjects).
+
+The subject is the acting body of the figure's clause: the last agent standing in subject
+position before the figure in its sentence (an institution opening a clause, 全市法院 meaning
+the city's lead court, 全县 or a region opening a clause meaning the region, 全国 meaning no
+one). Members of a list closed by 等 + the figure (区市场监管局等18家) are what is counted, not
+who counts. With no agent in the sentence: the nearest institution before the figure that is
+not governed by a preposition, then the body the article is talking about (a national body
+reporting figures with no named actor reports national ones: null), then a region named
+before the figure, then the article's region.
+
+Each choice carries the id of the rule that decided it (`subj.clause`, `subj.collective-lead` …).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import collective_leads, collective_systems, gazetteer, institution_heads
+from .institutions import Context
+from .regions import RegionMention, choose
+from .roles import LEAD, PERSON_AFTER, REPORTING
+
+CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
+# time phrases and adverbs that may open a clause before its subject (近8年来，浙江…; 2002年,全县…)
+TIME_LEAD = re.compile(
+    r"^(?:(?:自|从|到|截至|截止)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|初)?(?:\d{1,2}日)?(?:以来|至今|起|后|前|中)?|"
+    r"近\S{1,3}年来?|近年来|多年来|今年|去年|上半年|下半年|第[一二三四]季度|前三季度|"
+    r"共|共计|累计|已|均|还|又|仅|目前|截至目前|如今|现在|据统计|数据显示|其中|同时|此外|另外)+"
+)
+# 在/对/向 … : a body governed by a preposition is not the actor (在人民银行和银保监会指导下)
+GOVERNED = re.compile(r"(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过)$")
+GOVERNED_LIST = re.compile(
+    r"\s*(?:先后|还|并|也|均|已|分别)*(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|和|同)[、和及与\s]*"
+)
+# 全市 … : the region as a whole (the article's region of that kind)
+COLLECTIVE = [
+    ("全省", ("province",), "省"),
+    ("全区", ("province", "county"), "区"),
+    ("全州", ("prefecture",), "州"),
+    ("全盟", ("prefecture",), "盟"),
+    ("全市", ("prefecture", "county", "province"), "市"),
+    ("全县", ("county",), "县"),
+    ("全旗", ("county",), "旗"),
+]
+COUNT = re.compile(r"\d+\s*[个名家所]|各级")
+# a lead body stands for the region's system at these levels only (全市法院 → the 中级人民法院)
+LEAD_LEVELS: dict[str, tuple[str, ...]] = {
+    "全省": ("province",),
+    "全区": ("province",),
+    "全州": ("prefecture",),
+    "全盟": ("prefecture",),
+    "全市": ("prefecture", "province"),
+    "全县": ("county",),
+    "全旗": ("county",),
+}
+
+
+@dataclass(frozen=True)
+class SubjectChoice:
+    """A figure's subject and the rule that chose it. `fallback` is taken instead of `name`
+    when `name` is a lead body that the document never names (全市法院 with no 中院 in sight)."""
+
+    name: str | None
+    rule: str
+    fallback: str | None = None
+
+
+@dataclass
+class SentenceView:
+    """What a sentence names, for choosing subjects of its figures."""
+
+    text: str
+    insts: list
+    regions: list[RegionMention]
+    subjects: list  # the sentence's subject group (roles.subjects)
+    national_words: list[str]
+
+
+def _clause_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in CLAUSE_STOPS:
+        i -= 1
+    return i
+
+
+def _opens_clause(text: str, pos: int, regions: tuple = ()) -> bool:
+    """Only time phrases, sentence adverbs (and `regions`: 锡林郭勒盟全盟法院) stand between the clause start and `pos`."""
+    start = _clause_start(text, pos)
+    lead = "".join(text[a:b] for a, b in _gaps(start, pos, regions)).strip()
+    return not lead or LEAD.fullmatch(lead) is not None or TIME_LEAD.fullmatch(lead) is not None
+
+
+def _gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
+    """The parts of [start, end) that no span covers."""
+    out, i = [], start
+    for m in sorted(spans, key=lambda m: m.start):
+        if m.start >= i and m.end <= end:
+            out.append((i, m.start))
+            i = m.end
+    out.append((i, end))
+    return out
+
+
+def _list_member(text: str, end: int, insts_or_regions: list) -> bool:
+    """X、Y等18家: X is one of what the figure counts. True when only list separators and
+    other named items stand between `end` and 等 + a number."""
+    m = re.compile(r"[^，,。；;：:]{0,40}?等(?=\s*[\d一二两三四五六七八九十])").match(text, end)
+    if not m:
+        return False
+    gap = text[end : m.end() - 1]
+    for o in insts_or_regions:
+        if o.start >= end and o.end <= m.end():
+            gap = gap.replace(o.surface, "")
+    return all(c in "、和及与 " for c in gap)
+
+
+def _governed(text: str, im, insts: list) -> bool:
+    """在区清欠办、区妇联建立…: a body after a preposition (maybe in a list) is not the actor."""
+    start = _clause_start(text, im.start)
+    if GOVERNED.search(text[start : im.start]):
+        return True
+    lead = "".join(text[a:b] for a, b in _gaps(start, im.start, tuple(insts)))
+    return GOVERNED_LIST.fullmatch(lead) is not None
+
+
+def _region_name(r: RegionMention, document_codes: set[str]) -> str | None:
+    if r.local_level:
+        return r.name or r.surface
+    d = choose(r, document_codes)
+    return d.name if d is not None else None
+
+
+def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]) -> list[tuple[int, SubjectChoice]]:
+    """Every agent in subject position before `pos`, with where it stands."""
+    text, out = view.text, []
+    for im in view.insts:
+        if im.end > pos or im.prefix_only:
+            continue
+        if im in view.subjects or _opens_clause(text, im.start):
+            if text.startswith("的", im.end) or PERSON_AFTER.match(text, im.end) or REPORTING.match(text, im.end):
+                continue
+            if not _list_member(text, im.end, view.insts):
+                rule = "subj.collective-body" if im.collective else "subj.clause"
+                out.append((im.start, SubjectChoice(im.name, rule)))
+    covered = [(im.start, im.end) for im in view.insts]
+    regions = tuple(view.regions)
+    for r in view.regions:
+        if r.end > pos or any(a <= r.start < b for a, b in covered) or not _opens_clause(text, r.start, regions):
+            continue
+        if any(o.start == r.end for o in view.regions):
+            continue  # 河南省周口市: the chain's last division is the one meant
+        if _list_member(text, r.end, view.regions):
+            out.append((r.start, _list_scope(r, document_codes)))
+        else:
+            out.append((r.start, SubjectChoice(_region_name(r, document_codes), "subj.region")))
+    for word in view.national_words:
+        for m in re.finditer(re.escape(word), text[:pos]):
+            if _opens_clause(text, m.start()):
+                out.append((m.start(), SubjectChoice(None, "subj.national")))
+    for word, levels, suffix in COLLECTIVE:
+        for m in re.finditer(word, text[:pos]):
+            if _opens_clause(text, m.start(), regions):
+                out.append((m.start(), _collective(text, m.end(), word, levels, suffix, ctx)))
+    return out
+
+
+def _list_scope(r: RegionMention, document_codes: set[str]) -> SubjectChoice:
+    """上海、广东、四川等23个省份: the figure is of the division above them (none above provinces)."""
+    d = choose(r, document_codes) if not r.local_level else None
+    parent = gazetteer().parent(d) if d is not None else None
+    return SubjectChoice(parent.name if parent is not None else None, "subj.region-list")
+
+
+def _collective(text: str, end: int, word: str, levels, suffix: str, ctx: Context) -> SubjectChoice:
+    """全市法院 → the city's 中级人民法院 (if the document names it); 全县 → the county."""
+    region = ctx.implicit_region(levels, suffix)
+    region_name = region.name if region is not None else None
+    systems = collective_systems()
+    # 全市法院, 全市195个派出所: the system word may follow a count
+    count = COUNT.match(text, end)
+    at = count.end() if count else end
+    system = next((systems[w] for w in sorted(systems, key=len, reverse=True) if text.startswith(w, at)), None)
+    if system is None:
+        return SubjectChoice(region_name, "subj.collective-region")
+    lead_region = ctx.implicit_region(LEAD_LEVELS[word], suffix)
+    template = collective_leads().get((system, lead_region.level)) if lead_region is not None else None
+    if lead_region is None or template is None:
+        return SubjectChoice(region_name, "subj.collective-region")
+    return SubjectChoice(template.format(region=lead_region.name), "subj.collective-lead", region_name)
+
+
+def _national(im) -> bool:
+    """A national body (最高人民法院, 公安部): its head stands alone and no region is attached."""
+    head = institution_heads().get(im.surface)
+    national = {h.canonical for h in institution_heads().values() if h.scope == "national"}
+    return im.region is None and (im.name in national or (head is not None and head.scope == "national"))
+
+
+def quantity_subject(
+    view: SentenceView, pos: int, carried: list, ctx: Context, document_codes: set[str], article_body: str | None = None
+) -> SubjectChoice:
+    """The subject of the figure at `pos` in the sentence (see the module's docstring)."""
+    agents = _agents(view, pos, ctx, document_codes)
+    if agents:
+        return max(agents, key=lambda a: a[0])[1]
+    text = view.text
+    for im in reversed(view.insts):
+        if im.end > pos or im.prefix_only or _list_member(text, im.end, view.insts):
+            continue
+        if _governed(text, im, view.insts) or PERSON_AFTER.match(text, im.end):
+            continue
+        return SubjectChoice(im.name, "subj.nearest")
+    if carried:
+        if _national(carried[0]):
+            return SubjectChoice(None, "subj.national-carried")
+        return SubjectChoice(carried[0].name, "subj.carried")
+    if article_body is not None:
+        return SubjectChoice(article_body, "subj.article-body")
+    regs = [r for r in view.regions if r.end <= pos]
+    if regs:
+        return SubjectChoice(_region_name(regs[-1], document_codes), "subj.region-named")
+    return SubjectChoice(ctx.regions[-1].name if ctx.regions else None, "subj.article-region")

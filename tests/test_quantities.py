@@ -1,0 +1,133 @@
+"""Outcome figures: units and their rule ids, exclusions, metric labels and subjects (tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.metrics import metric_label
+from govgraph.extract.quantities import find_quantities
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+
+
+def doc(text: str, name: str = "t.txt"):
+    return to_json(process(Source(name=name, path=name, text=text, encoding="utf-8")))
+
+
+# ------------------------------------------------------------------ units (data/quantity_units.tsv)
+
+UNIT_CASES = [
+    # text, [(text, start, end, value, unit, rule)]
+    ("共发现公益诉讼线索68件", [("68件", 9, 12, 68, "item", "qty.unit:件→item")]),
+    ("受理劳动争议案件31起", [("31起", 8, 11, 31, "case", "qty.unit:起→case")]),
+    ("调解各类纠纷16件", [("16件", 6, 9, 16, "case", "qty.unit:件→case")]),
+    ("解答法律咨询4311件", [("4311件", 6, 11, 4311, "item", "qty.unit:件→item")]),
+    ("下发10个先进典型案例", [("10个", 2, 5, 10, "case", "qty.unit:个→case")]),
+    ("新建调解室12个", [("12个", 5, 8, 12, "item", "qty.unit:个→item")]),
+    ("受理群众信访量10307件(人)次", [("10307件(人)次", 7, 17, 10307, "person_time", "qty.unit:件(人)次→person_time")]),
+    ("接待群众13.2万余批次", [("13.2万余批次", 4, 12, 132000, "other", "qty.unit:批次→other")]),
+    ("举办专题学习36期", [("36期", 6, 9, 36, "other", "qty.unit:期→other")]),
+    ("走访群众120户", [("120户", 4, 8, 120, "other", "qty.unit:户→other")]),
+    ("九部门联合发布意见", [("九部门", 0, 3, 9, "item", "qty.unit:部门→item")]),
+    ("案件调解用时一个多月", [("一个多月", 6, 10, 1, "other", "qty.unit:个多月→other")]),
+    ("3年内全部下沉锻炼", [("3年内", 0, 3, 3, "other", "qty.unit:年内→other")]),
+    ("案件调解率80.6%", [("80.6%", 5, 10, 80.6, "percent", "qty.percent")]),
+    ("管护林地4990亩", [("4990亩", 4, 9, 4990, "other", "qty.unit:亩→other")]),
+]
+UNIT_NEGATIVES = [
+    "辖区共辖11个社区",  # jurisdiction size
+    "总人口28万人",  # population
+    "建筑面积300平方米",  # area
+    "曾有一片2400亩的荒山",  # land area as an attribute
+    "全市687名民警被记功嘉奖",  # awards
+    "一时拿不出应还的28840元欠款",  # one case's private debt
+    "请求赔偿经济损失8万元",  # damages claimed
+    "县4套班子领导下访",  # leadership teams
+    "两家企业达成和解",  # a count of bodies in small Chinese numerals tells a story
+]
+
+
+@pytest.mark.parametrize("text, expected", UNIT_CASES)
+def test_quantity_units_and_rule_ids(text, expected):
+    got = [(q.text, q.start, q.end, q.value, q.unit, q.rule) for q in find_quantities(text)]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", UNIT_NEGATIVES)
+def test_figures_that_are_no_outcome(text):
+    assert find_quantities(text) == []
+
+
+# ------------------------------------------------------------------ metric labels
+
+METRIC_CASES = [
+    # sentence, the figure's text, floor, previous label, label
+    ("案件结案率100%", "100%", 0, None, "案件结案率"),
+    ("涉案金额164.8万元", "164.8万元", 0, None, "涉案金额"),
+    ("受理劳动争议案件31起", "31起", 0, None, "受理劳动争议案件数"),
+    ("今年以来，共办理法律援助案件826件", "826件", 0, None, "办理法律援助案件数"),
+    ("聘请33名专家学者入驻", "33名", 0, None, "聘请专家学者数"),
+    ("成交量9.82万件，同比上升10%", "10%", 9, "成交量", "成交量同比上升"),
+    ("执行到位率为56.74%（较去年分别增长4.19%和2.45%）", "2.45%", 26, "执行到位率较去年增长", "执行到位率较去年增长"),
+    ("执行到位率为56.74%（较去年分别增长4.19%", "4.19%", 12, "执行到位率", "执行到位率较去年增长"),
+]
+
+
+@pytest.mark.parametrize("text, figure, floor, previous, label", METRIC_CASES)
+def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
+    [q] = [q for q in find_quantities(text) if q.text == figure]
+    assert metric_label(text, q.start, q.end, q.unit, floor, previous) == label
+
+
+# ------------------------------------------------------------------ subjects (extract/subjects.py)
+
+SUBJECT_CASES = [
+    # article, figure, subject, rule
+    ("　　近日，荆州市中级人民法院办理交叉执行案件371件。\n", "371件", "荆州市中级人民法院", "subj.clause"),
+    (
+        "　　荆州市中级人民法院召开会议。全市法院共调解各类案件6323件。\n",
+        "6323件",
+        "荆州市中级人民法院",
+        "subj.collective-lead",
+    ),
+    ("　　湖北省荆州市召开会议。全市共有专职网格员345名。\n", "345名", "荆州市", "subj.collective-region"),
+    ("　　最高人民法院召开发布会。全国法院执结案件300件。\n", "300件", None, "subj.national"),
+    (
+        "　　由宜昌市人民检察院牵头，市教育局、市妇联等18家单位联动。\n",
+        "18家",
+        "宜昌市人民检察院",
+        "subj.clause",
+    ),
+    ("　　上海、广东、四川等23个省份已建立调解组织。\n", "23个", None, "subj.region-list"),
+    ("　　近8年来，浙江共计接待群众13万余人次。\n", "13万余人次", "浙江省", "subj.region"),
+    (
+        "　　最高人民法院召开新闻发布会。第一季度执行到位率为56.74%。\n",
+        "56.74%",
+        None,
+        "subj.national-carried",
+    ),
+]
+SUBJECT_NEGATIVES = [
+    # article, figure, a subject it must not get
+    ("　　宜昌市人民检察院联合市妇联等11家单位出台意见。\n", "11家", "宜昌市妇女联合会"),
+    ("　　荆州市中级人民法院组建小组，并在全市法院部署开展练兵，制定10项细则。\n", "10项", "荆州市"),
+]
+
+
+@pytest.mark.parametrize("text, figure, subject, rule", SUBJECT_CASES)
+def test_quantity_subjects_and_their_rules(text, figure, subject, rule):
+    x = doc(text)
+    [q] = [q for q in x["quantities"] if q["text"] == figure]
+    assert (q["subject"], q["subject_rule"]) == (subject, rule)
+
+
+@pytest.mark.parametrize("text, figure, wrong", SUBJECT_NEGATIVES)
+def test_list_members_and_governed_bodies_are_not_subjects(text, figure, wrong):
+    x = doc(text)
+    [q] = [q for q in x["quantities"] if q["text"] == figure]
+    assert q["subject"] != wrong
+
+
+def test_a_repeated_figure_is_listed_once():
+    x = doc("　　荆州市中级人民法院执结案件972件。据统计，荆州市中级人民法院执结案件972件。\n")
+    assert [q["text"] for q in x["quantities"]] == ["972件"]
