@@ -33,6 +33,12 @@ UNIT_CASES = [
     ("3年内全部下沉锻炼", [("3年内", 0, 3, 3, "other", "qty.unit:年内→other")]),
     ("案件调解率80.6%", [("80.6%", 5, 10, 80.6, "percent", "qty.percent")]),
     ("管护林地4990亩", [("4990亩", 4, 9, 4990, "other", "qty.unit:亩→other")]),
+    ("冷静期回访650件(次)", [("650件(次)", 5, 12, 650, "item", "qty.unit:件(次)→item")]),
+    ("行政执法行为超7000万次/年", [("超7000万次/年", 6, 15, 70000000, "other", "qty.unit:次/年→other")]),
+    ("成功拦截黄金240克", [("240克", 6, 10, 240, "other", "qty.unit:克→other")]),
+    ("用时不到一个小时", [("不到一个小时", 2, 8, 1, "hour", "qty.unit:个小时→hour")]),
+    ("调解的一起纠纷案中，成功执行到位225万余元", [("225万余元", 16, 22, 2250000, "CNY", "qty.unit:元→CNY")]),
+    ("网络司法拍卖成交量9.82万件", [("9.82万件", 9, 15, 98200, "item", "qty.unit:件→item")]),
 ]
 UNIT_NEGATIVES = [
     "辖区共辖11个社区",  # jurisdiction size
@@ -44,6 +50,10 @@ UNIT_NEGATIVES = [
     "请求赔偿经济损失8万元",  # damages claimed
     "县4套班子领导下访",  # leadership teams
     "两家企业达成和解",  # a count of bodies in small Chinese numerals tells a story
+    "李某等3人诉至法院",  # the parties of one case
+    "队员24小时待命",  # round the clock, not a duration
+    "20日，最高检发布意见",  # a day of the month
+    "调解的一起金融借款合同纠纷案中，涉案金额高达6亿元",  # one case's story
 ]
 
 
@@ -101,6 +111,12 @@ SUBJECT_CASES = [
     ("　　上海、广东、四川等23个省份已建立调解组织。\n", "23个", None, "subj.region-list"),
     ("　　近8年来，浙江共计接待群众13万余人次。\n", "13万余人次", "浙江省", "subj.region"),
     (
+        "　　茅箭区高度重视调解工作。2024年办理投诉举报51件。\n",
+        "51件",
+        "茅箭区",
+        "subj.paragraph-scope",
+    ),
+    (
         "　　最高人民法院召开新闻发布会。第一季度执行到位率为56.74%。\n",
         "56.74%",
         None,
@@ -126,6 +142,12 @@ def test_list_members_and_governed_bodies_are_not_subjects(text, figure, wrong):
     x = doc(text)
     [q] = [q for q in x["quantities"] if q["text"] == figure]
     assert q["subject"] != wrong
+
+
+def test_a_figure_before_any_body_belongs_to_the_body_the_article_is_about():
+    x = doc("　　民警迅速行动，成功拦截黄金240克。宜昌市公安局表示，宜昌市公安局将继续开展反诈宣传。\n")
+    [q] = x["quantities"]
+    assert (q["subject"], q["subject_rule"]) == ("宜昌市公安局", "subj.article-body")
 
 
 def test_a_repeated_figure_is_listed_once():

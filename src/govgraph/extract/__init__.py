@@ -108,7 +108,9 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                 )
                 fact.evidence.append(evidence(sent, *span, c.rule))
             view = SentenceView(text, insts, regions, subj, national_words)
-            outcomes.add_sentence(view, art.index, art.date, actors, ctx, mechs, partial(evidence, sent))
+            outcomes.add_sentence(
+                view, art.index, art.date, actors, ctx, mechs, partial(evidence, sent), paragraph_of(sent)
+            )
             if subj:
                 carried = subj
     named_bodies = {im.name for im in named}

@@ -14,10 +14,14 @@ from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label
 from .quantities import find_period, find_quantities, resolve_period
-from .subjects import SentenceView, SubjectChoice, quantity_subject
+from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
 
 # a figure this large (or any sum of money, any rate) is the same figure wherever it is repeated
 REPEAT_MIN = 100
+
+
+# agents that name no body: the region, the region's system or the country the paragraph is about
+SCOPE_RULES = {"subj.region", "subj.region-list", "subj.collective-region", "subj.national"}
 
 
 class Outcomes:
@@ -27,10 +31,16 @@ class Outcomes:
         self.document_codes = document_codes
         self.quantities: list[Quantity] = []
         self._fallbacks: list[str | None] = []
+        self._articles: list[int] = []  # the article of each figure
+        self._bodies: dict[int, tuple[Counter[str], dict[str, int]]] = {}  # the bodies each article names
         self._seen: set[tuple] = set()
         self._article = -1
         self._named: Counter[str] = Counter()  # how often each body is named in the article so far
         self._last: dict[str, int] = {}
+        self._agent: SubjectChoice | None = None  # the last body the article named as an agent
+        # the last agent that is no body (全县, 茅箭区 opening a clause) and its paragraph, while no body
+        # has become the subject since
+        self._scope: tuple[int, SubjectChoice] | None = None
 
     def add_sentence(
         self,
@@ -41,13 +51,16 @@ class Outcomes:
         ctx: Context,
         mechanisms: list,
         evidence: Callable[[int, int, str], Evidence],
+        paragraph: int = 0,
     ) -> None:
         text, previous, floor_figure = view.text, None, 0
         if article != self._article:
-            self._article, self._named, self._last = article, Counter(), {}
+            self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
+            self._bodies[article] = (self._named, self._last)
         body = self._article_body()
+        scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
         for qm in find_quantities(text):
-            choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body)
+            choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body, self._agent, scope)
             if self._repeated(text, qm, article, choice.name):
                 continue
             floor = max([floor_figure] + [m.end for m in view.insts + view.regions if m.end <= qm.start])
@@ -73,16 +86,22 @@ class Outcomes:
                 )
             )
             self._fallbacks.append(choice.fallback if choice.rule == "subj.collective-lead" else choice.name)
+            self._articles.append(article)
+        agent = sentence_agent(view, ctx, self.document_codes)
+        if agent is not None and agent.rule in SCOPE_RULES:
+            self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
+        elif agent is not None:
+            self._agent, self._scope = agent, None
+        elif view.subjects:
+            self._scope = None
         for im in view.insts:
-            if not im.prefix_only:
-                self._named[im.name] += 1
-                self._last[im.name] = sum(self._named.values())
+            # a parent named in front of its sub-unit (银川市公安局反诈中心) is named too
+            self._named[im.name] += 1
+            self._last[im.name] = sum(self._named.values())
 
     def _article_body(self) -> str | None:
         """The body the article names most so far (the later named one on a tie)."""
-        if not self._named:
-            return None
-        return max(self._named, key=lambda n: (self._named[n], self._last[n]))
+        return _most_named(self._named, self._last)
 
     def _repeated(self, text: str, qm, article: int, subject: str | None) -> bool:
         """972名 given twice of one subject is one figure; a small count (10个) is the same one only
@@ -96,13 +115,23 @@ class Outcomes:
         return False
 
     def finish(self, named_bodies: set[str]) -> list[Quantity]:
-        """A lead body the document never names gives way to its region (全市法院, no 中院 in sight)."""
+        """A lead body the document never names gives way to its region (全市法院, no 中院 in sight);
+        a figure told before the article names any body belongs to the body the article is about."""
         out = []
-        for q, fallback in zip(self.quantities, self._fallbacks):
+        for q, fallback, article in zip(self.quantities, self._fallbacks, self._articles):
             if q.subject_rule == "subj.collective-lead" and q.subject not in named_bodies:
                 q = replace(q, subject=fallback, subject_rule="subj.collective-region")
+            elif q.subject_rule == "subj.article-region":
+                body = _most_named(*self._bodies[article])
+                if body is not None:
+                    q = replace(q, subject=body, subject_rule="subj.article-body")
             out.append(q)
         return out
+
+
+def _most_named(named: Counter[str], last: dict[str, int]) -> str | None:
+    """The body named most (the later named one on a tie)."""
+    return max(named, key=lambda n: (named[n], last[n])) if named else None
 
 
 __all__ = ["Outcomes", "SentenceView", "SubjectChoice"]

@@ -24,6 +24,7 @@ MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 # one clause of the figure, for cue words
 CLAUSE_STOPS = "，,；;。！？!?（("
 CUE_WINDOW = 14
+DAY_AFTER = set("，,上下晚凌早中")
 AFTER_WINDOW = 8
 
 
@@ -31,7 +32,7 @@ AFTER_WINDOW = 8
 def _pattern() -> re.Pattern:
     words = "|".join(sorted((re.escape(u) for u in quantity_units()), key=len, reverse=True))
     return re.compile(
-        rf"(?P<pre>将近|接近|超过|近|超|逾|约|共|累计)?"
+        rf"(?P<pre>将近|接近|不到|超过|近|超|逾|约|共|累计)?"
         rf"(?P<num>{_AR}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
         rf"(?P<unit>{words})(?P<tail>之内|以内|内)?"
     )
@@ -79,6 +80,9 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
         return True
     if unit in ("日", "天") and text[m.end() : m.end() + 1] in ("讯", "电"):
         return True
+    # 20日，最高检发布…; 5日上午: a day of the month
+    if unit == "日" and not m.group("tail") and text[m.end() : m.end() + 1] in DAY_AFTER:
+        return True
     if unit == "人" and text[m.end() : m.end() + 1] == "民":  # 人民法院
         return True
     if unit == "家" and text[m.end() : m.end() + 2] in ("庭", "长"):
@@ -104,11 +108,22 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
 def _excluded(m: re.Match, before: str, after: str) -> bool:
     """No outcome: population, area, jurisdiction, awards, one case's debt, phone numbers (SPEC)."""
     cues = quantity_cues()
+    if m.group(0).replace(" ", "") in cues.get("set_phrase", ()):
+        return True
     if any(w in before for w in cues.get("not_before", ())):
         return True
     if any(w in after for w in cues.get("not_after", ())):
         return True
     return m.group("unit") in cues.get("area", ()) and after.startswith("的")
+
+
+def _story(sentence_before: str, before: str) -> bool:
+    """A figure of one case's story (SPEC: a private debt, the sum at stake, the parties), not of
+    the work done on it."""
+    cues = quantity_cues()
+    if not any(w in sentence_before for w in cues.get("one_case", ())):
+        return False
+    return not any(w in before for w in cues.get("result", ()))
 
 
 def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
@@ -142,7 +157,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after):
+        if _excluded(m, before, after) or _story(text[:start], before):
             continue
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)

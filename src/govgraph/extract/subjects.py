@@ -17,7 +17,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import collective_leads, collective_systems, gazetteer, institution_heads
+from ..lexicon import (
+    Division,
+    collective_leads,
+    collective_systems,
+    gazetteer,
+    institution_heads,
+)
 from .institutions import Context
 from .regions import RegionMention, choose
 from .roles import LEAD, PERSON_AFTER, REPORTING
@@ -32,7 +38,7 @@ TIME_LEAD = re.compile(
 # 在/对/向 … : a body governed by a preposition is not the actor (在人民银行和银保监会指导下)
 GOVERNED = re.compile(r"(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过)$")
 GOVERNED_LIST = re.compile(
-    r"\s*(?:先后|还|并|也|均|已|分别)*(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|和|同)[、和及与\s]*"
+    r"\s*(?:先后|还|并|也|均|已|分别)*(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|和|同)"
 )
 # 全市 … : the region as a whole (the article's region of that kind)
 COLLECTIVE = [
@@ -45,6 +51,8 @@ COLLECTIVE = [
     ("全旗", ("county",), "旗"),
 ]
 COUNT = re.compile(r"\d+\s*[个名家所]|各级")
+LIST_SEPARATORS = "、和及与 "
+LIST_ITEM = 12  # the longest unknown name taken for a list item
 # a lead body stands for the region's system at these levels only (全市法院 → the 中级人民法院)
 LEAD_LEVELS: dict[str, tuple[str, ...]] = {
     "全省": ("province",),
@@ -105,7 +113,7 @@ def _gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
 
 def _list_member(text: str, end: int, insts_or_regions: list) -> bool:
     """X、Y等18家: X is one of what the figure counts. True when only list separators and
-    other named items stand between `end` and 等 + a number."""
+    other named items (or short names the rules do not know: 教育部) stand between `end` and 等 + a number."""
     m = re.compile(r"[^，,。；;：:]{0,40}?等(?=\s*[\d一二两三四五六七八九十])").match(text, end)
     if not m:
         return False
@@ -113,7 +121,9 @@ def _list_member(text: str, end: int, insts_or_regions: list) -> bool:
     for o in insts_or_regions:
         if o.start >= end and o.end <= m.end():
             gap = gap.replace(o.surface, "")
-    return all(c in "、和及与 " for c in gap)
+    if gap and gap[0] not in LIST_SEPARATORS:
+        return False
+    return all(len(piece) <= LIST_ITEM for piece in re.split(f"[{LIST_SEPARATORS}]", gap))
 
 
 def _governed(text: str, im, insts: list) -> bool:
@@ -122,7 +132,11 @@ def _governed(text: str, im, insts: list) -> bool:
     if GOVERNED.search(text[start : im.start]):
         return True
     lead = "".join(text[a:b] for a, b in _gaps(start, im.start, tuple(insts)))
-    return GOVERNED_LIST.fullmatch(lead) is not None
+    m = GOVERNED_LIST.match(lead)
+    if m is None:
+        return False
+    # the rest is a list of names, some the rules do not know (天同贻芳托老所、区妇联)
+    return all(len(piece) <= LIST_ITEM for piece in re.split(f"[{LIST_SEPARATORS}]", lead[m.end() :]))
 
 
 def _region_name(r: RegionMention, document_codes: set[str]) -> str | None:
@@ -162,7 +176,12 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
     for word, levels, suffix in COLLECTIVE:
         for m in re.finditer(word, text[:pos]):
             if _opens_clause(text, m.start(), regions):
-                out.append((m.start(), _collective(text, m.end(), word, levels, suffix, ctx)))
+                out.append(
+                    (
+                        m.start(),
+                        _collective(text, m.end(), word, levels, suffix, ctx, document_codes),
+                    )
+                )
     return out
 
 
@@ -173,18 +192,41 @@ def _list_scope(r: RegionMention, document_codes: set[str]) -> SubjectChoice:
     return SubjectChoice(parent.name if parent is not None else None, "subj.region-list")
 
 
-def _collective(text: str, end: int, word: str, levels, suffix: str, ctx: Context) -> SubjectChoice:
-    """全市法院 → the city's 中级人民法院 (if the document names it); 全县 → the county."""
+def _implicit_region(levels, suffix: str, ctx: Context, document_codes: set[str]) -> Division | None:
+    """The article's region of that kind, else the document's only one (省公安厅 … 全省警方)."""
     region = ctx.implicit_region(levels, suffix)
+    if region is not None:
+        return region
+    gaz = gazetteer()
+    found = [
+        d for d in map(gaz.by_code.get, sorted(document_codes)) if d and d.level in levels and d.name.endswith(suffix)
+    ]
+    return found[0] if len(found) == 1 else None
+
+
+def _collective(
+    text: str,
+    end: int,
+    word: str,
+    levels,
+    suffix: str,
+    ctx: Context,
+    document_codes: set[str],
+) -> SubjectChoice:
+    """全市法院 → the city's 中级人民法院 (if the document names it); 全县 → the county."""
+    region = _implicit_region(levels, suffix, ctx, document_codes)
     region_name = region.name if region is not None else None
     systems = collective_systems()
     # 全市法院, 全市195个派出所: the system word may follow a count
     count = COUNT.match(text, end)
     at = count.end() if count else end
-    system = next((systems[w] for w in sorted(systems, key=len, reverse=True) if text.startswith(w, at)), None)
+    system = next(
+        (systems[w] for w in sorted(systems, key=len, reverse=True) if text.startswith(w, at)),
+        None,
+    )
     if system is None:
         return SubjectChoice(region_name, "subj.collective-region")
-    lead_region = ctx.implicit_region(LEAD_LEVELS[word], suffix)
+    lead_region = _implicit_region(LEAD_LEVELS[word], suffix, ctx, document_codes)
     template = collective_leads().get((system, lead_region.level)) if lead_region is not None else None
     if lead_region is None or template is None:
         return SubjectChoice(region_name, "subj.collective-region")
@@ -198,8 +240,21 @@ def _national(im) -> bool:
     return im.region is None and (im.name in national or (head is not None and head.scope == "national"))
 
 
+def sentence_agent(view: SentenceView, ctx: Context, document_codes: set[str]) -> SubjectChoice | None:
+    """The last agent of the sentence: what the text goes on talking about."""
+    agents = _agents(view, len(view.text), ctx, document_codes)
+    return max(agents, key=lambda a: a[0])[1] if agents else None
+
+
 def quantity_subject(
-    view: SentenceView, pos: int, carried: list, ctx: Context, document_codes: set[str], article_body: str | None = None
+    view: SentenceView,
+    pos: int,
+    carried: list,
+    ctx: Context,
+    document_codes: set[str],
+    article_body: str | None = None,
+    article_agent: SubjectChoice | None = None,
+    paragraph_scope: SubjectChoice | None = None,
 ) -> SubjectChoice:
     """The subject of the figure at `pos` in the sentence (see the module's docstring)."""
     agents = _agents(view, pos, ctx, document_codes)
@@ -212,10 +267,14 @@ def quantity_subject(
         if _governed(text, im, view.insts) or PERSON_AFTER.match(text, im.end):
             continue
         return SubjectChoice(im.name, "subj.nearest")
+    if paragraph_scope is not None:
+        return SubjectChoice(paragraph_scope.name, "subj.paragraph-scope")
     if carried:
         if _national(carried[0]):
             return SubjectChoice(None, "subj.national-carried")
         return SubjectChoice(carried[0].name, "subj.carried")
+    if article_agent is not None:
+        return SubjectChoice(article_agent.name, "subj.carried-agent", article_agent.fallback)
     if article_body is not None:
         return SubjectChoice(article_body, "subj.article-body")
     regs = [r for r in view.regions if r.end <= pos]
