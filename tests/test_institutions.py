@@ -66,10 +66,24 @@ RELATIVE = [
     ("市总工会给予指导", ["上海市"], [("上海市总工会", 0, 4, "inst.relative:总工会")]),
     ("新区法律援助中心提供帮助", ["滨海新区"], [("天津市滨海新区法律援助中心", 0, 8, "inst.relative:法律援助中心")]),
 ]
+RELATIVE.extend(
+    [
+        # named bodies that need a region take the article's after 区/市 (区清欠办)
+        ("区清欠办积极协调", ["天津市滨海新区"], [("天津市滨海新区清欠办", 0, 4, "inst.named:办")]),
+        ("市委办公室印发通知", ["南京市"], [("中国共产党南京市委员会办公室", 0, 5, "inst.relative:委办公室")]),
+        (
+            "区社会治理中心统一受理",
+            ["南京市鼓楼区"],
+            [("南京市鼓楼区社会治理中心", 0, 7, "inst.named:中心")],
+        ),
+    ]
+)
 RELATIVE_NEGATIVES = [
     ("荆州经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # 区 ends 经开区, it names no district here
     ("市人民法院开展执行", []),  # no city in sight: no prefix from elsewhere
     ("全市法院推进诉源治理", ["荆州市"]),
+    ("区委员会召开会议", ["南京市鼓楼区"]),  # a committee needs a name
+    ("举办活动，承办案件", ["南京市鼓楼区"]),
 ]
 
 
@@ -133,11 +147,27 @@ NAMED = [
     ("茅箭区联合知识产权保护站成立", [("十堰市茅箭区联合知识产权保护站", 0, 12, "inst.named:保护站")]),
     ("中国银行提供数据", [("中国银行", 0, 4, "inst.named:银行")]),
 ]
+NAMED.extend(
+    [
+        # a stem right after a region may hold words jieba does not tag as names
+        (
+            "四川省成都市锦江区人民法院春熙路人民法庭",
+            [
+                ("成都市锦江区人民法院", 0, 13, "inst.head:人民法院"),
+                ("成都市锦江区人民法院春熙路人民法庭", 0, 20, "inst.subunit:人民法庭"),
+            ],
+        ),
+        ("荆州市沙市区人民调解委员会", [("荆州市沙市区人民调解委员会", 0, 13, "inst.named:人民调解委员会")]),
+    ]
+)
 NAMED_NEGATIVES = [
     "某银行申请强制执行",
     "涉案公司拒不履行",
     "法官工作站设在村委会",  # a place with no region is no body
     "奎屯市家事法庭里，母子拥抱",  # 家事法庭 is a kind of court room, not a name
+    "四川法院去年办电信网络诈骗案1216件",  # 办 is a verb here
+    "荆州市融媒体中心报道",  # media outlets are not listed
+    "会议中心举行发布会，指挥中心投入使用",  # no region: a place, not a body
 ]
 
 

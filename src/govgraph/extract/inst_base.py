@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..lexicon import Division, Head, gazetteer
+from ..segment import jieba_pos
 from .regions import RegionMention, choose
 
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
@@ -23,6 +24,8 @@ IMPLICIT = [
 # 全省法院, 各市法院, 两级法院: generic plurals, not bodies
 NOT_IMPLICIT_AFTER = set("全各本该两三四五六七八九十每多")
 LIST_JOINERS = ("、", "和", "与", "及", "以及")
+# characters that join two bodies: 宁化县法院和县林业局
+JOINING_CHARS = "和与及"
 
 
 @dataclass
@@ -133,3 +136,29 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
         if prov:
             d = prov[0]
     return d, d.name, region_prefix(d), short_form(d, last.surface if last.is_short else None)
+
+
+def word_starts_at(text: str, s: int) -> bool:
+    """jieba puts a word boundary at `s`: 区 in 经开区住建局 ends a name, in 携手区政法委 it starts one."""
+    if text[s - 1] in JOINING_CHARS:
+        return True  # jieba reads 和县 as the county; here 和 joins
+    lo = max(0, s - 4)
+    pos = lo
+    for word, _ in jieba_pos(text[lo : s + 3]):
+        if pos == s:
+            return True
+        pos += len(word)
+        if pos > s:
+            return False
+    return pos == s
+
+
+def implicit_before(text: str, s: int, ctx: Context) -> tuple[int, Division | None]:
+    """区/市/县 … ending at `s` as the article's region (区清欠办): (start of the word, division)."""
+    for word, levels, suffix in IMPLICIT:
+        if text.endswith(word, 0, s):
+            w = s - len(word)
+            if w > 0 and (text[w - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, w)):
+                return s, None
+            return w, ctx.implicit_region(levels, suffix)
+    return s, None

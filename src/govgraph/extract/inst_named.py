@@ -3,12 +3,22 @@ and sub-units named after their parent (最高法执行局, 贺兰县公安局�
 
 from __future__ import annotations
 
-from ..lexicon import Head
+from ..lexicon import Head, institution_heads
 from ..segment import jieba_pos
-from .inst_base import STEM_BREAK, Context, InstitutionMention, chain_ending_at, fill, resolve_chain
+from .inst_base import (
+    IMPLICIT,
+    STEM_BREAK,
+    Context,
+    InstitutionMention,
+    chain_ending_at,
+    fill,
+    implicit_before,
+    region_prefix,
+    resolve_chain,
+)
 
 # part-of-speech tags (jieba) that may form a proper-name stem
-NAME_TAGS = ("n", "j", "s", "eng", "l")
+NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
 # nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
 GENERIC_STEMS = set(
@@ -17,10 +27,20 @@ GENERIC_STEMS = set(
     "大型 小型 民营 国有 外资 合资".split()
 )
 # verbs that form part of a body's name (联合知识产权保护站, 综合治理中心, 法律援助中心)
-NAME_VERBS = set("联合 综合 协同 调解 服务 保护 治理 援助 矫正 监督 管理 执法 救助 化解".split())
+NAME_VERBS = set("综合 调解 调处 服务 保护 治理 援助 矫正 监督 管理 执法 救助 化解".split())
+# 联合/协同 open a station's or centre's name after its region (茅箭区联合知识产权保护站), but
+# elsewhere join two bodies (东莞中院联合东莞金融纠纷调解委员会)
+JOINT_NAME_VERBS = {"联合", "协同"}
 # anonymised parties are not bodies: 某银行, 某升化工公司
 ANONYMISED = ("某", "××", "XX", "xx", "*")
-ANAPHORA = {"该院": ("court", "procuratorate"), "中院": ("court",), "高院": ("court",)}
+ANAPHORA = {
+    "该院": ("court", "procuratorate"),
+    "本院": ("court", "procuratorate"),
+    "中院": ("court",),
+    "高院": ("court",),
+}
+# words of media outlets' names: 融媒体中心, 新闻中心 are not listed
+MEDIA = ("媒体", "新闻", "电视", "广播", "报")
 
 
 def _is_name_char(c: str) -> bool:
@@ -38,23 +58,26 @@ def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
         return "", False
     stem, proper = "", False
     for word, flag in reversed(jieba_pos(run)):
-        if not flag.startswith(NAME_TAGS) or len(stem) + len(word) > 8 or word in GENERIC_STEMS:
+        if not (flag.startswith(NAME_TAGS) or word in NAME_VERBS) or len(stem) + len(word) > 8 or word in GENERIC_STEMS:
             break
         stem = word + stem
         proper = proper or flag.startswith(PROPER_TAGS)
     return stem, proper
 
 
-def _stem_after_region(text: str, floor: int, hs: int) -> str:
+def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     """湖北省 + 云享之光孵化器 + 有限公司: right after a region, a whole name of no verbs,
-    prepositions, conjunctions, adverbs or generic words (家事法庭) is the stem, whatever jieba
+    prepositions, conjunctions, adverbs, times, heads or generic words (家事法庭) is the stem, whatever jieba
     makes of its words."""
     run = text[floor:hs]
     if not 2 <= len(run) <= 10 or not all(_is_name_char(c) for c in run):
         return ""
     words = jieba_pos(run)
+    verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
     if any(
-        (flag.startswith(("v", "p", "c", "d", "m", "q", "r")) and w not in NAME_VERBS) or w in GENERIC_STEMS
+        (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs)
+        or w in GENERIC_STEMS
+        or w in institution_heads()  # 四川法院去年办(案): a body ends before the head
         for w, flag in words
     ):
         return ""
@@ -76,20 +99,31 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     floor = max((e for e in by_end if e <= hs), default=0)
     stem, proper = pos_stem(text, hs, floor)
     if floor in by_end and len(stem) < hs - floor:
-        stem = _stem_after_region(text, floor, hs) or stem
+        stem = _stem_after_region(text, floor, hs, head) or stem
     if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED):
         return []
     if len(stem) < 2 and not chain:
         return []
+    if any(w in stem for w in MEDIA):
+        return []  # media outlets are not listed: 融媒体中心
     sc = chain_ending_at(by_end, hs - len(stem))
-    if not sc and (not proper or head.scope == "named_regional"):
-        return []  # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站)
-    if not stem and sc:
-        return []  # 临清市协会 needs a name; a region alone is not one
+    if not stem and sc and len(head.surface) < 5:
+        return []  # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会 is)
     prefix, d, rname = "", None, None
+    start = sc[0].start if sc else hs - len(stem)
     if sc:
         d, rname, prefix, _ = resolve_chain(sc, ctx)
-    start = sc[0].start if sc else hs - len(stem)
+    elif head.scope == "named_regional":
+        # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站, 区清欠办)
+        # jieba may glue the level word to the stem (区清欠 + 办)
+        cut = next((len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2), 0)
+        stem = stem[cut:]
+        start, d = implicit_before(text, hs - len(stem), ctx)
+        if d is None or len(stem) < 2:
+            return []
+        rname, prefix = d.name, region_prefix(d)
+    elif not proper:
+        return []
     return [
         InstitutionMention(start, he, text[start:he], prefix + fill(head, stem=stem), head.kind, d, rname, rule=rule)
     ]

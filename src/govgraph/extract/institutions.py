@@ -25,10 +25,10 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import Division, Head, collective_leads, institution_heads, person_titles
-from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
 from .inst_base import (
     IMPLICIT,
+    JOINING_CHARS,
     LIST_JOINERS,
     NOT_IMPLICIT_AFTER,
     Context,
@@ -38,6 +38,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
     short_form,
+    word_starts_at,
 )
 from .inst_named import ANAPHORA, anaphor, named, subunit
 from .regions import RegionMention
@@ -46,8 +47,6 @@ __all__ = ["Context", "InstitutionMention", "drop_conjunction_regions", "find_in
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
 LIST_FILLERS = ("两地", "三地", "等地")
-# a region name that begins with a conjunction right after a body is the conjunction: 宁化县法院和县林业局
-CONJUNCTIONS = "和与及"
 
 
 @lru_cache(maxsize=1)
@@ -96,22 +95,7 @@ def find_institutions(
 def drop_conjunction_regions(text: str, regions: list[RegionMention]) -> list[RegionMention]:
     """宁化县法院和县林业局: 和 joins two bodies, it does not start the region 和县."""
     head_ends = {h[1] for h in _head_matcher().find_all(text)}
-    return [m for m in regions if not (m.surface[0] in CONJUNCTIONS and m.start in head_ends)]
-
-
-def _word_starts_at(text: str, s: int) -> bool:
-    """jieba puts a word boundary at `s`: 区 in 经开区住建局 ends a name, in 携手区政法委 it starts one."""
-    if text[s - 1] in CONJUNCTIONS:
-        return True  # jieba reads 和县 as the county; here 和 joins
-    lo = max(0, s - 4)
-    pos = lo
-    for word, _ in jieba_pos(text[lo : s + 3]):
-        if pos == s:
-            return True
-        pos += len(word)
-        if pos > s:
-            return False
-    return pos == s
+    return [m for m in regions if not (m.surface[0] in JOINING_CHARS and m.start in head_ends)]
 
 
 def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[InstitutionMention]:
@@ -178,7 +162,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     for word, levels, suffix in IMPLICIT:
         if text.endswith(word, 0, hs):
             s = hs - len(word)
-            if s > 0 and (text[s - 1] in NOT_IMPLICIT_AFTER or not _word_starts_at(text, s)):
+            if s > 0 and (text[s - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, s)):
                 return []
             d = ctx.implicit_region(levels, suffix)
             if d is None or d.level in head.collective_at:
