@@ -160,6 +160,26 @@ NAMED.extend(
         ("荆州市沙市区人民调解委员会", [("荆州市沙市区人民调解委员会", 0, 13, "inst.named:人民调解委员会")]),
     ]
 )
+NAMED.extend(
+    [
+        # a short form right before a named head is the name itself, not a prefix
+        ("江苏银行配合查控", [("江苏银行", 0, 4, "inst.named:银行")]),
+        (
+            "山东大学法学院发布报告",
+            [
+                ("山东大学", 0, 4, "inst.named:大学"),
+                ("山东大学法学院", 0, 7, "inst.subunit:学院"),
+            ],
+        ),
+        (
+            "济南市人民政府办公厅印发通知",
+            [
+                ("济南市人民政府", 0, 7, "inst.head:人民政府"),
+                ("济南市人民政府办公厅", 0, 10, "inst.subunit:办公厅"),
+            ],
+        ),
+    ]
+)
 NAMED_NEGATIVES = [
     "某银行申请强制执行",
     "涉案公司拒不履行",
@@ -226,3 +246,12 @@ TITLES = [
 def test_bodies_inside_a_title_are_not_actors(text, title_only):
     ms = find_institutions(text, find_regions(text), Context(regions=[_division("浙江省")]))
     assert all(m.title_only == title_only for m in ms)
+
+
+def test_a_short_name_takes_the_full_name_named_before():
+    ctx = Context()
+    first = "历下区人民法院甸柳人民法庭成立"
+    find_institutions(first, find_regions(first), ctx)
+    later = "甸柳法庭还与网格员对接"
+    got = [(m.name, m.start, m.end, m.rule) for m in find_institutions(later, find_regions(later), ctx)]
+    assert got == [("济南市历下区人民法院甸柳人民法庭", 0, 4, "inst.named:法庭")]

@@ -135,7 +135,12 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
         prov = [c for c in last.candidates if c.level == "province"]
         if prov:
             d = prov[0]
-    return d, d.name, region_prefix(d), short_form(d, last.surface if last.is_short else None)
+    return (
+        d,
+        d.name,
+        region_prefix(d),
+        short_form(d, last.surface if last.is_short else None),
+    )
 
 
 def word_starts_at(text: str, s: int) -> bool:

@@ -21,13 +21,72 @@ from .inst_base import (
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
 # nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
-GENERIC_STEMS = set(
-    "辖区 乡镇 农村 基层 社区 城区 当地 行政 全市 全县 全区 全省 各地 各级 人民 专门 相关 其他 有关 所在 地方 "
-    "本地 派驻 驻地 城市 家事 少年 新型 智慧 示范 标准化 规范化 乡 镇 村 家门口 涉案 该 此 上述 一家 多家 "
-    "大型 小型 民营 国有 外资 合资".split()
-)
+GENERIC_STEMS = {
+    "辖区",
+    "乡镇",
+    "农村",
+    "基层",
+    "社区",
+    "城区",
+    "当地",
+    "行政",
+    "全市",
+    "全县",
+    "全区",
+    "全省",
+    "各地",
+    "各级",
+    "人民",
+    "专门",
+    "相关",
+    "其他",
+    "有关",
+    "所在",
+    "地方",
+    "本地",
+    "派驻",
+    "驻地",
+    "城市",
+    "家事",
+    "少年",
+    "新型",
+    "智慧",
+    "示范",
+    "标准化",
+    "规范化",
+    "乡",
+    "镇",
+    "村",
+    "家门口",
+    "涉案",
+    "该",
+    "此",
+    "上述",
+    "一家",
+    "多家",
+    "大型",
+    "小型",
+    "民营",
+    "国有",
+    "外资",
+    "合资",
+}
 # verbs that form part of a body's name (联合知识产权保护站, 综合治理中心, 法律援助中心)
-NAME_VERBS = set("综合 调解 调处 服务 保护 治理 援助 矫正 监督 管理 执法 救助 化解".split())
+NAME_VERBS = {
+    "综合",
+    "调解",
+    "调处",
+    "服务",
+    "保护",
+    "治理",
+    "援助",
+    "矫正",
+    "监督",
+    "管理",
+    "执法",
+    "救助",
+    "化解",
+}
 # 联合/协同 open a station's or centre's name after its region (茅箭区联合知识产权保护站), but
 # elsewhere join two bodies (东莞中院联合东莞金融纠纷调解委员会)
 JOINT_NAME_VERBS = {"联合", "协同"}
@@ -84,39 +143,81 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     return run
 
 
+def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
+    """淮阳区公安局北关派出所, 边防检查总站英阿瓦提边境派出所: a unit right after its parent."""
+    if last is None or not (last.end < hs and hs - last.end <= 10):
+        return []
+    between = text[last.end : hs]
+    if not all(_is_name_char(c) for c in between) or pos_stem(text, hs, last.end)[0] != between:
+        return []
+    return [
+        _sub(
+            text,
+            last,
+            he,
+            last.name + between + head.surface,
+            head,
+            "inst.subunit:" + head.surface,
+        )
+    ]
+
+
+def _known(stem: str, head: Head, ctx: Context) -> InstitutionMention | None:
+    """甸柳法庭 after 历下区人民法院甸柳人民法庭: the short name of a body named before."""
+    tails = (stem + head.surface, stem + "人民" + head.surface)
+    return next((m for m in reversed(ctx.institutions) if m.name.endswith(tails)), None)
+
+
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
     """<region>? <stem> <head>: a sub-unit right after its parent keeps the parent's name."""
     rule = "inst.named:" + head.surface
-    if last is not None and last.end < hs and hs - last.end <= 10:
-        between = text[last.end : hs]
-        if all(_is_name_char(c) for c in between):
-            stem, _ = pos_stem(text, hs, last.end)
-            if stem == between:
-                # 淮阳区公安局北关派出所, 边防检查总站英阿瓦提边境派出所
-                name = last.name + stem + head.surface
-                return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
+    found = _after_parent(text, hs, he, head, last)
+    if found:
+        return found
     # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
     floor = max((e for e in by_end if e <= hs), default=0)
     stem, proper = pos_stem(text, hs, floor)
     if floor in by_end and len(stem) < hs - floor:
         stem = _stem_after_region(text, floor, hs, head) or stem
-    if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED):
-        return []
+    if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED) or any(w in stem for w in MEDIA):
+        return []  # anonymised parties (某银行) and media outlets (融媒体中心) are not listed
     if len(stem) < 2 and not chain:
         return []
-    if any(w in stem for w in MEDIA):
-        return []  # media outlets are not listed: 融媒体中心
     sc = chain_ending_at(by_end, hs - len(stem))
-    if not stem and sc and len(head.surface) < 5:
-        return []  # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会 is)
+    if not stem and sc:
+        if sc[-1].is_short and head.scope == "named" and len(sc) == 1:
+            # 山东大学, 江苏银行: the short form is the name, not a prefix
+            s = sc[-1].start
+            return [InstitutionMention(s, he, text[s:he], text[s:he], head.kind, rule=rule)]
+        if len(head.surface) < 5:
+            return []  # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会 is)
     prefix, d, rname = "", None, None
     start = sc[0].start if sc else hs - len(stem)
+    known = None if sc else _known(stem, head, ctx)
+    if known is not None:
+        k = known
+        return [
+            InstitutionMention(
+                start,
+                he,
+                text[start:he],
+                k.name,
+                k.kind,
+                k.region,
+                k.region_name,
+                k.parent,
+                rule=rule,
+            )
+        ]
     if sc:
         d, rname, prefix, _ = resolve_chain(sc, ctx)
     elif head.scope == "named_regional":
-        # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站, 区清欠办)
+        # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站, 区清欠办);
         # jieba may glue the level word to the stem (区清欠 + 办)
-        cut = next((len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2), 0)
+        cut = next(
+            (len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2),
+            0,
+        )
         stem = stem[cut:]
         start, d = implicit_before(text, hs - len(stem), ctx)
         if d is None or len(stem) < 2:
@@ -124,9 +225,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         rname, prefix = d.name, region_prefix(d)
     elif not proper:
         return []
-    return [
-        InstitutionMention(start, he, text[start:he], prefix + fill(head, stem=stem), head.kind, d, rname, rule=rule)
-    ]
+    name = prefix + fill(head, stem=stem)
+    return [InstitutionMention(start, he, text[start:he], name, head.kind, d, rname, rule=rule)]
 
 
 def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> InstitutionMention:
@@ -154,7 +254,13 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         stem = text[last.end : hs]
         if not (0 < len(stem) <= 10 and all(_is_name_char(c) for c in stem)):
             return []
-    elif "{stem}" in head.canonical and head.surface in ("支队", "大队", "中队", "研究院", "研究中心"):
+    elif "{stem}" in head.canonical and head.surface in (
+        "支队",
+        "大队",
+        "中队",
+        "研究院",
+        "研究中心",
+    ):
         return []  # an ordinal or a name must stand before a bare 支队
     name = fill(head, stem=stem, parent=last.name)
     return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
@@ -166,6 +272,14 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
     for m in reversed(ctx.institutions):
         if m.kind in kinds and (want is None or m.name.endswith(want)) and m.parent is None:
             return InstitutionMention(
-                hs, he, surface, m.name, m.kind, m.region, m.region_name, None, rule="inst.anaphor:" + surface
+                hs,
+                he,
+                surface,
+                m.name,
+                m.kind,
+                m.region,
+                m.region_name,
+                None,
+                rule="inst.anaphor:" + surface,
             )
     return None

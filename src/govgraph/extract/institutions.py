@@ -43,7 +43,12 @@ from .inst_base import (
 from .inst_named import ANAPHORA, anaphor, named, subunit
 from .regions import RegionMention
 
-__all__ = ["Context", "InstitutionMention", "drop_conjunction_regions", "find_institutions"]
+__all__ = [
+    "Context",
+    "InstitutionMention",
+    "drop_conjunction_regions",
+    "find_institutions",
+]
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
 LIST_FILLERS = ("两地", "三地", "等地")
@@ -62,7 +67,10 @@ def _title_pattern() -> re.Pattern:
 
 
 def find_institutions(
-    text: str, regions: list[RegionMention], ctx: Context, blocked: Sequence[tuple[int, int]] = ()
+    text: str,
+    regions: list[RegionMention],
+    ctx: Context,
+    blocked: Sequence[tuple[int, int]] = (),
 ) -> list[InstitutionMention]:
     """Institution mentions of one sentence. `blocked` spans (mechanism names such as
     枫桥式人民法庭) are not institutions."""
@@ -108,7 +116,14 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
     found: list[InstitutionMention] = []
     if head.scope == "national":
         found = [
-            InstitutionMention(hs, he, head.surface, head.canonical, head.kind, rule="inst.national:" + head.surface)
+            InstitutionMention(
+                hs,
+                he,
+                head.surface,
+                head.canonical,
+                head.kind,
+                rule="inst.national:" + head.surface,
+            )
         ]
     elif head.scope == "regional":
         found = _regional(text, hs, he, head, chain, ctx, by_end, last)
@@ -140,7 +155,18 @@ def _relative(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention
             d = ctx.implicit_region(levels, suffix)
             if d is None:
                 return []
-            return [_mention(hs, he, text, fill(head, region=region_prefix(d)), head, d, d.name, "inst.relative")]
+            return [
+                _mention(
+                    hs,
+                    he,
+                    text,
+                    fill(head, region=region_prefix(d)),
+                    head,
+                    d,
+                    d.name,
+                    "inst.relative",
+                )
+            ]
     return []
 
 
