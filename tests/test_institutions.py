@@ -216,9 +216,17 @@ GRAMMAR = [
     ("南京警方破获案件", [("南京市公安局", 0, 4, "inst.head:警方")]),
     ("浦江县浦阳街道办事处组织", [("浦江县浦阳街道办事处", 0, 10, "inst.head:办事处")]),
 ]
+GRAMMAR.extend(
+    [
+        # a township before a station's head names it (周潭镇派出所)
+        ("安徽省铜陵市郊区周潭镇派出所民警", [("铜陵市郊区周潭镇派出所", 0, 14, "inst.named:派出所")]),
+        ("南京市人民政府办公室印发", [("南京市人民政府办公室", 0, 10, "inst.head:人民政府办公室")]),
+    ]
+)
 GRAMMAR_NEGATIVES = [
     "十堰仲裁委员会驻茅箭区办事处",  # an office of a commission, not a township's
     "公安民警走访群众",
+    "辖区乡镇派出所",
 ]
 
 

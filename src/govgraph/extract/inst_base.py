@@ -107,9 +107,10 @@ def region_prefix(d: Division) -> str:
 
 def _township(chain: list[RegionMention], ctx: Context):
     """A township's county, from the chain (琼海市潭门镇) or the article's county."""
-    for m in reversed(chain[:-1]):
-        if m.candidates:
-            return choose(m, ctx.document_codes)
+    for i in range(len(chain) - 2, -1, -1):
+        if chain[i].candidates:
+            # 铜陵市郊区周潭镇: the county under the city before it
+            return choose(chain[i], ctx.document_codes, None, chain[i - 1] if i else None)
     for d in reversed(ctx.regions):
         if d.level == "county":
             return d

@@ -189,8 +189,9 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
             # 山东大学, 江苏银行: the short form is the name, not a prefix
             s = sc[-1].start
             return [InstitutionMention(s, he, text[s:he], text[s:he], head.kind, rule=rule)]
-        if len(head.surface) < 5:
-            return []  # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会 is)
+        if len(head.surface) < 5 and not sc[-1].local_level:
+            # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会, 周潭镇派出所 are)
+            return []
     prefix, d, rname = "", None, None
     start = sc[0].start if sc else hs - len(stem)
     known = None if sc else _known(stem, head, ctx)
