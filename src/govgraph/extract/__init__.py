@@ -94,7 +94,7 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             for im in insts:
                 res.add_institution(im, evidence(sent, im.start, im.end, im.rule))
             for mm in mechs:
-                res.add_mechanism(mm, evidence(sent, mm.start, mm.end))
+                res.add_mechanism(mm, evidence(sent, mm.start, mm.end, mm.rule))
             # who acts: the sentence's subject, else the article's actor carried over
             subj = subjects(text, insts)
             actors = subj or carried

@@ -1,0 +1,215 @@
+"""Discovering mechanism names the curated scheme does not know.
+
+Each rule proposes candidates with the id of the rule (kept on the evidence):
+* `mech.quoted+tail`: a quoted name followed by a generic word, maybe after a short modifier:
+  “六调联动”解纷机制, “两所一庭”联合调处工作机制, “荆楚雷霆”“终本清仓”等专项行动;
+* `mech.quoted+list`: a quoted list that a count makes several mechanisms: “轮岗交流、双向选择”两项机制;
+* `mech.numbered`: a quoted name that is itself numbered (一村一警, 三位一体, 五步调解法), an X+Y name
+  (1+N+N, 检察+残联) or a responsibility rule (首办负责制, 港长制); unquoted before a generic word
+  (一核三治工作法);
+* `mech.setup-verb+quoted`: a bare quoted name that a setup verb carries out: 推行“按需点单”;
+* `mech.setup-verb`: a setup verb, an unquoted noun phrase and a generic word: 建立双轨监管机制;
+* `mech.phrase+tail`: an unquoted noun phrase before a strong generic word: 发挥行刑双向衔接机制作用.
+The precision filter (data/mechanism_stoplist.tsv, the `generic` words of data/mechanism_cues.tsv)
+keeps out principles, slogans, brands, platforms, facilities, awards and fragments.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..lexicon import MechanismCues, mechanism_cues, mechanism_stoplist
+from ..segment import jieba_pos
+
+QUOTE_CHARS = "“”\"‘’'「」『』"
+NUM = "一二三四五六七八九十两双百千万多"
+NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
+# a quoted name: no sentence punctuation inside (a comma makes it a slogan or a sentence)
+QUOTED = re.compile(r"[“\"‘'「]([^“”\"‘’'「」，,。；;！？!?：:\n]{2,40})[”\"’'」]")
+# numbered names: 一村一警, 两队一室, 三位一体, 五步调解法, 十个一
+NUMBERED = re.compile(
+    rf"^[{NUM}][\u4e00-\u9fff（）()]{{1,6}}[{NUM}][\u4e00-\u9fff（）()]{{0,4}}$"
+    rf"|^[{NUM}][\u4e00-\u9fff]{{1,3}}[一合]体$"
+    rf"|^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$"
+    rf"|^[{NUM}][\u4e00-\u9fff]{{1,2}}$"
+)
+# 一X一Y names stand on their own (一村一警, 一法院一创新, 一乡镇（办）一派出所)
+PAIRED = re.compile(r"^一[\u4e00-\u9fff（）()]{1,6}一[\u4e00-\u9fff]{1,4}$")
+PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
+# a system named by its responsibility rule: 首办负责制, 联络人专责制, 港长制
+RULE_NAME = re.compile(r"(负责制|责任制|专责制|长制|包案制|报告制)$")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+# between quotes in a row that share the generic word after the last one
+QUOTE_JOINERS = ("", "、", "和", "及", "与")
+MODIFIER_MAX = 8  # characters between a quote and its generic word (“两所一庭”联合调处工作机制)
+PHRASE_MAX = 14  # characters of an unquoted name
+# jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
+# particles, places, persons, organisations, times, punctuation
+STOP_FLAGS = ("r", "p", "c", "u", "ns", "nr", "nt", "t", "x", "f")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    name: str
+    rule: str
+    core: str = ""  # the quoted name itself, when the name is a quote (+ modifier)
+
+
+def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int] | None:
+    """A (modifier, end) when a generic word follows `pos` after at most MODIFIER_MAX characters."""
+    tails = cues.strong_tails + (cues.weak_tails if weak else ())
+    for k in range(MODIFIER_MAX + 1):
+        if pos + k > len(text):
+            break
+        modifier = text[pos : pos + k]
+        if k and not CJK.fullmatch(modifier[-1]):
+            break
+        if any(w in cues.stop for w in modifier):
+            break
+        for t in tails:
+            if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
+                return modifier, pos + k + len(t)
+    return None
+
+
+def _not_mechanism_after(text: str, pos: int) -> bool:
+    """What follows a quote says it names a platform, brand, principle, facility or award."""
+    follows = mechanism_stoplist().follows
+    window = re.match(r"[\u4e00-\u9fffA-Za-z]{0,10}", text[pos:])
+    after = window.group(0) if window else ""
+    return any(after.find(w) >= 0 for w in follows)
+
+
+def plausible(name: str) -> bool:
+    """A name, not a slogan, a count, a fragment, or something the stoplist rules out."""
+    stop = mechanism_stoplist()
+    if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
+        return False
+    if any(name.endswith(w) for w in stop.ends):
+        return False
+    if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
+        return False
+    if len(name) > 16 and not re.search(r"[、+＋\-—]", name):
+        return False
+    return True
+
+
+def _generic_only(name: str, cues: MechanismCues) -> bool:
+    words = [w for w, _ in jieba_pos(name)]
+    return all(w in cues.generic or len(w) == 1 for w in words)
+
+
+def _setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
+    """A setup verb ends at `pos`, maybe followed by 了/起."""
+    head = text[max(0, pos - 6) : pos]
+    head = re.sub(r"[了起]$", "", head)
+    return any(head.endswith(v) for v in cues.setup)
+
+
+def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
+    """A bare quoted name that a setup verb carries out (推行“按日督办”, 以“一案一码”为抓手), as
+    a whole: a noun after the quote makes it a modifier (打造“民转刑”案件的…)."""
+    if end < len(text) and CJK.match(text[end]) and text[end] not in "等和与及为":
+        return False
+    frame = text.endswith("以", 0, start) and re.match(r"为(抓手|切入点|着力点|突破口|载体)", text[end:])
+    return bool(frame) or _setup_before(text, start, cues)
+
+
+def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
+    out: list[Candidate] = []
+    quotes = list(QUOTED.finditer(text))
+    for k, m in enumerate(quotes):
+        inner = m.group(1).strip()
+        j = k  # quotes in a row share the generic word after the last
+        while j + 1 < len(quotes) and text[quotes[j].end() : quotes[j + 1].start()] in QUOTE_JOINERS:
+            j += 1
+        tail_from = quotes[j].end() + (1 if text.startswith("等", quotes[j].end()) else 0)
+        if _not_mechanism_after(text, tail_from):
+            continue
+        tail = _tail_at(text, tail_from, cues)
+        counted = re.match(rf"[{NUM}]+[{cues.counted}]", text[m.end() :])
+        if "、" in inner and counted and j == k:
+            for part in inner.split("、"):
+                if plausible(part):
+                    end = tail[1] if tail else m.end() + counted.end()
+                    out.append(Candidate(m.start(), end, part, "mech.quoted+list", part))
+            continue
+        if re.match(r"的[“‘]", text[quotes[j].end() :]):
+            continue  # it describes the quoted name that follows: “法庭+司法+…”的“六调联动”
+        numbered = bool(NUMBERED.match(inner))
+        named = bool(PAIRED.match(inner) or PLUS_NAME.match(inner) or RULE_NAME.search(inner))
+        ends_generic = any(inner.endswith(t) for t in cues.strong_tails)
+        if tail is not None and j == k:
+            # the quoted name is the name; a word alone (“一站式”) takes its modifier along
+            modifier, end = tail
+            name, rule = (inner if plausible(inner) else inner + modifier), "mech.quoted+tail"
+        elif tail is not None or named or ends_generic:
+            name, end = inner, m.end()
+            rule = "mech.numbered" if named else "mech.quoted+tail"
+        elif _carried_out(text, m.start(), quotes[j].end(), cues) and "、" not in inner:
+            name, end, rule = inner, m.end(), "mech.numbered" if numbered else "mech.setup-verb+quoted"
+        else:
+            continue
+        if plausible(name) and (name != inner or plausible(inner)):
+            out.append(Candidate(m.start(), end, name, rule, inner))
+    return out
+
+
+def _has_stop(word: str, cues: MechanismCues) -> bool:
+    """A word that is, or holds, a stop or setup word (jieba keeps 充分发挥 as one word)."""
+    if word in cues.stop or word in cues.setup:
+        return True
+    return any(len(w) >= 2 and w in word for w in cues.stop | set(cues.setup))
+
+
+def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
+    """Where the unquoted noun phrase that ends at `end` starts (`end` when there is none)."""
+    lo = max(0, end - PHRASE_MAX)
+    window = text[lo:end]
+    cut = max((i + 1 for i, ch in enumerate(window) if not CJK.match(ch)), default=0)
+    start = end
+    for word, flag in reversed(jieba_pos(window[cut:])):
+        if flag in STOP_FLAGS or _has_stop(word, cues):
+            break
+        start -= len(word)
+    return start
+
+
+def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
+    """Unquoted noun phrases before a strong generic word."""
+    out: list[Candidate] = []
+    for tail in cues.strong_tails:
+        for m in re.finditer(re.escape(tail), text):
+            end = m.start()
+            if end and text[end - 1] in QUOTE_CHARS or text.startswith(cues.not_after_tail, m.end()):
+                continue  # the quoted rules read it; 制度保障 is no name's tail
+            start = _phrase_start(text, end, cues)
+            for bad in cues.bad_start:
+                if text.startswith(bad, start) and end - start > len(bad):
+                    start += len(bad)
+            while end - start > 4 and text[end - 1] in "新":  # 协作新机制
+                end -= 1
+            name = text[start:end]
+            if len(name) < 4 or not plausible(name) or _generic_only(name, cues):
+                continue
+            rule = "mech.setup-verb" if _setup_before(text, start, cues) else "mech.phrase+tail"
+            out.append(Candidate(start, m.end(), name, rule))
+    return out
+
+
+def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
+    tails = "|".join(map(re.escape, cues.strong_tails))
+    pattern = rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,3}}[{NUM}][\u4e00-\u9fff]{{1,3}})(?={tails})"
+    return [
+        Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
+        for m in re.finditer(pattern, text)
+        if plausible(m.group(1))
+    ]
+
+
+def discover(text: str) -> list[Candidate]:
+    cues = mechanism_cues()
+    return _quoted(text, cues) + _phrases(text, cues) + _unquoted_numbered(text, cues)

@@ -1,0 +1,110 @@
+"""Mechanism rules as tables: each rule family with exact offsets and rule ids, and negatives
+for slogans, principles, platforms, facilities, brands, awards, generic words and fragments."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.mechanisms import clean_name, find_mechanisms
+from govgraph.lexicon import mechanism_cues, mechanism_stoplist, mechanisms
+
+CASES = [
+    # text, [(name, start, end, rule)]
+    # curated concepts, quotes ignored, altLabels to the prefLabel
+    ("法院对被告人适用认罪认罚从宽制度", [("认罪认罚从宽", 8, 14, "mech.curated:leniency-for-admitting-guilt")]),
+    ("深化“执转破”工作机制建设", [("执行转破产", 3, 6, "mech.curated:execution-to-bankruptcy-transfer")]),
+    ("法院依法发出人身安全保护令", [("人身安全保护令", 6, 13, "mech.curated:personal-safety-protection-order")]),
+    (
+        "加强“总对总”诉调对接",
+        [("总对总诉调对接", 3, 11, "mech.curated:national-online-litigation-mediation-connection")],
+    ),
+    # a quoted name and a generic word
+    ("创新“三色预警”工作机制", [("三色预警", 2, 12, "mech.quoted+tail")]),
+    ("“绿色司法”助残服务", [("绿色司法", 0, 10, "mech.quoted+tail")]),
+    ("打造“一站式”矛盾调处机制", [("一站式矛盾调处", 2, 13, "mech.quoted+tail")]),  # a word alone keeps its modifier
+    ("构建“检察+妇联”协作机制", [("检察+妇联", 2, 13, "mech.quoted+tail")]),
+    ("开展“雷霆”“清源”等专项行动", [("雷霆", 2, 6, "mech.quoted+tail"), ("清源", 6, 15, "mech.quoted+tail")]),
+    # a counted list
+    (
+        "推行“首问负责、限时办结”两项制度",
+        [("首问负责", 2, 17, "mech.quoted+list"), ("限时办结", 2, 17, "mech.quoted+list")],
+    ),
+    # numbered, X+Y and responsibility-rule names
+    ("落实“港长制”", [("港长制", 2, 7, "mech.numbered")]),
+    ("推广“一庭两所”", [("一庭两所", 2, 8, "mech.numbered")]),
+    ("探索“1+3+N”", [("1+3+N", 2, 9, "mech.numbered")]),
+    ("形成一核三治工作法", [("一核三治", 2, 9, "mech.phrase+tail")]),
+    # a setup verb and a bare quoted name
+    ("推行“按日督办”", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
+    ("开展“飓风行动”", [("飓风行动", 2, 8, "mech.setup-verb+quoted")]),
+    ("以“一案一码”为抓手", [("一案一码", 1, 7, "mech.numbered")]),
+    # a setup verb, an unquoted noun phrase and a generic word
+    ("建立涉企案件快速办理机制", [("涉企案件快速办理", 2, 12, "mech.setup-verb")]),
+    ("探索繁简分流快速审理机制", [("繁简分流快速审理", 2, 12, "mech.setup-verb")]),
+    # an unquoted noun phrase before a strong generic word
+    ("充分发挥行刑双向衔接机制作用", [("行刑双向衔接", 4, 12, "mech.phrase+tail")]),
+    ("开展无障碍环境建设专项行动", [("无障碍环境建设", 2, 13, "mech.setup-verb")]),
+]
+
+NEGATIVES = [
+    "坚持“调解优先、调判结合”原则",  # a principle
+    "坚持“当判则判、能调则调”",  # a principle without a generic word
+    "通过“人民法院在线服务”小程序立案",  # an app
+    "上线“法答网”",  # a platform
+    "借助“云上法庭”平台开庭",  # a platform
+    "建成“老兵调解室”",  # a facility
+    "设立“法官工作站”",  # a facility
+    "打造“法暖万家”党建品牌",  # a brand
+    "荣获“法治政府奖”",  # an award
+    "以“看得见”“听得懂”的方式普法",  # fragments of a sentence
+    "坚持“当救则救，能救则救”",  # a sentence in quotes
+    "让“骨头案”变为“精品案”",  # nicknames of cases
+    "打通“最后一公里”",  # a goal
+    "以“公平正义铸党魂 司法为民守初心”主题活动为载体",  # a slogan
+    "完善工作机制",  # generic words only
+    "建立长效机制",
+    "健全协调联动机制",
+    "建立健全内部管理制度",
+    "坚持“四个一”",  # a count, not a name
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_mechanism_rules(text, expected):
+    assert [(m.name, m.start, m.end, m.rule) for m in find_mechanisms(text)] == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_mechanisms(text):
+    assert [(m.name, m.rule) for m in find_mechanisms(text)] == []
+
+
+@pytest.mark.parametrize(
+    "raw, name",
+    [("“交叉执行”工作机制", "交叉执行"), ("诉调对接工作", "诉调对接"), ("飓风行动", "飓风行动"), ("工作", "工作")],
+)
+def test_clean_name_drops_only_the_generic_words_of_the_spec(raw, name):
+    assert clean_name(raw) == name
+
+
+def test_scheme_labels_are_unique_and_broader_links_resolve():
+    labels: dict[str, str] = {}
+    for c in mechanisms().values():
+        for label in (c.pref, *c.alts):
+            assert labels.setdefault(label, c.pref) == c.pref, f"{label} in {labels[label]} and {c.pref}"
+        assert c.broader is None or c.broader in mechanisms()
+
+
+def test_scheme_holds_legal_procedures_beside_reforms():
+    known = mechanisms()
+    for name in ("诉前调解", "司法确认", "公益诉讼", "检察建议", "司法救助", "认罪认罚从宽", "人身安全保护令"):
+        assert name in known
+    assert known["预重整"].broader == "破产重整"
+    assert "执转破" in known["执行转破产"].alts
+
+
+def test_rule_data_loads():
+    cues = mechanism_cues()
+    assert "机制" in cues.strong_tails and "建立" in cues.setup and "工作" in cues.strip
+    stop = mechanism_stoplist()
+    assert stop.names["法答网"] == "platform" and stop.follows["小程序"] == "platform"
