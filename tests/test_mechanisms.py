@@ -36,7 +36,8 @@ CASES = [
     ("形成一核三治工作法", [("一核三治", 2, 9, "mech.phrase+tail")]),
     # a setup verb and a bare quoted name
     ("推行“按日督办”", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
-    ("开展“飓风行动”", [("飓风行动", 2, 8, "mech.setup-verb+quoted")]),
+    ("开展“飓风行动”", [("飓风行动", 2, 8, "mech.quoted+tail")]),  # named like a campaign
+    ("推行“按日督办”，", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
     ("以“一案一码”为抓手", [("一案一码", 1, 7, "mech.numbered")]),
     # a setup verb, an unquoted noun phrase and a generic word
     ("建立涉企案件快速办理机制", [("涉企案件快速办理", 2, 12, "mech.setup-verb")]),

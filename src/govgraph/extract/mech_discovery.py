@@ -36,6 +36,10 @@ NUMBERED = re.compile(
 )
 # 一X一Y names stand on their own (一村一警, 一法院一创新, 一乡镇（办）一派出所)
 PAIRED = re.compile(r"^一[\u4e00-\u9fff（）()]{1,6}一[\u4e00-\u9fff]{1,4}$")
+# a method named by its steps: 五步调解法, 三字诀
+STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
+# a quoted name ending like a campaign is one: “城市品质六大提升行动”
+CAMPAIGN_ENDS = ("行动", "工程", "计划")
 PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
 # a system named by its responsibility rule: 首办负责制, 联络人专责制, 港长制
 RULE_NAME = re.compile(r"(负责制|责任制|专责制|长制|包案制|报告制)$")
@@ -46,7 +50,9 @@ MODIFIER_MAX = 8  # characters between a quote and its generic word (“两所�
 PHRASE_MAX = 14  # characters of an unquoted name
 # jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
 # particles, places, persons, organisations, times, punctuation
-STOP_FLAGS = ("r", "p", "c", "u", "ns", "nr", "nt", "t", "x", "f")
+STOP_FLAGS = ("r", "p", "c", "u", "ns", "nr", "nt", "t", "x", "f", "q")
+# particles that end the modifier between a quote and its generic word (“X”的工作目标 is no tail)
+MODIFIER_BREAKS = set("的了和与及等是在为将把对")
 
 
 @dataclass(frozen=True)
@@ -67,7 +73,7 @@ def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tup
         modifier = text[pos : pos + k]
         if k and not CJK.fullmatch(modifier[-1]):
             break
-        if any(w in cues.stop for w in modifier):
+        if any(ch in MODIFIER_BREAKS for ch in modifier):
             break
         for t in tails:
             if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
@@ -140,8 +146,8 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         if re.match(r"的[“‘]", text[quotes[j].end() :]):
             continue  # it describes the quoted name that follows: “法庭+司法+…”的“六调联动”
         numbered = bool(NUMBERED.match(inner))
-        named = bool(PAIRED.match(inner) or PLUS_NAME.match(inner) or RULE_NAME.search(inner))
-        ends_generic = any(inner.endswith(t) for t in cues.strong_tails)
+        named = bool(PAIRED.match(inner) or STEPS.match(inner) or PLUS_NAME.match(inner) or RULE_NAME.search(inner))
+        ends_generic = any(inner.endswith(t) and plausible(inner[: -len(t)]) for t in cues.strong_tails + CAMPAIGN_ENDS)
         if tail is not None and j == k:
             # the quoted name is the name; a word alone (“一站式”) takes its modifier along
             modifier, end = tail
@@ -186,6 +192,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             end = m.start()
             if end and text[end - 1] in QUOTE_CHARS or text.startswith(cues.not_after_tail, m.end()):
                 continue  # the quoted rules read it; 制度保障 is no name's tail
+            if re.search(rf"[{NUM}][{cues.counted}]$", text[:end]):
+                continue  # 调查、调解、心理疏导三项机制: a counted list of functions
             start = _phrase_start(text, end, cues)
             for bad in cues.bad_start:
                 if text.startswith(bad, start) and end - start > len(bad):

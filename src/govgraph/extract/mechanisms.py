@@ -82,7 +82,7 @@ def find_mechanisms(text: str) -> list[MechanismMention]:
     spans: dict[tuple[int, int], list[MechanismMention]] = {}
     for m in found:
         same = spans.setdefault((m.start, m.end), [])
-        if all(o.name != m.name for o in same):
+        if not same or (m.rule == same[0].rule == "mech.quoted+list" and all(o.name != m.name for o in same)):
             same.append(m)
     kept = resolve_overlaps(list(spans), key=lambda se: se)
     return [m for se in kept for m in spans[se]]
