@@ -44,6 +44,10 @@ CASES = [
     ("探索繁简分流快速审理机制", [("繁简分流快速审理", 2, 12, "mech.setup-verb")]),
     # an unquoted noun phrase before a strong generic word
     ("充分发挥行刑双向衔接机制作用", [("行刑双向衔接", 4, 12, "mech.phrase+tail")]),
+    ("打造五“度”融合工作体系", [("五度融合", 2, 12, "mech.setup-verb")]),  # a quoted character inside a word
+    ("建立了“法庭+司法所”的“两所联动”机制", [("两所联动", 12, 20, "mech.quoted+tail")]),  # the first describes it
+    ("建立诉调对接机制", [("诉调对接", 2, 6, "mech.curated:litigation-mediation-connection")]),
+    ("深入开展扫黑除恶专项斗争", [("扫黑除恶专项斗争", 4, 12, "mech.curated:anti-gang-special-struggle")]),
     ("开展无障碍环境建设专项行动", [("无障碍环境建设", 2, 13, "mech.setup-verb")]),
 ]
 
@@ -67,6 +71,12 @@ NEGATIVES = [
     "健全协调联动机制",
     "建立健全内部管理制度",
     "坚持“四个一”",  # a count, not a name
+    "将派出所建设作为公安“一号工程”强力推进",  # a count before a campaign word
+    "建立调查、调解、心理疏导三项机制",  # a counted list of functions
+    "不断创新完善破产审判工作机制",  # a generic function of the court
+    "持续优化升级反诈技术体系",  # technology, not a mechanism
+    "为执行人员办案提供制度保障",  # 制度保障: no name's tail
+    "打造了“民转刑”案件的风控引擎",  # a quote that modifies a noun
 ]
 
 

@@ -44,13 +44,17 @@ PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
 # a system named by its responsibility rule: 首办负责制, 联络人专责制, 港长制
 RULE_NAME = re.compile(r"(负责制|责任制|专责制|长制|包案制|报告制)$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# a quoted character or two inside a word: 五“度”融合
+INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
 # between quotes in a row that share the generic word after the last one
 QUOTE_JOINERS = ("", "、", "和", "及", "与")
 MODIFIER_MAX = 8  # characters between a quote and its generic word (“两所一庭”联合调处工作机制)
 PHRASE_MAX = 14  # characters of an unquoted name
 # jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
-# particles, places, persons, organisations, times, punctuation
-STOP_FLAGS = ("r", "p", "c", "u", "ns", "nr", "nt", "t", "x", "f", "q")
+# particles, punctuation, locality words, times, measure words, status words; places,
+# persons and organisations
+STOP_TAGS = "rpcuxftqz"  # any tag starting so
+STOP_FLAGS = ("ns", "nr", "nt", "nrt")
 # particles that end the modifier between a quote and its generic word (“X”的工作目标 is no tail)
 MODIFIER_BREAKS = set("的了和与及等是在为将把对")
 
@@ -87,6 +91,18 @@ def _not_mechanism_after(text: str, pos: int) -> bool:
     window = re.match(r"[\u4e00-\u9fffA-Za-z]{0,10}", text[pos:])
     after = window.group(0) if window else ""
     return any(after.find(w) >= 0 for w in follows)
+
+
+def clean_name(s: str) -> str:
+    """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
+    s = "".join(ch for ch in s if ch not in QUOTE_CHARS).strip()
+    strip = mechanism_cues().strip
+    for _ in range(2):
+        for word in strip:
+            if s.endswith(word) and len(s) - len(word) >= 2:
+                s = s[: -len(word)]
+                break
+    return s
 
 
 def plausible(name: str) -> bool:
@@ -172,16 +188,21 @@ def _has_stop(word: str, cues: MechanismCues) -> bool:
 
 
 def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
-    """Where the unquoted noun phrase that ends at `end` starts (`end` when there is none)."""
-    lo = max(0, end - PHRASE_MAX)
+    """Where the unquoted noun phrase that ends at `end` starts (`end` when there is none).
+    jieba reads a wider window than a name can be, so the first word is not cut in two."""
+    lo = max(0, end - PHRASE_MAX - 6)
     window = text[lo:end]
     cut = max((i + 1 for i, ch in enumerate(window) if not CJK.match(ch)), default=0)
     start = end
     for word, flag in reversed(jieba_pos(window[cut:])):
-        if flag in STOP_FLAGS or _has_stop(word, cues):
+        if _stops_phrase(word, flag, cues) or end - (start - len(word)) > PHRASE_MAX:
             break
         start -= len(word)
     return start
+
+
+def _stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
+    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues)
 
 
 def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -200,7 +221,7 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
                     start += len(bad)
             while end - start > 4 and text[end - 1] in "新":  # 协作新机制
                 end -= 1
-            name = text[start:end]
+            name = clean_name(text[start:end])
             if len(name) < 4 or not plausible(name) or _generic_only(name, cues):
                 continue
             rule = "mech.setup-verb" if _setup_before(text, start, cues) else "mech.phrase+tail"
@@ -218,6 +239,19 @@ def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
     ]
 
 
+def _inner_quotes_dropped(text: str) -> tuple[str, list[int]]:
+    """The text without quotes around one or two characters inside a word (五“度”融合), and
+    for each character left its offset in `text`."""
+    drop: set[int] = set()
+    for m in INNER_QUOTE.finditer(text):
+        drop.update((m.start(1), m.end(1) - 1))
+    kept = [i for i in range(len(text)) if i not in drop]
+    return "".join(text[i] for i in kept), kept
+
+
 def discover(text: str) -> list[Candidate]:
     cues = mechanism_cues()
-    return _quoted(text, cues) + _phrases(text, cues) + _unquoted_numbered(text, cues)
+    bare, kept = _inner_quotes_dropped(text)
+    kept.append(len(text))
+    phrases = [Candidate(kept[c.start], kept[c.end - 1] + 1, c.name, c.rule, c.core) for c in _phrases(bare, cues)]
+    return _quoted(text, cues) + phrases + _unquoted_numbered(text, cues)

@@ -12,9 +12,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Concept, mechanism_cues, mechanisms
+from ..lexicon import Concept, mechanisms
 from ..spans import DictMatcher, resolve_overlaps
-from .mech_discovery import QUOTE_CHARS, Candidate, discover
+from .mech_discovery import QUOTE_CHARS, Candidate, clean_name, discover
 
 
 @dataclass
@@ -37,18 +37,6 @@ def _lexicon() -> tuple[DictMatcher, dict[str, Concept]]:
     return DictMatcher(k for k in by_label if len(k) >= 2), by_label
 
 
-def clean_name(s: str) -> str:
-    """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
-    s = "".join(ch for ch in s if ch not in QUOTE_CHARS).strip()
-    strip = mechanism_cues().strip
-    for _ in range(2):
-        for word in strip:
-            if s.endswith(word) and len(s) - len(word) >= 2:
-                s = s[: -len(word)]
-                break
-    return s
-
-
 def _curated(text: str) -> list[MechanismMention]:
     """Curated labels, matched as if the text had no quotation marks."""
     matcher, by_label = _lexicon()
@@ -64,12 +52,10 @@ def _curated(text: str) -> list[MechanismMention]:
 
 def _as_mention(text: str, cand: Candidate) -> MechanismMention | None:
     _, by_label = _lexicon()
-    if cand.core and clean_name(cand.core) in by_label:
-        return None  # a quoted curated label: the curated match stands for it
     name = clean_name(cand.name)
-    c = by_label.get(name)
-    rule = f"mech.curated:{c.id}" if c else cand.rule
-    return MechanismMention(cand.start, cand.end, text[cand.start : cand.end], c.pref if c else name, c, rule)
+    if name in by_label or (cand.core and clean_name(cand.core) in by_label):
+        return None  # a curated label, quoted or with a generic word: the curated match stands for it
+    return MechanismMention(cand.start, cand.end, text[cand.start : cand.end], name, None, cand.rule)
 
 
 def find_mechanisms(text: str) -> list[MechanismMention]:
