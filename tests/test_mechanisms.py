@@ -48,7 +48,14 @@ CASES = [
     ("建立了“法庭+司法所”的“两所联动”机制", [("两所联动", 12, 20, "mech.quoted+tail")]),  # the first describes it
     ("建立诉调对接机制", [("诉调对接", 2, 6, "mech.curated:litigation-mediation-connection")]),
     ("深入开展扫黑除恶专项斗争", [("扫黑除恶专项斗争", 4, 12, "mech.curated:anti-gang-special-struggle")]),
-    ("开展无障碍环境建设专项行动", [("无障碍环境建设", 2, 13, "mech.setup-verb")]),
+    ("开展无障碍环境建设专项行动", [("无障碍环境建设专项行动", 2, 13, "mech.setup-verb")]),  # a campaign keeps its tail
+    ("开展电信网络诈骗专项整治", [("电信网络诈骗专项整治", 2, 12, "mech.setup-verb")]),
+    # a system named by its rule, unquoted
+    (
+        "推行首问负责制、限时办结制",
+        [("首问负责制", 2, 7, "mech.curated:first-inquiry-responsibility"), ("限时办结制", 8, 13, "mech.rule-name")],
+    ),
+    ("全面推行湾长制", [("湾长制", 4, 7, "mech.rule-name")]),
 ]
 
 NEGATIVES = [
@@ -75,6 +82,8 @@ NEGATIVES = [
     "建立调查、调解、心理疏导三项机制",  # a counted list of functions
     "不断创新完善破产审判工作机制",  # a generic function of the court
     "持续优化升级反诈技术体系",  # technology, not a mechanism
+    "落实安全生产责任制",  # a generic duty
+    "健全消防安全责任制度",
     "为执行人员办案提供制度保障",  # 制度保障: no name's tail
     "打造了“民转刑”案件的风控引擎",  # a quote that modifies a noun
 ]

@@ -364,16 +364,21 @@ class MechanismCues:
     generic: frozenset[str]
     counted: str
     not_after_tail: tuple[str, ...]
+    rule_suffixes: tuple[str, ...]  # 负责制, 长制 …: a system named by its rule
+    campaign_tails: tuple[str, ...]  # 专项行动 …: kept in an unquoted name
 
 
 @lru_cache(maxsize=1)
 def mechanism_cues() -> MechanismCues:
     by_role: dict[str, list[str]] = {}
     strong: list[str] = []
+    campaign: list[str] = []
     for r in data_rows("mechanism_cues.tsv"):
         by_role.setdefault(r["role"], []).append(r["word"])
-        if r["role"] == "tail" and r["strength"] == "strong":
+        if r["role"] == "tail" and r["strength"] in ("strong", "campaign"):
             strong.append(r["word"])
+        if r["role"] == "tail" and r["strength"] == "campaign":
+            campaign.append(r["word"])
 
     def longest_first(words) -> tuple[str, ...]:
         return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
@@ -388,6 +393,8 @@ def mechanism_cues() -> MechanismCues:
         generic=frozenset(by_role.get("generic", [])),
         counted="".join(by_role.get("counted", [])),
         not_after_tail=longest_first(by_role.get("not_after_tail", [])),
+        rule_suffixes=longest_first(by_role.get("rule_suffix", [])),
+        campaign_tails=longest_first(campaign),
     )
 
 

@@ -5,11 +5,12 @@ Each rule proposes candidates with the id of the rule (kept on the evidence):
   “六调联动”解纷机制, “两所一庭”联合调处工作机制, “荆楚雷霆”“终本清仓”等专项行动;
 * `mech.quoted+list`: a quoted list that a count makes several mechanisms: “轮岗交流、双向选择”两项机制;
 * `mech.numbered`: a quoted name that is itself numbered (一村一警, 三位一体, 五步调解法), an X+Y name
-  (1+N+N, 检察+残联) or a responsibility rule (首办负责制, 港长制); unquoted before a generic word
+  (1+N+N, 检察+残联) or a system named by its rule (首办负责制, 港长制); unquoted before a generic word
   (一核三治工作法);
 * `mech.setup-verb+quoted`: a bare quoted name that a setup verb carries out: 推行“按需点单”;
 * `mech.setup-verb`: a setup verb, an unquoted noun phrase and a generic word: 建立双轨监管机制;
-* `mech.phrase+tail`: an unquoted noun phrase before a strong generic word: 发挥行刑双向衔接机制作用.
+* `mech.phrase+tail`: an unquoted noun phrase before a strong generic word: 发挥行刑双向衔接机制作用;
+* `mech.rule-name`: a system named by its rule, unquoted: 推行限时办结制, 河长制.
 The precision filter (data/mechanism_stoplist.tsv, the `generic` words of data/mechanism_cues.tsv)
 keeps out principles, slogans, brands, platforms, facilities, awards and fragments.
 """
@@ -41,8 +42,6 @@ STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
 # a quoted name ending like a campaign is one: “城市品质六大提升行动”
 CAMPAIGN_ENDS = ("行动", "工程", "计划")
 PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
-# a system named by its responsibility rule: 首办负责制, 联络人专责制, 港长制
-RULE_NAME = re.compile(r"(负责制|责任制|专责制|长制|包案制|报告制)$")
 CJK = re.compile(r"[\u4e00-\u9fff]")
 # a quoted character or two inside a word: 五“度”融合
 INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
@@ -162,7 +161,9 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         if re.match(r"的[“‘]", text[quotes[j].end() :]):
             continue  # it describes the quoted name that follows: “法庭+司法+…”的“六调联动”
         numbered = bool(NUMBERED.match(inner))
-        named = bool(PAIRED.match(inner) or STEPS.match(inner) or PLUS_NAME.match(inner) or RULE_NAME.search(inner))
+        named = bool(
+            PAIRED.match(inner) or STEPS.match(inner) or PLUS_NAME.match(inner) or inner.endswith(cues.rule_suffixes)
+        )
         ends_generic = any(inner.endswith(t) and plausible(inner[: -len(t)]) for t in cues.strong_tails + CAMPAIGN_ENDS)
         if tail is not None and j == k:
             # the quoted name is the name; a word alone (“一站式”) takes its modifier along
@@ -225,6 +226,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             if len(name) < 4 or not plausible(name) or _generic_only(name, cues):
                 continue
             rule = "mech.setup-verb" if _setup_before(text, start, cues) else "mech.phrase+tail"
+            if tail in cues.campaign_tails and end == m.start():
+                name += tail  # a campaign's name ends so: 无障碍环境建设专项行动
             out.append(Candidate(start, m.end(), name, rule))
     return out
 
@@ -249,9 +252,27 @@ def _inner_quotes_dropped(text: str) -> tuple[str, list[int]]:
     return "".join(text[i] for i in kept), kept
 
 
+def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
+    """A system named by its rule, unquoted: 首问负责制, 限时办结制, 河长制 (the name keeps 制)."""
+    out = []
+    for suffix in cues.rule_suffixes:
+        for m in re.finditer(re.escape(suffix), text):
+            if suffix == "长制":  # one character names what the chief is for: 河长制, 湾长制
+                start = m.start() - 1 if m.start() and CJK.match(text[m.start() - 1]) else m.start()
+            else:
+                start = _phrase_start(text, m.start(), cues)
+            prefix = text[start : m.start()]
+            if not prefix or (suffix != "长制" and (len(prefix) < 2 or _generic_only(prefix, cues))):
+                continue
+            if text[m.end() : m.end() + 1] == "度" or not plausible(prefix + suffix):
+                continue  # 责任制度: the phrase rule reads it
+            out.append(Candidate(start, m.end(), prefix + suffix, "mech.rule-name"))
+    return out
+
+
 def discover(text: str) -> list[Candidate]:
     cues = mechanism_cues()
     bare, kept = _inner_quotes_dropped(text)
     kept.append(len(text))
     phrases = [Candidate(kept[c.start], kept[c.end - 1] + 1, c.name, c.rule, c.core) for c in _phrases(bare, cues)]
-    return _quoted(text, cues) + phrases + _unquoted_numbered(text, cues)
+    return _quoted(text, cues) + phrases + _unquoted_numbered(text, cues) + _rule_names(text, cues)
