@@ -56,6 +56,15 @@ RULE_CASES = [
     # a township that jieba reads as one place-name word
     ("他住在同里镇", [("同里镇", 3, 6, "同里镇", "region.local.word")]),
     ("前往南浔镇调研", [("南浔镇", 2, 5, "南浔镇", "region.local.word")]),
+    # county short forms listed with a sibling of the same parent
+    (
+        "石首、江陵、监利等地",
+        [
+            ("石首", 0, 2, "石首市", "region.short.list"),
+            ("江陵", 3, 5, "江陵县", "region.short.list"),
+            ("监利", 6, 8, "监利市", "region.short.list"),
+        ],
+    ),
     # former divisions: their own name
     ("海门市人民法院审结", [("海门市", 0, 3, "海门市", "region.full")]),
     # 城区 counts right after its city; which 城区 (大同's former one) is chosen in context
@@ -88,6 +97,9 @@ REGION_NEGATIVES = [
     "这个镇派出所的民警",
     "推进城中村改造，打造江南水乡和特色小镇",  # common nouns, no township's name
     "建设美丽乡村，回到家乡",
+    "坚持和平、发展",  # county short forms (和平区) in a list, but no siblings
+    "公安、检察、法院协同",
+    "江陵开展活动",  # a county's short form alone, with no institution head after it
 ]
 
 

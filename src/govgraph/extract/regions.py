@@ -2,7 +2,8 @@
 townships and villages named with their suffix right after a known division (琼海市潭门镇,
 太康县老冢镇三王村) or before a body of theirs (桃浦镇总工会, 浦阳街道办事处).
 
-Rule ids: `region.full`, `region.short`, `region.historic` (a former division, set when it is
+Rule ids: `region.full`, `region.short`, `region.short.list` (a county's short form listed
+with a sibling: 石首、江陵), `region.historic` (a former division, set when it is
 chosen), `region.local` (chained after a division), `region.local+head` (before a body),
 `region.local.word` (a place-name word with a township's suffix: 辖区古城镇),
 `region.local.known` (a township named earlier in the document)."""
@@ -115,6 +116,7 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     """
     gaz: Gazetteer = gazetteer()
     out: list[RegionMention] = []
+    pending: list[RegionMention] = []  # county short forms with no head after them
     for s, e, surface in _gazetteer_hits(text):
         if DATELINE.match(text, e):
             continue
@@ -133,11 +135,36 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
         # short forms: provinces and prefectures anywhere; counties only before an institution
         # head (崂山区法院 is written in full, but 城阳法院 is not); never inside a word
         allowed = [d for d in cands if d.level in ("province", "prefecture") or _followed_by_head(text, e)]
-        if not allowed or not _starts_word(text, s, e) or _inside_township(text, out, s):
+        if not _starts_word(text, s, e) or _inside_township(text, out, s):
             continue
-        out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
-    out = _chain_locals(text, out, local_names or {})
-    return out
+        if allowed:
+            out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
+        else:
+            pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
+    out = sorted(out + _listed_counties(text, out, pending), key=lambda m: m.start)
+    return _chain_locals(text, out, local_names or {})
+
+
+def _listed_counties(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
+    """County short forms in a list with a sibling (石首、江陵等): kept when the item next to
+    them, across a 、, is a division of the same parent; each must be a whole jieba word."""
+    items = sorted(found + pending, key=lambda m: m.start)
+    kept = []
+    for m in pending:
+        if not _starts_word(text, m.end, m.end + 1) and m.end < len(text):
+            continue
+        parents = {d.parent_code for d in m.candidates}
+        for other in items:
+            if other is m or not (other.end + 1 == m.start or m.end + 1 == other.start):
+                continue
+            if text[min(other.end, m.end)] != "、":
+                continue
+            shared = parents & {d.parent_code for d in other.candidates}
+            if shared:
+                m.candidates = [d for d in m.candidates if d.parent_code in shared]
+                kept.append(m)
+                break
+    return kept
 
 
 def _local_ok(lm: re.Match) -> bool:
