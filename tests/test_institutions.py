@@ -111,6 +111,14 @@ def test_relative_negatives(text, article):
 
 
 SUBUNITS = [
+    # 与 may join the words of a unit's name
+    (
+        "荣县人民法院未成年人与家事案件审判庭审理",
+        [
+            ("荣县人民法院", 0, 6, "inst.head:人民法院"),
+            ("荣县人民法院未成年人与家事案件审判庭", 0, 18, "inst.subunit:审判庭"),
+        ],
+    ),
     (
         "贺兰县公安局反诈中心立即启动应急处置",
         [
@@ -186,6 +194,7 @@ NAMED_NEGATIVES = [
     "法官工作站设在村委会",  # a place with no region is no body
     "奎屯市家事法庭里，母子拥抱",  # 家事法庭 is a kind of court room, not a name
     "四川法院去年办电信网络诈骗案1216件",  # 办 is a verb here
+    "荆州市辖区派出所",  # generic words only: a kind of station, no name
     "荆州市融媒体中心报道",  # media outlets are not listed
     "会议中心举行发布会，指挥中心投入使用",  # no region: a place, not a body
 ]

@@ -126,8 +126,8 @@ def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
 
 def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     """湖北省 + 云享之光孵化器 + 有限公司: right after a region, a whole name of no verbs,
-    prepositions, conjunctions, adverbs, times, heads or generic words (家事法庭) is the stem, whatever jieba
-    makes of its words."""
+    prepositions, conjunctions, adverbs, times or heads is the stem, whatever jieba makes of its
+    words, unless it holds generic words only (家事法庭)."""
     run = text[floor:hs]
     if not 2 <= len(run) <= 10 or not all(_is_name_char(c) for c in run):
         return ""
@@ -135,11 +135,12 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
     if any(
         (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs)
-        or w in GENERIC_STEMS
         or w in institution_heads()  # 四川法院去年办(案): a body ends before the head
         for w, flag in words
     ):
         return ""
+    if all(w in GENERIC_STEMS for w, _ in words):
+        return ""  # 家事法庭, 辖区派出所 name a kind; 家事纠纷诉源治理工作站 a body
     return run
 
 
@@ -253,7 +254,9 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         if "{stem}" not in head.canonical:
             return []
         stem = text[last.end : hs]
-        if not (0 < len(stem) <= 10 and all(_is_name_char(c) for c in stem)):
+        # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
+        inner = all(_is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
+        if not (0 < len(stem) <= 10 and inner):
             return []
     elif "{stem}" in head.canonical and head.surface in (
         "支队",
