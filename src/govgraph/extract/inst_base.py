@@ -114,7 +114,9 @@ def _township(chain: list[RegionMention], ctx: Context):
     for d in reversed(ctx.regions):
         if d.level == "county":
             return d
-    return None
+    # a county the article names only later, when it names no other (桃浦镇总工会 … 普陀区)
+    counties = {d.code: d for d in ctx.article_regions if d.level == "county"}
+    return next(iter(counties.values())) if len(counties) == 1 else None
 
 
 def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | None = None):
