@@ -25,11 +25,18 @@ PERIOD_LEAD = re.compile(
 )
 LEAD_WORDS = re.compile(
     r"^(?:其中|并且|并|共计|共有|共|累计|已经|已|均|分别|同时|此外|另外|如今|目前|截至目前|据统计|数据显示|"
-    r"合计|一共|先后|还|又|仅|有|为|达|达到|成功|全部|的|等|和|及|在|对|以|而|就|将|把|不|向|经|，|,|\s)+"
+    r"合计|一共|先后|还|又|仅|有|为|达|达到|成功|全部|，|,|\s)+"
 )
+# a word of one character opening a label is dropped only when jieba reads it as a word of its own (在岗 stays)
+LEAD_CHARS = set("的等和及在对以而就将把不向经")
+# a label ending in these names what is counted after the figure (科大讯飞等20多家研发单位, 对1.6万件案件)
+BEFORE_NOUN = ("等", "对", "把", "将", "向")
+# what an `other` figure measures, by its unit word
+OTHER_MEASURE = [(("亩", "平方米", "公顷"), "面积"), (("公里", "米"), "长度"), (("吨", "克", "公斤"), "重量")]
+OTHER_MEASURE += [(("个月", "个多月", "年内", "分钟"), "用时")]
 TRAIL_WORDS = re.compile(
-    r"(?:分别为|分别|为|达到|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
-    r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由|从|\s)+$"
+    r"(?:分别为|分别|为|达到|长达|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
+    r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由|从|已|长达|\s)+$"
 )
 CHANGE = re.compile(
     r"^(?:同比|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)?(?:分别)?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
@@ -50,28 +57,38 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
     i = start
     while i > floor and text[i - 1] not in STOPS and start - i < 40:
         i -= 1
-    label = _clean(ORDINAL.sub("", text[i:start]))
+    label = _clean(ORDINAL.sub("", text[i:start])).replace("分别", "")
     if label.endswith(tuple(CONNECTIVES)) and previous:
         label = ""  # 下发10个先进典型案例和10个追责案例: the noun of this figure follows it
+    elif label.endswith(BEFORE_NOUN):
+        noun = _noun_after(text, end)
+        if noun:
+            return _measured(noun, unit, text[start:end])
+        label = label[:-1]
     if len(label) > MAX_LABEL:
         label = _last_words(label)
     if not label:
         # what the figure counts follows it (两天内立案, 541名优秀民警); else a list goes on (下降3.54%、8.5%)
         after = _noun_after(text, end, keep_verbs=unit in ("day", "hour", "other"))
         if after:
-            return _measured(after, unit)
+            return _measured(after, unit, text[start:end])
         return previous or GENERIC.get(unit, "数量")
     if previous and CHANGE.fullmatch(label):
         # a change of the figure before it (成交量9.82万件，同比上升10%): not that figure itself
         return CHANGE.sub("", previous) + label.replace("分别", "")
     if len(label) <= 2 and not MEASURED.search(label):
         label += _noun_after(text, end)
-    return _measured(label, unit)
+    return _measured(label, unit, text[start:end])
 
 
-def _measured(label: str, unit: str) -> str:
-    """The label ending in what is measured: 受理劳动争议案件 → 受理劳动争议案件数."""
-    return label if MEASURED.search(label) else label + SUFFIX.get(unit, "数")
+def _measured(label: str, unit: str, figure: str) -> str:
+    """The label ending in what is measured: 受理劳动争议案件 → 受理劳动争议案件数, 清理道路灰带 → 清理道路灰带长度."""
+    if MEASURED.search(label):
+        return label
+    if unit == "other":
+        words = figure.rstrip("内之以 ")
+        return label + next((m for ends, m in OTHER_MEASURE if words.endswith(ends)), "数")
+    return label + SUFFIX.get(unit, "数")
 
 
 def _clean(label: str) -> str:
@@ -81,6 +98,8 @@ def _clean(label: str) -> str:
         label = PERIOD_LEAD.sub("", label)
         label = LEAD_WORDS.sub("", label)
         label = TRAIL_WORDS.sub("", label)
+        if label[:1] in LEAD_CHARS and jieba_pos(label)[0][0] == label[0]:
+            label = label[1:]
         if label == before:
             break
     return label
@@ -102,7 +121,10 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
     while j < len(text) and text[j] not in STOPS and j - end < 12:
         j += 1
     words: list[tuple[str, str]] = []
-    for word, flag in jieba_pos(text[end:j]):
+    tokens = list(jieba_pos(text[end:j]))
+    while keep_verbs and tokens and tokens[0][1] in ("d", "c", "p"):
+        tokens.pop(0)  # 仅用30分钟便完成: the adverb is no part of what is done
+    for word, flag in tokens:
         if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
             break
         words.append((word, flag))
