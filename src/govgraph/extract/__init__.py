@@ -29,7 +29,6 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
     local_names: dict[str, str] = {}
     document_codes: set[str] = set()
     outcomes = Outcomes(document_codes)
-    named: list = []
     adopts: dict[tuple[str, str], Fact] = {}
     finder = AdoptionFinder()
 
@@ -90,7 +89,6 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             mechs = find_mechanisms(text)
             curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
             insts = find_institutions(text, regions, ctx, curated_spans)
-            named.extend(insts)
             for im in insts:
                 res.add_institution(im, evidence(sent, im.start, im.end, im.rule))
             for mm in mechs:
@@ -113,5 +111,4 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
             )
             if subj:
                 carried = subj
-    named_bodies = {im.name for im in named}
-    return res.finish(articles, list(adopts.values()), outcomes.finish(named_bodies))
+    return res.finish(articles, list(adopts.values()), outcomes.finish())

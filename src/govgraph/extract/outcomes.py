@@ -32,6 +32,7 @@ class Outcomes:
         self.quantities: list[Quantity] = []
         self._fallbacks: list[str | None] = []
         self._articles: list[int] = []  # the article of each figure
+        self._document_bodies: set[str] = set()  # every body the document names
         self._bodies: dict[int, tuple[Counter[str], dict[str, int]]] = {}  # the bodies each article names
         self._seen: set[tuple] = set()
         self._article = -1
@@ -94,6 +95,7 @@ class Outcomes:
             self._agent, self._scope = agent, None
         elif view.subjects:
             self._scope = None
+        self._document_bodies.update(im.name for im in view.insts)
         for im in view.insts:
             # a parent named in front of its sub-unit (银川市公安局反诈中心) is named too
             self._named[im.name] += 1
@@ -114,12 +116,12 @@ class Outcomes:
         self._seen.add(key)
         return False
 
-    def finish(self, named_bodies: set[str]) -> list[Quantity]:
+    def finish(self) -> list[Quantity]:
         """A lead body the document never names gives way to its region (全市法院, no 中院 in sight);
         a figure told before the article names any body belongs to the body the article is about."""
         out = []
         for q, fallback, article in zip(self.quantities, self._fallbacks, self._articles):
-            if q.subject_rule == "subj.collective-lead" and q.subject not in named_bodies:
+            if q.subject_rule == "subj.collective-lead" and q.subject not in self._document_bodies:
                 q = replace(q, subject=fallback, subject_rule="subj.collective-region")
             elif q.subject_rule == "subj.article-region":
                 body = _most_named(*self._bodies[article])
