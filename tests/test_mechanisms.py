@@ -47,6 +47,7 @@ CASES = [
     ("打造五“度”融合工作体系", [("五度融合", 2, 12, "mech.setup-verb")]),  # a quoted character inside a word
     ("建立了“法庭+司法所”的“两所联动”机制", [("两所联动", 12, 20, "mech.quoted+tail")]),  # the first describes it
     ("建立诉调对接机制", [("诉调对接", 2, 6, "mech.curated:litigation-mediation-connection")]),
+    ("深入推进扫黑除恶斗争", [("扫黑除恶专项斗争", 4, 10, "mech.curated:anti-gang-special-struggle")]),
     ("深入开展扫黑除恶专项斗争", [("扫黑除恶专项斗争", 4, 12, "mech.curated:anti-gang-special-struggle")]),
     ("开展无障碍环境建设专项行动", [("无障碍环境建设专项行动", 2, 13, "mech.setup-verb")]),  # a campaign keeps its tail
     ("开展电信网络诈骗专项整治", [("电信网络诈骗专项整治", 2, 12, "mech.setup-verb")]),
@@ -86,6 +87,7 @@ NEGATIVES = [
     "健全消防安全责任制度",
     "为执行人员办案提供制度保障",  # 制度保障: no name's tail
     "打造了“民转刑”案件的风控引擎",  # a quote that modifies a noun
+    "为企业提供“一站式”法律服务",  # a word alone before a weak generic word: no fragment 一站式法律
 ]
 
 

@@ -67,8 +67,9 @@ class Candidate:
     core: str = ""  # the quoted name itself, when the name is a quote (+ modifier)
 
 
-def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int] | None:
-    """A (modifier, end) when a generic word follows `pos` after at most MODIFIER_MAX characters."""
+def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int, str] | None:
+    """(modifier, end, generic word) when a generic word follows `pos` after at most
+    MODIFIER_MAX characters."""
     tails = cues.strong_tails + (cues.weak_tails if weak else ())
     for k in range(MODIFIER_MAX + 1):
         if pos + k > len(text):
@@ -80,7 +81,7 @@ def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tup
             break
         for t in tails:
             if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
-                return modifier, pos + k + len(t)
+                return modifier, pos + k + len(t), t
     return None
 
 
@@ -167,8 +168,10 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         ends_generic = any(inner.endswith(t) and plausible(inner[: -len(t)]) for t in cues.strong_tails + CAMPAIGN_ENDS)
         if tail is not None and j == k:
             # the quoted name is the name; a word alone (“一站式”) takes its modifier along
-            modifier, end = tail
-            name, rule = (inner if plausible(inner) else inner + modifier), "mech.quoted+tail"
+            modifier, end, word = tail
+            # “一站式”诉源治理机制, “双百”涉民生案件暖冬行动; not “一站式”法律服务
+            alone = len(inner) <= 3 and not plausible(inner) and (word in cues.strong_tails or len(modifier) >= 3)
+            name, rule = (inner + modifier if alone else inner), "mech.quoted+tail"
         elif tail is not None or named or ends_generic:
             name, end = inner, m.end()
             rule = "mech.numbered" if named else "mech.quoted+tail"
