@@ -187,3 +187,16 @@ def test_change_table_is_consistent_with_the_gazetteer():
         assert f.name in gaz.by_name
     # a short form still means the current division
     assert [d.code for d in gaz.by_name["海门"]] == ["320614"]
+
+
+@pytest.mark.parametrize(
+    "text, parent",
+    [
+        ("　　浙江省宁海县人民法院法官来到新华镇派出所。\n", "宁海县"),  # the county named last before it
+        ("　　新华镇派出所民警走访。宁海县公安局表示欢迎。\n", "宁海县"),  # else the first in the article
+        ("　　新华镇派出所民警走访。\n", None),
+    ],
+)
+def test_standalone_township_parent_is_the_articles_county(text, parent):
+    x = doc(text)
+    assert {r["name"]: r["parent"] for r in x["regions"]}["新华镇"] == parent

@@ -75,6 +75,12 @@ def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Ex
                     if lp is not None:
                         chained = None if lp.local_level else choose(lp, document_codes, None, None)
                         parent = chained.name if chained is not None else lp.name
+                    elif m.local_level == "township":
+                        # a township standing alone (桃浦镇总工会): under the county or city named
+                        # last, else first in the article
+                        named = [*reversed(ctx.regions), *ctx.article_regions]
+                        home = next((d for d in named if d.level in ("county", "prefecture")), None)
+                        parent = home.name if home is not None else None
                     local_names.setdefault(m.surface, m.local_level)
                     res.add_local_region(m.name, m.local_level, parent, evidence(sent, m.start, m.end, m.rule))
                     ctx.local_regions.append((m.surface, m.local_level))
