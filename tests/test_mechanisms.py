@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from govgraph.extract.mechanisms import clean_name, find_mechanisms
-from govgraph.lexicon import mechanism_cues, mechanism_stoplist, mechanisms
+from govgraph.lexicon import mechanisms
+from govgraph.lexicon_mechanisms import mechanism_cues, mechanism_stoplist
 
 CASES = [
     # text, [(name, start, end, rule)]

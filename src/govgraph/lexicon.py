@@ -4,7 +4,8 @@ Rules are data: the region gazetteer (`data/regions.tsv`) and its former divisio
 (`data/region_changes.tsv`), institution heads
 (`data/institution_heads.tsv`), trigger words (`data/triggers.tsv`), the curated
 mechanism vocabulary (SKOS, `ontology/mechanisms.ttl`) and the words that mark or rule out
-discovered mechanism names (`data/mechanism_cues.tsv`, `data/mechanism_stoplist.tsv`).
+discovered mechanism names (`data/mechanism_cues.tsv`, `data/mechanism_stoplist.tsv`, loaded by
+`lexicon_mechanisms`).
 
 A user lexicon (`govgraph build --lexicon DIR`, `govgraph.lexicon_user`) adds rows: every
 loader reads a data file through `data_rows`, which appends the user's file of the same
@@ -349,70 +350,6 @@ def _bundled_mechanisms() -> dict[str, Concept]:
             broader=broader[0] if broader else None,
         )
     return out
-
-
-@dataclass(frozen=True)
-class MechanismCues:
-    """Words that mark mechanism names in running text (data/mechanism_cues.tsv)."""
-
-    strong_tails: tuple[str, ...]  # longest first
-    weak_tails: tuple[str, ...]
-    strip: tuple[str, ...]
-    setup: tuple[str, ...]
-    stop: frozenset[str]
-    bad_start: tuple[str, ...]
-    generic: frozenset[str]
-    counted: str
-    not_after_tail: tuple[str, ...]
-    rule_suffixes: tuple[str, ...]  # 负责制, 长制 …: a system named by its rule
-    campaign_tails: tuple[str, ...]  # 专项行动 …: kept in an unquoted name
-
-
-@lru_cache(maxsize=1)
-def mechanism_cues() -> MechanismCues:
-    by_role: dict[str, list[str]] = {}
-    strong: list[str] = []
-    campaign: list[str] = []
-    for r in data_rows("mechanism_cues.tsv"):
-        by_role.setdefault(r["role"], []).append(r["word"])
-        if r["role"] == "tail" and r["strength"] in ("strong", "campaign"):
-            strong.append(r["word"])
-        if r["role"] == "tail" and r["strength"] == "campaign":
-            campaign.append(r["word"])
-
-    def longest_first(words) -> tuple[str, ...]:
-        return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
-
-    return MechanismCues(
-        strong_tails=longest_first(strong),
-        weak_tails=longest_first(w for w in by_role.get("tail", []) if w not in strong),
-        strip=longest_first(by_role.get("strip", [])),
-        setup=longest_first(by_role.get("setup", [])),
-        stop=frozenset(by_role.get("stop", [])),
-        bad_start=longest_first(by_role.get("bad_start", [])),
-        generic=frozenset(by_role.get("generic", [])),
-        counted="".join(by_role.get("counted", [])),
-        not_after_tail=longest_first(by_role.get("not_after_tail", [])),
-        rule_suffixes=longest_first(by_role.get("rule_suffix", [])),
-        campaign_tails=longest_first(campaign),
-    )
-
-
-@dataclass(frozen=True)
-class MechanismStoplist:
-    """What is not a mechanism (data/mechanism_stoplist.tsv): word → kind, by where it is tested."""
-
-    names: dict[str, str]
-    ends: dict[str, str]
-    follows: dict[str, str]
-
-
-@lru_cache(maxsize=1)
-def mechanism_stoplist() -> MechanismStoplist:
-    by_where: dict[str, dict[str, str]] = {"name": {}, "end": {}, "follows": {}}
-    for r in data_rows("mechanism_stoplist.tsv"):
-        by_where[r["where"]][r["word"]] = r["kind"]
-    return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"])
 
 
 def rules_version() -> str:

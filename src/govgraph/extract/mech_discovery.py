@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import MechanismCues, mechanism_cues, mechanism_stoplist
+from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 
 QUOTE_CHARS = "“”\"‘’'「」『』"

@@ -1,0 +1,74 @@
+"""Loaders for the words that mark or rule out discovered mechanism names: one loader per file
+(`data/mechanism_cues.tsv`, `data/mechanism_stoplist.tsv`), each cached and read through
+`lexicon.data_rows`, so a user lexicon can add rows. Kept apart from `lexicon` for its size."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .lexicon import data_rows
+
+
+@dataclass(frozen=True)
+class MechanismCues:
+    """Words that mark mechanism names in running text (data/mechanism_cues.tsv)."""
+
+    strong_tails: tuple[str, ...]  # longest first
+    weak_tails: tuple[str, ...]
+    strip: tuple[str, ...]
+    setup: tuple[str, ...]
+    stop: frozenset[str]
+    bad_start: tuple[str, ...]
+    generic: frozenset[str]
+    counted: str
+    not_after_tail: tuple[str, ...]
+    rule_suffixes: tuple[str, ...]  # 负责制, 长制 …: a system named by its rule
+    campaign_tails: tuple[str, ...]  # 专项行动 …: kept in an unquoted name
+
+
+@lru_cache(maxsize=1)
+def mechanism_cues() -> MechanismCues:
+    by_role: dict[str, list[str]] = {}
+    strong: list[str] = []
+    campaign: list[str] = []
+    for r in data_rows("mechanism_cues.tsv"):
+        by_role.setdefault(r["role"], []).append(r["word"])
+        if r["role"] == "tail" and r["strength"] in ("strong", "campaign"):
+            strong.append(r["word"])
+        if r["role"] == "tail" and r["strength"] == "campaign":
+            campaign.append(r["word"])
+
+    def longest_first(words) -> tuple[str, ...]:
+        return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
+
+    return MechanismCues(
+        strong_tails=longest_first(strong),
+        weak_tails=longest_first(w for w in by_role.get("tail", []) if w not in strong),
+        strip=longest_first(by_role.get("strip", [])),
+        setup=longest_first(by_role.get("setup", [])),
+        stop=frozenset(by_role.get("stop", [])),
+        bad_start=longest_first(by_role.get("bad_start", [])),
+        generic=frozenset(by_role.get("generic", [])),
+        counted="".join(by_role.get("counted", [])),
+        not_after_tail=longest_first(by_role.get("not_after_tail", [])),
+        rule_suffixes=longest_first(by_role.get("rule_suffix", [])),
+        campaign_tails=longest_first(campaign),
+    )
+
+
+@dataclass(frozen=True)
+class MechanismStoplist:
+    """What is not a mechanism (data/mechanism_stoplist.tsv): word → kind, by where it is tested."""
+
+    names: dict[str, str]
+    ends: dict[str, str]
+    follows: dict[str, str]
+
+
+@lru_cache(maxsize=1)
+def mechanism_stoplist() -> MechanismStoplist:
+    by_where: dict[str, dict[str, str]] = {"name": {}, "end": {}, "follows": {}}
+    for r in data_rows("mechanism_stoplist.tsv"):
+        by_where[r["where"]][r["word"]] = r["kind"]
+    return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"])
