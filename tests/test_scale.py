@@ -371,7 +371,7 @@ def test_cache_is_invalidated_when_the_rules_change(small, tmp_path, monkeypatch
 def test_a_corrupt_cache_entry_is_not_believed(small, tmp_path):
     out = tmp_path / "out"
     api.build([str(small)], out, workers=1, progress=False, page=False)
-    entries = sorted((out / ".cache").rglob("*.pickle"))
+    entries = sorted((out / ".cache").rglob("*.json"))
     assert len(entries) == 6
     entries[0].write_bytes(entries[0].read_bytes()[:-10])
     before = tree(out)
@@ -401,7 +401,7 @@ def test_cli_cache_flags(small, tmp_path, capsys):
         )
         == 0
     )
-    assert list((tmp_path / "c").rglob("*.pickle"))
+    assert list((tmp_path / "c").rglob("*.json"))
     assert main(["build", str(small), "-o", str(tmp_path / "b"), "--scheduler", "tcp://127.0.0.1:1"]) == 2
     assert "--engine dask" in capsys.readouterr().err
 

@@ -42,6 +42,7 @@ class BuildReport:
     extracted: int = 0  # documents extracted in this run
     cached: int = 0  # documents whose extraction records came from the cache
     skipped: list[str] = field(default_factory=list)  # "path: problem"
+    warnings: list[str] = field(default_factory=list)  # built all the same (a cache entry dropped …)
     written: list[str] = field(default_factory=list)
 
     @property
@@ -174,10 +175,10 @@ def build(
                 yield from part_tasks(src)
                 continue
             key, blob = cached(src.name, src.text)
-            if blob is not None:
-                yield assemble.Task(src.name, src.path, base, blob=blob, key=key, lexicon=overlay, **worker_lines)
-            else:
-                yield assemble.Task(src.name, src.path, base, source=src, key=key, lexicon=overlay, **worker_lines)
+            # the text goes along with cached records: extracted again if they do not check out
+            yield assemble.Task(
+                src.name, src.path, base, source=src, blob=blob, key=key, lexicon=overlay, **worker_lines
+            )
 
     def part_tasks(src):
         """A big file's parts, each a task of its own: extracted (or found in the cache) apart."""
@@ -194,7 +195,7 @@ def build(
                 key=key,
                 parted=True,
                 last_part=last,
-                part=None if blob is not None else part,
+                part=part,
                 lexicon=overlay,
                 **worker_lines,
             )
@@ -234,10 +235,18 @@ def build(
             if r.error:
                 report.skipped.append(r.error)
                 continue
+            if r.warning:
+                report.warnings.append(r.warning)
             if r.blob is not None:
                 fresh = True
                 if store is not None and r.key is not None and r.blob:
-                    store.put(r.key, r.blob)
+                    try:
+                        store.put(r.key, r.blob)
+                    except OSError as e:  # a cache is a help, never a reason to fail
+                        report.warnings.append(
+                            f"{store.dir}: cannot write the cache ({e.strerror or e}); going on without it"
+                        )
+                        store = None
             if r.last_part:  # a big file counts once: extracted if any of its parts was
                 if fresh:
                     report.extracted += 1

@@ -1,7 +1,7 @@
 """The parts of `build` between extraction and the files on disk.
 
 * `run_task` is what a worker does with one document (or one part of a big file,
-  `govgraph.parts`): extract it (or unpickle its cached records), then render what the
+  `govgraph.parts`): extract it (or read its cached records), then render what the
   merge needs: the extraction JSON, the document's N-Triples lines (`govgraph.triples`, as
   one UTF-8 block) and the rows the network page is drawn from. Results are bytes, strings
   and tuples, cheap to send back from another process or machine.
@@ -21,13 +21,13 @@ from __future__ import annotations
 
 import json
 import os
-import pickle
 import shutil
 import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import codec
 from .errors import GovgraphError
 from .lexicon import use as use_lexicon
 from .lexicon_user import Overlay
@@ -43,7 +43,7 @@ class Task:
     path: str
     base: str
     source: Any = None  # the decoded document (`reader.Source`), to extract
-    blob: bytes | None = None  # cached records (pickled Extraction), to reuse
+    blob: bytes | None = None  # cached records (`codec` JSON), to reuse when they check out
     error: str | None = None  # the file could not be read: reported in its place
     key: str | None = None  # cache key: set when the records are to be cached
     part: Any = None  # a part of a big file (`parts.Part`) to extract: its text comes segmented
@@ -61,6 +61,7 @@ class DocResult:
     error: str | None = None
     key: str | None = None
     blob: bytes | None = None  # freshly extracted: the records for the cache (b"": not cached)
+    warning: str | None = None  # a cached entry that did not check out (extracted again)
     json_text: str = ""
     json_records: dict | None = None  # a part of a big file: its records, for `parts.DocumentJson`
     last_part: bool = True
@@ -81,10 +82,13 @@ def run_task(task: Task) -> DocResult:
     if task.error is not None:
         return DocResult(task.name, task.path, error=task.error)
     use_lexicon(task.lexicon)  # a worker process or a Dask worker extracts with the build's rules
-    blob = None
+    x, blob, warning = None, None, None
     if task.blob is not None:
-        x = pickle.loads(task.blob)
-    else:
+        try:
+            x = codec.decode(task.blob, task.name, task.key or "")
+        except codec.BadEntry as e:  # dropped: the text is here to extract again
+            warning = f"{task.path}: cache entry dropped ({e}); extracted again"
+    if x is None:
         if task.part is not None:
             from .extract import extract_document
 
@@ -96,7 +100,7 @@ def run_task(task: Task) -> DocResult:
                 return DocResult(
                     task.name, task.path, error=f"{task.path}: extraction failed ({type(e).__name__}: {e})"
                 )
-        blob = pickle.dumps(x, protocol=pickle.HIGHEST_PROTOCOL) if task.key is not None else b""
+        blob = codec.encode(x, task.key) if task.key is not None else b""
     json_text, json_records = "", None
     if task.parted:
         from .parts import part_records
@@ -122,6 +126,7 @@ def run_task(task: Task) -> DocResult:
         task.path,
         key=task.key,
         blob=blob,
+        warning=warning,
         json_text=json_text,
         json_records=json_records,
         last_part=task.last_part,

@@ -1,16 +1,19 @@
 """The extraction cache: re-running `build` re-extracts only new or changed documents.
 
-An entry is one document's extraction records (`records.Extraction`, pickled), keyed by a
-digest of the document's name and text. Entries live in a folder named after the *rules
+An entry is one document's extraction records as JSON (`govgraph.codec`: data only, checked
+field by field when read, tied to its document's name and key), keyed by a digest of the
+document's name and text. An entry that does not check out is dropped and the document
+extracted again; a cache that cannot be written is a warning, never a failure. Entries live in a folder named after the *rules
 key*, a digest of everything that can change what extraction returns: the govgraph version,
 every Python file of the package and every rule file (`data/`, but not the sample articles
 under `data/corpus/`, and the ontology files; the package is walked, so a new module or data
 file is covered without a list to update), the user lexicon in use (`--lexicon`), and
 jieba's version. A change to any of them starts a fresh folder, and the stale ones are removed.
 
-Layout: ``CACHE/<rules key>/<2 hex>/<38 hex>.pickle``. Each file starts with the SHA-256 of
-the pickle that follows, and is written to a temporary name and renamed into place, so a
-crash or a concurrent build never leaves a torn entry that would be believed.
+Layout: ``CACHE/<rules key>/<2 hex>/<38 hex>.json``, and a marker file ``GOVGRAPH-CACHE`` in
+each rules-key folder: only folders with that marker are ever removed, so a user's own folder
+inside the cache folder is safe. Entries are written to a temporary name and renamed into
+place, so a crash or a concurrent build never leaves a torn entry.
 """
 
 from __future__ import annotations
@@ -79,6 +82,9 @@ class CacheStats:
     writes: int = 0
 
 
+MARKER = "GOVGRAPH-CACHE"  # in each rules-key folder: what `prune` may remove
+
+
 class ExtractionCache:
     def __init__(self, root: str | os.PathLike, key: str | None = None):
         self.root = Path(root)
@@ -88,17 +94,13 @@ class ExtractionCache:
         self._pruned = False
 
     def _path(self, doc_key: str) -> Path:
-        return self.dir / doc_key[:2] / f"{doc_key[2:]}.pickle"
+        return self.dir / doc_key[:2] / f"{doc_key[2:]}.json"
 
     def get(self, doc_key: str) -> bytes | None:
-        """The pickled records for a document, or None (absent, unreadable or corrupt)."""
+        """The stored entry for a document (checked by `codec.decode` where it is used), or None."""
         try:
-            raw = self._path(doc_key).read_bytes()
+            blob = self._path(doc_key).read_bytes()
         except OSError:
-            self.stats.misses += 1
-            return None
-        digest, blob = raw[:32], raw[32:]
-        if len(raw) < 32 or hashlib.sha256(blob).digest() != digest:
             self.stats.misses += 1
             return None
         self.stats.hits += 1
@@ -108,12 +110,15 @@ class ExtractionCache:
         return self._path(doc_key).is_file()
 
     def put(self, doc_key: str, blob: bytes) -> None:
+        """Store an entry; raises OSError when the cache cannot be written."""
         path = self._path(doc_key)
+        if not (self.dir / MARKER).is_file():
+            self.dir.mkdir(parents=True, exist_ok=True)
+            (self.dir / MARKER).write_text("govgraph extraction cache: safe to delete\n", encoding="utf-8")
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp = tempfile.mkstemp(prefix=".entry.", suffix=".tmp", dir=path.parent)
         try:
             with os.fdopen(fd, "wb") as f:
-                f.write(hashlib.sha256(blob).digest())
                 f.write(blob)
             os.replace(tmp, path)
         except BaseException:
@@ -123,10 +128,14 @@ class ExtractionCache:
         self.stats.writes += 1
 
     def prune(self) -> None:
-        """Remove the folders of other rules keys (entries no build can use any more)."""
-        if self._pruned or not self.root.is_dir():
+        """Remove the folders of other rules keys (entries no build can use any more): only
+        folders that govgraph marked as its own."""
+        if self._pruned:
             return
         self._pruned = True
-        for p in self.root.iterdir():
-            if p.is_dir() and p.name != self.key and len(p.name) == len(self.key):
-                shutil.rmtree(p, ignore_errors=True)
+        try:
+            folders = [p for p in self.root.iterdir() if p.name != self.key and (p / MARKER).is_file()]
+        except OSError:
+            return
+        for p in folders:
+            shutil.rmtree(p, ignore_errors=True)

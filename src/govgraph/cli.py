@@ -255,6 +255,8 @@ def _run(args) -> int:
         print(f"wrote {args.out}/")
         for s in report.skipped:
             print(f"govgraph: skipped {s}", file=sys.stderr)
+        for w in report.warnings:
+            print(f"govgraph: warning: {w}", file=sys.stderr)
         return report.exit_code
     if args.command == "evaluate":
         import json
