@@ -82,6 +82,14 @@ RELATIVE.append(
     # a township takes the one county the article names, even later
     ("桃浦镇总工会揭牌", ["上海市普陀区"], [("上海市普陀区桃浦镇总工会", 0, 6, "inst.head:总工会")])
 )
+RELATIVE.append(
+    # 区 before a named body: the article's district
+    (
+        "区卫生环保志愿服务队开展宣传",
+        ["荆州市沙市区"],
+        [("荆州市沙市区卫生环保志愿服务队", 0, 10, "inst.named:志愿服务队")],
+    )
+)
 RELATIVE_NEGATIVES = [
     ("荆州经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # 区 ends 经开区, it names no district here
     ("市人民法院开展执行", []),  # no city in sight: no prefix from elsewhere

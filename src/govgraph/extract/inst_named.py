@@ -18,7 +18,7 @@ from .inst_base import (
 )
 
 # part-of-speech tags (jieba) that may form a proper-name stem
-NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i")
+NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
 # nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
 GENERIC_STEMS = {
@@ -227,6 +227,12 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         rname, prefix = d.name, region_prefix(d)
     elif not proper:
         return []
+    else:
+        # 区卫生环保志愿服务队: a 区/市 before a named body is the article's region
+        cut = next((len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2), 0)
+        start2, d = implicit_before(text, hs - len(stem) + cut, ctx)
+        if d is not None:
+            stem, start, rname, prefix = stem[cut:], start2, d.name, region_prefix(d)
     name = prefix + fill(head, stem=stem)
     return [InstitutionMention(start, he, text[start:he], name, head.kind, d, rname, rule=rule)]
 
