@@ -240,6 +240,21 @@ def _national(im) -> bool:
     return im.region is None and (im.name in national or (head is not None and head.scope == "national"))
 
 
+def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceView) -> SubjectChoice | None:
+    """新源县人民法院…，全县12个乡镇全覆盖: 全县 after a body of that county is the body's jurisdiction,
+    and the figure the body's work."""
+    last = agents[-1][1]
+    if last.rule != "subj.collective-region" or last.name is None:
+        return None
+    for _, choice in reversed(agents[:-1]):
+        if choice.rule == "subj.clause" and any(
+            im.name == choice.name and (im.region_name == last.name or getattr(im.region, "name", None) == last.name)
+            for im in view.insts
+        ):
+            return SubjectChoice(choice.name, "subj.jurisdiction")
+    return None
+
+
 def sentence_agent(view: SentenceView, ctx: Context, document_codes: set[str]) -> SubjectChoice | None:
     """The last agent of the sentence: what the text goes on talking about."""
     agents = _agents(view, len(view.text), ctx, document_codes)
@@ -257,9 +272,9 @@ def quantity_subject(
     paragraph_scope: SubjectChoice | None = None,
 ) -> SubjectChoice:
     """The subject of the figure at `pos` in the sentence (see the module's docstring)."""
-    agents = _agents(view, pos, ctx, document_codes)
+    agents = sorted(_agents(view, pos, ctx, document_codes), key=lambda a: a[0])
     if agents:
-        return max(agents, key=lambda a: a[0])[1]
+        return _own_jurisdiction(agents, view) or agents[-1][1]
     text = view.text
     for im in reversed(view.insts):
         if im.end > pos or im.prefix_only or _list_member(text, im.end, view.insts):
