@@ -23,6 +23,7 @@ LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "villa
 # words that make the phrase generic (各乡镇, 全村, 本社区).
 LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|行政村|村|社区)")
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
+NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
 LOCAL_SUFFIX = re.compile(r"街道|镇|乡|村|社区")
@@ -218,6 +219,9 @@ def _township_words(text: str) -> list[re.Match]:
     ends with the suffix and is tagged ns."""
     found = []
     for t in LOCAL_SUFFIX.finditer(text):
+        before = text[t.start() - 1] if t.start() else ""
+        if not "\u4e00" <= before <= "\u9fff" or before in NO_NAME_BEFORE:
+            continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
         lo = max(0, t.start() - 4)
         pos = lo
         for word, tag in jieba_pos(text[lo : t.end()]):
