@@ -217,3 +217,20 @@ def test_cli_exits_2_and_writes_nothing_on_a_bad_lexicon(tmp_path, capsys):
     before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
     assert main(["build", str(src), "-o", str(out), "--lexicon", str(bad), "--workers", "1", "--no-page"]) == 2
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+
+@pytest.mark.parametrize("name", lexicon.bundled_data_files())
+def test_every_data_file_takes_user_rows(tmp_path, name):
+    """A user file named like a bundled one, with its rows, passes the checks and is read by
+    the file's loader: the bundled rows are valid user rows, and none is lost or doubled."""
+    from govgraph.lexicon_user import parse_rows
+
+    bundled = lexicon._bundled_text(name)
+    header, rows = parse_rows(bundled)
+    lines = bundled.splitlines()
+    sample = [lines[n - 1] for n, _ in rows[-3:]]
+    write(tmp_path / "lex", {name: "\t".join(header) + "\n" + "\n".join(sample) + "\n"})
+    lexicon.use(lexicon.load_user_lexicon(tmp_path / "lex"))
+    merged = lexicon._rows(lexicon._data_text(name))
+    assert len(merged) == len(rows) + len(sample)
+    assert merged[-len(sample) :] == [row for _, row in rows[-3:]]

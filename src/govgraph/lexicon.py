@@ -8,8 +8,8 @@ discovered mechanism names (`data/mechanism_cues.tsv`, `data/mechanism_stoplist.
 `lexicon_mechanisms`).
 
 A user lexicon (`govgraph build --lexicon DIR`, `govgraph.lexicon_user`) adds rows: every
-loader reads a data file through `data_rows`, which appends the user's file of the same
-name, so a new data file is open to users as soon as it has its loader here. `use` makes an
+data file is read through `_data_text`, which appends the rows of the user's file of the
+same name, so a new data file is open to users as soon as it has its loader here. `use` makes an
 overlay the active one (and drops every cached rule table that was built without it).
 """
 
@@ -30,8 +30,20 @@ from .lexicon_user import Overlay
 _active: Overlay = lexicon_user.BUNDLED
 
 
-def _data_text(name: str) -> str:
+def _bundled_text(name: str) -> str:
     return (resources.files("govgraph") / "data" / name).read_text(encoding="utf-8")
+
+
+def _data_text(name: str) -> str:
+    """data/<name>, then the rows of the active user lexicon's file of that name, written in
+    the bundled file's column order: every loader reading a data file sees the user's rows."""
+    text = _bundled_text(name)
+    extra = _active.rows(name)
+    if not extra:
+        return text
+    header = lexicon_user.parse_rows(text)[0]
+    lines = ["\t".join(row.get(c, "") for c in header) for _, row in extra]
+    return text.rstrip("\n") + "\n" + "\n".join(lines) + "\n"
 
 
 def _ontology_text(name: str) -> str:
@@ -45,7 +57,7 @@ def _rows(text: str) -> list[dict[str, str]]:
 
 def data_rows(name: str) -> list[dict[str, str]]:
     """The rows of data/<name>, then those of the active user lexicon's file of that name."""
-    return _rows(_data_text(name)) + [row for _, row in _active.rows(name)]
+    return _rows(_data_text(name))
 
 
 # ---------------------------------------------------------------- the user lexicon
@@ -67,8 +79,9 @@ def load_user_lexicon(folder: str | Path) -> Overlay:
         elif name == lexicon_user.ALIASES:
             problems += lexicon_user.check_file(name, text, lexicon_user.OWN_COLUMNS[name])
         else:
-            columns = tuple(lexicon_user.parse_rows(_data_text(name))[0])
-            problems += lexicon_user.check_file(name, text, columns)
+            header, rows = lexicon_user.parse_rows(_bundled_text(name))
+            optional = {c for _, row in rows for c in header if not row[c]}  # the bundled file leaves them empty
+            problems += lexicon_user.check_file(name, text, tuple(header), optional)
     if problems:
         raise lexicon_user.lexicon_error(str(folder), [f"{Path(folder) / p}" for p in problems])
     return overlay

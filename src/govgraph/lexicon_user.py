@@ -175,7 +175,7 @@ def _number(v: str) -> str | None:
     return None
 
 
-# (file, column) → check; columns not listed here need only be non-empty unless OPTIONAL says so
+# (file, column) → check; columns not listed here need only be non-empty where they must be
 CHECKS: dict[tuple[str, str], Callable[[str], str | None]] = {
     ("institution_heads.tsv", "canonical"): _template("region", "short", "stem", "parent"),
     ("institution_heads.tsv", "kind"): _one_of(KINDS),
@@ -191,19 +191,13 @@ CHECKS: dict[tuple[str, str], Callable[[str], str | None]] = {
     ("regions.tsv", "lon"): _optional(_number),
     (ALIASES, "kind"): _one_of(KINDS),
 }
-OPTIONAL = {
-    ("regions.tsv", "parent_code"),
-    ("regions.tsv", "short_names"),
-    ("regions.tsv", "lat"),
-    ("regions.tsv", "lon"),
-    (MECHANISMS, "alt"),
-    (MECHANISMS, "broader"),
-    (MECHANISMS, "en"),
-}
+# columns of the user's own files that may be empty (a bundled twin's: those it leaves empty)
+OPTIONAL = {(MECHANISMS, "alt"), (MECHANISMS, "broader"), (MECHANISMS, "en")}
 
 
-def check_file(name: str, text: str, columns: tuple[str, ...], extra: dict | None = None) -> list[str]:
-    """Problems of one user file whose rows must have `columns`; `extra` adds (column → check)."""
+def check_file(name: str, text: str, columns: tuple[str, ...], optional: Iterable[str] = ()) -> list[str]:
+    """Problems of one user file whose rows must have `columns`, all but those of `optional`
+    (and of OPTIONAL) non-empty."""
     header, rows = parse_rows(text)
     if not header:
         return [f"{name}: empty (expected a header line: {' '.join(columns)})"]
@@ -211,11 +205,12 @@ def check_file(name: str, text: str, columns: tuple[str, ...], extra: dict | Non
         first = next(n for n, line in enumerate(text.splitlines(), 1) if line.strip() and not line.startswith("#"))
         return [f"{name}:{first}: the header must name the columns {', '.join(columns)} (got {', '.join(header)})"]
     lines = text.splitlines()
-    checks = {c: CHECKS.get((name, c)) for c in columns} | (extra or {})
+    checks = {c: CHECKS.get((name, c)) for c in columns}
+    may_be_empty = set(optional) | {c for f, c in OPTIONAL if f == name}
     problems = []
     for number, row in rows:
         n = len(lines[number - 1].split("\t"))
-        if n > len(header) or (n < len(header) and not all((name, c) in OPTIONAL for c in header[n:])):
+        if n > len(header) or (n < len(header) and not may_be_empty.issuperset(header[n:])):
             problems.append(
                 f"{name}:{number}: {n} field(s), the header has {len(header)} (fields are separated by tabs)"
             )
@@ -223,7 +218,7 @@ def check_file(name: str, text: str, columns: tuple[str, ...], extra: dict | Non
         for column in columns:
             value = row[column]
             if value == "":
-                if (name, column) not in OPTIONAL:
+                if column not in may_be_empty:
                     problems.append(f"{name}:{number}: column {column} is empty")
                 continue
             check = checks.get(column)
