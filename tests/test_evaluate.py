@@ -183,6 +183,8 @@ def test_errors_group_misses_and_false_hits_by_rule(error_case):
         ("adopts", "(no rule)"): (0, 1),
         ("quantities", "qty.counter"): (1, 0),
     }
+    families = {(r["list"], r["family"]): (r["tp"], r["fp"]) for r in report["families"]}
+    assert families[("mechanisms", "mech.tail")] == (0, 1) and families[("adopts", "adopt.subject+trigger")] == (1, 0)
     # the rules' counts add up to the scorer's
     scores = evaluate(pred, gold)
     for name in ("institutions", "mechanisms", "adopts", "quantities"):

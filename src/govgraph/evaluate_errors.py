@@ -34,7 +34,8 @@ MAX_SENTENCES = 3  # sentences shown for a miss
 def error_report(
     pred_dir: str | Path, gold_dir: str | Path, corpus_dir: str | Path | None = None, lists: tuple = LISTS
 ) -> dict:
-    """{"summary": [per rule and list: tp, fp], "false_hits": [...], "misses": [...]}, sorted."""
+    """{"summary": [per rule and list: tp, fp], "families": [the same per rule family (the id
+    before its first colon)], "false_hits": [...], "misses": [...]}, sorted."""
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     false_hits: list[dict] = []
     misses: list[dict] = []
@@ -63,10 +64,19 @@ def error_report(
         {"rule": rule, "list": name, "tp": tp, "fp": fp, "precision": round(tp / (tp + fp), 3)}
         for (rule, name), (tp, fp) in sorted(tally.items(), key=lambda kv: (LISTS.index(kv[0][1]), kv[0][0]))
     ]
+    families: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
+    for r in summary:  # mech.curated:cross-execution → mech.curated
+        counts = families[(r["rule"].split(":", 1)[0], r["list"])]
+        counts[0] += r["tp"]
+        counts[1] += r["fp"]
+    by_family = [
+        {"family": fam, "list": name, "tp": tp, "fp": fp, "precision": round(tp / (tp + fp), 3)}
+        for (fam, name), (tp, fp) in sorted(families.items(), key=lambda kv: (LISTS.index(kv[0][1]), kv[0][0]))
+    ]
     order = {name: k for k, name in enumerate(LISTS)}
     false_hits.sort(key=lambda x: (order[x["list"]], x["rule"], x["document"], x["start"] or 0))
     misses.sort(key=lambda x: (order[x["list"]], x["rule"] == NOT_FOUND, x["rule"], x["document"]))
-    return {"summary": summary, "false_hits": false_hits, "misses": misses}
+    return {"summary": summary, "families": by_family, "false_hits": false_hits, "misses": misses}
 
 
 # ---------------------------------------------------------------- the document's sentences
@@ -208,16 +218,24 @@ def _miss(doc: str, name: str, item, gold: dict, sentences: list[dict], doc_fals
 # ---------------------------------------------------------------- text
 
 
+def _width(s: str) -> int:
+    """Columns in a terminal: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
+
+
+def _pad(s: str, width: int) -> str:
+    return s + " " * max(1, width - _width(s))
+
+
 def _clip(s: str | None, width: int = 160) -> str:
     s = (s or "").replace("\n", " ")
     return s if len(s) <= width else s[: width - 1] + "…"
 
 
 def format_errors(report: dict) -> str:
-    """The summary table, then per list the false hits and the misses, grouped by rule."""
-    lines = [f"{'rule':<36}{'list':<14}{'tp':>5}{'fp':>5}{'P':>7}"]
-    for r in report["summary"]:
-        lines.append(f"{r['rule']:<36}{r['list']:<14}{r['tp']:>5}{r['fp']:>5}{r['precision']:>7.3f}")
+    """The tables per rule family and per rule, then per list the false hits and the misses,
+    grouped by rule."""
+    lines = _table(report["families"], "family") + [""] + _table(report["summary"], "rule")
     for name in LISTS:
         for what, key in (("false hits", "false_hits"), ("misses", "misses")):
             rows = [x for x in report[key] if x["list"] == name]
@@ -225,6 +243,14 @@ def format_errors(report: dict) -> str:
                 lines += ["", f"== {name}: {what} ({len(rows)}) =="]
                 lines += _grouped(rows, key)
     return "\n".join(lines)
+
+
+def _table(rows: list[dict], key: str) -> list[str]:
+    width = max([36] + [_width(r[key]) + 2 for r in rows])
+    lines = [f"{_pad(key, width)}{'list':<14}{'tp':>5}{'fp':>5}{'P':>7}"]
+    for r in rows:
+        lines.append(f"{_pad(r[key], width)}{r['list']:<14}{r['tp']:>5}{r['fp']:>5}{r['precision']:>7.3f}")
+    return lines
 
 
 def _grouped(rows: list[dict], key: str) -> list[str]:
