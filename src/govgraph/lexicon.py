@@ -81,7 +81,8 @@ def load_user_lexicon(folder: str | Path) -> Overlay:
         else:
             header, rows = lexicon_user.parse_rows(_bundled_text(name))
             optional = {c for _, row in rows for c in header if not row[c]}  # the bundled file leaves them empty
-            problems += lexicon_user.check_file(name, text, tuple(header), optional)
+            used = {c: {row[c] for _, row in rows} for c in header}
+            problems += lexicon_user.check_file(name, text, tuple(header), optional, used)
     if problems:
         raise lexicon_user.lexicon_error(str(folder), [f"{Path(folder) / p}" for p in problems])
     return overlay

@@ -129,13 +129,12 @@ def lexicon_error(folder: str, problems: list[str]) -> GovgraphError:
 # ---------------------------------------------------------------- checks
 
 
-def _one_of(values: Iterable[str], dash: bool = False) -> Callable[[str], str | None]:
-    allowed = tuple(values) + (("-",) if dash else ())
+class _OneOf(tuple):
+    """The values a column takes (an enumeration); those the bundled file uses count too."""
 
-    def check(v: str) -> str | None:
-        return None if v in allowed else f"must be one of {', '.join(allowed)}"
 
-    return check
+def _one_of(values: Iterable[str], dash: bool = False) -> _OneOf:
+    return _OneOf(tuple(values) + (("-",) if dash else ()))
 
 
 def _template(*names: str) -> Callable[[str], str | None]:
@@ -176,7 +175,7 @@ def _number(v: str) -> str | None:
 
 
 # (file, column) → check; columns not listed here need only be non-empty where they must be
-CHECKS: dict[tuple[str, str], Callable[[str], str | None]] = {
+CHECKS: dict[tuple[str, str], Callable[[str], str | None] | _OneOf] = {
     ("institution_heads.tsv", "canonical"): _template("region", "short", "stem", "parent"),
     ("institution_heads.tsv", "kind"): _one_of(KINDS),
     ("institution_heads.tsv", "scope"): _one_of(SCOPES),
@@ -195,9 +194,13 @@ CHECKS: dict[tuple[str, str], Callable[[str], str | None]] = {
 OPTIONAL = {(MECHANISMS, "alt"), (MECHANISMS, "broader"), (MECHANISMS, "en")}
 
 
-def check_file(name: str, text: str, columns: tuple[str, ...], optional: Iterable[str] = ()) -> list[str]:
+def check_file(
+    name: str, text: str, columns: tuple[str, ...], optional: Iterable[str] = (), bundled: dict | None = None
+) -> list[str]:
     """Problems of one user file whose rows must have `columns`, all but those of `optional`
-    (and of OPTIONAL) non-empty."""
+    (and of OPTIONAL) non-empty. `bundled`: column → the values the bundled file uses, valid
+    whatever the checks say (a value a newer rule introduced, such as a new scope)."""
+    bundled = bundled or {}
     header, rows = parse_rows(text)
     if not header:
         return [f"{name}: empty (expected a header line: {' '.join(columns)})"]
@@ -221,11 +224,19 @@ def check_file(name: str, text: str, columns: tuple[str, ...], optional: Iterabl
                 if column not in may_be_empty:
                     problems.append(f"{name}:{number}: column {column} is empty")
                 continue
-            check = checks.get(column)
-            problem = check(value) if check else None
+            if value in bundled.get(column, ()):
+                continue
+            problem = _problem(checks.get(column), value, bundled.get(column, set()))
             if problem:
                 problems.append(f"{name}:{number}: {column} {value!r} {problem}")
     return problems
+
+
+def _problem(check, value: str, used: set[str]) -> str | None:
+    if isinstance(check, _OneOf):
+        allowed = list(check) + sorted(set(used) - set(check))
+        return None if value in allowed else f"must be one of {', '.join(allowed)}"
+    return check(value) if check else None
 
 
 def check_mechanisms(text: str, bundled: dict[str, str]) -> list[str]:
