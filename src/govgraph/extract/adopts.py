@@ -29,8 +29,12 @@ GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
 TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)$")
 TITLE = re.compile(r"《[^《》]*》")
 NEAR, FAR = 12, 40
+# a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
+CONTRIB_REACH = 2
 # being honoured for a mechanism, honouring a body for it (SPEC v2) or being the target of the act is not adopting it
-NOT_ADOPTING = frozenset({"praise:between", "praise:clause", "who:praiser", "who:target", "who:commentator"})
+NOT_ADOPTING = frozenset(
+    {"contrib:governs", "praise:between", "praise:clause", "who:praiser", "who:target", "who:commentator"}
+)
 # what may stand between a clause's start and its verb when the clause has no subject of its own:
 # 二是扎实开展…, 同时积极推行…
 CLAUSE_OPENER = re.compile(
@@ -68,6 +72,13 @@ def _has(words: list[str], text: str) -> bool:
     return any(w in text for w in words)
 
 
+def _governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
+    """One of `words` ends at most CONTRIB_REACH characters before the mechanism."""
+    return any(
+        0 <= mech_start - (i + len(w)) <= CONTRIB_REACH for w in words if (i := text.rfind(w, start, mech_start)) >= 0
+    )
+
+
 def _clause_start(text: str, pos: int) -> int:
     i = pos
     while i > 0 and not CLAUSE_BREAK.match(text, i - 1):
@@ -92,6 +103,8 @@ def features(text: str, who: InstitutionMention | None, mech: MechanismMention, 
         f.add("mech:title")
     if n_bodies == 1:
         f.add("sent:one_body")
+    if _governs(words["contribute"], text, clause_from, mech.start):
+        f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
     if _has(words["modal"], text[clause_from : mech.start]):
         f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
     if who is None:
