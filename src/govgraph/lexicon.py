@@ -265,8 +265,9 @@ def triggers() -> dict[str, list[str]]:
 
 @lru_cache(maxsize=1)
 def adopt_weights() -> dict[str, float]:
-    """Feature weights of adoption candidates (extract/adopts.py), fitted by scripts/fit_adopt_weights.py."""
-    return {r["feature"]: float(r["weight"]) for r in _rows(_data_text("adopt_weights.tsv"))}
+    """Feature weights of adoption candidates (extract/adopts.py), fitted by scripts/fit_adopt_weights.py;
+    a user lexicon's adopt_weights.tsv overrides single weights."""
+    return {r["feature"]: float(r["weight"]) for r in data_rows("adopt_weights.tsv")}
 
 
 # ---------------------------------------------------------------- outcome figures

@@ -142,11 +142,10 @@ def features(text: str, who: InstitutionMention | None, mech: MechanismMention, 
         f.add("who:target")
     if text.startswith("的", who.end):
         f.add("who:de")
-    if PERSON_AFTER.match(text, who.end) and not REPORTING.match(text, who.end):
-        # 检察院检察官创新采用…: the body acts through its staff, when they open the clause
-        f.add(
-            "who:staff" if STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) else "who:person"
-        )
+    if _staff_opens(text, who):
+        f.add("who:staff")  # 检察院检察官创新采用…: the body acts through its staff
+    elif PERSON_AFTER.match(text, who.end) and not REPORTING.match(text, who.end):
+        f.add("who:person")
     if REPORTING.match(text, who.end):
         # the clause ends in 说/表示/介绍: mostly an official giving an account of the body's
         # own work; a scholar comments on others' work
@@ -160,6 +159,15 @@ def features(text: str, who: InstitutionMention | None, mech: MechanismMention, 
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
         f.add("who:national")
     return f
+
+
+def _staff_opens(text: str, who: InstitutionMention) -> bool:
+    """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
+    return (
+        STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
+        and any(text.startswith(w, who.end) for w in triggers()["staff"])
+        and REPORTING.match(text, who.end) is None
+    )
 
 
 @dataclass
@@ -201,9 +209,11 @@ class AdoptionFinder:
                     if len(self.actors) == 1:
                         f.add("carried:sole")  # the article has had no other actor
                     out.append(Candidate(who, mm, "carried", frozenset(f)))
-        if subj:
-            self.actors.update(im.name for im in subj)
-            self.carried = list(subj)
+        # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about
+        acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)]
+        if acting:
+            self.actors.update(im.name for im in acting)
+            self.carried = list(acting)
             self.carried_paragraph = paragraph
         scored = [(c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING]
         self.seen.extend(scored)
