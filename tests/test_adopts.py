@@ -67,7 +67,7 @@ ADOPT_NEGATIVES = [
     "湖北省人民政府授予荆州市中级人民法院交叉执行示范单位称号。",  # honouring a body is not adopting
     "荆州市推行提级执行。",  # a region is never an actor
     "荆州市中级人民法院积极参与全市“平安荆州”建设。",  # contributing to a campaign is not adopting it
-    "荆州市公安局助力“护苗”专项行动。",
+    "荆州市公安局积极助力诉源治理。",
     "　　“此案提供了模板。”中国政法大学教授刘静坤说。\n",  # no mechanism, a speaker's employer
 ]
 
