@@ -82,6 +82,27 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+PAGE_MARK = b'<meta name="generator" content="govgraph">'
+
+
+def check_page_target(out: Path, graph_path: Path) -> None:
+    """`view -o` follows the build's rule: it replaces only a page that govgraph wrote, and
+    never the graph it reads."""
+    if str(out) in ("", "."):
+        raise GovgraphError("-o: the page needs a file name")
+    if not out.exists():
+        return
+    if graph_path.exists() and out.samefile(graph_path):
+        raise GovgraphError(f"{out}: is the graph being read; choose another file for the page")
+    try:
+        with open(out, "rb") as f:
+            head = f.read(4096)
+    except OSError as e:
+        raise GovgraphError(f"{out}: cannot be replaced ({e.strerror or e})") from None
+    if PAGE_MARK not in head:
+        raise GovgraphError(f"{out}: exists and was not written by govgraph; move it away or choose another file")
+
+
 class _Progress:
     """A one-line progress bar on a terminal; silent otherwise (logs, pipes, CI)."""
 
@@ -149,7 +170,11 @@ def build(
     files = inputs.files
     json_stems = extraction_stems([shown(f.name) for f in files])
     max_bytes = MAX_FILE_SIZE if max_file_size is None else max_file_size
+    if str(out) == "":
+        raise GovgraphError("-o: the output folder name is empty")
     out = Path(out)
+    if out.is_symlink() and not out.exists():
+        raise GovgraphError(f"{out}: is a symbolic link to a folder that does not exist")
     if out.exists() and not out.is_dir():
         raise GovgraphError(f"{out}: output path exists and is not a folder")
     store = None
@@ -326,7 +351,7 @@ def build(
             writers.close()
         if joined is not None:
             joined.close()
-        outputs.abort()
+        outputs.abort(fresh_folder=created)
         raise
     finally:
         if results is not None:
@@ -487,6 +512,7 @@ def view(graph_path: str | Path, out: str | Path, *, focus=None, depth=2, region
 
     if max_nodes < 1:
         raise GovgraphError("--max-nodes must be at least 1")
+    check_page_target(Path(out), Path(graph_path))
     html, stats = render_page(
         to_networkx(load_graph(graph_path)),
         title="govgraph",

@@ -947,6 +947,7 @@ class Outputs:
         self.root = self.out.resolve()
         self.pending: dict[str, str] = {}  # relative name -> temporary path
         self.made_dirs: list[Path] = []  # folders made for outputs, removed again by `abort` if empty
+        self.placed: list[Path] = []  # renamed into place by a `commit` that has not finished
         self.mode = 0o666 & ~_umask()
         self.previous = self._read_manifest()
 
@@ -996,6 +997,7 @@ class Outputs:
             os.chmod(tmp, self.mode)  # mkstemp makes 0600; outputs are ordinary files
             target = self.out / rel
             os.replace(tmp, target)
+            self.placed.append(target)
             written.append(str(target))
         current = set(self.pending)
         for rel in sorted(self.previous - current):  # ours, from a build that had more documents
@@ -1009,10 +1011,19 @@ class Outputs:
         os.chmod(tmp, self.mode)
         os.replace(tmp, self.out / self.MANIFEST)
         self.pending = {}
+        self.placed = []
         self.previous = current
         return written
 
-    def abort(self) -> None:
+    def abort(self, fresh_folder: bool = False) -> None:
+        """Remove the temporary files; in a folder this build made (`fresh_folder`), also the
+        files an unfinished `commit` had already put in place: they belong to nobody else."""
+        if fresh_folder:
+            for target in self.placed:
+                try:
+                    os.unlink(target)
+                except OSError:
+                    pass
         for tmp in self.pending.values():
             try:
                 os.unlink(tmp)

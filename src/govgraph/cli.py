@@ -215,6 +215,14 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("govgraph: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:  # the reader went away (`| head`): nothing more to say
+        return 0
+    except OSError as e:  # the disk, not govgraph: full, read-only, gone
+        if args.debug:
+            raise
+        where = f"{e.filename}: " if e.filename else ""
+        print(f"govgraph: error: {where}{e.strerror or e}", file=sys.stderr)
+        return 2
     except Exception as e:  # a bug: say so briefly; --debug shows the traceback
         if args.debug:
             raise
