@@ -284,3 +284,28 @@ def test_a_short_name_takes_the_full_name_named_before():
     later = "甸柳法庭还与网格员对接"
     got = [(m.name, m.start, m.end, m.rule) for m in find_institutions(later, find_regions(later), ctx)]
     assert got == [("济南市历下区人民法院甸柳人民法庭", 0, 4, "inst.named:法庭")]
+
+
+ANAPHORA_CASES = [
+    (
+        "荆州市中级人民法院受理此案。该院依法判决",
+        [
+            ("荆州市中级人民法院", 0, 9, "inst.head:中级人民法院"),
+            ("荆州市中级人民法院", 14, 16, "inst.anaphor:该院"),
+        ],
+    ),
+    ("本院依法受理", []),  # no court named before: nothing to refer to
+    ("荆州市公安局表示，该院长期", [("荆州市公安局", 0, 6, "inst.head:公安局")]),  # 院长 is no 该院
+]
+
+
+@pytest.mark.parametrize("text, expected", ANAPHORA_CASES)
+def test_anaphora_name_the_court_named_before(text, expected):
+    ctx = Context()
+    got = []
+    for part in text.split("。"):
+        offset = text.index(part)
+        got += [
+            (m.name, m.start + offset, m.end + offset, m.rule) for m in find_institutions(part, find_regions(part), ctx)
+        ]
+    assert got == expected
