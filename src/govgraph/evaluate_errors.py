@@ -65,10 +65,10 @@ def error_report(
         for (rule, name), (tp, fp) in sorted(tally.items(), key=lambda kv: (LISTS.index(kv[0][1]), kv[0][0]))
     ]
     families: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
-    for r in summary:  # mech.curated:cross-execution → mech.curated
-        counts = families[(r["rule"].split(":", 1)[0], r["list"])]
-        counts[0] += r["tp"]
-        counts[1] += r["fp"]
+    for (rule, name), (tp, fp) in tally.items():  # mech.curated:cross-execution → mech.curated
+        counts = families[(rule.split(":", 1)[0], name)]
+        counts[0] += tp
+        counts[1] += fp
     by_family = [
         {"family": fam, "list": name, "tp": tp, "fp": fp, "precision": round(tp / (tp + fp), 3)}
         for (fam, name), (tp, fp) in sorted(families.items(), key=lambda kv: (LISTS.index(kv[0][1]), kv[0][0]))
