@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..segment import jieba_pos
+from .quantities import find_quantities
 
 STOPS = '，,；;：:、（(“”"。！？!?）)'
 MAX_LABEL = 16
@@ -47,6 +48,7 @@ MEASURED = re.compile(
 )
 SUFFIX = {"CNY": "金额", "person_time": "人次", "day": "用时", "hour": "用时", "percent": ""}
 GENERIC = {"CNY": "金额", "percent": "比率", "day": "用时", "hour": "用时", "person_time": "人次"}
+COUNTED_NOUNS = ("部门", "单位", "方")
 NOUN_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "an", "l")
 
 
@@ -57,7 +59,11 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
     i = start
     while i > floor and text[i - 1] not in STOPS and start - i < 40:
         i -= 1
-    label = _clean(ORDINAL.sub("", text[i:start])).replace("分别", "")
+    raw = ORDINAL.sub("", text[i:start])
+    earlier = find_quantities(raw)
+    if earlier:
+        raw = raw[earlier[-1].end :]  # 案件1216件，涉及3180人: after the figure before it
+    label = _clean(raw).replace("分别", "")
     if label.endswith(tuple(CONNECTIVES)) and previous:
         label = ""  # 下发10个先进典型案例和10个追责案例: the noun of this figure follows it
     elif label.endswith(BEFORE_NOUN):
@@ -71,14 +77,29 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
         # what the figure counts follows it (两天内立案, 541名优秀民警); else a list goes on (下降3.54%、8.5%)
         after = _noun_after(text, end, keep_verbs=unit in ("day", "hour", "other"))
         if after:
-            return _measured(after, unit, text[start:end])
-        return previous or GENERIC.get(unit, "数量")
+            return _of_what_follows(after, unit, text[start:end])
+        if previous:
+            return previous
+        return _measured("", unit, text[start:end]) if unit == "other" else _counted(text[start:end], unit)
     if previous and CHANGE.fullmatch(label):
         # a change of the figure before it (成交量9.82万件，同比上升10%): not that figure itself
         return CHANGE.sub("", previous) + label.replace("分别", "")
     if len(label) <= 2 and not MEASURED.search(label):
-        label += _noun_after(text, end)
+        return _of_what_follows(label + _noun_after(text, end), unit, text[start:end])
     return _measured(label, unit, text[start:end])
+
+
+def _of_what_follows(label: str, unit: str, figure: str) -> str:
+    """98.8%的纠纷在综治中心终结: a rate before its noun is a share of it (纠纷比例)."""
+    if unit == "percent" and label and not MEASURED.search(label):
+        return label + "比例"
+    return _measured(label, unit, figure)
+
+
+def _counted(figure: str, unit: str) -> str:
+    """A figure alone says what it counts when its unit word is a noun (九部门 → 部门数)."""
+    word = next((w for w in COUNTED_NOUNS if figure.endswith(w)), None)
+    return word + "数" if word else GENERIC.get(unit, "数量")
 
 
 def _measured(label: str, unit: str, figure: str) -> str:
@@ -122,12 +143,16 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
         j += 1
     words: list[tuple[str, str]] = []
     tokens = list(jieba_pos(text[end:j]))
+    if tokens and tokens[0][0] == "的":
+        tokens.pop(0)  # 15.63%的提级执行率
     while keep_verbs and tokens and tokens[0][1] in ("d", "c", "p"):
         tokens.pop(0)  # 仅用30分钟便完成: the adverb is no part of what is done
     for word, flag in tokens:
         if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
             break
         words.append((word, flag))
-    while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS):
+        if MEASURED.search(word):
+            break  # 15.63%的提级执行率位居全省前列: the noun names the measure
+    while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS) and not MEASURED.search(words[-1][0]):
         words.pop()  # a noun phrase ends in a noun (执行实施专题指导性案例, not 派出所所长进)
     return "".join(w for w, _ in words)
