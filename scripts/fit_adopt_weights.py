@@ -8,8 +8,8 @@ lists the pair for its document (the reference scorer's matching), and an L2-reg
 logistic regression is fitted on them with numpy. With --oracle the gold's institution and
 mechanism mentions are added to what the extractor finds, so that the weights learn who adopts
 a mechanism rather than which names the other rule families miss; now that those families find
-most names, the rules' own mentions give the better weights held out (0.63/0.60 against
-0.56/0.55 on the real mentions of the held-out half), so the bundled weights are fitted without it.
+most names, the rules' own mentions give the better weights held out (F1 0.56-0.63 against
+0.51-0.57 on the real mentions of the held-out half), so the bundled weights are fitted without it.
 
 Held-out figures: fit on the five sample pages + d01–d10, test on d11–d20, and the reverse.
 """
