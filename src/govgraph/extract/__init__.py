@@ -23,98 +23,120 @@ from .roles import subjects
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
-    gaz = gazetteer()
-    national_words = triggers()["national"]
-    res = Resolver(name)
-    local_names: dict[str, str] = {}
-    document_codes: set[str] = set()
-    outcomes = Outcomes(document_codes)
-    adopts: dict[tuple[str, str], Fact] = {}
-    finder = AdoptionFinder()
+    return DocumentExtraction(name, clean).run(articles)
 
-    para_starts = [a for a, _ in clean.paragraphs]
 
-    def paragraph_of(sent: Sentence) -> int:
-        return bisect.bisect_right(para_starts, sent.clean_start) - 1
+class DocumentExtraction:
+    """One document's walk: a first pass over region names, then article by article and
+    sentence by sentence, each mention handed to the resolver with its evidence."""
 
-    def evidence(sent: Sentence, s: int, e: int, rule: str = "") -> Evidence:
-        o_s, o_e = clean.span(sent.clean_start + s, sent.clean_start + e)
-        return Evidence(
-            name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e], clean.exact(o_s, o_e), rule
-        )
+    def __init__(self, name: str, clean: CleanText):
+        self.name = name
+        self.clean = clean
+        self.national_words = triggers()["national"]
+        self.res = Resolver(name)
+        self.local_names: dict[str, str] = {}
+        self.document_codes: set[str] = set()
+        self.outcomes = Outcomes(self.document_codes)
+        self.adopts: dict[tuple[str, str], Fact] = {}
+        self.finder = AdoptionFinder()
+        self.para_starts = [a for a, _ in clean.paragraphs]
 
-    # First pass over all full region names: context for same-name divisions (朝阳区), and
-    # the divisions each article names, for relative references before them (区法院 … 普陀区).
-    article_mentions: dict[int, list] = {}
-    for art in articles:
-        named_here = article_mentions.setdefault(id(art), [])
-        for sent in art.sentences:
-            for m in find_regions(sent.text, local_names):
-                if m.local_level:
-                    # townships named anywhere in the document are known everywhere in it
-                    local_names.setdefault(m.surface, m.local_level)
-                elif not m.is_short:
-                    named_here.append(m)
-                    if len(m.candidates) == 1:
-                        document_codes.add(m.candidates[0].code)
-                        document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+    def run(self, articles: list[Article]) -> Extraction:
+        article_mentions = self.first_pass(articles)
+        for art in articles:
+            named_here = [choose(m, self.document_codes) for m in article_mentions[id(art)]]
+            ctx = Context(document_codes=self.document_codes, article_regions=[d for d in named_here if d is not None])
+            self.finder.new_article()
+            carried: list = []  # the institutions the article is talking about, carried across sentences
+            for sent in art.sentences:
+                carried = self.sentence(sent, art, ctx, carried)
+        return self.res.finish(articles, list(self.adopts.values()), self.outcomes.finish())
 
-    for art in articles:
-        named_here = [choose(m, document_codes) for m in article_mentions[id(art)]]
-        ctx = Context(document_codes=document_codes, article_regions=[d for d in named_here if d is not None])
-        finder.new_article()
-        carried: list = []  # the institutions the article is talking about, carried across sentences
-        for sent in art.sentences:
-            text = sent.text
-            regions = drop_conjunction_regions(text, find_regions(text, local_names))
-            prev: RegionMention | None = None
-            for m in regions:
-                if m.local_level:
-                    parent = None
-                    lp = m.local_parent
-                    if lp is not None:
-                        chained = None if lp.local_level else choose(lp, document_codes, None, None)
-                        parent = chained.name if chained is not None else lp.name
-                    elif m.local_level == "township":
-                        # a township standing alone (桃浦镇总工会): under the county or city named
-                        # last, else first in the article
-                        named = [*reversed(ctx.regions), *ctx.article_regions]
-                        home = next((d for d in named if d.level in ("county", "prefecture")), None)
-                        parent = home.name if home is not None else None
-                    local_names.setdefault(m.surface, m.local_level)
-                    res.add_local_region(m.name, m.local_level, parent, evidence(sent, m.start, m.end, m.rule))
-                    ctx.local_regions.append((m.surface, m.local_level))
-                else:
-                    adjacent_prev = prev if prev is not None and prev.end == m.start else None
-                    d = choose(m, document_codes, None, adjacent_prev)
-                    if d is not None:  # a gazetteer mention always has candidates
-                        rule = "region.historic" if d.replaced_by else m.rule
-                        res.add_region(d, m.surface, evidence(sent, m.start, m.end, rule))
-                        ctx.regions.append(d)
-                prev = m
-            mechs = find_mechanisms(text)
-            curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
-            insts = find_institutions(text, regions, ctx, curated_spans)
-            for im in insts:
-                res.add_institution(im, evidence(sent, im.start, im.end, im.rule))
-            for mm in mechs:
-                res.add_mechanism(mm, evidence(sent, mm.start, mm.end, mm.rule))
-            # who acts: the sentence's subject, else the article's actor carried over
-            subj = subjects(text, insts)
-            actors = subj or carried
-            for c in finder.sentence(text, paragraph_of(sent), insts, mechs, subj):
-                fact = adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
-                # the evidence spans the actor too when this sentence names it
-                span = (
-                    (min(c.who.start, c.mech.start), max(c.who.end, c.mech.end))
-                    if c.in_sentence
-                    else (c.mech.start, c.mech.end)
-                )
-                fact.evidence.append(evidence(sent, *span, c.rule))
-            view = SentenceView(text, insts, regions, subj, national_words)
-            outcomes.add_sentence(
-                view, art.index, art.date, actors, ctx, mechs, partial(evidence, sent), paragraph_of(sent)
+    def paragraph_of(self, sent: Sentence) -> int:
+        return bisect.bisect_right(self.para_starts, sent.clean_start) - 1
+
+    def evidence(self, sent: Sentence, s: int, e: int, rule: str = "") -> Evidence:
+        o_s, o_e = self.clean.span(sent.clean_start + s, sent.clean_start + e)
+        exact = self.clean.exact(o_s, o_e)
+        return Evidence(self.name, sent.article, sent.text, sent.start, sent.end, o_s, o_e, sent.text[s:e], exact, rule)
+
+    def first_pass(self, articles: list[Article]) -> dict[int, list]:
+        """Full region names: context for same-name divisions (朝阳区), and the divisions each
+        article names, for relative references before them (区法院 … 普陀区)."""
+        gaz = gazetteer()
+        article_mentions: dict[int, list] = {}
+        for art in articles:
+            named_here = article_mentions.setdefault(id(art), [])
+            for sent in art.sentences:
+                for m in find_regions(sent.text, self.local_names):
+                    if m.local_level:
+                        # townships named anywhere in the document are known everywhere in it
+                        self.local_names.setdefault(m.surface, m.local_level)
+                    elif not m.is_short:
+                        named_here.append(m)
+                        if len(m.candidates) == 1:
+                            self.document_codes.add(m.candidates[0].code)
+                            self.document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+        return article_mentions
+
+    def sentence(self, sent: Sentence, art: Article, ctx: Context, carried: list) -> list:
+        """Extract one sentence; returns the institutions carried on to the next."""
+        text = sent.text
+        regions = drop_conjunction_regions(text, find_regions(text, self.local_names))
+        self.regions(sent, regions, ctx)
+        mechs = find_mechanisms(text)
+        curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
+        insts = find_institutions(text, regions, ctx, curated_spans)
+        for im in insts:
+            self.res.add_institution(im, self.evidence(sent, im.start, im.end, im.rule))
+        for mm in mechs:
+            self.res.add_mechanism(mm, self.evidence(sent, mm.start, mm.end, mm.rule))
+        # who acts: the sentence's subject, else the article's actor carried over
+        subj = subjects(text, insts)
+        actors = subj or carried
+        for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs, subj):
+            fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
+            # the evidence spans the actor too when this sentence names it
+            span = (
+                (min(c.who.start, c.mech.start), max(c.who.end, c.mech.end))
+                if c.in_sentence
+                else (c.mech.start, c.mech.end)
             )
-            if subj:
-                carried = subj
-    return res.finish(articles, list(adopts.values()), outcomes.finish())
+            fact.evidence.append(self.evidence(sent, *span, c.rule))
+        view = SentenceView(text, insts, regions, subj, self.national_words)
+        self.outcomes.add_sentence(
+            view, art.index, art.date, actors, ctx, mechs, partial(self.evidence, sent), self.paragraph_of(sent)
+        )
+        return subj or carried
+
+    def regions(self, sent: Sentence, regions: list[RegionMention], ctx: Context) -> None:
+        """Resolve the sentence's region mentions and add them to the article's context."""
+        prev: RegionMention | None = None
+        for m in regions:
+            if m.local_level:
+                parent = self.local_parent(m, ctx)
+                self.local_names.setdefault(m.surface, m.local_level)
+                self.res.add_local_region(m.name, m.local_level, parent, self.evidence(sent, m.start, m.end, m.rule))
+                ctx.local_regions.append((m.surface, m.local_level))
+            else:
+                adjacent_prev = prev if prev is not None and prev.end == m.start else None
+                d = choose(m, self.document_codes, None, adjacent_prev)
+                if d is not None:  # a gazetteer mention always has candidates
+                    rule = "region.historic" if d.replaced_by else m.rule
+                    self.res.add_region(d, m.surface, self.evidence(sent, m.start, m.end, rule))
+                    ctx.regions.append(d)
+            prev = m
+
+    def local_parent(self, m: RegionMention, ctx: Context) -> str | None:
+        """The parent of a township or village: the division named right before it, else (a
+        township standing alone, 桃浦镇总工会) the county or city named last, else first, in the article."""
+        lp = m.local_parent
+        if lp is not None:
+            chained = None if lp.local_level else choose(lp, self.document_codes, None, None)
+            return chained.name if chained is not None else lp.name
+        if m.local_level == "township":
+            named = [*reversed(ctx.regions), *ctx.article_regions]
+            home = next((d for d in named if d.level in ("county", "prefecture")), None)
+            return home.name if home is not None else None
+        return None
