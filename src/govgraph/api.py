@@ -22,6 +22,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .dataset import DatasetWriter
 from .errors import GovgraphError, InputError
 from .lexicon import load_user_lexicon
 from .lexicon import use as use_lexicon
@@ -125,7 +126,7 @@ class _Progress:
 
 
 def build(
-    paths: list[str] | None = None,
+    paths: list[str | os.PathLike] | None = None,
     out: str | Path = "out",
     *,
     base: str | None = None,
@@ -249,10 +250,7 @@ def build(
         worker_lines = {"lines_dir": sink.work_dir(), "lines_bytes": assemble.SPILL_BYTES // eng.workers}
     try:
         doc_files = {fmt: outputs.open(FORMATS[fmt][0]) for fmt in per_doc}
-        if "trig" in doc_files:
-            from .export import prefix_header, project_prefixes
-
-            doc_files["trig"].write(prefix_header(project_prefixes(base)))
+        dataset = DatasetWriter(doc_files, base) if doc_files else None
         results = eng.imap(assemble.run_task, tasks(), warm=_needs_extraction(files, store, max_bytes))
         for r in results:
             if r.last_part:
@@ -290,8 +288,8 @@ def build(
                 view.add(r.page)
                 for block in accepted:
                     view.add(assemble.page_rows(block, base))
-            if doc_files:
-                _write_document_graph(doc_files, r, base)
+            if dataset is not None:
+                dataset.document(r.name, assemble.decode_lines(r.plain))
             if joined is None:
                 counts.update(
                     dict(zip(("articles", "institutions", "regions", "mechanisms", "facts", "outcomes"), r.counts))
@@ -308,8 +306,6 @@ def build(
             for runs in eng.each_worker(assemble.WorkerLines.flush, worker_lines["lines_dir"]):
                 sink.add_runs(runs)
         eng.close()  # the workers' memory is free before the graph is written
-        for f in doc_files.values():
-            f.close()
         if not report.documents:
             raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(report.skipped))
         # Turtle and N-Triples: by other processes, one range of the graph each, while this
@@ -342,6 +338,10 @@ def build(
             report.triples = _write_graph(outputs, sink, formats, base, writers)
             writers.close()
             writers = None
+        if dataset is not None:  # the shared graph, from the merged graph
+            dataset.finish(sink.lines())
+        for f in doc_files.values():
+            f.close()
         report.written = outputs.commit()
         failed = False
     except BaseException:
@@ -387,23 +387,6 @@ def _needs_extraction(files, store, max_bytes: int) -> bool:
         if not store.has(document_key(src.name, src.text)):
             return True
     return False
-
-
-def _write_document_graph(doc_files: dict, r, base: str) -> None:
-    """N-Quads / TriG: the document's own graph (its lines and its own keyed blocks)."""
-    from .assemble import decode_lines
-    from .export import nquads_text, project_prefixes, trig_text
-    from .triples import TripleEmitter
-
-    lines = decode_lines(r.plain)
-    extra = [ln for block in r.keyed.values() for ln in block]
-    if extra:
-        lines = sorted(set(lines).union(extra))
-    g = TripleEmitter(base).document_iri(r.name)[1:-1]
-    if "nq" in doc_files:
-        doc_files["nq"].write(nquads_text(g, lines))
-    if "trig" in doc_files:
-        doc_files["trig"].write(trig_text(g, lines, project_prefixes(base)))
 
 
 def _write_graph(outputs, sink, formats, base: str, writers=None) -> int:
