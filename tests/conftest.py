@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
+
+# `govgraph query` and `view` keep graph stores in a cache folder: the tests' own, not the user's
+os.environ.setdefault("GOVGRAPH_STORE_DIR", tempfile.mkdtemp(prefix="govgraph-test-stores-"))
 
 REPO = Path(__file__).resolve().parent.parent
 SHARED = REPO.parent / "shared"

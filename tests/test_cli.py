@@ -124,8 +124,8 @@ def test_the_command_flushes_its_output_and_keeps_the_exit_code(built, tmp_path,
 def test_query_over_built_graph(built, capsys):
     q = 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n . FILTER(STR(?n) = "最高人民法院") }'
     assert main(["query", q, "-g", str(built / "govgraph.ttl"), "--format", "json"]) == 0
-    rows = json.loads(capsys.readouterr().out)
-    assert rows == [{"n": "最高人民法院"}]
+    rows = json.loads(capsys.readouterr().out)["results"]["bindings"]
+    assert rows == [{"n": {"type": "literal", "value": "最高人民法院", "xml:lang": "zh"}}]
 
 
 def test_view_draws_a_focused_page(built, tmp_path, capsys):

@@ -91,12 +91,16 @@ def test_a_file_in_parts_gives_one_sound_extraction(big, tmp_path):
     assert "最高人民法院" in [e["name"] for e in x["institutions"]]
     assert len(x["adopts"]) == len(x["adopts_evidence"]) == len({tuple(p) for p in x["adopts"]})
     assert r.entities["institutions"] == len(x["institutions"])
-    # the graph files parse; the file's named graph is one graph
+    # the graph files parse; the file's own triples are one named graph (its parts' blocks
+    # together), the rest the shared graph, each triple once
     g = rdflib.Graph().parse(out / "govgraph.ttl", format="turtle")
     assert len(g) == r.triples
     for fmt, name in (("trig", "govgraph.trig"), ("nquads", "govgraph.nq")):
         ds = rdflib.Dataset().parse(out / name, format=fmt)
-        assert len([c for c in ds.graphs() if len(c)]) == 1 and len(ds) == r.triples
+        graphs = [c for c in ds.graphs() if len(c)]
+        assert len(graphs) == 2 and sum(len(c) for c in graphs) == r.triples
+        assert any(str(c.identifier).endswith("/graph/shared") for c in graphs)
+    assert len((out / "govgraph.nq").read_text(encoding="utf-8").splitlines()) == r.triples
 
 
 def test_parts_give_the_same_bytes_with_workers_and_cache(big, tmp_path):

@@ -443,3 +443,21 @@ def test_virtuoso_nquads_union_answers_like_turtle(virtuoso, built, graph):
     for query in QUERIES:
         text = query.read_text(encoding="utf-8")
         assert sorted(virtuoso.rows(text, graphs)) == sorted(rdflib_rows(graph, text)), query.stem
+
+
+# ----------------------------------------------------------------------- rdflib over the store (oxrdflib)
+@pytest.fixture(scope="module")
+def oxrdflib_graph(built):
+    pytest.importorskip("oxrdflib")
+    from govgraph.store import rdflib_graph
+
+    return rdflib_graph(built / "govgraph.ttl")
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
+def test_rdflib_over_the_store_answers_like_rdflib(oxrdflib_graph, graph, query):
+    """The README's two Python ways, `rdflib.Graph().parse(...)` and rdflib's API over the
+    graph's Oxigraph store, give the same rows for every shipped query."""
+    text = query.read_text(encoding="utf-8")
+    assert len(oxrdflib_graph) == len(graph)
+    assert sorted(rdflib_rows(oxrdflib_graph, text)) == sorted(rdflib_rows(graph, text))

@@ -13,7 +13,6 @@ lines that spill to disk past a threshold, so memory stays bounded.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 import tempfile
@@ -436,68 +435,28 @@ def load_graph(path: str | Path):
     return g
 
 
-def run_query(graph, text: str):
-    """Run SPARQL with the project's prefixes predeclared; returns rdflib's result."""
-    from .graph import GraphBuilder
-
-    prefixes = GraphBuilder().prefixes()
-    header = "".join(f"PREFIX {k}: <{v}>\n" for k, v in prefixes.items() if f"PREFIX {k}:" not in text)
-    try:
-        return graph.query(header + text)
-    except Exception as e:
-        raise GovgraphError(f"query failed: {type(e).__name__}: {e}") from None
-
-
-def query(query_or_file: str, graph_path: str | Path, fmt: str = "table") -> str:
-    import csv
+def query(query_or_file: str, graph_path: str | Path, fmt: str = "table", **limits) -> str:
+    """The query's results as text (see `govgraph.sparql.run` for formats and `limits`)."""
     import io
 
-    q = query_or_file
-    if q.endswith(".rq") or (len(q) < 300 and "\n" not in q and Path(q).is_file()):
-        p = Path(q)
-        if not p.is_file():
-            raise GovgraphError(f"{p}: query file not found")
-        q = p.read_text(encoding="utf-8")
-    result = run_query(load_graph(graph_path), q)
-    if result.type == "ASK":
-        return ("true" if result.askAnswer else "false") + "\n"
-    if result.type in ("CONSTRUCT", "DESCRIBE"):
-        return result.graph.serialize(format="turtle")
-    names = [str(v) for v in result.vars]
-    rows = [["" if v is None else str(v) for v in row] for row in result]
-    if fmt == "json":
-        return json.dumps([dict(zip(names, r)) for r in rows], ensure_ascii=False, indent=1) + "\n"
-    if fmt == "csv":
-        buf = io.StringIO()
-        w = csv.writer(buf, lineterminator="\n")
-        w.writerow(names)
-        w.writerows(rows)
-        return buf.getvalue()
-    import unicodedata
+    from . import sparql
 
-    def width(s: str) -> int:  # Chinese characters take two columns in a terminal
-        return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in s)
-
-    def pad(s: str, w: int) -> str:
-        return s + " " * (w - width(s))
-
-    widths = [max([width(n)] + [width(r[i]) for r in rows]) for i, n in enumerate(names)]
-    lines = ["  ".join(pad(n, w) for n, w in zip(names, widths)).rstrip()]
-    lines.append("  ".join("-" * w for w in widths))
-    lines += ["  ".join(pad(c, w) for c, w in zip(r, widths)).rstrip() for r in rows]
-    lines.append(f"({len(rows)} rows)")
-    return "\n".join(lines) + "\n"
+    buf = io.StringIO()
+    sparql.run(query_or_file, graph_path, fmt, out=buf, **limits)
+    return buf.getvalue()
 
 
 def view(graph_path: str | Path, out: str | Path, *, focus=None, depth=2, region=None, max_nodes=500) -> dict:
-    from .export import to_networkx
+    """A focused page of the graph, read from its Oxigraph store (`govgraph.store`)."""
+    from .store import open_store
+    from .store_view import to_networkx
     from .viz import render_page
 
     if max_nodes < 1:
         raise GovgraphError("--max-nodes must be at least 1")
     check_page_target(Path(out), Path(graph_path))
     html, stats = render_page(
-        to_networkx(load_graph(graph_path)),
+        to_networkx(open_store(graph_path)),
         title="govgraph",
         max_nodes=max_nodes,
         focus=focus,

@@ -149,15 +149,38 @@ def _parser() -> argparse.ArgumentParser:
         "query",
         formatter_class=_Formatter,
         help="run a SPARQL query over a built graph",
-        description="Run a SPARQL query (text, or a .rq file) over a Turtle graph.",
+        description="Run a SPARQL query (text, or a .rq file) over a built graph (.ttl, .nt, .nq or .trig).\n"
+        "The first query of a graph file indexes it into an Oxigraph store (in ~/.cache/govgraph/stores,\n"
+        "or $GOVGRAPH_STORE_DIR); later queries read that store. The project's prefixes (gg, ggr, org,\n"
+        "skos, rdfs, schema, prov, oa, geo, dcterms, rdf, xsd) need no PREFIX line.",
         epilog="examples:\n  govgraph query ontology/queries/adopters_of_mechanism.rq\n"
-        "  govgraph query 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n }' --format csv",
+        "  govgraph query 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n }' --format csv\n"
+        "  govgraph query q.rq --format json --timeout 10 | jq .results.bindings",
     )
     q.add_argument("query", metavar="QUERY_OR_FILE")
     q.add_argument(
         "-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)"
     )
-    q.add_argument("--format", choices=("table", "csv", "json"), default="table")
+    q.add_argument(
+        "--format",
+        choices=("table", "csv", "tsv", "json"),
+        default="table",
+        help="table for people; csv, tsv (W3C SPARQL results) or json (SPARQL 1.1 Query\n"
+        "Results JSON); CONSTRUCT/DESCRIBE: Turtle (table) or JSON-LD (json)",
+    )
+    q.add_argument(
+        "--timeout", type=float, default=60.0, metavar="SECONDS", help="stop the query after this long (default: 60)"
+    )
+    q.add_argument(
+        "--max-memory",
+        type=file_size,
+        default=4 * 1000**3,
+        metavar="SIZE",
+        help="stop the query when it needs more memory than this, e.g. 2GB (default: 4GB)",
+    )
+    q.add_argument(
+        "--allow-remote", action="store_true", help="let SERVICE reach other SPARQL endpoints (refused by default)"
+    )
 
     v = sub.add_parser(
         "view",
@@ -287,7 +310,16 @@ def _run(args) -> int:
             print(format_table(result))
         return 0
     if args.command == "query":
-        print(api.query(args.query, args.graph, args.format), end="")
+        from . import sparql
+
+        sparql.run(
+            args.query,
+            args.graph,
+            args.format,
+            timeout=args.timeout,
+            max_memory=args.max_memory,
+            allow_remote=args.allow_remote,
+        )
         return 0
     if args.command == "view":
         stats = api.view(

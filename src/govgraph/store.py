@@ -1,0 +1,160 @@
+"""A persistent Oxigraph store per graph file, made on first use and reused.
+
+`govgraph query` and `govgraph view` used to parse the whole Turtle with rdflib on every call
+(3 s on the samples, minutes on a few megabytes). Instead, the first call bulk-loads the graph
+file into an Oxigraph (RocksDB) store; later calls open that store read-only, which takes
+milliseconds whatever the graph's size.
+
+A store is keyed by the SHA-256 of the graph file's bytes, so a rebuilt graph gets a new
+store and a stale one is never read. Stores live in a cache folder, not beside the graph:
+`$GOVGRAPH_STORE_DIR`, else `$XDG_CACHE_HOME/govgraph/stores`, else
+`~/.cache/govgraph/stores`; the graph's folder may be read-only and `build`'s output folder
+holds only the files `build` writes. A store is built under a temporary name and renamed
+into place, so two processes that make it at once never see half a store; the
+`_STORES_KEPT` most recently used stores are kept, older ones removed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from .errors import GovgraphError
+
+_STORES_KEPT = 4
+_DONE = "govgraph-store-complete"  # written last into a finished store
+_FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG"}
+
+
+def store_root() -> Path:
+    explicit = os.environ.get("GOVGRAPH_STORE_DIR")
+    if explicit:
+        return Path(explicit)
+    cache = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(cache) / "govgraph" / "stores"
+
+
+def graph_format(path: Path):
+    """The pyoxigraph format of a graph file, by its extension."""
+    import pyoxigraph
+
+    name = _FORMATS.get(path.suffix.lower())
+    if name is None:
+        raise GovgraphError(f"{path}: not a graph file govgraph reads (.ttl, .nt, .nq or .trig)")
+    return getattr(pyoxigraph.RdfFormat, name)
+
+
+def is_dataset(path: Path) -> bool:
+    """N-Quads and TriG hold named graphs: queries see their union as the default graph."""
+    return path.suffix.lower() in (".nq", ".trig")
+
+
+def file_digest(path: Path) -> str:
+    h = hashlib.sha256()
+    with open(path, "rb") as f:
+        while chunk := f.read(1 << 20):
+            h.update(chunk)
+    return h.hexdigest()
+
+
+def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
+    """The folder of the store of `graph`, made now if there is none yet."""
+    graph = Path(graph)
+    if not graph.is_file():
+        raise GovgraphError(f"{graph}: graph file not found (run `govgraph build` first)")
+    fmt = graph_format(graph)
+    try:
+        key = file_digest(graph)
+    except OSError as e:
+        raise GovgraphError(f"{graph}: cannot read ({e.strerror or e})") from None
+    root = store_root()
+    final = root / key[:40]
+    if (final / _DONE).is_file():
+        os.utime(final)  # recently used: kept by `_prune`
+        return final
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        tmp = Path(tempfile.mkdtemp(prefix=".making-", dir=root))
+    except OSError as e:
+        raise GovgraphError(
+            f"{root}: cannot make a graph store here ({e.strerror or e}); set GOVGRAPH_STORE_DIR"
+        ) from None
+    try:
+        t0 = time.perf_counter()
+        if not quiet:
+            print(f"govgraph: indexing {graph} (once per graph file) into {final}", file=sys.stderr)
+        _load(graph, fmt, tmp)
+        (tmp / _DONE).write_text(f"{graph.resolve()}\n{key}\n{time.perf_counter() - t0:.2f} s\n", encoding="utf-8")
+        try:
+            os.rename(tmp, final)
+        except OSError:  # another process made it meanwhile
+            if not (final / _DONE).is_file():
+                raise
+    except GovgraphError:
+        raise
+    except Exception as e:
+        raise GovgraphError(f"{graph}: cannot load into a graph store ({type(e).__name__}: {e})") from None
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    _prune(root, keep=final)
+    return final
+
+
+def _load(graph: Path, fmt, folder: Path) -> None:
+    import pyoxigraph
+
+    store = pyoxigraph.Store(str(folder))
+    try:
+        store.bulk_load(path=str(graph), format=fmt)
+        store.flush()
+        store.optimize()
+    finally:
+        del store
+
+
+def _prune(root: Path, keep: Path) -> None:
+    """Remove all but the most recently used stores (and leftovers of crashed loads)."""
+    stores = []
+    for p in root.iterdir():
+        if p.name.startswith(".making-"):
+            try:
+                if time.time() - p.stat().st_mtime > 24 * 3600:
+                    shutil.rmtree(p, ignore_errors=True)
+            except OSError:
+                pass
+        elif (p / _DONE).is_file():
+            stores.append((p.stat().st_mtime, p))
+    stores.sort(reverse=True)
+    for _, p in stores[_STORES_KEPT:]:
+        if p != keep:
+            shutil.rmtree(p, ignore_errors=True)
+
+
+def open_store(graph: str | Path, *, quiet: bool = False):
+    """The graph's store, open read-only (several processes may read it at once)."""
+    import pyoxigraph
+
+    return pyoxigraph.Store.read_only(str(store_path(graph, quiet=quiet)))
+
+
+def rdflib_graph(graph: str | Path):
+    """An rdflib.Graph over the graph's store, through oxrdflib (`pip install oxrdflib`):
+    rdflib's API (`query`, `triples`, `value` …) with Oxigraph underneath, no parse. For a
+    Turtle or N-Triples graph file (a dataset's triples are in named graphs)."""
+    import pyoxigraph
+    import rdflib
+    from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+    try:
+        from oxrdflib import OxigraphStore
+    except ImportError:
+        raise GovgraphError("rdflib over a graph store needs oxrdflib: pip install oxrdflib") from None
+    if is_dataset(Path(graph)):
+        raise GovgraphError(f"{graph}: a dataset (N-Quads, TriG); use the Turtle or N-Triples file")
+    store = pyoxigraph.Store.read_only(str(store_path(graph)))
+    return rdflib.Graph(store=OxigraphStore(store=store), identifier=DATASET_DEFAULT_GRAPH_ID)

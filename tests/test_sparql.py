@@ -1,0 +1,175 @@
+"""`govgraph query` and `view` over the graph's Oxigraph store: standard result formats, limits
+(remote access, time, memory), clean errors for every SPARQL form, a closed pipe."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+import subprocess
+import sys
+import time
+
+import pytest
+
+from conftest import REPO
+
+ADOPTERS = REPO / "ontology" / "queries" / "adopters_of_mechanism.rq"
+
+
+def run(argv: list[str], capsys) -> tuple[int, str, str]:
+    from govgraph.cli import main
+
+    code = main(argv)
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+@pytest.fixture(scope="module")
+def ttl(built):
+    return str(built / "govgraph.ttl")
+
+
+def test_json_is_sparql_results_json(ttl, capsys):
+    code, out, _ = run(["query", str(ADOPTERS), "-g", ttl, "--format", "json"], capsys)
+    assert code == 0
+    data = json.loads(out)
+    assert data["head"]["vars"] == ["institution", "name", "region", "regionName"]
+    first = data["results"]["bindings"][0]
+    assert first["institution"]["type"] == "uri" and first["name"]["xml:lang"] == "zh"
+    assert any("region" not in b for b in data["results"]["bindings"])  # unbound: left out
+
+
+def test_csv_and_tsv_are_the_w3c_formats(ttl, capsys):
+    _, out, _ = run(["query", str(ADOPTERS), "-g", ttl, "--format", "csv"], capsys)
+    rows = list(csv.reader(io.StringIO(out)))
+    assert rows[0] == ["institution", "name", "region", "regionName"] and len(rows) > 1
+    _, out, _ = run(["query", str(ADOPTERS), "-g", ttl, "--format", "tsv"], capsys)
+    lines = out.splitlines()
+    assert lines[0] == "?institution\t?name\t?region\t?regionName"
+    assert lines[1].startswith("<https://w3id.org/govgraph/id/institution/") and '"@zh' in lines[1]
+
+
+@pytest.mark.parametrize(
+    "query, fmt, expected",
+    [
+        ("ASK { ?i gg:adopts ?m }", "table", "true\n"),
+        ("ASK { ?i gg:adopts ?i }", "table", "false\n"),
+        ("ASK { ?i gg:adopts ?m }", "json", '{"head":{},"boolean":true}\n'),
+    ],
+)
+def test_ask(ttl, capsys, query, fmt, expected):
+    assert run(["query", query, "-g", ttl, "--format", fmt], capsys)[1] == expected
+
+
+def test_construct_and_describe_give_graphs(ttl, capsys):
+    import rdflib
+
+    code, out, _ = run(["query", "CONSTRUCT WHERE { ?i gg:adopts ?m } LIMIT 3", "-g", ttl], capsys)
+    assert code == 0 and len(rdflib.Graph().parse(data=out, format="turtle")) == 3
+    q = "DESCRIBE ?m WHERE { ?m skos:prefLabel '交叉执行'@zh }"
+    code, out, _ = run(["query", q, "-g", ttl, "--format", "json"], capsys)
+    assert code == 0 and len(rdflib.Graph().parse(data=out, format="json-ld")) > 3
+    code, _, err = run(["query", q, "-g", ttl, "--format", "csv"], capsys)
+    assert code == 2 and "gives a graph" in err
+
+
+@pytest.mark.parametrize(
+    "query, message",
+    [
+        ("SELECT * WHERE { ?s ?p ?o FILTER( }", "line 1, column 36"),  # no hidden prefix lines before it
+        ("SELECT *\nWHERE {\n  ?s gg:x ?y ?z }", "line 3, column"),
+        ("SELECT ?x WHERE { ?s zz:p ?x }", "zz"),
+        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "never fetches"),
+        ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "never fetches"),
+        ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "--allow-remote"),
+        ("ASK { SERVICE SILENT ?where { ?s ?p ?o } }", "--allow-remote"),
+        ("SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <http://x.invalid/> { ?s ?q ?r } } }", "--allow-remote"),
+        ("LOAD <http://example.org/data.ttl>", "update"),
+        ("INSERT DATA { <http://a> <http://b> <http://c> }", "update"),
+        ("CLEAR ALL", "update"),
+    ],
+)
+def test_clean_errors(ttl, capsys, query, message):
+    code, out, err = run(["query", query, "-g", ttl], capsys)
+    assert code == 2 and out == ""
+    assert message in err and "internal error" not in err and "Traceback" not in err
+
+
+def test_allow_remote_lets_service_through(ttl, capsys):
+    # nothing listens there: the query gets as far as trying, and fails cleanly
+    q = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
+    code, _, err = run(["query", q, "-g", ttl, "--allow-remote"], capsys)
+    assert code == 2 and "--allow-remote" not in err and "internal error" not in err
+
+
+def test_from_names_a_graph_of_a_dataset(built, capsys):
+    nq = str(built / "govgraph.nq")
+    q = "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/govgraph/id/graph/shared> WHERE { ?i gg:adopts ?m }"
+    code, out, _ = run(["query", q, "-g", nq, "--format", "csv"], capsys)
+    assert code == 0 and int(out.splitlines()[1]) > 0
+    # without FROM the default graph is the union of the dataset's graphs
+    code, out, _ = run(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-g", nq, "--format", "csv"], capsys)
+    assert int(out.splitlines()[1]) == len(open(nq, encoding="utf-8").read().splitlines())
+
+
+CARTESIAN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def test_timeout_stops_the_query(ttl, capsys):
+    t0 = time.monotonic()
+    code, _, err = run(["query", CARTESIAN, "-g", ttl, "--timeout", "2"], capsys)
+    assert code == 2 and "stopped after 2 s" in err
+    assert time.monotonic() - t0 < 30
+
+
+def test_memory_guard_stops_the_query(ttl, capsys):
+    q = "SELECT ?a ?d WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"  # sorting holds every row
+    code, _, err = run(["query", q, "-g", ttl, "--max-memory", "600MB", "--timeout", "120"], capsys)
+    assert code == 2 and "out of memory" in err, err
+
+
+def test_closed_pipe_ends_quietly(ttl):
+    """`govgraph query ... | head -1`: exit 0, nothing on stderr."""
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "govgraph", "query", "SELECT * WHERE { ?s ?p ?o }", "-g", ttl, "--format", "csv"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.readline()
+    proc.stdout.close()
+    code = proc.wait(timeout=120)
+    assert code == 0 and proc.stderr.read() == b""
+
+
+def test_store_is_made_once_and_reused(built, tmp_path, monkeypatch):
+    from govgraph import api
+
+    monkeypatch.setenv("GOVGRAPH_STORE_DIR", str(tmp_path / "stores"))
+    first = api.query(str(ADOPTERS), built / "govgraph.ttl", "csv")
+    stores = list((tmp_path / "stores").iterdir())
+    assert len(stores) == 1
+    made = (stores[0].stat().st_ino, (stores[0] / "govgraph-store-complete").stat().st_mtime_ns)
+    assert api.query(str(ADOPTERS), built / "govgraph.ttl", "csv") == first
+    again = list((tmp_path / "stores").iterdir())
+    assert [(p.stat().st_ino, (p / "govgraph-store-complete").stat().st_mtime_ns) for p in again] == [made]
+    # a different graph file (a copy with one more triple) gets a store of its own
+    other = tmp_path / "other.ttl"
+    other.write_text((built / "govgraph.ttl").read_text("utf-8") + "<http://a> <http://b> <http://c> .\n", "utf-8")
+    api.query("ASK { <http://a> ?p ?o }", other)
+    assert len(list((tmp_path / "stores").iterdir())) == 2
+
+
+@pytest.mark.parametrize("name", ["govgraph.ttl", "govgraph.nq"])
+def test_view_from_the_store_is_the_rdflib_view(built, graph, name):
+    from govgraph import export, store_view
+    from govgraph.store import open_store
+
+    got = store_view.to_networkx(open_store(built / name))
+    expected = export.to_networkx(graph)
+    assert dict(got.nodes(data=True)) == dict(expected.nodes(data=True))
+    assert sorted(got.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
