@@ -6,7 +6,8 @@ file into an Oxigraph (RocksDB) store; later calls open that store read-only, wh
 milliseconds whatever the graph's size.
 
 A store is keyed by the SHA-256 of the graph file's bytes, so a rebuilt graph gets a new
-store and a stale one is never read. Stores live in a cache folder, not beside the graph:
+store and a stale one is never read; the digest is remembered by the file's stamps
+(`remembered_digest`), so a big graph is hashed once, not on every query. Stores live in a cache folder, not beside the graph:
 `$GOVGRAPH_STORE_DIR`, else `$XDG_CACHE_HOME/govgraph/stores`, else
 `~/.cache/govgraph/stores`; the graph's folder may be read-only and `build`'s output folder
 holds only the files `build` writes. A store is built under a temporary name and renamed
@@ -17,6 +18,7 @@ into place, so two processes that make it at once never see half a store; the
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import shutil
 import sys
@@ -27,6 +29,7 @@ from pathlib import Path
 from .errors import GovgraphError
 
 _STORES_KEPT = 4
+_DIGESTS_KEPT = 64  # graph files whose digest is remembered
 _DONE = "govgraph-store-complete"  # written last into a finished store
 _FORMATS = {".ttl": "TURTLE", ".nt": "N_TRIPLES", ".nq": "N_QUADS", ".trig": "TRIG"}
 
@@ -62,17 +65,48 @@ def file_digest(path: Path) -> str:
     return h.hexdigest()
 
 
+def remembered_digest(graph: Path, root: Path) -> str:
+    """The file's digest, remembered by its identity and change stamps (device, inode, size,
+    modification and change times): hashing a 2 GB graph takes seconds, a `stat` nothing,
+    and any write to the file, or a new file in its place, changes the stamps."""
+    st = graph.stat()
+    stamp = [st.st_dev, st.st_ino, st.st_size, st.st_mtime_ns, st.st_ctime_ns]
+    index = root / "digests.json"
+    name = str(graph.resolve())
+    try:
+        known = json.loads(index.read_text(encoding="utf-8"))
+        if not isinstance(known, dict):
+            known = {}
+    except (OSError, ValueError):
+        known = {}
+    hit = known.get(name)
+    if isinstance(hit, list) and len(hit) == 2 and hit[0] == stamp and isinstance(hit[1], str):
+        return hit[1]
+    digest = file_digest(graph)
+    known[name] = [stamp, digest]
+    known = dict(list(known.items())[-_DIGESTS_KEPT:])
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".digests-", dir=root)
+        with os.fdopen(fd, "w", encoding="utf-8") as f:
+            json.dump(known, f)
+        os.replace(tmp, index)
+    except OSError:
+        pass  # not remembered: hashed again next time
+    return digest
+
+
 def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
     """The folder of the store of `graph`, made now if there is none yet."""
     graph = Path(graph)
     if not graph.is_file():
         raise GovgraphError(f"{graph}: graph file not found (run `govgraph build` first)")
     fmt = graph_format(graph)
+    root = store_root()
     try:
-        key = file_digest(graph)
+        key = remembered_digest(graph, root)
     except OSError as e:
         raise GovgraphError(f"{graph}: cannot read ({e.strerror or e})") from None
-    root = store_root()
     final = root / key[:40]
     if (final / _DONE).is_file():
         os.utime(final)  # recently used: kept by `_prune`
