@@ -13,7 +13,9 @@ from rdflib.compare import isomorphic
 
 from govgraph import api, export
 from govgraph.assemble import GraphSink, dumps
-from govgraph.graph import GraphBuilder
+from govgraph.dataset import DatasetWriter, shared_graph_iri
+from govgraph.graph import DEFAULT_BASE, GraphBuilder
+from govgraph.interchange import graphml, node_attributes
 from govgraph.pipeline import process, to_json
 from govgraph.reader import bundled_corpus, read
 from govgraph.triples import TripleEmitter, from_rdflib
@@ -89,7 +91,8 @@ def test_build_equals_the_rdflib_reference(samples, built):
     nxg = export.to_networkx(g)
     html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
     assert (out / "govgraph.html").read_text(encoding="utf-8") == html
-    assert (out / "govgraph.graphml").read_text(encoding="utf-8") == export.graphml(nxg)
+    attributes = node_attributes(sorted({" ".join(from_rdflib(t) for t in triple) for triple in g}))
+    assert (out / "govgraph.graphml").read_text(encoding="utf-8") == graphml(nxg, attributes)
     for x in samples:
         text = (out / "extractions" / f"{x.document.rsplit('.', 1)[0]}.json").read_text(encoding="utf-8")
         assert text == dumps(to_json(x)) + "\n"
@@ -97,13 +100,19 @@ def test_build_equals_the_rdflib_reference(samples, built):
     ds = rdflib.Dataset().parse(out / "govgraph.trig", format="trig")
     quads = rdflib.Dataset().parse(out / "govgraph.nq", format="nquads")
     for d in (ds, quads):
-        assert len([c for c in d.graphs() if len(c)]) == len(samples)
+        assert len([c for c in d.graphs() if len(c)]) == len(samples) + 1  # and the shared graph
+    # a document's graph: the triples of its own graph that name its document, articles,
+    # evidence or outcomes; the shared graph: the rest of the whole graph
+    owned = DatasetWriter({}, DEFAULT_BASE).is_owned
     for x in samples:
         one = GraphBuilder()
         one.add(x)
         name = one.document_iri(x.document)
-        assert isomorphic(ds.graph(name), one.g)
-        assert isomorphic(quads.graph(name), one.g)
+        own = [line for line in export.graph_lines(one.g) if owned(line)]
+        assert export.graph_lines(ds.graph(name)) == own == export.graph_lines(quads.graph(name))
+    shared = rdflib.URIRef(shared_graph_iri(DEFAULT_BASE))
+    rest = [line for line in export.graph_lines(g) if not owned(line)]
+    assert export.graph_lines(ds.graph(shared)) == rest == export.graph_lines(quads.graph(shared))
 
 
 def test_json_writer_is_json_with_one_record_per_line(samples):

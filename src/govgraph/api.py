@@ -23,6 +23,7 @@ from pathlib import Path
 
 from .dataset import DatasetWriter
 from .errors import GovgraphError, InputError
+from .interchange import graphml, node_attributes, write_jsonld
 from .lexicon import load_user_lexicon
 from .lexicon import use as use_lexicon
 
@@ -319,13 +320,12 @@ def build(
         else:
             report.triples = _write_graph(outputs, sink, formats, base)
         if view is not None:
-            from . import export
 
             # GraphML needs every node's attributes; the page reads only its nodes'
             nxg = view.to_networkx(None if "graphml" in formats else PAGE_NODES)
             view = None
             if "graphml" in formats:
-                outputs.write_text(FORMATS["graphml"][0], export.graphml(nxg))
+                outputs.write_text(FORMATS["graphml"][0], graphml(nxg, node_attributes(sink.lines())))
             if page:
                 from .viz import render_page
 
@@ -411,13 +411,8 @@ def _write_graph(outputs, sink, formats, base: str, writers=None) -> int:
             if f is not None:
                 f.close()
     if "jsonld" in formats:
-        from .graph import GraphBuilder
-        from .triples import split_line, to_rdflib
-
-        g = GraphBuilder(base).g  # its prefixes make the JSON-LD context
-        for line in sink.lines():
-            g.add(tuple(to_rdflib(t) for t in split_line(line)))
-        outputs.write_text(export.FORMATS["jsonld"][0], export.jsonld(g))
+        with outputs.open(export.FORMATS["jsonld"][0]) as f:
+            write_jsonld(sink.lines, f, prefixes)
     return n
 
 

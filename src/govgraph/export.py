@@ -1,13 +1,13 @@
 """Serialise the graph: Turtle (default), N-Triples, TriG / N-Quads (one named graph per
-document), JSON-LD, and GraphML through networkx; plus the networkx view the page draws.
+document); plus the networkx view the page draws (GraphML and JSON-LD: `govgraph.interchange`).
 
 Turtle, TriG, N-Triples and N-Quads are our own streaming writers over sorted N-Triples
 lines (see `govgraph.triples`): subjects, predicates and objects in code-point order, the
 project's prefixes declared, prefixed names only where the local part is plainly safe,
 strings escaped as the Turtle and N-Triples grammars require. `build` feeds them the merged
 graph in batches and writes files as it goes; `turtle(graph)` and friends do the same for
-an rdflib graph. JSON-LD goes through rdflib. Output is deterministic: the same triples
-give the same bytes.
+an rdflib graph. JSON-LD and GraphML are written by `govgraph.interchange`. Output is
+deterministic: the same triples give the same bytes.
 """
 
 from __future__ import annotations
@@ -293,13 +293,6 @@ def dataset_text(doc_graphs: dict[str, object], base: str, fmt: str) -> str:
     return "".join(parts)
 
 
-def jsonld(graph) -> str:
-    import json
-
-    data = json.loads(graph.serialize(format="json-ld", auto_compact=True))
-    return json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n"
-
-
 # ---------------------------------------------------------------- networkx view
 
 REL_LABELS = {
@@ -446,26 +439,3 @@ def to_networkx(graph):
             subj = graph.value(rdflib.URIRef(n), GG("subject"))
             data["regions"] = list(nxg.nodes[str(subj)]["regions"]) if subj is not None and str(subj) in nxg else []
     return nxg
-
-
-def graphml(nxg) -> str:
-    """GraphML for Gephi: list attributes become '|'-joined strings."""
-    import io
-
-    import networkx as nx
-
-    flat = nx.MultiDiGraph()
-    for n, d in sorted(nxg.nodes(data=True)):
-        flat.add_node(
-            n,
-            label=d["label"],
-            cls=d["cls"],
-            kind=d["kind"],
-            aliases="|".join(d["aliases"]),
-            regions="|".join(d["regions"]),
-        )
-    for a, b, k, d in sorted(nxg.edges(keys=True, data=True)):
-        flat.add_edge(a, b, key=k, relation=d["relation"], label=d["label"])
-    buf = io.BytesIO()
-    nx.write_graphml(flat, buf, encoding="utf-8")
-    return buf.getvalue().decode("utf-8")
