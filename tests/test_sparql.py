@@ -81,8 +81,8 @@ def test_construct_and_describe_give_graphs(ttl, capsys):
         ("SELECT * WHERE { ?s ?p ?o FILTER( }", "line 1, column 36"),  # no hidden prefix lines before it
         ("SELECT *\nWHERE {\n  ?s gg:x ?y ?z }", "line 3, column"),
         ("SELECT ?x WHERE { ?s zz:p ?x }", "zz"),
-        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "never fetches"),
-        ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "never fetches"),
+        ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", "--allow-remote"),
+        ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "--allow-remote"),
         ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "--allow-remote"),
         ("ASK { SERVICE SILENT ?where { ?s ?p ?o } }", "--allow-remote"),
         ("SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <http://x.invalid/> { ?s ?q ?r } } }", "--allow-remote"),
@@ -102,6 +102,28 @@ def test_allow_remote_lets_service_through(ttl, capsys):
     q = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"
     code, _, err = run(["query", q, "-g", ttl, "--allow-remote"], capsys)
     assert code == 2 and "--allow-remote" not in err and "internal error" not in err
+
+
+def test_allow_remote_fetches_a_from_graph(ttl, tmp_path, capsys):
+    """With --allow-remote, a FROM graph the file lacks is fetched (here from a local server)."""
+    import functools
+    import http.server
+    import threading
+
+    (tmp_path / "extra.ttl").write_text("<http://ex.org/a> <http://ex.org/p> 1, 2 .\n", encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/extra.ttl"
+        q = f"SELECT (SUM(?v) AS ?n) FROM <{url}> WHERE {{ ?s <http://ex.org/p> ?v }}"
+        code, _, err = run(["query", q, "-g", ttl, "--format", "csv"], capsys)
+        assert code == 2 and "--allow-remote" in err
+        code, out, err = run(["query", q, "-g", ttl, "--format", "csv", "--allow-remote"], capsys)
+        assert code == 0, err
+        assert out.splitlines() == ["n", "3"]
+    finally:
+        server.shutdown()
 
 
 def test_from_names_a_graph_of_a_dataset(built, capsys):

@@ -179,7 +179,10 @@ def _parser() -> argparse.ArgumentParser:
         help="stop the query when it needs more memory than this, e.g. 2GB (default: 4GB)",
     )
     q.add_argument(
-        "--allow-remote", action="store_true", help="let SERVICE reach other SPARQL endpoints (refused by default)"
+        "--allow-remote",
+        action="store_true",
+        help="let SERVICE reach other SPARQL endpoints and FROM fetch graphs the file\n"
+        "does not hold (refused by default)",
     )
 
     v = sub.add_parser(

@@ -5,7 +5,8 @@
   namespaces, so error positions are those of the user's own text). What it would reach
   outside the graph is read from the parsed query, not from its text: `SERVICE` is refused
   unless `allow_remote`, as is a `FROM` / `FROM NAMED` naming a graph the graph file does not
-  hold (Oxigraph never fetches one); updates (`LOAD`, `INSERT` …) are refused always.
+  hold (with `allow_remote` it is fetched over http(s) into a copy of the store); updates
+  (`LOAD`, `INSERT` …) are refused always: the store is read-only.
 * It runs in a child process whose address space is capped (`max_memory`, RLIMIT_AS) and
   which is killed at `timeout` seconds; its output comes back through a pipe, so a reader
   that goes away (`| head`) just ends the query.
@@ -37,6 +38,8 @@ FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY = 4 * 1000**3
 _EXIT_MEMORY = 3  # the child ran out of memory
+_REMOTE_MAX_BYTES = 100_000_000  # a FROM graph fetched with --allow-remote
+_RDF_ACCEPT = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml;q=0.9, */*;q=0.1"
 
 
 @dataclass
@@ -169,7 +172,7 @@ def run(
     if pid == 0:  # the child: never returns
         os.close(read_fd)
         os.close(err_r)
-        _child(write_fd, err_w, folder, text, checked, fmt, is_dataset(graph), max_memory)
+        _child(write_fd, err_w, folder, text, checked, fmt, is_dataset(graph), max_memory, allow_remote)
     os.close(write_fd)
     os.close(err_w)
     _supervise(pid, read_fd, err_r, out, timeout, max_memory)
@@ -236,12 +239,22 @@ def _silence_stdout(out) -> None:
     os.close(devnull)
 
 
-def _child(write_fd: int, err_w: int, folder: Path, text: str, checked: Checked, fmt: str, union: bool, limit: int):
+def _child(
+    write_fd: int,
+    err_w: int,
+    folder: Path,
+    text: str,
+    checked: Checked,
+    fmt: str,
+    union: bool,
+    limit: int,
+    allow_remote: bool,
+):
     code = 2
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         with os.fdopen(write_fd, "wb", buffering=1 << 16) as sink:
-            _answer(sink, folder, text, checked, fmt, union)
+            _answer(sink, folder, text, checked, fmt, union, allow_remote)
         code = 0
     except BrokenPipeError:
         code = 0
@@ -256,15 +269,22 @@ def _child(write_fd: int, err_w: int, folder: Path, text: str, checked: Checked,
     os._exit(code)
 
 
-def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bool) -> None:
+def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bool, allow_remote: bool) -> None:
     import pyoxigraph as ox
 
     store = ox.Store.read_only(str(folder))
-    for iri in checked.default_graphs + checked.named_graphs:
-        if not store.contains_named_graph(ox.NamedNode(iri)):
-            raise GovgraphError(
-                f"FROM <{iri}>: the graph file holds no graph of that name, and govgraph never fetches one"
-            )
+    remote = [
+        iri
+        for iri in dict.fromkeys(checked.default_graphs + checked.named_graphs)
+        if not store.contains_named_graph(ox.NamedNode(iri))
+    ]
+    if remote and not allow_remote:
+        raise GovgraphError(
+            f"FROM <{remote[0]}>: the graph file holds no graph of that name; fetching it is refused"
+            " (use --allow-remote)"
+        )
+    if remote:
+        store = _with_remote_graphs(store, remote)
     # a dataset's default graph is the union of its graphs, unless the query names its own
     as_union = union and not (checked.default_graphs or checked.named_graphs)
     result = store.query(text, prefixes=prefixes(), use_default_graph_as_union=as_union)
@@ -285,6 +305,37 @@ def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bo
         result.serialize(sink, getattr(ox.QueryResultsFormat, names[fmt]))
         if fmt == "json":
             sink.write(b"\n")
+
+
+def _with_remote_graphs(store, iris: list[str]):
+    """An in-memory copy of the store with each remote graph fetched (http and https only,
+    at most `_REMOTE_MAX_BYTES` each) into a graph of its IRI."""
+    import urllib.request
+
+    import pyoxigraph as ox
+
+    copy = ox.Store()
+    copy.bulk_extend(store)
+    for iri in iris:
+        if not iri.lower().startswith(("http://", "https://")):
+            raise GovgraphError(f"FROM <{iri}>: only http and https graphs are fetched")
+        request = urllib.request.Request(iri, headers={"Accept": _RDF_ACCEPT})
+        try:
+            with urllib.request.urlopen(request, timeout=30) as response:
+                data = response.read(_REMOTE_MAX_BYTES + 1)
+                media = response.headers.get_content_type()
+        except OSError as e:
+            raise GovgraphError(f"FROM <{iri}>: cannot fetch ({e})") from None
+        if len(data) > _REMOTE_MAX_BYTES:
+            raise GovgraphError(f"FROM <{iri}>: larger than {_REMOTE_MAX_BYTES // 1_000_000} MB")
+        rdf = ox.RdfFormat.from_media_type(media) or ox.RdfFormat.from_extension(iri.rsplit(".", 1)[-1])
+        if rdf is None:
+            raise GovgraphError(f"FROM <{iri}>: not an RDF format ({media})")
+        try:
+            copy.load(data, format=rdf, to_graph=ox.NamedNode(iri), base_iri=iri)
+        except SyntaxError as e:
+            raise GovgraphError(f"FROM <{iri}>: cannot parse ({e})") from None
+    return copy
 
 
 def cell(term) -> str:
