@@ -198,3 +198,12 @@ def test_view_from_the_store_is_the_rdflib_view(built, graph, name):
     expected = export.to_networkx(graph)
     assert dict(got.nodes(data=True)) == dict(expected.nodes(data=True))
     assert sorted(got.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
+
+
+def test_a_graph_file_that_does_not_parse_is_a_clean_error(tmp_path, capsys):
+    bad = tmp_path / "bad.ttl"
+    bad.write_text("<a> <b> .\n", encoding="utf-8")
+    code, _, err = run(["query", "ASK {}", "-g", str(bad)], capsys)
+    assert code == 2 and "cannot load" in err and "line 1" in err and "internal error" not in err
+    code, _, err = run(["query", "ASK {}", "-g", str(tmp_path / "graph.xml")], capsys)
+    assert code == 2 and "not found" in err

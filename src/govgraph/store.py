@@ -140,15 +140,31 @@ def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
 
 
 def _load(graph: Path, fmt, folder: Path) -> None:
-    import pyoxigraph
+    """Bulk-load in a child process: the loader's threads and memory end with it, and the
+    process that goes on to fork a query child (`govgraph.sparql`) never ran them."""
+    read_fd, write_fd = os.pipe()
+    pid = os.fork()
+    if pid == 0:
+        os.close(read_fd)
+        code = 0
+        try:
+            import pyoxigraph
 
-    store = pyoxigraph.Store(str(folder))
-    try:
-        store.bulk_load(path=str(graph), format=fmt)
-        store.flush()
-        store.optimize()
-    finally:
-        del store
+            store = pyoxigraph.Store(str(folder))
+            store.bulk_load(path=str(graph), format=fmt)
+            store.flush()
+            store.optimize()
+            del store
+        except BaseException as e:
+            os.write(write_fd, f"{type(e).__name__}: {e}".encode())
+            code = 1
+        os._exit(code)
+    os.close(write_fd)
+    with os.fdopen(read_fd, "rb") as f:
+        message = f.read().decode("utf-8", "replace")
+    _, status = os.waitpid(pid, 0)
+    if os.waitstatus_to_exitcode(status) != 0:
+        raise GovgraphError(f"{graph}: cannot load into a graph store ({message or 'the loader died'})")
 
 
 def _prune(root: Path, keep: Path) -> None:
