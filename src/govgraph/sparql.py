@@ -17,6 +17,7 @@
 
 from __future__ import annotations
 
+import faulthandler
 import io
 import os
 import re
@@ -251,6 +252,8 @@ def _child(
     allow_remote: bool,
 ):
     code = 2
+    os.dup2(err_w, 2)  # what the engine itself prints (Rust's "memory allocation failed") comes back as the error
+    faulthandler.disable()  # an abort at the memory limit is reported by the parent, without a dump
     try:
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
         with os.fdopen(write_fd, "wb", buffering=1 << 16) as sink:
