@@ -320,7 +320,6 @@ def build(
         else:
             report.triples = _write_graph(outputs, sink, formats, base)
         if view is not None:
-
             # GraphML needs every node's attributes; the page reads only its nodes'
             nxg = view.to_networkx(None if "graphml" in formats else PAGE_NODES)
             view = None
