@@ -97,6 +97,12 @@ def test_clean_errors(ttl, capsys, query, message):
     assert message in err and "internal error" not in err and "Traceback" not in err
 
 
+def test_service_and_from_in_strings_and_comments_are_not_clauses(ttl, capsys):
+    q = 'SELECT ?n WHERE { ?i rdfs:label ?n FILTER(?n != "SERVICE <http://x/> FROM <http://y/>") } # SERVICE\nLIMIT 1'
+    code, out, err = run(["query", q, "-g", ttl, "--format", "csv"], capsys)
+    assert code == 0 and len(out.splitlines()) == 2, err
+
+
 def test_allow_remote_lets_service_through(ttl, capsys):
     # nothing listens there: the query gets as far as trying, and fails cleanly
     q = "SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }"

@@ -260,6 +260,18 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args) -> int:
+    if args.command == "query":  # not through `api`: a query starts in a fraction of a second
+        from . import sparql
+
+        sparql.run(
+            args.query,
+            args.graph,
+            args.format,
+            timeout=args.timeout,
+            max_memory=args.max_memory,
+            allow_remote=args.allow_remote,
+        )
+        return 0
     from . import api
 
     if args.command == "build":
@@ -311,18 +323,6 @@ def _run(args) -> int:
             print(json.dumps(result, ensure_ascii=False, indent=2))
         else:
             print(format_table(result))
-        return 0
-    if args.command == "query":
-        from . import sparql
-
-        sparql.run(
-            args.query,
-            args.graph,
-            args.format,
-            timeout=args.timeout,
-            max_memory=args.max_memory,
-            allow_remote=args.allow_remote,
-        )
         return 0
     if args.command == "view":
         stats = api.view(

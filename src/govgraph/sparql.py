@@ -39,6 +39,8 @@ FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY = 4 * 1000**3
 _EXIT_MEMORY = 3  # the child ran out of memory
+_UPDATE = "this is a SPARQL update (LOAD, INSERT, DELETE, CLEAR …): govgraph query runs queries only"
+_MAY_REACH_OUT = re.compile("service|from", re.IGNORECASE)
 _REMOTE_MAX_BYTES = 100_000_000  # a FROM graph fetched with --allow-remote
 _RDF_ACCEPT = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml;q=0.9, */*;q=0.1"
 
@@ -72,7 +74,19 @@ def read_query(query_or_file: str) -> str:
 
 
 def check(text: str, allow_remote: bool = False) -> Checked:
-    """Parse the query; refuse updates, and remote access unless `allow_remote`."""
+    """Parse the query; refuse updates, and remote access unless `allow_remote`.
+
+    SERVICE and FROM are keywords, written letter for letter (in any case): a text that
+    holds neither word anywhere has neither clause, and needs no parse here (rdflib's SPARQL
+    parser takes longer to import than most queries take to run); Oxigraph parses it in the
+    child and reports any syntax error."""
+    if not _MAY_REACH_OUT.search(text):
+        return Checked("")
+    return _parsed(text, allow_remote)
+
+
+def _parsed(text: str, allow_remote: bool) -> Checked:
+    """`check` through rdflib's parser."""
     from rdflib.plugins.sparql.algebra import translateQuery, traverse
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
     from rdflib.plugins.sparql.parserutils import CompValue
@@ -82,9 +96,7 @@ def check(text: str, allow_remote: bool = False) -> Checked:
         parsed = parseQuery(text)
     except Exception as e:
         if _is_update(parseUpdate, text):
-            raise GovgraphError(
-                "this is a SPARQL update (LOAD, INSERT, DELETE, CLEAR …): govgraph query runs queries only"
-            ) from None
+            raise GovgraphError(_UPDATE) from None
         raise GovgraphError(f"query syntax error: {_syntax_message(text, e)}") from None
     try:
         algebra = translateQuery(parsed, initNs=prefixes()).algebra
@@ -111,6 +123,12 @@ def check(text: str, allow_remote: bool = False) -> Checked:
     return out
 
 
+def _oxigraph_position(message: str) -> str:
+    """Oxigraph's "error at 3:18: expected …" in the words of the other messages."""
+    m = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
+    return f"line {m[1]}, column {m[2]}: {m[3]}" if m else message
+
+
 def _is_update(parse_update, text: str) -> bool:
     try:
         parse_update(text)
@@ -130,10 +148,7 @@ def _syntax_message(text: str, e: Exception) -> str:
         try:
             pyoxigraph.Store().query(text, prefixes=prefixes())
         except SyntaxError as oxi:
-            m = re.match(r"error at (\d+):(\d+): (.*)", str(oxi), re.S)
-            if m:
-                return f"line {m[1]}, column {m[2]}: {m[3]}"
-            return str(oxi)
+            return _oxigraph_position(str(oxi))
         except Exception:
             pass
     line, col = getattr(e, "lineno", None), getattr(e, "col", None)
@@ -162,8 +177,6 @@ def run(
         raise GovgraphError("--timeout must be more than 0 seconds")
     text = read_query(query_or_file)
     checked = check(text, allow_remote)
-    if checked.form in ("CONSTRUCT", "DESCRIBE") and fmt in ("csv", "tsv"):
-        raise GovgraphError(f"a {checked.form} query gives a graph: use --format table (Turtle) or json (JSON-LD)")
     graph = Path(graph)
     folder = store_path(graph)
     out = sys.stdout if out is None else out
@@ -176,7 +189,10 @@ def run(
         _child(write_fd, err_w, folder, text, checked, fmt, is_dataset(graph), max_memory, allow_remote)
     os.close(write_fd)
     os.close(err_w)
-    _supervise(pid, read_fd, err_r, out, timeout, max_memory)
+    try:
+        _supervise(pid, read_fd, err_r, out, timeout, max_memory)
+    except GovgraphError as e:
+        raise _explain(text, e) from None
 
 
 def _supervise(pid: int, read_fd: int, err_r: int, out, timeout: float, max_memory: int) -> None:
@@ -219,6 +235,19 @@ def _supervise(pid: int, read_fd: int, err_r: int, out, timeout: float, max_memo
     if code == _EXIT_MEMORY or code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
         raise GovgraphError(f"query ran out of memory (limit {max_memory / 1e9:g} GB)")
     raise GovgraphError(message or f"query failed (exit {code})")
+
+
+def _explain(text: str, error: GovgraphError) -> GovgraphError:
+    """A syntax error Oxigraph found, said better where rdflib can: an update, an undeclared
+    prefix."""
+    if not str(error).startswith("query syntax error"):
+        return error
+    try:
+        _parsed(text, allow_remote=True)
+    except GovgraphError as e:
+        if not str(e).startswith("query syntax error"):
+            return e
+    return error
 
 
 def _kill(pid: int) -> None:
@@ -266,7 +295,7 @@ def _child(
     except GovgraphError as e:
         os.write(err_w, str(e).encode("utf-8"))
     except SyntaxError as e:
-        os.write(err_w, f"query syntax error: {e}".encode())
+        os.write(err_w, f"query syntax error: {_oxigraph_position(str(e))}".encode())
     except BaseException as e:  # reported by the parent as a clean message
         os.write(err_w, f"query failed: {type(e).__name__}: {e}".encode())
     os._exit(code)
@@ -298,6 +327,10 @@ def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bo
         else:
             sink.write(b"true\n" if bool(result) else b"false\n")
     elif isinstance(result, ox.QueryTriples):
+        if fmt in ("csv", "tsv"):
+            raise GovgraphError(
+                "a CONSTRUCT or DESCRIBE query gives a graph: use --format table (Turtle) or json (JSON-LD)"
+            )
         rdf = ox.RdfFormat.JSON_LD if fmt == "json" else ox.RdfFormat.TURTLE
         # minted IRIs (under ggr:) hold slashes, which prefixed names would have to escape
         ox.serialize(result, sink, rdf, prefixes={k: v for k, v in prefixes().items() if k != "ggr"})
