@@ -277,6 +277,20 @@ def test_no_unsupported_facts(graph):
     assert run(graph, "unsupported_facts.rq") == []
 
 
+def test_unsupported_facts_finds_a_relation_without_evidence():
+    gg, ex = "https://w3id.org/govgraph/ontology#", "http://ex.org/"
+    rdf = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
+    g = rdflib.Graph()
+    U = rdflib.URIRef
+    g.add((U(ex + "court"), U(gg + "adopts"), U(ex + "m1")))
+    g.add((U(ex + "court"), U(gg + "adopts"), U(ex + "m2")))
+    for p, o in ((rdf + "subject", ex + "court"), (rdf + "predicate", gg + "adopts"), (rdf + "object", ex + "m1")):
+        g.add((U(ex + "st"), U(p), U(o)))
+    g.add((U(ex + "st"), U("http://www.w3.org/ns/prov#wasDerivedFrom"), U(ex + "ev")))
+    rows = [tuple(str(v) for v in row) for row in g.query((QUERY_DIR / "unsupported_facts.rq").read_text("utf-8"))]
+    assert rows == [(ex + "court", gg + "adopts", ex + "m2")]
+
+
 def test_mechanism_reach(graph):
     rows = run(graph, "mechanism_reach.rq")
     by_name = {r["name"]: r for r in rows}
