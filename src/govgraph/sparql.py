@@ -17,8 +17,8 @@
 
 from __future__ import annotations
 
-import faulthandler
 import io
+import json
 import os
 import re
 import resource
@@ -33,12 +33,12 @@ from pathlib import Path
 from .errors import GovgraphError
 from .export import project_prefixes
 from .graph import DEFAULT_BASE
-from .store import is_dataset, store_path
+from .store import child_process, is_dataset, store_path
 
 FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY = 4 * 1000**3
-_EXIT_MEMORY = 3  # the child ran out of memory
+EXIT_MEMORY = 3  # the child ran out of memory
 _UPDATE = "this is a SPARQL update (LOAD, INSERT, DELETE, CLEAR …): govgraph query runs queries only"
 _MAY_REACH_OUT = re.compile("service|from", re.IGNORECASE)
 _REMOTE_MAX_BYTES = 100_000_000  # a FROM graph fetched with --allow-remote
@@ -123,7 +123,7 @@ def _parsed(text: str, allow_remote: bool) -> Checked:
     return out
 
 
-def _oxigraph_position(message: str) -> str:
+def oxigraph_position(message: str) -> str:
     """Oxigraph's "error at 3:18: expected …" in the words of the other messages."""
     m = re.match(r"error at (\d+):(\d+): (.*)", message, re.S)
     return f"line {m[1]}, column {m[2]}: {m[3]}" if m else message
@@ -148,7 +148,7 @@ def _syntax_message(text: str, e: Exception) -> str:
         try:
             pyoxigraph.Store().query(text, prefixes=prefixes())
         except SyntaxError as oxi:
-            return _oxigraph_position(str(oxi))
+            return oxigraph_position(str(oxi))
         except Exception:
             pass
     line, col = getattr(e, "lineno", None), getattr(e, "col", None)
@@ -180,61 +180,61 @@ def run(
     graph = Path(graph)
     folder = store_path(graph)
     out = sys.stdout if out is None else out
-    read_fd, write_fd = os.pipe()
-    err_r, err_w = os.pipe()
-    pid = os.fork()
-    if pid == 0:  # the child: never returns
-        os.close(read_fd)
-        os.close(err_r)
-        _child(write_fd, err_w, folder, text, checked, fmt, is_dataset(graph), max_memory, allow_remote)
-    os.close(write_fd)
-    os.close(err_w)
+    job = {
+        "folder": str(folder),
+        "text": text,
+        "graphs": checked.default_graphs + checked.named_graphs,
+        "fmt": fmt,
+        "union": is_dataset(graph),
+        "max_memory": max_memory,
+        "allow_remote": allow_remote,
+    }
     try:
-        _supervise(pid, read_fd, err_r, out, timeout, max_memory)
+        _supervise(child_process("query", json.dumps(job)), out, timeout, max_memory)
     except GovgraphError as e:
         raise _explain(text, e) from None
 
 
-def _supervise(pid: int, read_fd: int, err_r: int, out, timeout: float, max_memory: int) -> None:
+def _supervise(proc, out, timeout: float, max_memory: int) -> None:
     """Copy the child's output to `out` until it ends, `timeout` passes or `out` closes."""
+    assert proc.stdout is not None and proc.stderr is not None
     deadline = time.monotonic() + timeout
     sink = getattr(out, "buffer", None)
-    done = False
+    streams = {proc.stdout.fileno(): "out", proc.stderr.fileno(): "err"}
+    errors = bytearray()
     try:
-        while not done:
+        while streams:
             left = deadline - time.monotonic()
             if left <= 0:
-                _kill(pid)
                 raise GovgraphError(f"query stopped after {timeout:g} s (--timeout)")
-            ready, _, _ = select.select([read_fd], [], [], min(left, 1.0))
-            if not ready:
-                continue
-            data = os.read(read_fd, 1 << 16)
-            if not data:
-                done = True
-            elif sink is not None:
-                sink.write(data)
-            else:
-                out.write(data.decode("utf-8", "replace"))
+            ready, _, _ = select.select(list(streams), [], [], min(left, 1.0))
+            for fd in ready:
+                data = os.read(fd, 1 << 16)
+                if not data:
+                    del streams[fd]
+                elif streams[fd] == "err":
+                    errors += data[: max(0, 10_000 - len(errors))]
+                elif sink is not None:
+                    sink.write(data)
+                else:
+                    out.write(data.decode("utf-8", "replace"))
         out.flush()
     except BrokenPipeError:  # the reader went away (`| head`): not an error
-        _kill(pid)
         _silence_stdout(out)
         return
-    except BaseException:
-        _kill(pid)
-        raise
     finally:
-        os.close(read_fd)
-    _, status = os.waitpid(pid, 0)
-    with os.fdopen(err_r, "rb") as f:
-        message = f.read().decode("utf-8", "replace").strip()
-    code = os.waitstatus_to_exitcode(status)
+        if proc.poll() is None:
+            proc.kill()
+        proc.wait()
+        proc.stdout.close()
+        proc.stderr.close()
+    message = errors.decode("utf-8", "replace").strip()
+    code = proc.returncode
     if code == 0:
         return
-    if code == _EXIT_MEMORY or code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
+    if code == EXIT_MEMORY or code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
         raise GovgraphError(f"query ran out of memory (limit {max_memory / 1e9:g} GB)")
-    raise GovgraphError(message or f"query failed (exit {code})")
+    raise GovgraphError(message.splitlines()[-1] if message else f"query failed (exit {code})")
 
 
 def _explain(text: str, error: GovgraphError) -> GovgraphError:
@@ -250,14 +250,6 @@ def _explain(text: str, error: GovgraphError) -> GovgraphError:
     return error
 
 
-def _kill(pid: int) -> None:
-    try:
-        os.kill(pid, signal.SIGKILL)
-        os.waitpid(pid, 0)
-    except (ProcessLookupError, ChildProcessError):
-        pass
-
-
 def _silence_stdout(out) -> None:
     """After a closed pipe, point stdout at /dev/null so the final flush says nothing."""
     try:
@@ -269,36 +261,12 @@ def _silence_stdout(out) -> None:
     os.close(devnull)
 
 
-def _child(
-    write_fd: int,
-    err_w: int,
-    folder: Path,
-    text: str,
-    checked: Checked,
-    fmt: str,
-    union: bool,
-    limit: int,
-    allow_remote: bool,
-):
-    code = 2
-    os.dup2(err_w, 2)  # what the engine itself prints (Rust's "memory allocation failed") comes back as the error
-    faulthandler.disable()  # an abort at the memory limit is reported by the parent, without a dump
-    try:
-        resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-        with os.fdopen(write_fd, "wb", buffering=1 << 16) as sink:
-            _answer(sink, folder, text, checked, fmt, union, allow_remote)
-        code = 0
-    except BrokenPipeError:
-        code = 0
-    except MemoryError:
-        code = _EXIT_MEMORY
-    except GovgraphError as e:
-        os.write(err_w, str(e).encode("utf-8"))
-    except SyntaxError as e:
-        os.write(err_w, f"query syntax error: {_oxigraph_position(str(e))}".encode())
-    except BaseException as e:  # reported by the parent as a clean message
-        os.write(err_w, f"query failed: {type(e).__name__}: {e}".encode())
-    os._exit(code)
+def answer_job(job: dict, sink) -> None:
+    """What the child does (`govgraph._sparql_child`): cap its memory, answer, write to `sink`."""
+    limit = int(job["max_memory"])
+    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
+    checked = Checked("", default_graphs=list(job["graphs"]))
+    _answer(sink, Path(job["folder"]), job["text"], checked, job["fmt"], bool(job["union"]), bool(job["allow_remote"]))
 
 
 def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bool, allow_remote: bool) -> None:

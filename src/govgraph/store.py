@@ -21,6 +21,7 @@ import hashlib
 import json
 import os
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -101,7 +102,7 @@ def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
     graph = Path(graph)
     if not graph.is_file():
         raise GovgraphError(f"{graph}: graph file not found (run `govgraph build` first)")
-    fmt = graph_format(graph)
+    graph_format(graph)  # a graph file govgraph reads, or a clear error
     root = store_root()
     try:
         key = remembered_digest(graph, root)
@@ -122,7 +123,7 @@ def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
         t0 = time.perf_counter()
         if not quiet:
             print(f"govgraph: indexing {graph} (once per graph file) into {final}", file=sys.stderr)
-        _load(graph, fmt, tmp)
+        _load(graph, tmp)
         (tmp / _DONE).write_text(f"{graph.resolve()}\n{key}\n{time.perf_counter() - t0:.2f} s\n", encoding="utf-8")
         try:
             os.rename(tmp, final)
@@ -139,32 +140,54 @@ def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
     return final
 
 
-def _load(graph: Path, fmt, folder: Path) -> None:
-    """Bulk-load in a child process: the loader's threads and memory end with it, and the
-    process that goes on to fork a query child (`govgraph.sparql`) never ran them."""
-    read_fd, write_fd = os.pipe()
-    pid = os.fork()
-    if pid == 0:
-        os.close(read_fd)
-        code = 0
-        try:
-            import pyoxigraph
+def _load(graph: Path, folder: Path) -> None:
+    """Bulk-load in a child process (`govgraph._sparql_child load`): the loader's threads and
+    memory end with it."""
+    job = {"graph": str(graph), "folder": str(folder)}
+    proc = child_process("load", json.dumps(job))
+    assert proc.stdout is not None and proc.stderr is not None
+    err = proc.stderr.read()  # the loader writes nothing else
+    proc.wait()
+    proc.stdout.close()
+    proc.stderr.close()
+    if proc.returncode != 0:
+        lines = err.decode("utf-8", "replace").strip().splitlines()
+        raise GovgraphError(f"{graph}: cannot load into a graph store ({lines[-1] if lines else 'the loader died'})")
 
-            store = pyoxigraph.Store(str(folder))
-            store.bulk_load(path=str(graph), format=fmt)
-            store.flush()
-            store.optimize()
-            del store
-        except BaseException as e:
-            os.write(write_fd, f"{type(e).__name__}: {e}".encode())
-            code = 1
-        os._exit(code)
-    os.close(write_fd)
-    with os.fdopen(read_fd, "rb") as f:
-        message = f.read().decode("utf-8", "replace")
-    _, status = os.waitpid(pid, 0)
-    if os.waitstatus_to_exitcode(status) != 0:
-        raise GovgraphError(f"{graph}: cannot load into a graph store ({message or 'the loader died'})")
+
+def load_job(job: dict) -> None:
+    """What the loader child does."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store(job["folder"])
+    store.bulk_load(
+        path=job["graph"], format=getattr(pyoxigraph.RdfFormat, _FORMATS[Path(job["graph"]).suffix.lower()])
+    )
+    store.flush()
+    store.optimize()
+
+
+def child_process(mode: str, job: str) -> subprocess.Popen:
+    """A fresh interpreter (`python -m govgraph._sparql_child`), not a fork: the caller may
+    have threads (a fork copies their locks, held or not), and the child starts with none of
+    the caller's memory. The job goes in on stdin."""
+    env = dict(os.environ)  # the child imports this very govgraph
+    package_root = str(Path(__file__).resolve().parent.parent)
+    env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "govgraph._sparql_child", mode],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=env,
+    )
+    assert proc.stdin is not None
+    try:
+        proc.stdin.write(job.encode("utf-8"))
+        proc.stdin.close()
+    except BrokenPipeError:
+        pass  # the child ended at once: its exit code and stderr say why
+    return proc
 
 
 def _prune(root: Path, keep: Path) -> None:
