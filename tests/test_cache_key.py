@@ -18,6 +18,9 @@ def package(tmp_path) -> Path:
     """A copy of the installed package (the ontology link followed), to edit."""
     root = tmp_path / "govgraph"
     shutil.copytree(PACKAGE, root, ignore=shutil.ignore_patterns("__pycache__"))
+    # an editable install keeps the ontology outside the package folder: copy it in, as a wheel has it
+    ontology = Path(str(resources.files("govgraph.ontology")))
+    shutil.copytree(ontology, root / "ontology", ignore=shutil.ignore_patterns("__pycache__"), dirs_exist_ok=True)
     return root
 
 

@@ -49,10 +49,17 @@ def _package_files(root: Traversable, prefix: str = "") -> Iterator[tuple[str, T
 
 
 def rules_key(root: Traversable | None = None) -> str:
-    """The digest of everything that can change an extraction; `root`: the package folder."""
+    """The digest of everything that can change an extraction; `root`: the package folder
+    (with the ontology in its `ontology/`, as an installed wheel has it)."""
     h = hashlib.sha256()
     h.update(f"govgraph {__version__}\0".encode())
-    for rel, f in _package_files(root or resources.files("govgraph")):
+    # the ontology is walked on its own: an editable install maps it from the repository's
+    # top-level ontology/ folder, so it is not inside the package folder there
+    package = root or resources.files("govgraph")
+    ontology = root / "ontology" if root is not None else resources.files("govgraph.ontology")
+    files = [(rel, f) for rel, f in _package_files(package) if not rel.startswith("ontology/")]
+    files += _package_files(ontology, "ontology/")
+    for rel, f in files:
         h.update(rel.encode() + b"\0" + f.read_bytes() + b"\0")
     h.update(f"rules {lexicon.rules_version()}\0".encode())  # the rule files as the loaders read them
     h.update(f"lexicon {lexicon.active().digest}\0".encode())
