@@ -217,13 +217,13 @@ def measure_jieba(files: list[Path]) -> dict:
 def measure_export(nt_path: Path) -> dict:
     import pyoxigraph as ox
 
-    from govgraph import export
-    from govgraph.assemble import GraphSink
+    from govgraph import export, model
+    from govgraph.build.sink import GraphSink
 
     with open(nt_path, encoding="utf-8") as f:
         lines = [ln[:-3] for ln in f]  # "s p o .\n" -> "s p o"
     n = len(lines)
-    prefixes = export.project_prefixes("https://w3id.org/govgraph/id/")
+    prefixes = model.project_prefixes("https://w3id.org/govgraph/id/")
     out: dict = {"triples": n}
     tmp = Path(tempfile.mkdtemp(prefix="govgraph-export-"))
     try:

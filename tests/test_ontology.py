@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import hashlib
 import re
+import subprocess
+import sys
 
 import pytest
 import rdflib
@@ -99,7 +101,7 @@ def test_every_property_is_typed_with_domain_and_range(ontology):
     props = [
         t for t in declared(ontology) if {OWL.ObjectProperty, OWL.DatatypeProperty} & set(ontology.objects(t, RDF.type))
     ]
-    assert len(props) == 20
+    assert len(props) == 20  # object and datatype properties (gg:edgeLabel annotates them)
     for p in props:
         types = set(ontology.objects(p, RDF.type))
         assert len({OWL.ObjectProperty, OWL.DatatypeProperty} & types) == 1, p
@@ -111,7 +113,7 @@ def test_every_property_is_typed_with_domain_and_range(ontology):
 
 
 def test_class_hierarchy_and_individuals(ontology):
-    from govgraph.graph import KIND_CLASS, LEVEL_TERM
+    from govgraph.model import KIND_CLASS, LEVEL_TERM
 
     for name in KIND_CLASS.values():
         assert (GG[name], RDFS.subClassOf, ORG.Organization) in ontology, name
@@ -154,16 +156,61 @@ def test_every_gg_term_in_the_graph_is_declared(ontology, graph):
         assert ontology.value(t, RDFS.comment) is not None, t
 
 
-def test_every_term_graph_py_can_mint_is_declared(ontology):
-    """Also the kinds, levels and units the samples happen not to use."""
-    from govgraph import graph as graph_module
+def test_the_vocabulary_module_is_generated_from_the_ontology():
+    """src/govgraph/vocab.py is what scripts/gen_vocab.py makes of govgraph.ttl today."""
+    p = subprocess.run(
+        [sys.executable, str(REPO / "scripts" / "gen_vocab.py"), "--check"], capture_output=True, text=True
+    )
+    assert p.returncode == 0, p.stderr
 
-    src = (REPO / "src" / "govgraph" / "graph.py").read_text(encoding="utf-8")
-    names = set(graph_module.KIND_CLASS.values()) | set(graph_module.LEVEL_TERM.values())
-    names |= set(re.findall(r"GG\.([A-Za-z]+)", src)) | set(re.findall(r'GG\["([A-Za-z-]+)"\]', src))
+
+def test_every_term_the_emitter_can_mint_is_declared(ontology):
+    """Also the kinds, levels and units the samples happen not to use; the gg: terms the code
+    names (`GG_T["..."]`) are in the generated vocabulary, which fails on any other."""
+    from govgraph.model import GG_T, KIND_CLASS, LEVEL_TERM
+    from govgraph.vocab import GG_TERMS
+
+    src = "".join(p.read_text(encoding="utf-8") for p in (REPO / "src" / "govgraph").rglob("*.py"))
+    names = set(re.findall(r"""GG_T\[["']([A-Za-z-]+)["']\]""", src))
+    assert {"adopts", "Evidence", "mentionedIn"} <= names  # the pattern still finds the code's terms
+    names |= set(KIND_CLASS.values()) | set(LEVEL_TERM.values())
     names |= {"unit-" + u for u in ("CNY", "case", "percent", "person", "person-time", "day", "hour", "item", "other")}
     missing = sorted(n for n in names if GG[n] not in declared(ontology))
     assert not missing, missing
+    assert set(GG_TERMS) == {str(t)[len(str(GG)) :] for t in declared(ontology)}
+    with pytest.raises(KeyError):
+        GG_T["adopt"]  # a misspelled term
+
+
+def test_gg_is_a_defined_namespace_that_fails_on_unknown_terms():
+    from rdflib.namespace import DefinedNamespace
+
+    from govgraph.model import GG as GG_VOCAB
+
+    assert issubclass(GG_VOCAB, DefinedNamespace)
+    assert GG_VOCAB.adopts == GG.adopts
+    with pytest.raises(AttributeError):
+        GG_VOCAB.adopt  # noqa: B018
+
+
+def test_relations_are_the_ontology_s_labelled_relations(ontology):
+    """One row per relation the page draws: an object property of the ontology, labelled
+    for the page there (gg:edgeLabel), and no labelled relation left out of the table."""
+    from govgraph.model import RELATIONS
+
+    labelled = {str(p): str(o) for p, o in ontology.subject_objects(GG.edgeLabel)}
+    assert {r.predicate: r.label for r in RELATIONS} == labelled
+    for r in RELATIONS:
+        assert (URIRef(r.predicate), RDF.type, OWL.ObjectProperty) in ontology, r
+    assert len({r.name for r in RELATIONS}) == len({r.colour for r in RELATIONS}) == len(RELATIONS)
+
+
+def test_every_relation_has_a_shape(shapes):
+    """The shapes constrain every relation the page draws."""
+    from govgraph.model import RELATIONS
+
+    paths = set(shapes.objects(None, SH.path))
+    assert [r.name for r in RELATIONS if URIRef(r.predicate) not in paths] == []
 
 
 def test_property_usage_matches_domain_and_range(ontology, graph):
@@ -201,7 +248,8 @@ def test_functional_properties_have_one_value(ontology, graph):
 
 # ----------------------------------------------------------------------- IRI policy (ontology/README.md)
 def test_iri_policy(graph):
-    from govgraph.graph import DEFAULT_BASE, GraphBuilder
+    from govgraph.graph import GraphBuilder
+    from govgraph.model import DEFAULT_BASE
 
     def digest(name: str) -> str:
         return hashlib.sha256(name.encode("utf-8")).hexdigest()[:12]

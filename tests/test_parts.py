@@ -9,7 +9,7 @@ import pytest
 import rdflib
 
 from govgraph import api, parts
-from govgraph.assemble import dumps
+from govgraph.build.jsonout import dumps
 from govgraph.normalize import normalize_chars
 from govgraph.pipeline import process, to_json
 from govgraph.reader import bundled_corpus, read

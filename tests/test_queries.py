@@ -263,7 +263,7 @@ def test_discovered_mechanisms(graph):
 
 
 def test_institutions_by_kind(graph):
-    from govgraph.graph import KIND_CLASS
+    from govgraph.model import KIND_CLASS
 
     rows = run(graph, "institutions_by_kind.rq")
     assert {r["kind"] for r in rows} <= {str(GG[c]) for c in KIND_CLASS.values()}

@@ -147,7 +147,7 @@ def test_rebuild_replaces_its_own_files_and_drops_stale_ones(tmp_path, capsys):
 
 @pytest.mark.parametrize("rel", ["../escape.txt", "/tmp/abs.txt", "extractions/../../x.json"])
 def test_output_names_cannot_leave_out(tmp_path, rel):
-    from govgraph.assemble import Outputs
+    from govgraph.build.outputs import Outputs
     from govgraph.errors import GovgraphError
 
     with pytest.raises(GovgraphError, match="leave the output folder"):
@@ -155,7 +155,7 @@ def test_output_names_cannot_leave_out(tmp_path, rel):
 
 
 def test_output_cannot_leave_out_through_a_link(tmp_path):
-    from govgraph.assemble import Outputs
+    from govgraph.build.outputs import Outputs
     from govgraph.errors import GovgraphError
 
     elsewhere = tmp_path / "elsewhere"

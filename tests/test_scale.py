@@ -11,14 +11,18 @@ import pytest
 import rdflib
 from rdflib.compare import isomorphic
 
-from govgraph import api, export
-from govgraph.assemble import GraphSink, dumps
+from govgraph import api, export, model
+from govgraph.build.jsonout import dumps
+from govgraph.build.page import view_of_lines
+from govgraph.build.sink import GraphSink
 from govgraph.dataset import DatasetWriter, shared_graph_iri
-from govgraph.graph import DEFAULT_BASE, GraphBuilder
+from govgraph.graph import GraphBuilder
 from govgraph.interchange import graphml, node_attributes
+from govgraph.model import DEFAULT_BASE
+from govgraph.ntriples import from_rdflib
 from govgraph.pipeline import process, to_json
 from govgraph.reader import bundled_corpus, read
-from govgraph.triples import TripleEmitter, from_rdflib
+from govgraph.triples import TripleEmitter
 
 FORMATS = ("ttl", "nt", "trig", "nq", "jsonld", "graphml")
 
@@ -76,7 +80,8 @@ def test_merged_document_lines_equal_one_builder_graph(samples):
 
 def test_build_equals_the_rdflib_reference(samples, built):
     """Turtle parses to GraphBuilder's graph, N-Triples is its sorted rdflib dump, the page and
-    GraphML are those of `export.to_networkx` over it, the JSON is `json.dumps` of `to_json`."""
+    GraphML are the view of its lines (what `govgraph view` draws of a graph file), the JSON
+    is `json.dumps` of `to_json`."""
     from govgraph.viz import render_page
 
     out = built  # conftest: the samples with every format
@@ -88,7 +93,7 @@ def test_build_equals_the_rdflib_reference(samples, built):
     assert isomorphic(rdflib.Graph().parse(out / "govgraph.jsonld", format="json-ld"), g)
     nt = "\n".join(sorted({ln for ln in g.serialize(format="nt").split("\n") if ln.strip()})) + "\n"
     assert (out / "govgraph.nt").read_text(encoding="utf-8") == nt
-    nxg = export.to_networkx(g)
+    nxg = view_of_lines(export.graph_lines(g))
     html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
     assert (out / "govgraph.html").read_text(encoding="utf-8") == html
     attributes = node_attributes(sorted({" ".join(from_rdflib(t) for t in triple) for triple in g}))
@@ -185,7 +190,8 @@ def test_turtle_writer_escapes_and_round_trips():
 
 def test_page_rows_without_surplus_evidence_give_the_same_page(samples):
     """Workers drop the evidence links the page would not show; the page is the same."""
-    from govgraph.assemble import PageModel, fewest_evidence_rows, page_rows
+    from govgraph.build.page import PageModel
+    from govgraph.build.rows import fewest_evidence_rows, page_rows
 
     em = TripleEmitter()
     full, lean = PageModel(), PageModel()
@@ -208,7 +214,8 @@ def test_page_rows_without_surplus_evidence_give_the_same_page(samples):
 def test_a_graph_made_only_for_the_page_gives_the_same_page(samples, page_nodes):
     """The build draws its page from a view whose nodes past the page's best connected
     carry no evidence or aliases; the page is the one of the full view."""
-    from govgraph.assemble import PageModel, page_rows
+    from govgraph.build.page import PageModel
+    from govgraph.build.rows import page_rows
     from govgraph.viz import render_page
 
     em = TripleEmitter()
@@ -240,20 +247,22 @@ def test_workers_and_file_order_give_the_same_bytes(small, tmp_path):
 
 def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatch):
     """Sorted runs on disk, the graph written in ranges by forked processes: the same files."""
-    from govgraph import assemble
+    from govgraph.build import run, sink
+    from govgraph.build.writers import RangeWriters
 
     files = [str(small)]
     a, b = tmp_path / "a", tmp_path / "b"
     api.build(files, a, formats=("ttl", "nt"), workers=1, progress=False, cache=False)
-    monkeypatch.setattr(assemble, "SPILL_BYTES", 20_000)
+    monkeypatch.setattr(sink, "SPILL_BYTES", 20_000)
+    monkeypatch.setattr(run, "SPILL_BYTES", 20_000)
     made = []
-    real = assemble.RangeWriters.__init__
+    real = RangeWriters.__init__
 
     def spy(self, sink, *args, **kw):
         made.append([Path(path) for path, _, _ in sink.runs])
         real(self, sink, *args, **kw)
 
-    monkeypatch.setattr(assemble.RangeWriters, "__init__", spy)
+    monkeypatch.setattr(RangeWriters, "__init__", spy)
     api.build(files, b, formats=("ttl", "nt"), workers=3, progress=False, cache=False)
     assert made and len(made[0]) > 3  # it spilled, and three processes wrote the graph
     # the workers kept the lines and spilled them in folders of their own, inside the build's
@@ -283,7 +292,7 @@ def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path
     import io
     import os
 
-    from govgraph.assemble import RangeWriters
+    from govgraph.build.writers import RangeWriters
     from govgraph.errors import GovgraphError
 
     sink = GraphSink(tmp_path, spill_bytes=50_000)
@@ -298,7 +307,7 @@ def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path
             os.unlink(path)
 
     sink.spill_all = spill_then_lose_the_runs
-    w = RangeWriters(sink, export.project_prefixes("https://w3id.org/govgraph/id/"), True, False, 2, tmp_path)
+    w = RangeWriters(sink, model.project_prefixes("https://w3id.org/govgraph/id/"), True, False, 2, tmp_path)
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     with pytest.raises(GovgraphError, match="writing the graph failed: FileNotFoundError"):
         w.finish(out)
@@ -519,12 +528,12 @@ def test_turtle_writer_matches_its_plain_rules_in_any_batches():
         "<http://example.org/p.q>",
         "<https://w3id.org/govgraph/ontology#sentence>",
     ]
-    minted_under = {**export.project_prefixes(base), "sub": base + "sub/"}  # no minted shortcut then
+    minted_under = {**model.project_prefixes(base), "sub": base + "sub/"}  # no minted shortcut then
     rnd = random.Random(7)
     for _ in range(300):
         n = rnd.randrange(40)
         lines = sorted({f"{rnd.choice(subjects)} {rnd.choice(preds)} {rnd.choice(terms)}" for _ in range(n)})
-        for prefixes in (export.project_prefixes(base), minted_under, {"ex": "http://example.org/"}):
+        for prefixes in (model.project_prefixes(base), minted_under, {"ex": "http://example.org/"}):
             for indent in ("", "    "):
                 want = _reference_turtle(lines, prefixes, indent)
                 assert "".join(export.turtle_body(lines, prefixes, indent)) == want
@@ -539,16 +548,16 @@ def test_turtle_writer_matches_its_plain_rules_in_any_batches():
 def test_emit_helpers_keep_their_forms():
     import hashlib
 
-    from govgraph import triples
-    from govgraph.graph import digest
+    from govgraph import ntriples
+    from govgraph.model import digest
 
     for parts in [("a",), ("doc.txt", "12", "30"), ("中文", ""), ()]:
         for n in (12, 7, 64):
             assert digest(*parts, n=n) == hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
     for s in ["", "plain", 'q"uote', "back\\slash\n\r", "中文"]:
-        assert triples.zh(s) == triples.quote(s) + "@zh"
+        assert ntriples.zh(s) == ntriples.quote(s) + "@zh"
     for _ in range(2):  # the second time from the memo
-        assert [triples.decimal_lexical(v) for v in (0.0, -0.0, 1, 72843.0, 398.91, 1e21, 1e-7)] == [
+        assert [ntriples.decimal_lexical(v) for v in (0.0, -0.0, 1, 72843.0, 398.91, 1e21, 1e-7)] == [
             "0.0",
             "-0.0",
             "1.0",

@@ -1,4 +1,4 @@
-"""A writer process of `assemble.RangeWriters`: ``python -m govgraph._write_range SPEC``.
+"""A writer process of `build.writers.RangeWriters`: ``python -m govgraph._write_range SPEC``.
 
 A fresh interpreter (not a fork of the build, whose memory it would appear to hold, and not
 multiprocessing's spawn, which re-runs the caller's main module): it reads its range of the
@@ -9,7 +9,7 @@ import json
 import os
 import sys
 
-from govgraph.assemble import range_child
+from govgraph.build.writers import range_child
 from govgraph.lifetime import PARENT_ENV, die_with_parent
 
 if __name__ == "__main__":

@@ -8,14 +8,18 @@ usage error.
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import re
 import signal
 import sys
 import threading
 
-from . import __version__
+from . import __version__, api, sparql
+from .engines import default_workers
 from .errors import GovgraphError
+from .evaluate import LISTS, evaluate, format_table
+from .evaluate_errors import error_report, format_errors
 from .lifetime import Terminated, on_sigterm_unwind
 
 
@@ -50,7 +54,12 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--version", action="version", version=f"govgraph {__version__}")
     p.add_argument("--debug", action="store_true", help="show a traceback on errors")
     sub = p.add_subparsers(dest="command", metavar="COMMAND")
+    for add in (_add_build, _add_evaluate, _add_query, _add_view, _add_validate):
+        add(sub)
+    return p
 
+
+def _add_build(sub) -> None:
     b = sub.add_parser(
         "build",
         formatter_class=_Formatter,
@@ -64,6 +73,7 @@ def _parser() -> argparse.ArgumentParser:
         "  govgraph build news/ --engine dask --scheduler tcp://10.0.0.5:8786 --format ttl,nq\n"
         "  govgraph build news/ --lexicon my-terms/   # my-terms/mechanisms.tsv, aliases.tsv …",
     )
+    b.set_defaults(func=_build)
     b.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: bundled sample pages)")
     b.add_argument("-o", "--out", default="out", help="output folder (default: out)")
     b.add_argument(
@@ -117,6 +127,8 @@ def _parser() -> argparse.ArgumentParser:
         "kind) and mechanisms.tsv (pref, alt, broader, en); see the README",
     )
 
+
+def _add_evaluate(sub) -> None:
     e = sub.add_parser(
         "evaluate",
         formatter_class=_Formatter,
@@ -127,6 +139,7 @@ def _parser() -> argparse.ArgumentParser:
         "  govgraph evaluate out/extractions ../shared/gold --errors --corpus ../shared/corpus\n"
         "  govgraph evaluate out/extractions ../shared/gold --errors --list mechanisms,adopts --json",
     )
+    e.set_defaults(func=_evaluate)
     e.add_argument("pred_dir", metavar="PRED_DIR")
     e.add_argument("gold_dir", metavar="GOLD_DIR")
     e.add_argument("--json", action="store_true", help="print JSON (the reference scorer's keys)")
@@ -145,6 +158,8 @@ def _parser() -> argparse.ArgumentParser:
     )
     e.add_argument("--list", metavar="LISTS", help="with --errors: only these lists, e.g. mechanisms,adopts")
 
+
+def _add_query(sub) -> None:
     q = sub.add_parser(
         "query",
         formatter_class=_Formatter,
@@ -157,6 +172,7 @@ def _parser() -> argparse.ArgumentParser:
         "  govgraph query 'SELECT ?n WHERE { ?i a org:Organization ; rdfs:label ?n }' --format csv\n"
         "  govgraph query q.rq --format json --timeout 10 | jq .results.bindings",
     )
+    q.set_defaults(func=_query)
     q.add_argument("query", metavar="QUERY_OR_FILE")
     q.add_argument(
         "-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)"
@@ -185,6 +201,8 @@ def _parser() -> argparse.ArgumentParser:
         "does not hold (refused by default)",
     )
 
+
+def _add_view(sub) -> None:
     v = sub.add_parser(
         "view",
         formatter_class=_Formatter,
@@ -203,7 +221,21 @@ def _parser() -> argparse.ArgumentParser:
     v.add_argument("--depth", type=int, default=2, help="hops around --focus (default: 2)")
     v.add_argument("--region", help="keep nodes in this region (e.g. 湖北省)")
     v.add_argument("--max-nodes", type=int, default=500, help="keep at most N most connected nodes (default: 500)")
-    return p
+    v.set_defaults(func=_view)
+
+
+def _add_validate(sub) -> None:
+    c = sub.add_parser(
+        "validate",
+        formatter_class=_Formatter,
+        help="check a built graph against the ontology's SHACL shapes",
+        description="Check a graph file against the SHACL shapes of the govgraph ontology\n"
+        "(ontology/shapes.ttl). Needs pyshacl: pip install 'govgraph[validate]'.\n"
+        "Exit code 0 when it conforms, 1 when it does not (the violations are printed).",
+        epilog="examples:\n  govgraph validate out/govgraph.ttl\n  govgraph validate out/govgraph.trig",
+    )
+    c.add_argument("graph", metavar="GRAPH", help="graph file: Turtle, N-Triples, TriG, N-Quads or JSON-LD")
+    c.set_defaults(func=_validate)
 
 
 def console() -> None:
@@ -229,7 +261,7 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     previous = on_sigterm_unwind() if threading.current_thread() is threading.main_thread() else None
     try:
-        return _run(args)
+        return args.func(args)
     except GovgraphError as e:
         if args.debug:
             raise
@@ -259,78 +291,76 @@ def main(argv: list[str] | None = None) -> int:
             signal.signal(signal.SIGTERM, previous)
 
 
-def _run(args) -> int:
-    if args.command == "query":  # not through `api`: a query starts in a fraction of a second
-        from . import sparql
+def _build(args) -> int:
+    formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
+    workers = args.workers if args.workers is not None else default_workers()
+    cache = False if args.no_cache else (args.cache or True)
+    report = api.build(
+        args.paths,
+        args.out,
+        base=args.base,
+        formats=formats,
+        workers=workers,
+        page=not args.no_page,
+        engine=args.engine,
+        scheduler=args.scheduler,
+        cache=cache,
+        max_file_size=args.max_file_size,
+        lexicon=args.lexicon,
+    )
+    print(report.summary())
+    print(f"wrote {args.out}/")
+    for s in report.skipped:
+        print(f"govgraph: skipped {s}", file=sys.stderr)
+    for w in report.warnings:
+        print(f"govgraph: warning: {w}", file=sys.stderr)
+    return report.exit_code
 
-        sparql.run(
-            args.query,
-            args.graph,
-            args.format,
-            timeout=args.timeout,
-            max_memory=args.max_memory,
-            allow_remote=args.allow_remote,
-        )
+
+def _evaluate(args) -> int:
+    if args.errors:
+        lists = tuple(x.strip() for x in (args.list or ",".join(LISTS)).split(",") if x.strip())
+        unknown = [x for x in lists if x not in LISTS]
+        if unknown:
+            raise GovgraphError(f"--list: unknown list(s) {', '.join(unknown)} (choose from {', '.join(LISTS)})")
+        errors = error_report(args.pred_dir, args.gold_dir, args.corpus, lists)
+        print(json.dumps(errors, ensure_ascii=False, indent=2) if args.json else format_errors(errors))
         return 0
-    from . import api
+    result = evaluate(args.pred_dir, args.gold_dir, per_document=args.docs)
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=2))
+    else:
+        print(format_table(result))
+    return 0
 
-    if args.command == "build":
-        formats = tuple(f.strip() for f in args.format.split(",") if f.strip())
-        from .engines import default_workers
 
-        workers = args.workers if args.workers is not None else default_workers()
-        if workers < 1:
-            raise GovgraphError("--workers must be at least 1")
-        if args.scheduler and args.engine != "dask":
-            raise GovgraphError("--scheduler needs --engine dask")
-        cache = False if args.no_cache else (args.cache or True)
-        report = api.build(
-            args.paths,
-            args.out,
-            base=args.base,
-            formats=formats,
-            workers=workers,
-            page=not args.no_page,
-            engine=args.engine,
-            scheduler=args.scheduler,
-            cache=cache,
-            max_file_size=args.max_file_size,
-            lexicon=args.lexicon,
-        )
-        print(report.summary())
-        print(f"wrote {args.out}/")
-        for s in report.skipped:
-            print(f"govgraph: skipped {s}", file=sys.stderr)
-        for w in report.warnings:
-            print(f"govgraph: warning: {w}", file=sys.stderr)
-        return report.exit_code
-    if args.command == "evaluate":
-        import json
+def _query(args) -> int:
+    sparql.run(
+        args.query,
+        args.graph,
+        args.format,
+        timeout=args.timeout,
+        max_memory=args.max_memory,
+        allow_remote=args.allow_remote,
+    )
+    return 0
 
-        from .evaluate import LISTS, evaluate, format_table
-        from .evaluate_errors import error_report, format_errors
 
-        if args.errors:
-            lists = tuple(x.strip() for x in (args.list or ",".join(LISTS)).split(",") if x.strip())
-            unknown = [x for x in lists if x not in LISTS]
-            if unknown:
-                raise GovgraphError(f"--list: unknown list(s) {', '.join(unknown)} (choose from {', '.join(LISTS)})")
-            errors = error_report(args.pred_dir, args.gold_dir, args.corpus, lists)
-            print(json.dumps(errors, ensure_ascii=False, indent=2) if args.json else format_errors(errors))
-            return 0
-        result = evaluate(args.pred_dir, args.gold_dir, per_document=args.docs)
-        if args.json:
-            print(json.dumps(result, ensure_ascii=False, indent=2))
-        else:
-            print(format_table(result))
+def _view(args) -> int:
+    stats = api.view(
+        args.graph, args.out, focus=args.focus, depth=args.depth, region=args.region, max_nodes=args.max_nodes
+    )
+    print(f"wrote {args.out}: {stats['nodes']} of {stats['total_nodes']} nodes, {stats['edges']} edges")
+    return 0
+
+
+def _validate(args) -> int:
+    conforms, text = api.validate(args.graph)
+    if conforms:
+        print(f"{args.graph}: conforms to the govgraph shapes")
         return 0
-    if args.command == "view":
-        stats = api.view(
-            args.graph, args.out, focus=args.focus, depth=args.depth, region=args.region, max_nodes=args.max_nodes
-        )
-        print(f"wrote {args.out}: {stats['nodes']} of {stats['total_nodes']} nodes, {stats['edges']} edges")
-        return 0
-    raise GovgraphError(f"unknown command {args.command}")
+    print(text, end="" if text.endswith("\n") else "\n")
+    return 1
 
 
 if __name__ == "__main__":

@@ -23,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .export import TurtleWriter, batched, nquads_text, prefix_header, project_prefixes, trig_text
+from .export import TurtleWriter, batched, nquads_text, trig_text
+from .model import prefix_header, project_prefixes
 from .triples import TripleEmitter
 
 SHARED_GRAPH = "graph/shared"  # under the base IRI

@@ -15,7 +15,9 @@ from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any
 
 from .errors import GovgraphError
+from .lexicon import gazetteer, institution_heads, mechanisms, triggers
 from .lifetime import die_with_parent
+from .segment import jieba_cut, jieba_pos
 
 if TYPE_CHECKING:
     from concurrent.futures import ProcessPoolExecutor
@@ -28,12 +30,10 @@ class LocalEngine:
     `close` (after `imap`, `each_worker` may still reach every worker)."""
 
     def __init__(self, workers: int = 1):
-        if workers < 1:
-            raise GovgraphError("--workers must be at least 1")
         self.workers = workers
         self._pool: ProcessPoolExecutor | None = None
         # Workers are processes of this machine: they can keep state between tasks and
-        # write files the caller reads (`assemble.WorkerLines`).
+        # write files the caller reads (`build.tasks.WorkerLines`).
         self.local_workers = workers > 1
 
     def _start(self, warm: bool):
@@ -176,9 +176,6 @@ def _at_barrier(fn: Callable, args: tuple):
 def _warm_up() -> None:
     """Load the rules and jieba's dictionary before the first task."""
     try:
-        from .lexicon import gazetteer, institution_heads, mechanisms, triggers
-        from .segment import jieba_cut, jieba_pos
-
         gazetteer(), institution_heads(), triggers(), mechanisms()
         jieba_cut("初始化")
         jieba_pos("初始化")
@@ -187,6 +184,9 @@ def _warm_up() -> None:
 
 
 def make_engine(engine: str = "local", workers: int = 1, scheduler=None):
+    """The engine the build options name; the one place those options are checked."""
+    if workers < 1:
+        raise GovgraphError("--workers must be at least 1")
     if engine == "local":
         if scheduler is not None:
             raise GovgraphError("--scheduler needs --engine dask")

@@ -21,7 +21,8 @@ from collections import defaultdict
 from pathlib import Path
 
 from .errors import InputError
-from .evaluate import LISTS, REGION_TAIL, doc_regions, gold_documents, load_json, mech_key, pair_indices, scored_lists
+from .evaluate import LISTS, doc_regions, gold_documents, load_json, pair_indices, scored_lists
+from .names import REGION_TAIL, mech_key
 from .normalize import unwrap
 from .reader import read
 from .segment import segment

@@ -1,13 +1,13 @@
 """Serialise the graph: Turtle (default), N-Triples, TriG / N-Quads (one named graph per
-document); plus the networkx view the page draws (GraphML and JSON-LD: `govgraph.interchange`).
+document); JSON-LD and GraphML are written by `govgraph.interchange`.
 
 Turtle, TriG, N-Triples and N-Quads are our own streaming writers over sorted N-Triples
 lines (see `govgraph.triples`): subjects, predicates and objects in code-point order, the
 project's prefixes declared, prefixed names only where the local part is plainly safe,
 strings escaped as the Turtle and N-Triples grammars require. `build` feeds them the merged
 graph in batches and writes files as it goes; `turtle(graph)` and friends do the same for
-an rdflib graph. JSON-LD and GraphML are written by `govgraph.interchange`. Output is
-deterministic: the same triples give the same bytes.
+an rdflib graph. Output is deterministic: the same triples
+give the same bytes.
 """
 
 from __future__ import annotations
@@ -16,6 +16,16 @@ import io
 import re
 from collections.abc import Iterable, Iterator
 from itertools import chain, islice
+
+from .model import (
+    DEFAULT_BASE,
+    RDF_T,
+    XSD_DECIMAL,
+    XSD_INTEGER,
+    prefix_header,
+    project_prefixes,
+)
+from .ntriples import from_rdflib
 
 FORMATS = {
     "ttl": ("govgraph.ttl", "turtle"),
@@ -35,34 +45,9 @@ FORMATS = {
 _PN_LOCAL = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*")
 _INTEGER = re.compile(r"[+-]?[0-9]+")
 _DECIMAL = re.compile(r"[+-]?[0-9]*\.[0-9]+")
-_XSD = "http://www.w3.org/2001/XMLSchema#"
-_RDF_TYPE = "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>"
-_XSD_INTEGER = f"<{_XSD}integer>"
-_XSD_DECIMAL = f"<{_XSD}decimal>"
+_RDF_TYPE = RDF_T["type"]
 _CHUNK = 20_000  # lines per write
 _TTL_CHUNK = 5_000  # lines per Turtle chunk: smaller texts to join and encode than _CHUNK's, faster
-
-
-def project_prefixes(base: str) -> dict[str, str]:
-    """The prefixes every govgraph file declares (as `GraphBuilder.prefixes`)."""
-    return {
-        "gg": "https://w3id.org/govgraph/ontology#",
-        "ggr": base,
-        "org": "http://www.w3.org/ns/org#",
-        "schema": "https://schema.org/",
-        "skos": "http://www.w3.org/2004/02/skos/core#",
-        "prov": "http://www.w3.org/ns/prov#",
-        "oa": "http://www.w3.org/ns/oa#",
-        "geo": "http://www.w3.org/2003/01/geo/wgs84_pos#",
-        "dcterms": "http://purl.org/dc/terms/",
-        "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-        "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-        "xsd": _XSD,
-    }
-
-
-def prefix_header(prefixes: dict[str, str]) -> str:
-    return "".join(f"@prefix {k}: <{v}> .\n" for k, v in sorted(prefixes.items())) + "\n"
 
 
 class _Namer:
@@ -92,7 +77,7 @@ class _Namer:
         """A literal with a datatype: bare when it is a plain integer or decimal."""
         cut = term.rindex('"^^<')
         lex, dt = term[1:cut], term[cut + 3 :]
-        if dt == _XSD_INTEGER and _INTEGER.fullmatch(lex) or dt == _XSD_DECIMAL and _DECIMAL.fullmatch(lex):
+        if dt == XSD_INTEGER and _INTEGER.fullmatch(lex) or dt == XSD_DECIMAL and _DECIMAL.fullmatch(lex):
             return lex
         return f"{term[: cut + 1]}^^{self.iri(dt)}"
 
@@ -252,14 +237,10 @@ def unique(sorted_lines: Iterable[str]) -> Iterator[str]:
 
 def graph_lines(graph) -> list[str]:
     """An rdflib graph's triples as sorted, unique N-Triples lines."""
-    from .triples import from_rdflib
-
     return sorted({f"{from_rdflib(s)} {from_rdflib(p)} {from_rdflib(o)}" for s, p, o in graph})
 
 
 def _used_prefixes(graph, lines: list[str]) -> dict[str, str]:
-    from .graph import DEFAULT_BASE
-
     bound = {str(k): str(v) for k, v in graph.namespaces()}
     wanted = project_prefixes(bound.get("ggr", DEFAULT_BASE))
     wanted.update({k: v for k, v in bound.items() if k in wanted})
@@ -291,151 +272,3 @@ def dataset_text(doc_graphs: dict[str, object], base: str, fmt: str) -> str:
         lines = graph_lines(doc_graphs[name])
         parts.append(trig_text(name, lines, prefixes) if fmt == "trig" else nquads_text(name, lines))
     return "".join(parts)
-
-
-# ---------------------------------------------------------------- networkx view
-
-REL_LABELS = {
-    "adopts": "采用",
-    "located in": "位于",
-    "part of": "隶属",
-    "broader": "上位",
-    "outcome of": "成果",
-    "contained in": "属于",
-    "about mechanism": "涉及机制",
-}
-
-
-def region_chain(nxg, parent: dict[str, str], r: str | None) -> list[str]:
-    """Labels of region `r` and its ancestors (following `parent`), for the page's region
-    filter; stops at a cycle or at a region the view does not hold."""
-    out, seen = [], set()
-    while r and r not in seen and r in nxg:
-        seen.add(r)
-        out.append(nxg.nodes[r]["label"])
-        r = parent.get(r)
-    return out
-
-
-def to_networkx(graph):
-    """Project the RDF graph onto the node/edge contract of `govgraph.viz`."""
-    import networkx as nx
-    from rdflib.namespace import RDF, SKOS
-
-    from .graph import GG_NS, KIND_CLASS, LEVEL_TERM
-
-    GG = lambda t: graph.namespace_manager.expand_curie(f"gg:{t}") if False else __import__("rdflib").URIRef(GG_NS + t)  # noqa: E731
-    SDO = "https://schema.org/"
-    ORG = "http://www.w3.org/ns/org#"
-    import rdflib
-
-    kind_of_class = {GG(v): k for k, v in KIND_CLASS.items()}
-    level_of_term = {GG(v): k for k, v in LEVEL_TERM.items()}
-    nxg = nx.MultiDiGraph()
-
-    def zh_label(s):
-        for o in sorted(graph.objects(s, SKOS.prefLabel)):
-            if getattr(o, "language", None) == "zh":
-                return str(o)
-        for o in sorted(graph.objects(s, rdflib.RDFS.label)):
-            return str(o)
-        return str(s).rsplit("/", 1)[-1]
-
-    def evidence_of(s):
-        out = []
-        for ev in sorted(graph.objects(s, GG("mentionedIn"))) + sorted(graph.objects(s, rdflib.PROV.wasDerivedFrom)):
-            sent = graph.value(ev, GG("sentence"))
-            src = graph.value(ev, rdflib.URIRef("http://www.w3.org/ns/oa#hasSource"))
-            name = graph.value(src, rdflib.URIRef(SDO + "name")) if src is not None else None
-            if sent is not None:
-                item = {"document": str(name or src), "sentence": str(sent)}
-                if item not in out:
-                    out.append(item)
-        return out[:5]
-
-    def aliases(s):
-        return sorted({str(o) for o in graph.objects(s, SKOS.altLabel) if getattr(o, "language", None) == "zh"})
-
-    for s in sorted(set(graph.subjects(RDF.type, rdflib.URIRef(ORG + "Organization")))):
-        kinds = [kind_of_class[c] for c in graph.objects(s, RDF.type) if c in kind_of_class]
-        nxg.add_node(
-            str(s),
-            label=zh_label(s),
-            cls="institution",
-            kind=sorted(kinds)[0] if kinds else "other",
-            aliases=aliases(s),
-            evidence=evidence_of(s),
-            regions=[],
-        )
-    for s in sorted(set(graph.subjects(RDF.type, rdflib.URIRef(SDO + "AdministrativeArea")))):
-        lv = graph.value(s, GG("level"))
-        nxg.add_node(
-            str(s),
-            label=zh_label(s),
-            cls="region",
-            kind=level_of_term.get(lv, "county"),
-            aliases=aliases(s),
-            evidence=evidence_of(s),
-            regions=[],
-        )
-    for s in sorted(set(graph.subjects(RDF.type, SKOS.Concept))):
-        discovered = (s, RDF.type, GG("DiscoveredMechanism")) in graph
-        nxg.add_node(
-            str(s),
-            label=zh_label(s),
-            cls="mechanism",
-            kind="discovered" if discovered else "curated",
-            aliases=aliases(s),
-            evidence=evidence_of(s),
-            regions=[],
-        )
-    for s in sorted(set(graph.subjects(RDF.type, GG("Outcome")))):
-        unit = graph.value(s, rdflib.URIRef(SDO + "unitText"))
-        metric = graph.value(s, GG("metric"))
-        text = graph.value(s, GG("surfaceText"))
-        nxg.add_node(
-            str(s),
-            label=f"{text}" + (f"（{metric}）" if metric else ""),
-            cls="outcome",
-            kind=str(unit or "other"),
-            aliases=[],
-            evidence=evidence_of(s),
-            regions=[],
-        )
-
-    def edge(a, b, rel):
-        if str(a) in nxg and str(b) in nxg:
-            nxg.add_edge(str(a), str(b), key=rel, relation=rel, label=REL_LABELS[rel])
-
-    for s, o in sorted(graph.subject_objects(GG("adopts"))):
-        edge(s, o, "adopts")
-    for s, o in sorted(graph.subject_objects(GG("locatedIn"))):
-        edge(s, o, "located in")
-    for s, o in sorted(graph.subject_objects(rdflib.URIRef(ORG + "subOrganizationOf"))):
-        edge(s, o, "part of")
-    for s, o in sorted(graph.subject_objects(SKOS.broader)):
-        edge(s, o, "broader")
-    for s, o in sorted(graph.subject_objects(rdflib.URIRef(SDO + "containedInPlace"))):
-        edge(s, o, "contained in")
-    for s, o in sorted(graph.subject_objects(GG("subject"))):
-        edge(s, o, "outcome of")
-    for s, o in sorted(graph.subject_objects(GG("aboutMechanism"))):
-        edge(s, o, "about mechanism")
-
-    # regions each node lies in (ancestors included), for the page's region filter
-    parent = {str(s): str(o) for s, o in graph.subject_objects(rdflib.URIRef(SDO + "containedInPlace"))}
-
-    def chain(r):
-        return region_chain(nxg, parent, r)
-
-    for n, data in nxg.nodes(data=True):
-        if data["cls"] == "region":
-            data["regions"] = chain(n)
-        elif data["cls"] == "institution":
-            loc = graph.value(rdflib.URIRef(n), GG("locatedIn"))
-            data["regions"] = chain(str(loc)) if loc is not None else []
-    for n, data in nxg.nodes(data=True):
-        if data["cls"] == "outcome":
-            subj = graph.value(rdflib.URIRef(n), GG("subject"))
-            data["regions"] = list(nxg.nodes[str(subj)]["regions"]) if subj is not None and str(subj) in nxg else []
-    return nxg

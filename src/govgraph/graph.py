@@ -12,62 +12,18 @@ Model (see ontology/README.md):
   `oa:SpecificResource` on the document with a `oa:TextPositionSelector` (offsets into the
   original text) and a `oa:TextQuoteSelector`, plus the sentence and its article.
 
-IRIs are ASCII and stable: regions by division code, institutions and mechanisms by a short
-digest of the canonical name (curated mechanisms by their SKOS id).
-
-The model itself is written once, in `govgraph.triples.TripleEmitter`, which emits each
+IRIs are minted by `govgraph.model.Minter`. The triples are written once, in
+`govgraph.triples.TripleEmitter`, which emits each
 document's triples as N-Triples lines (the fast path `build` streams to disk). This class is
 the rdflib view of the same triples, for the API, SPARQL and the exporters that need a graph.
 """
 
 from __future__ import annotations
 
-import hashlib
-import re
-
+from .model import DEFAULT_BASE, project_prefixes
+from .ntriples import split_line, to_rdflib
 from .records import Extraction
-
-DEFAULT_BASE = "https://w3id.org/govgraph/id/"
-GG_NS = "https://w3id.org/govgraph/ontology#"
-
-KIND_CLASS = {
-    "court": "Court",
-    "procuratorate": "Procuratorate",
-    "public_security": "PublicSecurityBody",
-    "justice": "JusticeBody",
-    "party": "PartyBody",
-    "government": "GovernmentBody",
-    "people_congress": "PeopleCongress",
-    "social_organization": "SocialOrganization",
-    "education": "EducationInstitution",
-    "other": "OtherInstitution",
-}
-LEVEL_TERM = {
-    "province": "Province",
-    "prefecture": "Prefecture",
-    "county": "County",
-    "township": "Township",
-    "village": "Village",
-}
-
-
-try:  # CPython's own SHA-256 (the same digest): about twice as quick as OpenSSL's on a few bytes
-    from _sha2 import sha256 as _sha256  # Python 3.12+
-except ImportError:
-    try:
-        from _sha256 import sha256 as _sha256  # Python 3.11
-    except ImportError:
-        _sha256 = hashlib.sha256
-
-
-def digest(*parts: str, n: int = 12) -> str:
-    return _sha256("\x1f".join(parts).encode("utf-8")).hexdigest()[:n]
-
-
-def ascii_slug(s: str) -> str:
-    if re.fullmatch(r"[A-Za-z0-9._-]+", s):
-        return s
-    return "doc-" + digest(s)
+from .triples import TripleEmitter
 
 
 class GraphBuilder:
@@ -80,8 +36,6 @@ class GraphBuilder:
     def __init__(self, base: str = DEFAULT_BASE):
         import rdflib
 
-        from .triples import TripleEmitter
-
         self.emitter = TripleEmitter(base)  # checks the base IRI
         self.base = base
         self.g = rdflib.Graph()
@@ -90,8 +44,6 @@ class GraphBuilder:
         self._blocks_done: set = set()
 
     def prefixes(self) -> dict[str, str]:
-        from .export import project_prefixes
-
         return project_prefixes(self.base)
 
     def _ref(self, term: str):
@@ -113,8 +65,6 @@ class GraphBuilder:
         return self._ref(r) if r else None
 
     def add(self, x: Extraction) -> None:
-        from .triples import split_line, to_rdflib
-
         doc = self.emitter.emit(x)
         lines = list(doc.plain)
         for key, block in doc.keyed.items():

@@ -16,8 +16,8 @@ import io
 import json
 from collections.abc import Callable, Iterable
 
-from .graph import GG_NS
-from .triples import RDF_NS, SDO_NS, parse_literal
+from .model import GG_NS, RDF_NS, SDO_NS
+from .ntriples import parse_literal
 
 _TYPE = f"<{RDF_NS}type>"
 _GEO = "http://www.w3.org/2003/01/geo/wgs84_pos#"

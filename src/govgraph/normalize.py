@@ -100,7 +100,7 @@ def _width(s: str) -> int:
     return 2 * len(s) - len(_NARROW.findall(s))
 
 
-def _ends_terminal(line: str) -> bool:
+def ends_terminal(line: str) -> bool:
     s = line.rstrip()
     while s and s[-1] in CLOSERS:
         s = s[:-1]
@@ -153,7 +153,7 @@ def unwrap(original: str) -> CleanText:
                 brk = True
             elif s[0] in CONTINUATION:
                 brk = False
-            elif _ends_terminal(praw) or widths[k - 1] < short:
+            elif ends_terminal(praw) or widths[k - 1] < short:
                 brk = True
             elif indent_doc:
                 brk = False

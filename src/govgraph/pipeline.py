@@ -5,6 +5,7 @@
 
 from __future__ import annotations
 
+from .extract import extract_document
 from .normalize import unwrap
 from .reader import Source
 from .records import Entity, Extraction
@@ -12,8 +13,6 @@ from .segment import segment
 
 
 def process(source: Source) -> Extraction:
-    from .extract import extract_document
-
     clean = unwrap(source.text)
     articles = segment(clean)
     return extract_document(source.name, clean, articles)

@@ -6,8 +6,8 @@ are one body; the longer, fuller name is canonical. Mechanisms merge on their cl
 
 from __future__ import annotations
 
-from .evaluate import inst_match
 from .lexicon import Division, gazetteer
+from .names import inst_match
 from .records import Entity, Evidence, Extraction, Fact, Quantity
 
 

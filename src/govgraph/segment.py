@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
-from .normalize import CleanText, _ends_terminal
+from .normalize import CleanText, ends_terminal
 from .records import Article, Sentence
 
 BYLINE = re.compile(r"^(□|■)?\s*(本报(记者|通讯员)|记者|通讯员)")
@@ -81,9 +81,9 @@ def is_byline(par: str) -> bool:
     return bool(BYLINE.match(par)) and len(par) <= 60 and "，" not in par and "。" not in par
 
 
-def _looks_like_headline(par: str) -> bool:
+def looks_like_headline(par: str) -> bool:
     par = HEADING_MARKS.sub("", par)
-    return 0 < len(par) <= 40 and not _ends_terminal(par) and "，" not in par
+    return 0 < len(par) <= 40 and not ends_terminal(par) and "，" not in par
 
 
 def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
@@ -96,7 +96,7 @@ def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
         if is_byline(t):
             # the headline paragraphs right before the byline belong to this article
             j = i
-            while j > 0 and _looks_like_headline(pars[j - 1][2]) and i - j < 3 and not is_byline(pars[j - 1][2]):
+            while j > 0 and looks_like_headline(pars[j - 1][2]) and i - j < 3 and not is_byline(pars[j - 1][2]):
                 j -= 1
             starts.append(j)
         elif TOP_HEADING.match(t):
@@ -107,7 +107,7 @@ def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
     # merge consecutive starts that have no body between them (several bylines in a row)
     merged: list[int] = []
     for s in starts:
-        if merged and all(is_byline(pars[k][2]) or _looks_like_headline(pars[k][2]) for k in range(merged[-1], s)):
+        if merged and all(is_byline(pars[k][2]) or looks_like_headline(pars[k][2]) for k in range(merged[-1], s)):
             continue
         merged.append(s)
     out = []
@@ -118,7 +118,7 @@ def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
             t = pars[k][2]
             if is_byline(t):
                 byline_parts.append(t)
-            elif not byline_parts and _looks_like_headline(t) and k - s < 3:
+            elif not byline_parts and looks_like_headline(t) and k - s < 3:
                 headline_parts.append(HEADING_MARKS.sub("", t))
             else:
                 break

@@ -31,8 +31,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GovgraphError
-from .export import project_prefixes
-from .graph import DEFAULT_BASE
+from .model import DEFAULT_BASE, project_prefixes
 from .store import child_process, is_dataset, store_path
 
 FORMATS = ("table", "csv", "tsv", "json")

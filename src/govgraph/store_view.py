@@ -9,9 +9,9 @@ file gives (`export.to_networkx`).
 
 from __future__ import annotations
 
-from .assemble import PageModel, page_rows
-from .graph import DEFAULT_BASE, GG_NS
-from .triples import OA_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS
+from .build.page import PageModel
+from .build.rows import page_rows
+from .model import DEFAULT_BASE, GG_NS, OA_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS
 
 _TYPE = f"<{RDF_NS}type>"
 # every predicate `assemble.page_rows` reads (with those of the evidence sentences)
