@@ -85,12 +85,46 @@ def test_errors_are_clean_messages(argv, message, capsys):
     assert "Traceback" not in err
 
 
-@pytest.mark.parametrize("command", [[], ["build"], ["evaluate"], ["query"], ["view"]])
+def commands() -> dict:
+    """The parser's commands, found by walking it (a new command is checked without listing it here)."""
+    import argparse
+
+    from govgraph.cli import _parser
+
+    sub = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    return dict(sub.choices)
+
+
+def test_the_parser_has_every_command():
+    assert {"build", "evaluate", "query", "view", "validate"} <= set(commands())
+
+
+@pytest.mark.parametrize("command", [None, *sorted(commands())])
 def test_every_command_has_help_with_an_example(command, capsys):
     with pytest.raises(SystemExit) as e:
-        main(command + ["--help"])
+        main(([command] if command else []) + ["--help"])
     assert e.value.code == 0
-    assert "example" in capsys.readouterr().out
+    out = capsys.readouterr().out
+    assert "example" in out
+    assert f"govgraph {command or ''}".strip() in out.split("example", 1)[1]
+
+
+def test_every_command_and_option_is_in_the_readme():
+    """The README's Commands section names every command and every option of each (as the
+    parser has them), so a new option is documented where users look."""
+    from conftest import REPO
+
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    section = readme.split("## Commands", 1)[1].split("\n## ", 1)[0]
+    missing = []
+    for name, parser in commands().items():
+        if f"govgraph {name}" not in section:
+            missing.append(name)
+        for action in parser._actions:
+            if action.option_strings and "--help" not in action.option_strings:
+                if not any(o in section for o in action.option_strings):
+                    missing.append(f"{name} {'/'.join(action.option_strings)}")
+    assert missing == []
 
 
 def test_python_dash_m_runs():
@@ -163,3 +197,26 @@ def test_every_subpackage_is_shipped():
     listed = set(tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["tool"]["setuptools"]["packages"])
     found = {".".join(p.parent.relative_to(REPO / "src").parts) for p in (REPO / "src").rglob("__init__.py")}
     assert found | {"govgraph.ontology"} == listed
+
+
+def test_validate_says_whether_a_graph_conforms(tmp_path, capsys):
+    pytest.importorskip("pyshacl")
+    from test_ontology import GOOD
+
+    good = tmp_path / "good.ttl"
+    good.write_text(GOOD, encoding="utf-8")
+    assert main(["validate", str(good)]) == 0
+    assert "conforms" in capsys.readouterr().out
+    bad = tmp_path / "bad.ttl"  # the court loses its label
+    bad.write_text(GOOD.replace('rdfs:label "荆州市中级人民法院"@zh ;', ""), encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    assert "Conforms: False" in capsys.readouterr().out
+
+
+def test_validate_without_pyshacl_is_a_clean_error(tmp_path, capsys, monkeypatch):
+    monkeypatch.setitem(sys.modules, "pyshacl", None)  # as if not installed
+    g = tmp_path / "g.ttl"
+    g.write_text("<http://example.org/a> <http://example.org/b> <http://example.org/c> .\n", encoding="utf-8")
+    assert main(["validate", str(g)]) == 2
+    err = capsys.readouterr().err
+    assert "pip install 'govgraph[validate]'" in err and "Traceback" not in err
