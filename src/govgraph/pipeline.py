@@ -22,6 +22,17 @@ def _evidence(e: Entity) -> list[dict]:
     return [ev.to_json() for ev in e.evidence]
 
 
+def _institution(e: Entity) -> dict:
+    return {
+        "name": e.name,
+        "kind": e.kind,
+        "region": e.region,
+        "parent": e.parent,
+        "mentions": e.aliases,
+        "evidence": _evidence(e),
+    }
+
+
 def to_json(x: Extraction) -> dict:
     """The gold format of shared/gold/SPEC.md, plus evidence (extra keys the scorer ignores)."""
     return {
@@ -38,28 +49,8 @@ def to_json(x: Extraction) -> dict:
             }
             for a in x.articles
         ],
-        "institutions": [
-            {
-                "name": e.name,
-                "kind": e.kind,
-                "region": e.region,
-                "parent": e.parent,
-                "mentions": e.aliases,
-                "evidence": _evidence(e),
-            }
-            for e in x.institutions
-        ],
-        "parent_bodies": [
-            {
-                "name": e.name,
-                "kind": e.kind,
-                "region": e.region,
-                "parent": e.parent,
-                "mentions": e.aliases,
-                "evidence": _evidence(e),
-            }
-            for e in x.parent_bodies
-        ],
+        "institutions": [_institution(e) for e in x.institutions],
+        "parent_bodies": [_institution(e) for e in x.parent_bodies],
         "regions": [
             {
                 "name": e.name,

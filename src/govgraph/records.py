@@ -61,19 +61,6 @@ class Article:
     date: str | None = None  # ISO date from the dateline (2025年4月7日电), when the text gives a year
 
 
-@dataclass(frozen=True)
-class Mention:
-    """A span of one sentence that names something. `start`/`end` index the original text."""
-
-    label: str  # region | institution | mechanism | quantity
-    text: str  # clean surface text
-    start: int
-    end: int
-    sentence: int  # Sentence.index
-    clean_start: int
-    clean_end: int
-
-
 @dataclass
 class Entity:
     """A resolved thing with its canonical name and every surface form seen."""
