@@ -64,6 +64,7 @@ def test_user_terms_are_extracted_and_flow_to_worker_processes(tmp_path):
     assert "云端调处法" not in [m["name"] for m in extraction(plain)["mechanisms"]]
 
 
+@pytest.mark.slow
 def test_the_lexicon_reaches_dask_workers(tmp_path):
     distributed = pytest.importorskip("distributed")
     src = tmp_path / "in"
