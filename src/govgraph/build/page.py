@@ -3,7 +3,7 @@ that the page, GraphML and `govgraph view` read.
 
 `PageModel` gathers, document by document, what the view needs from page rows
 (`build.rows`), keeping only what it shows (at most five evidence sentences per node), so
-the page needs no graph in memory; `to_networkx` makes the view. `view_of_lines` makes it of
+the page needs no graph in memory; `to_networkx` makes the view (`govgraph.store_view` feeds it from a graph file); `view_of_lines` makes it of
 a whole graph's N-Triples lines (a graph file read back).
 """
 
@@ -216,7 +216,10 @@ class PageModel:
 
 
 def view_of_lines(lines: list[str], base: str = "") -> Any:
-    """The whole view (every node's aliases and evidence) of a graph's N-Triples lines."""
+    """The whole view (every node's aliases and evidence) of a graph's N-Triples lines. Where
+    a node has several objects of a relation the view takes one of (an institution's region,
+    a region's parent), the order of the lines decides, as the order of documents does in
+    a build."""
     view = PageModel()
     view.add(page_rows(lines, base))
     return view.to_networkx()
