@@ -19,6 +19,7 @@ import re
 import unicodedata
 from collections import defaultdict
 from pathlib import Path
+from typing import Any
 
 from .errors import InputError
 from .evaluate import LISTS, doc_regions, gold_documents, load_json, pair_indices, scored_lists
@@ -61,7 +62,7 @@ def error_report(
                 if j not in hit_golds:
                     misses.append(_miss(gf.stem, name, item, gold, sentences, doc_false))
             false_hits += doc_false
-    summary = [
+    summary: list[dict[str, Any]] = [
         {"rule": rule, "list": name, "tp": tp, "fp": fp, "precision": round(tp / (tp + fp), 3)}
         for (rule, name), (tp, fp) in sorted(tally.items(), key=lambda kv: (LISTS.index(kv[0][1]), kv[0][0]))
     ]
