@@ -44,7 +44,8 @@ RDFLIB_CHILD = r"""
 import json, sys, time
 t = time.perf_counter()
 import rdflib
-from govgraph.export import to_networkx
+from govgraph.build.page import view_of_lines
+from govgraph.export import graph_lines
 from govgraph.viz import render_page
 from govgraph.export import project_prefixes
 g = rdflib.Graph().parse(sys.argv[1], format="turtle")
@@ -55,7 +56,7 @@ for path in sys.argv[3:]:
     rows = list(g.query(header + open(path, encoding="utf-8").read()))
     fig["queries"][path] = {"seconds": time.perf_counter() - t, "rows": len(rows)}
 t = time.perf_counter()
-render_page(to_networkx(g), title="govgraph", max_nodes=500, focus=sys.argv[2], depth=2)
+render_page(view_of_lines(graph_lines(g)), title="govgraph", max_nodes=500, focus=sys.argv[2], depth=2)
 fig["view_s"] = time.perf_counter() - t
 print(json.dumps(fig))
 """

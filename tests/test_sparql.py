@@ -199,11 +199,12 @@ def test_store_is_made_once_and_reused(built, tmp_path, monkeypatch):
 
 @pytest.mark.parametrize("name", ["govgraph.ttl", "govgraph.nq"])
 def test_view_from_the_store_is_the_rdflib_view(built, graph, name):
-    from govgraph import export, store_view
+    from govgraph import store_view
     from govgraph.store import open_store
+    from rdflib_view import to_networkx
 
     got = store_view.to_networkx(open_store(built / name))
-    expected = export.to_networkx(graph)
+    expected = to_networkx(graph)
     assert dict(got.nodes(data=True)) == dict(expected.nodes(data=True))
     assert sorted(got.edges(keys=True, data=True)) == sorted(expected.edges(keys=True, data=True))
 
