@@ -213,6 +213,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
     """Unquoted noun phrases before a strong generic word."""
     out: list[Candidate] = []
     for tail in cues.strong_tails:
+        if tail not in text:  # most sentences hold few of the cue words: skip the regex
+            continue
         for m in re.finditer(re.escape(tail), text):
             end = m.start()
             if end and text[end - 1] in QUOTE_CHARS or text.startswith(cues.not_after_tail, m.end()):
@@ -259,6 +261,8 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
     """A system named by its rule, unquoted: 首问负责制, 限时办结制, 河长制 (the name keeps 制)."""
     out = []
     for suffix in cues.rule_suffixes:
+        if suffix not in text:
+            continue
         for m in re.finditer(re.escape(suffix), text):
             if suffix == "长制":  # one character names what the chief is for: 河长制, 湾长制
                 start = m.start() - 1 if m.start() and CJK.match(text[m.start() - 1]) else m.start()

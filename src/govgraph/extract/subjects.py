@@ -170,6 +170,8 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         else:
             out.append((r.start, SubjectChoice(_region_name(r, document_codes), "subj.region")))
     for word in view.national_words:
+        if word not in text:
+            continue
         for m in re.finditer(re.escape(word), text[:pos]):
             if _opens_clause(text, m.start()):
                 out.append((m.start(), SubjectChoice(None, "subj.national")))
