@@ -69,7 +69,7 @@ def tasks(
     lexicon: Overlay | None = None,
 ) -> Iterator[Task]:
     """The build's tasks, in file order: a task per file, or per part of a big file; records
-    found in the cache go along instead of the text."""
+    found in the cache go along with the text (extracted again if they do not check out)."""
 
     def cached(name: str, text: str) -> tuple[str | None, bytes | None]:
         if store is None:
