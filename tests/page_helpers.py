@@ -16,6 +16,8 @@ from pathlib import Path
 
 import networkx as nx
 
+from govgraph.model import KIND_CLASS
+
 CHROMIUM = "/usr/bin/chromium"
 XSS = '<img src=x onerror="window.__pwned=1">'
 SCRIPT_BREAKOUT = "</script><script>window.__pwned=2</script>"
@@ -149,18 +151,7 @@ def synthetic_graph(n: int = 2000, seed: int = 7) -> nx.MultiDiGraph:
     while len(regions) < n_regions:
         add_region(f"县{len(regions):04d}", "county", rng.choice(prefectures))
 
-    kinds = [
-        "court",
-        "procuratorate",
-        "public_security",
-        "justice",
-        "party",
-        "government",
-        "people_congress",
-        "social_organization",
-        "education",
-        "other",
-    ]
+    kinds = list(KIND_CLASS)  # the institution kinds of the model
     mechanisms = []
     for i in range(n // 20):
         mid = _iri("mechanism", f"m{i:03d}")
