@@ -87,6 +87,7 @@ def test_construct_and_describe_give_graphs(ttl, capsys):
         ("SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }", "--allow-remote"),
         ("SELECT * WHERE { SERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "--allow-remote"),
         ("ASK { SERVICE SILENT ?where { ?s ?p ?o } }", "--allow-remote"),
+        ("SELECT * WHERE { \\u0053ERVICE <http://127.0.0.1:1/sparql> { ?s ?p ?o } }", "--allow-remote"),  # escaped
         ("SELECT * WHERE { ?s ?p ?o OPTIONAL { SERVICE <http://x.invalid/> { ?s ?q ?r } } }", "--allow-remote"),
         ("LOAD <http://example.org/data.ttl>", "update"),
         ("INSERT DATA { <http://a> <http://b> <http://c> }", "update"),

@@ -39,7 +39,8 @@ DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY = 4 * 1000**3
 EXIT_MEMORY = 3  # the child ran out of memory
 _UPDATE = "this is a SPARQL update (LOAD, INSERT, DELETE, CLEAR …): govgraph query runs queries only"
-_MAY_REACH_OUT = re.compile("service|from", re.IGNORECASE)
+# \u and \U: SPARQL allows code-point escapes anywhere, so an escaped keyword is parsed too
+_MAY_REACH_OUT = re.compile(r"service|from|\\u", re.IGNORECASE)
 _REMOTE_MAX_BYTES = 100_000_000  # a FROM graph fetched with --allow-remote
 _RDF_ACCEPT = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml;q=0.9, */*;q=0.1"
 
