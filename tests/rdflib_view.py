@@ -3,6 +3,7 @@ written out plainly over an rdflib graph, as a test oracle for the store's view.
 
 from __future__ import annotations
 
+from govgraph.build.page import region_chain  # a plain walk up the parents, not the projection under test
 from govgraph.model import GG_NS, KIND_CLASS, LEVEL_TERM
 
 REL_LABELS = {
@@ -14,17 +15,6 @@ REL_LABELS = {
     "contained in": "属于",
     "about mechanism": "涉及机制",
 }
-
-
-def region_chain(nxg, parent: dict[str, str], r: str | None) -> list[str]:
-    """Labels of region `r` and its ancestors (following `parent`), for the page's region
-    filter; stops at a cycle or at a region the view does not hold."""
-    out, seen = [], set()
-    while r and r not in seen and r in nxg:
-        seen.add(r)
-        out.append(nxg.nodes[r]["label"])
-        r = parent.get(r)
-    return out
 
 
 def to_networkx(graph):
