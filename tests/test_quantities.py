@@ -39,6 +39,10 @@ UNIT_CASES = [
     ("用时不到一个小时", [("不到一个小时", 2, 8, 1, "hour", "qty.unit:个小时→hour")]),
     ("调解的一起纠纷案中，成功执行到位225万余元", [("225万余元", 16, 22, 2250000, "CNY", "qty.unit:元→CNY")]),
     ("网络司法拍卖成交量9.82万件", [("9.82万件", 9, 15, 98200, "item", "qty.unit:件→item")]),
+    ("一名男子被骗，民警成功拦截资金30万元", [("30万元", 15, 19, 300000, "CNY", "qty.unit:元→CNY")]),
+    ("以张某为首的团伙落网，共查封房产12套", [("12套", 16, 19, 12, "item", "qty.unit:套→item")]),
+    ("一天之内完成交接", [("一天之内", 0, 4, 1, "day", "qty.unit:天→day")]),
+    ("清理绿化带3万平方米", [("3万平方米", 5, 10, 30000, "other", "qty.unit:平方米→other")]),
 ]
 UNIT_NEGATIVES = [
     "辖区共辖11个社区",  # jurisdiction size
@@ -54,6 +58,16 @@ UNIT_NEGATIVES = [
     "队员24小时待命",  # round the clock, not a duration
     "20日，最高检发布意见",  # a day of the month
     "调解的一起金融借款合同纠纷案中，涉案金额高达6亿元",  # one case's story
+    "一名男子申请提取现金50万元",  # one person's story
+    "以张某为首的团伙30余人全部落网",  # one gang's story
+    "整个案件涉案资产达4亿元",  # one case's story
+    "一去一回就是一天",  # one day, a time word
+    "改为每月一天",
+    "车行5个小时来到村里",  # a trip, not work
+    "查封商业用房4万平方米",  # building area
+    "10位评委打分",  # an award's jury
+    "20个项目获得第七届优秀奖",  # awards
+    "构建1个调解中心+N个工作站的模式",  # a formula name
 ]
 
 

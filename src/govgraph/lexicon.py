@@ -299,6 +299,15 @@ def quantity_cues() -> dict[str, tuple[str, ...]]:
     return {role: tuple(sorted(words, key=lambda w: (-len(w), w))) for role, words in out.items()}
 
 
+@lru_cache(maxsize=1)
+def subject_cues() -> dict[str, dict[str, str]]:
+    """Words for finding a figure's subject from what came before (data/subject_cues.tsv), by role: word → lead."""
+    out: dict[str, dict[str, str]] = {}
+    for r in data_rows("subject_cues.tsv"):
+        out.setdefault(r["role"], {})[r["word"]] = r.get("lead") or ""
+    return out
+
+
 # ---------------------------------------------------------------- mechanisms (SKOS)
 
 
@@ -380,6 +389,7 @@ def rules_version() -> str:
         "adopt_weights.tsv",
         "quantity_units.tsv",
         "quantity_cues.tsv",
+        "subject_cues.tsv",
         "collective_systems.tsv",
         "mechanism_cues.tsv",
         "mechanism_stoplist.tsv",

@@ -14,6 +14,7 @@ from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label
 from .quantities import find_period, find_quantities, resolve_period
+from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
 
 # a figure this large (or any sum of money, any rate) is the same figure wherever it is repeated
@@ -42,6 +43,9 @@ class Outcomes:
         # the last agent that is no body (全县, 茅箭区 opening a clause) and its paragraph, while no body
         # has become the subject since
         self._scope: tuple[int, SubjectChoice] | None = None
+        self._recall = Recall()
+        # the paragraph's last agent when it is a body, with the body's region (for 全市 after it)
+        self._paragraph_body: tuple[int, str, str | None] | None = None
 
     def add_sentence(
         self,
@@ -57,11 +61,18 @@ class Outcomes:
         text, previous, floor_figure = view.text, None, 0
         if article != self._article:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
+            self._recall, self._paragraph_body = Recall(), None
             self._bodies[article] = (self._named, self._last)
         body = self._article_body()
         scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
+        here = self._paragraph_body
+        body_here = (here[1], here[2]) if here is not None and here[0] == paragraph else None
         for qm in find_quantities(text):
-            choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body, self._agent, scope)
+            recalled = recalled_agents(view, qm.start, self._recall)
+            choice = quantity_subject(
+                view, qm.start, carried, ctx, self.document_codes, body, self._agent, scope, recalled
+            )
+            choice = jurisdiction(choice, body_here)
             if self._repeated(text, qm, article, choice.name):
                 continue
             floor = max([floor_figure] + [m.end for m in view.insts + view.regions if m.end <= qm.start])
@@ -91,10 +102,13 @@ class Outcomes:
         agent = sentence_agent(view, ctx, self.document_codes)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
+            self._paragraph_body = None
         elif agent is not None:
             self._agent, self._scope = agent, None
+            self._paragraph_body = (paragraph, agent.name, _region_of(agent.name, view.insts)) if agent.name else None
         elif view.subjects:
             self._scope = None
+        self._recall.note(view)
         self._document_bodies.update(im.name for im in view.insts)
         for im in view.insts:
             # a parent named in front of its sub-unit (银川市公安局反诈中心) is named too
@@ -129,6 +143,14 @@ class Outcomes:
                     q = replace(q, subject=body, subject_rule="subj.article-body")
             out.append(q)
         return out
+
+
+def _region_of(name: str, insts: list) -> str | None:
+    """The region of the body of that name among the sentence's mentions."""
+    im = next((im for im in insts if im.name == name), None)
+    if im is None:
+        return None
+    return im.region.name if im.region is not None else im.region_name
 
 
 def _most_named(named: Counter[str], last: dict[str, int]) -> str | None:

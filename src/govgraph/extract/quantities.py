@@ -114,7 +114,9 @@ def _excluded(m: re.Match, before: str, after: str) -> bool:
         return True
     if any(w in after for w in cues.get("not_after", ())):
         return True
-    return m.group("unit") in cues.get("area", ()) and after.startswith("的")
+    if m.group("unit") not in cues.get("area", ()):
+        return False
+    return after.startswith("的") or any(w in before for w in cues.get("building", ()))
 
 
 def _story(sentence_before: str, before: str) -> bool:

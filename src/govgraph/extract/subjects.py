@@ -272,9 +272,11 @@ def quantity_subject(
     article_body: str | None = None,
     article_agent: SubjectChoice | None = None,
     paragraph_scope: SubjectChoice | None = None,
+    recalled: list[tuple[int, SubjectChoice]] | None = None,
 ) -> SubjectChoice:
-    """The subject of the figure at `pos` in the sentence (see the module's docstring)."""
-    agents = sorted(_agents(view, pos, ctx, document_codes), key=lambda a: a[0])
+    """The subject of the figure at `pos` in the sentence (see the module's docstring); `recalled`:
+    agents that only the article's earlier text identifies (extract/subject_recall.py)."""
+    agents = sorted(_agents(view, pos, ctx, document_codes) + (recalled or []), key=lambda a: a[0])
     if agents:
         return _own_jurisdiction(agents, view) or agents[-1][1]
     text = view.text

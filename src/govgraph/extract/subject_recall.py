@@ -1,0 +1,126 @@
+"""Subjects found through what the article said before (gold/SPEC.md, "Rulings (v2)", subjects).
+
+A figure's clause often names its actor by a short form that only the text before explains:
+its staff (周潭派出所民警… then 民警…), a bare head (法庭5名干警 in an article about one 人民法庭),
+a two-level court system under a short name (广铁两级法院 for 广州铁路运输中级法院), or 全市 in a
+paragraph about that city's body. The words are data (data/subject_cues.tsv); each choice
+carries its rule id (`subj.staff`, `subj.bare-head`, `subj.two-level`, `subj.jurisdiction`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import subject_cues
+from ..segment import jieba_pos
+from .subjects import SentenceView, SubjectChoice, _clause_start, _opens_clause
+
+NOUN_TAGS = ("n", "j")
+SHORT_FORM = 4  # the longest short name in front of 两级法院 (广铁, 荆州)
+
+
+@dataclass
+class Recall:
+    """What an article has named so far."""
+
+    bodies: list[str] = field(default_factory=list)  # bodies named, the latest last
+    staff: dict[str, str] = field(default_factory=dict)  # staff word → the body last named with it
+
+    def note(self, view: SentenceView) -> None:
+        """Adds the bodies the sentence names, and X民警 as who 民警 are."""
+        staff = subject_cues().get("staff", {})
+        for im in view.insts:
+            if im.prefix_only:
+                continue
+            if im.name in self.bodies:
+                self.bodies.remove(im.name)
+            self.bodies.append(im.name)
+            word = next((w for w in staff if view.text.startswith(w, im.end)), None)
+            if word is not None:
+                self.staff[word] = im.name
+
+
+def recalled_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
+    """Agents before `pos` that only the article's earlier text identifies, with where they stand."""
+    return _staff_agents(view, pos, recall) + _bare_heads(view, pos, recall) + _two_level(view, pos, recall)
+
+
+def _covered(view: SentenceView, start: int) -> bool:
+    return any(im.start <= start < im.end for im in view.insts)
+
+
+def _staff_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
+    """X派出所民警成功拦截… (X acts through its staff); 民警及时止付… (the body last named with 民警)."""
+    text, out = view.text, []
+    staff = subject_cues().get("staff", {})
+    for im in view.insts:
+        if im.end <= pos and any(text.startswith(w, im.end) for w in staff) and _opens_clause(text, im.start):
+            out.append((im.start, SubjectChoice(im.name, "subj.staff")))
+    for word in staff:
+        for m in re.finditer(re.escape(word), text[:pos]):
+            body = recall.staff.get(word)
+            if body is not None and not _covered(view, m.start()) and _opens_clause(text, m.start()):
+                out.append((m.start(), SubjectChoice(body, "subj.staff")))
+    return out
+
+
+def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
+    """法庭5名干警: a head standing as a word of its own in the figure's clause, for the body last named with it."""
+    text = view.text
+    start = _clause_start(text, pos)
+    out = []
+    previous = ("", "")
+    offset = start
+    for word, flag in jieba_pos(text[start:pos]):
+        if word in subject_cues().get("bare_head", {}) and not _covered(view, offset):
+            body = next((b for b in reversed(recall.bodies) if b.endswith(word)), None)
+            if body is not None and _stands_alone(previous):
+                out.append((offset, SubjectChoice(body, "subj.bare-head")))
+        previous = (word, flag)
+        offset += len(word)
+    return out
+
+
+def _stands_alone(previous: tuple[str, str]) -> bool:
+    """A head stands alone after the clause start or a one-character word that is no noun (是法庭…);
+    after a longer word it is the end of a name the rules do not know (调解中心, 巡回法庭)."""
+    word, flag = previous
+    return not word or (len(word) == 1 and not flag.startswith(NOUN_TAGS))
+
+
+def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
+    """广铁两级法院: the named lead body whose name holds 中级 and every character of the short form 广铁."""
+    text, out = view.text, []
+    for word, lead in subject_cues().get("two_level", {}).items():
+        for m in re.finditer(re.escape(word), text[:pos]):
+            clause = _clause_start(text, m.start())
+            short = re.search(rf"[\u4e00-\u9fff]{{1,{SHORT_FORM}}}$", text[clause : m.start()])
+            if short is None:
+                continue
+            at = clause + short.start()
+            if _covered(view, at) or not _opens_clause(text, at):
+                continue
+            body = next((b for b in reversed(recall.bodies) if lead in b and _abbreviates(short.group(0), b)), None)
+            if body is not None:
+                out.append((at, SubjectChoice(body, "subj.two-level")))
+    return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """广铁 abbreviates 广州铁路运输中级法院: its characters stand in the name in order."""
+    i = 0
+    for c in short:
+        i = name.find(c, i)
+        if i < 0:
+            return False
+        i += 1
+    return True
+
+
+def jurisdiction(choice: SubjectChoice, body: tuple[str, str | None] | None) -> SubjectChoice:
+    """全市共处置… in a paragraph whose last agent is the city's body (铜陵公安把…): the body's work."""
+    if choice.rule != "subj.collective-region" or body is None or choice.name is None:
+        return choice
+    name, region = body
+    return SubjectChoice(name, "subj.jurisdiction") if region == choice.name else choice

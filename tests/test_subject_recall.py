@@ -1,0 +1,86 @@
+"""Subjects that only the article's earlier text identifies (extract/subject_recall.py,
+data/subject_cues.tsv): staff words, bare heads, two-level court systems, 全市 after the city's body."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.subject_recall import _abbreviates
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+
+
+def doc(text: str) -> dict:
+    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+
+
+RECALL_CASES = [
+    # article, figure, subject, rule
+    (
+        "宜昌市公安局龙泉派出所民警接到预警后赶往现场。民警及时止付，成功拦截资金30万元。",
+        "30万元",
+        "宜昌市公安局龙泉派出所",
+        "subj.staff",
+    ),
+    ("宜昌市公安局龙泉派出所民警成功拦截资金30万元。", "30万元", "宜昌市公安局龙泉派出所", "subj.staff"),
+    (
+        "宜昌市夷陵区人民法院龙泉人民法庭地处山区。法庭6名干警常年巡回办案。",
+        "6名",
+        "宜昌市夷陵区人民法院龙泉人民法庭",
+        "subj.bare-head",
+    ),
+    (
+        "宜昌市夷陵区社会治安综合治理中心召开会议。中心共接待群众300人次。",
+        "300人次",
+        "宜昌市夷陵区社会治安综合治理中心",
+        "subj.bare-head",
+    ),
+    ("宜昌市中级人民法院召开会议。宜中两级法院共审结案件500件。", "500件", "宜昌市中级人民法院", "subj.two-level"),
+    (
+        "宜昌市公安局开展反诈行动。宜昌市公安局持续推进宣传。截至目前，全市共处置预警信息300条。",
+        "300条",
+        "宜昌市公安局",
+        "subj.jurisdiction",
+    ),
+]
+RECALL_NEGATIVES = [
+    # article, figure, subject, rule: the earlier text does not decide
+    ("宜昌市公安局召开会议。民警成功拦截资金30万元。", "30万元", "宜昌市公安局", "subj.carried"),
+    (
+        "宜昌市夷陵区社会治安综合治理中心召开会议。调解中心6名调解员常年值守。",
+        "6名",
+        "宜昌市夷陵区社会治安综合治理中心",
+        "subj.carried",
+    ),
+    (
+        "宜昌市公安局开展反诈行动。宜昌市大力推进平安建设。全市刑事案件下降18%。",
+        "18%",
+        "宜昌市",
+        "subj.collective-region",
+    ),
+    (
+        "宜昌市公安局持续推进宣传。\n　　截至目前，全市共处置预警信息300条。",
+        "300条",
+        "宜昌市",
+        "subj.collective-region",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, figure, subject, rule", RECALL_CASES + RECALL_NEGATIVES)
+def test_subjects_recalled_from_earlier_text(text, figure, subject, rule):
+    x = doc("　　" + text + "\n")
+    [q] = [q for q in x["quantities"] if q["text"] == figure]
+    assert (q["subject"], q["subject_rule"]) == (subject, rule)
+
+
+@pytest.mark.parametrize(
+    "short, name, expected",
+    [
+        ("广铁", "广州铁路运输中级法院", True),
+        ("宜中", "宜昌市中级人民法院", True),
+        ("中宜", "宜昌市中级人民法院", False),
+    ],
+)
+def test_short_forms(short, name, expected):
+    assert _abbreviates(short, name) is expected
