@@ -8,6 +8,8 @@ import pytest
 from govgraph.extract.mechanisms import clean_name, find_mechanisms
 from govgraph.lexicon import mechanisms
 from govgraph.lexicon_mechanisms import mechanism_cues, mechanism_stoplist
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
 
 CASES = [
     # text, [(name, start, end, rule)]
@@ -89,6 +91,13 @@ NEGATIVES = [
     "为执行人员办案提供制度保障",  # 制度保障: no name's tail
     "打造了“民转刑”案件的风控引擎",  # a quote that modifies a noun
     "为企业提供“一站式”法律服务",  # a word alone before a weak generic word: no fragment 一站式法律
+    # a curated label inside the name of a role, a body, a facility or a platform
+    "聘请人民调解员参与化解",
+    "社区矫正对象按时报到",
+    "成立诉调对接中心",
+    "街道人民调解委员会受理纠纷",
+    "设立法律援助工作站",
+    "上线多元解纷平台",
 ]
 
 
@@ -100,6 +109,22 @@ def test_mechanism_rules(text, expected):
 @pytest.mark.parametrize("text", NEGATIVES)
 def test_not_mechanisms(text):
     assert [(m.name, m.rule) for m in find_mechanisms(text)] == []
+
+
+NAMED_AS_WRITTEN = [
+    # text, (name, concept id): a curated concept takes the text's name, its prefLabel when the
+    # text's name holds it
+    ("法院推进“执行难”源头治理。", ("执行难源头治理", "enforcement-source-governance")),
+    ("法院推进执源治理，做实“执行难”源头治理。", ("执源治理", "enforcement-source-governance")),
+    ("公安局强化“一村（格）一警”建设。", ("一村（格）一警", "one-village-one-police")),
+    ("法院通过执前督促程序督促履行。", ("执前督促", "pre-execution-urging")),
+]
+
+
+@pytest.mark.parametrize("text, expected", NAMED_AS_WRITTEN)
+def test_curated_mechanism_is_named_as_the_text_writes_it(text, expected):
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [(m["name"], m["concept"]) for m in x["mechanisms"]] == [expected]
 
 
 @pytest.mark.parametrize(

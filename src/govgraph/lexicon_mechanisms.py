@@ -64,11 +64,13 @@ class MechanismStoplist:
     names: dict[str, str]
     ends: dict[str, str]
     follows: dict[str, str]
+    label_follows: tuple[str, ...]  # after a curated label: a role, body or facility named after it
 
 
 @lru_cache(maxsize=1)
 def mechanism_stoplist() -> MechanismStoplist:
-    by_where: dict[str, dict[str, str]] = {"name": {}, "end": {}, "follows": {}}
+    by_where: dict[str, dict[str, str]] = {"name": {}, "end": {}, "follows": {}, "label_follows": {}}
     for r in data_rows("mechanism_stoplist.tsv"):
         by_where[r["where"]][r["word"]] = r["kind"]
-    return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"])
+    label_follows = tuple(sorted(by_where["label_follows"], key=lambda w: (-len(w), w)))
+    return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"], label_follows)

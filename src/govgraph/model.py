@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import GovgraphError
-from .lexicon import gazetteer, mechanisms
+from .lexicon import gazetteer, mechanism_by_label
 from .records import Entity
 from .vocab import EDGE_LABELS, GG_NS, GG_TERMS
 
@@ -271,7 +271,7 @@ class Minter:
         return self.iri("institution/" + _name_digest(name))
 
     def mechanism_iri(self, name: str) -> str:
-        c = mechanisms().get(name)
+        c = mechanism_by_label(name)
         if c is not None:
             return self.iri("mechanism/" + c.id)
         return self.iri("mechanism/x-" + _name_digest(name))

@@ -6,7 +6,8 @@ are one body; the longer, fuller name is canonical. Mechanisms merge on their cl
 
 from __future__ import annotations
 
-from .lexicon import Division, gazetteer
+from .extract.mech_discovery import clean_name
+from .lexicon import Division, gazetteer, mechanism_by_label
 from .names import inst_match
 from .records import Entity, Evidence, Extraction, Fact, Quantity
 
@@ -73,6 +74,23 @@ class Resolver:
         e.add_alias(m.surface)
         e.evidence.append(ev)
 
+    def _name_mechanisms_as_written(self) -> dict[str, str]:
+        """A curated concept takes the name the text gives it (“执行难”源头治理 → 执行难源头治理,
+        not the prefLabel 执源治理), its prefLabel when the text's name holds it; the concept link stays.
+        Returns prefLabel → name for the renamed ones."""
+        renamed: dict[str, str] = {}
+        for e in self.mechanisms.values():
+            c = mechanism_by_label(e.name)
+            if e.kind != "curated" or c is None:
+                continue
+            written = [n for n in map(clean_name, e.aliases) if n in c.alts or n == c.pref]
+            if written and not any(c.pref in n for n in written):  # 执前督促程序 still reads as 执前督促
+                renamed[e.name] = max(written, key=len)  # the fullest form; max keeps the first of a length
+        for e in self.mechanisms.values():
+            e.name = renamed.get(e.name, e.name)
+            e.parent = renamed.get(e.parent, e.parent) if e.parent else e.parent
+        return renamed
+
     # ------------------------------------------------------------ finish
     def _merge_institutions(self) -> dict[str, str]:
         """Fold region-less variants into their fuller names; returns old → canonical."""
@@ -119,17 +137,19 @@ class Resolver:
     def finish(self, articles, adopts: list[Fact], quantities: list[Quantity]) -> Extraction:
         renamed = self._merge_institutions()
         self._named_parents()
+        mech_names = self._name_mechanisms_as_written()
 
         def canon(name):
             return renamed.get(name, name) if name else name
 
         merged: dict[tuple[str, str], Fact] = {}
         for f in adopts:
-            key = (canon(f.subject), f.object)
+            key = (canon(f.subject), mech_names.get(f.object, f.object))
             g = merged.setdefault(key, Fact("adopts", key[0], key[1]))
             g.evidence.extend(f.evidence)
         for q in quantities:
             q.subject = canon(q.subject)
+            q.mechanism = mech_names.get(q.mechanism, q.mechanism) if q.mechanism else q.mechanism
         facts: list[Fact] = []
         for e in self.institutions.values():
             if e.parent and e.parent in self.institutions:

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Division, gazetteer, mechanisms
+from .lexicon import Division, gazetteer, mechanism_by_label
 from .model import (
     DCT_T,
     DEFAULT_BASE,
@@ -144,12 +144,12 @@ class TripleEmitter(Minter):
         block: list[str] = []
         out.keyed[key] = block
         TYPE = RDF_T["type"]
-        label = zh(name)
+        c = mechanism_by_label(name) if curated else None
+        label = zh(c.pref if c is not None else name)  # a curated concept keeps its scheme's prefLabel
         block.append(f"{m} {TYPE} {SKOS_T['Concept']}")
         block.append(f"{m} {SKOS_T['prefLabel']} {label}")
         block.append(f"{m} {RDFS_T['label']} {label}")
-        if curated:
-            c = mechanisms()[name]
+        if c is not None:
             block.append(f"{m} {SKOS_T['inScheme']} {GG_T['mechanismScheme']}")
             if c.en:
                 block.append(f"{m} {SKOS_T['prefLabel']} {quote(c.en)}@en")

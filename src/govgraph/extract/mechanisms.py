@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Concept, mechanisms
+from ..lexicon_mechanisms import mechanism_stoplist
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTE_CHARS, Candidate, clean_name, discover
 
@@ -43,8 +44,11 @@ def _curated(text: str) -> list[MechanismMention]:
     kept = [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS]
     bare = "".join(text[i] for i in kept)
     out = []
+    named_after = mechanism_stoplist().label_follows
     for s, e, label in matcher.find(bare):
         start, end = kept[s], kept[e - 1] + 1
+        if bare.startswith(named_after, e):
+            continue  # 人民调解员, 诉调对接中心: a role or a body named after the procedure
         c = by_label[label]
         out.append(MechanismMention(start, end, text[start:end], c.pref, c, f"mech.curated:{c.id}"))
     return out
