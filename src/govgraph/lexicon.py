@@ -337,23 +337,6 @@ def mechanisms() -> dict[str, Concept]:
     return out
 
 
-@lru_cache(maxsize=1)
-def _mechanisms_by_label() -> dict[str, Concept]:
-    out: dict[str, Concept] = {}
-    for c in mechanisms().values():
-        out[c.pref] = c
-    for c in mechanisms().values():
-        for a in c.alts:
-            out.setdefault(a, c)
-    return out
-
-
-def mechanism_by_label(label: str) -> Concept | None:
-    """The curated concept with this Chinese prefLabel or altLabel (a mechanism is named as the
-    text names it, so its name may be an altLabel)."""
-    return _mechanisms_by_label().get(label)
-
-
 MECHANISM_NS = "https://w3id.org/govgraph/id/mechanism/"
 
 

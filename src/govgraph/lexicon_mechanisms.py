@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .lexicon import data_rows
+from .lexicon import Concept, data_rows, mechanisms
 
 
 @dataclass(frozen=True)
@@ -74,3 +74,20 @@ def mechanism_stoplist() -> MechanismStoplist:
         by_where[r["where"]][r["word"]] = r["kind"]
     label_follows = tuple(sorted(by_where["label_follows"], key=lambda w: (-len(w), w)))
     return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"], label_follows)
+
+
+@lru_cache(maxsize=1)
+def _mechanisms_by_label() -> dict[str, Concept]:
+    out: dict[str, Concept] = {}
+    for c in mechanisms().values():
+        out[c.pref] = c
+    for c in mechanisms().values():
+        for a in c.alts:
+            out.setdefault(a, c)
+    return out
+
+
+def mechanism_by_label(label: str) -> Concept | None:
+    """The curated concept with this Chinese prefLabel or altLabel (a mechanism is named as the
+    text names it, so its name may be an altLabel)."""
+    return _mechanisms_by_label().get(label)

@@ -20,7 +20,8 @@ from dataclasses import dataclass
 from typing import Any
 
 from .errors import GovgraphError
-from .lexicon import gazetteer, mechanism_by_label
+from .lexicon import gazetteer
+from .lexicon_mechanisms import mechanism_by_label
 from .records import Entity
 from .vocab import EDGE_LABELS, GG_NS, GG_TERMS
 

@@ -16,7 +16,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .lexicon import Division, gazetteer, mechanism_by_label
+from .lexicon import Division, gazetteer
+from .lexicon_mechanisms import mechanism_by_label
 from .model import (
     DCT_T,
     DEFAULT_BASE,
