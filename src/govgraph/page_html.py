@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import GovgraphError
+from .layout import FONT_PX
 from .model import OTHER_RELATION_COLOUR, RELATION, RELATIONS
 
 PAGE_DIR = Path(__file__).parent / "data" / "page"
@@ -74,8 +75,8 @@ KINDS: dict[str, dict[str, tuple[str, str]]] = {
 LARGE_PAGE = 300  # above this many nodes: cheaper layout and drawing
 MAX_EVIDENCE = 5  # per node, to keep big pages small; the tooltip says how many more
 MAX_LABEL = 16  # canvas label length; the tooltip has the full name
-LAYOUT_BUDGET = 160_000  # node-iterations of in-browser layout: 80 iterations at 2,000 nodes
-LAYOUT_SEED = 20240611  # vis-network's layout is seeded, so every load looks the same
+LABEL_MIN_PX = 9  # vis-network draws a label only when its font is at least this big on screen
+TOP_LABELS = 30  # the best connected nodes, labelled at every zoom
 
 
 def _darker(colour: str, factor: float = 0.7) -> str:
@@ -113,7 +114,10 @@ def _vis_options(n_nodes: int) -> dict:
         "autoResize": True,
         "nodes": {
             "borderWidth": 1,
-            "font": {"face": FONT_FACE, "size": 14, "color": NODE_FONT},
+            "font": {"face": FONT_FACE, "size": FONT_PX, "color": NODE_FONT},
+            # Labels smaller than this on screen are not drawn (page.js labels the best
+            # connected nodes itself at that zoom); every label shows once zoomed in.
+            "scaling": {"label": {"drawThreshold": LABEL_MIN_PX}},
         },
         "edges": {
             "arrows": {"to": {"enabled": True, "scaleFactor": 0.5}},
@@ -136,26 +140,10 @@ def _vis_options(n_nodes: int) -> dict:
             "hideEdgesOnDrag": large,
             "hideEdgesOnZoom": large,
         },
-        # improvedLayout (Kamada-Kawai on clusters) takes many seconds on big graphs.
-        "layout": {"randomSeed": LAYOUT_SEED, "improvedLayout": not large},
-        "physics": {
-            "enabled": True,
-            "solver": "forceAtlas2Based",
-            "forceAtlas2Based": {
-                "gravitationalConstant": -60,
-                "springLength": 80 if large else 110,  # room for labels on small pages
-                # A coarser Barnes-Hut tree: about twice as fast, looks the same at that size.
-                "theta": 1.0 if large else 0.5,
-            },
-            # Bounded: the page turns physics off once these iterations are done, so a
-            # page costs about the same to lay out whatever its size (see LAYOUT_BUDGET).
-            "stabilization": {
-                "enabled": True,
-                "iterations": max(60, min(400, LAYOUT_BUDGET // max(1, n_nodes))),
-                "updateInterval": 10,
-                "fit": True,
-            },
-        },
+        # Every node has its place from the build (`govgraph.layout`): no physics at all, so
+        # the page is drawn at once and looks the same on every load.
+        "layout": {"improvedLayout": False},
+        "physics": {"enabled": False},
     }
 
 
@@ -228,6 +216,7 @@ def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: li
         "nodes": nodes,
         "edges": edges,
         "options": _vis_options(len(nodes)),
+        "topLabels": [n["id"] for n in sorted(nodes, key=lambda n: (-n["degree"], n["id"]))[:TOP_LABELS]],
         "style": {"nodeFont": NODE_FONT, "edgeFont": EDGE_FONT},
         "classNames": {cls: zh for cls, (zh, _shape) in CLASSES.items()},
         "kindNames": {f"{cls}/{kind}": zh for cls, kinds in KINDS.items() for kind, (zh, _c) in kinds.items()},

@@ -17,8 +17,9 @@ from collections import deque
 from typing import TYPE_CHECKING, Any
 
 from .errors import GovgraphError
+from .layout import layout, node_box
 from .model import OTHER_RELATION_COLOUR, RELATION
-from .page_html import KINDS, MAX_EVIDENCE, node_style, page_html, short_label, strings
+from .page_html import CLASSES, KINDS, MAX_EVIDENCE, node_style, page_html, short_label, strings
 
 if TYPE_CHECKING:  # networkx is imported lazily: the CLI must start fast
     import networkx
@@ -69,6 +70,7 @@ def render_page(
         keep = set(best_connected(graph, keep, max_nodes, seeds))
 
     nodes, edges = _vis_records(graph, keep)
+    place_nodes(nodes, edges)
     shown_edges = len(edges)
     status = f"显示 {len(nodes)} 个节点、{shown_edges} 条关系"
     if scope:
@@ -139,6 +141,19 @@ def _in_region(attrs: dict, region: str) -> bool:
     if region in (attrs.get("regions") or []):
         return True
     return attrs.get("cls") == "region" and attrs.get("label") == region
+
+
+# --- layout ---------------------------------------------------------------------------
+
+
+def place_nodes(nodes: list[dict], edges: list[dict]) -> None:
+    """Give every node its fixed place (x, y): see `govgraph.layout`."""
+    classes = list(CLASSES)
+    rank = {n["id"]: (-n["degree"], classes.index(n["cls"]), n["name"], n["id"]) for n in nodes}
+    boxes = {n["id"]: node_box(n["label"], n["size"]) for n in nodes}
+    where = layout([n["id"] for n in nodes], [(e["from"], e["to"]) for e in edges], boxes, rank)
+    for n in nodes:
+        n["x"], n["y"] = where[n["id"]]
 
 
 # --- vis records ----------------------------------------------------------------------

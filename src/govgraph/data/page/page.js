@@ -87,19 +87,73 @@
     document.documentElement.setAttribute("data-gg-ready", "1");
   }
 
-  network.on("stabilizationProgress", function (p) {
-    progress.textContent = "正在布局… " + Math.round(100 * p.iterations / p.total) + "%";
-  });
-  network.once("stabilizationIterationsDone", function () {
+  // Positions come with the data (laid out at build time): fit them to the window, but
+  // never zoom a small graph in past a comfortable size.
+  network.fit({ animation: false });
+  if (network.getScale() > 1.2) network.moveTo({ scale: 1.2, animation: false });
+  network.once("afterDrawing", function () {
     api.stabilizedMs = performance.now();
-    // The layout is done: stop physics so a big graph costs nothing while idle.
-    network.setOptions({ physics: { enabled: false } });
-    network.once("afterDrawing", markReady);
-    network.redraw();
+    markReady();
   });
-  if (!data.options.physics.enabled || !data.nodes.length) {
-    network.once("afterDrawing", markReady); // laid out already (or empty): nothing to wait for
+
+  // --- labels ------------------------------------------------------------------------
+  // vis-network hides labels too small to read; the best connected nodes keep theirs at
+  // every zoom, drawn here at a fixed screen size, each where it overlaps no other.
+
+  var FONT = data.options.nodes.font;
+  var LABEL_MIN = data.options.nodes.scaling.label.drawThreshold;
+  var TOP_PX = 13;
+  api.labelsDrawn = []; // [{id, px, left, top, right, bottom}] in canvas-element pixels
+
+  function nativeLabels(scale) {
+    return FONT.size * scale >= LABEL_MIN - 1; // vis-network's own rule
   }
+
+  function labelBox(p, r, w, h, where) {
+    if (where === 0) return { left: p.x - w / 2, top: p.y + r + 2, right: p.x + w / 2, bottom: p.y + r + 2 + h };
+    if (where === 1) return { left: p.x - w / 2, top: p.y - r - 2 - h, right: p.x + w / 2, bottom: p.y - r - 2 };
+    if (where === 2) return { left: p.x + r + 3, top: p.y - h / 2, right: p.x + r + 3 + w, bottom: p.y + h / 2 };
+    return { left: p.x - r - 3 - w, top: p.y - h / 2, right: p.x - r - 3, bottom: p.y + h / 2 };
+  }
+
+  function overlaps(a, b) {
+    return a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;
+  }
+
+  network.on("afterDrawing", function (ctx) {
+    var scale = network.getScale();
+    var drawn = [];
+    api.nativeLabels = nativeLabels(scale);
+    if (!api.nativeLabels) {
+      ctx.save();
+      ctx.font = TOP_PX / scale + "px " + FONT.face;
+      ctx.textAlign = "left";
+      ctx.textBaseline = "top";
+      ctx.lineJoin = "round";
+      ctx.lineWidth = 4 / scale;
+      ctx.strokeStyle = "rgba(255,255,255,0.92)";
+      ctx.fillStyle = FONT.color;
+      var positions = network.getPositions(data.topLabels);
+      data.topLabels.forEach(function (id) {
+        var node = nodes.get(id);
+        if (node.hidden) return;
+        var p = network.canvasToDOM(positions[id]);
+        var w = ctx.measureText(node.label).width * scale;
+        var box = null;
+        for (var k = 0; k < 16 && box === null; k++) { // beside the node, then further off
+          var b = labelBox(p, node.size * scale + Math.floor(k / 4) * TOP_PX * 1.2, w, TOP_PX * 1.2, k % 4);
+          if (!drawn.some(function (d) { return overlaps(b, d); })) box = b;
+        }
+        if (box === null) box = labelBox(p, node.size * scale, w, TOP_PX * 1.2, 0);
+        var at = network.DOMtoCanvas({ x: box.left, y: box.top + 0.1 * TOP_PX });
+        ctx.strokeText(node.label, at.x, at.y);
+        ctx.fillText(node.label, at.x, at.y);
+        drawn.push({ id: id, px: TOP_PX, left: box.left, top: box.top, right: box.right, bottom: box.bottom });
+      });
+      ctx.restore();
+    }
+    api.labelsDrawn = drawn;
+  });
 
   // --- neighbour highlighting --------------------------------------------------------
 
