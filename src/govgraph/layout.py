@@ -64,7 +64,9 @@ def layout(ids: list[str], edges: list[tuple[str, str]], boxes: dict[str, tuple[
     alone = sorted((c[0] for c in components if len(c) == 1), key=lambda i: rank[ids[i]][1:])
     if alone:
         _grid(centres, size, alone, shelf.width + HOP, max(shelf.height, 1.0))
-    return {n: (int(round(centres[i][0])), int(round(centres[i][1]))) for i, n in enumerate(ids)}
+    # a box's centre is below its node's: the label hangs under the shape
+    drop = (LABEL_GAP + LABEL_LINE * FONT_PX) / 2
+    return {n: (int(round(centres[i][0])), int(round(centres[i][1] - drop))) for i, n in enumerate(ids)}
 
 
 class _Shelf:
@@ -252,8 +254,8 @@ class _Grid:
 
 def _grid(centres, size, alone: list[int], left: float, height: float) -> None:
     """Unconnected nodes in columns of equal cells, top to bottom then left to right."""
-    cell_w = max(size[i][0] for i in alone)
-    cell_h = max(size[i][1] for i in alone)
+    cell_w = math.ceil(max(size[i][0] for i in alone)) + 1  # whole pixels: positions are rounded
+    cell_h = math.ceil(max(size[i][1] for i in alone)) + 1
     per_column = max(1, int(max(height, cell_h * math.sqrt(len(alone))) // cell_h))
     for k, i in enumerate(alone):
         column, row = divmod(k, per_column)

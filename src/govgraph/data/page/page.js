@@ -34,19 +34,22 @@
     return data.kindNames[n.cls + "/" + n.kind] || n.kind;
   }
 
-  // Details of a node as DOM: canonical name, class, aliases, regions, evidence.
-  function describe(n) {
+  // Details of a node as DOM: canonical name, class, regions, aliases, evidence; the side
+  // panel also lists its facts (`full`), each a link to the node at the other end.
+  function describe(n, full) {
     var box = el("div", "gg-info");
     box.appendChild(el("div", "gg-info-name", n.name));
     box.appendChild(el("div", "gg-info-meta", data.classNames[n.cls] + " · " + kindName(n)
       + " · 连接 " + n.degree));
-    if (n.aliases.length) box.appendChild(el("div", "gg-info-row", "别名：" + n.aliases.join("、")));
     if (n.regions.length) box.appendChild(el("div", "gg-info-row", "地区：" + n.regions.join(" › ")));
+    if (n.aliases.length) box.appendChild(el("div", "gg-info-row", "别名：" + n.aliases.join("、")));
+    if (full) box.appendChild(facts(n));
     if (n.evidence.length) {
       box.appendChild(el("div", "gg-info-row", "证据："));
       var list = el("ol");
       n.evidence.forEach(function (ev) {
         var item = el("li");
+        if (ev.headline) item.appendChild(el("span", "gg-headline", ev.headline));
         item.appendChild(el("span", "gg-sentence", ev.sentence));
         item.appendChild(el("span", "gg-doc", "—— " + ev.document));
         list.appendChild(item);
@@ -57,6 +60,31 @@
       }
     }
     return box;
+  }
+
+  var MAX_FACTS = 12;
+
+  // The node's edges as sentences ("采用 → 枫桥经验", "← 采用 杭州市人民检察院").
+  function facts(n) {
+    var mine = data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; });
+    var part = el("div");
+    if (!mine.length) return part;
+    part.appendChild(el("div", "gg-info-row", "关系（" + mine.length + "）："));
+    var list = el("ul", "gg-facts");
+    mine.slice(0, MAX_FACTS).forEach(function (e) {
+      var out = e.from === n.id;
+      var other = byId.get(out ? e.to : e.from);
+      var item = el("li");
+      item.appendChild(el("span", "gg-rel", out ? e.label + " → " : "← " + e.label + " "));
+      var link = el("button", null, other.name);
+      link.type = "button";
+      link.addEventListener("click", function () { select(other.id); });
+      item.appendChild(link);
+      list.appendChild(item);
+    });
+    part.appendChild(list);
+    if (mine.length > MAX_FACTS) part.appendChild(el("div", "gg-hint", "另有 " + (mine.length - MAX_FACTS) + " 条关系"));
+    return part;
   }
 
   // vis-network shows an Element title as-is (a string title would also be plain text,
@@ -184,9 +212,23 @@
   var details = document.getElementById("gg-details");
   var detailsHint = details.firstElementChild;
 
-  function showDetails(id) {
-    details.replaceChildren(id === null ? detailsHint : describe(byId.get(id)));
+  var side = document.getElementById("gg-side");
+
+  // The details come first in the side panel and never run off the window: the panel
+  // scrolls back to the top and the details scroll inside what height is left.
+  function fitDetails() {
+    details.style.maxHeight = "";
+    var room = window.innerHeight - details.getBoundingClientRect().top - 8;
+    details.style.maxHeight = Math.max(120, room) + "px";
   }
+
+  function showDetails(id) {
+    details.replaceChildren(id === null ? detailsHint : describe(byId.get(id), true));
+    details.scrollTop = 0;
+    if (id !== null) side.scrollTop = 0;
+    fitDetails();
+  }
+  window.addEventListener("resize", fitDetails);
 
   function select(id) {
     if (nodes.get(id).hidden) resetFilters(); // a found node must be visible
