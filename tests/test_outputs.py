@@ -8,6 +8,7 @@ import os
 
 import pytest
 
+from govgraph.build import outputs
 from govgraph.cli import main
 
 GOOD = "湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n"
@@ -41,18 +42,19 @@ def test_a_dangling_symlink_as_output_is_named(doc, tmp_path, capsys):
 
 
 def test_a_full_disk_is_an_error_not_a_bug(doc, tmp_path, capsys, monkeypatch):
-    real_replace = os.replace
+    real_create = outputs._create
 
-    def replace(src, dst):
-        if str(dst).endswith("govgraph.ttl"):
-            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(dst))
-        return real_replace(src, dst)
+    def create(path):  # no room left for the graph in the staging folder
+        if path.name == "govgraph.ttl":
+            raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(path))
+        return real_create(path)
 
-    monkeypatch.setattr(os, "replace", replace)
+    monkeypatch.setattr(outputs, "_create", create)
     out = tmp_path / "out"
     rc, err = run(["build", str(doc), "-o", str(out), "--workers", "1", "--no-page"], capsys)
     assert rc == 2 and "govgraph.ttl: No space left on device" in err
     assert sorted(p.name for p in out.rglob("*")) == []  # the failed first build leaves nothing
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a.txt"]  # no staging folder either
 
 
 @pytest.fixture

@@ -1,13 +1,23 @@
-"""Files written atomically: under a temporary name, renamed into place once all is done."""
+"""Files written atomically: one file under a temporary name renamed into place (`write_atomic`), a
+build's outputs through a staging folder published all at once (`Outputs`)."""
 
 from __future__ import annotations
 
-import json
 import os
 import tempfile
 from pathlib import Path
 
 from ..errors import GovgraphError
+from .switch import (
+    MANIFEST,
+    Stage,
+    foreign_entries,
+    publish_by_exchange,
+    publish_in_place,
+    read_manifest,
+    remove_old,
+    write_manifest,
+)
 
 
 def file_mode() -> int:
@@ -38,36 +48,52 @@ def write_atomic(path: Path, text: str) -> None:
         raise
 
 
+def _create(path: Path):
+    """A new output file in the staging folder (a private folder: no temporary name needed)."""
+    return open(path, "w", encoding="utf-8", newline="\n", buffering=1 << 20)
+
+
 class Outputs:
-    """Files written under temporary names in their final folders, renamed into place by
-    `commit` (in sorted order), or removed by `abort`.
+    """Files written into a staging folder (`switch.Stage`, made on first use) and published
+    by `commit`: swapped with OUT in one step where the system allows, else renamed into OUT
+    one by one (`govgraph.build.switch`); or removed by `abort`.
 
     govgraph touches only what it wrote: a manifest in OUT lists the files of the last build.
     An existing file it did not write is never overwritten (the build stops and names it);
     files of the last build that this one no longer writes (a document removed from the
-    corpus) are deleted; nothing is written outside OUT.
+    corpus) are deleted; a file it did not write that sits in OUT beside its outputs stays
+    (and the outputs are then published one by one); nothing is written outside OUT but the
+    staging folder beside it, which is gone when the build ends.
     """
 
-    MANIFEST = ".govgraph-manifest.json"
+    MANIFEST = MANIFEST
 
     def __init__(self, out: Path):
         self.out = Path(out)
         self.root = self.out.resolve()
-        self.pending: dict[str, str] = {}  # relative name -> temporary path
-        self.placed: list[Path] = []  # renamed into place by a `commit` that has not finished
-        self.made_dirs: list[Path] = []  # folders made for outputs, removed again by `abort` if empty
-        self.mode = file_mode()
+        self.pending: set[str] = set()  # relative names written into the staging folder
+        self.placed: list[Path] = []  # renamed into OUT by a `commit` in place that has not finished
+        self.warnings: list[str] = []
         self.previous = self._read_manifest()
+        self._stage: Stage | None = None
+
+    @property
+    def stage(self) -> Stage:
+        if self._stage is None:
+            self._stage = Stage(self.out)
+        return self._stage
+
+    @property
+    def published(self) -> bool:
+        """Whether OUT holds this build (then a failure after it undoes nothing)."""
+        return self._stage is not None and self._stage.swapped
 
     def _read_manifest(self) -> set[str]:
-        path = self.out / self.MANIFEST
         try:
-            names = json.loads(path.read_text(encoding="utf-8"))["files"]
-        except FileNotFoundError:
-            return set()
-        except (OSError, ValueError, KeyError, TypeError) as e:
+            return read_manifest(self.out)
+        except (OSError, ValueError) as e:
+            path = self.out / self.MANIFEST
             raise GovgraphError(f"{path}: unreadable govgraph manifest ({e}); remove it to build here") from None
-        return {n for n in names if isinstance(n, str)}
 
     def _target(self, rel: str) -> Path:
         parts = Path(rel).parts
@@ -83,59 +109,50 @@ class Outputs:
         return target
 
     def open(self, rel: str):
-        target = self._target(rel)
-        if not target.parent.is_dir():
-            target.parent.mkdir(parents=True)
-            self.made_dirs.append(target.parent)
-        f, tmp = _temporary(target)
-        old = self.pending.get(rel)
-        if old is not None and os.path.exists(old):
-            os.unlink(old)
-        self.pending[rel] = tmp
-        return f
+        self._target(rel)
+        path = self.stage.path / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        self.pending.add(rel)
+        return _create(path)
 
     def write_text(self, rel: str, text: str) -> None:
         with self.open(rel) as f:
             f.write(text)
 
     def commit(self) -> list[str]:
-        written = []
-        for rel in sorted(self.pending):
-            tmp = self.pending[rel]
-            os.chmod(tmp, self.mode)  # mkstemp makes 0600; outputs are ordinary files
-            target = self.out / rel
-            os.replace(tmp, target)
-            self.placed.append(target)
-            written.append(str(target))
-        current = set(self.pending)
-        for rel in sorted(self.previous - current):  # ours, from a build that had more documents
-            stale = self.out / rel
-            if stale.is_file() and not stale.is_symlink() and stale.parent.resolve().is_relative_to(self.root):
-                os.unlink(stale)
-        manifest = json.dumps({"files": sorted(current)}, ensure_ascii=False, indent=1) + "\n"
-        write_atomic(self.out / self.MANIFEST, manifest)
-        self.pending = {}
+        """Publish the staged files (all closed); their paths in OUT."""
+        current = sorted(self.pending)
+        stage = self.stage
+        write_manifest(stage.path, current)
+        foreign = foreign_entries(stage.live, self.previous) if stage.beside else []
+        if stage.beside and not foreign and publish_by_exchange(stage):
+            kept = remove_old(stage)
+            if kept:
+                self.warnings.append(f"{kept}: the last build, with files govgraph did not write in it; left there")
+        else:
+            if foreign:
+                shown = ", ".join(foreign[:3]) + (", …" if len(foreign) > 3 else "")
+                self.warnings.append(
+                    f"{self.out}: holds files govgraph did not write ({shown}); "
+                    "the outputs were replaced one by one, not all in one step"
+                )
+            publish_in_place(stage, current, self.previous, self.placed)
+        self.pending = set()
         self.placed = []
-        self.previous = current
-        return written
+        self.previous = set(current)
+        return [str(self.out / rel) for rel in current]
 
     def abort(self, fresh_folder: bool = False) -> None:
-        """Remove the temporary files; in a folder this build made (`fresh_folder`), also the
-        files an unfinished `commit` had already put in place: they belong to nobody else."""
+        """Remove the staging folder; in a folder this build made (`fresh_folder`), also the
+        files an unfinished `commit` in place had already put in OUT: they belong to nobody else."""
         if fresh_folder:
             for target in self.placed:
                 try:
                     os.unlink(target)
-                except OSError:
+                    if target.parent != self.root:
+                        target.parent.rmdir()
+                except OSError:  # gone already, or a folder with somebody else's files
                     pass
-        for tmp in self.pending.values():
-            try:
-                os.unlink(tmp)
-            except OSError:
-                pass
-        self.pending = {}
-        for folder in reversed(self.made_dirs):
-            try:
-                folder.rmdir()
-            except OSError:  # not empty: somebody else's files are in it
-                pass
+        if self._stage is not None:
+            self._stage.discard()
+        self.pending = set()

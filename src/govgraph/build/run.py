@@ -7,7 +7,8 @@
 2. `gather`: the lines that local workers kept join the sink;
 3. `write_graph`: Turtle and N-Triples by range writers (other processes) or here; JSON-LD;
 4. `draw`: the page and GraphML, from the view (while the range writers work);
-5. `finish`: the range writers' parts joined; every file renamed into place (`Outputs.commit`).
+5. `finish`: the range writers' parts joined; the staging folder published in one step
+   (`Outputs.commit`, `govgraph.build.switch`).
 
 Documents merge in name order and every writer sorts, so the bytes depend only on the inputs.
 """
@@ -39,6 +40,7 @@ from .outputs import Outputs
 from .page import PageModel
 from .rows import page_rows
 from .sink import SPILL_BYTES, GraphSink, decode_lines
+from .switch import remove_stale
 from .tasks import DocResult, WorkerLines, run_task, tasks
 from .writers import RangeWriters, write_range
 
@@ -174,11 +176,12 @@ class _Build:
         created = not self.out.exists()
         cache_created = self.default_cache and not (self.out / ".cache").exists()
         lock = BuildLock(self.out).acquire()  # creates OUT; a second build into OUT stops here
-        remove_leftovers(self.out)
+        try:
+            self.start()
+        except BaseException:
+            lock.release()
+            raise
         failed = True
-        self.outputs = Outputs(self.out)
-        self.view = PageModel() if self.page or "graphml" in self.formats else None
-        self.sink = GraphSink(tmp_dir=self.out)
         results = None
         try:
             results = self.extract(eng, bar)
@@ -186,21 +189,33 @@ class _Build:
             self.write_graph(eng)
             self.draw()
             self.finish()
+            _close_work(results, eng, self.sink)  # before the switch: the work folders are in the staging folder
+            self.report.written = self.outputs.commit()
+            self.report.warnings += self.outputs.warnings
             failed = False
         except BaseException:
             self.abort(created)
             raise
         finally:
-            if results is not None:
-                results.close()
-            eng.close()  # first: workers may be writing under the sink's folder
-            self.sink.close()
-            if failed:  # a failed build leaves no folder or cache of its own behind
+            _close_work(results, eng, self.sink)
+            if failed and not self.outputs.published:  # a failed build leaves no folder or cache of its own
                 undo_failed(self.out, lock, folder=created, cache=cache_created)
             lock.release()
         report, counts = self.report, self.counts
         report.articles, report.facts, report.outcomes = counts["articles"], counts["facts"], counts["outcomes"]
         report.entities = {k: counts[k] for k in ("institutions", "regions", "mechanisms")}
+
+    def start(self) -> None:
+        """Clear what killed builds left, and make the staging folder: the work folders go in it too."""
+        remove_leftovers(self.out)
+        _, kept = remove_stale(self.out)
+        self.report.warnings += [
+            f"{k}: a killed build's folder, with files govgraph did not write; left there" for k in kept
+        ]
+        self.outputs = Outputs(self.out)
+        self.work = self.outputs.stage.path
+        self.view = PageModel() if self.page or "graphml" in self.formats else None
+        self.sink = GraphSink(tmp_dir=self.work)
 
     # ------------------------------------------------------------------ the phases
 
@@ -246,7 +261,7 @@ class _Build:
             self.counts.update(r.counts)
         else:  # a part of a big file: its JSON is written with the last part
             if self.joined is None:
-                self.joined = DocumentJson(r.name, tmp_dir=self.out)
+                self.joined = DocumentJson(r.name, tmp_dir=self.work)
             self.joined.add(r.json_records)
             if r.last_part:
                 with self.outputs.open(json_name) as f:
@@ -284,7 +299,7 @@ class _Build:
         if ranges > 1 and ("ttl" in formats or "nt" in formats):
             prefixes = project_prefixes(self.base)
             self.writers = RangeWriters(
-                self.sink, prefixes, "ttl" in formats, "nt" in formats, ranges, tmp_dir=self.out
+                self.sink, prefixes, "ttl" in formats, "nt" in formats, ranges, tmp_dir=self.work
             )
         else:
             self.report.triples = _write_graph(self.outputs, self.sink, formats, self.base)
@@ -311,7 +326,6 @@ class _Build:
             self.dataset.finish(self.sink.lines())
         for f in self.doc_files.values():
             f.close()
-        self.report.written = self.outputs.commit()
 
     def abort(self, created: bool) -> None:
         for f in self.doc_files.values():
@@ -321,6 +335,14 @@ class _Build:
         if self.joined is not None:
             self.joined.close()
         self.outputs.abort(fresh_folder=created)
+
+
+def _close_work(results, eng, sink: GraphSink) -> None:
+    """End the workers, then remove the sort files (workers may be writing under them)."""
+    if results is not None:
+        results.close()
+    eng.close()
+    sink.close()
 
 
 def _needs_extraction(files, store, max_bytes: int) -> bool:
