@@ -40,7 +40,7 @@ from .outputs import Outputs
 from .page import PageModel
 from .rows import page_rows
 from .sink import SPILL_BYTES, GraphSink, decode_lines
-from .switch import remove_stale
+from .switch import pause, remove_stale
 from .tasks import DocResult, WorkerLines, run_task, tasks
 from .writers import RangeWriters, write_range
 
@@ -189,6 +189,7 @@ class _Build:
             self.write_graph(eng)
             self.draw()
             self.finish()
+            pause("written")
             _close_work(results, eng, self.sink)  # before the switch: the work folders are in the staging folder
             self.report.written = self.outputs.commit()
             self.report.warnings += self.outputs.warnings
@@ -277,6 +278,7 @@ class _Build:
             self.dataset.document(r.name, decode_lines(r.plain))
         if r.last_part:  # a big file counts once: extracted if any of its parts was
             report.documents += 1
+            pause("merged")
             if self.fresh:
                 report.extracted += 1
             else:
@@ -301,6 +303,7 @@ class _Build:
             self.writers = RangeWriters(
                 self.sink, prefixes, "ttl" in formats, "nt" in formats, ranges, tmp_dir=self.work
             )
+            pause("ranges")
         else:
             self.report.triples = _write_graph(self.outputs, self.sink, formats, self.base)
 

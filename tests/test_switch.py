@@ -1,0 +1,201 @@
+"""All-or-nothing output: a build is staged beside OUT and swapped in with one rename, the cache
+and files govgraph did not write survive, and what killed builds left is cleared (issue: trust).
+The kills themselves are in tests/test_switch_kill.py."""
+
+from __future__ import annotations
+
+import errno
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from govgraph import api
+from govgraph.build import switch
+from govgraph.build.switch import CACHE, MANIFEST, STAGE_MARK, Stage, exchange, remove_stale
+from govgraph.lock import LOCK_NAME
+
+GOOD = "湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n"
+OTHER = "浙江省杭州市人民检察院建立公益诉讼线索移送机制。\n"
+needs_exchange = pytest.mark.skipif(switch._renameat2 is None, reason="no renameat2 on this system")
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file of a build by its path in OUT, without the cache and the lock file."""
+    return {
+        p.relative_to(folder).as_posix(): p.read_bytes()
+        for p in sorted(folder.rglob("*"))
+        if p.is_file() and CACHE not in p.relative_to(folder).parts and p.name != LOCK_NAME
+    }
+
+
+def stray(folder: Path) -> list[str]:
+    """Staging folders beside or inside OUT, and temporary or work files in it."""
+    names = [p.name for p in folder.parent.iterdir() if ".govgraph-staging-" in p.name]
+    names += [p.name for p in folder.rglob("*") if p.name.endswith(".tmp") or ".govgraph-s" in p.name]
+    return names + [p.name for p in folder.rglob(".govgraph-parts-*")]
+
+
+@pytest.fixture
+def src(tmp_path) -> Path:
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text(GOOD, encoding="utf-8")
+    (folder / "b.txt").write_text(OTHER, encoding="utf-8")
+    return folder
+
+
+def build(src: Path, out: Path, **kw):
+    return api.build([str(src)], out, workers=1, progress=False, page=False, **kw)
+
+
+@needs_exchange
+def test_exchange_swaps_two_folders(tmp_path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    (a / "x").write_text("from a")
+    (b / "y").write_text("from b")
+    assert exchange(a, b)
+    assert [p.name for p in a.iterdir()] == ["y"] and [p.name for p in b.iterdir()] == ["x"]
+
+
+@needs_exchange
+def test_a_build_is_swapped_in_whole_and_the_cache_survives(src, tmp_path):
+    out = tmp_path / "out"
+    build(src, out)
+    first = snapshot(out)
+    before = os.stat(out).st_ino
+    (src / "c.txt").write_text(GOOD.replace("荆州市", "宜昌市"), encoding="utf-8")
+    r = build(src, out)
+    assert os.stat(out).st_ino != before  # a new folder took OUT's name in one step
+    assert (r.cached, r.extracted) == (2, 1)  # the cache came along
+    assert set(snapshot(out)) == set(first) | {"extractions/c.json"}
+    assert json.loads((out / MANIFEST).read_text())["files"] == sorted(set(snapshot(out)) - {MANIFEST})
+    assert stray(out) == [] and sorted(p.name for p in tmp_path.iterdir()) == ["in", "out"]
+    assert not (out / LOCK_NAME).exists()
+
+
+@needs_exchange
+def test_the_folder_keeps_its_mode_and_a_link_given_as_out_stays_a_link(src, tmp_path):
+    real = tmp_path / "real"
+    real.mkdir()
+    real.chmod(0o750)
+    link = tmp_path / "out"
+    link.symlink_to(real)
+    build(src, link)
+    build(src, link)
+    assert link.is_symlink() and (link / "extractions" / "a.json").is_file()
+    assert (real.stat().st_mode & 0o777) == 0o750
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in", "out", "real"]
+
+
+def test_files_govgraph_did_not_write_stay_and_the_outputs_are_put_in_place(src, tmp_path):
+    out = tmp_path / "out"
+    build(src, out)
+    inode = os.stat(out).st_ino
+    (out / "notes.md").write_text("mine", encoding="utf-8")
+    (out / "extractions" / "mine.json").write_text("{}", encoding="utf-8")
+    (src / "b.txt").unlink()
+    r = build(src, out)
+    assert any("holds files govgraph did not write (extractions/mine.json, notes.md)" in w for w in r.warnings)
+    assert os.stat(out).st_ino == inode  # not swapped: the user's files stay where they are
+    assert (out / "notes.md").read_text(encoding="utf-8") == "mine"
+    assert (out / "extractions" / "mine.json").exists() and not (out / "extractions" / "b.json").exists()
+    assert stray(out) == []
+
+
+def test_without_the_swap_the_build_is_put_in_place(src, tmp_path, monkeypatch):
+    """Another system or filesystem: the same files, no staging folder left, the cache kept."""
+    monkeypatch.setattr(switch, "exchange", lambda a, b: False)
+    out = tmp_path / "out"
+    build(src, out)
+    r = build(src, out)
+    assert r.cached == 2 and r.warnings == []
+    assert set(snapshot(out)) == {MANIFEST, "extractions/a.json", "extractions/b.json", "govgraph.ttl"}
+    assert stray(out) == []
+
+
+def test_a_staging_folder_inside_out_when_there_is_no_room_beside(src, tmp_path, monkeypatch):
+    real_mkdtemp = switch.tempfile.mkdtemp
+
+    def mkdtemp(prefix, dir):
+        if Path(dir) == tmp_path:
+            raise PermissionError(errno.EACCES, "Permission denied", dir)
+        return real_mkdtemp(prefix=prefix, dir=dir)
+
+    monkeypatch.setattr(switch.tempfile, "mkdtemp", mkdtemp)
+    out = tmp_path / "out"
+    build(src, out)
+    assert set(snapshot(out)) == {MANIFEST, "extractions/a.json", "extractions/b.json", "govgraph.ttl"}
+    assert stray(out) == []
+
+
+@needs_exchange
+def test_a_failed_swap_leaves_the_old_build_and_its_cache(src, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(src, out)
+    old = snapshot(out)
+
+    def broken(a, b):
+        raise OSError(errno.EIO, os.strerror(errno.EIO), str(a))
+
+    monkeypatch.setattr(switch, "exchange", broken)
+    (src / "b.txt").write_text(OTHER + OTHER, encoding="utf-8")
+    with pytest.raises(OSError, match="Input/output error"):
+        build(src, out)
+    assert snapshot(out) == old and (out / CACHE).is_dir()
+    assert stray(out) == []
+
+
+def test_an_unfinished_staging_folder_is_removed_whole(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    stage = Stage(out)
+    (stage.path / "extractions").mkdir()
+    (stage.path / "extractions" / "a.json").write_text("{}")
+    (stage.path / ".govgraph-sort-x1").mkdir()
+    removed, kept = remove_stale(out)
+    assert (removed, kept) == ([str(stage.path)], [])
+    assert not stage.path.exists()
+
+
+def test_a_killed_switch_gives_the_cache_back(tmp_path):
+    """Killed after the cache moved into the finished staging folder, before the swap."""
+    out = tmp_path / "out"
+    out.mkdir()
+    stage = Stage(out)
+    (stage.path / "govgraph.ttl").write_text("new")
+    (stage.path / MANIFEST).write_text(json.dumps({"files": ["govgraph.ttl"]}))
+    (stage.path / STAGE_MARK).unlink()
+    (stage.path / CACHE / "rules").mkdir(parents=True)
+    (stage.path / CACHE / "rules" / "entry.json").write_text("{}")
+    assert remove_stale(out) == ([str(stage.path)], [])
+    assert (out / CACHE / "rules" / "entry.json").read_text() == "{}"
+    assert not stage.path.exists()
+
+
+def test_an_old_build_with_a_users_file_keeps_that_file(tmp_path):
+    """A user's file that got into OUT in the moment before the swap: only govgraph's go."""
+    out = tmp_path / "out"
+    out.mkdir()
+    old = tmp_path / ".out.govgraph-staging-ab12cd34"
+    (old / "extractions").mkdir(parents=True)
+    (old / "extractions" / "a.json").write_text("{}")
+    (old / "govgraph.ttl").write_text("old")
+    (old / MANIFEST).write_text(json.dumps({"files": ["extractions/a.json", "govgraph.ttl"]}))
+    (old / LOCK_NAME).write_text("")
+    (old / "notes.md").write_text("mine")
+    assert remove_stale(out) == ([], [str(old)])
+    assert sorted(p.name for p in old.rglob("*")) == ["notes.md"]
+
+
+def test_only_govgraph_names_count_as_staging_folders(tmp_path):
+    out = tmp_path / "out"
+    out.mkdir()
+    for name in (".out.govgraph-staging-mine", ".other.govgraph-staging-ab12cd34", "out.govgraph-staging-ab12cd34"):
+        (tmp_path / name).mkdir()
+        (tmp_path / name / STAGE_MARK).write_text("")
+    assert remove_stale(out) == ([], [])
+    assert len(list(tmp_path.iterdir())) == 4
