@@ -9,6 +9,8 @@ import pickle
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from govgraph import api
 from govgraph.cache import MARKER
@@ -91,3 +93,63 @@ def test_only_marked_folders_are_pruned(two, tmp_path, monkeypatch):
     left = sorted(p.name for p in cache.iterdir())
     assert ours.name not in left and mine.name in left and len(left) == 2
     assert (mine / "notes.txt").read_text() == "mine"
+
+
+def _json_values():
+    return st.recursive(
+        st.none() | st.booleans() | st.integers() | st.floats(allow_nan=False) | st.text(max_size=8),
+        lambda c: st.lists(c, max_size=4) | st.dictionaries(st.text(max_size=4), c, max_size=4),
+        max_leaves=12,
+    )
+
+
+def _replace_inside(value, data, depth: int = 0):
+    """`value` with one part (drawn by `data`, at any depth) replaced by arbitrary JSON."""
+    if isinstance(value, list) and value and depth < 8 and data.draw(st.booleans()):
+        i = data.draw(st.integers(0, len(value) - 1))
+        return [*value[:i], _replace_inside(value[i], data, depth + 1), *value[i + 1 :]]
+    if isinstance(value, dict) and value and depth < 8 and data.draw(st.booleans()):
+        k = data.draw(st.sampled_from(sorted(value)))
+        return {**value, k: _replace_inside(value[k], data, depth + 1)}
+    return data.draw(_json_values())
+
+
+@pytest.fixture(scope="module")
+def fuzz_site(tmp_path_factory):
+    """Two documents built once: (input folder, OUT, cache folder, reference extraction files)."""
+    root = tmp_path_factory.mktemp("fuzz")
+    src = root / "in"
+    src.mkdir()
+    (src / "a.txt").write_text(GOOD, encoding="utf-8")
+    (src / "b.txt").write_text(GOOD.replace("荆州市", "宜昌市"), encoding="utf-8")
+    out, cache = root / "out", root / "cache"
+    build(src, out, cache)
+    reference = {p.name: p.read_bytes() for p in sorted((out / "extractions").iterdir())}
+    return src, out, cache, reference
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(data=st.data())
+def test_any_bytes_in_a_cache_entry_never_run_code_nor_sink_the_build(fuzz_site, data):
+    """A cache entry replaced by anything (bytes, a pickle, JSON, a valid entry with any part
+    changed): the build ends with exit 0 and, when it drops the entry, the same outputs."""
+    src, out, cache, reference = fuzz_site
+    entry = entries(cache)["a.txt"]
+    valid = json.loads(entry.read_bytes())
+    kind = data.draw(st.sampled_from(["bytes", "pickle", "json", "inside"]))
+    if kind == "bytes":
+        bad = data.draw(st.binary(max_size=256))
+    elif kind == "pickle":
+        bad = pickle.dumps(RunsCode())
+    elif kind == "json":
+        bad = json.dumps(data.draw(_json_values())).encode()
+    else:
+        bad = json.dumps(_replace_inside(valid, data), ensure_ascii=False).encode()
+    entry.write_bytes(bad)
+    Path("/tmp/govgraph-cache-ran-code").unlink(missing_ok=True)
+    r = build(src, out, cache)
+    assert r.exit_code == 0 and r.documents == 2
+    assert not Path("/tmp/govgraph-cache-ran-code").exists()
+    if r.warnings:
+        assert all("cache entry dropped" in w for w in r.warnings)
+        assert {p.name: p.read_bytes() for p in sorted((out / "extractions").iterdir())} == reference
