@@ -117,6 +117,17 @@ def test_without_the_swap_the_build_is_put_in_place(src, tmp_path, monkeypatch):
     assert stray(out) == []
 
 
+def test_a_build_started_inside_out_does_not_swap_the_folder_it_runs_in(src, tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    build(src, out)
+    inode = os.stat(out).st_ino
+    monkeypatch.chdir(out)
+    r = build(src, Path("."))
+    assert r.warnings == [] and os.stat(out).st_ino == inode and Path.cwd() == out
+    assert set(snapshot(out)) == {MANIFEST, "extractions/a.json", "extractions/b.json", "govgraph.ttl"}
+    assert stray(out) == []
+
+
 def test_a_staging_folder_inside_out_when_there_is_no_room_beside(src, tmp_path, monkeypatch):
     real_mkdtemp = switch.tempfile.mkdtemp
 

@@ -8,10 +8,11 @@ the two. The old build, now under the staging name, is then removed. What OUT ho
 outputs goes along: the cache folder ``.cache`` is renamed into the staging folder just before
 the swap, and the lock file gets a second hard link there (the lock stays on the same file).
 
-The swap needs Linux (3.15+, glibc 2.28+) and a filesystem that supports it (ext4, xfs, btrfs,
-tmpfs, …), a writable folder around OUT on OUT's filesystem, and an OUT that holds only what
-govgraph wrote. Otherwise the build publishes in place (`publish_in_place`), as before: the
-staging folder is inside OUT, files are renamed into OUT one by one, the manifest last. Every
+The swap needs Linux (3.15+, glibc 2.28+), a filesystem that supports it (ext4, xfs, btrfs,
+tmpfs, …), a writable folder around OUT on OUT's filesystem, an OUT that holds only what
+govgraph wrote, and a build not run from inside OUT. Otherwise the build publishes in place
+(`publish_in_place`), as before: files are renamed from the staging folder (beside OUT, or
+inside it) into OUT one by one, the manifest last. Every
 file is whole at all times, but a reader may meet a mix of old and new files meanwhile, and a
 build killed then leaves one (listed in the manifest, so the next build replaces it).
 
@@ -97,7 +98,10 @@ class Stage:
 
     def _make(self) -> tuple[Path, bool]:
         parent = self.live.parent
-        if _renameat2 is not None and os.stat(parent).st_dev == os.stat(self.live).st_dev:
+        # not when this process works inside OUT (`-o .`): the swap would leave it, and the
+        # shell it was started from, in the old folder
+        inside = Path.cwd().resolve().is_relative_to(self.live)
+        if _renameat2 is not None and not inside and os.stat(parent).st_dev == os.stat(self.live).st_dev:
             try:
                 return Path(tempfile.mkdtemp(prefix=f".{self.live.name}{_STAGE_PREFIX}", dir=parent)), True
             except OSError:  # a folder we may not write to around OUT
