@@ -3,7 +3,11 @@ exact offsets and rule id of their evidence, and what must not be an adoption.""
 
 import pytest
 
-from govgraph.extract.adopts import score
+from govgraph.extract.adopts import features, list_heads, score
+from govgraph.extract.institutions import Context, find_institutions
+from govgraph.extract.mechanisms import MechanismMention
+from govgraph.extract.regions import find_regions
+from govgraph.extract.roles import subjects
 from govgraph.lexicon import adopt_weights
 from govgraph.pipeline import process, to_json
 from govgraph.reader import Source
@@ -86,3 +90,85 @@ def test_weights_are_data_and_the_score_adds_them_up():
     w = adopt_weights()
     assert "bias" in w and "role:subject" in w
     assert score(frozenset({"role:subject"}), {"bias": -1.0, "role:subject": 1.5}) == 0.5
+
+
+# ------------------------------------------------------------ rule families of the candidate features
+
+MECH_LIST_CASES = [
+    # text, the mechanisms' (start, end), where each one's list starts (the verb before the first governs all)
+    ("构建“执破融合”“内外衔接”机制。", [(3, 7), (9, 13)], [3, 3]),
+    ("推行提级执行、交叉执行和集中执行。", [(2, 6), (7, 11), (12, 16)], [2, 2, 2]),
+    ("推行“执破融合”机制和“内外衔接”机制。", [(3, 7), (12, 16)], [3, 3]),
+    # negatives: a clause or other words between them
+    ("推行提级执行，开展交叉执行。", [(2, 6), (9, 13)], [2, 9]),
+    ("推行提级执行并开展交叉执行。", [(2, 6), (9, 13)], [2, 9]),
+]
+
+
+@pytest.mark.parametrize("text,spans,heads", MECH_LIST_CASES)
+def test_a_list_of_mechanisms_shares_its_verb(text, spans, heads):
+    mechs = [MechanismMention(s, e, text[s:e], text[s:e], None) for s, e in spans]
+    assert [list_heads(text, mechs)[s] for s, _ in spans] == heads
+
+
+FEATURE_CASES = [
+    # text, the sentence's mechanisms (start, end), the last one's feature it must have, one it must not have
+    ("构建“执破融合”“内外衔接”机制。", [(3, 7), (9, 13)], "trig:adjacent", None),  # the list's verb
+    ("金融纠纷诉调对接机制建设全面推进。", [(0, 8)], "trig:after", "trig:adjacent"),  # a trigger right after
+    ("联络人专责制全面推行。", [(0, 6)], "trig:after", "trig:adjacent"),  # nothing before it: no verb before it
+    ("一方面推行“联络人专责制”，指定专人负责。", [(6, 12)], "trig:clause_initial", None),  # 一方面 opens
+    ("联络人专责制效果很好，深受好评。", [(0, 6)], None, "trig:after"),
+    ("构建“执破融合”，完善“内外衔接”机制。", [(3, 7), (12, 16)], "trig:adjacent", None),
+    ("构建“执破融合”，“内外衔接”机制效果好。", [(3, 7), (10, 14)], None, "trig:adjacent"),  # a clause apart
+]
+
+
+@pytest.mark.parametrize("text,spans,has,lacks", FEATURE_CASES)
+def test_candidate_features(text, spans, has, lacks):
+    mechs = [MechanismMention(s, e, text[s:e], text[s:e], None) for s, e in spans]
+    f = features(text, None, mechs[-1], "carried", 0, list_heads(text, mechs)[mechs[-1].start])
+    assert has is None or has in f
+    assert lacks is None or lacks not in f
+
+
+ROLE_CASES = [
+    # text, the institutions in subject position (canonical names, in order)
+    ("莘县、高唐县检察院向监管部门发出检察建议。", ["高唐县人民检察院"]),  # a list of regions sharing the head
+    ("荆州市人民检察院荆州市公安局推行检察建议。", ["荆州市人民检察院", "荆州市公安局"]),  # written together
+    ("荆州市人民检察院向荆州市公安局发出检察建议。", ["荆州市人民检察院"]),
+    ("上海市总工会副主席赵德关出席。", []),  # a person's employer, not a subject
+    ("荆州市公安局党委书记张三出席。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", ROLE_CASES)
+def test_subject_roles(text, expected):
+    regions = find_regions(text, {})
+    insts = find_institutions(text, regions, Context())
+    assert [im.name for im in subjects(text, insts)] == expected
+
+
+REGION_SUBJECT_CASES = [
+    # text, {(institution, mechanism): [(start, end, rule)]}: a region opening the clause is read as its body
+    # when the article has named exactly one body of it
+    (
+        "上海市普陀区桃浦镇总工会召开会议。\n会议指出，桃浦镇创新引入“七方联动”机制。\n",
+        {("上海市普陀区桃浦镇总工会", "七方联动"): [(23, 38, "adopt.region")]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", REGION_SUBJECT_CASES)
+def test_a_region_subject_stands_for_its_only_body(text, expected):
+    assert adoptions(text) == expected
+
+
+REGION_SUBJECT_NEGATIVES = [
+    "荆州市推行提级执行。",  # no body of the region named: a region is never an actor
+    "荆州市中级人民法院召开会议。\n荆州市公安局召开会议。\n会议指出，荆州市推行提级执行。\n",  # two bodies: ambiguous
+]
+
+
+@pytest.mark.parametrize("text", REGION_SUBJECT_NEGATIVES)
+def test_a_region_subject_with_no_single_body_is_no_actor(text):
+    assert not any(r == "adopt.region" for evs in adoptions(text).values() for _, _, r in evs)

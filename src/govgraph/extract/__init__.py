@@ -95,7 +95,7 @@ class DocumentExtraction:
         # who acts: the sentence's subject, else the article's actor carried over
         subj = subjects(text, insts)
         actors = subj or carried
-        for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs, subj):
+        for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs, subj, regions):
             fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
             # the evidence spans the actor too when this sentence names it
             span = (

@@ -12,13 +12,13 @@ score is positive is an adoption. Regions are never candidates: only institution
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
 from .institutions import InstitutionMention
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING
+from .roles import PERSON_AFTER, REPORTING, region_subjects
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -39,8 +39,14 @@ NOT_ADOPTING = frozenset(
 # 二是扎实开展…, 同时积极推行…
 CLAUSE_OPENER = re.compile(
     r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外|还|并|也|进一步|不断|持续|积极|主动|全面|深入|扎实|大力|"
-    r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合)*"
+    r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合|一方面|另一方面|与此同时)*"
 )
+# what joins the mechanisms of a list that one verb governs (构建“执破融合”“内外衔接”机制)
+MECH_JOIN = re.compile(
+    r"[“”\"《》「」\s]*(?:机制|制度|模式|工作法)?[“”\"《》「」\s]*(?:、|和|与|及|以及)?[“”\"《》「」\s]*"
+)
+# how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
+AFTER_REACH = 8
 
 
 @dataclass(frozen=True)
@@ -57,7 +63,7 @@ class Candidate:
             return "adopt.national"
         if self.role in ("subject", "mention") and "trig:between" in self.features:
             return f"adopt.{self.role}+trigger"
-        return f"adopt.{self.role}"
+        return f"adopt.{self.role}"  # adopt.region: a region in subject position, read as its body
 
     @property
     def in_sentence(self) -> bool:
@@ -86,15 +92,28 @@ def _clause_start(text: str, pos: int) -> int:
     return i
 
 
-def features(text: str, who: InstitutionMention | None, mech: MechanismMention, role: str, n_bodies: int) -> set[str]:
-    """The binary features of one candidate; `who` is None for a body carried over."""
+def list_heads(text: str, mechs: list[MechanismMention]) -> dict[int, int]:
+    """Mechanism start → where the list it belongs to starts: the members of 构建“执破融合”“内外衔接”机制
+    share the verb before the first."""
+    heads: dict[int, int] = {}
+    prev: MechanismMention | None = None
+    for mm in sorted(mechs, key=lambda m: (m.start, m.end)):
+        joined = prev is not None and prev.end <= mm.start and MECH_JOIN.fullmatch(text, prev.end, mm.start)
+        heads[mm.start] = heads[prev.start] if joined and prev is not None else mm.start
+        prev = mm
+    return heads
+
+
+def features(
+    text: str, who: InstitutionMention | None, mech: MechanismMention, role: str, n_bodies: int, head: int = -1
+) -> set[str]:
+    """The binary features of one candidate; `who` is None for a body carried over; `head` is
+    where the list of mechanisms that `mech` belongs to starts."""
     words = triggers()
     f = {f"role:{role}"}
-    clause_from = _clause_start(text, mech.start)
-    if _has(words["adopt"], text[clause_from : mech.start]):
-        f.add("trig:clause")
-    if any(text.endswith(w, 0, mech.start - k) for w in words["adopt"] for k in (0, 1)):
-        f.add("trig:adjacent")
+    head = mech.start if head < 0 else head
+    clause_from = _clause_start(text, head)
+    f |= _verb_features(text, mech, head, clause_from, words["adopt"])
     opened = CLAUSE_OPENER.match(text, clause_from)
     opener = opened.end() if opened else clause_from
     if any(text.startswith(w, opener) for w in words["adopt"] + words["deploy"]) or opener > clause_from + 1:
@@ -161,6 +180,19 @@ def features(text: str, who: InstitutionMention | None, mech: MechanismMention, 
     return f
 
 
+def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int, verbs: list[str]) -> set[str]:
+    """Where an adoption verb stands: in the clause before the mechanism, right before its list, right after it."""
+    f = set()
+    if _has(verbs, text[clause_from : mech.start]):
+        f.add("trig:clause")
+    if any(head - k > 0 and text.endswith(w, 0, head - k) for w in verbs for k in (0, 1)):
+        f.add("trig:adjacent")
+    clause_end = CLAUSE_BREAK.search(text, mech.end)
+    if _has(verbs, text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]):
+        f.add("trig:after")  # 诉调对接机制建设全面推进
+    return f
+
+
 def _staff_opens(text: str, who: InstitutionMention) -> bool:
     """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
     return (
@@ -178,6 +210,7 @@ class AdoptionFinder:
     carried: list[InstitutionMention] = field(default_factory=list)
     carried_paragraph: int = 0
     actors: set[str] = field(default_factory=set)  # every subject the article has had so far
+    named: list[InstitutionMention] = field(default_factory=list)  # the article's bodies, in text order
     # every candidate with its score, for scripts/fit_adopt_weights.py
     seen: list[tuple[Candidate, float]] = field(default_factory=list)
 
@@ -185,36 +218,72 @@ class AdoptionFinder:
         self.carried = []
         self.carried_paragraph = 0
         self.actors = set()
+        self.named = []
 
     def sentence(
-        self, text: str, paragraph: int, insts: list[InstitutionMention], mechs: list[MechanismMention], subj: list
+        self,
+        text: str,
+        paragraph: int,
+        insts: list[InstitutionMention],
+        mechs: list[MechanismMention],
+        subj: list,
+        regions: list | None = None,
     ) -> list[Candidate]:
         """The adoptions the sentence states (candidates with a positive score)."""
         bodies = [im for im in insts if not im.prefix_only]
         out: list[Candidate] = []
         # a mechanism's words inside a body's name (诉源治理工作站) name no mechanism
         mechs = [mm for mm in mechs if not any(im.start <= mm.start and mm.end <= im.end for im in insts)]
+        heads = list_heads(text, mechs)
+        # a region opening the clause (桃浦镇创新性地引入…) stands for its body the article named
+        by_region = [] if subj else self.region_bodies(text, regions or [], insts)
         for mm in mechs:
             for who in bodies:
                 if who.start < mm.end and mm.start < who.end:
                     continue  # a body named inside the mechanism's name
                 role = "mention" if who not in subj else "subject" if who is subj[0] else "coactor"
-                out.append(Candidate(who, mm, role, frozenset(features(text, who, mm, role, len(bodies)))))
-            if not subj and self.carried:
-                far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
-                for who in self.carried:
-                    f = features(text, None, mm, "carried", len(bodies))
-                    if far:
-                        f.add("carried:far")
-                    if len(self.actors) == 1:
-                        f.add("carried:sole")  # the article has had no other actor
-                    out.append(Candidate(who, mm, "carried", frozenset(f)))
-        # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about
+                f = features(text, who, mm, role, len(bodies), heads[mm.start])
+                out.append(Candidate(who, mm, role, frozenset(f)))
+            for who in by_region:
+                f = features(text, who, mm, "region", len(bodies), heads[mm.start])
+                out.append(Candidate(who, mm, "region", frozenset(f)))
+            if not subj and not by_region and self.carried:
+                out += self.carried_candidates(text, paragraph, mm, len(bodies), heads[mm.start])
+        # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
+        # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
         acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)]
         if acting:
             self.actors.update(im.name for im in acting)
             self.carried = list(acting)
             self.carried_paragraph = paragraph
+        self.named += [im for im in bodies if not im.title_only]
         scored = [(c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING]
         self.seen.extend(scored)
         return [c for c, s in scored if s > 0]
+
+    def carried_candidates(
+        self, text: str, paragraph: int, mm: MechanismMention, n_bodies: int, head: int
+    ) -> list[Candidate]:
+        far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
+        out = []
+        for who in self.carried:
+            f = features(text, None, mm, "carried", n_bodies, head)
+            if far:
+                f.add("carried:far")
+            if len(self.actors) == 1:
+                f.add("carried:sole")  # the article has had no other actor
+            out.append(Candidate(who, mm, "carried", frozenset(f)))
+        return out
+
+    def region_bodies(self, text: str, regions: list, insts: list[InstitutionMention]) -> list[InstitutionMention]:
+        """For each region in subject position, the body of that region the article named last,
+        placed where the region stands in the sentence."""
+        out = []
+        for r in region_subjects(text, regions, insts):
+            names = {r.name} if r.local_level else {d.name for d in r.candidates}
+            # only an unambiguous reading: the article has named one body of that region
+            bodies = {im.name: im for im in self.named if im.region_name in names}
+            if len(bodies) == 1:
+                body = next(iter(bodies.values()))
+                out.append(replace(body, start=r.start, end=r.end, surface=r.surface))
+        return out

@@ -16,14 +16,18 @@ CLAUSE_START = "，。；：！？”」）\n,;:!?"
 LEAD = re.compile(
     r"^(?:\s|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|后|前|中)?|近日|近年来|今年以来|去年以来|"
     r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
-    r"据悉|据介绍|据了解|记者(?:从[^，。,]{1,20})?(?:获悉|了解到)|首先|其次|最后|由|经|而|并|也|还)*"
+    r"据悉|据介绍|据了解|记者(?:从[^，。,]{1,20})?(?:获悉|了解到)|首先|其次|最后|由|经|而|并|也|还|"
+    # the first members of a list sharing the head (莘县、高唐县检察院)
+    r"[\u4e00-\u9fa5]{1,6}(?:省|市|区|县|旗|盟)[、和与及])*"
 )
 PERSON_AFTER = re.compile(
     r"(?:执行局|执行庭|党组|审判委员会)?(?:执行)?(?:干警|法官|院长|副院长|局长|副局长|庭长|副庭长|书记|副书记|"
     r"检察官|检察长|民警|辅警|所长|主任|副主任|记者|教授|工作人员|负责人|干部|委员|部长|队长|政委|研究员|"
-    r"常委|相关负责人|党组书记|专职|调解员)"
+    r"常委|相关负责人|党组书记|专职|调解员|党委书记|主席|副主席|会长|副会长|理事长|秘书长|处长|副处长|科长|站长|"
+    r"厅长|副厅长|行长|副行长|董事长|总经理|经理|镇长|区长|县长|市长|省长|团长|大队长|支队长)"
 )
-COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同", "携手")
+# "" : two names written together (黄南州委州政府)
+COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同", "携手", "")
 # 由A牵头，B、C参与: the bodies listed in the clause after the lead's act with it
 LEAD_ACT = re.compile(r"(?:牵头|主导|统筹)[，,]")
 # a clause that ends in a reporting verb names a speaker's employer, not an actor:
@@ -66,3 +70,25 @@ def _coordinated(text: str, insts: list, out: list) -> None:
             pos = other.end
         else:
             break
+
+
+def region_subjects(text: str, regions: list, insts: list) -> list:
+    """Region mentions in subject position (桃浦镇创新性地引入…, 荆州区与石首市建立…): a division
+    opening a clause that is not part of a body's name; SPEC v2 reads it as the region's body."""
+    inside = [(im.start, im.end) for im in insts]
+    free = [r for r in regions if not any(s <= r.start and r.end <= e for s, e in inside)]
+    for k, r in enumerate(free):
+        i = r.start
+        while i > 0 and text[i - 1] not in CLAUSE_START:
+            i -= 1
+        if LEAD.fullmatch(text[i : r.start]) is None or text.startswith(("的", "人", "、"), r.end):
+            continue
+        if PERSON_AFTER.match(text, r.end) or REPORTING.match(text, r.end):
+            continue
+        out = [r]
+        for other in free[k + 1 :]:
+            if text[out[-1].end : other.start] not in COORDINATORS:
+                break
+            out.append(other)
+        return out
+    return []
