@@ -159,10 +159,11 @@ def test_killed_while_put_in_place_out_holds_whole_files_the_next_build_replaces
     (out / "notes.md").write_text("mine", encoding="utf-8")
     kill_at("in-place", new_corpus, out)
     mixed = snapshot(out)
+    assert set(mixed) == set(old) | set(new) | {"notes.md"}  # all new files in, the stale old one still there
     listed = set(json.loads(mixed[switch.MANIFEST])["files"])
     for rel, data in mixed.items():
         assert rel in ("notes.md", switch.MANIFEST) or (rel in listed and data in (old.get(rel), new.get(rel)))
-    r = rebuild(new_corpus, out)
+    r = rebuild(new_corpus, out)  # its own files from the killed build are not refused
     assert r.returncode == 0, r.stderr
     assert snapshot(out) == {**new, "notes.md": b"mine"}
     assert stray(out) == []

@@ -168,13 +168,12 @@ def publish_in_place(stage: Stage, current: list[str], previous: set[str], place
         if (target.exists() or target.is_symlink()) and rel not in previous:
             raise _not_ours(target)
     _write_manifest(live, sorted(previous | set(current)))
-    for i, rel in enumerate(current):
+    for rel in current:
         target = live / rel
         target.parent.mkdir(parents=True, exist_ok=True)
         os.replace(stage.path / rel, target)
         placed.append(target)
-        if i == 0:
-            pause("in-place")
+    pause("in-place")  # the new files in, the old ones not yet out: the most mixed moment
     for rel in sorted(previous - set(current)):  # ours, from a build that had more documents
         old = live / rel
         if old.is_file() and not old.is_symlink() and old.parent.resolve().is_relative_to(live):
