@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from ..segment import jieba_pos
+from .metric_repair import fragment_reason, repair
 from .quantities import find_quantities
 
 STOPS = '，,；;：:、（(“”"。！？!?）)'
@@ -36,11 +37,11 @@ BEFORE_NOUN = ("等", "对", "把", "将", "向")
 OTHER_MEASURE = [(("亩", "平方米", "公顷"), "面积"), (("公里", "米"), "长度"), (("吨", "克", "公斤"), "重量")]
 OTHER_MEASURE += [(("个月", "个多月", "年内", "分钟"), "用时")]
 TRAIL_WORDS = re.compile(
-    r"(?:分别为|分别|为|达到|长达|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
+    r"(?:分别为|分别|(?<!行)为|达到|长达|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
     r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由|从|已|长达|\s)+$"
 )
 CHANGE = re.compile(
-    r"^(?:同比|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)?(?:分别)?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
+    r"^(?:同比(?:上一?年度?)?|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)?(?:分别)?(?:继续|持续)?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
 )
 # a label ending in one of these already says what is measured
 MEASURED = re.compile(
@@ -49,13 +50,33 @@ MEASURED = re.compile(
 SUFFIX = {"CNY": "金额", "person_time": "人次", "day": "用时", "hour": "用时", "percent": ""}
 GENERIC = {"CNY": "金额", "percent": "比率", "day": "用时", "hour": "用时", "person_time": "人次"}
 COUNTED_NOUNS = ("部门", "单位", "方")
+CAUSATIVES = "让使令"
 NOUN_TAGS = ("n", "vn", "j", "nz", "nt", "ns", "an", "l")
 
 
 def metric_label(text: str, start: int, end: int, unit: str, floor: int, previous: str | None) -> str:
     """The label of the figure text[start:end]. `floor`: where the clause may start at the
     earliest (after the acting body or an earlier figure); `previous`: the label of the figure
-    before it in the sentence."""
+    before it in the sentence. A sentence fragment is repaired (extract/metric_repair.py), else
+    the figure gets the generic label of its unit."""
+    label = _label(text, start, end, unit, floor, previous)
+    if label in _generic_labels() or fragment_reason(label) is None:
+        return label
+    return repair(label, _noun_after(text, end)) or _generic(text[start:end], unit)
+
+
+def _generic_labels() -> set[str]:
+    return {*GENERIC.values(), "数量", *(w + "数" for w in COUNTED_NOUNS), *(m for _, m in OTHER_MEASURE)}
+
+
+def _generic(figure: str, unit: str) -> str:
+    if unit == "other":
+        words = figure.rstrip("内之以 ")
+        return next((m for ends, m in OTHER_MEASURE if words.endswith(ends)), "数量")
+    return _counted(figure, unit)
+
+
+def _label(text: str, start: int, end: int, unit: str, floor: int, previous: str | None) -> str:
     i = start
     while i > floor and text[i - 1] not in STOPS and start - i < 40:
         i -= 1
@@ -72,7 +93,7 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
             return _measured(noun, unit, text[start:end])
         label = label[:-1]
     if len(label) > MAX_LABEL:
-        label = _last_words(label)
+        label = repair(label, "") or _last_words(label)
     if not label:
         # what the figure counts follows it (两天内立案, 541名优秀民警); else a list goes on (下降3.54%、8.5%)
         after = _noun_after(text, end, keep_verbs=unit in ("day", "hour", "other"))
@@ -86,7 +107,26 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
         return CHANGE.sub("", previous) + label.replace("分别", "")
     if len(label) <= 2 and not MEASURED.search(label):
         return _of_what_follows(label + _noun_after(text, end), unit, text[start:end])
-    return _measured(label, unit, text[start:end])
+    return _measured(_with_what_follows(label, text, end, unit), unit, text[start:end])
+
+
+def _with_what_follows(label: str, text: str, end: int, unit: str) -> str:
+    """A label ending in its verb takes the noun after the figure (直接调集1000余名警力 → 调集警力); a
+    duration the verb after it (没想到半天就解决了 → 解决)."""
+    if MEASURED.search(label):
+        return label
+    if unit in ("day", "hour"):
+        after = _noun_after(text, end, keep_verbs=True)
+        words = jieba_pos(after) if after else ()
+        if len(after) > 1 and words[0][1].startswith("v") and after[0] not in CAUSATIVES:
+            return after
+        return label
+    last, flag = jieba_pos(label)[-1]
+    if flag in ("v", "vn"):
+        noun = _noun_after(text, end)
+        if noun and not MEASURED.search(noun):
+            return last + noun
+    return label
 
 
 def _of_what_follows(label: str, unit: str, figure: str) -> str:
@@ -112,8 +152,13 @@ def _measured(label: str, unit: str, figure: str) -> str:
     return label + SUFFIX.get(unit, "数")
 
 
+# a change against the same period is 同比; a change against a year written out drops the year (比2003年减少)
+SAME_PERIOD = re.compile(r"(?:较|比)(?:去年|上年|上一年度?)同期|同比上一?年度?")
+DATED_BASE = re.compile(r"(?:较|比)\d{4}年(?=[^，,]{0,4}?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩))")
+
+
 def _clean(label: str) -> str:
-    label = label.strip()
+    label = DATED_BASE.sub("", SAME_PERIOD.sub("同比", label.strip()))
     for _ in range(3):
         before = label
         label = PERIOD_LEAD.sub("", label)

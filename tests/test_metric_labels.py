@@ -1,0 +1,117 @@
+"""Metric labels are clean noun phrases (执行到位率, 诉前化解纠纷数), never sentence fragments
+(关部门发出检察建议数, 去年全年分别增长4.19%和, 第五批）): on the sample build, on the shared
+articles when they are present, and as a table of repairs (extract/metric_repair.py)."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from govgraph.extract.metric_repair import fragment_reason, repair
+from govgraph.extract.metrics import metric_label
+from govgraph.extract.quantities import find_quantities
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+
+SHARED_CORPUS = Path(__file__).resolve().parent.parent.parent / "shared" / "corpus"
+PUNCTUATION = re.compile(r"[，。、；：？！“”‘’（）()《》【】,.;:?!\"'\s…—+%/-]")
+# a noun phrase neither opens nor ends with these (checked by character, apart from jieba)
+OPENERS = tuple("的了着就都也还又更已把将被对与及或等之其该这那")
+CLOSERS = tuple("的了着和及与或等在对把将被")
+
+
+def label_problem(label: str) -> str | None:
+    """Why a label is not clean, by plain checks (length, punctuation, figures, loose ends)."""
+    if not 2 <= len(label) <= 16:
+        return f"length {len(label)}"
+    if PUNCTUATION.search(label):
+        return "punctuation"
+    if find_quantities(label):
+        return "a figure"
+    if label.startswith(OPENERS) or label.endswith(CLOSERS):
+        return "a loose end"
+    return None
+
+
+def _labels(extraction: dict) -> list[tuple[str, str]]:
+    return [(q["text"], q["metric"]) for q in extraction["quantities"]]
+
+
+def test_metric_labels_on_the_sample_build_are_clean(built):
+    found = [
+        (path.stem, text, label)
+        for path in sorted((built / "extractions").glob("*.json"))
+        for text, label in _labels(json.loads(path.read_text(encoding="utf-8")))
+    ]
+    assert len(found) > 100
+    bad = [(doc, text, label, label_problem(label) or fragment_reason(label)) for doc, text, label in found]
+    assert [b for b in bad if b[3] and not _generic(b[2])] == []
+
+
+@pytest.mark.skipif(not SHARED_CORPUS.is_dir(), reason="../shared/corpus is not here")
+def test_metric_labels_on_the_shared_articles_are_clean():
+    bad = []
+    for path in sorted(SHARED_CORPUS.glob("d*.txt")):
+        x = to_json(
+            process(Source(name=path.name, path=str(path), text=path.read_text(encoding="utf-8"), encoding="utf-8"))
+        )
+        bad += [(path.stem, t, label, label_problem(label)) for t, label in _labels(x) if label_problem(label)]
+    assert bad == []
+
+
+def _generic(label: str) -> bool:
+    return label in {"金额", "比率", "用时", "人次", "数量", "部门数", "单位数", "面积", "长度", "重量"}
+
+
+REPAIRS = [
+    # sentence, figure, label
+    ("民警成功拦截了该女子即将被骗的资金30万元", "30万元", "拦截资金金额"),
+    ("截至目前，全市共处置预警信息300条", "300条", "处置预警信息数"),
+    ("全州共摸排各类矛盾纠纷746件", "746件", "摸排矛盾纠纷数"),
+    ("刑事案件数较去年同期下降18.2%", "18.2%", "刑事案件数同比下降"),
+    ("全县信访总量比2003年减少57%", "57%", "全县信访总量减少"),
+    ("如今这里已经种植了300亩油茶林", "300亩", "种植油茶林面积"),
+    ("查找被执行人31人", "31人", "查找被执行人数"),
+    ("被执行人31人", "31人", "被执行人数"),
+    ("行政执法行为超7000万次", "超7000万次", "行政执法行为数"),
+    ("实时显示着在册165名社区矫正对象的数据", "165名", "在册社区矫正对象数"),
+    ("省公安厅直接调集1000余名警力", "1000余名", "调集警力数"),
+    ("群众说没想到半天就解决了", "半天", "解决用时"),
+    ("时间就使16名农民工的权益得到保障", "16名", "农民工数"),
+]
+CHANGES = [
+    # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies
+    ("失信人数10万人，同比继续下降9%", "9%", 9, "失信人数", "失信人数同比继续下降"),
+    ("平均周期201天，同比上一年度缩短112天", "112天", 9, "平均周期", "平均周期同比缩短"),
+]
+CLEAN_LABELS = ["执行到位率", "执行到位金额", "诉前化解纠纷数", "破产成本占破产财产的比例", "涉及生态破坏的刑事案件数"]
+FRAGMENTS = ["关部门发出检察建议了", "去年全年分别增长4.19%和", "第五批）", "这里已经种植面积", "实时跳动着在册数"]
+
+
+@pytest.mark.parametrize("text, figure, label", REPAIRS)
+def test_fragments_are_repaired(text, figure, label):
+    [q] = [q for q in find_quantities(text) if q.text == figure]
+    assert metric_label(text, q.start, q.end, q.unit, 0, None) == label
+
+
+@pytest.mark.parametrize("text, figure, floor, previous, label", CHANGES)
+def test_changes_are_labelled_as_the_figure_they_modify(text, figure, floor, previous, label):
+    [q] = [q for q in find_quantities(text) if q.text == figure]
+    assert metric_label(text, q.start, q.end, q.unit, floor, previous) == label
+
+
+@pytest.mark.parametrize("label", CLEAN_LABELS)
+def test_clean_labels_are_left_alone(label):
+    assert fragment_reason(label) is None
+
+
+@pytest.mark.parametrize("label", FRAGMENTS)
+def test_fragments_are_told(label):
+    assert fragment_reason(label) is not None
+
+
+def test_a_fragment_with_nothing_to_keep_is_no_label():
+    assert repair("就了", "") == ""
