@@ -75,8 +75,11 @@ def query(query_or_file: str, graph_path: str | Path, fmt: str = "table", **limi
     return buf.getvalue()
 
 
-def view(graph_path: str | Path, out: str | Path, *, focus=None, depth=2, region=None, max_nodes=500) -> dict:
-    """A focused page of the graph, read from its Oxigraph store (`govgraph.store`)."""
+def view(
+    graph_path: str | Path, out: str | Path, *, focus=None, depth=2, region=None, max_nodes=500, map_view=False
+) -> dict:
+    """A focused page of the graph, read from its Oxigraph store (`govgraph.store`);
+    `map_view`: the page opens on its map."""
     if max_nodes < 1:
         raise GovgraphError("--max-nodes must be at least 1")
     check_page_target(Path(out), Path(graph_path))
@@ -87,6 +90,7 @@ def view(graph_path: str | Path, out: str | Path, *, focus=None, depth=2, region
         focus=focus,
         depth=depth,
         region=region,
+        map_view=map_view,
     )
     write_atomic(Path(out), html)
     return stats

@@ -209,7 +209,7 @@ def _add_view(sub) -> None:
         help="draw a focused network page from a built graph",
         description="Write an interactive page of part of the graph.",
         epilog="examples:\n  govgraph view --focus 交叉执行 --depth 2\n  govgraph view --region 湖北省 -o out/hubei.html\n"
-        "  govgraph view --max-nodes 300",
+        "  govgraph view --region 湖北省 --map\n  govgraph view --max-nodes 300",
     )
     v.add_argument(
         "-g", "--graph", default=os.path.join("out", "govgraph.ttl"), help="graph file (default: out/govgraph.ttl)"
@@ -221,6 +221,7 @@ def _add_view(sub) -> None:
     v.add_argument("--depth", type=int, default=2, help="hops around --focus (default: 2)")
     v.add_argument("--region", help="keep nodes in this region (e.g. 湖北省)")
     v.add_argument("--max-nodes", type=int, default=500, help="keep at most N most connected nodes (default: 500)")
+    v.add_argument("--map", action="store_true", help="open the page on its map of China (a button switches views)")
     v.set_defaults(func=_view)
 
 
@@ -348,7 +349,13 @@ def _query(args) -> int:
 
 def _view(args) -> int:
     stats = api.view(
-        args.graph, args.out, focus=args.focus, depth=args.depth, region=args.region, max_nodes=args.max_nodes
+        args.graph,
+        args.out,
+        focus=args.focus,
+        depth=args.depth,
+        region=args.region,
+        max_nodes=args.max_nodes,
+        map_view=args.map,
     )
     print(f"wrote {args.out}: {stats['nodes']} of {stats['total_nodes']} nodes, {stats['edges']} edges")
     return 0

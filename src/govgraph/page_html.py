@@ -12,6 +12,7 @@ from typing import Any
 from .errors import GovgraphError
 from .layout import FONT_PX
 from .model import OTHER_RELATION_COLOUR, RELATION, RELATIONS
+from .pagemap import frame
 
 PAGE_DIR = Path(__file__).parent / "data" / "page"
 VIS_JS = Path("templates") / "lib" / "vis-9.1.2" / "vis-network.min.js"  # inside pyvis
@@ -202,7 +203,7 @@ def _kind_order(cls: str, kind: str) -> tuple[int, str]:
     return (order.index(kind) if kind in order else len(order), kind)
 
 
-def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: list) -> str:
+def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: list, start_map: bool = False) -> str:
     import jinja2
     import pyvis
 
@@ -216,6 +217,8 @@ def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: li
         "nodes": nodes,
         "edges": edges,
         "options": _vis_options(len(nodes)),
+        "map": frame(),
+        "startMap": start_map,
         "topLabels": [n["id"] for n in sorted(nodes, key=lambda n: (-n["degree"], n["id"]))[:TOP_LABELS]],
         "style": {"nodeFont": NODE_FONT, "edgeFont": EDGE_FONT},
         "classNames": {cls: zh for cls, (zh, _shape) in CLASSES.items()},

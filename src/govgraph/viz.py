@@ -20,6 +20,7 @@ from .errors import GovgraphError
 from .layout import layout, node_box
 from .model import OTHER_RELATION_COLOUR, RELATION
 from .page_html import CLASSES, KINDS, MAX_EVIDENCE, node_style, page_html, short_label, strings
+from .pagemap import add_map, coordinates
 
 if TYPE_CHECKING:  # networkx is imported lazily: the CLI must start fast
     import networkx
@@ -33,6 +34,7 @@ def render_page(
     focus: str | None = None,
     depth: int = 2,
     region: str | None = None,
+    map_view: bool = False,
 ) -> tuple[str, dict]:
     """Return (html_text, stats).
 
@@ -41,6 +43,8 @@ def render_page(
     label or alias); ``region`` keeps the nodes lying in that region plus their neighbours.
     If more than ``max_nodes`` remain, the best connected are kept (degree in the whole
     graph, ties by node id; the focus node always stays) and the page says what was left out.
+    Every node has a fixed place (`govgraph.layout`) and a place on the map the page can
+    switch to (`govgraph.pagemap`); ``map_view`` opens the page on the map.
     """
     if max_nodes < 1:
         raise GovgraphError(f"max_nodes must be at least 1, got {max_nodes}")
@@ -71,6 +75,10 @@ def render_page(
 
     nodes, edges = _vis_records(graph, keep)
     place_nodes(nodes, edges)
+    coords = {
+        n["id"]: c for n in nodes if n["cls"] == "region" for c in [coordinates(n["id"], graph.nodes[n["id"]])] if c
+    }
+    add_map(nodes, edges, coords)
     shown_edges = len(edges)
     status = f"显示 {len(nodes)} 个节点、{shown_edges} 条关系"
     if scope:
@@ -80,7 +88,7 @@ def render_page(
         of = f"{candidates} 个范围内节点" if scope else f"{total} 个节点"
         omitted_note = f"显示 {len(nodes)} / {of}；省略 {omitted} 个连接最少的节点"
 
-    html = page_html(title, status, omitted_note, nodes, edges)
+    html = page_html(title, status, omitted_note, nodes, edges, start_map=map_view)
     stats = {
         "nodes": len(nodes),
         "edges": shown_edges,

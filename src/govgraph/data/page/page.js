@@ -103,7 +103,7 @@
 
   var api = {
     network: network, nodes: nodes, edges: edges, data: data,
-    ready: false, readyMs: null, stabilizedMs: null
+    ready: false, readyMs: null, stabilizedMs: null, mapMode: false
   };
   window.govgraph = api;
 
@@ -161,8 +161,9 @@
       ctx.lineWidth = 4 / scale;
       ctx.strokeStyle = "rgba(255,255,255,0.92)";
       ctx.fillStyle = FONT.color;
-      var positions = network.getPositions(data.topLabels);
-      data.topLabels.forEach(function (id) {
+      var ids = mapMode ? mapLabels : data.topLabels;
+      var positions = network.getPositions(ids);
+      ids.forEach(function (id) {
         var node = nodes.get(id);
         if (node.hidden) return;
         var p = network.canvasToDOM(positions[id]);
@@ -186,11 +187,16 @@
   // --- neighbour highlighting --------------------------------------------------------
 
   var highlighted = null;
+  var mapMode = false;
 
   function highlight(id) {
     highlighted = id;
+    if (mapMode) applyFilters();
     var near = new Set(network.getConnectedNodes(id));
     near.add(id);
+    if (mapMode && byId.get(id).spread) { // where a mechanism has spread, on the map
+      byId.get(id).spread.forEach(function (r) { near.add(r); });
+    }
     nodes.update(data.nodes.map(function (n) {
       return near.has(n.id)
         ? { id: n.id, color: n.color, font: NODE_FONT }
@@ -205,6 +211,7 @@
   function unhighlight() {
     if (highlighted === null) return;
     highlighted = null;
+    if (mapMode) applyFilters();
     nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: NODE_FONT }; }));
     edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: EDGE_FONT_ON }; }));
   }
@@ -232,8 +239,14 @@
 
   function select(id) {
     if (nodes.get(id).hidden) resetFilters(); // a found node must be visible
+    if (nodes.get(id).hidden) setMap(false); // ... and outcomes are not on the map
     network.selectNodes([id]);
-    network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    var spread = mapMode ? byId.get(id).spread || [] : [];
+    if (spread.length) {
+      network.fit({ nodes: [id].concat(spread), animation: { duration: 300 } });
+    } else {
+      network.focus(id, { scale: Math.max(network.getScale(), 1.0), animation: { duration: 300 } });
+    }
     highlight(id);
     showDetails(id);
   }
@@ -338,15 +351,23 @@
     }
     var shown = new Set();
     data.nodes.forEach(function (n) {
-      if (classes.has(n.cls) && (allowed === null || allowed.has(n.id))) shown.add(n.id);
+      if (classes.has(n.cls) && (allowed === null || allowed.has(n.id)) && (!mapMode || n.map)) shown.add(n.id);
     });
     nodes.update(data.nodes.map(function (n) { return { id: n.id, hidden: !shown.has(n.id) }; }));
     edges.update(data.edges.map(function (e) {
-      return { id: e.id, hidden: !(shown.has(e.from) && shown.has(e.to)) };
+      var hidden = !(shown.has(e.from) && shown.has(e.to));
+      if (mapMode && !hidden && highlighted !== e.from && highlighted !== e.to) hidden = toMechanism(e);
+      return { id: e.id, hidden: hidden };
     }));
     visibleMsg.textContent = shown.size === data.nodes.length ? ""
       : "筛选后显示 " + shown.size + " / " + data.nodes.length + " 个节点";
     return shown.size;
+  }
+
+  // On the map, lines to the mechanisms' columns would cross the whole map: they show
+  // only for the selected node.
+  function toMechanism(e) {
+    return byId.get(e.from).cls === "mechanism" || byId.get(e.to).cls === "mechanism";
   }
 
   function resetFilters() {
@@ -361,6 +382,74 @@
   mechanismSelect.addEventListener("change", applyFilters);
   document.getElementById("gg-reset").addEventListener("click", resetFilters);
 
+  // --- map view ----------------------------------------------------------------------
+  // The same nodes at their places on a map of China (`govgraph.pagemap`): regions at
+  // their seats, institutions beside them, mechanisms in columns on the right.
+
+  var mapButton = document.getElementById("gg-map-toggle");
+  var mapNote = document.getElementById("gg-map-note");
+  var MAP_RANK = { province: 0, prefecture: 2 };
+  var mapLabels = data.nodes.filter(function (n) { return n.map && (n.cls === "region" || n.cls === "mechanism"); })
+    .sort(function (a, b) {
+      var ra = a.cls === "mechanism" ? 1 : (MAP_RANK[a.kind] === undefined ? 3 : MAP_RANK[a.kind]);
+      var rb = b.cls === "mechanism" ? 1 : (MAP_RANK[b.kind] === undefined ? 3 : MAP_RANK[b.kind]);
+      return ra - rb || b.degree - a.degree || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+    }).slice(0, data.topLabels.length).map(function (n) { return n.id; });
+  var offMap = data.nodes.filter(function (n) { return !n.map; }).length;
+
+  // On the map institutions crowd round their region's seat: open below the zoom at which
+  // every label shows, with the regions and mechanisms named (zoom in for the rest).
+  function fitView() {
+    network.fit({ animation: false });
+    var most = mapMode ? 0.5 : 1.2;
+    if (network.getScale() > most) network.moveTo({ scale: most, animation: false });
+  }
+
+  function setMap(on) {
+    mapMode = on;
+    api.mapMode = on;
+    mapButton.setAttribute("aria-pressed", on ? "true" : "false");
+    mapButton.textContent = on ? "返回网络视图" : "地图视图";
+    nodes.update(data.nodes.map(function (n) {
+      var p = on && n.map ? n.map : [n.x, n.y, n.size];
+      return { id: n.id, x: p[0], y: p[1], size: p[2] };
+    }));
+    mapNote.textContent = !on ? "" : "地图：地区按驻地经纬度放置，机构在其地区旁；右侧为机制，按采用地区数排序，"
+      + "大小表示地区数，点击机制可见其分布。" + (offMap ? "未上图 " + offMap + " 个节点（成果及无坐标的节点）。" : "");
+    unhighlight();
+    applyFilters();
+    fitView();
+  }
+
+  mapButton.addEventListener("click", function () { setMap(!mapMode); });
+
+  network.on("beforeDrawing", function (ctx) {
+    if (!mapMode) return;
+    var f = data.map, scale = network.getScale();
+    ctx.save();
+    ctx.fillStyle = "#f3f8fc";
+    ctx.fillRect(f.left, f.top, f.right - f.left, f.bottom - f.top);
+    ctx.strokeStyle = "#d0dde8";
+    ctx.lineWidth = 1 / scale;
+    ctx.font = 11 / scale + "px " + FONT.face;
+    ctx.fillStyle = "#7b8a97";
+    f.meridians.forEach(function (m) {
+      ctx.beginPath(); ctx.moveTo(m[0], f.top); ctx.lineTo(m[0], f.bottom); ctx.stroke();
+      ctx.fillText(m[1], m[0] + 3 / scale, f.bottom - 4 / scale);
+    });
+    f.parallels.forEach(function (p) {
+      ctx.beginPath(); ctx.moveTo(f.left, p[0]); ctx.lineTo(f.right, p[0]); ctx.stroke();
+      ctx.fillText(p[1], f.left + 3 / scale, p[0] - 3 / scale);
+    });
+    ctx.strokeStyle = "#8aa1b4";
+    ctx.lineWidth = 2 / scale;
+    ctx.strokeRect(f.left, f.top, f.right - f.left, f.bottom - f.top);
+    ctx.restore();
+  });
+
+  if (data.startMap) setMap(true);
+
+  api.setMap = setMap;
   api.search = search;
   api.select = select;
   api.applyFilters = applyFilters;
