@@ -3,7 +3,8 @@ exact offsets and rule id of their evidence, and what must not be an adoption.""
 
 import pytest
 
-from govgraph.extract.adopts import features, list_heads, score
+from govgraph.extract.adopts import AdoptionFinder, features, list_heads, score
+from govgraph.extract.inst_base import InstitutionMention
 from govgraph.extract.institutions import Context, find_institutions
 from govgraph.extract.mechanisms import MechanismMention
 from govgraph.extract.regions import find_regions
@@ -138,6 +139,10 @@ ROLE_CASES = [
     ("荆州市人民检察院向荆州市公安局发出检察建议。", ["荆州市人民检察院"]),
     ("上海市总工会副主席赵德关出席。", []),  # a person's employer, not a subject
     ("荆州市公安局党委书记张三出席。", []),
+    (
+        "重庆市万州区人民法院龙驹人民法庭推行巡回审判。",
+        ["重庆市万州区人民法院龙驹人民法庭"],
+    ),  # the sub-unit, not its parent
 ]
 
 
@@ -172,3 +177,28 @@ REGION_SUBJECT_NEGATIVES = [
 @pytest.mark.parametrize("text", REGION_SUBJECT_NEGATIVES)
 def test_a_region_subject_with_no_single_body_is_no_actor(text):
     assert not any(r == "adopt.region" for evs in adoptions(text).values() for _, _, r in evs)
+
+
+def _body(start: int, name: str, parent: str | None = None) -> InstitutionMention:
+    return InstitutionMention(start, start + len(name), name, name, "court", parent=parent)
+
+
+SOLE_ACTOR_CASES = [
+    # the second sentence's subject (name, its parent), whether the article still has a sole actor after it
+    ("荆州市中级人民法院执行局", "荆州市中级人民法院", True),  # a sub-unit acts for its body
+    ("荆州市公安局", None, False),
+]
+
+
+@pytest.mark.parametrize("name,parent,sole", SOLE_ACTOR_CASES)
+def test_a_sub_unit_and_its_body_are_one_actor(name, parent, sole):
+    finder = AdoptionFinder(weights={"bias": -1.0, "carried:sole": 2.0})
+    first = "荆州市中级人民法院召开会议。"
+    court = _body(0, "荆州市中级人民法院")
+    finder.sentence(first, 0, [court], [], [court])
+    second = f"{name}召开会议。"
+    body = _body(0, name, parent)
+    finder.sentence(second, 1, [body], [], [body])
+    third = "推进执破融合。"
+    mm = MechanismMention(2, 6, "执破融合", "执破融合", None)
+    assert bool(finder.sentence(third, 2, [], [mm], [])) is sole

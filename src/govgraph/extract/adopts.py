@@ -253,7 +253,8 @@ class AdoptionFinder:
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
         acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)]
         if acting:
-            self.actors.update(im.name for im in acting)
+            # a sub-unit acts for its body: 执行局 and 最高人民法院 are one actor
+            self.actors.update(im.parent or im.name for im in acting)
             self.carried = list(acting)
             self.carried_paragraph = paragraph
         self.named += [im for im in bodies if not im.title_only]

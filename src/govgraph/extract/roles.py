@@ -39,8 +39,8 @@ def subjects(text: str, insts: list) -> list:
     """Institution mentions in subject position, in order (coordinated ones included)."""
     out = []
     for m in insts:
-        if m in out:
-            continue
+        if m in out or m.prefix_only:
+            continue  # a parent named only as the front of its sub-unit's name: the sub-unit acts
         # the clause this mention sits in
         i = m.start
         while i > 0 and text[i - 1] not in CLAUSE_START:
