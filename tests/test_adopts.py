@@ -3,7 +3,7 @@ exact offsets and rule id of their evidence, and what must not be an adoption.""
 
 import pytest
 
-from govgraph.extract.adopts import AdoptionFinder, features, list_heads, score
+from govgraph.extract.adopts import AdoptionFinder, features, list_heads, named_elsewhere, score
 from govgraph.extract.inst_base import InstitutionMention
 from govgraph.extract.institutions import Context, find_institutions
 from govgraph.extract.mechanisms import MechanismMention
@@ -202,3 +202,29 @@ def test_a_sub_unit_and_its_body_are_one_actor(name, parent, sole):
     third = "推进执破融合。"
     mm = MechanismMention(2, 6, "执破融合", "执破融合", None)
     assert bool(finder.sentence(third, 2, [], [mm], [])) is sole
+
+
+KNOWN_NAME_CASES = [
+    # text, the document's discovered names, spans already taken by mentions, the bare occurrences found
+    ("携手区司法局等七方联动部门共同打造。", {"七方联动"}, [], [(7, 11)]),
+    ("七方联动，七方联动。", {"七方联动"}, [(0, 4)], [(5, 9)]),  # one already found is not found twice
+    ("推行三治融合。", {"三治"}, [], []),  # a short name is too common a string
+    ("推行全面依法治国。", {"七方联动"}, [], []),
+]
+
+
+@pytest.mark.parametrize("text,names,taken,expected", KNOWN_NAME_CASES)
+def test_a_name_the_document_gives_a_mechanism_names_it_where_it_stands_bare(text, names, taken, expected):
+    mechs = [MechanismMention(s, e, text[s:e], text[s:e], None) for s, e in taken]
+    found = named_elsewhere(text, names, mechs, [])
+    assert [(m.start, m.end) for m in found] == expected
+    assert all(m.rule == "mech.document-name" for m in found)
+
+
+def test_the_co_actors_of_a_joint_measure_named_bare_adopt_it():
+    text = (
+        "荆州市总工会携手荆州市司法局、荆州市人民法院等七方联动部门，共同打造服务中心。\n"
+        "荆州市总工会引入了“七方联动”机制。\n"
+    )
+    adopters = {a for a, m in adoptions(text) if m == "七方联动"}
+    assert adopters >= {"荆州市司法局", "荆州市人民法院"}

@@ -41,6 +41,7 @@ class DocumentExtraction:
         self.adopts: dict[tuple[str, str], Fact] = {}
         self.finder = AdoptionFinder()
         self.para_starts = [a for a, _ in clean.paragraphs]
+        self.sentence_mechs: dict[int, list] = {}  # found in the first pass, used in the second
 
     def run(self, articles: list[Article]) -> Extraction:
         article_mentions = self.first_pass(articles)
@@ -69,6 +70,9 @@ class DocumentExtraction:
         for art in articles:
             named_here = article_mentions.setdefault(id(art), [])
             for sent in art.sentences:
+                self.sentence_mechs[id(sent)] = found = find_mechanisms(sent.text)
+                # a name the document gives a mechanism also names it where it stands bare (七方联动部门)
+                self.finder.known_names.update(mm.name for mm in found if mm.concept is None)
                 for m in find_regions(sent.text, self.local_names):
                     if m.local_level:
                         # townships named anywhere in the document are known everywhere in it
@@ -85,7 +89,8 @@ class DocumentExtraction:
         text = sent.text
         regions = drop_conjunction_regions(text, find_regions(text, self.local_names))
         self.regions(sent, regions, ctx)
-        mechs = find_mechanisms(text)
+        mechs = self.sentence_mechs.pop(id(sent), None)
+        mechs = find_mechanisms(text) if mechs is None else mechs
         curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
         insts = find_institutions(text, regions, ctx, curated_spans)
         for im in insts:

@@ -47,6 +47,8 @@ MECH_JOIN = re.compile(
 )
 # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
 AFTER_REACH = 8
+# the shortest mechanism name of the document looked for where it stands bare
+MIN_KNOWN_NAME = 4
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,24 @@ def features(
     return f
 
 
+def named_elsewhere(
+    text: str, names: set[str], mechs: list[MechanismMention], insts: list[InstitutionMention]
+) -> list[MechanismMention]:
+    """Bare occurrences of mechanism names the document gives elsewhere (“七方联动”机制 … 七方联动部门),
+    where no mechanism or body is found already; short names are left out: too many are common words."""
+    taken = [(m.start, m.end) for m in mechs] + [(im.start, im.end) for im in insts]
+    out: list[MechanismMention] = []
+    for name in sorted(n for n in names if len(n) >= MIN_KNOWN_NAME):
+        i = text.find(name)
+        while i >= 0:
+            e = i + len(name)
+            if all(e <= a or i >= b for a, b in taken):
+                out.append(MechanismMention(i, e, name, name, None, "mech.document-name"))
+                taken.append((i, e))
+            i = text.find(name, e)
+    return out
+
+
 def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int, verbs: list[str]) -> set[str]:
     """Where an adoption verb stands: in the clause before the mechanism, right before its list, right after it."""
     f = set()
@@ -211,6 +231,8 @@ class AdoptionFinder:
     carried_paragraph: int = 0
     actors: set[str] = field(default_factory=set)  # every subject the article has had so far
     named: list[InstitutionMention] = field(default_factory=list)  # the article's bodies, in text order
+    # discovered mechanism names anywhere in the document (set before its sentences are walked)
+    known_names: set[str] = field(default_factory=set)
     # every candidate with its score, for scripts/fit_adopt_weights.py
     seen: list[tuple[Candidate, float]] = field(default_factory=list)
 
@@ -234,6 +256,7 @@ class AdoptionFinder:
         out: list[Candidate] = []
         # a mechanism's words inside a body's name (诉源治理工作站) name no mechanism
         mechs = [mm for mm in mechs if not any(im.start <= mm.start and mm.end <= im.end for im in insts)]
+        mechs = sorted(mechs + named_elsewhere(text, self.known_names, mechs, insts), key=lambda m: (m.start, m.end))
         heads = list_heads(text, mechs)
         # a region opening the clause (桃浦镇创新性地引入…) stands for its body the article named
         by_region = [] if subj else self.region_bodies(text, regions or [], insts)
