@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import json
 import os
+import threading
 from pathlib import Path
 
 import pytest
@@ -210,3 +211,68 @@ def test_only_govgraph_names_count_as_staging_folders(tmp_path):
         (tmp_path / name / STAGE_MARK).write_text("")
     assert remove_stale(out) == ([], [])
     assert len(list(tmp_path.iterdir())) == 4
+
+
+def read_one_build(out: Path) -> dict[str, bytes] | None:
+    """How a program reads several files of one build: open OUT once, read every file relative
+    to it, then check that OUT is still that folder (a folder is OUT from its swap until the
+    next, complete and unchanged); None when a build came in meanwhile (read again)."""
+    found: dict[str, bytes] = {}
+
+    def walk(fd: int, prefix: str) -> None:
+        for name in sorted(os.listdir(fd)):
+            if name in (CACHE, LOCK_NAME):
+                continue
+            try:
+                sub = os.open(name, os.O_RDONLY | os.O_DIRECTORY, dir_fd=fd)
+            except NotADirectoryError:
+                with os.fdopen(os.open(name, os.O_RDONLY, dir_fd=fd), "rb") as f:
+                    found[prefix + name] = f.read()
+                continue
+            try:
+                walk(sub, prefix + name + "/")
+            finally:
+                os.close(sub)
+
+    top = os.open(out, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        walk(top, "")
+        return found if os.path.samestat(os.fstat(top), os.stat(out)) else None
+    except FileNotFoundError:  # the old build is being removed under the reader
+        return None
+    finally:
+        os.close(top)
+
+
+@needs_exchange
+def test_a_reader_during_builds_reads_one_build_or_the_other(src, tmp_path):
+    """Builds alternate between two corpora while a reader keeps reading OUT: every reading
+    that `read_one_build` vouches for is exactly one of the two builds. (Publishing in place,
+    the folder stays the same and readings mix the two.)"""
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "a.txt").write_text(OTHER, encoding="utf-8")
+    (other / "c.txt").write_text(GOOD + OTHER, encoding="utf-8")
+    out = tmp_path / "out"
+    build(other, out)
+    second = snapshot(out)
+    build(src, out)
+    first = snapshot(out)
+    readings: list[dict[str, bytes] | None] = []
+    stop = threading.Event()
+
+    def reader() -> None:
+        while not stop.is_set():
+            readings.append(read_one_build(out))
+
+    t = threading.Thread(target=reader)
+    t.start()
+    try:
+        for corpus in (other, src) * 4:
+            build(corpus, out)
+    finally:
+        stop.set()
+        t.join()
+    vouched = [r for r in readings if r is not None]
+    assert all(r in (first, second) for r in vouched)
+    assert first in vouched and second in vouched
