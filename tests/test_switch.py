@@ -129,6 +129,22 @@ def test_a_build_started_inside_out_does_not_swap_the_folder_it_runs_in(src, tmp
     assert stray(out) == []
 
 
+def test_mount_points_are_known(tmp_path):
+    assert switch.is_mount_point(Path("/")) and not switch.is_mount_point(tmp_path)
+
+
+def test_a_mount_point_as_out_is_built_in_place(src, tmp_path, monkeypatch):
+    """A swap, a rename or a link across a mount point fails: the staging folder goes inside."""
+    monkeypatch.setattr(switch, "is_mount_point", lambda path: True)
+    out = tmp_path / "out"
+    build(src, out)
+    inode = os.stat(out).st_ino
+    r = build(src, out)
+    assert r.warnings == [] and os.stat(out).st_ino == inode
+    assert set(snapshot(out)) == {MANIFEST, "extractions/a.json", "extractions/b.json", "govgraph.ttl"}
+    assert stray(out) == []
+
+
 def test_a_staging_folder_inside_out_when_there_is_no_room_beside(src, tmp_path, monkeypatch):
     real_mkdtemp = switch.tempfile.mkdtemp
 

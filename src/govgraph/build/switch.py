@@ -9,8 +9,9 @@ outputs goes along: the cache folder ``.cache`` is renamed into the staging fold
 the swap, and the lock file gets a second hard link there (the lock stays on the same file).
 
 The swap needs Linux (3.15+, glibc 2.28+), a filesystem that supports it (ext4, xfs, btrfs,
-tmpfs, …), a writable folder around OUT on OUT's filesystem, an OUT that holds only what
-govgraph wrote, and a build not run from inside OUT. Otherwise the build publishes in place
+tmpfs, …), an OUT that is not a mount point (a bind mount, a container volume) and sits in a
+folder we may write to, an OUT that holds only what govgraph wrote, and a build not run from
+inside OUT. Otherwise the build publishes in place
 (`publish_in_place`), as before: files are renamed from the staging folder (beside OUT, or
 inside it) into OUT one by one, the manifest last. Every
 file is whole at all times, but a reader may meet a mix of old and new files meanwhile, and a
@@ -45,9 +46,10 @@ _STAGE_PREFIX = ".govgraph-staging-"
 _RANDOM = r"[a-z0-9_]{8}"  # what `tempfile.mkdtemp` puts after the prefix
 PAUSE_ENV = "GOVGRAPH_TEST_PAUSE_AT"  # tests only: a step to stop at, to be killed there
 
+_OCTAL = re.compile(r"\\([0-7]{3})")  # /proc/self/mountinfo writes a space as \040
 _AT_FDCWD = -100
 _RENAME_EXCHANGE = 2
-_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EPERM}
+_UNSUPPORTED = {errno.ENOSYS, errno.EINVAL, errno.EOPNOTSUPP, errno.ENOTSUP, errno.EXDEV, errno.EPERM, errno.EBUSY}
 
 
 def _load_renameat2():
@@ -101,7 +103,7 @@ class Stage:
         # not when this process works inside OUT (`-o .`): the swap would leave it, and the
         # shell it was started from, in the old folder
         inside = Path.cwd().resolve().is_relative_to(self.live)
-        if _renameat2 is not None and not inside and os.stat(parent).st_dev == os.stat(self.live).st_dev:
+        if _renameat2 is not None and not inside and not is_mount_point(self.live):
             try:
                 return Path(tempfile.mkdtemp(prefix=f".{self.live.name}{_STAGE_PREFIX}", dir=parent)), True
             except OSError:  # a folder we may not write to around OUT
@@ -113,6 +115,19 @@ class Stage:
             _remove_ours(self.path)
         else:
             shutil.rmtree(self.path, ignore_errors=True)
+
+
+def is_mount_point(path: Path) -> bool:
+    """Whether `path` is where a filesystem is mounted, a bind mount of a folder of the same
+    filesystem included (a swap, a rename or a link across it fails)."""
+    if os.path.ismount(path):
+        return True
+    try:
+        with open("/proc/self/mountinfo", encoding="utf-8", errors="surrogateescape") as f:
+            points = {_OCTAL.sub(lambda m: chr(int(m[1], 8)), line.split()[4]) for line in f}
+    except (OSError, IndexError):
+        return False
+    return os.fsdecode(os.fsencode(path)) in points
 
 
 def foreign_entries(live: Path, previous: set[str]) -> list[str]:
