@@ -19,7 +19,19 @@ from govgraph.lock import LOCK_NAME
 
 GOOD = "湖北省荆州市中级人民法院开展交叉执行，执行到位金额4784.85万元。\n"
 OTHER = "浙江省杭州市人民检察院建立公益诉讼线索移送机制。\n"
-needs_exchange = pytest.mark.skipif(switch._renameat2 is None, reason="no renameat2 on this system")
+
+
+@pytest.fixture
+def swappable(tmp_path_factory) -> None:
+    """Skip unless this system and the test folders' filesystem can swap two folders."""
+    root = tmp_path_factory.mktemp("probe")
+    (root / "a").mkdir()
+    (root / "b").mkdir()
+    if not exchange(root / "a", root / "b"):
+        pytest.skip("no renameat2(RENAME_EXCHANGE) here")
+
+
+needs_exchange = pytest.mark.usefixtures("swappable")
 
 
 def snapshot(folder: Path) -> dict[str, bytes]:

@@ -22,9 +22,12 @@ from govgraph import api
 from govgraph.build import switch
 from govgraph.reader import bundled_corpus
 from test_faults import alive, children
-from test_switch import snapshot, stray
+from test_switch import snapshot, stray, swappable  # noqa: F401 (a fixture)
 
-pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc")
+pytestmark = [
+    pytest.mark.skipif(not sys.platform.startswith("linux"), reason="reads /proc"),
+    pytest.mark.usefixtures("swappable"),
+]
 
 
 def corpora(root: Path) -> tuple[Path, Path]:

@@ -7,7 +7,8 @@ build); a build that ends removes the file.
 
 Holding the lock, `remove_leftovers` deletes what builds that were killed left in OUT: their
 sort and part folders and the temporary files of unfinished writes (names only govgraph
-makes, and only in the folders it writes to).
+makes, and only in the folders it writes to). A build keeps its work folders in its staging
+folder now; `build.switch.remove_stale` removes those of killed builds.
 """
 
 from __future__ import annotations
