@@ -12,7 +12,7 @@ import pytest
 
 from govgraph.layout import node_box
 from govgraph.viz import render_page
-from page_helpers import Browser, chromium_available, small_graph, synthetic_graph
+from page_helpers import NS, Browser, chromium_available, small_graph, synthetic_graph
 from test_page import assert_clean, island
 
 TOP = 30
@@ -204,6 +204,30 @@ def test_browser_small_page_opens_with_every_label(browser, tmp_path):
         check_opening_view(page, html)
         assert overlapping(page.evaluate(DRAWN_BOXES)) == []
         check_details_fit(page, "西湖法院")
+        assert_clean(page)
+    finally:
+        page.close()
+
+
+@needs_chromium
+def test_browser_details_list_facts_with_their_sentence(browser, tmp_path):
+    html, _ = render_page(small_graph())
+    page = open_at(browser, tmp_path, html, "facts")
+    try:
+        page.evaluate("govgraph.search('西湖法院')")
+        facts = page.evaluate("""Array.from(document.querySelectorAll('#gg-details .gg-facts li'))
+            .map(li => [li.querySelector('.gg-rel').textContent + li.querySelector('button').textContent,
+                        (li.querySelector('.gg-fact-ev') || {}).textContent || ''])""")
+        facts = dict(facts)
+        assert set(facts) == {"采用 → 诉源治理", "采用 → 枫桥经验", "位于 → 西湖区", "← 属于 化解纠纷1200件"}
+        # the court's evidence sentence names 诉源治理: shown under that fact, with its document
+        assert facts["采用 → 诉源治理"] == "西湖法院推行诉源治理，全年化解纠纷1200件。（001.txt）"
+        assert facts["位于 → 西湖区"] == ""  # no sentence names both
+        # a fact is a link to the node at its other end
+        page.evaluate("""Array.from(document.querySelectorAll('#gg-details .gg-facts button'))
+            .find(b => b.textContent === '枫桥经验').click()""")
+        assert page.evaluate("govgraph.network.getSelectedNodes()") == [NS + "mechanism/fengqiao"]
+        assert page.evaluate("document.querySelector('#gg-details .gg-info-name').textContent") == "枫桥经验"
         assert_clean(page)
     finally:
         page.close()

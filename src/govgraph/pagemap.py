@@ -112,7 +112,7 @@ def _mechanism_columns(nodes: list[dict], edges: list[dict], anchors: dict[str, 
     x0, x1 = min((p[0] for p in placed), default=0), max((p[0] for p in placed), default=frame_right)
     y0, y1 = min((p[1] for p in placed), default=0), max((p[1] for p in placed), default=frame_bottom)
     # beside the map of the whole country; beside the nodes when they cover one region
-    left = frame_right + 200 if x1 - x0 > frame_right / 3 else x1 + 120
+    left = frame_right + 400 if x1 - x0 > frame_right / 3 else x1 + 120
     if x1 - x0 > frame_right / 3:
         y0, y1 = 0, frame_bottom
     elif y1 - y0 < 44 * min(len(mechanisms), 15):  # a flat region: columns of about 15

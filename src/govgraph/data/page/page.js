@@ -64,6 +64,25 @@
 
   var MAX_FACTS = 12;
 
+  // A sentence of either end's evidence that names the other end (by name or alias): the
+  // sentence the fact was read from, as far as the page can tell.
+  function names(n) { // short aliases (中院, 该院) would match other bodies' sentences
+    if (n.cls === "outcome") return [];
+    return [n.name].concat(n.aliases).filter(function (x) { return x.length >= 3; });
+  }
+
+  function sharedEvidence(a, b) {
+    var pairs = [[a, b], [b, a]];
+    for (var i = 0; i < pairs.length; i++) {
+      var own = pairs[i][0], other = names(pairs[i][1]);
+      for (var j = 0; j < own.evidence.length; j++) {
+        var ev = own.evidence[j];
+        if (other.some(function (x) { return ev.sentence.indexOf(x) >= 0; })) return ev;
+      }
+    }
+    return null;
+  }
+
   // The node's edges as sentences ("采用 → 枫桥经验", "← 采用 杭州市人民检察院").
   function facts(n) {
     var mine = data.edges.filter(function (e) { return e.from === n.id || e.to === n.id; });
@@ -80,6 +99,11 @@
       link.type = "button";
       link.addEventListener("click", function () { select(other.id); });
       item.appendChild(link);
+      var ev = sharedEvidence(n, other);
+      if (ev) {
+        item.appendChild(el("span", "gg-fact-ev",
+          (ev.headline ? "《" + ev.headline + "》 " : "") + ev.sentence + "（" + ev.document + "）"));
+      }
       list.appendChild(item);
     });
     part.appendChild(list);
