@@ -59,6 +59,12 @@ def _head_matcher() -> DictMatcher:
     return DictMatcher(institution_heads())
 
 
+@lru_cache(maxsize=1024)
+def _head_hits(text: str) -> tuple[tuple[int, int, str], ...]:
+    """Every head in a sentence, overlapping (a sentence is asked three times: cached)."""
+    return tuple(_head_matcher().find_all(text))
+
+
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     words = sorted(person_titles(), key=len, reverse=True)
@@ -75,7 +81,7 @@ def find_institutions(
     """Institution mentions of one sentence. `blocked` spans (mechanism names such as
     枫桥式人民法庭) are not institutions."""
     heads = institution_heads()
-    hits = resolve_overlaps(_head_matcher().find_all(text), key=lambda h: (h[0], h[1]))
+    hits = resolve_overlaps(list(_head_hits(text)), key=lambda h: (h[0], h[1]))
     regions = drop_conjunction_regions(text, regions)
     region_spans = [(m.start, m.end) for m in regions]
     hits = [h for h in hits if all(h[1] <= a or h[0] >= b for a, b in region_spans)]
@@ -102,7 +108,9 @@ def find_institutions(
 
 def drop_conjunction_regions(text: str, regions: list[RegionMention]) -> list[RegionMention]:
     """宁化县法院和县林业局: 和 joins two bodies, it does not start the region 和县."""
-    head_ends = {h[1] for h in _head_matcher().find_all(text)}
+    if not any(m.surface[0] in JOINING_CHARS for m in regions):
+        return list(regions)  # the common case: no region starts with a conjunction
+    head_ends = {h[1] for h in _head_hits(text)}
     return [m for m in regions if not (m.surface[0] in JOINING_CHARS and m.start in head_ends)]
 
 

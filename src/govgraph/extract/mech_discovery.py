@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
@@ -79,6 +80,8 @@ def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tup
             break
         if any(ch in MODIFIER_BREAKS for ch in modifier):
             break
+        if not text.startswith(tails, pos + k):
+            continue  # the common case: no generic word here
         for t in tails:
             if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
                 return modifier, pos + k + len(t), t
@@ -87,10 +90,30 @@ def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tup
 
 def _not_mechanism_after(text: str, pos: int) -> bool:
     """What follows a quote says it names a platform, brand, principle, facility or award."""
-    follows = mechanism_stoplist().follows
     window = re.match(r"[\u4e00-\u9fffA-Za-z]{0,10}", text[pos:])
     after = window.group(0) if window else ""
-    return any(after.find(w) >= 0 for w in follows)
+    return _follows_pattern().search(after) is not None
+
+
+def _any_of(words) -> re.Pattern:
+    """One regex that finds any of `words` (one scan instead of a `find` per word)."""
+    return re.compile("|".join(map(re.escape, sorted(words))) if words else "(?!)")
+
+
+@lru_cache(maxsize=1)
+def _follows_pattern() -> re.Pattern:
+    return _any_of(mechanism_stoplist().follows)
+
+
+@lru_cache(maxsize=1)
+def _stop_ends() -> tuple[str, ...]:
+    return tuple(mechanism_stoplist().ends)
+
+
+@lru_cache(maxsize=4)
+def _stops_inside(cues: MechanismCues) -> re.Pattern:
+    """The stop and setup words of two characters or more (a word holding one is a stop)."""
+    return _any_of({w for w in cues.stop | set(cues.setup) if len(w) >= 2})
 
 
 def clean_name(s: str) -> str:
@@ -110,7 +133,7 @@ def plausible(name: str) -> bool:
     stop = mechanism_stoplist()
     if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
         return False
-    if any(name.endswith(w) for w in stop.ends):
+    if name.endswith(_stop_ends()):
         return False
     if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
         return False
@@ -128,7 +151,7 @@ def _setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
     """A setup verb ends at `pos`, maybe followed by 了/起."""
     head = text[max(0, pos - 6) : pos]
     head = re.sub(r"[了起]$", "", head)
-    return any(head.endswith(v) for v in cues.setup)
+    return head.endswith(cues.setup)
 
 
 def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
@@ -188,7 +211,7 @@ def _has_stop(word: str, cues: MechanismCues) -> bool:
     """A word that is, or holds, a stop or setup word (jieba keeps 充分发挥 as one word)."""
     if word in cues.stop or word in cues.setup:
         return True
-    return any(len(w) >= 2 and w in word for w in cues.stop | set(cues.setup))
+    return _stops_inside(cues).search(word) is not None
 
 
 def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
@@ -253,6 +276,8 @@ def _inner_quotes_dropped(text: str) -> tuple[str, list[int]]:
     drop: set[int] = set()
     for m in INNER_QUOTE.finditer(text):
         drop.update((m.start(1), m.end(1) - 1))
+    if not drop:  # the common case
+        return text, list(range(len(text)))
     kept = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in kept), kept
 

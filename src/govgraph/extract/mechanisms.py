@@ -9,6 +9,8 @@ curated label is that concept.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -16,6 +18,8 @@ from ..lexicon import Concept, mechanisms
 from ..lexicon_mechanisms import mechanism_stoplist
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTE_CHARS, Candidate, clean_name, discover
+
+QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
 
 
 @dataclass
@@ -41,8 +45,12 @@ def _lexicon() -> tuple[DictMatcher, dict[str, Concept]]:
 def _curated(text: str) -> list[MechanismMention]:
     """Curated labels, matched as if the text had no quotation marks."""
     matcher, by_label = _lexicon()
-    kept = [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS]
-    bare = "".join(text[i] for i in kept)
+    kept: Sequence[int]
+    if QUOTE.search(text):
+        kept = [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS]
+        bare = "".join(text[i] for i in kept)
+    else:  # the common case: the text is its own bare form
+        kept, bare = range(len(text)), text
     out = []
     named_after = mechanism_stoplist().label_follows
     for s, e, label in matcher.find(bare):

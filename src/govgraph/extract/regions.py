@@ -65,12 +65,6 @@ def _matcher() -> DictMatcher:
     return DictMatcher(k for k in gazetteer().by_name if len(k) >= 2)
 
 
-@lru_cache(maxsize=4096)
-def _gazetteer_hits(text: str) -> tuple:
-    """Gazetteer matches of a sentence (each sentence is scanned in two passes)."""
-    return tuple(_matcher().find(text))
-
-
 @lru_cache(maxsize=1)
 def _regional_heads() -> tuple[str, ...]:
     heads = institution_heads()
@@ -86,9 +80,15 @@ def _followed_by_head(text: str, end: int) -> bool:
 def _starts_word(text: str, s: int, e: int) -> bool:
     """jieba starts a word at s (天山南北 holds no 山南), checked on a window around the hit.
     The end is not checked: 黄南州委 is cut 黄南|州委 and still names 黄南州."""
-    lo, hi = max(0, s - 4), min(len(text), e + 4)
-    pos = lo
-    for w in jieba_cut(text[lo:hi]):
+    lo = max(0, s - 4)
+    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo)
+
+
+@lru_cache(maxsize=8192)
+def _window_starts_word(window: str, s: int) -> bool:
+    """jieba starts a word at offset s of `window` (the same names recur: cached)."""
+    pos = 0
+    for w in jieba_cut(window):
         if pos >= s:
             break
         pos += len(w)
@@ -115,10 +115,18 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     `local_names` maps township/village names seen earlier in the document to their level,
     so that a later bare 潭门镇 is found too.
     """
+    found, taken = _sentence_regions(text)
+    return _known_locals(text, list(found), list(taken), local_names or {})
+
+
+@lru_cache(maxsize=4096)
+def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple[int, int], ...]]:
+    """What `find_regions` finds from the sentence alone, and the spans it takes (each
+    sentence is read in two passes: cached)."""
     gaz: Gazetteer = gazetteer()
     out: list[RegionMention] = []
     pending: list[RegionMention] = []  # county short forms with no head after them
-    for s, e, surface in _gazetteer_hits(text):
+    for s, e, surface in _matcher().find(text):
         if DATELINE.match(text, e):
             continue
         cands = gaz.by_name[surface]
@@ -143,7 +151,8 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
         else:
             pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
     out = sorted(out + _listed_counties(text, out, pending), key=lambda m: m.start)
-    return _chain_locals(text, out, local_names or {})
+    result, taken = _chain_locals(text, out)
+    return tuple(result), tuple(taken)
 
 
 def _listed_counties(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
@@ -240,15 +249,15 @@ def _township_words(text: str) -> list[re.Match]:
     return found
 
 
-def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[str, str]) -> list[RegionMention]:
-    """Add townships and villages that follow a division, those before a body of theirs, and
-    known ones standing alone."""
+def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
+    return all(e <= a or s >= b for a, b in taken)
+
+
+def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[RegionMention], list[tuple[int, int]]]:
+    """Add townships and villages that follow a division and those before a body of
+    theirs; returns the mentions (not yet in text order) and the spans they take."""
     result: list[RegionMention] = []
     taken = [(m.start, m.end) for m in mentions]
-
-    def free(s, e):
-        return all(e <= a or s >= b for a, b in taken)
-
     for m in mentions:
         result.append(m)
         if min(LEVEL_RANK[d.level] for d in m.candidates) < 1 and not m.is_short:
@@ -258,7 +267,7 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
         pos = m.end
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
-            if not lm or not _local_ok(lm) or not free(lm.start(), lm.end()):
+            if not lm or not _local_ok(lm) or not _free(taken, lm.start(), lm.end()):
                 break
             rm = _local_mention(lm, prev, "region.local")
             result.append(rm)
@@ -266,13 +275,21 @@ def _chain_locals(text: str, mentions: list[RegionMention], local_names: dict[st
             prev, pos = rm, lm.end()
     for rule, found in (("region.local+head", _townships_before_bodies), ("region.local.word", _township_words)):
         for lm in found(text):
-            if free(lm.start(), lm.end()):
+            if _free(taken, lm.start(), lm.end()):
                 result.append(_local_mention(lm, None, rule))
                 taken.append((lm.start(), lm.end()))
+    return result, taken
+
+
+def _known_locals(
+    text: str, result: list[RegionMention], taken: list[tuple[int, int]], local_names: dict[str, str]
+) -> list[RegionMention]:
+    """Add the townships and villages named earlier in the document that stand alone here;
+    the mentions in text order."""
     for surface, level in sorted(local_names.items(), key=lambda kv: -len(kv[0])):
         start = 0
         while (i := text.find(surface, start)) >= 0:
-            if free(i, i + len(surface)):
+            if _free(taken, i, i + len(surface)):
                 name = surface[:-3] + "村" if surface.endswith("行政村") else surface
                 result.append(
                     RegionMention(i, i + len(surface), surface, [], False, level, None, "region.local.known", name)
