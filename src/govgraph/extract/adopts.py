@@ -12,7 +12,9 @@ score is positive is an adoption. Regions are never candidates: only institution
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from ..lexicon import adopt_weights, triggers
 from .institutions import InstitutionMention
@@ -77,7 +79,13 @@ def score(features: frozenset[str], weights: dict[str, float]) -> float:
 
 
 def _has(words: list[str], text: str) -> bool:
-    return any(w in text for w in words)
+    return _any_word(tuple(words)).search(text) is not None
+
+
+@lru_cache(maxsize=32)
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """One regex for a list of trigger words: a single scan instead of one `in` per word."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
@@ -88,10 +96,16 @@ def _governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and not CLAUSE_BREAK.match(text, i - 1):
-        i -= 1
-    return i
+    """Just after the last clause break before `pos` (0 when there is none)."""
+    breaks = _clause_breaks(text)
+    k = bisect_left(breaks, pos)
+    return breaks[k - 1] + 1 if k else 0
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(text: str) -> tuple[int, ...]:
+    """Where the sentence's clause breaks are (each candidate of the sentence asks several times)."""
+    return tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
 
 
 def list_heads(text: str, mechs: list[MechanismMention]) -> dict[int, int]:
@@ -118,7 +132,7 @@ def features(
     f |= _verb_features(text, mech, head, clause_from, words["adopt"])
     opened = CLAUSE_OPENER.match(text, clause_from)
     opener = opened.end() if opened else clause_from
-    if any(text.startswith(w, opener) for w in words["adopt"] + words["deploy"]) or opener > clause_from + 1:
+    if text.startswith(tuple(words["adopt"] + words["deploy"]), opener) or opener > clause_from + 1:
         f.add("trig:clause_initial")
     if any(m.start() < mech.start < m.end() for m in TITLE.finditer(text)):
         f.add("mech:title")
@@ -157,9 +171,10 @@ def features(
         if not CLAUSE_BREAK.search(text[mech.end : who.start]):
             f.add("clause:same")
     f.add("dist:near" if gap <= NEAR else "dist:far" if gap > FAR else "dist:mid")
-    if GOVERNED.search(text, 0, who.start):
+    # both end right before the body: the last few characters are enough to search
+    if GOVERNED.search(text, max(0, who.start - 2), who.start):
         f.add("who:governed")
-    if TARGET.search(text, 0, who.start):
+    if TARGET.search(text, max(0, who.start - 4), who.start):
         f.add("who:target")
     if text.startswith("的", who.end):
         f.add("who:de")
@@ -171,7 +186,7 @@ def features(
         # the clause ends in 说/表示/介绍: mostly an official giving an account of the body's
         # own work; a scholar comments on others' work
         f.add("who:commentator" if who.kind == "education" else "who:speaker")
-    if text.endswith("被", 0, who.start) or any(text.startswith(w, who.end) for w in words["praise"]):
+    if text.endswith("被", 0, who.start) or text.startswith(tuple(words["praise"]), who.end):
         f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
@@ -205,7 +220,8 @@ def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: in
     f = set()
     if _has(verbs, text[clause_from : mech.start]):
         f.add("trig:clause")
-    if any(head - k > 0 and text.endswith(w, 0, head - k) for w in verbs for k in (0, 1)):
+    ends = tuple(verbs)
+    if (head > 0 and text.endswith(ends, 0, head)) or (head > 1 and text.endswith(ends, 0, head - 1)):
         f.add("trig:adjacent")
     clause_end = CLAUSE_BREAK.search(text, mech.end)
     if _has(verbs, text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]):
@@ -217,7 +233,7 @@ def _staff_opens(text: str, who: InstitutionMention) -> bool:
     """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
     return (
         STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
-        and any(text.startswith(w, who.end) for w in triggers()["staff"])
+        and text.startswith(tuple(triggers()["staff"]), who.end)
         and REPORTING.match(text, who.end) is None
     )
 
