@@ -4,7 +4,7 @@ staging or temporary file behind (issue: trust).
 
 The build stops at a named step when ``GOVGRAPH_TEST_PAUSE_AT`` says so (`switch.pause`), which
 makes the kill land there every time. Each test runs three builds as processes (~15 s): only
-the two around the swap itself are left in the quick suite, the others are marked `slow`."""
+the ones around the swap itself are left in the quick suite, the others are marked `slow`."""
 
 from __future__ import annotations
 
@@ -70,8 +70,9 @@ def descendants(pid: int) -> set[int]:
     return found
 
 
-def kill_at(step: str, corpus: Path, out: Path, workers: int = 2) -> set[int]:
-    """Start a build, wait until it reports it stopped at `step`, SIGKILL it; its helper processes."""
+def kill_at(step: str, corpus: Path, out: Path, workers: int = 2, sig: int = signal.SIGKILL) -> set[int]:
+    """Start a build, wait until it reports it stopped at `step`, send it `sig` (SIGKILL: no
+    clean-up code runs) and wait for its end; its helper processes."""
     env = dict(os.environ, **{switch.PAUSE_ENV: step})
     cmd = [sys.executable, "-m", "govgraph", "build", str(corpus), "-o", str(out), "--no-page"]
     cmd += ["--format", "ttl,nt", "--workers", str(workers)]
@@ -85,7 +86,8 @@ def kill_at(step: str, corpus: Path, out: Path, workers: int = 2) -> set[int]:
         else:
             pytest.fail(f"the build never reached {step}: {''.join(lines)}")
         helpers = descendants(p.pid)
-        p.send_signal(signal.SIGKILL)
+        p.send_signal(sig)
+        p.wait(timeout=60)
     finally:
         p.kill()
         p.wait()
@@ -170,3 +172,13 @@ def test_killed_while_put_in_place_out_holds_whole_files_the_next_build_replaces
     assert r.returncode == 0, r.stderr
     assert snapshot(out) == {**new, "notes.md": b"mine"}
     assert stray(out) == []
+
+
+def test_terminated_in_the_switch_the_old_build_and_its_cache_stay(refs, tmp_path):
+    """SIGTERM unwinds like Ctrl-C: the cache goes back into OUT, the staging folder goes."""
+    old_corpus, new_corpus, old, new = refs
+    out = tmp_path / "out"
+    assert rebuild(old_corpus, out).returncode == 0
+    kill_at("cache-moved", new_corpus, out, sig=signal.SIGTERM)
+    assert snapshot(out) == old and (out / switch.CACHE).is_dir()
+    assert stray(out) == [] and not (out / ".govgraph-lock").exists()

@@ -102,7 +102,7 @@ class Stage:
         parent = self.live.parent
         # not when this process works inside OUT (`-o .`): the swap would leave it, and the
         # shell it was started from, in the old folder
-        inside = Path.cwd().resolve().is_relative_to(self.live)
+        inside = _working_inside(self.live)
         if _renameat2 is not None and not inside and not is_mount_point(self.live):
             try:
                 return Path(tempfile.mkdtemp(prefix=f".{self.live.name}{_STAGE_PREFIX}", dir=parent)), True
@@ -111,10 +111,18 @@ class Stage:
         return Path(tempfile.mkdtemp(prefix=_STAGE_PREFIX, dir=self.live)), False
 
     def discard(self) -> None:
+        _rescue_cache(self.path, self.live)
         if self.swapped:  # the old build: only what govgraph wrote goes
             _remove_ours(self.path)
         else:
             shutil.rmtree(self.path, ignore_errors=True)
+
+
+def _working_inside(folder: Path) -> bool:
+    try:
+        return Path.cwd().resolve().is_relative_to(folder)
+    except OSError:  # the working folder was removed: it is not OUT
+        return False
 
 
 def is_mount_point(path: Path) -> bool:
@@ -157,12 +165,12 @@ def publish_by_exchange(stage: Stage) -> bool:
         os.link(live / LOCK_NAME, new / LOCK_NAME)
     os.unlink(new / STAGE_MARK)  # complete: a killed build's cleaner goes by its manifest now
     pause("staged")
-    moved = _rename_if_there(live / CACHE, new / CACHE)
-    pause("cache-moved")
-    swapped = False
+    moved = swapped = False
     try:
+        moved = _rename_if_there(live / CACHE, new / CACHE)
+        pause("cache-moved")
         swapped = exchange(new, live)
-    finally:
+    finally:  # interrupted (Ctrl-C, SIGTERM) or refused: the cache goes back
         if moved and not swapped:
             os.rename(new / CACHE, live / CACHE)
     if not swapped:
@@ -263,8 +271,7 @@ def remove_stale(out: Path) -> tuple[list[str], list[str]]:
     live = Path(out).resolve()
     removed, kept = [], []
     for folder in stale_stages(out):
-        if os.path.lexists(folder / CACHE) and not os.path.lexists(live / CACHE):
-            os.rename(folder / CACHE, live / CACHE)
+        _rescue_cache(folder, live)
         if _remove_ours(folder):
             removed.append(str(folder))
         else:
@@ -277,6 +284,12 @@ def remove_old(stage: Stage) -> str | None:
     if something in it was not govgraph's (it stays, with that in it)."""
     stage.discard()
     return str(stage.path) if stage.path.exists() else None
+
+
+def _rescue_cache(folder: Path, live: Path) -> None:
+    """A cache folder left in a staging folder goes back into OUT, unless OUT has one."""
+    if os.path.lexists(folder / CACHE) and not os.path.lexists(live / CACHE):
+        os.rename(folder / CACHE, live / CACHE)
 
 
 def _remove_ours(folder: Path) -> bool:
