@@ -137,9 +137,12 @@ def test_allow_remote_fetches_a_from_graph(ttl, tmp_path, capsys):
 
 def test_from_names_a_graph_of_a_dataset(built, capsys):
     nq = str(built / "govgraph.nq")
-    q = "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/govgraph/id/graph/shared> WHERE { ?i gg:adopts ?m }"
+    q = "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/govgraph/id/graph/shared> WHERE { ?i a org:Organization }"
     code, out, _ = run(["query", q, "-g", nq, "--format", "csv"], capsys)
     assert code == 0 and int(out.splitlines()[1]) > 0
+    q = q.replace("?i a org:Organization", "?i gg:adopts ?m")  # facts are in the documents' graphs
+    code, out, _ = run(["query", q, "-g", nq, "--format", "csv"], capsys)
+    assert code == 0 and int(out.splitlines()[1]) == 0
     # without FROM the default graph is the union of the dataset's graphs
     code, out, _ = run(["query", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-g", nq, "--format", "csv"], capsys)
     assert int(out.splitlines()[1]) == len(open(nq, encoding="utf-8").read().splitlines())
@@ -217,3 +220,60 @@ def test_a_graph_file_that_does_not_parse_is_a_clean_error(tmp_path, capsys):
     assert code == 2 and "cannot load" in err and "line 1" in err and "internal error" not in err
     code, _, err = run(["query", "ASK {}", "-g", str(tmp_path / "graph.xml")], capsys)
     assert code == 2 and "not found" in err
+
+
+@pytest.mark.parametrize(
+    "query, may",
+    [
+        # the word only inside what holds no keyword: no parse needed
+        ("SELECT ?e WHERE { ?f prov:wasDerivedFrom ?e }", False),
+        ("# taken from the text\nSELECT * WHERE { ?s ?p ?o }", False),
+        ("SELECT * WHERE { ?s ?p 'from' . ?s ?q \"service\" . ?s ?r '''FROM'''}", False),
+        ("SELECT ?from ?service WHERE { ?from <http://x/service> $service }", False),
+        ("SELECT * WHERE { ?s ?p 'x'@from }", False),
+        # a clause, however it is written
+        ("SELECT * FROM <http://x/g> WHERE { ?s ?p ?o }", True),
+        ("SELECT * FROM:g WHERE { ?s ?p ?o }", True),
+        ("SELECT * WHERE { SERVICE:x { ?s ?p ?o } }", True),
+        ("SELECT * WHERE { ?s ?p ?o .SERVICE <http://x/> {} }", True),
+        ("SELECT * WHERE { ?s ?p 1SERVICE <http://x/> {} }", True),
+        ("SELECT * WHERE { ?s ?p '#'SERVICE <http://x/> {} }", True),
+        ("SELECT * WHERE { ?s ?p '''a''b'''SERVICE <http://x/> {} }", True),
+        ("SELECT * WHERE { ?s ?p <http://x/a'b> SERVICE <http://x/> { ?s ?p 'c' } }", True),
+        ("SELECT * WHERE { ?s ex:p?o } # ok\nService <http://x/> {}", True),
+        ("SELECT * WHERE { ?s ?p '\\u0027 SERVICE <http://x/> {} }", True),  # an escape may end a string
+    ],
+)
+def test_may_reach_out_misses_no_clause(query, may):
+    from govgraph.sparql import may_reach_out
+
+    assert may_reach_out(query) is may
+
+
+def test_shipped_queries_need_no_parse_in_the_parent():
+    from govgraph.sparql import may_reach_out
+
+    for q in (REPO / "ontology" / "queries").glob("*.rq"):
+        assert not may_reach_out(q.read_text(encoding="utf-8")), q.name
+
+
+def test_open_graph_answers_as_the_command_does(built, ttl):
+    """The library keeps the store open; each query runs in a fork, with the same guards, and
+    the caller's own process is never capped."""
+    import resource
+
+    from govgraph import api
+    from govgraph.errors import GovgraphError
+
+    before = resource.getrlimit(resource.RLIMIT_AS)
+    g = api.open_graph(ttl)
+    for fmt in ("csv", "json", "table"):
+        assert g.query(str(ADOPTERS), fmt) == api.query(str(ADOPTERS), ttl, fmt)
+    with pytest.raises(GovgraphError, match="stopped after 1 s"):
+        g.query(CARTESIAN, timeout=1)
+    with pytest.raises(GovgraphError, match="line 1, column 36"):
+        g.query("SELECT * WHERE { ?s ?p ?o FILTER( }")
+    assert resource.getrlimit(resource.RLIMIT_AS) == before
+    nq = api.open_graph(built / "govgraph.nq")  # a dataset: the default graph is the union
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?i gg:adopts ?m }"
+    assert nq.query(count, "csv") == g.query(count, "csv")

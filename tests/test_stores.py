@@ -207,6 +207,26 @@ def test_dataset_holds_each_triple_once(dataset_store, graph):
     assert graphs - {SHARED_GRAPH} == documents
 
 
+def test_dataset_puts_each_fact_in_the_first_stating_document(dataset_store):
+    """An adoption (and its statement node) is in the graph of the first document, by name,
+    whose evidence supports it; each stating document's graph links the statement to its own
+    evidence; the shared graph holds no adoption."""
+    q = """SELECT ?fact_graph ?statement_graph (MIN(STR(?doc)) AS ?first) (COUNT(DISTINCT ?doc) AS ?docs)
+    WHERE {
+      GRAPH ?fact_graph { ?i gg:adopts ?m }
+      GRAPH ?statement_graph { ?st rdf:subject ?i ; rdf:predicate gg:adopts ; rdf:object ?m }
+      GRAPH ?doc { ?st prov:wasDerivedFrom ?ev . ?ev a gg:Evidence }
+    } GROUP BY ?i ?m ?fact_graph ?statement_graph"""
+    from govgraph.sparql import prefixes
+
+    rows = oxigraph_rows(dataset_store, q, prefixes=prefixes())
+    assert rows and any(int(r[3]) > 1 for r in rows)  # some fact is stated by several documents
+    for fact_graph, statement_graph, first, _ in rows:
+        assert fact_graph == statement_graph == first
+    shared = f"SELECT * WHERE {{ GRAPH <{SHARED_GRAPH}> {{ ?i gg:adopts ?m }} }}"
+    assert oxigraph_rows(dataset_store, shared, prefixes=prefixes()) == []
+
+
 @pytest.mark.parametrize("query", QUERIES, ids=lambda p: p.stem)
 def test_dataset_union_answers_like_turtle(dataset_store, graph, query):
     """Queried over the union of its graphs (Oxigraph's union default graph), the dataset

@@ -1,6 +1,7 @@
-"""The child process of `govgraph query` and of a store's first load: `python -m
-govgraph._sparql_child query|load`, the job as JSON on stdin (see `govgraph.sparql` and
-`govgraph.store`). Results go to stdout, one clean error line to stderr."""
+"""The child process of a store's first load: `python -m govgraph._sparql_child load`, the job
+as JSON on stdin (see `govgraph.store`): a fresh interpreter, so the bulk loader's threads and
+memory end with it. One clean error line goes to stderr. (Queries run in a fork of the caller:
+`govgraph.guard`.)"""
 
 from __future__ import annotations
 
@@ -9,37 +10,30 @@ import os
 import sys
 
 from .errors import GovgraphError
-from .sparql import EXIT_MEMORY, answer_job, oxigraph_position
 from .store import load_job
 
 
 def main() -> None:
     code = 2
     try:
+        if sys.argv[1:] != ["load"]:
+            raise GovgraphError(f"unknown job {' '.join(sys.argv[1:])!r} (expected: load)")
         job = json.loads(sys.stdin.buffer.read().decode("utf-8"))
-        if sys.argv[1:] == ["load"]:
-            try:
-                load_job(job)
-            except Exception as e:  # named by the parent with the graph file
-                raise GovgraphError(f"{type(e).__name__}: {e}") from None
-        else:
-            answer_job(job, sys.stdout.buffer)
-            sys.stdout.buffer.flush()
-        code = 0
-    except BrokenPipeError:  # the parent stopped reading: nothing more to say
+        try:
+            load_job(job)
+        except Exception as e:  # named by the parent with the graph file
+            raise GovgraphError(f"{type(e).__name__}: {e}") from None
         code = 0
     except MemoryError:
-        code = EXIT_MEMORY
+        sys.stderr.write("out of memory\n")
     except GovgraphError as e:
         sys.stderr.write(f"{e}\n")
-    except SyntaxError as e:
-        sys.stderr.write(f"query syntax error: {oxigraph_position(str(e))}\n")
     except BaseException as e:
-        sys.stderr.write(f"query failed: {type(e).__name__}: {e}\n")
+        sys.stderr.write(f"load failed: {type(e).__name__}: {e}\n")
     try:
         sys.stderr.flush()
     finally:
-        os._exit(code)  # no teardown: the store and the results are dropped with the process
+        os._exit(code)  # no teardown: the store is closed with the process
 
 
 if __name__ == "__main__":

@@ -2,8 +2,9 @@
 
 `build` (in `govgraph.build.run`) reads every input, extracts each document on its own (a bad
 file is reported and skipped, never losing the others), builds one graph and writes all
-outputs atomically. `query` runs SPARQL over a built graph, `view` draws a focused page of
-it, `validate` checks it against the SHACL shapes of the ontology.
+outputs atomically. `query` runs SPARQL over a built graph (`open_graph` keeps its store open
+for many queries), `view` draws a focused page of it, `validate` checks it against the SHACL
+shapes of the ontology.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from . import sparql, store_view
 from .build.outputs import write_atomic
 from .build.run import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, PAGE_NODES, BuildReport, build
 from .errors import GovgraphError
-from .store import open_store
+from .store import is_dataset, open_store
 from .viz import render_page
 
 __all__ = [
@@ -26,7 +27,9 @@ __all__ = [
     "PAGE_NODES",
     "BuildReport",
     "build",
+    "OpenGraph",
     "load_graph",
+    "open_graph",
     "query",
     "validate",
     "view",
@@ -73,6 +76,29 @@ def query(query_or_file: str, graph_path: str | Path, fmt: str = "table", **limi
     buf = io.StringIO()
     sparql.run(query_or_file, graph_path, fmt, out=buf, **limits)
     return buf.getvalue()
+
+
+class OpenGraph:
+    """A built graph with its Oxigraph store open, for many queries from one process. Each
+    query runs in a fork of this process (`govgraph.guard`) under the guards of `govgraph
+    query` (time, memory, remote access), with nothing to start or open again. `store` is the
+    pyoxigraph store itself, for unguarded use."""
+
+    def __init__(self, graph_path: str | Path):
+        self.path = Path(graph_path)
+        self.store = open_store(self.path)
+        self.union = is_dataset(self.path)  # a dataset's default graph is the union of its graphs
+
+    def query(self, query_or_file: str, fmt: str = "table", **limits) -> str:
+        """The query's results as text, as `query` gives them."""
+        buf = io.StringIO()
+        sparql.run_on_store(self.store, query_or_file, fmt, union=self.union, out=buf, **limits)
+        return buf.getvalue()
+
+
+def open_graph(graph_path: str | Path) -> OpenGraph:
+    """The graph's store, made on first use and opened read-only (see `OpenGraph`)."""
+    return OpenGraph(graph_path)
 
 
 def view(

@@ -7,9 +7,10 @@
   unless `allow_remote`, as is a `FROM` / `FROM NAMED` naming a graph the graph file does not
   hold (with `allow_remote` it is fetched over http(s) into a copy of the store); updates
   (`LOAD`, `INSERT` …) are refused always: the store is read-only.
-* It runs in a child process whose address space is capped (`max_memory`, RLIMIT_AS) and
-  which is killed at `timeout` seconds; its output comes back through a pipe, so a reader
-  that goes away (`| head`) just ends the query.
+* It runs in a forked child (`govgraph.guard`: no second interpreter start-up) whose address
+  space may grow by at most `max_memory` (RLIMIT_AS) and which is killed at `timeout`
+  seconds; its output comes back through a pipe, so a reader that goes away (`| head`) just
+  ends the query. `run` takes a graph file, `run_on_store` a store the caller keeps open.
 * Results: SELECT as SPARQL 1.1 Query Results JSON (`json`), the W3C CSV / TSV formats
   (`csv`, `tsv`) or an aligned table for people (`table`); ASK as `true`/`false` (JSON:
   `{"head": {}, "boolean": …}`); CONSTRUCT / DESCRIBE as Turtle (`table`) or JSON-LD (`json`).
@@ -18,29 +19,37 @@
 from __future__ import annotations
 
 import io
-import json
-import os
 import re
-import resource
-import select
-import signal
 import sys
-import time
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .errors import GovgraphError
+from .guard import run_guarded
 from .model import DEFAULT_BASE, project_prefixes
-from .store import child_process, is_dataset, store_path
+from .store import is_dataset, store_path
 
 FORMATS = ("table", "csv", "tsv", "json")
 DEFAULT_TIMEOUT = 60.0
 DEFAULT_MAX_MEMORY = 4 * 1000**3
-EXIT_MEMORY = 3  # the child ran out of memory
 _UPDATE = "this is a SPARQL update (LOAD, INSERT, DELETE, CLEAR …): govgraph query runs queries only"
-# \u and \U: SPARQL allows code-point escapes anywhere, so an escaped keyword is parsed too
-_MAY_REACH_OUT = re.compile(r"service|from|\\u", re.IGNORECASE)
+_REACH_OUT_WORD = re.compile(r"service|from", re.IGNORECASE)
+# the SPARQL terminals that hold no keyword, in the grammar's own terms: long and short
+# strings, IRIs, comments, variables, language tags, and a prefixed name's colon and local
+# part (its prefix stays: `SERVICE:x` is a SERVICE clause with the IRI `:x`)
+_NOT_KEYWORDS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n\r]|\\.)*"'
+    r"|'(?:[^'\\\n\r]|\\.)*'"
+    r'|<[^<>"{}|^`\\\x00-\x20]*>'
+    r"|#[^\n\r]*"
+    r"|[?$]\w+"
+    r"|@[a-zA-Z]+(?:-[a-zA-Z0-9]+)*"
+    r"|:(?:[\w.:%-]|\\.)*",
+    re.S,
+)
 _REMOTE_MAX_BYTES = 100_000_000  # a FROM graph fetched with --allow-remote
 _RDF_ACCEPT = "text/turtle, application/n-triples, application/ld+json, application/rdf+xml;q=0.9, */*;q=0.1"
 
@@ -76,13 +85,23 @@ def read_query(query_or_file: str) -> str:
 def check(text: str, allow_remote: bool = False) -> Checked:
     """Parse the query; refuse updates, and remote access unless `allow_remote`.
 
-    SERVICE and FROM are keywords, written letter for letter (in any case): a text that
-    holds neither word anywhere has neither clause, and needs no parse here (rdflib's SPARQL
-    parser takes longer to import than most queries take to run); Oxigraph parses it in the
-    child and reports any syntax error."""
-    if not _MAY_REACH_OUT.search(text):
+    SERVICE and FROM are keywords, written letter for letter (in any case): a text that holds
+    neither word outside its strings, IRIs, comments, variables and the local parts of its
+    prefixed names has neither clause, and needs no parse here (rdflib's SPARQL parser takes
+    a second to import, longer than most queries take to run); Oxigraph parses it in the
+    child and reports any syntax error. A code-point escape (\\u) may spell anything, even
+    the end of a string, so a text with one is always parsed."""
+    if not may_reach_out(text):
         return Checked("")
     return _parsed(text, allow_remote)
+
+
+def may_reach_out(text: str) -> bool:
+    """Whether the text may hold a SERVICE or FROM clause (see `check`): False only when it
+    cannot."""
+    if "\\u" in text.lower():
+        return True
+    return bool(_REACH_OUT_WORD.search(_NOT_KEYWORDS.sub(" ", text)))
 
 
 def _parsed(text: str, allow_remote: bool) -> Checked:
@@ -156,7 +175,7 @@ def _syntax_message(text: str, e: Exception) -> str:
     return f"line {line}, column {col}: {msg}" if line is not None else str(e)
 
 
-# ---------------------------------------------------------------- running, in a child process
+# ---------------------------------------------------------------- running, in a forked child
 
 
 def run(
@@ -169,72 +188,57 @@ def run(
     allow_remote: bool = False,
     out=None,
 ) -> None:
-    """Run the query over `graph` and write its results to `out` (default: sys.stdout).
-    Raises GovgraphError on any problem; returns quietly when `out` is closed early."""
+    """Run the query over `graph` (a graph file; its store is made on first use) and write its
+    results to `out` (default: sys.stdout). Raises GovgraphError on any problem; returns
+    quietly when `out` is closed early. The store is opened in the child that runs the query."""
+    text, checked = _prepared(query_or_file, fmt, timeout, allow_remote)
+    graph = Path(graph)
+    folder, union = store_path(graph), is_dataset(graph)
+
+    def work(sink) -> None:
+        import pyoxigraph
+
+        _answer(sink, pyoxigraph.Store.read_only(str(folder)), text, checked, fmt, union, allow_remote)
+
+    _guarded(work, text, out, timeout, max_memory)
+
+
+def run_on_store(
+    store,
+    query_or_file: str,
+    fmt: str = "table",
+    *,
+    union: bool = False,
+    timeout: float = DEFAULT_TIMEOUT,
+    max_memory: int = DEFAULT_MAX_MEMORY,
+    allow_remote: bool = False,
+    out=None,
+) -> None:
+    """`run` over an already open pyoxigraph store (see `govgraph.api.open_graph`): the query
+    runs in a fork of this process, which has the store open already. `union`: the default
+    graph is the union of the named graphs (a dataset's store)."""
+    text, checked = _prepared(query_or_file, fmt, timeout, allow_remote)
+
+    def work(sink) -> None:
+        _answer(sink, store, text, checked, fmt, union, allow_remote)
+
+    _guarded(work, text, out, timeout, max_memory)
+
+
+def _prepared(query_or_file: str, fmt: str, timeout: float, allow_remote: bool) -> tuple[str, Checked]:
     if fmt not in FORMATS:
         raise GovgraphError(f"unknown format {fmt} (choose from {', '.join(FORMATS)})")
     if timeout <= 0:
         raise GovgraphError("--timeout must be more than 0 seconds")
     text = read_query(query_or_file)
-    checked = check(text, allow_remote)
-    graph = Path(graph)
-    folder = store_path(graph)
-    out = sys.stdout if out is None else out
-    job = {
-        "folder": str(folder),
-        "text": text,
-        "graphs": checked.default_graphs + checked.named_graphs,
-        "fmt": fmt,
-        "union": is_dataset(graph),
-        "max_memory": max_memory,
-        "allow_remote": allow_remote,
-    }
+    return text, check(text, allow_remote)
+
+
+def _guarded(work, text: str, out, timeout: float, max_memory: int) -> None:
     try:
-        _supervise(child_process("query", json.dumps(job)), out, timeout, max_memory)
+        run_guarded(work, sys.stdout if out is None else out, timeout=timeout, max_memory=max_memory)
     except GovgraphError as e:
         raise _explain(text, e) from None
-
-
-def _supervise(proc, out, timeout: float, max_memory: int) -> None:
-    """Copy the child's output to `out` until it ends, `timeout` passes or `out` closes."""
-    assert proc.stdout is not None and proc.stderr is not None
-    deadline = time.monotonic() + timeout
-    sink = getattr(out, "buffer", None)
-    streams = {proc.stdout.fileno(): "out", proc.stderr.fileno(): "err"}
-    errors = bytearray()
-    try:
-        while streams:
-            left = deadline - time.monotonic()
-            if left <= 0:
-                raise GovgraphError(f"query stopped after {timeout:g} s (--timeout)")
-            ready, _, _ = select.select(list(streams), [], [], min(left, 1.0))
-            for fd in ready:
-                data = os.read(fd, 1 << 16)
-                if not data:
-                    del streams[fd]
-                elif streams[fd] == "err":
-                    errors += data[: max(0, 10_000 - len(errors))]
-                elif sink is not None:
-                    sink.write(data)
-                else:
-                    out.write(data.decode("utf-8", "replace"))
-        out.flush()
-    except BrokenPipeError:  # the reader went away (`| head`): not an error
-        _silence_stdout(out)
-        return
-    finally:
-        if proc.poll() is None:
-            proc.kill()
-        proc.wait()
-        proc.stdout.close()
-        proc.stderr.close()
-    message = errors.decode("utf-8", "replace").strip()
-    code = proc.returncode
-    if code == 0:
-        return
-    if code == EXIT_MEMORY or code in (-signal.SIGABRT, -signal.SIGKILL, -signal.SIGSEGV):
-        raise GovgraphError(f"query ran out of memory (limit {max_memory / 1e9:g} GB)")
-    raise GovgraphError(message.splitlines()[-1] if message else f"query failed (exit {code})")
 
 
 def _explain(text: str, error: GovgraphError) -> GovgraphError:
@@ -250,29 +254,10 @@ def _explain(text: str, error: GovgraphError) -> GovgraphError:
     return error
 
 
-def _silence_stdout(out) -> None:
-    """After a closed pipe, point stdout at /dev/null so the final flush says nothing."""
-    try:
-        fd = out.fileno()
-    except (AttributeError, OSError, ValueError):
-        return
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    os.dup2(devnull, fd)
-    os.close(devnull)
-
-
-def answer_job(job: dict, sink) -> None:
-    """What the child does (`govgraph._sparql_child`): cap its memory, answer, write to `sink`."""
-    limit = int(job["max_memory"])
-    resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
-    checked = Checked("", default_graphs=list(job["graphs"]))
-    _answer(sink, Path(job["folder"]), job["text"], checked, job["fmt"], bool(job["union"]), bool(job["allow_remote"]))
-
-
-def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bool, allow_remote: bool) -> None:
+def _answer(sink, store, text: str, checked: Checked, fmt: str, union: bool, allow_remote: bool) -> None:
+    """What the child does: check the FROM graphs, run the query, write the results."""
     import pyoxigraph as ox
 
-    store = ox.Store.read_only(str(folder))
     remote = [
         iri
         for iri in dict.fromkeys(checked.default_graphs + checked.named_graphs)
@@ -284,10 +269,19 @@ def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bo
             " (use --allow-remote)"
         )
     if remote:
-        store = _with_remote_graphs(store, remote)
+        store = with_remote_graphs(store, remote)
     # a dataset's default graph is the union of its graphs, unless the query names its own
     as_union = union and not (checked.default_graphs or checked.named_graphs)
-    result = store.query(text, prefixes=prefixes(), use_default_graph_as_union=as_union)
+    try:
+        result = store.query(text, prefixes=prefixes(), use_default_graph_as_union=as_union)
+    except SyntaxError as e:
+        raise GovgraphError(f"query syntax error: {oxigraph_position(str(e))}") from None
+    _write_result(sink, result, fmt)
+
+
+def _write_result(sink, result, fmt: str) -> None:
+    import pyoxigraph as ox
+
     if isinstance(result, ox.QueryBoolean):
         if fmt == "json":
             result.serialize(sink, ox.QueryResultsFormat.JSON)
@@ -311,7 +305,7 @@ def _answer(sink, folder: Path, text: str, checked: Checked, fmt: str, union: bo
             sink.write(b"\n")
 
 
-def _with_remote_graphs(store, iris: list[str]):
+def with_remote_graphs(store, iris: list[str]):
     """An in-memory copy of the store with each remote graph fetched (http and https only,
     at most `_REMOTE_MAX_BYTES` each) into a graph of its IRI."""
     import urllib.request

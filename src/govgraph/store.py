@@ -168,9 +168,10 @@ def load_job(job: dict) -> None:
 
 
 def child_process(mode: str, job: str) -> subprocess.Popen:
-    """A fresh interpreter (`python -m govgraph._sparql_child`), not a fork: the caller may
-    have threads (a fork copies their locks, held or not), and the child starts with none of
-    the caller's memory. The job goes in on stdin."""
+    """A fresh interpreter (`python -m govgraph._sparql_child`), not a fork: the bulk loader
+    runs threads of its own and takes memory that should end with it, and the caller may have
+    threads (a fork copies their locks, held or not). A load happens once per graph file, so
+    its start-up does not count. The job goes in on stdin."""
     env = dict(os.environ)  # the child imports this very govgraph
     package_root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
