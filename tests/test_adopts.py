@@ -228,3 +228,16 @@ def test_the_co_actors_of_a_joint_measure_named_bare_adopt_it():
     )
     adopters = {a for a, m in adoptions(text) if m == "七方联动"}
     assert adopters >= {"荆州市司法局", "荆州市人民法院"}
+
+
+COACTOR_CASES = [
+    # text, the bodies that adopt 检察建议: a co-actor adopts what the lead subject adopts in its clause or the next
+    ("荆州市人民检察院、荆州市公安局针对盲道问题，向监管部门发出检察建议。", {"荆州市人民检察院", "荆州市公安局"}),
+    # negative: two clause breaks on, someone else may act
+    ("荆州市人民检察院与荆州市公安局建立保护基地，被告人签订协议，再由专人作出检察建议。", {"荆州市人民检察院"}),
+]
+
+
+@pytest.mark.parametrize("text,expected", COACTOR_CASES)
+def test_co_actors_adopt_what_their_lead_adopts(text, expected):
+    assert {a for a, m in adoptions(text) if m == "检察建议"} == expected

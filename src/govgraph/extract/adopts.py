@@ -57,7 +57,7 @@ MIN_KNOWN_NAME = 4
 class Candidate:
     who: InstitutionMention
     mech: MechanismMention
-    role: str  # subject | coactor | mention | carried
+    role: str  # subject | coactor | mention | carried | region
     features: frozenset[str]
 
     @property
@@ -299,7 +299,21 @@ class AdoptionFinder:
         self.named += [im for im in bodies if not im.title_only]
         scored = [(c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING]
         self.seen.extend(scored)
-        return [c for c, s in scored if s > 0]
+        # every co-actor of a joint measure adopts it (SPEC v2): what the lead subject adopts, they adopt,
+        # when the mechanism follows in the same clause or the next (…，向监管部门发出检察建议); further on
+        # another actor may have taken over (…，被告人…或法院做出补植令)
+        led = {id(c.mech) for c, s in scored if s > 0 and c.role == "subject"}
+        return [c for c, s in scored if s > 0 or (id(c.mech) in led and self.joins(text, c, bodies, subj))]
+
+    @staticmethod
+    def joins(text: str, c: Candidate, bodies: list[InstitutionMention], subj: list) -> bool:
+        """A co-actor named before the mechanism, at most one clause break and no other body between them."""
+        return (
+            c.role == "coactor"
+            and c.who.end <= c.mech.start
+            and len(CLAUSE_BREAK.findall(text, c.who.end, c.mech.start)) <= 1
+            and not any(b not in subj and c.who.end <= b.start < c.mech.start for b in bodies)
+        )
 
     def carried_candidates(
         self, text: str, paragraph: int, mm: MechanismMention, n_bodies: int, head: int
