@@ -42,6 +42,8 @@ UNIT_CASES = [
     ("一名男子被骗，民警成功拦截资金30万元", [("30万元", 15, 19, 300000, "CNY", "qty.unit:元→CNY")]),
     ("以张某为首的团伙落网，共查封房产12套", [("12套", 16, 19, 12, "item", "qty.unit:套→item")]),
     ("一天之内完成交接", [("一天之内", 0, 4, 1, "day", "qty.unit:天→day")]),
+    # how long the work on one case took is a figure; the people of its story are not
+    ("调解的一起纠纷，仅用11天就使16名农民工拿到工资", [("11天", 10, 13, 11, "day", "qty.unit:天→day")]),
     ("清理绿化带3万平方米", [("3万平方米", 5, 10, 30000, "other", "qty.unit:平方米→other")]),
 ]
 UNIT_NEGATIVES = [
@@ -68,6 +70,9 @@ UNIT_NEGATIVES = [
     "10位评委打分",  # an award's jury
     "20个项目获得第七届优秀奖",  # awards
     "构建1个调解中心+N个工作站的模式",  # a formula name
+    "民营企业创造了92%的税收",  # the economy, not governance work
+    "联动住建部门化解22万元工程款纠纷",  # the size of one dispute
+    "护送途中多待一分钟",  # one minute, a time word
 ]
 
 
@@ -180,4 +185,9 @@ def test_a_figure_before_any_body_belongs_to_the_body_the_article_is_about():
 
 def test_a_repeated_figure_is_listed_once():
     x = doc("　　荆州市中级人民法院执结案件972件。据统计，荆州市中级人民法院执结案件972件。\n")
+    assert [q["text"] for q in x["quantities"]] == ["972件"]
+
+
+def test_a_figure_repeated_in_one_article_is_listed_once_whoever_it_is_taken_to_be_of():
+    x = doc("　　宜昌市中级人民法院执结案件972件。据统计，全市执结案件972件。\n")
     assert [q["text"] for q in x["quantities"]] == ["972件"]

@@ -42,6 +42,12 @@ RECALL_CASES = [
         "宜昌市公安局",
         "subj.jurisdiction",
     ),
+    (
+        "宜昌市公安局反诈中心立即启动应急处置。最终，民警为群众挽回了50万元的经济损失。",
+        "50万元",
+        "宜昌市公安局反诈中心",
+        "subj.carried",
+    ),
 ]
 RECALL_NEGATIVES = [
     # article, figure, subject, rule: the earlier text does not decide

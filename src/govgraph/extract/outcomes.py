@@ -124,10 +124,17 @@ class Outcomes:
         when the same words follow it in the same article."""
         written = qm.text.replace(" ", "")
         big = qm.value >= REPEAT_MIN or qm.unit in ("CNY", "percent")
-        key = (written, qm.unit, subject) if big else (article, written, qm.unit, text[qm.end : qm.end + 2])
-        if key in self._seen:
+        if not big:
+            key: tuple = (article, written, qm.unit, text[qm.end : qm.end + 2])
+            if key in self._seen:
+                return True
+            self._seen.add(key)
+            return False
+        # within an article the same written figure is the same, whoever the rules take it to be of
+        keys = {(written, qm.unit, subject), (article, written, qm.unit)}
+        if keys & self._seen:
             return True
-        self._seen.add(key)
+        self._seen.update(keys)
         return False
 
     def finish(self) -> list[Quantity]:

@@ -26,6 +26,7 @@ CLAUSE_STOPS = "，,；;。！？!?（("
 CUE_WINDOW = 14
 DAY_AFTER = set("，,上下晚凌早中")
 AFTER_WINDOW = 8
+DURATIONS = ("day", "hour", "other")
 
 
 @lru_cache(maxsize=1)
@@ -114,18 +115,21 @@ def _excluded(m: re.Match, before: str, after: str) -> bool:
         return True
     if any(w in after for w in cues.get("not_after", ())):
         return True
+    if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
+        return True
     if m.group("unit") not in cues.get("area", ()):
         return False
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
 
 
-def _story(sentence_before: str, before: str) -> bool:
+def _story(sentence_before: str, before: str, unit: str) -> bool:
     """A figure of one case's story (SPEC: a private debt, the sum at stake, the parties), not of
-    the work done on it."""
+    the work done on it (仅用11天 is; 仅用11天时间就使16名农民工… the 16 are the story's)."""
     cues = quantity_cues()
     if not any(w in sentence_before for w in cues.get("one_case", ())):
         return False
-    return not any(w in before for w in cues.get("result", ()))
+    results = cues.get("result", ()) + (cues.get("result_duration", ()) if unit in DURATIONS else ())
+    return not any(w in before for w in results)
 
 
 def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
@@ -159,7 +163,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after) or _story(text[:start], before):
+        if _excluded(m, before, after) or _story(text[:start], before, unit.unit):
             continue
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)

@@ -291,7 +291,10 @@ def quantity_subject(
     if carried:
         if _national(carried[0]):
             return SubjectChoice(None, "subj.national-carried")
-        return SubjectChoice(carried[0].name, "subj.carried")
+        name = carried[0].name
+        if carried[0].prefix_only and article_agent is not None and (article_agent.name or "").startswith(name):
+            name = article_agent.name  # the sub-unit, not the parent named in front of it (贺兰县公安局反诈中心)
+        return SubjectChoice(name, "subj.carried")
     if article_agent is not None:
         return SubjectChoice(article_agent.name, "subj.carried-agent", article_agent.fallback)
     if article_body is not None:
