@@ -188,6 +188,11 @@ def test_a_repeated_figure_is_listed_once():
     assert [q["text"] for q in x["quantities"]] == ["972件"]
 
 
-def test_a_figure_repeated_in_one_article_is_listed_once_whoever_it_is_taken_to_be_of():
-    x = doc("　　宜昌市中级人民法院执结案件972件。据统计，全市执结案件972件。\n")
+def test_a_figure_repeated_in_one_article_is_listed_once_when_its_subject_was_only_inferred():
+    x = doc("　　据统计，执结案件972件。宜昌市中级人民法院表示，宜昌市中级人民法院执结案件972件。\n")
     assert [q["text"] for q in x["quantities"]] == ["972件"]
+
+
+def test_two_bodies_each_named_with_the_same_figure_give_two_figures():
+    x = doc("　　宜昌市中级人民法院执结案件972件。荆州市中级人民法院执结案件972件。\n")
+    assert [q["subject"] for q in x["quantities"]] == ["宜昌市中级人民法院", "荆州市中级人民法院"]

@@ -21,6 +21,16 @@ from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_ag
 REPEAT_MIN = 100
 
 
+# subjects the sentence does not name: carried over or inferred from the article
+INFERRED_RULES = {
+    "subj.paragraph-scope",
+    "subj.carried",
+    "subj.national-carried",
+    "subj.carried-agent",
+    "subj.article-body",
+    "subj.region-named",
+    "subj.article-region",
+}
 # agents that name no body: the region, the region's system or the country the paragraph is about
 SCOPE_RULES = {"subj.region", "subj.region-list", "subj.collective-region", "subj.national"}
 
@@ -73,7 +83,7 @@ class Outcomes:
                 view, qm.start, carried, ctx, self.document_codes, body, self._agent, scope, recalled
             )
             choice = jurisdiction(choice, body_here)
-            if self._repeated(text, qm, article, choice.name):
+            if self._repeated(text, qm, article, choice.name, choice.rule):
                 continue
             floor = max([floor_figure] + [m.end for m in view.insts + view.regions if m.end <= qm.start])
             metric = metric_label(text, qm.start, qm.end, qm.unit, floor, previous)
@@ -119,7 +129,7 @@ class Outcomes:
         """The body the article names most so far (the later named one on a tie)."""
         return _most_named(self._named, self._last)
 
-    def _repeated(self, text: str, qm, article: int, subject: str | None) -> bool:
+    def _repeated(self, text: str, qm, article: int, subject: str | None, rule: str) -> bool:
         """972名 given twice of one subject is one figure; a small count (10个) is the same one only
         when the same words follow it in the same article."""
         written = qm.text.replace(" ", "")
@@ -130,11 +140,15 @@ class Outcomes:
                 return True
             self._seen.add(key)
             return False
-        # within an article the same written figure is the same, whoever the rules take it to be of
-        keys = {(written, qm.unit, subject), (article, written, qm.unit)}
-        if keys & self._seen:
+        # within an article the same written figure is the same one when either time its subject was
+        # only inferred (carried, the article's body …): two bodies each named with it are two figures
+        named = (article, written, qm.unit, "named")
+        inferred = (article, written, qm.unit, "inferred")
+        if (written, qm.unit, subject) in self._seen or inferred in self._seen:
             return True
-        self._seen.update(keys)
+        if rule in INFERRED_RULES and named in self._seen:
+            return True
+        self._seen.update({(written, qm.unit, subject), inferred if rule in INFERRED_RULES else named})
         return False
 
     def finish(self) -> list[Quantity]:
