@@ -142,7 +142,8 @@ def _pivot_mds(comp: list[int], pairs: list[tuple[int, int]], index_of: dict[int
     for axis in range(2):  # an eigenvector's sign is arbitrary: fix it
         if coords[np.argmax(np.abs(coords[:, axis])), axis] < 0:
             coords[:, axis] *= -1
-    return coords * HOP
+    # rounded: another LAPACK may differ in the last bits, and the page must come out the same
+    return np.round(coords * HOP, 2)
 
 
 def _spread(coords, size):
@@ -156,7 +157,7 @@ def _spread(coords, size):
     extent = np.maximum(coords.max(axis=0) - coords.min(axis=0), 1e-9)
     scaled = (coords - coords.min(axis=0)) / extent * side
     ranks = coords.argsort(axis=0, kind="stable").argsort(axis=0, kind="stable") / max(1, len(coords) - 1)
-    return _sunflower(0.5 * scaled + 0.5 * ranks * side, size)
+    return np.round(_sunflower(0.5 * scaled + 0.5 * ranks * side, size), 2)
 
 
 def _sunflower(coords, size):
