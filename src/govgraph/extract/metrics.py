@@ -29,6 +29,9 @@ LEAD_WORDS = re.compile(
     r"^(?:其中|并且|并|共计|共有|共|累计|已经|已|均|分别|同时|此外|另外|如今|目前|截至目前|据统计|数据显示|"
     r"合计|一共|先后|还|又|仅|有|为|达|达到|成功|全部|，|,|\s)+"
 )
+# the whole of a division opening a label says whose the figure is, which its subject tells (全县信访总量);
+# 全国 stays: a national figure has no subject to tell it
+SCOPE_LEAD = re.compile(r"^全(?:省|市|县|区|州|盟|旗)(?=[\u4e00-\u9fff]{2})")
 # a word of one character opening a label is dropped only when jieba reads it as a word of its own (在岗 stays)
 LEAD_CHARS = set("的等和及在对以而就将把不向经")
 # a label ending in these names what is counted after the figure (科大讯飞等20多家研发单位, 对1.6万件案件)
@@ -115,7 +118,7 @@ def _with_what_follows(label: str, text: str, end: int, unit: str) -> str:
     duration the verb after it (没想到半天就解决了 → 解决)."""
     if MEASURED.search(label):
         return label
-    if unit in ("day", "hour"):
+    if unit in ("day", "hour") or (unit == "other" and _duration(text[:end])):
         after = _noun_after(text, end, keep_verbs=True)
         words = jieba_pos(after) if after else ()
         if len(after) > 1 and words[0][1].startswith("v") and after[0] not in CAUSATIVES:
@@ -127,6 +130,11 @@ def _with_what_follows(label: str, text: str, end: int, unit: str) -> str:
         if noun and not MEASURED.search(noun):
             return last + noun
     return label
+
+
+def _duration(text: str) -> bool:
+    words = text.rstrip("内之以 ")
+    return any(words.endswith(ends) for ends, m in OTHER_MEASURE if m == "用时")
 
 
 def _of_what_follows(label: str, unit: str, figure: str) -> str:
@@ -162,7 +170,7 @@ def _clean(label: str) -> str:
     for _ in range(3):
         before = label
         label = PERIOD_LEAD.sub("", label)
-        label = LEAD_WORDS.sub("", label)
+        label = LEAD_WORDS.sub("", SCOPE_LEAD.sub("", label))
         label = TRAIL_WORDS.sub("", label)
         if label[:1] in LEAD_CHARS and jieba_pos(label)[0][0] == label[0]:
             label = label[1:]
