@@ -204,10 +204,15 @@ def _kind_order(cls: str, kind: str) -> tuple[int, str]:
 
 
 def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: list, start_map: bool = False) -> str:
-    import jinja2
-    import pyvis
+    import importlib.util
 
-    vis_js = (Path(pyvis.__file__).parent / VIS_JS).read_text(encoding="utf-8")
+    import jinja2
+
+    # pyvis's folder, found without importing pyvis (which imports IPython: a third of a second)
+    spec = importlib.util.find_spec("pyvis")
+    if spec is None or not spec.submodule_search_locations:
+        raise GovgraphError("pyvis is not installed: the page needs its copy of vis-network")
+    vis_js = (Path(spec.submodule_search_locations[0]) / VIS_JS).read_text(encoding="utf-8")
     page_js = (PAGE_DIR / "page.js").read_text(encoding="utf-8")
     for script in (vis_js, page_js):
         if "</script" in script.lower():  # would end the inline <script> early

@@ -238,11 +238,11 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
     for tail in cues.strong_tails:
         if tail not in text:  # most sentences hold few of the cue words: skip the regex
             continue
-        for m in re.finditer(re.escape(tail), text):
-            end = m.start()
-            if end and text[end - 1] in QUOTE_CHARS or text.startswith(cues.not_after_tail, m.end()):
+        for tail_start in find_each(text, tail):
+            end, tail_end = tail_start, tail_start + len(tail)
+            if end and text[end - 1] in QUOTE_CHARS or text.startswith(cues.not_after_tail, tail_end):
                 continue  # the quoted rules read it; 制度保障 is no name's tail
-            if re.search(rf"[{NUM}][{cues.counted}]$", text[:end]):
+            if _counted_end(cues.counted).search(text, max(0, end - 3), end):
                 continue  # 调查、调解、心理疏导三项机制: a counted list of functions
             start = _phrase_start(text, end, cues)
             for bad in cues.bad_start:
@@ -254,18 +254,38 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             if len(name) < 4 or not plausible(name) or _generic_only(name, cues):
                 continue
             rule = "mech.setup-verb" if _setup_before(text, start, cues) else "mech.phrase+tail"
-            if tail in cues.campaign_tails and end == m.start():
+            if tail in cues.campaign_tails and end == tail_start:
                 name += tail  # a campaign's name ends so: 无障碍环境建设专项行动
-            out.append(Candidate(start, m.end(), name, rule))
+            out.append(Candidate(start, tail_end, name, rule))
     return out
 
 
+def find_each(text: str, word: str):
+    """The start of each occurrence of `word` in `text`, left to right, not overlapping (as
+    `re.finditer` of the escaped word finds them, without building a pattern per word)."""
+    step = len(word) or 1  # an empty word is found at every position, as re.finditer("") does
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + step)
+
+
+@lru_cache(maxsize=4)
+def _counted_end(counted: str) -> re.Pattern:
+    """A count word ending the text (三项): a counted list of functions, not a name."""
+    return re.compile(rf"[{NUM}][{counted}]$")
+
+
+@lru_cache(maxsize=4)
+def _numbered_before_tail(tails: tuple[str, ...]) -> re.Pattern:
+    words = "|".join(map(re.escape, tails))
+    return re.compile(rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,3}}[{NUM}][\u4e00-\u9fff]{{1,3}})(?={words})")
+
+
 def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
-    tails = "|".join(map(re.escape, cues.strong_tails))
-    pattern = rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,3}}[{NUM}][\u4e00-\u9fff]{{1,3}})(?={tails})"
     return [
         Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
-        for m in re.finditer(pattern, text)
+        for m in _numbered_before_tail(cues.strong_tails).finditer(text)
         if plausible(m.group(1))
     ]
 
@@ -288,17 +308,18 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
     for suffix in cues.rule_suffixes:
         if suffix not in text:
             continue
-        for m in re.finditer(re.escape(suffix), text):
+        for at in find_each(text, suffix):
             if suffix == "长制":  # one character names what the chief is for: 河长制, 湾长制
-                start = m.start() - 1 if m.start() and CJK.match(text[m.start() - 1]) else m.start()
+                start = at - 1 if at and CJK.match(text[at - 1]) else at
             else:
-                start = _phrase_start(text, m.start(), cues)
-            prefix = text[start : m.start()]
+                start = _phrase_start(text, at, cues)
+            prefix = text[start:at]
             if not prefix or (suffix != "长制" and (len(prefix) < 2 or _generic_only(prefix, cues))):
                 continue
-            if text[m.end() : m.end() + 1] == "度" or not plausible(prefix + suffix):
+            end = at + len(suffix)
+            if text[end : end + 1] == "度" or not plausible(prefix + suffix):
                 continue  # 责任制度: the phrase rule reads it
-            out.append(Candidate(start, m.end(), prefix + suffix, "mech.rule-name"))
+            out.append(Candidate(start, end, prefix + suffix, "mech.rule-name"))
     return out
 
 

@@ -73,11 +73,12 @@ class Outcomes:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
             self._recall, self._paragraph_body = Recall(), None
             self._bodies[article] = (self._named, self._last)
-        body = self._article_body()
+        figures = find_quantities(text)
+        body = self._article_body() if figures else None  # only the figures ask
         scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
         here = self._paragraph_body
         body_here = (here[1], here[2]) if here is not None and here[0] == paragraph else None
-        for qm in find_quantities(text):
+        for qm in figures:
             recalled = recalled_agents(view, qm.start, self._recall)
             choice = quantity_subject(
                 view, qm.start, carried, ctx, self.document_codes, body, self._agent, scope, recalled

@@ -69,11 +69,14 @@ def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int,
     """法庭5名干警: a head standing as a word of its own in the figure's clause, for the body last named with it."""
     text = view.text
     start = _clause_start(text, pos)
+    heads = subject_cues().get("bare_head", {})
+    if not any(h in text[start:pos] for h in heads):
+        return []  # the common case: no head in the clause, so no word of jieba's is one
     out = []
     previous = ("", "")
     offset = start
     for word, flag in jieba_pos(text[start:pos]):
-        if word in subject_cues().get("bare_head", {}) and not _covered(view, offset):
+        if word in heads and not _covered(view, offset):
             body = next((b for b in reversed(recall.bodies) if b.endswith(word)), None)
             if body is not None and _stands_alone(previous):
                 out.append((offset, SubjectChoice(body, "subj.bare-head")))
