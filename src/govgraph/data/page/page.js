@@ -141,8 +141,12 @@
 
   // Positions come with the data (laid out at build time): fit them to the window, but
   // never zoom a small graph in past a comfortable size.
-  network.fit({ animation: false });
-  if (network.getScale() > 1.2) network.moveTo({ scale: 1.2, animation: false });
+  fitView();
+  // The view fits the window until the reader moves it (or a search does).
+  var moved = false;
+  network.on("dragStart", function () { moved = true; });
+  network.on("zoom", function () { moved = true; });
+  window.addEventListener("resize", function () { if (!moved) fitView(); });
   network.once("afterDrawing", function () {
     api.stabilizedMs = performance.now();
     markReady();
@@ -265,6 +269,7 @@
     if (nodes.get(id).hidden) resetFilters(); // a found node must be visible
     if (nodes.get(id).hidden) setMap(false); // ... and outcomes are not on the map
     network.selectNodes([id]);
+    moved = true;
     var spread = mapMode ? byId.get(id).spread || [] : [];
     if (spread.length) {
       network.fit({ nodes: [id].concat(spread), animation: { duration: 300 } });
