@@ -1,6 +1,6 @@
 """`govgraph query` and `view` on the graph's Oxigraph store against rdflib's parse-and-query.
 
-    python benchmarks/stores.py --size 5MB [--work /tmp/gg-bench] [--skip-rdflib] [--skip-view]
+    python benchmarks/stores.py --size 5MB [--work /tmp/gg-bench] [--skip-rdflib] [--skip-view] [--keep-store]
 
 Builds a generated corpus of the given size (benchmarks/corpus.py), then prints, for each
 shipped query (ontology/queries/*.rq):
@@ -86,6 +86,7 @@ def main() -> None:
     p.add_argument("--workers", type=int, default=2)
     p.add_argument("--skip-rdflib", action="store_true", help="leave out the (slow) rdflib figures")
     p.add_argument("--skip-view", action="store_true", help="leave out `govgraph view`")
+    p.add_argument("--keep-store", action="store_true", help="reuse the store an earlier run made")
     p.add_argument("--json", type=Path, help="also write the figures here")
     a = p.parse_args()
     a.work.mkdir(parents=True, exist_ok=True)
@@ -116,10 +117,12 @@ def main() -> None:
 
     import shutil
 
-    shutil.rmtree(a.work / "stores", ignore_errors=True)
+    if not a.keep_store:
+        shutil.rmtree(a.work / "stores", ignore_errors=True)
     first = run_measured(govgraph("query", "ASK { ?s ?p ?o }", "-g", str(ttl)), env)
     fig["store_make_s"], fig["store_make_peak_rss"] = first["seconds"], first["peak_rss"]
-    print(f"store: made by the first query in {first['seconds']:.1f} s, peak {first['peak_rss'] / 1e9:.2f} GB")
+    made = "opened (kept from an earlier run)" if a.keep_store else "made"
+    print(f"store: {made} by the first query in {first['seconds']:.1f} s, peak {first['peak_rss'] / 1e9:.2f} GB")
 
     os.environ["GOVGRAPH_STORE_DIR"] = env["GOVGRAPH_STORE_DIR"]
     graph = api.open_graph(ttl)  # the library: the store open once, each query in a fork

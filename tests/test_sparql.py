@@ -277,3 +277,17 @@ def test_open_graph_answers_as_the_command_does(built, ttl):
     nq = api.open_graph(built / "govgraph.nq")  # a dataset: the default graph is the union
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?i gg:adopts ?m }"
     assert nq.query(count, "csv") == g.query(count, "csv")
+
+
+def test_query_command_starts_without_the_build_modules():
+    """`govgraph query` imports what a query needs, not the extraction rules (most of the
+    command's start-up otherwise)."""
+    code = (
+        "import sys\n"
+        "sys.argv = ['govgraph', 'query', 'ASK {}']\n"
+        "import govgraph.__main__ as m\n"
+        "print(m.console.__module__, sorted(n for n in sys.modules if n.startswith(('govgraph.build', 'govgraph.extract'))))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert out.split() == ["govgraph.cli_base", "[]"]
