@@ -9,8 +9,10 @@
   var DIM_FONT = { color: "#c3c8cd" };
   var DIM_EDGE = { color: "#e3e6e9", opacity: 0.6 };
   var NODE_FONT = { color: data.style.nodeFont };
-  var EDGE_FONT_ON = { color: data.style.edgeFont, strokeWidth: 3 };
-  var EDGE_FONT_DIM = { color: "#d5d9dd", strokeWidth: 0 };
+  // Edge labels show for the selected node's edges only: colour tells the relation (see the
+  // legend), and a label on every edge would lie across the node labels.
+  var EDGE_FONT_ON = { color: data.style.edgeFont, strokeWidth: 3, size: data.options.edges.font.size };
+  var EDGE_FONT_OFF = { size: 0 };
 
   var byId = new Map();
   var adjacent = new Map(); // undirected neighbours, for filters
@@ -118,7 +120,7 @@
   }));
   var edges = new vis.DataSet(data.edges.map(function (e) {
     var title = el("div", "gg-info", byId.get(e.from).name + " —" + e.label + "→ " + byId.get(e.to).name);
-    return Object.assign({}, e, { title: title, font: EDGE_FONT_ON });
+    return Object.assign({}, e, { title: title, font: EDGE_FONT_OFF });
   }));
 
   var container = document.getElementById("gg-network");
@@ -232,7 +234,7 @@
     }));
     edges.update(data.edges.map(function (e) {
       var on = e.from === id || e.to === id;
-      return { id: e.id, color: on ? e.color : DIM_EDGE, font: on ? EDGE_FONT_ON : EDGE_FONT_DIM };
+      return { id: e.id, color: on ? e.color : DIM_EDGE, font: on ? EDGE_FONT_ON : EDGE_FONT_OFF };
     }));
   }
 
@@ -241,7 +243,7 @@
     highlighted = null;
     if (mapMode) applyFilters();
     nodes.update(data.nodes.map(function (n) { return { id: n.id, color: n.color, font: NODE_FONT }; }));
-    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: EDGE_FONT_ON }; }));
+    edges.update(data.edges.map(function (e) { return { id: e.id, color: e.color, font: EDGE_FONT_OFF }; }));
   }
 
   var details = document.getElementById("gg-details");
