@@ -196,12 +196,16 @@ def measure_query(q: Path, ttl: Path, graph, env: dict) -> dict:
         store.query(text, prefixes=prefixes()).serialize(io.BytesIO(), pyoxigraph.QueryResultsFormat.CSV)
 
     rows: list[int] = []
-    first = best(collect, 1)
-    runs = 3 if first < 5 else 1  # a slow query: its start-up is lost in it anyway
-    alone = min(first, best(collect, runs - 1) if runs > 1 else first, best(as_csv, runs))
-    library = best(lambda: graph.query(str(q), "csv", timeout=3600), runs)
     argv = govgraph("query", str(q), "-g", str(ttl), "--format", "csv", "--timeout", "3600")
-    command = best(lambda: timed(argv, env), runs)
+    # rounds of the three ways in turn, so that a change of the machine's load hits them alike
+    times: dict[str, list[float]] = {"alone": [], "library": [], "command": []}
+    for _ in range(3):
+        times["alone"] += [best(collect, 1), best(as_csv, 1)]
+        times["library"].append(best(lambda: graph.query(str(q), "csv", timeout=3600), 1))
+        times["command"].append(best(lambda: timed(argv, env), 1))
+        if min(times["alone"]) > 5:
+            break  # a slow query: its start-up is lost in it anyway
+    alone, library, command = (min(times[k]) for k in ("alone", "library", "command"))
     peak = run_measured(argv, env)
     return {
         "rows": rows[0],
