@@ -232,21 +232,33 @@ def _township_words(text: str) -> list[re.Match]:
         if not "\u4e00" <= before <= "\u9fff" or before in NO_NAME_BEFORE:
             continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
         lo = max(0, t.start() - 4)
+        # the words of the lengths a name may have that would pass; jieba is asked only if there are any
+        named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
+        if not named:
+            continue
         pos = lo
         for word, tag in jieba_pos(text[lo : t.end()]):
             pos += len(word)
-            if pos == t.end() and tag.startswith("ns") and 3 <= len(word) - len(t.group(0)) + 1 <= 4:
-                # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
-                lm = LOCAL.match(text, t.end() - len(word))
-                if (
-                    lm is not None
-                    and lm.end() == t.end()
-                    and not set(lm.group(1)) <= LOCAL_STOP
-                    and lm.group(0) not in LOCAL_BAD_NAMES
-                    and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
-                ):
-                    found.append(lm)
+            if pos == t.end() and tag.startswith("ns") and len(word) in named:
+                found.append(
+                    named[len(word)]
+                )  # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
     return found
+
+
+def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
+    """The township or village name of `n` characters ending with the suffix `t`, if it may be one."""
+    if t.end() - n < lo:
+        return None
+    lm = LOCAL.match(text, t.end() - n)
+    ok = (
+        lm is not None
+        and lm.end() == t.end()
+        and not set(lm.group(1)) <= LOCAL_STOP
+        and lm.group(0) not in LOCAL_BAD_NAMES
+        and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+    )
+    return lm if ok else None
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
