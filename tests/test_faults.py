@@ -193,13 +193,15 @@ def test_a_child_that_asked_dies_with_its_parent(tmp_path):
         "import os, subprocess, sys, time\n"
         "child = subprocess.Popen([sys.executable, '-c', "
         "'import os, time; from govgraph.lifetime import die_with_parent; "
-        "die_with_parent(os.getppid()); time.sleep(60)'])\n"
+        "die_with_parent(os.getppid()); print(\\'asked\\', flush=True); time.sleep(60)'])\n"
         "print(child.pid, flush=True)\n"
         "time.sleep(60)\n"
     )
     parent = subprocess.Popen([sys.executable, "-c", code], stdout=subprocess.PIPE, text=True)
-    grandchild = int(parent.stdout.readline())
-    time.sleep(0.5)  # let the grandchild import and ask
+    # the grandchild shares the pipe and says when it has asked (a fixed sleep was flaky under load)
+    lines = sorted(parent.stdout.readline().strip() for _ in range(2))
+    assert lines[1] == "asked", lines
+    grandchild = int(lines[0])
     parent.kill()
     parent.wait()
     assert wait_for(lambda: not alive(grandchild), 10)
