@@ -112,6 +112,7 @@ SDO_T = Terms(
         "name",
         "NewsArticle",
         "headline",
+        "alternativeHeadline",
         "containedInPlace",
         "AdministrativeArea",
         "QuantitativeValue",

@@ -41,6 +41,7 @@ def to_json(x: Extraction) -> dict:
             {
                 "index": a.index,
                 "headline": a.headline,
+                "headline_from_lead": a.headline_from_lead,
                 "byline": a.byline,
                 "date": a.date,
                 "sentences": len(a.sentences),

@@ -59,6 +59,7 @@ class Article:
     clean_end: int
     sentences: list[Sentence] = field(default_factory=list)
     date: str | None = None  # ISO date from the dateline (2025年4月7日电), when the text gives a year
+    headline_from_lead: bool = False  # no title lines: the headline is a stand-in cut from the lead
 
 
 @dataclass

@@ -12,6 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
+from .headline import MAX_TITLE, lead_headline, title_from_lines
 from .normalize import CleanText, ends_terminal
 from .records import Article, Sentence
 
@@ -113,17 +114,38 @@ def split_articles(clean: CleanText) -> list[tuple[int, int, str, str]]:
     out = []
     for n, s in enumerate(merged):
         e = merged[n + 1] if n + 1 < len(merged) else len(pars)
-        headline_parts, byline_parts = [], []
+        head_lines, byline_parts = [], []
         for k in range(s, e):
             t = pars[k][2]
             if is_byline(t):
                 byline_parts.append(t)
-            elif not byline_parts and looks_like_headline(t) and k - s < 3:
-                headline_parts.append(HEADING_MARKS.sub("", t))
+            elif not byline_parts and k - s < MAX_HEAD_LINES and _head_like(t):
+                head_lines += _original_lines(clean, pars[k][0], pars[k][1])
             else:
                 break
-        out.append((pars[s][0], pars[e - 1][1], " ".join(headline_parts), " ".join(byline_parts)))
+        out.append((pars[s][0], pars[e - 1][1], title_from_lines(head_lines), " ".join(byline_parts)))
     return out
+
+
+MAX_HEAD_LINES = 4  # paragraphs before the byline that can hold labels, kicker, title and subtitle
+
+
+def _head_like(par: str) -> bool:
+    """A paragraph of an article's head: short and not a sentence (one comma allowed)."""
+    return 0 < len(par) <= 2 * MAX_TITLE and not ends_terminal(par) and par.count("，") <= 1
+
+
+def _original_lines(clean: CleanText, start: int, end: int) -> list[str]:
+    """The clean paragraph clean.text[start:end] cut where the original text broke the line
+    (a kicker and a title on two lines make one paragraph once unwrapped)."""
+    text, origin = clean.text, clean.origin
+    lines, a = [], start
+    for i in range(start + 1, end):
+        if "\n" in clean.original[origin[i - 1] + 1 : origin[i]]:
+            lines.append(text[a:i])
+            a = i
+    lines.append(text[a:end])
+    return [t.strip() for t in lines if t.strip()]
 
 
 # Evidence quotes its sentence; a "sentence" with no end in sight (a page dump with no
@@ -199,6 +221,9 @@ def article_date(art: Article) -> str | None:
     return None
 
 
+LEAD_SENTENCES = 8  # sentences searched for a stand-in headline (past datelines, bylines, labels)
+
+
 def segment(clean: CleanText, first_article: int = 0) -> list[Article]:
     """Articles and their sentences; articles are numbered from `first_article` (a part of
     a big file goes on from the parts before it)."""
@@ -208,6 +233,9 @@ def segment(clean: CleanText, first_article: int = 0) -> list[Article]:
         art = Article(index=i, headline=headline, byline=byline, clean_start=a, clean_end=b)
         art.sentences = split_sentences(clean, a, b, i, n)
         art.date = article_date(art)
+        if not art.headline:
+            art.headline = lead_headline([s.text for s in art.sentences[:LEAD_SENTENCES]])
+            art.headline_from_lead = bool(art.headline)
         n += len(art.sentences)
         articles.append(art)
     return articles

@@ -246,8 +246,9 @@ class _Document:
             add(f"{art} {_TYPE} {SDO_T['NewsArticle']}")
             add(f"{art} {DCT_T['isPartOf']} {doc}")
             add(f"{art} {GG_T['articleIndex']} {integer(a.index)}")
-            if a.headline:
-                add(f"{art} {SDO_T['headline']} {zh(a.headline)}")
+            if a.headline:  # a stand-in from the lead is not the article's own headline
+                p = SDO_T["alternativeHeadline"] if a.headline_from_lead else SDO_T["headline"]
+                add(f"{art} {p} {zh(a.headline)}")
             if a.byline:
                 add(f"{art} {GG_T['byline']} {zh(a.byline)}")
             if a.date:
