@@ -29,6 +29,9 @@ def _iri(kind: str, name: str) -> str:
     return f"{NS}{kind}/{name}"
 
 
+HEADLINES = {"001.txt": "西湖法院深化诉源治理"}  # 002.txt has none: the page shows the file alone
+
+
 def small_graph() -> nx.MultiDiGraph:
     """A hand-built graph with Chinese labels covering every class and relation."""
     g = nx.MultiDiGraph()
@@ -41,7 +44,7 @@ def small_graph() -> nx.MultiDiGraph:
             kind=kind,
             aliases=list(aliases),
             regions=list(regions),
-            evidence=[{"document": d, "sentence": s} for d, s in evidence],
+            evidence=[{"headline": HEADLINES.get(d, ""), "document": d, "sentence": s} for d, s in evidence],
         )
         return _iri(cls, key)
 

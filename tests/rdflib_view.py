@@ -45,8 +45,11 @@ def to_networkx(graph):
             sent = graph.value(ev, GG("sentence"))
             src = graph.value(ev, rdflib.URIRef("http://www.w3.org/ns/oa#hasSource"))
             name = graph.value(src, rdflib.URIRef(SDO + "name")) if src is not None else None
+            art = graph.value(ev, rdflib.URIRef("http://purl.org/dc/terms/isPartOf"))
+            heads = [graph.value(art, rdflib.URIRef(SDO + p)) for p in ("headline", "alternativeHeadline")]
+            head = next((str(h) for h in heads if h is not None), "")
             if sent is not None:
-                item = {"document": str(name or src), "sentence": str(sent)}
+                item = {"headline": head, "document": str(name or src), "sentence": str(sent)}
                 if item not in out:
                     out.append(item)
         return out[:5]
@@ -89,11 +92,10 @@ def to_networkx(graph):
         )
     for s in sorted(set(graph.subjects(RDF.type, GG("Outcome")))):
         unit = graph.value(s, rdflib.URIRef(SDO + "unitText"))
-        metric = graph.value(s, GG("metric"))
-        text = graph.value(s, GG("surfaceText"))
+        labels = sorted(graph.objects(s, rdflib.RDFS.label))
         nxg.add_node(
             str(s),
-            label=f"{text}" + (f"（{metric}）" if metric else ""),
+            label=str(labels[0]) if labels else str(s).rsplit("/", 1)[-1],
             cls="outcome",
             kind=str(unit or "other"),
             aliases=[],

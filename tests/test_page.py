@@ -87,7 +87,9 @@ def test_small_page_stats_and_content():
     court = next(n for n in data["nodes"] if n["id"] == COURT)
     assert court["name"] == "杭州市西湖区人民法院"
     assert court["aliases"] == ["西湖法院"]
-    assert court["evidence"] == [{"document": "001.txt", "sentence": COURT_SENTENCE}]
+    assert court["evidence"] == [
+        {"headline": "西湖法院深化诉源治理", "document": "001.txt", "sentence": COURT_SENTENCE}
+    ]
     # colour and shape by class, size by degree, edge labels in Chinese
     shapes = {n["cls"]: n["shape"] for n in data["nodes"]}
     assert shapes == {"institution": "dot", "region": "square", "mechanism": "diamond", "outcome": "triangle"}
@@ -319,7 +321,7 @@ def test_browser_hover_shows_evidence(browser, tmp_path):
         )
         assert "杭州市西湖区人民法院" in tip
         assert "别名：西湖法院" in tip
-        assert COURT_SENTENCE in tip and "001.txt" in tip
+        assert COURT_SENTENCE in tip and "001.txt" in tip and "《西湖法院深化诉源治理》" in tip
         page.screenshot(ARTIFACTS / "page_hover.png")
         assert_clean(page)
     finally:

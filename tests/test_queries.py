@@ -196,6 +196,7 @@ def test_evidence_of_supreme_court_adoptions(graph):
         assert squash(original[start:end]) == squash(r["quote"]), r
         assert r["quote"] in r["sentence"]
         assert isinstance(r["article"], Decimal) and r["article"] >= 0
+        assert r["headline"] and not str(r["headline"]).endswith("讯")  # never the dateline
     # every adoption of 最高人民法院 has at least one row
     court = graph.value(predicate=RDFS.label, object=rdflib.Literal("最高人民法院", lang="zh"))
     adopted = {

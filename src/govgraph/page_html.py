@@ -9,6 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .build.counts import summary_line
 from .errors import GovgraphError
 from .layout import FONT_PX
 from .model import OTHER_RELATION_COLOUR, RELATION, RELATIONS
@@ -203,7 +204,15 @@ def _kind_order(cls: str, kind: str) -> tuple[int, str]:
     return (order.index(kind) if kind in order else len(order), kind)
 
 
-def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: list, start_map: bool = False) -> str:
+def page_html(
+    title: str,
+    status: str,
+    omitted_note: str,
+    nodes: list,
+    edges: list,
+    start_map: bool = False,
+    summary: dict | None = None,
+) -> str:
     import importlib.util
 
     import jinja2
@@ -229,6 +238,8 @@ def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: li
         "classNames": {cls: zh for cls, (zh, _shape) in CLASSES.items()},
         "kindNames": {f"{cls}/{kind}": zh for cls, kinds in KINDS.items() for kind, (zh, _c) in kinds.items()},
     }
+    if summary is not None:
+        data["summary"] = summary  # what the whole graph holds (the build summary's counts)
     regions = sorted({r for n in nodes for r in n["regions"]} | {n["name"] for n in nodes if n["cls"] == "region"})
     mechanisms = sorted(
         ((n["name"], n["id"]) for n in nodes if n["cls"] == "mechanism"),
@@ -241,6 +252,7 @@ def page_html(title: str, status: str, omitted_note: str, nodes: list, edges: li
         title=title,
         status=status,
         omitted_note=omitted_note,
+        summary_line=summary_line(summary) if summary is not None else "",
         classes=classes,
         relations=relations,
         regions=regions,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from .build.page import PageModel
 from .build.rows import page_rows
-from .model import DEFAULT_BASE, GG_NS, OA_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS
+from .model import DCT_NS, DEFAULT_BASE, GG_NS, OA_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS
 
 _TYPE = f"<{RDF_NS}type>"
 # every predicate `assemble.page_rows` reads (with those of the evidence sentences)
@@ -38,6 +38,9 @@ _READ = tuple(
         GG_NS + "sentence",
         OA_NS + "hasSource",
         SDO_NS + "name",
+        DCT_NS + "isPartOf",
+        SDO_NS + "headline",
+        SDO_NS + "alternativeHeadline",
     )
 )
 

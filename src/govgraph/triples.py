@@ -14,6 +14,7 @@ it, just as one `GraphBuilder` fed the documents in that order does.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from .lexicon import Division, gazetteer
@@ -72,7 +73,7 @@ class DocTriples:
 
     plain: list[str] = field(default_factory=list)
     keyed: dict[tuple[str, str], list[str]] = field(default_factory=dict)
-    evidence: dict[str, tuple[str, str]] = field(default_factory=dict)  # node -> (document, sentence)
+    evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # node -> (document, sentence, headline)
 
     def lines(self) -> list[str]:
         """The document's own graph (its keyed blocks included), sorted and unique."""
@@ -178,14 +179,16 @@ class _Document:
         self.base = emitter.base
         self.doc = emitter.document_iri(x.document)
         self.region_iris: dict[str, str] = {}
+        self.headlines = {a.index: a.headline for a in x.articles}  # what the page shows of an evidence's article
 
     def evidence(self, ev: Evidence) -> str:
         path = f"{self.base}evidence/{digest(ev.document, str(ev.start), str(ev.end))}"
         node = f"<{path}>"
         if node in self.out.evidence:
             return node
-        self.out.evidence[node] = (ev.document, ev.sentence)
-        edoc = self.doc if ev.document == self.x.document else self.emitter.document_iri(ev.document)
+        own = ev.document == self.x.document
+        self.out.evidence[node] = (ev.document, ev.sentence, self.headlines.get(ev.article, "") if own else "")
+        edoc = self.doc if own else self.emitter.document_iri(ev.document)
         pos = f"<{path}#position>"
         sel = f"<{path}#quote>"
         quote_ = zh(ev.quote)  # the mention, page line breaks removed
@@ -323,9 +326,8 @@ class _Document:
             add(f"{o} {SDO_T['unitText']} {quote(q.unit)}")
             add(f"{o} {GG_T['unit']} {GG_T['unit-' + q.unit.replace('_', '-')]}")
             add(f"{o} {GG_T['metric']} {zh(q.metric)}")
-            text = zh(q.text)
-            add(f"{o} {GG_T['surfaceText']} {text}")
-            add(f"{o} {RDFS_T['label']} {text}")
+            add(f"{o} {GG_T['surfaceText']} {zh(q.text)}")
+            add(f"{o} {RDFS_T['label']} {zh(outcome_label(q.text, q.metric, q.period))}")
             if q.period:
                 add(f"{o} {GG_T['period']} {zh(q.period)}")
             if q.period_start:
@@ -341,6 +343,20 @@ class _Document:
             if q.mechanism:
                 add(f"{o} {GG_T['aboutMechanism']} {self.emitter.mechanism_iri(q.mechanism)}")
             add(f"{o} {PROV_T['wasDerivedFrom']} {self.evidence(ev)}")
+
+
+_NOTE = re.compile(r"\s*[（(].*$")  # a bracketed aside after the figure: 2.45%（去年为4.19%）
+_SPACE = re.compile(r"\s+")
+
+
+def outcome_label(text: str, metric: str, period: str | None) -> str:
+    """An outcome as a reader names it: the metric, then the figure as written with its
+    unit (no inner spaces, no bracketed aside), then the period when known:
+    ``执行到位率 56.74%（第一季度）``, ``执行到位金额 4784.85万元``."""
+    figure = _SPACE.sub("", _NOTE.sub("", text)) or _SPACE.sub("", text)
+    metric = _SPACE.sub("", metric)
+    label = f"{metric} {figure}" if metric else figure
+    return f"{label}（{period.strip()}）" if period and period.strip() else label
 
 
 def doc_triples(x: Extraction, base: str = DEFAULT_BASE) -> DocTriples:

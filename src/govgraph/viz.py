@@ -36,6 +36,7 @@ def render_page(
     depth: int = 2,
     region: str | None = None,
     map_view: bool = False,
+    summary: dict | None = None,
 ) -> tuple[str, dict]:
     """Return (html_text, stats).
 
@@ -46,6 +47,8 @@ def render_page(
     graph, ties by node id; the focus node always stays) and the page says what was left out.
     Every node has a fixed place (`govgraph.layout`) and a place on the map the page can
     switch to (`govgraph.pagemap`); ``map_view`` opens the page on the map.
+    ``summary``: what the whole graph holds (`build.counts.GraphCounts.summary`), shown in
+    the header and kept in the data island.
     """
     if max_nodes < 1:
         raise GovgraphError(f"max_nodes must be at least 1, got {max_nodes}")
@@ -89,7 +92,7 @@ def render_page(
         of = f"{candidates} 个范围内节点" if scope else f"{total} 个节点"
         omitted_note = f"显示 {len(nodes)} / {of}；省略 {omitted} 个连接最少的节点"
 
-    html = page_html(title, status, omitted_note, nodes, edges, start_map=map_view)
+    html = page_html(title, status, omitted_note, nodes, edges, start_map=map_view, summary=summary)
     stats = {
         "nodes": len(nodes),
         "edges": shown_edges,
@@ -200,7 +203,11 @@ def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
         cls = attrs.get("cls") if attrs.get("cls") in KINDS else "other"
         kind = str(attrs.get("kind") or "other")
         evidence = [
-            {"document": str(e.get("document") or ""), "sentence": str(e.get("sentence") or "")}
+            {
+                "headline": str(e.get("headline") or ""),
+                "document": str(e.get("document") or ""),
+                "sentence": str(e.get("sentence") or ""),
+            }
             for e in (attrs.get("evidence") or [])
             if isinstance(e, dict)
         ]

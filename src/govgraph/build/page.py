@@ -40,8 +40,8 @@ def _node_evidence(n: _Node) -> list[dict]:
     for d in (n.ev_m, n.ev_d):
         if d:
             for item, _ in sorted(d.items(), key=lambda kv: kv[1]):
-                doc, sentence = item
-                e = {"document": doc, "sentence": sentence}
+                doc, sentence, headline = item
+                e = {"headline": headline, "document": doc, "sentence": sentence}
                 if e not in out:
                     out.append(e)
     return out[:5]
@@ -71,6 +71,10 @@ def _zh_label(s: str, n: _Node) -> str:
 
 
 def _outcome_label(n: _Node) -> str:
+    """The outcome's rdfs:label (`triples.outcome_label`); a graph made before labels named
+    the metric gives its figure and metric."""
+    if n.label:
+        return min(n.label, key=_literal_order)[0]
     text = n.text[0] if n.text else None
     metric = n.metric[0] if n.metric else None
     return f"{text}" + (f"（{metric}）" if metric else "")
@@ -129,14 +133,14 @@ class PageModel:
                 else:
                     setattr(n, code, {v})
             elif code in EV_KEEP:
-                ev, doc, sentence = v
+                ev, doc, sentence, headline = v
                 if sentence is None:
                     continue
                 d = getattr(n, code)
                 if d is None:
                     d = {}
                     setattr(n, code, d)
-                keep_smallest(d, (doc, sentence), ev, EV_KEEP[code])
+                keep_smallest(d, (doc, sentence, headline), ev, EV_KEEP[code])
             elif code in _NODE_FIRST:
                 if getattr(n, code) is None:
                     setattr(n, code, v)

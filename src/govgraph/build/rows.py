@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from ..model import (
+    DCT_T,
     GG_NS,
     GG_T,
     KIND_CLASS,
@@ -26,6 +27,8 @@ _DERIVED = PROV_T["wasDerivedFrom"]
 _SENTENCE = GG_T["sentence"]
 _SOURCE = OA_T["hasSource"]
 _NAME = SDO_T["name"]
+_PART_OF = DCT_T["isPartOf"]
+_HEADLINES = (SDO_T["headline"], SDO_T["alternativeHeadline"])
 # predicate -> row code: a node's slot (`page._Node`), or an edge's relation (`model.RELATIONS`)
 _PAGE_P = {
     SKOS_T["prefLabel"]: "pref",
@@ -51,8 +54,9 @@ def page_rows(lines: list[str], base: str, evidence: dict | None = None) -> list
     """(subject, code, value) rows for `PageModel`, in the order the lines were made.
 
     Values: an IRI (no brackets), a (lexical, language) pair, or for evidence links
-    (evidence IRI, document name, sentence). `evidence` (from `DocTriples`) names each
-    evidence node's document and sentence; without it they are read from the lines."""
+    (evidence IRI, document name, sentence, headline of its article). `evidence` (from
+    `DocTriples`) names each evidence node's document, sentence and headline; without it
+    they are read from the lines."""
     if evidence is None:
         evidence = _evidence_of(lines)
     skip = (f"<{base}evidence/", f"<{base}statement/")
@@ -72,8 +76,8 @@ def page_rows(lines: list[str], base: str, evidence: dict | None = None) -> list
             else:
                 rows.append((s[1:-1], code, o[1:-1]))
         elif p == _MENTION or p == _DERIVED:
-            doc, sentence = evidence.get(o, (None, None))
-            rows.append((s[1:-1], "ev_m" if p == _MENTION else "ev_d", (o[1:-1], doc, sentence)))
+            doc, sentence, headline = evidence.get(o, (None, None, ""))
+            rows.append((s[1:-1], "ev_m" if p == _MENTION else "ev_d", (o[1:-1], doc, sentence, headline)))
     return rows
 
 
@@ -85,30 +89,33 @@ def fewest_evidence_rows(rows: list[tuple]) -> list[tuple]:
     best: dict[tuple, dict] = {}
     for s, code, v in rows:
         if code == "ev_m" or code == "ev_d":
-            ev, doc, sentence = v
+            ev, doc, sentence, headline = v
             if sentence is None:
                 continue
             d = best.get((s, code))
             if d is None:
                 d = best[(s, code)] = {}
-            keep_smallest(d, (doc, sentence), ev, EV_KEEP[code])
+            keep_smallest(d, (doc, sentence, headline), ev, EV_KEEP[code])
     out = []
     for row in rows:
         s, code, v = row
         if code == "ev_m" or code == "ev_d":
-            ev, doc, sentence = v
+            ev, doc, sentence, headline = v
             d = best.get((s, code))
-            if d is None or d.get((doc, sentence)) != ev:
+            if d is None or d.get((doc, sentence, headline)) != ev:
                 continue
         out.append(row)
     return out
 
 
 def _evidence_of(lines: list[str]) -> dict:
-    """Evidence node -> (name of its document, sentence), as the page reads them."""
+    """Evidence node -> (name of its document, sentence, headline of its article), as the
+    page reads them."""
     sentence: dict[str, str] = {}
     source: dict[str, str] = {}
     names: dict[str, str] = {}
+    part_of: dict[str, str] = {}
+    headline: dict[str, str] = {}
     for line in lines:
         s, p, o = line.split(" ", 2)
         if p == _SENTENCE:
@@ -117,9 +124,14 @@ def _evidence_of(lines: list[str]) -> dict:
             source[s] = o
         elif p == _NAME:
             names[s] = parse_literal(o)[0]
+        elif p == _PART_OF:
+            part_of[s] = o
+        elif p in _HEADLINES:
+            headline[s] = parse_literal(o)[0]
     out = {}
     for ev, src in source.items():
-        out[ev] = (names.get(src, src[1:-1]), sentence.get(ev))
+        article = part_of.get(ev)
+        out[ev] = (names.get(src, src[1:-1]), sentence.get(ev), headline.get(article, "") if article else "")
     return out
 
 

@@ -16,6 +16,7 @@ Documents merge in name order and every writer sorts, so the bytes depend only o
 from __future__ import annotations
 
 import os
+import secrets
 import sys
 import time
 from collections import Counter
@@ -35,6 +36,7 @@ from ..lock import BuildLock, remove_leftovers, undo_failed
 from ..model import DEFAULT_BASE, check_base, prefix_header, project_prefixes
 from ..reader import MAX_FILE_SIZE, Inputs, bundled_corpus, discover, extraction_stems, read, shown
 from ..viz import render_page
+from .counts import GraphCounts
 from .jsonout import DocumentJson
 from .outputs import Outputs
 from .page import PageModel
@@ -45,6 +47,9 @@ from .tasks import DocResult, WorkerLines, run_task, tasks
 from .writers import RangeWriters, write_range
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
+# stands for the number of triples on a page drawn while the range writers count them; no
+# text holds it (a random word, replaced before the page is written)
+_TRIPLES_TOKEN = "ggtriples" + secrets.token_hex(12)
 PAGE_NODES = 2000  # the build's page keeps the best-connected nodes up to this many
 
 
@@ -52,8 +57,9 @@ PAGE_NODES = 2000  # the build's page keeps the best-connected nodes up to this 
 class BuildReport:
     documents: int = 0
     articles: int = 0
-    entities: dict[str, int] = field(default_factory=dict)
-    facts: int = 0
+    entities: dict[str, int] = field(default_factory=dict)  # distinct nodes of the graph, per class
+    facts: int = 0  # distinct relations between entities in the graph (`build.counts`)
+    adopts: int = 0
     outcomes: int = 0
     triples: int = 0
     seconds: float = 0.0
@@ -72,7 +78,7 @@ class BuildReport:
         lines = [
             f"documents {self.documents}, articles {self.articles}",
             f"entities: {ents}",
-            f"facts {self.facts}, outcomes {self.outcomes}, triples {self.triples}",
+            f"facts {self.facts} (adopts {self.adopts}), outcomes {self.outcomes}, triples {self.triples}",
             f"time {self.seconds:.2f} s",
         ]
         if self.cached:
@@ -165,6 +171,8 @@ class _Build:
         self.report = BuildReport(skipped=list(inputs.skipped))
         self.json_stems = extraction_stems([shown(f.name) for f in self.files])
         self.counts: Counter[str] = Counter()
+        self.graph_counts = GraphCounts()  # what the graph holds, for the summary and the page
+        self.page_html: str | None = None  # the page, until the number of triples is known
         self.doc_files: dict[str, Any] = {}  # N-Quads and TriG: written document by document
         self.joined: DocumentJson | None = None  # the JSON of a big file, put together from its parts
         self.fresh = False  # the current file (or one of its parts so far) was extracted in this run
@@ -202,9 +210,11 @@ class _Build:
             if failed and not self.outputs.published:  # a failed build leaves no folder or cache of its own
                 undo_failed(self.out, lock, folder=created, cache=cache_created)
             lock.release()
-        report, counts = self.report, self.counts
-        report.articles, report.facts, report.outcomes = counts["articles"], counts["facts"], counts["outcomes"]
-        report.entities = {k: counts[k] for k in ("institutions", "regions", "mechanisms")}
+        report = self.report
+        report.articles = self.counts["articles"]
+        held = self.graph_counts.summary(report.triples)
+        report.entities = {k: int(held[k]) for k in ("institutions", "regions", "mechanisms")}
+        report.facts, report.adopts, report.outcomes = int(held["facts"]), int(held["adopts"]), int(held["outcomes"])
 
     def start(self) -> None:
         """Clear what killed builds left, and make the staging folder: the work folders go in it too."""
@@ -270,10 +280,11 @@ class _Build:
                 self.joined.close()
                 self.joined = None
         accepted = self.sink.add(r.plain, r.keyed)
-        if self.view is not None:
-            self.view.add(r.page)
-            for block in accepted:
-                self.view.add(page_rows(block, self.base))
+        rows = [r.page] + [page_rows(block, self.base) for block in accepted]
+        for part in rows:
+            self.graph_counts.add(part)
+            if self.view is not None:
+                self.view.add(part)
         if self.dataset is not None:
             self.dataset.document(r.name, decode_lines(r.plain))
         if r.last_part:  # a big file counts once: extracted if any of its parts was
@@ -317,14 +328,24 @@ class _Build:
             self.outputs.write_text(FORMATS["graphml"][0], graphml(nxg, node_attributes(self.sink.lines())))
         if self.page:
             # the whole sample graph fits; past 2,000 nodes the page keeps the most connected
-            html, _ = render_page(nxg, title="govgraph", max_nodes=PAGE_NODES)
-            self.outputs.write_text("govgraph.html", html)
+            triples = _TRIPLES_TOKEN if self.writers is not None else self.report.triples
+            summary = self.graph_counts.summary(triples)
+            html, _ = render_page(nxg, title="govgraph", max_nodes=PAGE_NODES, summary=summary)
+            if self.writers is None:
+                self.outputs.write_text("govgraph.html", html)
+            else:  # the range writers are still counting the triples: written in `finish`
+                self.page_html = html
 
     def finish(self) -> None:
         if self.writers is not None:
             self.report.triples = _write_graph(self.outputs, self.sink, self.formats, self.base, self.writers)
             self.writers.close()
             self.writers = None
+        if self.page_html is not None:
+            n = str(self.report.triples)
+            html = self.page_html.replace(f'"{_TRIPLES_TOKEN}"', n).replace(_TRIPLES_TOKEN, n)
+            self.outputs.write_text("govgraph.html", html)
+            self.page_html = None
         if self.dataset is not None:  # the shared graph, from the merged graph
             self.dataset.finish(self.sink.lines())
         for f in self.doc_files.values():

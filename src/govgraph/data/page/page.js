@@ -53,7 +53,8 @@
         var item = el("li");
         if (ev.headline) item.appendChild(el("span", "gg-headline", ev.headline));
         item.appendChild(el("span", "gg-sentence", ev.sentence));
-        item.appendChild(el("span", "gg-doc", "—— " + ev.document));
+        // the article's headline, then the file it is in
+        item.appendChild(el("span", "gg-doc", "—— " + (ev.headline ? "《" + ev.headline + "》 · " : "") + ev.document));
         list.appendChild(item);
       });
       box.appendChild(list);
