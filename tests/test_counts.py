@@ -48,9 +48,10 @@ def page_summary(html_path: Path) -> tuple[dict, str]:
     return json.loads(m.group(1))["summary"], header.group(1)
 
 
-def test_page_counts_are_the_graphs(built, graph):
+def test_page_and_manifest_counts_are_the_graphs(built, graph):
     summary, header = page_summary(built / "govgraph.html")
     assert summary == sparql_counts(graph)
+    assert json.loads((built / ".govgraph-manifest.json").read_text(encoding="utf-8"))["graph"] == summary
     assert header == "图谱共有 " + summary_line(summary)
     assert f"机构 {summary['institutions']}" in header and f"三元组 {summary['triples']}" in header
 
@@ -68,6 +69,8 @@ def test_build_summary_counts_are_the_graphs_with_range_writers(tmp_path):
     assert got == want
     summary, _ = page_summary(tmp_path / "out" / "govgraph.html")
     assert summary == want
+    manifest = json.loads((tmp_path / "out" / ".govgraph-manifest.json").read_text(encoding="utf-8"))
+    assert manifest["graph"] == want
     assert "ggtriples" not in (tmp_path / "out" / "govgraph.html").read_text(encoding="utf-8")
     text = report.summary()
     assert f"institutions {want['institutions']}, regions {want['regions']}" in text

@@ -119,11 +119,12 @@ class Outputs:
         with self.open(rel) as f:
             f.write(text)
 
-    def commit(self) -> list[str]:
-        """Publish the staged files (all closed); their paths in OUT."""
+    def commit(self, graph: dict | None = None) -> list[str]:
+        """Publish the staged files (all closed); their paths in OUT. `graph`: what the graph
+        holds (`build.counts`), kept in the manifest."""
         current = sorted(self.pending)
         stage = self.stage
-        write_manifest(stage.path, current)
+        write_manifest(stage.path, current, graph)
         foreign = foreign_entries(stage.live, self.previous) if stage.beside else []
         if stage.beside and not foreign and publish_by_exchange(stage):
             kept = remove_old(stage)

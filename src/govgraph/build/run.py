@@ -199,7 +199,7 @@ class _Build:
             self.finish()
             pause("written")
             _close_work(results, eng, self.sink)  # before the switch: the work folders are in the staging folder
-            self.report.written = self.outputs.commit()
+            self.report.written = self.outputs.commit(graph=self.graph_counts.summary(self.report.triples))
             self.report.warnings += self.outputs.warnings
             failed = False
         except BaseException:

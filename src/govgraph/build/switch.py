@@ -205,9 +205,10 @@ def publish_in_place(stage: Stage, current: list[str], previous: set[str], place
     stage.discard()
 
 
-def write_manifest(folder: Path, files: list[str]) -> None:
-    """The list of the files a build wrote, which later builds may replace or remove."""
-    (folder / MANIFEST).write_text(_manifest_text(files), encoding="utf-8")
+def write_manifest(folder: Path, files: list[str], graph: dict | None = None) -> None:
+    """The list of the files a build wrote, which later builds may replace or remove, and
+    what the graph holds (`build.counts`), when given."""
+    (folder / MANIFEST).write_text(_manifest_text(files, graph), encoding="utf-8")
 
 
 def _write_manifest(folder: Path, files: list[str]) -> None:
@@ -218,8 +219,11 @@ def _write_manifest(folder: Path, files: list[str]) -> None:
     os.replace(tmp, folder / MANIFEST)
 
 
-def _manifest_text(files: list[str]) -> str:
-    return json.dumps({"files": sorted(files)}, ensure_ascii=False, indent=1) + "\n"
+def _manifest_text(files: list[str], graph: dict | None = None) -> str:
+    manifest: dict = {"files": sorted(files)}
+    if graph is not None:
+        manifest["graph"] = graph
+    return json.dumps(manifest, ensure_ascii=False, indent=1) + "\n"
 
 
 def read_manifest(folder: Path) -> set[str]:
