@@ -32,6 +32,8 @@ PAGES = [
         "某区智慧矫正见成效 ——某区矫正中心探访记",
         False,
     ),
+    # a question as the title
+    ("执行难，难在哪？\n\n" + BODY, "执行难，难在哪？", False),
     # a title with one comma
     ("某镇法律服务中心揭牌，职工维权更便捷\n\n" + BODY, "某镇法律服务中心揭牌，职工维权更便捷", False),
     # the dateline is never the headline: the lead stands in, its time clause dropped

@@ -37,11 +37,20 @@ _NOTE = re.compile(r"^(?:编者按|编者的话|编后|核心提示|阅读提示
 _BRACKETED = re.compile(r"^【[^【】]*】$")
 _SUBTITLE = re.compile(r"^[—–-]{1,3}")
 _LABEL_CHARS = 6  # a marked line this short is a column label, not a title
+_CLOSERS = "”’」』）)》\"'"
 _CLAUSE_BREAK = re.compile(r"[，、；：,;:]")
 _TERMINAL_TAIL = re.compile(r"[。！？!?；;…]+([”’」』）)]*)$")
 _CAPTION_MARK = re.compile(r"^(?:图[①-⑳\d]+|图为)\s*")
 # An opening clause that only says when: 近日，/ 2018年，/ 4月7日上午，/ 今年以来，
 _TIME_CLAUSE = re.compile(r"^[\d年月日号今去近前来以期间上下午晚时许初底中旬夕至—-]{2,12}[，,]\s*")
+
+
+def ends_statement(line: str) -> bool:
+    """Ends as a sentence of the body does; a title may end with ？ or ！ (执行难，难在哪？)."""
+    s = line.rstrip()
+    while s and s[-1] in _CLOSERS:
+        s = s[:-1]
+    return ends_terminal(line) and not s.endswith(("？", "！", "?", "!"))
 
 
 def _bare(line: str) -> str:
@@ -74,7 +83,7 @@ def is_label(line: str) -> bool:
 def is_title_line(line: str) -> bool:
     """A line that can be (part of) a title: short, not a sentence, not a label or credit."""
     bare = _bare(line)
-    if not bare or len(bare) > MAX_TITLE or ends_terminal(bare) or bare.endswith(("：", ":")):
+    if not bare or len(bare) > MAX_TITLE or ends_statement(bare) or bare.endswith(("：", ":")):
         return False
     if "。" in bare or bare.count("，") > 1:
         return False

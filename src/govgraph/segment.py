@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
-from .headline import MAX_TITLE, lead_headline, title_from_lines
+from .headline import MAX_TITLE, ends_statement, lead_headline, title_from_lines
 from .normalize import CleanText, ends_terminal
 from .records import Article, Sentence
 
@@ -132,7 +132,7 @@ MAX_HEAD_LINES = 4  # paragraphs before the byline that can hold labels, kicker,
 
 def _head_like(par: str) -> bool:
     """A paragraph of an article's head: short and not a sentence (one comma allowed)."""
-    return 0 < len(par) <= 2 * MAX_TITLE and not ends_terminal(par) and par.count("，") <= 1
+    return 0 < len(par) <= 2 * MAX_TITLE and not ends_statement(par) and par.count("，") <= 1
 
 
 def _original_lines(clean: CleanText, start: int, end: int) -> list[str]:
