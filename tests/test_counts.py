@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import rdflib
@@ -39,13 +40,17 @@ def sparql_counts(graph: rdflib.Graph) -> dict:
     return out
 
 
-def page_summary(html_path: Path) -> tuple[dict, str]:
+def page_island(html_path: Path) -> dict:
     html = html_path.read_text(encoding="utf-8")
     m = re.search(r'<script type="application/json" id="govgraph-data">(.*?)</script>', html, re.S)
     assert m
-    header = re.search(r'<p id="gg-summary"[^>]*>(.*?)</p>', html, re.S)
+    return json.loads(m.group(1))
+
+
+def page_summary(html_path: Path) -> tuple[dict, str]:
+    header = re.search(r'<p id="gg-summary"[^>]*>(.*?)</p>', html_path.read_text(encoding="utf-8"), re.S)
     assert header
-    return json.loads(m.group(1))["summary"], header.group(1)
+    return page_island(html_path)["summary"], header.group(1)
 
 
 def test_page_and_manifest_counts_are_the_graphs(built, graph):
@@ -54,6 +59,9 @@ def test_page_and_manifest_counts_are_the_graphs(built, graph):
     assert json.loads((built / ".govgraph-manifest.json").read_text(encoding="utf-8"))["graph"] == summary
     assert header == "图谱共有 " + summary_line(summary)
     assert f"机构 {summary['institutions']}" in header and f"三元组 {summary['triples']}" in header
+    # the sample page shows the whole graph: its nodes per class are the same counts
+    shown = Counter(n["cls"] for n in page_island(built / "govgraph.html")["nodes"])
+    assert {f"{cls}s": n for cls, n in shown.items()} == {k: summary[k] for k in CLASS_QUERIES}
 
 
 def test_build_summary_counts_are_the_graphs_with_range_writers(tmp_path):
