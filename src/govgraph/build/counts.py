@@ -9,6 +9,8 @@ the written graph agree (tests/test_counts.py checks the last).
 
 from __future__ import annotations
 
+import secrets
+
 from .rows import AREA, CONCEPT, ORGANIZATION, OUTCOME
 
 # class of node -> its rdf:type
@@ -57,6 +59,18 @@ class GraphCounts:
             "outcomes": len(self.nodes["outcomes"]),
             "triples": triples,
         }
+
+
+# Stands for the number of triples on a page drawn while the range writers count them; no
+# text holds it (a random word, replaced before the page is written: `fill_triples`).
+TRIPLES_TOKEN = "ggtriples" + secrets.token_hex(12)
+
+
+def fill_triples(html: str, triples: int) -> str:
+    """The page with the number of triples in place of `TRIPLES_TOKEN` (a JSON string in
+    the data island, plain text in the header)."""
+    n = str(triples)
+    return html.replace(f'"{TRIPLES_TOKEN}"', n).replace(TRIPLES_TOKEN, n)
 
 
 def summary_line(summary: dict) -> str:

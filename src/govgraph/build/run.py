@@ -16,7 +16,6 @@ Documents merge in name order and every writer sorts, so the bytes depend only o
 from __future__ import annotations
 
 import os
-import secrets
 import sys
 import time
 from collections import Counter
@@ -36,7 +35,7 @@ from ..lock import BuildLock, remove_leftovers, undo_failed
 from ..model import DEFAULT_BASE, check_base, prefix_header, project_prefixes
 from ..reader import MAX_FILE_SIZE, Inputs, bundled_corpus, discover, extraction_stems, read, shown
 from ..viz import render_page
-from .counts import GraphCounts
+from .counts import TRIPLES_TOKEN, GraphCounts, fill_triples
 from .jsonout import DocumentJson
 from .outputs import Outputs
 from .page import PageModel
@@ -47,9 +46,6 @@ from .tasks import DocResult, WorkerLines, run_task, tasks
 from .writers import RangeWriters, write_range
 
 EXIT_OK, EXIT_SKIPPED, EXIT_FAILED = 0, 1, 2
-# stands for the number of triples on a page drawn while the range writers count them; no
-# text holds it (a random word, replaced before the page is written)
-_TRIPLES_TOKEN = "ggtriples" + secrets.token_hex(12)
 PAGE_NODES = 2000  # the build's page keeps the best-connected nodes up to this many
 
 
@@ -172,7 +168,7 @@ class _Build:
         self.json_stems = extraction_stems([shown(f.name) for f in self.files])
         self.counts: Counter[str] = Counter()
         self.graph_counts = GraphCounts()  # what the graph holds, for the summary and the page
-        self.page_html: str | None = None  # the page, until the number of triples is known
+        self.page_html: str | None = None  # the page, until the triples are counted
         self.doc_files: dict[str, Any] = {}  # N-Quads and TriG: written document by document
         self.joined: DocumentJson | None = None  # the JSON of a big file, put together from its parts
         self.fresh = False  # the current file (or one of its parts so far) was extracted in this run
@@ -327,14 +323,10 @@ class _Build:
         if "graphml" in self.formats:
             self.outputs.write_text(FORMATS["graphml"][0], graphml(nxg, node_attributes(self.sink.lines())))
         if self.page:
-            # the whole sample graph fits; past 2,000 nodes the page keeps the most connected
-            triples = _TRIPLES_TOKEN if self.writers is not None else self.report.triples
-            summary = self.graph_counts.summary(triples)
-            html, _ = render_page(nxg, title="govgraph", max_nodes=PAGE_NODES, summary=summary)
-            if self.writers is None:
-                self.outputs.write_text("govgraph.html", html)
-            else:  # the range writers are still counting the triples: written in `finish`
-                self.page_html = html
+            # the whole sample graph fits; past 2,000 nodes the page keeps the most connected.
+            # Written in `finish`, when the range writers have counted the triples.
+            summary = self.graph_counts.summary(TRIPLES_TOKEN if self.writers is not None else self.report.triples)
+            self.page_html, _ = render_page(nxg, title="govgraph", max_nodes=PAGE_NODES, summary=summary)
 
     def finish(self) -> None:
         if self.writers is not None:
@@ -342,9 +334,7 @@ class _Build:
             self.writers.close()
             self.writers = None
         if self.page_html is not None:
-            n = str(self.report.triples)
-            html = self.page_html.replace(f'"{_TRIPLES_TOKEN}"', n).replace(_TRIPLES_TOKEN, n)
-            self.outputs.write_text("govgraph.html", html)
+            self.outputs.write_text("govgraph.html", fill_triples(self.page_html, self.report.triples))
             self.page_html = None
         if self.dataset is not None:  # the shared graph, from the merged graph
             self.dataset.finish(self.sink.lines())
