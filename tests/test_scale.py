@@ -13,6 +13,7 @@ from rdflib import RDF
 from rdflib.compare import isomorphic
 
 from govgraph import api, export, model
+from govgraph.build.counts import GraphCounts
 from govgraph.build.jsonout import dumps
 from govgraph.build.page import PageModel
 from govgraph.build.rows import page_rows
@@ -97,7 +98,7 @@ def test_build_equals_the_rdflib_reference(samples, built):
     assert isomorphic(rdflib.Graph().parse(out / "govgraph.jsonld", format="json-ld"), g)
     nt = "\n".join(sorted({ln for ln in g.serialize(format="nt").split("\n") if ln.strip()})) + "\n"
     assert (out / "govgraph.nt").read_text(encoding="utf-8") == nt
-    view, seen = PageModel(), set()
+    view, seen, counts = PageModel(), set(), GraphCounts()
     for x in samples:  # each document's lines, then the shared blocks it is first to give
         d = b.emitter.emit(x)
         lines = list(d.plain)
@@ -106,8 +107,9 @@ def test_build_equals_the_rdflib_reference(samples, built):
                 seen.add(key)
                 lines += block
         view.add(page_rows(lines, b.base))
+        counts.add(page_rows(lines, b.base))
     nxg = view.to_networkx()
-    html, _ = render_page(nxg, title="govgraph", max_nodes=2000)
+    html, _ = render_page(nxg, title="govgraph", max_nodes=2000, summary=counts.summary(len(g)))
     assert (out / "govgraph.html").read_text(encoding="utf-8") == html
     attributes = node_attributes(sorted({" ".join(from_rdflib(t) for t in triple) for triple in g}))
     assert (out / "govgraph.graphml").read_text(encoding="utf-8") == graphml(nxg, attributes)
