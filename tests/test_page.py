@@ -321,7 +321,7 @@ def test_browser_hover_shows_evidence(browser, tmp_path):
         )
         assert "杭州市西湖区人民法院" in tip
         assert "别名：西湖法院" in tip
-        assert COURT_SENTENCE in tip and "001.txt" in tip and "《西湖法院深化诉源治理》" in tip
+        assert COURT_SENTENCE in tip and "001.txt" in tip and "西湖法院深化诉源治理" in tip
         page.screenshot(ARTIFACTS / "page_hover.png")
         assert_clean(page)
     finally:

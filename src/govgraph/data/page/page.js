@@ -53,8 +53,7 @@
         var item = el("li");
         if (ev.headline) item.appendChild(el("span", "gg-headline", ev.headline));
         item.appendChild(el("span", "gg-sentence", ev.sentence));
-        // the article's headline, then the file it is in
-        item.appendChild(el("span", "gg-doc", "—— " + (ev.headline ? "《" + ev.headline + "》 · " : "") + ev.document));
+        item.appendChild(el("span", "gg-doc", "—— " + ev.document));
         list.appendChild(item);
       });
       box.appendChild(list);
