@@ -34,6 +34,8 @@ PAGES = [
     ),
     # a question as the title
     ("执行难，难在哪？\n\n" + BODY, "执行难，难在哪？", False),
+    # a web page: the title, then its source and date lines
+    ("某县法院深化执行改革\n\n来源：某某日报\n\n2024-05-01 10:20\n\n" + BODY, "某县法院深化执行改革", False),
     # a title with one comma
     ("某镇法律服务中心揭牌，职工维权更便捷\n\n" + BODY, "某镇法律服务中心揭牌，职工维权更便捷", False),
     # the dateline is never the headline: the lead stands in, its time clause dropped
@@ -80,6 +82,9 @@ LINES = [
     ("■法庭素描", False, False, True),
     ("上接第一版", False, False, True),
     ("【法治护航行】", False, False, True),
+    ("来源：某某日报", False, False, True),
+    ("发布时间：2024-05-01 10:20", False, False, True),
+    ("2024-05-01", False, False, True),
     ("## 北仑检察化身抗疫“镖师”", False, False, False),
     ("交叉执行逐步常态化长效化", False, False, False),
 ]
