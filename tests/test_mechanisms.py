@@ -60,6 +60,19 @@ CASES = [
         [("首问负责制", 2, 7, "mech.curated:first-inquiry-responsibility"), ("限时办结制", 8, 13, "mech.rule-name")],
     ),
     ("全面推行湾长制", [("湾长制", 4, 7, "mech.rule-name")]),
+    # two bodies in one character each and how they work together
+    ("健全检企对接、畅通警企合作路径", [("检企对接", 2, 6, "mech.agent-pair"), ("警企合作", 9, 13, "mech.agent-pair")]),
+    ("深化检校合作", [("检校合作", 2, 6, "mech.agent-pair")]),
+    ("推进检法衔接", [("检法衔接", 2, 6, "mech.agent-pair")]),
+    # named legal procedures and instruments
+    ("检察院依法提出抗诉", [("抗诉", 5, 9, "mech.curated:procuratorial-protest")]),
+    ("对其作出相对不起诉决定", [("不起诉", 4, 9, "mech.curated:non-prosecution")]),
+    ("公安机关出具家庭暴力告诫书", [("家庭暴力告诫书", 6, 13, "mech.curated:domestic-violence-warning")]),
+    ("法院适用惩罚性赔偿", [("惩罚性赔偿", 4, 9, "mech.curated:punitive-damages")]),
+    (
+        "推行云调解和电子送达",
+        [("在线调解", 2, 5, "mech.curated:online-mediation"), ("电子送达", 6, 10, "mech.curated:electronic-service")],
+    ),
 ]
 
 NEGATIVES = [
@@ -98,6 +111,11 @@ NEGATIVES = [
     "街道人民调解委员会受理纠纷",
     "设立法律援助工作站",
     "上线多元解纷平台",
+    "依托数字检察App",
+    "全市法院在线庭审率达67%",  # a rate named after it
+    "加强政府协同",  # 政府 is a word, not two bodies
+    "推进政企合作",  # no justice body
+    "加强法院联动",
 ]
 
 

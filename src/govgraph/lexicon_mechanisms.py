@@ -25,6 +25,10 @@ class MechanismCues:
     not_after_tail: tuple[str, ...]
     rule_suffixes: tuple[str, ...]  # 负责制, 长制 …: a system named by its rule
     campaign_tails: tuple[str, ...]  # 专项行动 …: kept in an unquoted name
+    pair_agents: str = ""  # 检警法 …: a justice body in one character (检企对接)
+    pair_partners: str = ""  # 企校医 …: the body it works with
+    pair_tails: tuple[str, ...] = ()  # 对接, 合作, 联动 …
+    not_pairs: frozenset[str] = frozenset()  # 法院, 法律: two such characters that make a word
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +58,10 @@ def mechanism_cues() -> MechanismCues:
         not_after_tail=longest_first(by_role.get("not_after_tail", [])),
         rule_suffixes=longest_first(by_role.get("rule_suffix", [])),
         campaign_tails=longest_first(campaign),
+        pair_agents="".join(by_role.get("pair_agent", [])),
+        pair_partners="".join(by_role.get("pair_partner", [])),
+        pair_tails=longest_first(by_role.get("pair_tail", [])),
+        not_pairs=frozenset(by_role.get("not_pair", [])),
     )
 
 

@@ -10,7 +10,9 @@ Each rule proposes candidates with the id of the rule (kept on the evidence):
 * `mech.setup-verb+quoted`: a bare quoted name that a setup verb carries out: 推行“按需点单”;
 * `mech.setup-verb`: a setup verb, an unquoted noun phrase and a generic word: 建立双轨监管机制;
 * `mech.phrase+tail`: an unquoted noun phrase before a strong generic word: 发挥行刑双向衔接机制作用;
-* `mech.rule-name`: a system named by its rule, unquoted: 推行限时办结制, 河长制.
+* `mech.rule-name`: a system named by its rule, unquoted: 推行限时办结制, 河长制;
+* `mech.agent-pair`: two bodies in one character each and how they work together, one of them
+  a justice body: 健全检企对接, 畅通警企合作路径, 警医联动.
 The precision filter (data/mechanism_stoplist.tsv, the `generic` words of data/mechanism_cues.tsv)
 keeps out principles, slogans, brands, platforms, facilities, awards and fragments.
 """
@@ -323,9 +325,44 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
     return out
 
 
+def _starts_word(text: str, pos: int) -> bool:
+    """jieba starts a word at `pos` (read in a short window around it)."""
+    lo = max(0, pos - 6)
+    at = lo
+    for word, _ in jieba_pos(text[lo : pos + 6]):
+        if at >= pos:
+            return at == pos
+        at += len(word)
+    return False
+
+
+def _agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
+    """检企对接, 警医联动: two bodies in one character each (one a justice body) and a word of
+    working together, standing as a word of its own (not 执法院联动)."""
+    if not cues.pair_tails or not any(t in text for t in cues.pair_tails):
+        return []
+    chars = re.escape(cues.pair_agents + cues.pair_partners)
+    tails = "|".join(map(re.escape, cues.pair_tails))
+    out = []
+    for m in re.finditer(rf"(?=([{chars}])([{chars}])({tails}))", text):
+        a, b = m.group(1), m.group(2)
+        if a == b or a + b in cues.not_pairs or (a not in cues.pair_agents and b not in cues.pair_agents):
+            continue
+        if _starts_word(text, m.start()):
+            end = m.start() + 2 + len(m.group(3))
+            out.append(Candidate(m.start(), end, text[m.start() : end], "mech.agent-pair"))
+    return out
+
+
 def discover(text: str) -> list[Candidate]:
     cues = mechanism_cues()
     bare, kept = _inner_quotes_dropped(text)
     kept.append(len(text))
     phrases = [Candidate(kept[c.start], kept[c.end - 1] + 1, c.name, c.rule, c.core) for c in _phrases(bare, cues)]
-    return _quoted(text, cues) + phrases + _unquoted_numbered(text, cues) + _rule_names(text, cues)
+    return (
+        _quoted(text, cues)
+        + phrases
+        + _unquoted_numbered(text, cues)
+        + _rule_names(text, cues)
+        + _agent_pairs(text, cues)
+    )
