@@ -90,7 +90,22 @@ RELATIVE.append(
         [("荆州市沙市区卫生环保志愿服务队", 0, 10, "inst.named:志愿服务队")],
     )
 )
+RELATIVE.extend(
+    [
+        # a head a region has one of, alone (data/bare_heads.tsv): the article's
+        ("中级法院和各基层法院建立审判庭", ["宁化县"], [("三明市中级人民法院", 0, 4, "inst.bare:中级法院")]),
+        ("案件报中院审查", ["三明市"], [("三明市中级人民法院", 3, 5, "inst.bare:中院")]),
+        ("依托综治中心化解纠纷", ["镇坪县"], [("镇坪县社会治安综合治理中心", 2, 6, "inst.bare:综治中心")]),
+        ("当地综治中心协调居民协商", ["库尔勒市"], [("库尔勒市社会治安综合治理中心", 0, 6, "inst.bare:综治中心")]),
+        ("检察官协调工商联对接商户", ["高唐县"], [("高唐县工商业联合会", 5, 8, "inst.bare:工商联")]),
+    ]
+)
 RELATIVE_NEGATIVES = [
+    ("各中级法院要落实", ["三明市"]),  # many such bodies
+    ("各地综治中心打出组合拳", ["新疆维吾尔自治区"]),
+    ("所在乡镇综治中心定期研判", ["临颍县"]),  # a township's
+    ("依托综治中心化解纠纷", ["新疆维吾尔自治区"]),  # a province's is not meant by a bare word
+    ("依托综治中心化解纠纷", []),  # no region in sight
     ("荆州经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # 区 ends 经开区, it names no district here
     ("市人民法院开展执行", []),  # no city in sight: no prefix from elsewhere
     ("全市法院推进诉源治理", ["荆州市"]),

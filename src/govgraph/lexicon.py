@@ -379,21 +379,7 @@ def _bundled_mechanisms() -> dict[str, Concept]:
 def rules_version() -> str:
     """A digest of every rule file: caches keyed on it are invalidated when rules change."""
     h = hashlib.sha256()
-    for name in (
-        "regions.tsv",
-        "region_changes.tsv",
-        "institution_heads.tsv",
-        "collective_leads.tsv",
-        "person_titles.tsv",
-        "triggers.tsv",
-        "adopt_weights.tsv",
-        "quantity_units.tsv",
-        "quantity_cues.tsv",
-        "subject_cues.tsv",
-        "collective_systems.tsv",
-        "mechanism_cues.tsv",
-        "mechanism_stoplist.tsv",
-    ):
+    for name in bundled_data_files():
         h.update(_data_text(name).encode("utf-8"))
     h.update(_ontology_text("mechanisms.ttl").encode("utf-8"))
     h.update(_active.digest.encode())

@@ -25,6 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import Division, Head, collective_leads, institution_heads, person_titles
+from ..lexicon_institutions import bare_heads
 from ..spans import DictMatcher, resolve_overlaps
 from .inst_base import (
     IMPLICIT,
@@ -51,6 +52,9 @@ __all__ = [
 ]
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
+LOCAL_WORD = "当地"  # 当地综治中心: the article's own
+# before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
+NOT_BARE_AFTER = ("各地", "所在", "镇）", "乡）", "镇", "乡", "街道", "村", "社区", "基层")
 LIST_FILLERS = ("两地", "三地", "等地")
 
 
@@ -92,8 +96,8 @@ def find_institutions(
         head = heads[surface]
         if he < len(text) and text[he] in head.not_before:
             continue
-        if any(a < hs < b for a, b in blocked):
-            continue  # the words before the head belong to a mechanism's name
+        if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
+            continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
@@ -211,7 +215,24 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
             if d.level not in head.collective_at:
                 name = fill(head, region=region_prefix(d), short=short_form(d))
                 return [_mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
-    return []
+    return _bare(text, hs, he, head, ctx)
+
+
+def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """中级法院和各基层法院, 当地综治中心: a head a region has one of, alone, is the article's."""
+    if head.surface not in bare_heads() or (hs and text[hs - 1] in NOT_IMPLICIT_AFTER):
+        return []
+    if any(text.endswith(w, 0, hs) for w in NOT_BARE_AFTER):
+        return []
+    local = text.endswith(LOCAL_WORD, 0, hs)
+    if not local and not word_starts_at(text, hs):
+        return []
+    d = ctx.implicit_region((head.level,) if head.level else ("county", "prefecture"), "")
+    if d is None or d.level in head.collective_at:
+        return []
+    s = hs - len(LOCAL_WORD) if local else hs
+    name = fill(head, region=region_prefix(d), short=short_form(d))
+    return [_mention(s, he, text, name, head, d, d.name, "inst.bare")]
 
 
 def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[InstitutionMention]:

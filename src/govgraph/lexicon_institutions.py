@@ -1,0 +1,14 @@
+"""Loaders for institution rules kept apart from `lexicon` for its size: one loader per file,
+cached and read through `lexicon.data_rows`, so a user lexicon can add rows."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from .lexicon import data_rows
+
+
+@lru_cache(maxsize=1)
+def bare_heads() -> frozenset[str]:
+    """Heads that alone name the body of the article's region (data/bare_heads.tsv)."""
+    return frozenset(r["surface"] for r in data_rows("bare_heads.tsv"))
