@@ -31,7 +31,19 @@ NATIONAL = [
     ),
     ("全国妇联部署家庭教育指导", [("中华全国妇女联合会", 0, 4, "inst.national:全国妇联")]),
 ]
-NATIONAL_NEGATIVES = ["民政部门为困难群众申请低保", "教育部门开展安全教育"]
+NATIONAL.append(
+    # well-known companies under their short names (SPEC v2: named companies, kind other)
+    (
+        "汇聚腾讯、科大讯飞等研发单位",
+        [("腾讯", 2, 4, "inst.national:腾讯"), ("科大讯飞", 5, 9, "inst.national:科大讯飞")],
+    )
+)
+NATIONAL_NEGATIVES = [
+    "民政部门为困难群众申请低保",
+    "教育部门开展安全教育",
+    "通过腾讯视频直播庭审",  # a product
+    "组建“中国移动微法院”研发基地",  # a platform
+]
 
 
 @pytest.mark.parametrize("text, expected", NATIONAL)

@@ -41,6 +41,8 @@ CASES = [
     ("推行“按日督办”", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
     ("开展“飓风行动”", [("飓风行动", 2, 8, "mech.quoted+tail")]),  # named like a campaign
     ("推行“按日督办”，", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
+    ("中心推行“力量下沉、服务下倾”，", [("力量下沉、服务下倾", 4, 15, "mech.setup-verb+quoted")]),  # a short list
+    ("推行“六化”工作法", [("六化", 2, 9, "mech.quoted+tail")]),  # numbered and short, before a strong word
     ("以“一案一码”为抓手", [("一案一码", 1, 7, "mech.numbered")]),
     # a setup verb, an unquoted noun phrase and a generic word
     ("建立涉企案件快速办理机制", [("涉企案件快速办理", 2, 12, "mech.setup-verb")]),
@@ -95,6 +97,8 @@ NEGATIVES = [
     "健全协调联动机制",
     "建立健全内部管理制度",
     "坚持“四个一”",  # a count, not a name
+    "群众可“按需点单、随时咨询”",  # a quoted list with no setup verb
+    "推行“受理快、办理快、审批快、出证快、反馈快”",  # too long a list: a slogan
     "将派出所建设作为公安“一号工程”强力推进",  # a count before a campaign word
     "建立调查、调解、心理疏导三项机制",  # a counted list of functions
     "不断创新完善破产审判工作机制",  # a generic function of the court

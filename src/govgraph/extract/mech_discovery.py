@@ -200,13 +200,23 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         elif tail is not None or named or ends_generic:
             name, end = inner, m.end()
             rule = "mech.numbered" if named else "mech.quoted+tail"
-        elif _carried_out(text, m.start(), quotes[j].end(), cues) and "、" not in inner:
+        elif _carried_out(text, m.start(), quotes[j].end(), cues) and (
+            "、" not in inner or (_short_list(inner) and _setup_before(text, m.start(), cues))
+        ):
             name, end, rule = inner, m.end(), "mech.numbered" if numbered else "mech.setup-verb+quoted"
         else:
             continue
-        if plausible(name) and (name != inner or plausible(inner)):
+        # “六化”工作法: a numbered name right before a strong generic word, though short
+        counted_name = numbered and tail is not None and not tail[0] and tail[2] in cues.strong_tails
+        if (plausible(name) and (name != inner or plausible(inner))) or (counted_name and name == inner):
             out.append(Candidate(m.start(), end, name, rule, inner))
     return out
+
+
+def _short_list(inner: str) -> bool:
+    """推行“力量下沉、服务下倾”: a few short parts that a setup verb carries out as one measure."""
+    parts = inner.split("、")
+    return 2 <= len(parts) <= 4 and all(2 <= len(p) <= 6 for p in parts)
 
 
 def _has_stop(word: str, cues: MechanismCues) -> bool:
