@@ -43,6 +43,9 @@ CASES = [
     ("推行“按日督办”，", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
     ("中心推行“力量下沉、服务下倾”，", [("力量下沉、服务下倾", 4, 15, "mech.setup-verb+quoted")]),  # a short list
     ("推行“六化”工作法", [("六化", 2, 9, "mech.quoted+tail")]),  # numbered and short, before a strong word
+    ("创新“五心”调解法", [("五心", 2, 9, "mech.quoted+tail")]),
+    ("运用五步调解法化解纠纷", [("五步调解法", 2, 7, "mech.numbered")]),  # steps, unquoted
+    ("推行三字诀", [("三字诀", 2, 5, "mech.numbered")]),
     ("以“一案一码”为抓手", [("一案一码", 1, 7, "mech.numbered")]),
     # a setup verb, an unquoted noun phrase and a generic word
     ("建立涉企案件快速办理机制", [("涉企案件快速办理", 2, 12, "mech.setup-verb")]),
@@ -98,6 +101,9 @@ NEGATIVES = [
     "建立健全内部管理制度",
     "坚持“四个一”",  # a count, not a name
     "群众可“按需点单、随时咨询”",  # a quoted list with no setup verb
+    "每一步法官都要把关",  # one step, and 法 starts 法官
+    "进一步法治化",
+    "第二步法院将跟进",
     "推行“受理快、办理快、审批快、出证快、反馈快”",  # too long a list: a slogan
     "将派出所建设作为公安“一号工程”强力推进",  # a count before a campaign word
     "建立调查、调解、心理疏导三项机制",  # a counted list of functions

@@ -42,6 +42,9 @@ NUMBERED = re.compile(
 PAIRED = re.compile(r"^一[\u4e00-\u9fff（）()]{1,6}一[\u4e00-\u9fff]{1,4}$")
 # a method named by its steps: 五步调解法, 三字诀
 STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
+UNQUOTED_STEPS = re.compile(
+    r"[二三四五六七八九十两][步字招](?:调解|工作|办案|审判|执行|接访|服务|矫正|帮教)?(?:法(?![官律院治规定庭制学典])|诀)"
+)
 # a quoted name ending like a campaign is one: “城市品质六大提升行动”
 CAMPAIGN_ENDS = ("行动", "工程", "计划")
 PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
@@ -295,11 +298,16 @@ def _numbered_before_tail(tails: tuple[str, ...]) -> re.Pattern:
 
 
 def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
-    return [
+    out = [
         Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
         for m in _numbered_before_tail(cues.strong_tails).finditer(text)
         if plausible(m.group(1))
     ]
+    # a method named by its steps, unquoted: 运用五步调解法, 三字诀 (not 进一步法治化)
+    for m in UNQUOTED_STEPS.finditer(text):
+        if _starts_word(text, m.start()):
+            out.append(Candidate(m.start(), m.end(), m.group(0), "mech.numbered"))
+    return out
 
 
 def _inner_quotes_dropped(text: str) -> tuple[str, list[int]]:
