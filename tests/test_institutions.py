@@ -227,7 +227,17 @@ NAMED.extend(
         ),
     ]
 )
+NAMED.extend(
+    [
+        # a quoted word inside the name, a region before it: the name without the quotes
+        (
+            "诸暨市枫桥镇“老娘舅”调解委员会参与调解",
+            [("诸暨市枫桥镇老娘舅调解委员会", 0, 16, "inst.named:调解委员会")],
+        ),
+    ]
+)
 NAMED_NEGATIVES = [
+    "打造“一站式”法律服务中心",  # a quoted word and no region: no body
     "某银行申请强制执行",
     "涉案公司拒不履行",
     "法官工作站设在村委会",  # a place with no region is no body

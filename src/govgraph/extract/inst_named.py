@@ -3,6 +3,8 @@ and sub-units named after their parent (最高法执行局, 贺兰县公安局�
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Head, institution_heads
 from ..segment import jieba_pos
 from .inst_base import (
@@ -98,6 +100,8 @@ ANAPHORA = {
     "中院": ("court",),
     "高院": ("court",),
 }
+# a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
+QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
 # words of media outlets' names: 融媒体中心, 新闻中心 are not listed
 MEDIA = ("媒体", "新闻", "电视", "广播", "报")
 
@@ -182,9 +186,13 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         stem = _stem_after_region(text, floor, hs, head) or stem
     if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED) or any(w in stem for w in MEDIA):
         return []  # anonymised parties (某银行) and media outlets (融媒体中心) are not listed
-    if len(stem) < 2 and not chain:
-        return []
     sc = chain_ending_at(by_end, hs - len(stem))
+    quoted = QUOTED_WORD_BEFORE.search(text, 0, hs - len(stem))
+    if not sc and quoted is not None and chain_ending_at(by_end, quoted.start()):
+        # 桃浦镇“一站式”职工法律服务中心: a quoted word inside the name, a region before it
+        sc, stem = chain_ending_at(by_end, quoted.start()), quoted.group(1) + stem
+    elif len(stem) < 2 and not chain:
+        return []
     if not stem and sc:
         if sc[-1].is_short and head.scope == "named" and len(sc) == 1:
             # 山东大学, 江苏银行: the short form is the name, not a prefix
