@@ -112,6 +112,17 @@ RELATIVE.extend(
         ("检察官协调工商联对接商户", ["高唐县"], [("高唐县工商业联合会", 5, 8, "inst.bare:工商联")]),
     ]
 )
+RELATIVE.append(
+    # one head, two bodies (纪委监委): both, in the same region
+    (
+        "联合市纪委监委开展交流",
+        ["商洛市"],
+        [
+            ("中国共产党商洛市纪律检查委员会", 2, 7, "inst.relative:纪委监委"),
+            ("商洛市监察委员会", 2, 7, "inst.relative:纪委监委"),
+        ],
+    )
+)
 RELATIVE_NEGATIVES = [
     ("各中级法院要落实", ["三明市"]),  # many such bodies
     ("各地综治中心打出组合拳", ["新疆维吾尔自治区"]),

@@ -3,6 +3,7 @@ before a head (湖北省荆州市 + 中级人民法院), turned into an official
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from ..lexicon import Division, Head, gazetteer
@@ -92,7 +93,20 @@ def short_form(d: Division, surface: str | None = None) -> str:
 
 
 def fill(head: Head, region: str = "", short: str = "", stem: str = "", parent: str = "") -> str:
-    return head.canonical.format(region=region, short=short, stem=stem, parent=parent)
+    """The body's name; a head naming two bodies at once (纪委监委) gives its first here."""
+    return head.canonical.split("|")[0].format(region=region, short=short, stem=stem, parent=parent)
+
+
+def twins(head: Head, m: InstitutionMention) -> list[InstitutionMention]:
+    """The other bodies a head names at once (纪委监委: the discipline commission and the
+    supervisory commission), in the region of the first."""
+    d = m.region
+    if "|" not in head.canonical or d is None or m.collective or region_prefix(d) not in m.name:
+        return []
+    return [
+        dataclasses.replace(m, name=t.format(region=region_prefix(d), short=short_form(d), stem="", parent=""))
+        for t in head.canonical.split("|")[1:]
+    ]
 
 
 def region_prefix(d: Division) -> str:

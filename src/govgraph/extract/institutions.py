@@ -39,6 +39,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
     short_form,
+    twins,
     word_starts_at,
 )
 from .inst_named import ANAPHORA, anaphor, named, subunit
@@ -99,6 +100,7 @@ def find_institutions(
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
+        found += [t for m in found for t in twins(head, m)]
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
                 last.prefix_only = True
