@@ -123,13 +123,22 @@ RELATIVE.append(
         ],
     )
 )
+RELATIVE.append(
+    # 区 ends 经开区, it names no district here: a development zone's body, the city's short name
+    # and the zone's full name (data/development_zones.tsv)
+    (
+        "荆州经开区住建局紧盯安全生产",
+        ["荆州市沙市区"],
+        [("荆州经济技术开发区住房和城乡建设局", 0, 8, "inst.zone:住建局")],
+    )
+)
 RELATIVE_NEGATIVES = [
-    ("各中级法院要落实", ["三明市"]),  # many such bodies
+    ("各中级法院要落实", ["三明市"]),
+    ("经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # no city before the zone  # many such bodies
     ("各地综治中心打出组合拳", ["新疆维吾尔自治区"]),
     ("所在乡镇综治中心定期研判", ["临颍县"]),  # a township's
     ("依托综治中心化解纠纷", ["新疆维吾尔自治区"]),  # a province's is not meant by a bare word
     ("依托综治中心化解纠纷", []),  # no region in sight
-    ("荆州经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # 区 ends 经开区, it names no district here
     ("市人民法院开展执行", []),  # no city in sight: no prefix from elsewhere
     ("全市法院推进诉源治理", ["荆州市"]),
     ("区委员会召开会议", ["南京市鼓楼区"]),  # a committee needs a name

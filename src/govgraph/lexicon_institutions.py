@@ -12,3 +12,10 @@ from .lexicon import data_rows
 def bare_heads() -> frozenset[str]:
     """Heads that alone name the body of the article's region (data/bare_heads.tsv)."""
     return frozenset(r["surface"] for r in data_rows("bare_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
+def development_zones() -> dict[str, str]:
+    """Zone word → full zone name (data/development_zones.tsv), longest first."""
+    rows = data_rows("development_zones.tsv")
+    return {r["surface"]: r["full"] for r in sorted(rows, key=lambda r: -len(r["surface"]))}

@@ -25,7 +25,7 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import Division, Head, collective_leads, institution_heads, person_titles
-from ..lexicon_institutions import bare_heads
+from ..lexicon_institutions import bare_heads, development_zones
 from ..spans import DictMatcher, resolve_overlaps
 from .inst_base import (
     IMPLICIT,
@@ -199,6 +199,9 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     chain = chain or _list_chain(text, hs, by_end)
     if chain:
         return _with_chain(text, hs, he, head, chain, ctx, by_end)
+    zoned = _in_zone(text, hs, he, head, ctx, by_end)
+    if zoned:
+        return zoned
     for word, levels, suffix in IMPLICIT:
         if text.endswith(word, 0, hs):
             s = hs - len(word)
@@ -218,6 +221,23 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
                 name = fill(head, region=region_prefix(d), short=short_form(d))
                 return [_mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
     return _bare(text, hs, he, head, ctx)
+
+
+def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
+    """荆州经开区住建局: a city, a development zone word, a head; the zone is no division, the
+    body carries the zone's full name after the city's short name."""
+    for word, full in development_zones().items():
+        if not text.endswith(word, 0, hs):
+            continue
+        chain = chain_ending_at(by_end, hs - len(word))
+        if not chain or chain[-1].local_level or head.level in ("province", "prefecture"):
+            return []
+        d, _, _, short = resolve_chain(chain, ctx)
+        if d is None or d.level != "prefecture":
+            return []
+        name = fill(head, region=short + full, short=short + full)
+        return [_mention(chain[0].start, he, text, name, head, d, d.name, "inst.zone")]
+    return []
 
 
 def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
