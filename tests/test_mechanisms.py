@@ -74,6 +74,8 @@ CASES = [
     ("对其作出相对不起诉决定", [("不起诉", 4, 9, "mech.curated:non-prosecution")]),
     ("公安机关出具家庭暴力告诫书", [("家庭暴力告诫书", 6, 13, "mech.curated:domestic-violence-warning")]),
     ("法院适用惩罚性赔偿", [("惩罚性赔偿", 4, 9, "mech.curated:punitive-damages")]),
+    ("法官上门立案", [("上门立案", 2, 6, "mech.curated:on-site-case-filing")]),
+    ("依法采取保全措施", [("诉讼保全", 4, 8, "mech.curated:litigation-preservation")]),
     (
         "推行云调解和电子送达",
         [("在线调解", 2, 5, "mech.curated:online-mediation"), ("电子送达", 6, 10, "mech.curated:electronic-service")],
