@@ -133,6 +133,8 @@ RELATIVE.append(
     )
 )
 RELATIVE_NEGATIVES = [
+    ("乡镇政府要落实责任", ["宁化县"]),  # 乡镇: every township, not one
+    ("镇政府要落实责任", ["宁化县"]),  # no township named
     ("各中级法院要落实", ["三明市"]),
     ("经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # no city before the zone  # many such bodies
     ("各地综治中心打出组合拳", ["新疆维吾尔自治区"]),
@@ -162,6 +164,24 @@ def _article(names: list[str]) -> list:
 @pytest.mark.parametrize("text, article, expected", RELATIVE)
 def test_relative_references_take_the_article_region(text, article, expected):
     assert run(text, article_regions=_article(article)) == expected
+
+
+TOWNSHIP_RELATIVE = [
+    # 镇/乡/街道 before a head: the township the article named last, under its county
+    ("镇政府联合派出所开展排查", ("翠江镇", "宁化县"), [("宁化县翠江镇人民政府", 0, 3, "inst.relative-township:政府")]),
+    (
+        "街道办事处派员参加",
+        ("双塔街道", "姑苏区"),
+        [("苏州市姑苏区双塔街道办事处", 0, 5, "inst.relative-township:办事处")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, township, expected", TOWNSHIP_RELATIVE)
+def test_township_words_take_the_article_township(text, township, expected):
+    town, county = township
+    ctx = Context(regions=_article([county]), local_regions=[(town, "township")])
+    assert run(text, ctx) == expected
 
 
 @pytest.mark.parametrize("text, article", RELATIVE_NEGATIVES)

@@ -119,7 +119,7 @@ def region_prefix(d: Division) -> str:
     return d.name
 
 
-def _township(chain: list[RegionMention], ctx: Context):
+def township_county(chain: list[RegionMention], ctx: Context):
     """A township's county, from the chain (琼海市潭门镇) or the article's county."""
     for i in range(len(chain) - 2, -1, -1):
         if chain[i].candidates:
@@ -137,7 +137,7 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
     """(division, region name, official prefix, short form) of the chain's last region."""
     last = chain[-1]
     if last.local_level:
-        county = _township(chain, ctx)
+        county = township_county(chain, ctx)
         prefix = (region_prefix(county) if county else "") + last.surface
         return county, last.surface, prefix, last.surface
     prev = chain[-2] if len(chain) >= 2 else None

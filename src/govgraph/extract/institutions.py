@@ -39,6 +39,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
     short_form,
+    township_county,
     twins,
     word_starts_at,
 )
@@ -54,6 +55,7 @@ __all__ = [
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
 LOCAL_WORD = "当地"  # 当地综治中心: the article's own
+TOWNSHIP_WORDS = ("街道", "镇", "乡")  # 镇政府: the article's township
 # before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
 NOT_BARE_AFTER = ("各地", "所在", "镇）", "乡）", "镇", "乡", "街道", "村", "社区", "基层")
 LIST_FILLERS = ("两地", "三地", "等地")
@@ -220,7 +222,24 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
             if d.level not in head.collective_at:
                 name = fill(head, region=region_prefix(d), short=short_form(d))
                 return [_mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
-    return _bare(text, hs, he, head, ctx)
+    return _in_township(text, hs, he, head, ctx) or _bare(text, hs, he, head, ctx)
+
+
+def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """镇政府, 镇党委, 街道办事处: 镇/乡/街道 before a head is the township the article named last."""
+    word = next((w for w in TOWNSHIP_WORDS if text.endswith(w, 0, hs)), None)
+    if word is None or head.level in ("province", "prefecture", "county"):
+        return []
+    s = hs - len(word)
+    if s > 0 and (text[s - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, s)):
+        return []  # 乡镇政府, 各乡镇: no one township
+    town = next((n for n, level in reversed(ctx.local_regions) if level == "township" and n.endswith(word)), None)
+    if town is None:
+        return []
+    county = township_county([], ctx)
+    prefix = (region_prefix(county) if county is not None else "") + town
+    name = fill(head, region=prefix, short=town)
+    return [_mention(s, he, text, name, head, county, town, "inst.relative-township")]
 
 
 def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
