@@ -64,6 +64,15 @@ def test_page_and_manifest_counts_are_the_graphs(built, graph):
     assert {f"{cls}s": n for cls, n in shown.items()} == {k: summary[k] for k in CLASS_QUERIES}
 
 
+def test_a_view_page_counts_the_whole_graph(built, graph, tmp_path):
+    from govgraph.api import view
+
+    view(built / "govgraph.ttl", tmp_path / "focus.html", focus="交叉执行", depth=1)
+    summary, header = page_summary(tmp_path / "focus.html")
+    assert summary == sparql_counts(graph)  # the focus page shows a part; the counts are the graph's
+    assert header == "图谱共有 " + summary_line(summary)
+
+
 def test_build_summary_counts_are_the_graphs_with_range_writers(tmp_path):
     # two workers: the Turtle is written by range writers while the page is drawn, so the
     # page learns the number of triples last

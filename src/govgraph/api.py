@@ -14,6 +14,7 @@ from importlib import resources
 from pathlib import Path
 
 from . import sparql, store_view
+from .build.counts import GraphCounts
 from .build.outputs import write_atomic
 from .build.run import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, PAGE_NODES, BuildReport, build
 from .errors import GovgraphError
@@ -109,8 +110,10 @@ def view(
     if max_nodes < 1:
         raise GovgraphError("--max-nodes must be at least 1")
     check_page_target(Path(out), Path(graph_path))
+    store, counts = open_store(graph_path), GraphCounts()  # the page shows what the whole graph holds
     html, stats = render_page(
-        store_view.to_networkx(open_store(graph_path)),
+        store_view.to_networkx(store, counts=counts),
+        summary=counts.summary(len(store)),
         title="govgraph",
         max_nodes=max_nodes,
         focus=focus,

@@ -9,6 +9,7 @@ file gives (`export.to_networkx`).
 
 from __future__ import annotations
 
+from .build.counts import GraphCounts
 from .build.page import PageModel
 from .build.rows import page_rows
 from .model import DCT_NS, DEFAULT_BASE, GG_NS, OA_NS, ORG_NS, PROV_NS, RDF_NS, RDFS_NS, SDO_NS, SKOS_NS
@@ -70,8 +71,12 @@ def page_lines(store) -> list[str]:
     return lines
 
 
-def to_networkx(store, page_nodes: int | None = None):
-    """The networkx view of the graph in `store` (see `export.to_networkx`)."""
+def to_networkx(store, page_nodes: int | None = None, counts: GraphCounts | None = None):
+    """The networkx view of the graph in `store` (see `export.to_networkx`); `counts`, when
+    given, gathers what the graph holds from the same rows (`build.counts`)."""
     model = PageModel()
-    model.add(page_rows(page_lines(store), graph_base(store)))
+    rows = page_rows(page_lines(store), graph_base(store))
+    model.add(rows)
+    if counts is not None:
+        counts.add(rows)
     return model.to_networkx(page_nodes)
