@@ -221,7 +221,8 @@ def test_browser_details_list_facts_with_their_sentence(browser, tmp_path):
         facts = dict(facts)
         assert set(facts) == {"采用 → 诉源治理", "采用 → 枫桥经验", "位于 → 西湖区", "← 属于 化解纠纷1200件"}
         # the court's evidence sentence names 诉源治理: shown under that fact, with its document
-        assert facts["采用 → 诉源治理"] == "西湖法院推行诉源治理，全年化解纠纷1200件。（001.txt）"
+        sentence = "西湖法院推行诉源治理，全年化解纠纷1200件。"
+        assert facts["采用 → 诉源治理"] == f"《西湖法院深化诉源治理》 {sentence}（001.txt）"
         assert facts["位于 → 西湖区"] == ""  # no sentence names both
         # a fact is a link to the node at its other end
         page.evaluate("""Array.from(document.querySelectorAll('#gg-details .gg-facts button'))

@@ -198,12 +198,22 @@
         if (node.hidden) return;
         var p = network.canvasToDOM(positions[id]);
         var w = ctx.measureText(node.label).width * scale;
-        var box = null;
-        for (var k = 0; k < 16 && box === null; k++) { // beside the node, then further off
+        var box = null, far = false;
+        // beside the node, then further off (with a leader line), never off the canvas
+        for (var k = 0; k < 48 && box === null; k++) {
           var b = labelBox(p, node.size * scale + Math.floor(k / 4) * TOP_PX * 1.2, w, TOP_PX * 1.2, k % 4);
-          if (!drawn.some(function (d) { return overlaps(b, d); })) box = b;
+          var inside = b.left >= 0 && b.top >= 0 && b.right <= container.clientWidth && b.bottom <= container.clientHeight;
+          if (inside && !drawn.some(function (d) { return overlaps(b, d); })) { box = b; far = k >= 4; }
         }
         if (box === null) box = labelBox(p, node.size * scale, w, TOP_PX * 1.2, 0);
+        if (far) {
+          var from = positions[id], to = network.DOMtoCanvas({ x: (box.left + box.right) / 2, y: (box.top + box.bottom) / 2 });
+          ctx.save();
+          ctx.strokeStyle = "#868e96";
+          ctx.lineWidth = 1 / scale;
+          ctx.beginPath(); ctx.moveTo(from.x, from.y); ctx.lineTo(to.x, to.y); ctx.stroke();
+          ctx.restore();
+        }
         var at = network.DOMtoCanvas({ x: box.left, y: box.top + 0.1 * TOP_PX });
         ctx.strokeText(node.label, at.x, at.y);
         ctx.fillText(node.label, at.x, at.y);
