@@ -1,7 +1,6 @@
 """The interactive network page: one self-contained, offline HTML file.
 
-The vis-network node and edge records are built here as pyvis builds them (without importing
-pyvis, which imports IPython: a third of a second), and pyvis's bundled vis-network library is
+pyvis builds the vis-network node and edge records, and its bundled vis-network library is
 inlined; the page around them (search, filters, legend, tooltips) is our own template in
 ``data/page/``. pyvis's own template is not used: it links Bootstrap and tom-select from a
 CDN and renders tooltips as HTML, and the page must load nothing and run no article text.
@@ -171,31 +170,22 @@ def place_nodes(nodes: list[dict], edges: list[dict]) -> None:
 # --- vis records ----------------------------------------------------------------------
 
 
-class _Records:
-    """vis-network node and edge dicts with the keys, in the order, that pyvis's
-    `Network(directed=True)` gives them through `add_node` and `add_edge`."""
+def _network():
+    """A directed pyvis Network that builds the node and edge records.
 
-    def __init__(self) -> None:
-        self.nodes: list[dict] = []
-        self.edges: list[dict] = []
-        self.node_map: dict[str, dict] = {}
+    pyvis is imported here, when a page is drawn, not with the package: it imports IPython."""
+    from pyvis.network import Network
 
-    def add_node(self, n_id: str, label: str, shape: str, color: Any, **options: Any) -> None:
-        if n_id not in self.node_map:  # pyvis keeps the first node of an id
-            node = {"color": color, **options, "id": n_id, "label": label or n_id, "shape": shape}
-            self.nodes.append(node)
-            self.node_map[n_id] = node
+    class _Network(Network):
+        def get_nodes(self):  # pyvis checks each edge's ends against a list: a dict answers at once
+            return self.node_map
 
-    def add_edge(self, source: str, to: str, **options: Any) -> None:
-        assert source in self.node_map and to in self.node_map, (source, to)
-        edge = {**options, "from": source, "to": to}
-        edge.setdefault("arrows", "to")
-        self.edges.append(edge)
+    return _Network(directed=True, cdn_resources="in_line")
 
 
 def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:
-    """vis-network node and edge dicts, in a stable order."""
-    net = _Records()
+    """vis-network node and edge dicts, built with pyvis, in a stable order."""
+    net = _network()
     ids = {n: str(n) for n in keep}
     for n in sorted(keep, key=str):
         attrs = graph.nodes[n]
