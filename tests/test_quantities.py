@@ -142,6 +142,12 @@ SUBJECT_CASES = [
         "新源县人民法院",
         "subj.jurisdiction",
     ),
+    (  # the co-actors of a joint measure join it; the lead reports its figures
+        "　　宜昌市人民检察院联合市公安局、市妇联建立协作机制，设立工作站25个。\n",
+        "25个",
+        "宜昌市人民检察院",
+        "subj.clause",
+    ),
     ("　　近8年来，浙江共计接待群众13万余人次。\n", "13万余人次", "浙江省", "subj.region"),
     (
         "　　茅箭区高度重视调解工作。2024年办理投诉举报51件。\n",

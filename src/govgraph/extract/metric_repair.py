@@ -48,7 +48,10 @@ def fragment_reason(label: str) -> str | None:
         return "a figure"
     if label[0] in OPENERS and not LEGAL_NOUNS.match(label):
         return f"opens with {label[0]}"
-    words = _words(_core(label)[0] or label)
+    core = _core(label)[0] or label
+    if core in SCOPE_WORDS:
+        return f"only {core}"  # 在全市18个县设立…: where, not what is counted
+    words = _words(core)
     if words[0][1].startswith(("c", "u", "p")):
         return f"opens with {words[0][0]}"
     if len(words[0][0]) == 1 and len(words) > 1 and words[1][0] == "的":

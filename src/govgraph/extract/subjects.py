@@ -23,6 +23,7 @@ from ..lexicon import (
     collective_systems,
     gazetteer,
     institution_heads,
+    triggers,
 )
 from .institutions import Context
 from .regions import RegionMention, choose
@@ -146,11 +147,21 @@ def _region_name(r: RegionMention, document_codes: set[str]) -> str | None:
     return d.name if d is not None else None
 
 
+def _co_actor(text: str, im, subjects: list) -> bool:
+    """甲联合乙、丙建立…: 乙 and 丙 join 甲's measure; the clause's figures are reported by 甲, the lead."""
+    return any(
+        lead.end <= im.start
+        and _clause_start(text, lead.start) == _clause_start(text, im.start)
+        and any(w in text[lead.end : im.start] for w in triggers()["joint"])
+        for lead in subjects
+    )
+
+
 def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]) -> list[tuple[int, SubjectChoice]]:
     """Every agent in subject position before `pos`, with where it stands."""
     text, out = view.text, []
     for im in view.insts:
-        if im.end > pos or im.prefix_only:
+        if im.end > pos or im.prefix_only or _co_actor(text, im, view.subjects):
             continue
         if im in view.subjects or _opens_clause(text, im.start):
             if text.startswith("的", im.end) or PERSON_AFTER.match(text, im.end) or REPORTING.match(text, im.end):
