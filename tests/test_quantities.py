@@ -22,6 +22,11 @@ UNIT_CASES = [
     ("受理劳动争议案件31起", [("31起", 8, 11, 31, "case", "qty.unit:起→case")]),
     ("调解各类纠纷16件", [("16件", 6, 9, 16, "case", "qty.unit:件→case")]),
     ("解答法律咨询4311件", [("4311件", 6, 11, 4311, "item", "qty.unit:件→item")]),
+    # the work's result in a jurisdiction is an outcome; its size is not (negatives below)
+    ("辖区警情同比下降21.6%", [("21.6%", 8, 13, 21.6, "percent", "qty.percent")]),
+    # sentencing in aggregate is work done; one defendant's term is not (negatives below)
+    ("判处5年以上有期徒刑275人", [("275人", 10, 14, 275, "person", "qty.unit:人→person")]),
+    ("共判处罚金1200万元", [("1200万元", 5, 11, 12000000, "CNY", "qty.unit:元→CNY")]),
     ("下发10个先进典型案例", [("10个", 2, 5, 10, "case", "qty.unit:个→case")]),
     ("新建调解室12个", [("12个", 5, 8, 12, "item", "qty.unit:个→item")]),
     ("受理群众信访量10307件(人)次", [("10307件(人)次", 7, 17, 10307, "person_time", "qty.unit:件(人)次→person_time")]),
@@ -73,6 +78,11 @@ UNIT_NEGATIVES = [
     "民营企业创造了92%的税收",  # the economy, not governance work
     "联动住建部门化解22万元工程款纠纷",  # the size of one dispute
     "护送途中多待一分钟",  # one minute, a time word
+    "下辖12个乡镇",  # the jurisdiction's size
+    "辖区人口12万人",
+    "辖区内有企业300家",
+    "判处被告人有期徒刑3年，并处罚金5万元",  # one defendant's sentence and fine
+    "被判处拘役4个月",
 ]
 
 

@@ -113,6 +113,8 @@ def _excluded(m: re.Match, before: str, after: str) -> bool:
         return True
     if any(w in before for w in cues.get("not_before", ())):
         return True
+    if quantity_units()[m.group("unit")].unit in DURATIONS and before.endswith(cues.get("term_before", ())):
+        return True
     if any(w in after for w in cues.get("not_after", ())):
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
