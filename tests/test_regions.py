@@ -85,6 +85,22 @@ def test_region_rules(text, expected):
     assert got == expected
 
 
+LISTED_TOWNSHIPS = [
+    # text, the townships found; a name with the same suffix beside a found township, across a 、
+    ("温岭市松门镇、箬横镇建立基地", [("松门镇", 3, 6, "region.local"), ("箬横镇", 7, 10, "region.local.list")]),
+    ("温岭市松门镇、大石桥镇", [("松门镇", 3, 6, "region.local"), ("大石桥镇", 7, 11, "region.local.list")]),
+    # negatives: generic words beside a township
+    ("温岭市松门镇、城镇居民", [("松门镇", 3, 6, "region.local")]),
+    ("温岭市松门镇、全镇干部", [("松门镇", 3, 6, "region.local")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTED_TOWNSHIPS)
+def test_a_township_listed_beside_a_found_one(text, expected):
+    got = [(m.surface, m.start, m.end, m.rule) for m in find_regions(text) if m.local_level]
+    assert got == expected
+
+
 REGION_NEGATIVES = [
     "和谐画卷正在天山南北徐徐展开",  # 山南 inside 天山南北 (jieba word)
     "新华网福州8月19日电",  # a dateline names no region

@@ -6,7 +6,8 @@ Rule ids: `region.full`, `region.short`, `region.short.list` (a county's short f
 with a sibling: 石首、江陵), `region.historic` (a former division, set when it is
 chosen), `region.local` (chained after a division), `region.local+head` (before a body),
 `region.local.word` (a place-name word with a township's suffix: 辖区古城镇),
-`region.local.known` (a township named earlier in the document)."""
+`region.local.known` (a township named earlier in the document), `region.local.list` (a township listed
+beside a found one: 松门镇、箬横镇)."""
 
 from __future__ import annotations
 
@@ -116,7 +117,42 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     so that a later bare 潭门镇 is found too.
     """
     found, taken = _sentence_regions(text)
-    return _known_locals(text, list(found), list(taken), local_names or {})
+    result = _known_locals(text, list(found), list(taken), local_names or {})
+    return sorted(result + _listed_townships(text, result), key=lambda m: m.start)
+
+
+# what may stand right before a listed township's name (在箬横镇、松门镇): a preposition, a conjunction, punctuation
+LIST_NAME_BOUNDARY = set('在于对从到至及和与、，,。；;：:（(“"\n ')
+
+
+def _listed_townships(text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """箬横镇、松门镇: a name with the same suffix beside a found township, across a 、, is a
+    township too (jieba need not know it). Its name is 2-3 characters after a boundary."""
+    out: list[RegionMention] = []
+    spans = [(m.start, m.end) for m in found]
+    for m in found:
+        suffix = m.surface[-2:] if m.surface.endswith("街道") else m.surface[-1:]
+        if m.local_level != "township" or suffix not in ("镇", "乡", "街道"):
+            continue
+        if m.start > 0 and text[m.start - 1] == "、":  # the item before it
+            end = m.start - 1
+            start = next((end - len(suffix) - n for n in (2, 3) if _bounded(text, end - len(suffix) - n)), None)
+        elif text.startswith("、", m.end):  # the item after it
+            start = m.end + 1
+            end = next((start + n + len(suffix) for n in (2, 3) if text.startswith(suffix, start + n)), -1)
+        else:
+            continue
+        if start is None or end < 0 or not text.startswith(suffix, end - len(suffix)):
+            continue
+        lm = LOCAL.fullmatch(text, start, end)
+        if lm and _local_ok(lm) and _free(spans, start, end):
+            out.append(_local_mention(lm, m.local_parent, "region.local.list"))
+            spans.append((start, end))
+    return out
+
+
+def _bounded(text: str, start: int) -> bool:
+    return start >= 0 and (start == 0 or text[start - 1] in LIST_NAME_BOUNDARY)
 
 
 @lru_cache(maxsize=4096)
