@@ -87,6 +87,14 @@ def test_a_speakers_employer_does_not_adopt_what_the_speaker_comments_on():
     assert not any(a[0] == "中国政法大学" for a in x["adopts"])
 
 
+def test_a_body_whose_speaker_opens_the_sentence_stops_the_carried_actor():
+    x = doc(
+        "　　荆州市人民检察院探索开展检察听证。\n"
+        "　　荆州市中级人民法院相关负责人表示，下一步将进一步完善诉调对接工作机制。\n"
+    )
+    assert ["荆州市人民检察院", "诉调对接"] not in x["adopts"]
+
+
 def test_weights_are_data_and_the_score_adds_them_up():
     w = adopt_weights()
     assert "bias" in w and "role:subject" in w

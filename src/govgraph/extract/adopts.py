@@ -229,6 +229,15 @@ def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: in
     return f
 
 
+def _speaker_opens(text: str, who: InstitutionMention) -> bool:
+    """A body's speaker opens the sentence (X相关负责人表示，…): what follows is that body's, not the
+    body carried from earlier sentences."""
+    return (
+        STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
+        and REPORTING.match(text, who.end) is not None
+    )
+
+
 def _staff_opens(text: str, who: InstitutionMention) -> bool:
     """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
     return (
@@ -286,7 +295,7 @@ class AdoptionFinder:
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
                 out.append(Candidate(who, mm, "region", frozenset(f)))
-            if not subj and not by_region and self.carried:
+            if not subj and not by_region and self.carried and not any(_speaker_opens(text, b) for b in bodies[:1]):
                 out += self.carried_candidates(text, paragraph, mm, len(bodies), heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
