@@ -32,8 +32,10 @@ COPULAS = {"是"}
 SCOPE_WORDS = {"全国", "全省", "全市", "全县", "全区", "全州", "全盟", "全旗"}
 # characters that open no noun phrase: adverbs, causatives, prepositions (就让执行款全部到账)
 OPENERS = "的了着就都也还又更已把将被对与及或等之其该这那让使没"
-# legal nouns that open with a passive marker, read as one word (查找被执行人)
-LEGAL_NOUNS = re.compile(r"被执行人|被申请人|被申请执行人|被害人|被告人|被告|被上诉人|被监护人")
+# legal nouns that open with a passive marker, read as one word (查找被执行人, 返还被骗资金)
+LEGAL_NOUNS = re.compile(
+    r"被执行人|被申请人|被申请执行人|被害人|被告人|被告|被上诉人|被监护人|被骗资金|被骗钱款|被骗款|被盗财物|被拐儿童|被拐妇女"
+)
 
 
 def fragment_reason(label: str) -> str | None:
