@@ -92,6 +92,10 @@ LISTED_TOWNSHIPS = [
     # negatives: generic words beside a township
     ("温岭市松门镇、城镇居民", [("松门镇", 3, 6, "region.local")]),
     ("温岭市松门镇、全镇干部", [("松门镇", 3, 6, "region.local")]),
+    # 街道 after a word jieba reads as a place name (a street of a city is no township)
+    ("法院在陵阳街道设立驿站", [("陵阳街道", 3, 7, "region.local.word")]),
+    ("清扫城市街道上的积雪", []),
+    ("保持整洁的街道", []),
 ]
 
 

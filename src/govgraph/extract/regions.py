@@ -261,7 +261,7 @@ def _townships_before_bodies(text: str) -> list[re.Match]:
 
 def _township_words(text: str) -> list[re.Match]:
     """A township or village that jieba reads as one place-name word (来到辖区古城镇): the word
-    ends with the suffix and is tagged ns."""
+    ends with the suffix and is tagged ns; or a 街道 whose name before it jieba tags ns (陵阳街道)."""
     found = []
     for t in LOCAL_SUFFIX.finditer(text):
         before = text[t.start() - 1] if t.start() else ""
@@ -272,13 +272,18 @@ def _township_words(text: str) -> list[re.Match]:
         named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
         if not named:
             continue
-        pos = lo
+        pos, prev = lo, ("", "")
         for word, tag in jieba_pos(text[lo : t.end()]):
             pos += len(word)
             if pos == t.end() and tag.startswith("ns") and len(word) in named:
                 found.append(
                     named[len(word)]
                 )  # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
+            elif pos == t.end() and word == "街道" and prev[1].startswith("ns") and len(prev[0]) + 2 in named:
+                lm = named[len(prev[0]) + 2]  # 陵阳街道: jieba reads the name as a place of its own
+                if _local_ok(lm):
+                    found.append(lm)
+            prev = (word, tag)
     return found
 
 
