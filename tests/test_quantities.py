@@ -102,6 +102,8 @@ def test_figures_that_are_no_outcome(text):
 METRIC_CASES = [
     # sentence, the figure's text, floor, previous label, label
     ("案件结案率100%", "100%", 0, None, "案件结案率"),
+    ("群众安全感满意度提升至98.9%", "98.9%", 0, None, "群众安全感满意度"),  # the level reached
+    ("平均审理周期缩短至42天", "42天", 0, None, "平均审理周期"),
     ("涉案金额164.8万元", "164.8万元", 0, None, "涉案金额"),
     ("受理劳动争议案件31起", "31起", 0, None, "受理劳动争议案件数"),
     ("今年以来，共办理法律援助案件826件", "826件", 0, None, "办理法律援助案件数"),
