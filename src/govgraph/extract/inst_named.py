@@ -97,6 +97,7 @@ ANONYMISED = ("某", "××", "XX", "xx", "*")
 ANAPHORA = {
     "该院": ("court", "procuratorate"),
     "本院": ("court", "procuratorate"),
+    "该庭": ("court",),  # a tribunal (法庭, 破产法庭) the article named before
     "中院": ("court",),
     "高院": ("court",),
 }
@@ -286,9 +287,10 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
 
 def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
     kinds = ANAPHORA[surface]
-    want = {"中院": "中级人民法院", "高院": "高级人民法院"}.get(surface)
+    want = {"中院": "中级人民法院", "高院": "高级人民法院", "该庭": "庭"}.get(surface)
     for m in reversed(ctx.institutions):
-        if m.kind in kinds and (want is None or m.name.endswith(want)) and m.parent is None:
+        # 该庭 is the tribunal named last, a court's sub-unit included (X区人民法院Y人民法庭)
+        if m.kind in kinds and (want is None or m.name.endswith(want)) and (m.parent is None or surface == "该庭"):
             return InstitutionMention(
                 hs,
                 he,
