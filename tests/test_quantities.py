@@ -24,6 +24,7 @@ UNIT_CASES = [
     ("解答法律咨询4311件", [("4311件", 6, 11, 4311, "item", "qty.unit:件→item")]),
     # the work's result in a jurisdiction is an outcome; its size is not (negatives below)
     ("辖区警情同比下降21.6%", [("21.6%", 8, 13, 21.6, "percent", "qty.percent")]),
+    ("受理群众来信来访1.8万件次", [("1.8万件次", 8, 14, 18000, "case", "qty.unit:件次→case")]),  # petitions
     # sentencing in aggregate is work done; one defendant's term is not (negatives below)
     ("判处5年以上有期徒刑275人", [("275人", 10, 14, 275, "person", "qty.unit:人→person")]),
     ("共判处罚金1200万元", [("1200万元", 5, 11, 12000000, "CNY", "qty.unit:元→CNY")]),
