@@ -95,6 +95,15 @@ def test_a_body_whose_speaker_opens_the_sentence_stops_the_carried_actor():
     assert ["荆州市人民检察院", "诉调对接"] not in x["adopts"]
 
 
+def test_a_body_named_only_in_a_later_clause_does_not_adopt_what_came_before():
+    x = doc(
+        "　　荆州市人民检察院坚持“最有利于未成年人”原则，深入推进未成年人检察业务统一集中办理，"
+        "联合市公安局、市教育局构建未成年人保护协作机制。\n"
+    )
+    assert ["荆州市公安局", "未成年人检察业务统一集中办理"] not in x["adopts"]
+    assert ["荆州市公安局", "未成年人保护协作"] in x["adopts"]  # the joint measure it takes part in
+
+
 def test_weights_are_data_and_the_score_adds_them_up():
     w = adopt_weights()
     assert "bias" in w and "role:subject" in w

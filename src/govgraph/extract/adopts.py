@@ -229,6 +229,12 @@ def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: in
     return f
 
 
+def _later_clause(c: Candidate) -> bool:
+    """A body named only in a clause after the mechanism's (A推进X，联合B构建Y: B and X) did not
+    carry it out: it is the later clause's actor or partner."""
+    return c.role == "mention" and "pos:after" in c.features and "clause:same" not in c.features
+
+
 def _speaker_opens(text: str, who: InstitutionMention) -> bool:
     """A body's speaker opens the sentence (X相关负责人表示，…): what follows is that body's, not the
     body carried from earlier sentences."""
@@ -306,7 +312,9 @@ class AdoptionFinder:
             self.carried = list(acting)
             self.carried_paragraph = paragraph
         self.named += [im for im in bodies if not im.title_only]
-        scored = [(c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING]
+        scored = [
+            (c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING and not _later_clause(c)
+        ]
         self.seen.extend(scored)
         # every co-actor of a joint measure adopts it (SPEC v2): what the lead subject adopts, they adopt,
         # when the mechanism follows in the same clause or the next (…，向监管部门发出检察建议); further on
