@@ -207,8 +207,8 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
         if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
             break
         words.append((word, flag))
-        if MEASURED.search(word):
-            break  # 15.63%的提级执行率位居全省前列: the noun names the measure
+        if MEASURED.search(word) or (len(words) == 1 and word in COUNTED_NOUNS):
+            break  # 15.63%的提级执行率位居全省前列: the noun names the measure; 12家单位构建…: the bodies counted
     while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS) and not MEASURED.search(words[-1][0]):
         words.pop()  # a noun phrase ends in a noun (执行实施专题指导性案例, not 派出所所长进)
     return "".join(w for w, _ in words)
