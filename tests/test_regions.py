@@ -96,6 +96,10 @@ LISTED_TOWNSHIPS = [
     ("法院在陵阳街道设立驿站", [("陵阳街道", 3, 7, "region.local.word")]),
     ("清扫城市街道上的积雪", []),
     ("保持整洁的街道", []),
+    # right after a division a name may hold 城 or 山; generic stems never make one
+    ("遵义市红花岗区老城街道居民", [("老城街道", 7, 11, "region.local")]),
+    ("红花岗区山区乡镇", []),
+    ("红花岗区城市社区", []),
 ]
 
 

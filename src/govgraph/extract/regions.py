@@ -40,6 +40,9 @@ LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村"
 GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇", "农村", "乡村", "家乡", "故乡", "城中村")
 # characters of institutions and common words that never stand in a township's name
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
+# …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡); not these stems (城区街道)
+CHAINED_NAME_CHARS = set("城山")
+NOT_TOWN_STEMS = {"城区", "县城", "市区", "城市", "山区", "城", "山"}
 # the commonest township names are the county town's quarters (城关镇, 城厢街道, 城东乡)
 TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "城郊"}
 
@@ -213,12 +216,15 @@ def _listed_counties(text: str, found: list[RegionMention], pending: list[Region
     return kept
 
 
-def _local_ok(lm: re.Match) -> bool:
+def _local_ok(lm: re.Match, chained: bool = False) -> bool:
+    """`chained`: right after a division (红花岗区老城街道), where 城 and 山 may stand in a name."""
     stem = lm.group(1)
+    bad = LOCAL_BAD_CHARS - CHAINED_NAME_CHARS if chained else LOCAL_BAD_CHARS
     return not (
         all(c in LOCAL_STOP for c in stem)
         or lm.group(0) in LOCAL_BAD_NAMES
-        or (any(c in LOCAL_BAD_CHARS for c in stem) and stem not in TOWN_QUARTERS)
+        or stem in NOT_TOWN_STEMS
+        or (any(c in bad for c in stem) and stem not in TOWN_QUARTERS)
     )
 
 
@@ -320,7 +326,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         pos = m.end
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
-            if not lm or not _local_ok(lm) or not _free(taken, lm.start(), lm.end()):
+            if not lm or not _local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
             rm = _local_mention(lm, prev, "region.local")
             result.append(rm)
