@@ -156,6 +156,12 @@ SUBJECT_CASES = [
         "新源县人民法院",
         "subj.jurisdiction",
     ),
+    (  # a partner after 与 joins the lead's measure
+        "　　宜昌市法律援助中心与市总工会建立快速通道，平均办结时间缩短至7个工作日。\n",
+        "7个工作日",
+        "宜昌市法律援助中心",
+        "subj.clause",
+    ),
     (  # the co-actors of a joint measure join it; the lead reports its figures
         "　　宜昌市人民检察院联合市公安局、市妇联建立协作机制，设立工作站25个。\n",
         "25个",

@@ -41,6 +41,8 @@ GOVERNED = re.compile(r"(?:在|对|向|对于|经|受|从|自|给|据|按照|根
 GOVERNED_LIST = re.compile(
     r"\s*(?:先后|还|并|也|均|已|分别)*(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|和|同)"
 )
+# A与B建立…: B is A's partner; the clause's figures are A's
+PARTNER_WORDS = ("与", "同", "跟")
 # 全市 … : the region as a whole (the article's region of that kind)
 COLLECTIVE = [
     ("全省", ("province",), "省"),
@@ -152,7 +154,7 @@ def _co_actor(text: str, im, subjects: list) -> bool:
     return any(
         lead.end <= im.start
         and _clause_start(text, lead.start) == _clause_start(text, im.start)
-        and any(w in text[lead.end : im.start] for w in triggers()["joint"])
+        and any(w in text[lead.end : im.start] for w in (*triggers()["joint"], *PARTNER_WORDS))
         for lead in subjects
     )
 
