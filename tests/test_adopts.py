@@ -104,6 +104,11 @@ def test_a_body_named_only_in_a_later_clause_does_not_adopt_what_came_before():
     assert ["荆州市公安局", "未成年人保护协作"] in x["adopts"]  # the joint measure it takes part in
 
 
+def test_a_dateline_and_byline_do_not_hide_the_subject():
+    x = doc("　　本报讯 记者 马丽 荆州市司法局聚焦农民工、残疾人、老年人等群体，开展“法援惠民生”专项活动。\n")
+    assert ["荆州市司法局", "法援惠民生"] in x["adopts"]
+
+
 def test_weights_are_data_and_the_score_adds_them_up():
     w = adopt_weights()
     assert "bias" in w and "role:subject" in w
