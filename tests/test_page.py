@@ -224,10 +224,16 @@ def browser():
     b.close()
 
 
-def open_page(browser, tmp_path, html: str, name: str, timeout: float = 30):
+def open_page(browser, tmp_path, html: str, name: str, timeout: float = 30, size: tuple[int, int] | None = None):
+    """Write `html` and open it in the browser (in a window of `size` pixels when given)."""
     path = tmp_path / f"{name}.html"
     path.write_text(html, encoding="utf-8")
     page = browser.new_page()
+    if size is not None:
+        page.cmd(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": size[0], "height": size[1], "deviceScaleFactor": 1, "mobile": False},
+        )
     page.goto(path.as_uri())
     page.wait_for("window.govgraph && window.govgraph.ready", timeout)
     return page

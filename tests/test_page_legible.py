@@ -13,7 +13,7 @@ import pytest
 from govgraph.layout import node_box
 from govgraph.viz import render_page
 from page_helpers import NS, Browser, chromium_available, small_graph, synthetic_graph
-from test_page import assert_clean, island
+from test_page import assert_clean, island, open_page
 
 TOP = 30
 
@@ -121,17 +121,9 @@ def browser():
     b.close()
 
 
-def open_at(browser, tmp_path, html: str, name: str, width: int = 1366, height: int = 768):
-    path = tmp_path / f"{name}.html"
-    path.write_text(html, encoding="utf-8")
-    page = browser.new_page()
-    page.cmd(
-        "Emulation.setDeviceMetricsOverride",
-        {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
-    )
-    page.goto(path.as_uri())
-    page.wait_for("window.govgraph && window.govgraph.ready", 60)
-    return page
+def open_at(browser, tmp_path, html: str, name: str):
+    """The page in a 1366×768 window, the size the issue asks the page to work at."""
+    return open_page(browser, tmp_path, html, name, timeout=60, size=(1366, 768))
 
 
 def check_opening_view(page, html: str) -> None:

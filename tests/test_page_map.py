@@ -13,7 +13,7 @@ import pytest
 from govgraph.pagemap import EAST, NORTH, SOUTH, WEST, coordinates, project
 from govgraph.viz import render_page
 from page_helpers import NS, Browser, chromium_available
-from test_page import assert_clean, island
+from test_page import assert_clean, island, open_page
 
 # (GB/T 2260 code, name): the far corners of the country and a few in between
 PROVINCES = [
@@ -127,15 +127,6 @@ def browser():
     b.close()
 
 
-def open_page(browser, tmp_path, html: str, name: str):
-    path = tmp_path / f"{name}.html"
-    path.write_text(html, encoding="utf-8")
-    page = browser.new_page()
-    page.goto(path.as_uri())
-    page.wait_for("window.govgraph && window.govgraph.ready", 60)
-    return page
-
-
 def toggle_and_check(page, html: str) -> dict:
     data = island(html)
     geo = {n["id"]: n["geo"] for n in data["nodes"] if "geo" in n}
@@ -155,7 +146,7 @@ def toggle_and_check(page, html: str) -> dict:
 @needs_chromium
 def test_browser_map_toggle_places_regions(browser, tmp_path):
     html, _ = render_page(country_graph())
-    page = open_page(browser, tmp_path, html, "country")
+    page = open_page(browser, tmp_path, html, "country", timeout=60)
     try:
         points = toggle_and_check(page, html)
         xj, sh, hlj, hn = (points[region_id(c)] for c in ("650000", "310000", "230000", "460000"))
@@ -174,7 +165,7 @@ def test_browser_map_toggle_places_regions(browser, tmp_path):
 @needs_chromium
 def test_browser_map_of_the_sample_build(browser, tmp_path, built):
     html = (built / "govgraph.html").read_text(encoding="utf-8")
-    page = open_page(browser, tmp_path, html, "sample-map")
+    page = open_page(browser, tmp_path, html, "sample-map", timeout=60)
     try:
         toggle_and_check(page, html)
         assert_clean(page)
@@ -185,7 +176,7 @@ def test_browser_map_of_the_sample_build(browser, tmp_path, built):
 @needs_chromium
 def test_browser_region_page_opens_on_the_map(browser, tmp_path):
     html, _ = render_page(country_graph(), region="湖北省", map_view=True)
-    page = open_page(browser, tmp_path, html, "hubei-map")
+    page = open_page(browser, tmp_path, html, "hubei-map", timeout=60)
     try:
         assert page.evaluate("govgraph.mapMode") is True
         assert page.evaluate("document.getElementById('gg-map-toggle').getAttribute('aria-pressed')") == "true"
