@@ -36,13 +36,13 @@ TIME_LEAD = re.compile(
     r"近\S{1,3}年来?|近年来|多年来|今年|去年|上半年|下半年|第[一二三四]季度|前三季度|"
     r"共|共计|累计|已|均|还|又|仅|目前|截至目前|如今|现在|据统计|数据显示|其中|同时|此外|另外)+"
 )
-# 在/对/向 … : a body governed by a preposition is not the actor (在人民银行和银保监会指导下)
-GOVERNED = re.compile(r"(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|同|跟)$")
+# A与B建立…: B is A's partner; the clause's figures are A's
+PARTNER_WORDS = ("与", "同", "跟")
+# 在/对/向 … : a body governed by a preposition (or a partner's word) is not the actor (在人民银行和银保监会指导下)
+GOVERNED = re.compile(r"(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|" + "|".join(PARTNER_WORDS) + r")$")
 GOVERNED_LIST = re.compile(
     r"\s*(?:先后|还|并|也|均|已|分别)*(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|和|同)"
 )
-# A与B建立…: B is A's partner; the clause's figures are A's
-PARTNER_WORDS = ("与", "同", "跟")
 # 全市 … : the region as a whole (the article's region of that kind)
 COLLECTIVE = [
     ("全省", ("province",), "省"),
