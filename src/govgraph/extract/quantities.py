@@ -106,14 +106,15 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[i:start], text[end:j]
 
 
-def _excluded(m: re.Match, before: str, after: str) -> bool:
-    """No outcome: population, area, jurisdiction, awards, one case's debt, phone numbers (SPEC)."""
+def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
+    """No outcome: population, area, jurisdiction, awards, one case's debt, one defendant's term,
+    phone numbers (SPEC). `unit`: the figure's SPEC unit."""
     cues = quantity_cues()
     if m.group(0).replace(" ", "") in cues.get("set_phrase", ()):
         return True
     if any(w in before for w in cues.get("not_before", ())):
         return True
-    if quantity_units()[m.group("unit")].unit in DURATIONS and before.endswith(cues.get("term_before", ())):
+    if unit in DURATIONS and before.endswith(cues.get("term_before", ())):
         return True
     if any(w in after for w in cues.get("not_after", ())):
         return True
@@ -165,7 +166,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after) or _story(text[:start], before, unit.unit):
+        if _excluded(m, before, after, unit.unit) or _story(text[:start], before, unit.unit):
             continue
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)
