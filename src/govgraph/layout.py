@@ -114,22 +114,21 @@ def _components(n: int, pairs: list[tuple[int, int]]) -> list[list[int]]:
 def _pivot_mds(comp: list[int], pairs: list[tuple[int, int]], index_of: dict[int, int]) -> numpy.ndarray:
     """Pivot MDS (Brandes & Pich 2006) of one component, in canvas pixels."""
     import numpy as np
-    from scipy.sparse import coo_matrix
-    from scipy.sparse.csgraph import shortest_path
 
     n = len(comp)
     if n == 2:
         return np.array([[0.0, 0.0], [float(HOP), 0.0]])
-    local = [(index_of[a], index_of[b]) for a, b in pairs if a in index_of]
-    rows = [a for a, b in local] + [b for a, b in local]
-    cols = [b for a, b in local] + [a for a, b in local]
-    adjacency = coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(n, n)).tocsr()
-    degree = np.asarray(adjacency.sum(axis=1)).ravel()
+    neighbours: list[list[int]] = [[] for _ in range(n)]
+    for a, b in pairs:
+        if a in index_of:
+            neighbours[index_of[a]].append(index_of[b])
+            neighbours[index_of[b]].append(index_of[a])
+    degree = np.array([len(x) for x in neighbours])
     pivots = [int(np.argmax(degree))]  # first maximum: the best connected, lowest index
     nearest = np.full(n, np.inf)
     columns = []
     for _ in range(min(PIVOTS, n)):
-        dist = shortest_path(adjacency, unweighted=True, indices=pivots[-1], directed=False)
+        dist = _hops(neighbours, pivots[-1])
         columns.append(dist)
         nearest = np.minimum(nearest, dist)
         pivots.append(int(np.argmax(nearest)))
@@ -144,6 +143,25 @@ def _pivot_mds(comp: list[int], pairs: list[tuple[int, int]], index_of: dict[int
             coords[:, axis] *= -1
     # rounded: another LAPACK may differ in the last bits, and the page must come out the same
     return np.round(coords * HOP, 2)
+
+
+def _hops(neighbours: list[list[int]], source: int):
+    """Hop distances from `source` to every node of its component (breadth-first)."""
+    import numpy as np
+
+    dist = [-1] * len(neighbours)
+    dist[source] = 0
+    frontier, hops = [source], 0
+    while frontier:
+        hops += 1
+        reached = []
+        for u in frontier:
+            for v in neighbours[u]:
+                if dist[v] < 0:
+                    dist[v] = hops
+                    reached.append(v)
+        frontier = reached
+    return np.array(dist, dtype=float)
 
 
 def _spread(coords, size):
