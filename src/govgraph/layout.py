@@ -251,6 +251,10 @@ class _Grid:
         import numpy as np
 
         reach = max(4, self.last // 2)  # the last box's neighbourhood was about as crowded
+        self._cover(x, y, x + w, y + h)
+        if not self.cells[y - self.y0 : y - self.y0 + h, x - self.x0 : x - self.x0 + w].any():
+            self.last = reach  # as the search below would have set it
+            return x, y  # the wanted spot is free: nothing is nearer
         while True:
             left, top = x - reach, y - reach
             self._cover(left, top, x + reach + w, y + reach + h)

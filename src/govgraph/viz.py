@@ -13,6 +13,9 @@ even a stray ``onerror=`` attribute could not run and nothing can be fetched.
 from __future__ import annotations
 
 import math
+import sys
+import threading
+import types
 from collections import deque
 from typing import TYPE_CHECKING, Any
 
@@ -173,14 +176,46 @@ def place_nodes(nodes: list[dict], edges: list[dict]) -> None:
 def _network():
     """A directed pyvis Network that builds the node and edge records.
 
-    pyvis is imported here, when a page is drawn, not with the package: it imports IPython."""
-    from pyvis.network import Network
+    pyvis is imported here, when a page is drawn, not with the package."""
+    Network = _pyvis_network()
 
     class _Network(Network):
         def get_nodes(self):  # pyvis checks each edge's ends against a list: a dict answers at once
             return self.node_map
 
     return _Network(directed=True, cdn_resources="in_line")
+
+
+def _lazy_iframe(*args, **kwargs):
+    """IPython's IFrame, imported when pyvis asks for one (only `show()` in a notebook does)."""
+    from IPython.display import IFrame
+
+    return IFrame(*args, **kwargs)
+
+
+def _pyvis_network():
+    """pyvis's Network class. pyvis.network imports IPython, a third of a second, for the
+    IFrame it returns in notebooks; unless IPython is loaded already, it imports against a
+    stand-in whose IFrame loads the real one when called, and the stand-in is removed at once."""
+    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+        from pyvis.network import Network
+
+        return Network
+    ipython, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
+    display.IFrame = _lazy_iframe  # type: ignore[attr-defined]
+    ipython.display = display  # type: ignore[attr-defined]
+    with _STAND_IN:
+        sys.modules.update({"IPython": ipython, "IPython.display": display})
+        try:
+            from pyvis.network import Network
+        finally:
+            for name, module in (("IPython", ipython), ("IPython.display", display)):
+                if sys.modules.get(name) is module:
+                    del sys.modules[name]
+    return Network
+
+
+_STAND_IN = threading.Lock()
 
 
 def _vis_records(graph, keep: set) -> tuple[list[dict], list[dict]]:

@@ -1,0 +1,35 @@
+"""pyvis is imported without IPython (a third of a second per page), and still gives the
+real IFrame when asked for one (notebooks' `Network.show()`)."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+WITHOUT_IPYTHON = """
+import sys
+from govgraph import viz
+viz._pyvis_network()
+assert "pyvis.network" in sys.modules
+assert "IPython" not in sys.modules and "IPython.display" not in sys.modules, "IPython was imported"
+import pyvis.network
+frame = pyvis.network.IFrame("page.html", width=10, height=10)
+from IPython.display import IFrame
+assert isinstance(frame, IFrame), type(frame)
+"""
+
+IPYTHON_FIRST = """
+from IPython.display import IFrame
+from govgraph import viz
+viz._pyvis_network()
+import pyvis.network
+assert pyvis.network.IFrame is IFrame
+"""
+
+
+@pytest.mark.parametrize("code", [WITHOUT_IPYTHON, IPYTHON_FIRST], ids=["without-ipython", "ipython-first"])
+def test_pyvis_imports_without_ipython_and_keeps_its_iframe(code):
+    r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
