@@ -22,21 +22,22 @@ from typing import Any
 from .errors import GovgraphError
 from .lexicon import gazetteer
 from .lexicon_mechanisms import mechanism_by_label
+from .namespaces import (  # noqa: F401  (re-exported: the model's namespaces)
+    DCT_NS,
+    DEFAULT_BASE,
+    GEO_NS,
+    OA_NS,
+    ORG_NS,
+    PROV_NS,
+    RDF_NS,
+    RDFS_NS,
+    SDO_NS,
+    SKOS_NS,
+    XSD_NS,
+    project_prefixes,
+)
 from .records import Entity
 from .vocab import EDGE_LABELS, GG_NS, GG_TERMS
-
-DEFAULT_BASE = "https://w3id.org/govgraph/id/"
-
-RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
-RDFS_NS = "http://www.w3.org/2000/01/rdf-schema#"
-SKOS_NS = "http://www.w3.org/2004/02/skos/core#"
-PROV_NS = "http://www.w3.org/ns/prov#"
-DCT_NS = "http://purl.org/dc/terms/"
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
-ORG_NS = "http://www.w3.org/ns/org#"
-SDO_NS = "https://schema.org/"
-OA_NS = "http://www.w3.org/ns/oa#"
-GEO_NS = "http://www.w3.org/2003/01/geo/wgs84_pos#"
 
 XSD_INTEGER = f"<{XSD_NS}integer>"
 XSD_DECIMAL = f"<{XSD_NS}decimal>"
@@ -60,24 +61,6 @@ LEVEL_TERM = {
     "township": "Township",
     "village": "Village",
 }
-
-
-def project_prefixes(base: str) -> dict[str, str]:
-    """The prefixes every govgraph file declares (`ggr` is the base of the IRIs it mints)."""
-    return {
-        "gg": GG_NS,
-        "ggr": base,
-        "org": ORG_NS,
-        "schema": SDO_NS,
-        "skos": SKOS_NS,
-        "prov": PROV_NS,
-        "oa": OA_NS,
-        "geo": GEO_NS,
-        "dcterms": DCT_NS,
-        "rdfs": RDFS_NS,
-        "rdf": RDF_NS,
-        "xsd": XSD_NS,
-    }
 
 
 def prefix_header(prefixes: dict[str, str]) -> str:

@@ -17,17 +17,17 @@ into place, so two processes that make it at once never see half a store; the
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import shutil
-import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import GovgraphError
+
+if TYPE_CHECKING:
+    import subprocess
 
 _STORES_KEPT = 4
 _DIGESTS_KEPT = 64  # graph files whose digest is remembered
@@ -59,6 +59,8 @@ def is_dataset(path: Path) -> bool:
 
 
 def file_digest(path: Path) -> str:
+    import hashlib
+
     h = hashlib.sha256()
     with open(path, "rb") as f:
         while chunk := f.read(1 << 20):
@@ -83,6 +85,9 @@ def remembered_digest(graph: Path, root: Path) -> str:
     hit = known.get(name)
     if isinstance(hit, list) and len(hit) == 2 and hit[0] == stamp and isinstance(hit[1], str):
         return hit[1]
+    import tempfile  # hashlib, shutil, subprocess, tempfile: only to make a digest or a store,
+    # so not on the start-up of every query that finds its store made
+
     digest = file_digest(graph)
     known[name] = [stamp, digest]
     known = dict(list(known.items())[-_DIGESTS_KEPT:])
@@ -112,6 +117,9 @@ def store_path(graph: str | Path, *, quiet: bool = False) -> Path:
     if (final / _DONE).is_file():
         os.utime(final)  # recently used: kept by `_prune`
         return final
+    import shutil
+    import tempfile
+
     try:
         root.mkdir(parents=True, exist_ok=True)
         tmp = Path(tempfile.mkdtemp(prefix=".making-", dir=root))
@@ -172,6 +180,8 @@ def child_process(mode: str, job: str) -> subprocess.Popen:
     runs threads of its own and takes memory that should end with it, and the caller may have
     threads (a fork copies their locks, held or not). A load happens once per graph file, so
     its start-up does not count. The job goes in on stdin."""
+    import subprocess
+
     env = dict(os.environ)  # the child imports this very govgraph
     package_root = str(Path(__file__).resolve().parent.parent)
     env["PYTHONPATH"] = os.pathsep.join([package_root, *filter(None, [env.get("PYTHONPATH")])])
@@ -193,6 +203,8 @@ def child_process(mode: str, job: str) -> subprocess.Popen:
 
 def _prune(root: Path, keep: Path) -> None:
     """Remove all but the most recently used stores (and leftovers of crashed loads)."""
+    import shutil
+
     stores = []
     for p in root.iterdir():
         if p.name.startswith(".making-"):
