@@ -263,3 +263,14 @@ COACTOR_CASES = [
 @pytest.mark.parametrize("text,expected", COACTOR_CASES)
 def test_co_actors_adopt_what_their_lead_adopts(text, expected):
     assert {a for a, m in adoptions(text) if m == "检察建议"} == expected
+
+
+def test_a_body_named_only_in_a_speakers_title_adopts_nothing_and_a_clause_opening_tribunal_does():
+    x = doc(
+        "　　苏州知识产权法庭探索建立技术调查官制度。\n"
+        "　　苏州中院副院长周涛介绍，法庭还推行惩罚性赔偿制度，在3起恶意侵权案件中判赔总额达1.2亿元。\n"
+    )
+    assert "苏州市中级人民法院" not in {i["name"] for i in x["institutions"]}
+    assert not any(a[0] == "苏州市中级人民法院" for a in x["adopts"])
+    assert ["苏州市知识产权法庭", "惩罚性赔偿"] in x["adopts"]
+    assert {q["text"]: q["subject"] for q in x["quantities"]}["1.2亿元"] == "苏州市知识产权法庭"

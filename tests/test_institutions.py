@@ -321,6 +321,13 @@ GRAMMAR.extend(
         ("南京市人民政府办公室印发", [("南京市人民政府办公室", 0, 10, "inst.head:人民政府办公室")]),
     ]
 )
+GRAMMAR.extend(
+    [
+        # a customs district is named by its city's short form
+        ("与苏州海关签署备忘录", [("苏州海关", 1, 5, "inst.head:海关")]),
+        ("海关总署部署专项行动", [("海关总署", 0, 4, "inst.national:海关总署")]),
+    ]
+)
 GRAMMAR_NEGATIVES = [
     "十堰仲裁委员会驻茅箭区办事处",  # an office of a commission, not a township's
     "公安民警走访群众",
@@ -382,6 +389,21 @@ ANAPHORA_CASES = [
     ("荆州市沙市区人民法院受理此案。该庭长表示", [("荆州市沙市区人民法院", 0, 10, "inst.head:人民法院")]),
     ("本院依法受理", []),  # no court named before: nothing to refer to
     ("荆州市公安局表示，该院长期", [("荆州市公安局", 0, 6, "inst.head:公安局")]),  # 院长 is no 该院
+    (  # a bare 法庭 opening a clause is the tribunal named last
+        "荆州市沙市区人民法院岑河人民法庭化解纠纷。副院长介绍，法庭还推行调解",
+        [
+            ("荆州市沙市区人民法院", 0, 10, "inst.head:人民法院"),
+            ("荆州市沙市区人民法院岑河人民法庭", 0, 16, "inst.subunit:人民法庭"),
+            ("荆州市沙市区人民法院岑河人民法庭", 27, 29, "inst.anaphor:法庭"),
+        ],
+    ),
+    (  # inside a clause it is a word: 走上法庭, 法庭调查
+        "荆州市沙市区人民法院岑河人民法庭化解纠纷。当事人走上法庭，法庭调查结束，法庭辩论阶段开始",
+        [
+            ("荆州市沙市区人民法院", 0, 10, "inst.head:人民法院"),
+            ("荆州市沙市区人民法院岑河人民法庭", 0, 16, "inst.subunit:人民法庭"),
+        ],
+    ),
 ]
 
 

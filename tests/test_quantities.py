@@ -181,6 +181,18 @@ SUBJECT_CASES = [
         None,
         "subj.national-carried",
     ),
+    (  # 全市纪检监察机关: the city's 纪委 leads them
+        "　　芜湖市纪委监委召开会议。全市纪检监察机关共立案审查调查1063件。\n",
+        "1063件",
+        "中国共产党芜湖市纪律检查委员会",
+        "subj.collective-lead",
+    ),
+    (  # 纪委监委 names two bodies at once: its figures are the first's
+        "　　芜湖市纪委监委开展集中整治，督促整改问题1247个。\n",
+        "1247个",
+        "中国共产党芜湖市纪律检查委员会",
+        "subj.clause",
+    ),
 ]
 SUBJECT_NEGATIVES = [
     # article, figure, a subject it must not get

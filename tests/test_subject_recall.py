@@ -23,11 +23,11 @@ RECALL_CASES = [
         "subj.staff",
     ),
     ("宜昌市公安局龙泉派出所民警成功拦截资金30万元。", "30万元", "宜昌市公安局龙泉派出所", "subj.staff"),
-    (
+    (  # 法庭 opening the sentence is the tribunal named last (inst.anaphor:法庭), its clause's actor
         "宜昌市夷陵区人民法院龙泉人民法庭地处山区。法庭6名干警常年巡回办案。",
         "6名",
         "宜昌市夷陵区人民法院龙泉人民法庭",
-        "subj.bare-head",
+        "subj.clause",
     ),
     (
         "宜昌市夷陵区社会治安综合治理中心召开会议。中心共接待群众300人次。",

@@ -146,6 +146,9 @@ class Resolver:
         merged: dict[tuple[str, str], Fact] = {}
         for f in adopts:
             key = (canon(f.subject), mech_names.get(f.object, f.object))
+            body = self.institutions.get(key[0])
+            if body is not None and not body.standalone:
+                continue  # named only in a person's title or as the front of a sub-unit's name: it does not act
             g = merged.setdefault(key, Fact("adopts", key[0], key[1]))
             g.evidence.extend(f.evidence)
         for q in quantities:

@@ -101,6 +101,11 @@ ANAPHORA = {
     "中院": ("court",),
     "高院": ("court",),
 }
+# a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
+# …介绍，法庭还推行…); elsewhere it is a word (走上法庭, 法庭调查)
+CLAUSE_ANAPHORA = {"法庭": ("court",)}
+# clause punctuation a clause-opening head stands after
+CLAUSE_MARKS = "。！？；，：、"
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
 QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
 # words of media outlets' names: 融媒体中心, 新闻中心 are not listed
@@ -285,12 +290,22 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
 
 
+def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
+    """法庭还推行…, 法庭5名干警: the head opens a clause as a word of its own, with no noun after it
+    (法庭调查, 法庭辩论阶段 are the hearing's parts)."""
+    if surface not in CLAUSE_ANAPHORA or (hs > 0 and text[hs - 1] not in CLAUSE_MARKS):
+        return False
+    words = jieba_pos(text[hs : hs + len(surface) + 6])
+    return words[0][0] == surface and (len(words) == 1 or not words[1][1].startswith(("n", "vn", "j")))
+
+
 def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
-    kinds = ANAPHORA[surface]
-    want = {"中院": "中级人民法院", "高院": "高级人民法院", "该庭": "庭"}.get(surface)
+    kinds = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
+    want = {"中院": "中级人民法院", "高院": "高级人民法院", "该庭": "庭", "法庭": "庭"}.get(surface)
+    tribunal = want == "庭"
     for m in reversed(ctx.institutions):
         # 该庭 is the tribunal named last, a court's sub-unit included (X区人民法院Y人民法庭)
-        if m.kind in kinds and (want is None or m.name.endswith(want)) and (m.parent is None or surface == "该庭"):
+        if m.kind in kinds and (want is None or m.name.endswith(want)) and (m.parent is None or tribunal):
             return InstitutionMention(
                 hs,
                 he,

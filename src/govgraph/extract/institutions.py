@@ -43,7 +43,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_named import ANAPHORA, anaphor, named, subunit
+from .inst_named import ANAPHORA, anaphor, bare_head_opens_clause, named, subunit
 from .regions import RegionMention
 
 __all__ = [
@@ -153,7 +153,7 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
             # 市反电诈中心: a unit named after a region when no parent body stands before it
             as_regional = dataclasses.replace(head, canonical=head.canonical.replace("{parent}", "{region}"))
             found = _regional(text, hs, he, as_regional, chain, ctx, by_end, None)
-    if not found and head.surface in ANAPHORA and not chain:
+    if not found and not chain and (head.surface in ANAPHORA or bare_head_opens_clause(text, hs, head.surface)):
         a = anaphor(hs, he, head.surface, ctx)
         found = [a] if a else []
     return found

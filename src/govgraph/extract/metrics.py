@@ -50,8 +50,11 @@ CHANGE = re.compile(
 MEASURED = re.compile(
     r"(?:率|额|数|量|时间|周期|期限|时限|用时|比例|比重|人次|次数|幅度|增长|上升|下降|减少|提升|提高|缩短|降低|增加)$"
 )
-# 缩短至42天, 提升至98.9%: the figure is the level reached, labelled by what reached it, not by the change
-LEVEL_REACHED = re.compile(r"(?:提升|提高|上升|下降|缩短|降低|减少|增加|增长|压缩|升|降)(?:至|到)\s*$")
+# 缩短至42天, 提升至98.9%, 保持在0.2%以下: the figure is the level reached or kept, labelled by
+# what reached it, not by the change
+LEVEL_REACHED = re.compile(
+    r"(?:(?:提升|提高|上升|下降|缩短|降低|减少|增加|增长|压缩|升|降)(?:至|到)|(?:保持|控制|稳定|维持)在)\s*$"
+)
 SUFFIX = {"CNY": "金额", "person_time": "人次", "day": "用时", "hour": "用时", "percent": ""}
 GENERIC = {"CNY": "金额", "percent": "比率", "day": "用时", "hour": "用时", "person_time": "人次"}
 COUNTED_NOUNS = ("部门", "单位", "方")

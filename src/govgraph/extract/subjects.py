@@ -162,9 +162,13 @@ def _co_actor(text: str, im, subjects: list) -> bool:
 def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]) -> list[tuple[int, SubjectChoice]]:
     """Every agent in subject position before `pos`, with where it stands."""
     text, out = view.text, []
+    spans = set()
     for im in view.insts:
         if im.end > pos or im.prefix_only or _co_actor(text, im, view.subjects):
             continue
+        if (im.start, im.end) in spans:
+            continue  # 纪委监委 names two bodies at once: its figures are the first's (the party's commission)
+        spans.add((im.start, im.end))
         if im in view.subjects or _opens_clause(text, im.start):
             if text.startswith("的", im.end) or PERSON_AFTER.match(text, im.end) or REPORTING.match(text, im.end):
                 continue
