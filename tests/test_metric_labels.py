@@ -127,3 +127,27 @@ def test_fragments_are_told(label):
 
 def test_a_fragment_with_nothing_to_keep_is_no_label():
     assert repair("就了", "") == ""
+
+
+RESPECTIVE_CASES = [
+    # sentence, {figure: label}
+    (
+        "　　厦门市公安局破获诈骗案件1832起，抓获犯罪嫌疑人2469名，同比分别上升18.6%和23.4%。\n",
+        {"18.6%": "破获诈骗案件数同比上升", "23.4%": "抓获犯罪嫌疑人数同比上升"},
+    ),
+    (
+        "　　第一季度，执行完毕率为44.32%、执行到位率为56.74%（较去年全年分别增长4.19%和2.45%）。\n",
+        {"4.19%": "执行完毕率较去年全年增长", "2.45%": "执行到位率较去年全年增长"},
+    ),
+    (  # one change, no 分别: the change of the figure right before it
+        "　　厦门市公安局破获诈骗案件1832起，抓获犯罪嫌疑人2469名，同比上升23.4%。\n",
+        {"23.4%": "抓获犯罪嫌疑人数同比上升"},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESPECTIVE_CASES)
+def test_changes_after_fenbie_go_to_their_own_figures(text, expected):
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    got = {q["text"]: q["metric"] for q in x["quantities"] if q["text"] in expected}
+    assert got == expected

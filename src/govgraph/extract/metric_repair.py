@@ -38,8 +38,23 @@ LEGAL_NOUNS = re.compile(
 )
 
 
+# a change said after what changed (执行完毕率较去年全年增长): jieba may glue the two (率较)
+CHANGE_TAIL = re.compile(
+    r"(?:同比(?:上一?年度?)?|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)(?:继续|持续)?"
+    r"(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
+)
+
+
 def fragment_reason(label: str) -> str | None:
-    """Why `label` is no clean noun phrase (None when it is one)."""
+    """Why `label` is no clean noun phrase (None when it is one, or a clean one and its change)."""
+    reason = _fragment_reason(label)
+    tail = CHANGE_TAIL.search(label) if reason is not None and len(label) <= MAX_LABEL else None
+    if tail is not None and tail.start() >= 2 and _fragment_reason(label[: tail.start()]) is None:
+        return None
+    return reason
+
+
+def _fragment_reason(label: str) -> str | None:
     if len(label) < 2:
         return "too short"
     if len(label) > MAX_LABEL:

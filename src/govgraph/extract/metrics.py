@@ -2,9 +2,10 @@
 
 The label is built from the figure's clause: the words before it, cut after the acting body
 and any earlier figure (受理劳动争议案件31起 → 受理劳动争议案件数), stripped of time phrases,
-adverbs and copulas (为, 达, 共计 …). When the clause only says how something changed (同比上升10%,
-较去年全年分别增长4.19%和2.45%), the change is labelled as a change of the figure before it
-(网络司法拍卖成交量同比上升), never as that figure itself. When the counted noun follows the
+adverbs and copulas (为, 达, 共计 …). When the clause only says how something changed (同比上升10%),
+the change is labelled as a change of the figure before it (网络司法拍卖成交量同比上升), never as
+that figure itself; changes listed after 分别 (执行完毕率为44.32%、执行到位率为56.74%，较去年全年分别
+增长4.19%和2.45%) each go to the figure in the same place before them (`respective_labels`). When the counted noun follows the
 figure (聘请33名专家学者), it is taken from there. The label ends in a measure word (数, 金额,
 用时, 人次) unless it names one already (执行到位率, 涉案金额).
 """
@@ -215,3 +216,30 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
     while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS) and not MEASURED.search(words[-1][0]):
         words.pop()  # a noun phrase ends in a noun (执行实施专题指导性案例, not 派出所所长进)
     return "".join(w for w, _ in words)
+
+
+# 同比分别上升18.6%和23.4%: changes listed after 分别, each of the figure in the same place before them
+RESPECTIVE = re.compile(
+    r"(?:同比(?:上一?年度?)?|环比|较[^，,；;。]{0,10}?|比[^，,；;。]{0,10}?)?分别(?:继续|持续)?"
+    r"(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
+)
+LIST_JOIN = re.compile(r"\s*(?:和|与|及|、)\s*")
+
+
+def respective_labels(text: str, spans: list[tuple[int, int]], labels: list[str]) -> list[str]:
+    """A sentence's labels with each change after 分别 given to its own figure: 破获案件1832起，抓获
+    嫌疑人2469名，同比分别上升18.6%和23.4% → 破获案件数同比上升, 抓获犯罪嫌疑人数同比上升."""
+    out = list(labels)
+    j = 0
+    while j < len(spans):
+        m = RESPECTIVE.search(text, spans[j - 1][1] if j else 0, spans[j][0])
+        run = [j]
+        while run[-1] + 1 < len(spans) and LIST_JOIN.fullmatch(text, spans[run[-1]][1], spans[run[-1] + 1][0]):
+            run.append(run[-1] + 1)
+        n = len(run)
+        if m is not None and n >= 2 and j >= n and not any(CHANGE.fullmatch(b) for b in labels[j - n : j]):
+            change = m.group(0).replace("分别", "")
+            for t, k in enumerate(run):
+                out[k] = labels[j - n + t] + change
+        j = run[-1] + 1
+    return out

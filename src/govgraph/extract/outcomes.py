@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..records import Evidence, Quantity
 from .institutions import Context
-from .metrics import metric_label
+from .metrics import metric_label, respective_labels
 from .quantities import find_period, find_quantities, resolve_period
 from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
@@ -78,6 +78,7 @@ class Outcomes:
         scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
         here = self._paragraph_body
         body_here = (here[1], here[2]) if here is not None and here[0] == paragraph else None
+        first, spans = len(self.quantities), []
         for qm in figures:
             recalled = recalled_agents(view, qm.start, self._recall)
             choice = quantity_subject(
@@ -110,6 +111,8 @@ class Outcomes:
             )
             self._fallbacks.append(choice.fallback if choice.rule == "subj.collective-lead" else choice.name)
             self._articles.append(article)
+            spans.append((qm.start, qm.end))
+        self._respective(text, first, spans)
         agent = sentence_agent(view, ctx, self.document_codes)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
@@ -125,6 +128,14 @@ class Outcomes:
             # a parent named in front of its sub-unit (银川市公安局反诈中心) is named too
             self._named[im.name] += 1
             self._last[im.name] = sum(self._named.values())
+
+    def _respective(self, text: str, first: int, spans: list[tuple[int, int]]) -> None:
+        """The sentence's figures (from `first` on, at `spans`) with changes after 分别 labelled one by one."""
+        added = self.quantities[first:]
+        labels = respective_labels(text, spans, [q.metric for q in added])
+        for i, (q, label) in enumerate(zip(added, labels)):
+            if label != q.metric:
+                self.quantities[first + i] = replace(q, metric=label)
 
     def _article_body(self) -> str | None:
         """The body the article names most so far (the later named one on a tie)."""
