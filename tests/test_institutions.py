@@ -326,6 +326,11 @@ GRAMMAR.extend(
         # a customs district is named by its city's short form
         ("与苏州海关签署备忘录", [("苏州海关", 1, 5, "inst.head:海关")]),
         ("海关总署部署专项行动", [("海关总署", 0, 4, "inst.national:海关总署")]),
+        (
+            "成都市公安局交通管理局联合",
+            [("成都市公安局", 0, 6, "inst.head:公安局"), ("成都市公安局交通管理局", 0, 11, "inst.subunit:交通管理局")],
+        ),
+        ("与四川银保监局推行", [("四川银保监局", 1, 7, "inst.head:银保监局")]),
     ]
 )
 GRAMMAR_NEGATIVES = [

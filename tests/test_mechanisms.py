@@ -50,6 +50,9 @@ CASES = [
     # a setup verb, an unquoted noun phrase and a generic word
     ("建立涉企案件快速办理机制", [("涉企案件快速办理", 2, 12, "mech.setup-verb")]),
     ("探索繁简分流快速审理机制", [("繁简分流快速审理", 2, 12, "mech.setup-verb")]),
+    # a founding verb, then the whole name though jieba cuts it short (查人|找物, 仲裁与诉讼)
+    ("联合市公安局建立查人找物协作机制", [("查人找物协作", 8, 16, "mech.setup-verb.span")]),
+    ("建立劳动人事争议仲裁与诉讼衔接机制", [("劳动人事争议仲裁与诉讼衔接", 2, 17, "mech.setup-verb.span")]),
     # an unquoted noun phrase before a strong generic word
     ("充分发挥行刑双向衔接机制作用", [("行刑双向衔接", 4, 12, "mech.phrase+tail")]),
     ("打造五“度”融合工作体系", [("五度融合", 2, 12, "mech.setup-verb")]),  # a quoted character inside a word
@@ -83,6 +86,10 @@ CASES = [
 ]
 
 NEGATIVES = [
+    "建立了覆盖全市的调解机制",  # no name runs from the verb (了, 的)
+    "建立与公安机关的协作机制",
+    "如何更好地落实落细这一制度",  # 落实 founds nothing
+    "完善市场主体拯救和退出机制",
     "坚持“调解优先、调判结合”原则",  # a principle
     "坚持“当判则判、能调则调”",  # a principle without a generic word
     "通过“人民法院在线服务”小程序立案",  # an app

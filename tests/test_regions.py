@@ -26,6 +26,8 @@ RULE_CASES = [
     ("湖南省长沙市人民法院", [("湖南省", 0, 3, "湖南省", "region.full"), ("长沙市", 3, 6, "长沙市", "region.full")]),
     ("在湖南长沙召开", [("湖南", 1, 3, "湖南省", "region.short"), ("长沙", 3, 5, "长沙市", "region.short")]),
     ("湖北某银行起诉", [("湖北", 0, 2, "湖北省", "region.short")]),  # inside an organisation's name
+    ("苏州工业园区法院", [("苏州", 0, 2, "苏州市", "region.short")]),  # a word that starts with the name
+    ("黄南州委政法委", [("黄南州", 0, 3, "黄南藏族自治州", "region.short")]),  # cut 黄南|州委
     (
         "河南省某县城关镇李庄行政村",
         # 某县 names no county, so nothing chains after it; 城关镇 is a place-name word
@@ -124,6 +126,7 @@ REGION_NEGATIVES = [
     "坚持和平、发展",  # county short forms (和平区) in a list, but no siblings
     "公安、检察、法院协同",
     "江陵开展活动",  # a county's short form alone, with no institution head after it
+    "建立“一中心四平台一网格”基层治理体系",  # 四平 across jieba's 四|平台
 ]
 
 

@@ -18,6 +18,7 @@ class MechanismCues:
     weak_tails: tuple[str, ...]
     strip: tuple[str, ...]
     setup: tuple[str, ...]
+    founding: tuple[str, ...]  # setup verbs that found a mechanism (建立, 推行 …)
     stop: frozenset[str]
     bad_start: tuple[str, ...]
     generic: frozenset[str]
@@ -36,12 +37,15 @@ def mechanism_cues() -> MechanismCues:
     by_role: dict[str, list[str]] = {}
     strong: list[str] = []
     campaign: list[str] = []
+    founding: list[str] = []
     for r in data_rows("mechanism_cues.tsv"):
         by_role.setdefault(r["role"], []).append(r["word"])
         if r["role"] == "tail" and r["strength"] in ("strong", "campaign"):
             strong.append(r["word"])
         if r["role"] == "tail" and r["strength"] == "campaign":
             campaign.append(r["word"])
+        if r["role"] == "setup" and r["strength"] == "founds":
+            founding.append(r["word"])
 
     def longest_first(words) -> tuple[str, ...]:
         return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
@@ -51,6 +55,7 @@ def mechanism_cues() -> MechanismCues:
         weak_tails=longest_first(w for w in by_role.get("tail", []) if w not in strong),
         strip=longest_first(by_role.get("strip", [])),
         setup=longest_first(by_role.get("setup", [])),
+        founding=longest_first(founding),
         stop=frozenset(by_role.get("stop", [])),
         bad_start=longest_first(by_role.get("bad_start", [])),
         generic=frozenset(by_role.get("generic", [])),

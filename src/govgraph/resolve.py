@@ -6,7 +6,7 @@ are one body; the longer, fuller name is canonical. Mechanisms merge on their cl
 
 from __future__ import annotations
 
-from .extract.mech_discovery import clean_name
+from .extract.mech_names import clean_name
 from .lexicon import Division, gazetteer
 from .lexicon_mechanisms import mechanism_by_label
 from .names import inst_match

@@ -20,15 +20,24 @@ keeps out principles, slogans, brands, platforms, facilities, awards and fragmen
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
+from .mech_names import (
+    CJK,
+    NUM,
+    QUOTE_CHARS,
+    Candidate,
+    any_of,
+    clean_name,
+    find_each,
+    generic_only,
+    plausible,
+    setup_before,
+    stops_inside,
+)
 
-QUOTE_CHARS = "“”\"‘’'「」『』"
-NUM = "一二三四五六七八九十两双百千万多"
-NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
 # a quoted name: no sentence punctuation inside (a comma makes it a slogan or a sentence)
 QUOTED = re.compile(r"[“\"‘'「]([^“”\"‘’'「」，,。；;！？!?：:\n]{2,40})[”\"’'」]")
 # numbered names: 一村一警, 两队一室, 三位一体, 五步调解法, 十个一
@@ -48,7 +57,6 @@ UNQUOTED_STEPS = re.compile(
 # a quoted name ending like a campaign is one: “城市品质六大提升行动”
 CAMPAIGN_ENDS = ("行动", "工程", "计划")
 PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
-CJK = re.compile(r"[\u4e00-\u9fff]")
 # a quoted character or two inside a word: 五“度”融合
 INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
 # between quotes in a row that share the generic word after the last one
@@ -62,15 +70,6 @@ STOP_TAGS = "rpcuxftqz"  # any tag starting so
 STOP_FLAGS = ("ns", "nr", "nt", "nrt")
 # particles that end the modifier between a quote and its generic word (“X”的工作目标 is no tail)
 MODIFIER_BREAKS = set("的了和与及等是在为将把对")
-
-
-@dataclass(frozen=True)
-class Candidate:
-    start: int
-    end: int
-    name: str
-    rule: str
-    core: str = ""  # the quoted name itself, when the name is a quote (+ modifier)
 
 
 def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int, str] | None:
@@ -100,63 +99,9 @@ def _not_mechanism_after(text: str, pos: int) -> bool:
     return _follows_pattern().search(after) is not None
 
 
-def _any_of(words) -> re.Pattern:
-    """One regex that finds any of `words` (one scan instead of a `find` per word)."""
-    return re.compile("|".join(map(re.escape, sorted(words))) if words else "(?!)")
-
-
 @lru_cache(maxsize=1)
 def _follows_pattern() -> re.Pattern:
-    return _any_of(mechanism_stoplist().follows)
-
-
-@lru_cache(maxsize=1)
-def _stop_ends() -> tuple[str, ...]:
-    return tuple(mechanism_stoplist().ends)
-
-
-@lru_cache(maxsize=4)
-def _stops_inside(cues: MechanismCues) -> re.Pattern:
-    """The stop and setup words of two characters or more (a word holding one is a stop)."""
-    return _any_of({w for w in cues.stop | set(cues.setup) if len(w) >= 2})
-
-
-def clean_name(s: str) -> str:
-    """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
-    s = "".join(ch for ch in s if ch not in QUOTE_CHARS).strip()
-    strip = mechanism_cues().strip
-    for _ in range(2):
-        for word in strip:
-            if s.endswith(word) and len(s) - len(word) >= 2:
-                s = s[: -len(word)]
-                break
-    return s
-
-
-def plausible(name: str) -> bool:
-    """A name, not a slogan, a count, a fragment, or something the stoplist rules out."""
-    stop = mechanism_stoplist()
-    if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
-        return False
-    if name.endswith(_stop_ends()):
-        return False
-    if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
-        return False
-    if len(name) > 16 and not re.search(r"[、+＋\-—]", name):
-        return False
-    return True
-
-
-def _generic_only(name: str, cues: MechanismCues) -> bool:
-    words = [w for w, _ in jieba_pos(name)]
-    return all(w in cues.generic or len(w) == 1 for w in words)
-
-
-def _setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
-    """A setup verb ends at `pos`, maybe followed by 了/起."""
-    head = text[max(0, pos - 6) : pos]
-    head = re.sub(r"[了起]$", "", head)
-    return head.endswith(cues.setup)
+    return any_of(mechanism_stoplist().follows)
 
 
 def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
@@ -165,7 +110,7 @@ def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
     if end < len(text) and CJK.match(text[end]) and text[end] not in "等和与及为":
         return False
     frame = text.endswith("以", 0, start) and re.match(r"为(抓手|切入点|着力点|突破口|载体)", text[end:])
-    return bool(frame) or _setup_before(text, start, cues)
+    return bool(frame) or setup_before(text, start, cues)
 
 
 def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -204,7 +149,7 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
             name, end = inner, m.end()
             rule = "mech.numbered" if named else "mech.quoted+tail"
         elif _carried_out(text, m.start(), quotes[j].end(), cues) and (
-            "、" not in inner or (_short_list(inner) and _setup_before(text, m.start(), cues))
+            "、" not in inner or (_short_list(inner) and setup_before(text, m.start(), cues))
         ):
             name, end, rule = inner, m.end(), "mech.numbered" if numbered else "mech.setup-verb+quoted"
         else:
@@ -226,7 +171,7 @@ def _has_stop(word: str, cues: MechanismCues) -> bool:
     """A word that is, or holds, a stop or setup word (jieba keeps 充分发挥 as one word)."""
     if word in cues.stop or word in cues.setup:
         return True
-    return _stops_inside(cues).search(word) is not None
+    return stops_inside(cues).search(word) is not None
 
 
 def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
@@ -266,23 +211,40 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             while end - start > 4 and text[end - 1] in "新":  # 协作新机制
                 end -= 1
             name = clean_name(text[start:end])
-            if len(name) < 4 or not plausible(name) or _generic_only(name, cues):
-                continue
-            rule = "mech.setup-verb" if _setup_before(text, start, cues) else "mech.phrase+tail"
+            rule = "mech.setup-verb" if setup_before(text, start, cues) else "mech.phrase+tail"
+            if len(name) < 4 or not plausible(name) or generic_only(name, cues):
+                start = _after_setup(text, end, cues)  # 建立查人找物协作机制: jieba cut the name short
+                name = clean_name(text[start:end])
+                if start == end or not plausible(name) or generic_only(name, cues):
+                    continue
+                rule = "mech.setup-verb.span"
             if tail in cues.campaign_tails and end == tail_start:
                 name += tail  # a campaign's name ends so: 无障碍环境建设专项行动
             out.append(Candidate(start, tail_end, name, rule))
     return out
 
 
-def find_each(text: str, word: str):
-    """The start of each occurrence of `word` in `text`, left to right, not overlapping (as
-    `re.finditer` of the escaped word finds them, without building a pattern per word)."""
-    step = len(word) or 1  # an empty word is found at every position, as re.finditer("") does
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + step)
+def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
+    """Where a name starts that runs whole from a setup verb to `end` (建立|劳动人事争议仲裁与诉讼衔接|机制),
+    when jieba's words cut it short (a verb or 与 inside it); `end` when there is none."""
+    lo = max(0, end - PHRASE_MAX - 6)
+    starts = [i + len(w) for w in cues.founding for i in find_each(text[lo:end], w)]
+    for j in sorted(starts, reverse=True):
+        j += lo
+        if text.startswith(("了", "起"), j):
+            j += 1
+        span = text[j:end]
+        if 4 <= len(span) <= PHRASE_MAX and CJK_RUN.fullmatch(span) and not set(span) & SPAN_BREAKS:
+            return j if not span.startswith(SPAN_OPENERS) else end
+        if len(span) > PHRASE_MAX:
+            break
+    return end
+
+
+# a name that runs from its setup verb holds none of these (建立了覆盖全市的调解机制 names none)
+SPAN_BREAKS = set("的了着是在把将被等及或这该此其")
+SPAN_OPENERS = ("与", "和", "同", "跟", "对", "为", "以", "向", "健全", "完善", "全面", "相关", "有关")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=4)
@@ -334,7 +296,7 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
             else:
                 start = _phrase_start(text, at, cues)
             prefix = text[start:at]
-            if not prefix or (suffix != "长制" and (len(prefix) < 2 or _generic_only(prefix, cues))):
+            if not prefix or (suffix != "长制" and (len(prefix) < 2 or generic_only(prefix, cues))):
                 continue
             end = at + len(suffix)
             if text[end : end + 1] == "度" or not plausible(prefix + suffix):

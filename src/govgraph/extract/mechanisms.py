@@ -17,7 +17,8 @@ from functools import lru_cache
 from ..lexicon import Concept, mechanisms
 from ..lexicon_mechanisms import mechanism_stoplist
 from ..spans import DictMatcher, resolve_overlaps
-from .mech_discovery import QUOTE_CHARS, Candidate, clean_name, discover
+from .mech_discovery import discover
+from .mech_names import QUOTE_CHARS, Candidate, clean_name
 
 QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
 

@@ -183,22 +183,35 @@ def find_quantities(text: str) -> list[QuantityMention]:
 _TO = "(?:至|到|—|－|-|~)"
 PERIOD = re.compile(
     r"(截至(?:\d{4}年)?(?:今年|去年)?\d{1,2}月(?:\d{1,2}日)?"
+    r"|\d{4}年\d{1,2}月份?" + _TO + r"\d{4}年\d{1,2}月份?"
+    r"|\d{4}年?" + _TO + r"\d{4}年"
+    r"|(?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![讯电]|消息)"
     r"|(?:\d{4}年|今年|去年)?(?:上半年|下半年|第[一二三四]季度|前三季度|\d{1,2}(?:月份?)?"
     + _TO
     + r"\d{1,2}月份?|\d{1,2}月份?)"
-    r"|\d{4}年?" + _TO + r"\d{4}年|\d{4}年(?:以来)?|今年以来|去年以来|近[一二三四五两]年)"
+    r"|\d{4}年(?:以来)?|今年以来|去年以来|近[一二三四五两]年)"
 )
+A_DAY = re.compile(r"\d{1,2}日")  # 本报北京11月5日讯: a dateline, not the period of what follows
 
 
 def find_period(text: str, before: int) -> str | None:
     """The last period phrase before position `before` in the sentence, as written."""
     best = None
     for m in PERIOD.finditer(text, 0, before):
-        best = m.group(0)
+        if not A_DAY.match(text, m.end()) or m.group(0).startswith("截至"):
+            best = m.group(0)
     return best
 
 
 _CN_QUARTER = {"一": 1, "二": 2, "三": 3, "四": 4}
+
+
+def _years_range(period: str, a: int, b: int) -> tuple[str | None, str | None]:
+    months = [int(x) for x in re.findall(r"年(\d{1,2})月", period)] or [1, 12]
+    first, last = months[0], months[-1]
+    if not (1 <= first <= 12 and 1 <= last <= 12) or (a, first) > (b, last):
+        return None, None
+    return f"{a:04d}-{first:02d}-01", f"{b:04d}-{last:02d}-{calendar.monthrange(b, last)[1]:02d}"
 
 
 def resolve_period(period: str | None, article_date: str | None) -> tuple[str | None, str | None]:
@@ -211,9 +224,8 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
         return None, None
     year = int(article_date[:4]) if article_date else None
     years = re.findall(r"(\d{4})年?", period)
-    if len(years) == 2 and "月" not in period:  # 2020年至2024年
-        a, b = int(years[0]), int(years[1])
-        return (f"{a:04d}-01-01", f"{b:04d}-12-31") if a <= b else (None, None)
+    if len(years) == 2:  # 2020年至2024年, 2023年1月至2024年9月
+        return _years_range(period, int(years[0]), int(years[1]))
     m = re.search(r"(\d{4})年", period)
     if m:
         year = int(m.group(1))
@@ -232,6 +244,12 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
             end = f"{year:04d}-{mo:02d}-{int(md.group(2)):02d}" if md.group(2) else month_end(mo)
             return None, end
         return None, None
+    day = re.search(r"(\d{1,2})月(\d{1,2})日", period)
+    if day:  # 1月23日, 省公安厅调集1000余名警力: that day
+        mo, d = int(day.group(1)), int(day.group(2))
+        if not (1 <= mo <= 12 and 1 <= d <= calendar.monthrange(year, mo)[1]):
+            return None, None
+        return f"{year:04d}-{mo:02d}-{d:02d}", f"{year:04d}-{mo:02d}-{d:02d}"
     q = re.search(r"第([一二三四])季度", period)
     if q:
         k = _CN_QUARTER[q.group(1)]

@@ -19,6 +19,7 @@ from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
 from ..segment import jieba_cut, jieba_pos
 from ..spans import DictMatcher
 
+DIVISION_SUFFIXES = set("省市州县区盟旗")
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
 # A township or village name: 1-4 characters and its suffix. The name must not start with
 # words that make the phrase generic (各乡镇, 全村, 本社区).
@@ -82,21 +83,26 @@ def _followed_by_head(text: str, end: int) -> bool:
 
 
 def _starts_word(text: str, s: int, e: int) -> bool:
-    """jieba starts a word at s (天山南北 holds no 山南), checked on a window around the hit.
-    The end is not checked: 黄南州委 is cut 黄南|州委 and still names 黄南州."""
+    """jieba starts a word at s (天山南北 holds no 山南), and the name's end is not the start of
+    another word (一中心四平台 is cut 四|平台: no 四平), checked on a window around the hit. The end
+    may fall inside a word that starts with the name (苏州工业园区) or with its suffix (黄南州委 cut 黄南|州委)."""
     lo = max(0, s - 4)
-    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo)
+    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo, e - lo)
 
 
 @lru_cache(maxsize=8192)
-def _window_starts_word(window: str, s: int) -> bool:
-    """jieba starts a word at offset s of `window` (the same names recur: cached)."""
-    pos = 0
+def _window_starts_word(window: str, s: int, e: int) -> bool:
+    """See `_starts_word`; offsets into `window` (the same names recur: cached)."""
+    pos, starts = 0, False
     for w in jieba_cut(window):
-        if pos >= s:
+        if pos == s:
+            starts = True
+        if s < pos < e < pos + len(w) and not (pos == e - 1 and w[0] in DIVISION_SUFFIXES):
+            return False  # a word starting inside the name runs past its end (not 黄南州|委 cut 黄南|州委)
+        if pos >= e:
             break
         pos += len(w)
-    return pos == s
+    return starts
 
 
 def _name_of_conjunction(text: str, s: int, surface: str) -> bool:

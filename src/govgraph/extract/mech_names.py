@@ -1,0 +1,90 @@
+"""What a mechanism name is, shared by the discovery rules (`mech_discovery`, `mech_phrases`) and
+the resolver: quote characters, the candidate record, cleaning a name of its generic words, and
+the plausibility filter (data/mechanism_stoplist.tsv)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+
+from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
+from ..segment import jieba_pos
+
+QUOTE_CHARS = "“”\"‘’'「」『』"
+NUM = "一二三四五六七八九十两双百千万多"
+NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
+CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    start: int
+    end: int
+    name: str
+    rule: str
+    core: str = ""  # the quoted name itself, when the name is a quote (+ modifier)
+
+
+def any_of(words) -> re.Pattern:
+    """One regex that finds any of `words` (one scan instead of a `find` per word)."""
+    return re.compile("|".join(map(re.escape, sorted(words))) if words else "(?!)")
+
+
+@lru_cache(maxsize=1)
+def stop_ends() -> tuple[str, ...]:
+    return tuple(mechanism_stoplist().ends)
+
+
+@lru_cache(maxsize=4)
+def stops_inside(cues: MechanismCues) -> re.Pattern:
+    """The stop and setup words of two characters or more (a word holding one is a stop)."""
+    return any_of({w for w in cues.stop | set(cues.setup) if len(w) >= 2})
+
+
+def clean_name(s: str) -> str:
+    """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
+    s = "".join(ch for ch in s if ch not in QUOTE_CHARS).strip()
+    strip = mechanism_cues().strip
+    for _ in range(2):
+        for word in strip:
+            if s.endswith(word) and len(s) - len(word) >= 2:
+                s = s[: -len(word)]
+                break
+    return s
+
+
+def plausible(name: str) -> bool:
+    """A name, not a slogan, a count, a fragment, or something the stoplist rules out."""
+    stop = mechanism_stoplist()
+    if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
+        return False
+    if name.endswith(stop_ends()):
+        return False
+    if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
+        return False
+    if len(name) > 16 and not re.search(r"[、+＋\-—]", name):
+        return False
+    return True
+
+
+def generic_only(name: str, cues: MechanismCues) -> bool:
+    words = [w for w, _ in jieba_pos(name)]
+    return all(w in cues.generic or len(w) == 1 for w in words)
+
+
+def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
+    """A setup verb ends at `pos`, maybe followed by 了/起."""
+    head = text[max(0, pos - 6) : pos]
+    head = re.sub(r"[了起]$", "", head)
+    return head.endswith(cues.setup)
+
+
+def find_each(text: str, word: str):
+    """The start of each occurrence of `word` in `text`, left to right, not overlapping (as
+    `re.finditer` of the escaped word finds them, without building a pattern per word)."""
+    step = len(word) or 1  # an empty word is found at every position, as re.finditer("") does
+    i = text.find(word)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + step)
