@@ -216,6 +216,7 @@ QUANTITY_NEGATIVES = [
     "省委十三届三次全会提出",
     "标的金额在10万元以下的执行案件",  # a threshold naming a class of cases
     "对10万元以下的案件优先执行",
+    "老李等12名农民工在工地务工",  # a story's people, named by nickname (like 李某等3人)
 ]
 
 

@@ -102,6 +102,8 @@ def test_figures_that_are_no_outcome(text):
 
 METRIC_CASES = [
     # sentence, the figure's text, floor, previous label, label
+    ("对涉罪未成年人附条件不起诉412人", "412人", 0, None, "涉罪未成年人附条件不起诉数"),  # 不 stays
+    ("附条件不起诉率22.1%", "22.1%", 0, None, "附条件不起诉率"),
     ("案件结案率100%", "100%", 0, None, "案件结案率"),
     ("群众安全感满意度提升至98.9%", "98.9%", 0, None, "群众安全感满意度"),  # the level reached
     ("平均审理周期缩短至42天", "42天", 0, None, "平均审理周期"),

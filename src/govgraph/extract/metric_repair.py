@@ -18,7 +18,8 @@ from .quantities import find_quantities
 MAX_LABEL = 16
 PUNCT = re.compile(r"[，。、；：？！“”‘’（）()《》\[\]【】,.;:?!\"'\s·…—\-+/%＋]")
 # adverbs that belong in a label (同比增长, 累计受理, 平均周期)
-LABEL_ADVERBS = {"同比", "环比", "累计", "平均", "共同", "依法", "按期", "按时", "当场", "一次性"}
+# 不/未 negate what follows (附条件不起诉, 不批准逮捕): dropping them turns the label round
+LABEL_ADVERBS = {"同比", "环比", "累计", "平均", "共同", "依法", "按期", "按时", "当场", "一次性", "不", "未"}
 # what a label may end in: the measure words metric labels are given
 MEASURES = ("金额", "人次", "用时", "面积", "长度", "重量", "比例", "人数", "数量", "数")
 NOUNISH = ("n", "vn", "nz", "j", "l", "an", "ng", "nt", "b")

@@ -112,7 +112,7 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     cues = quantity_cues()
     if m.group(0).replace(" ", "") in cues.get("set_phrase", ()):
         return True
-    if any(w in before for w in cues.get("not_before", ())):
+    if any(w in before for w in cues.get("not_before", ())) or before.endswith(_nicknamed_group()):
         return True
     if unit in DURATIONS and before.endswith(cues.get("term_before", ())):
         return True
@@ -123,6 +123,12 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     if m.group("unit") not in cues.get("area", ()):
         return False
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
+
+
+@lru_cache(maxsize=1)
+def _nicknamed_group() -> tuple[str, ...]:
+    """老李等, 小王等: a story's people named by nickname, then 等 and their number."""
+    return tuple(f"{p}{s}等" for p in "老小" for s in quantity_cues().get("surname", ()))
 
 
 def _level_kept(before: str, after: str, cues: dict) -> bool:
