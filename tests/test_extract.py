@@ -174,7 +174,13 @@ def test_mechanism_negatives(text):
 
 
 @pytest.mark.parametrize(
-    "raw, name", [("“交叉执行”工作机制", "交叉执行"), ("诉调对接工作", "诉调对接"), ("工作", "工作")]
+    "raw, name",
+    [
+        ("“交叉执行”工作机制", "交叉执行"),
+        ("诉调对接工作", "诉调对接"),
+        ("工作", "工作"),
+        ("“五步工作法”", "五步工作法"),  # 五步 alone is a count, not a name
+    ],
 )
 def test_clean_name(raw, name):
     assert clean_name(raw) == name

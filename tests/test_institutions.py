@@ -132,6 +132,17 @@ RELATIVE.append(
         [("荆州经济技术开发区住房和城乡建设局", 0, 8, "inst.zone:住建局")],
     )
 )
+RELATIVE.extend(
+    [
+        (  # a national new area or cooperation zone after its city, as the text writes the city
+            "深圳前海合作区人民法院深化涉外商事审判",
+            ["深圳市"],
+            [("深圳前海合作区人民法院", 0, 11, "inst.zone:人民法院")],
+        ),
+        ("重庆两江新区人民法院审结", ["重庆市"], [("重庆两江新区人民法院", 0, 10, "inst.zone:人民法院")]),
+        ("成都市天府新区人民法院审结", ["成都市"], [("成都市天府新区人民法院", 0, 11, "inst.zone:人民法院")]),
+    ]
+)
 RELATIVE_NEGATIVES = [
     ("乡镇政府要落实责任", ["宁化县"]),  # 乡镇: every township, not one
     ("镇政府要落实责任", ["宁化县"]),  # no township named
@@ -334,6 +345,9 @@ GRAMMAR.extend(
         # the municipalities' numbered intermediate courts
         ("重庆市第五中级人民法院推行", [("重庆市第五中级人民法院", 0, 11, "inst.head:第五中级人民法院")]),
         ("北京一中院审结", [("北京市第一中级人民法院", 0, 5, "inst.head:一中院")]),
+        # arbitration bodies are named after the city's short form
+        ("与深圳国际仲裁院签署备忘录", [("深圳国际仲裁院", 1, 8, "inst.head:国际仲裁院")]),
+        ("武汉仲裁委员会受理", [("武汉仲裁委员会", 0, 7, "inst.head:仲裁委员会")]),
     ]
 )
 GRAMMAR_NEGATIVES = [

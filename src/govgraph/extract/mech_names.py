@@ -48,8 +48,10 @@ def clean_name(s: str) -> str:
     strip = mechanism_cues().strip
     for _ in range(2):
         for word in strip:
-            if s.endswith(word) and len(s) - len(word) >= 2:
-                s = s[: -len(word)]
+            rest = s[: -len(word)]
+            # 五步工作法 keeps its word: 五步 alone is a count, not a name
+            if s.endswith(word) and len(rest) >= 2 and sum(c not in NUMERAL_CHARS for c in rest) >= 2:
+                s = rest
                 break
     return s
 
