@@ -224,6 +224,12 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
     return out
 
 
+# a name that runs from its setup verb holds none of these (建立了覆盖全市的调解机制 names none)
+SPAN_BREAKS = set("的了着是在把将被等及或这该此其")
+SPAN_OPENERS = ("与", "和", "同", "跟", "对", "为", "以", "向", "健全", "完善", "全面", "相关", "有关")
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
+
+
 def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
     """Where a name starts that runs whole from a setup verb to `end` (建立|劳动人事争议仲裁与诉讼衔接|机制),
     when jieba's words cut it short (a verb or 与 inside it); `end` when there is none."""
@@ -239,12 +245,6 @@ def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
         if len(span) > PHRASE_MAX:
             break
     return end
-
-
-# a name that runs from its setup verb holds none of these (建立了覆盖全市的调解机制 names none)
-SPAN_BREAKS = set("的了着是在把将被等及或这该此其")
-SPAN_OPENERS = ("与", "和", "同", "跟", "对", "为", "以", "向", "健全", "完善", "全面", "相关", "有关")
-CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @lru_cache(maxsize=4)

@@ -1,6 +1,6 @@
-"""What a mechanism name is, shared by the discovery rules (`mech_discovery`, `mech_phrases`) and
-the resolver: quote characters, the candidate record, cleaning a name of its generic words, and
-the plausibility filter (data/mechanism_stoplist.tsv)."""
+"""What a mechanism name is, shared by the discovery rules (`mech_discovery`), the curated
+matcher (`mechanisms`) and the resolver: quote characters, the candidate record, cleaning a name
+of its generic words, and the plausibility filter (data/mechanism_stoplist.tsv)."""
 
 from __future__ import annotations
 

@@ -39,11 +39,11 @@ LEGAL_NOUNS = re.compile(
 )
 
 
+# how a change is said: against what (同比, 较去年全年), maybe 分别, and which way (上升, 缩短)
+COMPARED = r"(?:同比(?:上一?年度?)?|环比|较[^，,；;。]{0,10}?|比[^，,；;。]{0,10}?)"
+CHANGED = r"(?:继续|持续)?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?"
 # a change said after what changed (执行完毕率较去年全年增长): jieba may glue the two (率较)
-CHANGE_TAIL = re.compile(
-    r"(?:同比(?:上一?年度?)?|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)(?:继续|持续)?"
-    r"(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
-)
+CHANGE_TAIL = re.compile(COMPARED + CHANGED + "$")
 
 
 def fragment_reason(label: str) -> str | None:

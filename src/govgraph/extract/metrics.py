@@ -5,9 +5,9 @@ and any earlier figure (受理劳动争议案件31起 → 受理劳动争议案�
 adverbs and copulas (为, 达, 共计 …). When the clause only says how something changed (同比上升10%),
 the change is labelled as a change of the figure before it (网络司法拍卖成交量同比上升), never as
 that figure itself; changes listed after 分别 (执行完毕率为44.32%、执行到位率为56.74%，较去年全年分别
-增长4.19%和2.45%) each go to the figure in the same place before them (`respective_labels`). When the counted noun follows the
-figure (聘请33名专家学者), it is taken from there. The label ends in a measure word (数, 金额,
-用时, 人次) unless it names one already (执行到位率, 涉案金额).
+增长4.19%和2.45%) each go to the figure in the same place before them (`respective_labels`).
+When the counted noun follows the figure (聘请33名专家学者), it is taken from there. The label
+ends in a measure word (数, 金额, 用时, 人次) unless it names one already (执行到位率, 涉案金额).
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from ..segment import jieba_pos
-from .metric_repair import fragment_reason, repair
+from .metric_repair import CHANGED, COMPARED, fragment_reason, repair
 from .quantities import find_quantities
 
 STOPS = '，,；;：:、（(“”"。！？!?）)'
@@ -44,9 +44,7 @@ TRAIL_WORDS = re.compile(
     r"(?:分别为|分别|(?<!行)为|达到|长达|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
     r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由|从|已|长达|\s)+$"
 )
-CHANGE = re.compile(
-    r"^(?:同比(?:上一?年度?)?|环比|较[^，,]{0,10}?|比[^，,]{0,10}?)?(?:分别)?(?:继续|持续)?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
-)
+CHANGE = re.compile("^" + COMPARED + "?(?:分别)?" + CHANGED + "$")
 # a label ending in one of these already says what is measured
 MEASURED = re.compile(
     r"(?:率|额|数|量|时间|周期|期限|时限|用时|比例|比重|人次|次数|幅度|增长|上升|下降|减少|提升|提高|缩短|降低|增加)$"
@@ -219,10 +217,7 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
 
 
 # 同比分别上升18.6%和23.4%: changes listed after 分别, each of the figure in the same place before them
-RESPECTIVE = re.compile(
-    r"(?:同比(?:上一?年度?)?|环比|较[^，,；;。]{0,10}?|比[^，,；;。]{0,10}?)?分别(?:继续|持续)?"
-    r"(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩|扩大|扩展)了?$"
-)
+RESPECTIVE = re.compile(COMPARED + "?分别" + CHANGED + "$")
 LIST_JOIN = re.compile(r"\s*(?:和|与|及|、)\s*")
 
 
