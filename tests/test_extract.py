@@ -353,3 +353,9 @@ def test_a_collective_acts_through_its_lead_body_but_is_not_its_name():
     [court] = [i for i in x["institutions"] if i["name"] == "四川省高级人民法院"]
     assert court["mentions"] == ["四川省高级人民法院"]
     assert ["四川省高级人民法院", "认罪认罚从宽"] in x["adopts"]
+
+
+def test_a_body_inside_a_quoted_mechanism_name_is_no_body():
+    x = doc("　　内蒙古自治区鄂托克旗人民法院探索“马背法庭+调解员”工作模式。\n")
+    assert [i["name"] for i in x["institutions"]] == ["鄂托克旗人民法院"]
+    assert "马背法庭+调解员" in [m["name"] for m in x["mechanisms"]]

@@ -145,6 +145,7 @@ RELATIVE.extend(
 )
 RELATIVE_NEGATIVES = [
     ("乡镇政府要落实责任", ["宁化县"]),  # 乡镇: every township, not one
+    ("推动区、街道、社区三级综治中心实体化运行", ["深圳市南山区"]),  # three levels of them, not one
     ("镇政府要落实责任", ["宁化县"]),  # no township named
     ("各中级法院要落实", ["三明市"]),
     ("经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # no city before the zone  # many such bodies

@@ -27,6 +27,14 @@ RULE_CASES = [
     ("在湖南长沙召开", [("湖南", 1, 3, "湖南省", "region.short"), ("长沙", 3, 5, "长沙市", "region.short")]),
     ("湖北某银行起诉", [("湖北", 0, 2, "湖北省", "region.short")]),  # inside an organisation's name
     ("苏州工业园区法院", [("苏州", 0, 2, "苏州市", "region.short")]),  # a word that starts with the name
+    (  # Inner Mongolia's townships and villages: 苏木, 嘎查
+        "鄂托克旗阿尔巴斯苏木乌兰嘎查",
+        [
+            ("鄂托克旗", 0, 4, "鄂托克旗", "region.full"),
+            ("阿尔巴斯苏木", 4, 10, "阿尔巴斯苏木", "region.local"),
+            ("乌兰嘎查", 10, 14, "乌兰嘎查", "region.local"),
+        ],
+    ),
     ("黄南州委政法委", [("黄南州", 0, 3, "黄南藏族自治州", "region.short")]),  # cut 黄南|州委
     (
         "河南省某县城关镇李庄行政村",
@@ -127,6 +135,7 @@ REGION_NEGATIVES = [
     "公安、检察、法院协同",
     "江陵开展活动",  # a county's short form alone, with no institution head after it
     "建立“一中心四平台一网格”基层治理体系",  # 四平 across jieba's 四|平台
+    "深入苏木嘎查开展巡回审判",  # the kinds of division, no names
 ]
 
 

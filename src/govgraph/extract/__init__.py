@@ -16,7 +16,7 @@ from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
-from .mechanisms import find_mechanisms
+from .mechanisms import find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
 from .regions import RegionMention, choose, find_regions
 from .roles import subjects
@@ -91,8 +91,10 @@ class DocumentExtraction:
         self.regions(sent, regions, ctx)
         mechs = self.sentence_mechs.pop(id(sent), None)
         mechs = find_mechanisms(text) if mechs is None else mechs
-        curated_spans = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
-        insts = find_institutions(text, regions, ctx, curated_spans)
+        # a curated name, or the quoted part of a discovered one (“马背法庭+调解员”工作模式), holds no body
+        blocked = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
+        blocked += [q for mm in mechs if mm.concept is None for q in quoted_span(mm.start, mm.surface)]
+        insts = find_institutions(text, regions, ctx, blocked)
         for im in insts:
             self.res.add_institution(im, self.evidence(sent, im.start, im.end, im.rule))
         for mm in mechs:

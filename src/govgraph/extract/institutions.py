@@ -57,7 +57,23 @@ __all__ = [
 LOCAL_WORD = "当地"  # 当地综治中心: the article's own
 TOWNSHIP_WORDS = ("街道", "镇", "乡")  # 镇政府: the article's township
 # before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
-NOT_BARE_AFTER = ("各地", "所在", "镇）", "乡）", "镇", "乡", "街道", "村", "社区", "基层")
+NOT_BARE_AFTER = (
+    "各地",
+    "所在",
+    "镇）",
+    "乡）",
+    "镇",
+    "乡",
+    "街道",
+    "村",
+    "社区",
+    "基层",
+    "两级",
+    "三级",
+    "四级",
+    "五级",
+    "各级",
+)
 LIST_FILLERS = ("两地", "三地", "等地")
 
 

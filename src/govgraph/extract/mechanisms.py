@@ -85,3 +85,12 @@ def find_mechanisms(text: str) -> list[MechanismMention]:
             same.append(m)
     kept = resolve_overlaps(list(spans), key=lambda se: se)
     return [m for se in kept for m in spans[se]]
+
+
+def quoted_span(start: int, surface: str) -> list[tuple[int, int]]:
+    """The span of what a mention's first pair of quotes holds (“马背法庭+调解员”工作模式), or none."""
+    opening = next((i for i, ch in enumerate(surface) if ch in '“"‘「'), None)
+    if opening is None:
+        return []
+    closing = next((i for i in range(opening + 1, len(surface)) if surface[i] in '”"’」'), None)
+    return [] if closing is None else [(start + opening + 1, start + closing)]

@@ -23,12 +23,13 @@ DIVISION_SUFFIXES = set("省市州县区盟旗")
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
 # A township or village name: 1-4 characters and its suffix. The name must not start with
 # words that make the phrase generic (各乡镇, 全村, 本社区).
-LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|行政村|村|社区)")
+# 苏木 and 嘎查 are Inner Mongolia's townships and villages (鄂托克旗阿尔巴斯苏木乌兰嘎查)
+LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|苏木|行政村|村|嘎查|社区)")
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
 NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
-LOCAL_SUFFIX = re.compile(r"街道|镇|乡|村|社区")
+LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
@@ -236,7 +237,7 @@ def _local_ok(lm: re.Match, chained: bool = False) -> bool:
 
 def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:
     suffix = lm.group(2)
-    level = "village" if suffix in ("村", "行政村", "社区") else "township"
+    level = "village" if suffix in ("村", "行政村", "嘎查", "社区") else "township"
     name = lm.group(1) + ("村" if suffix == "行政村" else suffix)
     return RegionMention(lm.start(), lm.end(), lm.group(0), [], False, level, parent, rule, name)
 
