@@ -296,3 +296,25 @@ def test_query_command_starts_without_the_build_modules():
     env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
     assert out.split() == ["govgraph.cli_base", "[]"]
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_setaffinity"), reason="CPU affinity is Linux's")
+def test_the_store_loader_runs_on_one_cpu(tmp_path):
+    """Oxigraph's bulk loader holds a batch of quads per thread and starts a thread per CPU it
+    may use: the loader child keeps to one CPU, so a store's making does not take more memory
+    on a machine with more cores."""
+    graph = tmp_path / "g.ttl"
+    graph.write_text("<http://a> <http://b> <http://c> .\n", "utf-8")
+    code = (
+        "import os, sys\n"
+        "from govgraph.store import load_job\n"
+        "load_job({'graph': sys.argv[1], 'folder': sys.argv[2]})\n"
+        "print(len(os.sched_getaffinity(0)))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    argv = [sys.executable, "-c", code, str(graph), str(tmp_path / "store")]
+    out = subprocess.run(argv, capture_output=True, text=True, env=env, check=True).stdout
+    assert out.split() == ["1"]
+    import pyoxigraph
+
+    assert len(pyoxigraph.Store.read_only(str(tmp_path / "store"))) == 1
