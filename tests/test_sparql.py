@@ -279,6 +279,30 @@ def test_open_graph_answers_as_the_command_does(built, ttl):
     assert nq.query(count, "csv") == g.query(count, "csv")
 
 
+def test_open_graph_answers_the_same_unguarded_in_this_process(built, ttl, monkeypatch):
+    """`guarded=False` runs the query here, without a fork: the same text, the same errors."""
+    from govgraph import api
+    from govgraph.errors import GovgraphError
+
+    g = api.open_graph(ttl)
+    for fmt in ("csv", "json", "table"):
+        assert g.query(str(ADOPTERS), fmt, guarded=False) == g.query(str(ADOPTERS), fmt)
+    with pytest.raises(GovgraphError, match="line 1, column 36"):
+        g.query("SELECT * WHERE { ?s ?p ?o FILTER( }", guarded=False)
+    nq = api.open_graph(built / "govgraph.nq")
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?i gg:adopts ?m }"
+    assert nq.query(count, "csv", guarded=False) == g.query(count, "csv")
+    expected = g.query(str(ADOPTERS), "csv")
+
+    def no_fork():
+        raise OSError("no fork here")
+
+    monkeypatch.setattr(os, "fork", no_fork)
+    assert g.query(str(ADOPTERS), "csv", guarded=False) == expected
+    with pytest.raises((OSError, GovgraphError)):
+        g.query(str(ADOPTERS), "csv")  # the guarded way forks
+
+
 def test_query_command_starts_without_the_build_modules():
     """`govgraph query` imports what a query needs, not the extraction rules (most of the
     command's start-up otherwise), nor the model's lexicons (it needs only the prefixes), nor
