@@ -18,7 +18,7 @@ from .build.counts import GraphCounts
 from .build.outputs import write_atomic
 from .build.run import EXIT_FAILED, EXIT_OK, EXIT_SKIPPED, PAGE_NODES, BuildReport, build
 from .errors import GovgraphError
-from .store import is_dataset, open_store
+from .store import is_dataset, open_store, store_path
 from .viz import render_page
 
 __all__ = [
@@ -113,7 +113,7 @@ def view(
     check_page_target(Path(out), Path(graph_path))
     store, counts = open_store(graph_path), GraphCounts()  # the page shows what the whole graph holds
     html, stats = render_page(
-        store_view.to_networkx(store, counts=counts),
+        store_view.to_networkx(store, counts=counts, cache_dir=store_path(graph_path, quiet=True)),
         summary=counts.summary(len(store)),
         title="govgraph",
         max_nodes=max_nodes,

@@ -40,7 +40,7 @@ _PAGE_P = {
     GG_T["surfaceText"]: "text",
     **{r.term: r.name for r in RELATIONS},
 }
-_LITERAL_ROWS = {"pref", "label", "alt", "unit", "metric", "text"}
+LITERAL_ROWS = {"pref", "label", "alt", "unit", "metric", "text"}
 ORGANIZATION = f"{ORG_NS}Organization"
 AREA = f"{SDO_NS}AdministrativeArea"
 CONCEPT = f"{SKOS_NS}Concept"
@@ -70,7 +70,7 @@ def page_rows(lines: list[str], base: str, evidence: dict | None = None) -> list
                 rows.append((s[1:-1], "type", o[1:-1]))
         elif p in _PAGE_P:
             code = _PAGE_P[p]
-            if code in _LITERAL_ROWS:
+            if code in LITERAL_ROWS:
                 lex, lang, _ = parse_literal(o)
                 rows.append((s[1:-1], code, (lex, lang)))
             else:
