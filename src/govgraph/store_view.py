@@ -155,8 +155,11 @@ def _row(row) -> tuple | None:
 def _write_rows(path: Path, key: str, rows: list[tuple]) -> None:
     try:
         fd, tmp = tempfile.mkstemp(prefix=".page-rows-", dir=path.parent)
+    except OSError:
+        return  # a help, never a reason to fail: the next view reads the store again
+    try:
         with os.fdopen(fd, "w", encoding="utf-8") as f:
             json.dump({"key": key, "rows": rows}, f, ensure_ascii=False)
         os.replace(tmp, path)
     except OSError:
-        pass  # a help, never a reason to fail: the next view reads the store again
+        Path(tmp).unlink(missing_ok=True)
