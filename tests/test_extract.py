@@ -212,6 +212,7 @@ QUANTITY_CASES = [
     # a level kept (以下 after 保持在), not a threshold
     ("社区矫正对象再犯罪率保持在0.2%以下", [("0.2%", 13, 17, 0.2, "percent")]),
     ("发案率控制在5%以内", [("5%以内", 6, 10, 5, "percent")]),
+    ("平均用时不超过30分钟", [("不超过30分钟", 4, 11, 30, "other")]),  # 不 kept: at most, not more than
 ]
 QUANTITY_NEGATIVES = [
     "2023年10月部署开展交叉执行试点工作",  # dates

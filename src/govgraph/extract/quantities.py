@@ -33,7 +33,7 @@ DURATIONS = ("day", "hour", "other")
 def _pattern() -> re.Pattern:
     words = "|".join(sorted((re.escape(u) for u in quantity_units()), key=len, reverse=True))
     return re.compile(
-        rf"(?P<pre>将近|接近|不到|超过|近|超|逾|约|共|累计)?"
+        rf"(?P<pre>将近|接近|不超过|不到|超过|近|超|逾|约|共|累计)?"
         rf"(?P<num>{_AR}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
         rf"(?P<unit>{words})(?P<tail>之内|以内|内)?"
     )
