@@ -213,6 +213,8 @@ QUANTITY_CASES = [
     ("社区矫正对象再犯罪率保持在0.2%以下", [("0.2%", 13, 17, 0.2, "percent")]),
     ("发案率控制在5%以内", [("5%以内", 6, 10, 5, "percent")]),
     ("平均用时不超过30分钟", [("不超过30分钟", 4, 11, 30, "other")]),  # 不 kept: at most, not more than
+    ("化解矛盾纠纷约三万件", [("约三万件", 6, 10, 30000, "case")]),  # a Chinese numeral with its magnitude
+    ("调解成功率达百分之八十五", [("百分之八十五", 6, 12, 85, "percent")]),  # a rate written out
 ]
 QUANTITY_NEGATIVES = [
     "2023年10月部署开展交叉执行试点工作",  # dates
@@ -224,6 +226,9 @@ QUANTITY_NEGATIVES = [
     "标的金额在10万元以下的执行案件",  # a threshold naming a class of cases
     "对10万元以下的案件优先执行",
     "老李等12名农民工在工地务工",  # a story's people, named by nickname (like 李某等3人)
+    "百分之百满意",  # a manner of speaking
+    "几百公斤牛肉销售一空",  # no number before the magnitude
+    "办成一件事",
 ]
 
 

@@ -349,6 +349,7 @@ GRAMMAR.extend(
         # arbitration bodies are named after the city's short form
         ("与深圳国际仲裁院签署备忘录", [("深圳国际仲裁院", 1, 8, "inst.head:国际仲裁院")]),
         ("武汉仲裁委员会受理", [("武汉仲裁委员会", 0, 7, "inst.head:仲裁委员会")]),
+        ("阳朔县文化广电体育和旅游局开展", [("阳朔县文化广电体育和旅游局", 0, 13, "inst.head:文化广电体育和旅游局")]),
     ]
 )
 GRAMMAR_NEGATIVES = [

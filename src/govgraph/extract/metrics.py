@@ -175,13 +175,25 @@ def _clean(label: str) -> str:
     for _ in range(3):
         before = label
         label = PERIOD_LEAD.sub("", label)
-        label = LEAD_WORDS.sub("", SCOPE_LEAD.sub("", label))
+        label = _drop_lead_words(SCOPE_LEAD.sub("", label))
         label = TRAIL_WORDS.sub("", label)
         if label[:1] in LEAD_CHARS and jieba_pos(label)[0][0] == label[0]:
             label = label[1:]
         if label == before:
             break
     return label
+
+
+def _drop_lead_words(label: str) -> str:
+    """The label without its leading adverbs and copulas (共, 累计, 已 …), unless the first is
+    the start of a word (共享法庭, 已决犯)."""
+    m = LEAD_WORDS.match(label)
+    if m is None:
+        return label
+    rest = label[m.end() :]
+    if rest and len(m.group(0).strip("，, ")) == 1 and jieba_pos(label)[0][0] != m.group(0):
+        return label
+    return rest
 
 
 def _last_words(label: str) -> str:

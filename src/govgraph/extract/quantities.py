@@ -168,7 +168,12 @@ def find_quantities(text: str) -> list[QuantityMention]:
     for m in _pattern().finditer(text):
         num, unit = m.group("num"), units[m.group("unit")]
         arabic = re.fullmatch(_AR, num) is not None
-        if not arabic and not unit.chinese_numerals:
+        # 三万件, 两千余件: a Chinese numeral with its magnitude is a figure even where a bare one
+        # is a word (一件事, 两起)
+        counted = any(c in "一二两三四五六七八九" for c in num) and (
+            bool(m.group("mag")) or any(c in "百千" for c in num)
+        )
+        if not arabic and not unit.chinese_numerals and not counted:
             continue
         if _is_date_or_ordinal(text, m):
             continue
@@ -183,6 +188,21 @@ def find_quantities(text: str) -> list[QuantityMention]:
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)
         out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))
+    return sorted(out + _percent_in_words(text), key=lambda q: q.start)
+
+
+# 调解成功率达百分之八十五: a rate written out (百分之百 is mostly a manner of speaking: left out)
+PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+)")
+
+
+def _percent_in_words(text: str) -> list[QuantityMention]:
+    if "百分之" not in text:
+        return []
+    out = []
+    for m in PERCENT_IN_WORDS.finditer(text):
+        value = cn_to_number(m.group("num"))
+        if value is not None and 0 < value < 100:
+            out.append(QuantityMention(m.start(), m.end(), m.group(0), value, "percent", "qty.percent-words"))
     return out
 
 
