@@ -27,6 +27,8 @@ RULE_CASES = [
     ("在湖南长沙召开", [("湖南", 1, 3, "湖南省", "region.short"), ("长沙", 3, 5, "长沙市", "region.short")]),
     ("湖北某银行起诉", [("湖北", 0, 2, "湖北省", "region.short")]),  # inside an organisation's name
     ("苏州工业园区法院", [("苏州", 0, 2, "苏州市", "region.short")]),  # a word that starts with the name
+    # 住房和城乡 is the start of a body's head, not a township 住房和城 + 乡
+    ("荆州市住房和城乡建设局", [("荆州市", 0, 3, "荆州市", "region.full")]),
     (  # Inner Mongolia's townships and villages: 苏木, 嘎查
         "鄂托克旗阿尔巴斯苏木乌兰嘎查",
         [

@@ -315,6 +315,11 @@ def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
     return lm if ok else None
 
 
+def _head_over(text: str, lm: re.Match) -> bool:
+    """A regional institution head starts where the township would and runs past it."""
+    return any(len(h) > len(lm.group(0)) for h in _regional_heads() if text.startswith(h, lm.start()))
+
+
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
     return all(e <= a or s >= b for a, b in taken)
 
@@ -335,6 +340,8 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
             lm = LOCAL.match(text, pos)
             if not lm or not _local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
+            if _head_over(text, lm):
+                break  # 荆州市住房和城乡建设局: the words are a body's head, not a township 住房和城乡
             rm = _local_mention(lm, prev, "region.local")
             result.append(rm)
             taken.append((lm.start(), lm.end()))
