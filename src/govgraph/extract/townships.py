@@ -1,0 +1,119 @@
+"""Township and village names found by pattern (they are not in the gazetteer): a name of
+1-4 characters and its suffix, checked against generic phrases (各乡镇, 江南水乡); a township
+before a body of its own (桃浦镇总工会); a place-name word jieba reads with a township's
+suffix (辖区古城镇, 陵阳街道). `regions` chains them after divisions and records them."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import institution_heads
+from ..segment import jieba_pos
+
+# A township or village name: 1-4 characters and its suffix. The name must not start with
+# words that make the phrase generic (各乡镇, 全村, 本社区).
+# 苏木 and 嘎查 are Inner Mongolia's townships and villages (鄂托克旗阿尔巴斯苏木乌兰嘎查)
+LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|苏木|行政村|村|嘎查|社区)")
+LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
+NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
+# a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
+TOWNSHIP = re.compile(r"(镇|乡|街道)")
+LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
+TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
+NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
+LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
+# common nouns that end like a township or village (江南水乡, 千年古镇)
+GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇", "农村", "乡村", "家乡", "故乡", "城中村")
+# characters of institutions and common words that never stand in a township's name
+LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
+# …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡); not these stems (城区街道)
+CHAINED_NAME_CHARS = set("城山")
+NOT_TOWN_STEMS = {"城区", "县城", "市区", "城市", "山区", "城", "山"}
+# the commonest township names are the county town's quarters (城关镇, 城厢街道, 城东乡)
+TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "城郊"}
+
+
+def local_ok(lm: re.Match, chained: bool = False) -> bool:
+    """`chained`: right after a division (红花岗区老城街道), where 城 and 山 may stand in a name."""
+    stem = lm.group(1)
+    bad = LOCAL_BAD_CHARS - CHAINED_NAME_CHARS if chained else LOCAL_BAD_CHARS
+    return not (
+        all(c in LOCAL_STOP for c in stem)
+        or lm.group(0) in LOCAL_BAD_NAMES
+        or stem in NOT_TOWN_STEMS
+        or (any(c in bad for c in stem) and stem not in TOWN_QUARTERS)
+    )
+
+
+@lru_cache(maxsize=1)
+def township_bodies() -> tuple[str, ...]:
+    heads = institution_heads()
+    words = {h for h, v in heads.items() if v.scope in ("regional", "named")} | set(TOWNSHIP_BODIES)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def townships_before_bodies(text: str) -> list[re.Match]:
+    """桃浦镇总工会, 浦阳街道办事处: the township's name is the jieba word before the suffix
+    (or the word ending with it), of 2-3 characters and tagged as a name (基层街道办事处,
+    当地镇政府 and 这个镇派出所 name none)."""
+    found = []
+    for t in TOWNSHIP.finditer(text):
+        if not text.startswith(township_bodies(), t.end()):
+            continue
+        words = jieba_pos(text[max(0, t.start() - 4) : t.end()])
+        (last, last_tag), suffix = words[-1] if words else ("", ""), t.group(1)
+        if last.endswith(suffix) and len(last) > len(suffix):
+            stem, tag = last[: -len(suffix)], last_tag
+        elif last == suffix and len(words) > 1:
+            stem, tag = words[-2]
+        else:
+            continue
+        if 2 <= len(stem) <= 3 and tag.startswith(NAME_TAGS):
+            lm = LOCAL.match(text, t.start() - len(stem))
+            if lm is not None and lm.end() == t.end() and local_ok(lm):
+                found.append(lm)
+    return found
+
+
+def township_words(text: str) -> list[re.Match]:
+    """A township or village that jieba reads as one place-name word (来到辖区古城镇): the word
+    ends with the suffix and is tagged ns; or a 街道 whose name before it jieba tags ns (陵阳街道)."""
+    found = []
+    for t in LOCAL_SUFFIX.finditer(text):
+        before = text[t.start() - 1] if t.start() else ""
+        if not "\u4e00" <= before <= "\u9fff" or before in NO_NAME_BEFORE:
+            continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
+        lo = max(0, t.start() - 4)
+        # the words of the lengths a name may have that would pass; jieba is asked only if there are any
+        named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
+        if not named:
+            continue
+        pos, prev = lo, ("", "")
+        for word, tag in jieba_pos(text[lo : t.end()]):
+            pos += len(word)
+            if pos == t.end() and tag.startswith("ns") and len(word) in named:
+                found.append(
+                    named[len(word)]
+                )  # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
+            elif pos == t.end() and word == "街道" and prev[1].startswith("ns") and len(prev[0]) + 2 in named:
+                lm = named[len(prev[0]) + 2]  # 陵阳街道: jieba reads the name as a place of its own
+                if local_ok(lm):
+                    found.append(lm)
+            prev = (word, tag)
+    return found
+
+
+def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
+    """The township or village name of `n` characters ending with the suffix `t`, if it may be one."""
+    if t.end() - n < lo:
+        return None
+    lm = LOCAL.match(text, t.end() - n)
+    ok = (
+        lm is not None
+        and lm.end() == t.end()
+        and not set(lm.group(1)) <= LOCAL_STOP
+        and lm.group(0) not in LOCAL_BAD_NAMES
+        and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+    )
+    return lm if ok else None
