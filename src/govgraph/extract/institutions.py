@@ -258,9 +258,6 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     return [_mention(s, he, text, name, head, county, town, "inst.relative-township")]
 
 
-MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
-
-
 def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
     """荆州经开区住建局: a city, a development zone word, a head; the zone is no division, the
     body carries the zone's full name after the city as written."""
@@ -270,8 +267,8 @@ def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[Institution
         chain = chain_ending_at(by_end, hs - len(word))
         if not chain or chain[-1].local_level or head.level in ("province", "prefecture"):
             return []
-        d, _, _, short = resolve_chain(chain, ctx)
-        if d is None or not (d.level == "prefecture" or d.name in MUNICIPALITIES):
+        d = resolve_chain(chain, ctx)[0]
+        if d is None or not (d.level == "prefecture" or (d.level == "province" and d.name.endswith("市"))):
             return []  # a city's zone (重庆两江新区 too: the municipalities are cities)
         written = text[chain[-1].start : hs - len(word)]  # the city as the text writes it (荆州, 成都市)
         name = fill(head, region=written + full, short=written + full)

@@ -17,7 +17,7 @@ from functools import lru_cache
 from ..lexicon import Concept, mechanisms
 from ..lexicon_mechanisms import mechanism_stoplist
 from ..spans import DictMatcher, resolve_overlaps
-from .mech_discovery import discover
+from .mech_discovery import QUOTED, discover
 from .mech_names import QUOTE_CHARS, Candidate, clean_name
 
 QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
@@ -88,9 +88,7 @@ def find_mechanisms(text: str) -> list[MechanismMention]:
 
 
 def quoted_span(start: int, surface: str) -> list[tuple[int, int]]:
-    """The span of what a mention's first pair of quotes holds (“马背法庭+调解员”工作模式), or none."""
-    opening = next((i for i, ch in enumerate(surface) if ch in '“"‘「'), None)
-    if opening is None:
-        return []
-    closing = next((i for i in range(opening + 1, len(surface)) if surface[i] in '”"’」'), None)
-    return [] if closing is None else [(start + opening + 1, start + closing)]
+    """The span of the quoted name a mention holds (“马背法庭+调解员”工作模式), or none: what
+    `mech_discovery.QUOTED` reads as a quote."""
+    m = QUOTED.search(surface)
+    return [] if m is None else [(start + m.start(1), start + m.end(1))]
