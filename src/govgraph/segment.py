@@ -31,15 +31,36 @@ _jieba_ready: list[bool] = []  # set once jieba is quiet and its dictionary load
 
 def jieba_cut(text: str) -> list[str]:
     """jieba's word list, with its start-up chatter silenced (it logs to stderr)."""
-    import jieba
-
     if not _jieba_ready:
         import logging
 
-        jieba.setLogLevel(logging.WARNING)
-        _load_dictionary_cache(jieba.dt)
+        loaded = _import_jieba()
+        loaded.setLogLevel(logging.WARNING)
+        _load_dictionary_cache(loaded.dt)
         _jieba_ready.append(True)
+    import jieba
+
     return jieba.lcut(text)
+
+
+def _import_jieba():
+    """jieba, imported without setuptools' pkg_resources (80 ms, and deprecated): jieba
+    reads its data files through it when it can, and opens the same files by path when the
+    import fails. Unless something loaded pkg_resources already, the import is made to fail
+    while jieba loads, and only then."""
+    import sys
+
+    if "jieba" in sys.modules or "pkg_resources" in sys.modules:
+        import jieba
+
+        return jieba
+    sys.modules["pkg_resources"] = None  # type: ignore[assignment]  # `import` raises ImportError
+    try:
+        import jieba
+    finally:
+        if sys.modules.get("pkg_resources", 0) is None:
+            del sys.modules["pkg_resources"]
+    return jieba
 
 
 def _load_dictionary_cache(dt) -> None:
