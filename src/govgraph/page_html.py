@@ -6,6 +6,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -81,6 +82,7 @@ LABEL_MIN_PX = 9  # vis-network draws a label only when its font is at least thi
 TOP_LABELS = 30  # the best connected nodes, labelled at every zoom
 
 
+@cache  # a handful of colours, asked for once per node
 def _darker(colour: str, factor: float = 0.7) -> str:
     r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
     return "#{:02x}{:02x}{:02x}".format(*(int(c * factor) for c in (r, g, b)))

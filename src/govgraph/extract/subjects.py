@@ -114,10 +114,13 @@ def _gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
     return out
 
 
+LIST_BEFORE_COUNT = re.compile(r"[^，,。；;：:]{0,40}?等(?=\s*[\d一二两三四五六七八九十])")
+
+
 def _list_member(text: str, end: int, insts_or_regions: list) -> bool:
     """X、Y等18家: X is one of what the figure counts. True when only list separators and
     other named items (or short names the rules do not know: 教育部) stand between `end` and 等 + a number."""
-    m = re.compile(r"[^，,。；;：:]{0,40}?等(?=\s*[\d一二两三四五六七八九十])").match(text, end)
+    m = LIST_BEFORE_COUNT.match(text, end)
     if not m:
         return False
     gap = text[end : m.end() - 1]
@@ -193,6 +196,8 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             if _opens_clause(text, m.start()):
                 out.append((m.start(), SubjectChoice(None, "subj.national")))
     for word, levels, suffix in COLLECTIVE:
+        if word not in text:  # most sentences name none of them: skip the regex search
+            continue
         for m in re.finditer(word, text[:pos]):
             if _opens_clause(text, m.start(), regions):
                 out.append(
