@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import re
 
-from .normalize import ends_terminal
+from .normalize import METADATA_LINE, ends_terminal
 
 MAX_TITLE = 40  # characters of one title line
 MAX_LEAD = 30  # characters of a stand-in headline, before its "…"
@@ -35,11 +35,6 @@ _CREDIT = re.compile(r"(?:记者|通讯员|编辑|撰稿|摄影|供图|摄)")
 _NAVIGATION = re.compile(r"^(?:上接|下转|接上|转第|续第|接第|见第)|第[一二三四五六七八九十\d]+版$")
 _NOTE = re.compile(r"^(?:编者按|编者的话|编后|核心提示|阅读提示|导读|提要)")
 _BRACKETED = re.compile(r"^【[^【】]*】$")
-# A web page's metadata line: 来源：…, 作者：…, 发布时间：…, or a date (and time) alone.
-_META = re.compile(
-    r"^(?:(?:信息)?来源|作者|(?:发布)?(?:时间|日期)|(?:责任)?编辑|字号|浏览|阅读|点击)\s*[:：]"
-    r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
-)
 _SUBTITLE = re.compile(r"^[—–-]{1,3}")
 _LABEL_CHARS = 6  # a marked line this short is a column label, not a title
 _CLOSERS = "”’」』）)》\"'"
@@ -76,11 +71,17 @@ def is_credit(line: str) -> bool:
     return not any(c in bare for c in "，。！？；") or bare.endswith(("摄", "摄）", "摄)"))
 
 
+def is_metadata(line: str) -> bool:
+    """A web page's metadata line (来源：陕西日报, 作者：…, 发布时间：…): a credit, which names
+    no region and no institution of the story."""
+    return METADATA_LINE.search(_bare(line)) is not None
+
+
 def is_label(line: str) -> bool:
     """A column, series or navigation label, an editor's note heading or a metadata line."""
     bare = _bare(line)
     marked = bare != line.strip()
-    if _NAVIGATION.search(bare) or _NOTE.match(bare) or _BRACKETED.match(bare) or _META.search(bare):
+    if _NAVIGATION.search(bare) or _NOTE.match(bare) or _BRACKETED.match(bare) or METADATA_LINE.search(bare):
         return True
     return marked and len(bare) <= _LABEL_CHARS and (not line.startswith("#") or bool(_HEADING.match(line)))
 

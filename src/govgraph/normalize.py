@@ -32,10 +32,15 @@ TERMINAL = set("。！？!?；;…")
 CLOSERS = set("”’」』）)》\"'")
 # No paragraph starts with these: a line that does continues the one before it.
 CONTINUATION = set("，、。；：）》」』！？,.;:)%")
-# Lines that open a block: markdown headings, bylines, captions, list bullets.
-BLOCK_MARKER = re.compile(r"^(#{1,6}\s|□|■|◆|●|▲|★|【|图[①-⑳\d]|（图|表\d|编者按|记者手记)")
+# A web page's metadata line: 来源：…, 作者：…, 发布时间：…, or a date (and time) alone.
+METADATA_LINE = re.compile(
+    r"^(?:(?:信息)?来源|作者|(?:发布)?(?:时间|日期)|(?:责任)?编辑|字号|浏览|阅读|点击)\s*[:：]"
+    r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
+)
+# Lines that open a block: markdown headings, bylines, captions, list bullets, metadata.
+BLOCK_MARKER = re.compile(r"^(#{1,6}\s|□|■|◆|●|▲|★|【|图[①-⑳\d]|（图|表\d|编者按|记者手记)|" + METADATA_LINE.pattern)
 # Blocks that are one line long (a caption, by contrast, may wrap onto the next line).
-ONE_LINE_BLOCK = re.compile(r"^(#{1,6}\s|□|■)")
+ONE_LINE_BLOCK = re.compile(r"^(#{1,6}\s|□|■)|" + METADATA_LINE.pattern)
 
 
 _FOLD_MAP = {**_FOLD, **{c: " " for c in _SPACES}}

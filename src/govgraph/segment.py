@@ -12,7 +12,7 @@ from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
 
-from .headline import MAX_TITLE, ends_statement, lead_headline, title_from_lines
+from .headline import MAX_TITLE, ends_statement, is_metadata, lead_headline, title_from_lines
 from .normalize import CleanText, ends_terminal
 from .records import Article, Sentence
 
@@ -222,6 +222,8 @@ def _emit(clean, text, base, s, e, article, index, out):
     if len(trimmed) < len(piece):
         s += len(piece) - len(piece.lstrip())
         e = s + len(trimmed)
+    if not text[:s].strip() and is_metadata(trimmed):
+        return  # a paragraph opening with 来源：… is the page's credits, not the story
     o_start, o_end = clean.span(base + s, base + e)
     out.append(Sentence(index=index, article=article, text=trimmed, clean_start=base + s, start=o_start, end=o_end))
 

@@ -1,0 +1,38 @@
+"""A web page's metadata lines (来源：…, 作者：…, 发布时间：…) are credits: a paragraph of
+their own, and no sentence of the story, so they name no region and no institution (SPEC v2:
+datelines and credit lines name none). The story's own sentences still do."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.normalize import unwrap
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+from govgraph.segment import segment
+
+BODY = "杭州市中级人民法院推行网格化管理。"
+
+PAGES = [
+    # (page, sentences of the story)
+    (f"来源：浙江法院网  发布时间：2024-09-12\n\n{BODY}", [BODY]),
+    (f"来源:某某日报\n{BODY}", [BODY]),  # ASCII colon, no blank line: still its own paragraph
+    (f"某市法院发布白皮书\n作者：某某省人民检察院 李四\n2024-05-01 10:20\n{BODY}", ["某市法院发布白皮书", BODY]),
+    # a sentence of the story that mentions a source is kept
+    (f"{BODY}来源：记者采访。", [BODY, "来源：记者采访。"]),
+]
+
+
+@pytest.mark.parametrize("page, sentences", PAGES)
+def test_metadata_lines_are_no_sentences(page, sentences):
+    assert [s.text for a in segment(unwrap(page)) for s in a.sentences] == sentences
+
+
+def _extract(text: str) -> dict:
+    return to_json(process(Source(name="page.txt", path="page.txt", text=text, encoding="utf-8")))
+
+
+def test_a_credit_line_names_no_region_and_no_institution():
+    got = _extract(f"作者：浙江省人民检察院 李四\n来源：陕西日报\n\n{BODY}")
+    assert [i["name"] for i in got["institutions"]] == ["杭州市中级人民法院"]
+    assert [r["name"] for r in got["regions"]] == ["杭州市"]
