@@ -65,6 +65,9 @@ UNIT_NEGATIVES = [
     "李某等3人诉至法院",  # the parties of one case
     "队员24小时待命",  # round the clock, not a duration
     "20日，最高检发布意见",  # a day of the month
+    "某省人民检察院2日通报",  # a day of the month after the body that acts on it
+    "记者26日从某区法院获悉",
+    "会议于3日召开",
     "调解的一起金融借款合同纠纷案中，涉案金额高达6亿元",  # one case's story
     "一名男子申请提取现金50万元",  # one person's story
     "以张某为首的团伙30余人全部落网",  # one gang's story

@@ -25,6 +25,9 @@ MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 CLAUSE_STOPS = "，,；;。！？!?（("
 CUE_WINDOW = 14
 DAY_AFTER = set("，,上下晚凌早中")
+# 某省人民检察院2日通报, 记者26日从…获悉, 于3日召开: a day of the month, right after the body,
+# the reporter or 于; a duration has its own words (短短3日就…, 用时3日, 3日内)
+DAY_OF_MONTH_AFTER = set("者院局厅部委会府署庭所处站队办心社台网报于")
 AFTER_WINDOW = 8
 DURATIONS = ("day", "hour", "other")
 
@@ -83,6 +86,8 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
         return True
     # 20日，最高检发布…; 5日上午: a day of the month
     if unit == "日" and not m.group("tail") and text[m.end() : m.end() + 1] in DAY_AFTER:
+        return True
+    if unit == "日" and not m.group("tail") and text[s - 1 : s] in DAY_OF_MONTH_AFTER and m.group("num").isdigit():
         return True
     if unit == "人" and text[m.end() : m.end() + 1] == "民":  # 人民法院
         return True
