@@ -91,6 +91,8 @@ INSTITUTION_CASES = [
     ("温泉县综治中心今年以来", [("温泉县社会治安综合治理中心", 0, 7, "other")]),
     ("北京金融法院", [("北京金融法院", 0, 6, "court")]),
     ("四川法院充分发挥刑罚的教育挽救功能", [("四川省高级人民法院", 0, 4, "court")]),  # the system's lead body
+    ("浙江法院网上立案率达到90%", [("浙江省高级人民法院", 0, 4, "court")]),  # 网上 is a word of its own
+    ("四川法院网格化管理成效明显", [("四川省高级人民法院", 0, 4, "court")]),
 ]
 INSTITUTION_NEGATIVES = [
     "全国法院交叉执行案件72843件",
@@ -102,6 +104,9 @@ INSTITUTION_NEGATIVES = [
     "某银行申请强制执行",
     "平顶山市委托律师",  # 委托 is not 委
     "郾城区以枫桥式人民法庭创建为契机",  # a mechanism's name, not a court
+    "据浙江法院网报道",  # a news site: media outlets are no institution
+    "江苏检察网消息",
+    "四川法院网站发布公告",
 ]
 
 

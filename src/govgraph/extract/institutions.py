@@ -26,6 +26,7 @@ from functools import lru_cache
 
 from ..lexicon import Division, Head, collective_leads, institution_heads, person_titles
 from ..lexicon_institutions import bare_heads, development_zones
+from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
 from .inst_base import (
     IMPLICIT,
@@ -115,6 +116,8 @@ def find_institutions(
         head = heads[surface]
         if he < len(text) and text[he] in head.not_before:
             continue
+        if text.startswith("网", he) and names_a_website(text, he):
+            continue  # 据浙江法院网报道: a news site, and media outlets are no institution
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
@@ -128,6 +131,15 @@ def find_institutions(
         if found:
             last = found[-1]
     return out
+
+
+WEBSITE_WORDS = ("网", "网站", "网讯")
+
+
+def names_a_website(text: str, at: int) -> bool:
+    """The 网 at `at` ends a website's name (浙江法院网报道, 法院网站), where 网上立案,
+    网络司法拍卖 and 网格化 are words of their own that follow a body's name."""
+    return jieba_pos(text[at : at + 4])[0][0] in WEBSITE_WORDS
 
 
 def drop_conjunction_regions(text: str, regions: list[RegionMention]) -> list[RegionMention]:
