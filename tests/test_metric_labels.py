@@ -91,6 +91,15 @@ CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies
     ("失信人数10万人，同比继续下降9%", "9%", 9, "失信人数", "失信人数同比继续下降"),
     ("平均周期201天，同比上一年度缩短112天", "112天", 9, "平均周期", "平均周期同比缩短"),
+    # against the year before is 同比 too, which keeps a long label within bounds
+    (
+        "行政机关负责人出庭应诉率达到96.8%，较上年提升4.2个百分点",
+        "4.2个百分点",
+        19,
+        "行政机关负责人出庭应诉率",
+        "行政机关负责人出庭应诉率同比提升",
+    ),
+    ("受理案件5317件，比上年度增长12%", "12%", 10, "受理案件数", "受理案件数同比增长"),
 ]
 CLEAN_LABELS = ["执行到位率", "执行到位金额", "诉前化解纠纷数", "破产成本占破产财产的比例", "涉及生态破坏的刑事案件数"]
 FRAGMENTS = [
