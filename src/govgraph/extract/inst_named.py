@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import Head, institution_heads
+from ..lexicon import Head, gazetteer, institution_heads
 from ..segment import jieba_pos
 from .inst_base import (
     IMPLICIT,
@@ -288,6 +288,41 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         return []  # an ordinal or a name must stand before a bare 支队
     name = fill(head, stem=stem, parent=last.name)
     return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
+
+
+def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """西安市公安局…。雁塔分局创新…: a unit named after a district (雁塔, 长安区) of the region of a
+    body of its kind the article named before, standing on its own: that body's unit
+    (西安市公安局雁塔分局)."""
+    if "{stem}" not in head.canonical:
+        return []
+    for size in (3, 2):
+        s = hs - size
+        if s < 0 or (s > 0 and text[s - 1] not in CLAUSE_MARKS + "与和及"):
+            continue
+        stem = text[s:hs]
+        districts = _districts_named(stem)
+        for parent in reversed(ctx.institutions) if districts else ():
+            if parent.kind != head.kind or parent.parent is not None or parent.region is None:
+                continue
+            if any(d.parent_code == parent.region.code for d in districts):
+                name = fill(head, stem=stem, parent=parent.name)
+                rule = "inst.district-unit:" + head.surface
+                return [
+                    InstitutionMention(
+                        s, he, text[s:he], name, head.kind, parent.region, parent.region_name, parent.name, rule=rule
+                    )
+                ]
+    return []
+
+
+def _districts_named(stem: str) -> list:
+    """Divisions `stem` names, in full or without its level word (长安 → 长安区, in any city)."""
+    by_name = gazetteer().by_name
+    found = list(by_name.get(stem, []))
+    if stem[-1] not in "区县市旗":
+        found += [d for level in "区县市旗" for d in by_name.get(stem + level, [])]
+    return [d for d in found if d.level == "county"]
 
 
 def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:

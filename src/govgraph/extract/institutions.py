@@ -44,7 +44,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_named import ANAPHORA, anaphor, bare_head_opens_clause, named, subunit
+from .inst_named import ANAPHORA, anaphor, bare_head_opens_clause, district_unit, named, subunit
 from .regions import RegionMention
 
 __all__ = [
@@ -176,7 +176,7 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
     elif head.scope in ("named", "named_regional"):
         found = named(text, hs, he, head, chain, by_end, last, ctx)
     elif head.scope == "subunit":
-        found = subunit(text, hs, he, head, last)
+        found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
         if not found and "{stem}" not in head.canonical:
             # 市反电诈中心: a unit named after a region when no parent body stands before it
             as_regional = dataclasses.replace(head, canonical=head.canonical.replace("{parent}", "{region}"))
