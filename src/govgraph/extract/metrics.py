@@ -165,9 +165,9 @@ def _measured(label: str, unit: str, figure: str) -> str:
     return label + SUFFIX.get(unit, "数")
 
 
-# a change against the same period, or the year before, is 同比 (较上年提升, 比去年同期下降); a change
-# against a year written out drops the year (比2003年减少)
-SAME_PERIOD = re.compile(r"(?:较|比)(?:去年|上一?年度?)(?:同期)?|同比上一?年度?")
+# a change against the same period, or the year before, is 同比 (较上年提升, 比去年同期下降; not 较去年全年,
+# part of this year against all of last); a change against a year written out drops the year (比2003年减少)
+SAME_PERIOD = re.compile(r"(?:较|比)(?:去年|上一?年度?)(?:同期)?(?!全年)|同比上一?年度?")
 DATED_BASE = re.compile(r"(?:较|比)\d{4}年(?=[^，,]{0,4}?(?:增长|上升|下降|减少|提升|提高|缩短|降低|增加|压缩))")
 
 
