@@ -51,6 +51,15 @@ UNIT_CASES = [
     # how long the work on one case took is a figure; the people of its story are not
     ("调解的一起纠纷，仅用11天就使16名农民工拿到工资", [("11天", 10, 13, 11, "day", "qty.unit:天→day")]),
     ("清理绿化带3万平方米", [("3万平方米", 5, 10, 30000, "other", "qty.unit:平方米→other")]),
+    # a hotline's work orders are the public's requests (items); 热线 right before a figure is a phone number
+    ("承办热线工单4.2万件", [("4.2万件", 6, 11, 42000, "item", "qty.unit:件→item")]),
+    ("占热线工单总量的20.7%", [("20.7%", 8, 13, 20.7, "percent", "qty.percent")]),
+    ("受理群众诉求3964件", [("3964件", 6, 11, 3964, "item", "qty.unit:件→item")]),
+    # sums tallied or recovered are work, one case's debt is not (negatives below)
+    ("涉及贷款金额52.3亿元", [("52.3亿元", 6, 12, 5230000000, "CNY", "qty.unit:元→CNY")]),
+    ("追偿生态损害赔偿金860万元", [("860万元", 9, 14, 8600000, "CNY", "qty.unit:元→CNY")]),
+    ("累计补植林木3.2万株", [("3.2万株", 6, 11, 32000, "other", "qty.unit:株→other")]),
+    ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
 ]
 UNIT_NEGATIVES = [
     "辖区共辖11个社区",  # jurisdiction size
@@ -87,6 +96,8 @@ UNIT_NEGATIVES = [
     "辖区内有企业300家",
     "判处被告人有期徒刑3年，并处罚金5万元",  # one defendant's sentence and fine
     "被判处拘役4个月",
+    "向出借人借款本金50万元",  # one case's debt
+    "服务热线12345次",  # 热线 right before the figure: a number, not a count
 ]
 
 

@@ -119,6 +119,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if any(w in before for w in cues.get("not_before", ())) or before.endswith(_nicknamed_group()):
         return True
+    if before.rstrip().endswith(cues.get("right_before", ())) or _debt(before, cues):
+        return True
     if unit in DURATIONS and before.endswith(cues.get("term_before", ())):
         return True
     if any(w in after for w in cues.get("not_after", ())) and not _level_kept(before, after, cues):
@@ -128,6 +130,14 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     if m.group("unit") not in cues.get("area", ()):
         return False
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
+
+
+def _debt(before: str, cues: dict) -> bool:
+    """赔偿经济损失8万元: one case's debt or damages, unless the clause tallies or recovers such sums
+    (涉及贷款金额52.3亿元, 追偿生态损害赔偿金860万元)."""
+    if not any(w in before for w in cues.get("debt_before", ())):
+        return False
+    return not any(w in before for w in cues.get("tally", ()) + cues.get("result", ()))
 
 
 @lru_cache(maxsize=1)
