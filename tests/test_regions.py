@@ -112,6 +112,27 @@ LISTED_TOWNSHIPS = [
     ("遵义市红花岗区老城街道居民", [("老城街道", 7, 11, "region.local")]),
     ("红花岗区山区乡镇", []),
     ("红花岗区城市社区", []),
+    # a township right after a preposition of place, before a clause mark or a verb (jieba need not know it)
+    (
+        "该处在狮山镇、大沥镇设立服务点",
+        [("狮山镇", 3, 6, "region.local.after-place"), ("大沥镇", 7, 10, "region.local.list")],
+    ),
+    ("法院在昭君镇建设基地", [("昭君镇", 3, 6, "region.local.after-place")]),
+    ("在吉里于孜镇，调解员入户", [("吉里于孜镇", 1, 6, "region.local.after-place")]),
+    (  # after a division, a preposition starts no chained township (在笔架山街道 is no name)
+        "蜀山区在笔架山街道试点",
+        [("笔架山街道", 4, 9, "region.local.after-place")],
+    ),
+    ("赴三里庵街道调研", [("三里庵街道", 1, 6, "region.local.after-place")]),
+    ("与西乡街道综治中心共建", [("西乡街道", 1, 5, "region.local+head")]),  # not 西乡 cut at 乡
+    ("来到辖区古城镇，联合村干部", [("古城镇", 4, 7, "region.local.word")]),  # 辖区 is no part of the name
+    # negatives: generic or time words before the suffix, a longer word after it
+    ("在试点街道开展", []),
+    ("在基层街道、在偏远乡镇推行", []),
+    ("在重点乡镇设立", []),
+    ("在全县各乡镇推开", []),
+    ("在特色小镇建设中", []),
+    ("现在已是乡舍民居", []),
 ]
 
 
@@ -138,6 +159,7 @@ REGION_NEGATIVES = [
     "江陵开展活动",  # a county's short form alone, with no institution head after it
     "建立“一中心四平台一网格”基层治理体系",  # 四平 across jieba's 四|平台
     "深入苏木嘎查开展巡回审判",  # the kinds of division, no names
+    "北京路派出所民警",  # a street named after a city, not the city
 ]
 
 

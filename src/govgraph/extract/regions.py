@@ -22,6 +22,7 @@ from .townships import (
     LOCAL,
     local_ok,
     township_words,
+    townships_after_preposition,
     townships_before_bodies,
 )
 
@@ -76,12 +77,17 @@ def _starts_word(text: str, s: int, e: int) -> bool:
     return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo, e - lo)
 
 
+STREET_ENDS = ("路", "街", "大道", "大街", "巷")
+
+
 @lru_cache(maxsize=8192)
 def _window_starts_word(window: str, s: int, e: int) -> bool:
     """See `_starts_word`; offsets into `window` (the same names recur: cached)."""
     pos, starts = 0, False
     for w in jieba_cut(window):
         if pos == s:
+            if len(w) > e - s and w.endswith(STREET_ENDS):
+                return False  # 重庆路街道, 北京路派出所: a street named after the place
             starts = True
         if s < pos < e < pos + len(w) and not (pos == e - 1 and w[0] in DIVISION_SUFFIXES):
             return False  # a word starting inside the name runs past its end (not 黄南州|委 cut 黄南|州委)
@@ -246,11 +252,17 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
             result.append(rm)
             taken.append((lm.start(), lm.end()))
             prev, pos = rm, lm.end()
-    for rule, found in (("region.local+head", townships_before_bodies), ("region.local.word", township_words)):
-        for lm in found(text):
-            if _free(taken, lm.start(), lm.end()):
-                result.append(_local_mention(lm, None, rule))
-                taken.append((lm.start(), lm.end()))
+    rules = (
+        ("region.local+head", townships_before_bodies),
+        ("region.local.word", township_words),
+        ("region.local.after-place", townships_after_preposition),
+    )
+    found = [(lm, rule) for rule, finder in rules for lm in finder(text)]
+    # the longest name first (吉里于孜镇 over jieba's 于孜镇); on a tie, the rule listed first
+    for lm, rule in sorted(found, key=lambda f: f[0].start() - f[0].end()):
+        if _free(taken, lm.start(), lm.end()):
+            result.append(_local_mention(lm, None, rule))
+            taken.append((lm.start(), lm.end()))
     return result, taken
 
 

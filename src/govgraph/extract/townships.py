@@ -16,6 +16,7 @@ from ..segment import jieba_pos
 # 苏木 and 嘎查 are Inner Mongolia's townships and villages (鄂托克旗阿尔巴斯苏木乌兰嘎查)
 LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|苏木|行政村|村|嘎查|社区)")
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
+NOT_NAME_START = set("在到和与及的等")  # 蜀山区在笔架山街道: a preposition or conjunction starts no name
 NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
@@ -40,6 +41,7 @@ def local_ok(lm: re.Match, chained: bool = False) -> bool:
     bad = LOCAL_BAD_CHARS - CHAINED_NAME_CHARS if chained else LOCAL_BAD_CHARS
     return not (
         all(c in LOCAL_STOP for c in stem)
+        or stem[0] in NOT_NAME_START
         or lm.group(0) in LOCAL_BAD_NAMES
         or stem in NOT_TOWN_STEMS
         or (any(c in bad for c in stem) and stem not in TOWN_QUARTERS)
@@ -70,8 +72,8 @@ def townships_before_bodies(text: str) -> list[re.Match]:
         else:
             continue
         if 2 <= len(stem) <= 3 and tag.startswith(NAME_TAGS):
-            lm = LOCAL.match(text, t.start() - len(stem))
-            if lm is not None and lm.end() == t.end() and local_ok(lm):
+            lm = LOCAL.fullmatch(text, t.start() - len(stem), t.end())
+            if lm is not None and local_ok(lm):
                 found.append(lm)
     return found
 
@@ -82,7 +84,8 @@ def township_words(text: str) -> list[re.Match]:
     found = []
     for t in LOCAL_SUFFIX.finditer(text):
         before = text[t.start() - 1] if t.start() else ""
-        if not "\u4e00" <= before <= "\u9fff" or before in NO_NAME_BEFORE:
+        # 乡镇 has no name, but 西乡街道 has one
+        if not "\u4e00" <= before <= "\u9fff" or (before in NO_NAME_BEFORE and (before, t.group(0)) != ("乡", "街道")):
             continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
         lo = max(0, t.start() - 4)
         # the words of the lengths a name may have that would pass; jieba is asked only if there are any
@@ -108,12 +111,97 @@ def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
     """The township or village name of `n` characters ending with the suffix `t`, if it may be one."""
     if t.end() - n < lo:
         return None
-    lm = LOCAL.match(text, t.end() - n)
+    lm = LOCAL.fullmatch(text, t.end() - n, t.end())  # 西乡街道 is no 西乡 + 街道 cut at 乡
     ok = (
         lm is not None
-        and lm.end() == t.end()
         and not set(lm.group(1)) <= LOCAL_STOP
         and lm.group(0) not in LOCAL_BAD_NAMES
         and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
     )
     return lm if ok else None
+
+
+# A township after a word of place (在狮山镇设立, 赴大沥镇开展, 于吉里于孜镇): the preposition tells a place
+# follows, so the name need not be known to jieba. The name is 2-4 characters and the township ends
+# where a clause, a verb or an adverb starts (在重点乡镇 is 重点 + 乡镇, not a 重点乡).
+PLACE_PREPOSITIONS = set("在于赴到")
+NOT_IN_PLACE_NAME = set("各全本该每多个等和与及的在到乡村镇某这那其此些是已")
+NOT_PLACE_BEFORE_AT = set("现正存实所好自")  # 现在, 正在, 存在 … are no 在 of place
+# words that make such a phrase generic (在试点街道, 在基层街道, 在偏远乡镇)
+GENERIC_PLACE_STEMS = {
+    "试点",
+    "基层",
+    "示范",
+    "重点",
+    "相关",
+    "有关",
+    "偏远",
+    "边远",
+    "城区",
+    "辖区",
+    "所在",
+    "当地",
+    "本地",
+    "周边",
+    "沿海",
+    "边境",
+    "山区",
+    "牧区",
+    "农村",
+    "城郊",
+    "部分",
+    "个别",
+    "特色",
+    "其他",
+    "所属",
+    "毗邻",
+    "贫困",
+    "少数",
+    "一些",
+    "若干",
+    "先进",
+    "文明",
+    "平安",
+    "和谐",
+    "美丽",
+    "法治",
+    "民主法治",
+    "示范性",
+}
+AFTER_PLACE = set("，,、。；;：:）)”」 \n")
+AFTER_PLACE_WORDS = {"试点", "先行先试", "探索"}  # verbs jieba tags as nouns (在笔架山街道试点)
+AFTER_PLACE_TAGS = ("v", "p", "d", "c", "uj", "f")  # 设立, 与, 还, 和, 的, 内
+
+
+def townships_after_preposition(text: str) -> list[re.Match]:
+    """在狮山镇、大沥镇设立: a township right after a preposition of place, ending before a
+    clause mark or a verb; its name is none of the generic words above."""
+    found = []
+    for t in TOWNSHIP.finditer(text):
+        if t.end() < len(text) and text[t.end()] in "镇乡村":
+            continue  # 偏远乡镇, 城乡村: a longer word
+        for n in (4, 3, 2):
+            start = t.start() - n
+            if start < 1 or text[start - 1] not in PLACE_PREPOSITIONS:
+                continue
+            lm = LOCAL.fullmatch(text, start, t.end())
+            stem = text[start : t.start()]
+            if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS)):
+                continue  # 来到辖区古城镇: 辖区 is no part of the name
+            if text[start - 1] == "在" and text[start - 2 : start - 1] in NOT_PLACE_BEFORE_AT:
+                continue  # 现在已是乡舍民居: 现在 is a time word
+            if (
+                local_ok(lm, chained=True)
+                and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+                and _ends_place(text, t.end())
+            ):
+                found.append(lm)
+                break
+    return found
+
+
+def _ends_place(text: str, end: int) -> bool:
+    if end >= len(text) or text[end] in AFTER_PLACE:
+        return True
+    words = jieba_pos(text[end : end + 6])
+    return bool(words) and (words[0][1].startswith(AFTER_PLACE_TAGS) or words[0][0] in AFTER_PLACE_WORDS)
