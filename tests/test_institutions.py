@@ -232,6 +232,31 @@ SUBUNITS = [
         ],
     ),
     ("铜陵市反电诈中心发出预警", [("铜陵市反电诈中心", 0, 8, "inst.head:反电诈中心")]),
+    # a tribunal or station a body sets up is its unit; the body stays an actor of its own
+    (
+        "崂山区人民法院设立金融审判庭",
+        [
+            ("青岛市崂山区人民法院", 0, 7, "inst.head:人民法院"),
+            ("青岛市崂山区人民法院金融审判庭", 9, 14, "inst.founded:审判庭"),
+        ],
+    ),
+    (
+        "南平市中级人民法院近日在武夷山市设立生态法庭",
+        [
+            ("南平市中级人民法院", 0, 9, "inst.head:中级人民法院"),
+            ("南平市中级人民法院生态法庭", 18, 22, "inst.founded:法庭"),
+        ],
+    ),
+    (
+        "最高人民法院设立知识产权法庭",
+        [
+            ("最高人民法院", 0, 6, "inst.national:最高人民法院"),
+            ("最高人民法院知识产权法庭", 8, 14, "inst.founded:知识产权法庭"),
+        ],
+    ),
+    # negatives: a centre set up is mostly a facility; a unit of another kind is no unit of the body
+    ("中级人民法院成立诉调对接中心", []),
+    ("秀山县人民法院成立诉调对接中心", [("秀山土家族苗族自治县人民法院", 0, 7, "inst.head:人民法院")]),
 ]
 
 
