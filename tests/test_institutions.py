@@ -313,6 +313,38 @@ NAMED.extend(
         ),
     ]
 )
+# any department of a region (局, 厅 as heads), and regional heads that take a proper name
+DEPARTMENTS = [
+    ("海南省海洋和渔业厅联合开展", [("海南省海洋和渔业厅", 0, 9, "inst.named:厅")]),  # 和 inside the name
+    ("河北省大数据局发布", [("河北省大数据局", 0, 7, "inst.named:局")]),
+    ("青海省生态环境厅参与", [("青海省生态环境厅", 0, 8, "inst.named:厅")]),
+    ("三江源国家公园管理局参与", [("三江源国家公园管理局", 0, 10, "inst.named:国家公园管理局")]),
+    ("佛山市南海公证处办理", [("佛山市南海公证处", 0, 8, "inst.named:公证处")]),
+    ("江苏省方强强制隔离戒毒所推行", [("江苏省方强强制隔离戒毒所", 0, 12, "inst.named:强制隔离戒毒所")]),
+    ("江苏省戒毒管理局部署", [("江苏省戒毒管理局", 0, 8, "inst.head:戒毒管理局")]),
+    ("江苏省禁毒办部署", [("江苏省禁毒委员会办公室", 0, 6, "inst.head:禁毒办")]),
+    ("佛山市公证处办理", [("佛山市公证处", 0, 6, "inst.head:公证处")]),  # a region alone still names one
+]
+# the heads end common words: 大局, 格局, 大厅 are none
+DEPARTMENT_NEGATIVES = [
+    "服务江苏经济大局",
+    "融入海南发展大局",
+    "优化北京市场格局",
+    "在成都市民服务大厅办理",
+    "湖北省委托第三方评估",
+]
+
+
+@pytest.mark.parametrize("text, expected", DEPARTMENTS)
+def test_departments_of_a_region(text, expected):
+    assert run(text) == expected
+
+
+@pytest.mark.parametrize("text", DEPARTMENT_NEGATIVES)
+def test_department_negatives(text):
+    assert run(text) == []
+
+
 NAMED_NEGATIVES = [
     "打造“一站式”法律服务中心",  # a quoted word and no region: no body
     "某银行申请强制执行",

@@ -153,6 +153,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # 两级法院: the lead court itself, not the tribunal it set up
+        "　　宜昌市中级人民法院设立长江环境资源法庭。宜昌两级法院共审结环境资源案件1127件。\n",
+        "1127件",
+        "宜昌市中级人民法院",
+        "subj.two-level",
+    ),
     ("　　近日，荆州市中级人民法院办理交叉执行案件371件。\n", "371件", "荆州市中级人民法院", "subj.clause"),
     (
         "　　荆州市中级人民法院召开会议。全市法院共调解各类案件6323件。\n",

@@ -88,7 +88,12 @@ NAME_VERBS = {
     "执法",
     "救助",
     "化解",
+    "振兴",  # 乡村振兴局
+    "禁毒",  # 禁毒委员会
 }
+# one-character heads that end many common words (大局, 格局, 大厅): the head must be a word of its own
+# (海洋和渔业 + 厅) or end a word of three characters or more (海洋局, 戒毒 + 管理局)
+WORD_HEADS = {"局", "厅"}
 # 联合/协同 open a station's or centre's name after its region (茅箭区联合知识产权保护站), but
 # elsewhere join two bodies (东莞中院联合东莞金融纠纷调解委员会)
 JOINT_NAME_VERBS = {"联合", "协同"}
@@ -139,19 +144,25 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     prepositions, conjunctions, adverbs, times or heads is the stem, whatever jieba makes of its
     words, unless it holds generic words only (家事法庭)."""
     run = text[floor:hs]
-    if not 2 <= len(run) <= 10 or not all(_is_name_char(c) for c in run):
+    inner = run[1:-1].replace("和", "")  # 和 may join two words of a name (海洋和渔业厅)
+    if not 2 <= len(run) <= 10 or not all(_is_name_char(c) for c in run[:1] + inner + run[-1:]):
         return ""
     words = jieba_pos(run)
     verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
     if any(
-        (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs)
+        (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs and not _inner_and(words, i))
         or w in institution_heads()  # 四川法院去年办(案): a body ends before the head
-        for w, flag in words
+        for i, (w, flag) in enumerate(words)
     ):
         return ""
     if all(w in GENERIC_STEMS for w, _ in words):
         return ""  # 家事法庭, 辖区派出所 name a kind; 家事纠纷诉源治理工作站 a body
     return run
+
+
+def _inner_and(words, i: int) -> bool:
+    """和 between two words of a name (海洋和渔业厅, 自然资源和规划局)."""
+    return words[i][0] == "和" and 0 < i < len(words) - 1
 
 
 def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
@@ -171,6 +182,12 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
             "inst.subunit:" + head.surface,
         )
     ]
+
+
+def _head_is_word(text: str, hs: int, he: int) -> bool:
+    """See WORD_HEADS."""
+    last = jieba_pos(text[max(0, hs - 6) : he])[-1][0]
+    return last == text[hs:he] or len(last) >= 3
 
 
 def _known(stem: str, head: Head, ctx: Context) -> InstitutionMention | None:
@@ -227,6 +244,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     found = founded_unit(text, hs, he, head, last) or _after_parent(text, hs, he, head, last)
     if found:
         return found
+    if head.surface in WORD_HEADS and not _head_is_word(text, hs, he):
+        return []
     # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
     floor = max((e for e in by_end if e <= hs), default=0)
     stem, proper = pos_stem(text, hs, floor)

@@ -171,6 +171,8 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
         ]
     elif head.scope == "regional":
         found = _regional(text, hs, he, head, chain, ctx, by_end, last)
+        if not found and "{stem}" in head.canonical:  # 佛山市 + 南海 + 公证处
+            found = named(text, hs, he, head, chain, by_end, last, ctx)
     elif head.scope == "relative":
         found = _relative(text, hs, he, head, ctx)
     elif head.scope in ("named", "named_regional"):

@@ -93,7 +93,7 @@ def _stands_alone(previous: tuple[str, str]) -> bool:
 
 
 def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
-    """广铁两级法院: the named lead body whose name holds 中级 and every character of the short form 广铁."""
+    """广铁两级法院: the named lead court whose name holds 中级 and every character of the short form 广铁."""
     text, out = view.text, []
     for word, lead in subject_cues().get("two_level", {}).items():
         for m in re.finditer(re.escape(word), text[:pos]):
@@ -104,7 +104,15 @@ def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, 
             at = clause + short.start()
             if _covered(view, at) or not _opens_clause(text, at):
                 continue
-            body = next((b for b in reversed(recall.bodies) if lead in b and _abbreviates(short.group(0), b)), None)
+            # the lead court itself, not a tribunal of it (宜昌市中级人民法院长江三峡环境资源法庭)
+            body = next(
+                (
+                    b
+                    for b in reversed(recall.bodies)
+                    if lead in b and b.endswith("院") and _abbreviates(short.group(0), b)
+                ),
+                None,
+            )
             if body is not None:
                 out.append((at, SubjectChoice(body, "subj.two-level")))
     return out
