@@ -11,6 +11,14 @@ from ..segment import jieba_pos
 from .regions import RegionMention, choose
 
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
+# clause punctuation (a clause-opening head stands after it; no unit's name spans it)
+CLAUSE_MARKS = "。！？；，：、"
+
+
+def is_name_char(c: str) -> bool:
+    return c not in STEM_BREAK and ("\u4e00" <= c <= "\u9fff" or c.isalnum())
+
+
 # 市/县/省 … before a head: the article's own region of that kind (市法院 → 临清市人民法院)
 IMPLICIT = [
     ("自治区", ("province",), "自治区"),

@@ -8,16 +8,18 @@ import re
 from ..lexicon import Head, gazetteer, institution_heads
 from ..segment import jieba_pos
 from .inst_base import (
+    CLAUSE_MARKS,
     IMPLICIT,
-    STEM_BREAK,
     Context,
     InstitutionMention,
     chain_ending_at,
     fill,
     implicit_before,
+    is_name_char,
     region_prefix,
     resolve_chain,
 )
+from .inst_founded import founded_unit
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -109,23 +111,17 @@ ANAPHORA = {
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
 # …介绍，法庭还推行…); elsewhere it is a word (走上法庭, 法庭调查)
 CLAUSE_ANAPHORA = {"法庭": ("court",)}
-# clause punctuation a clause-opening head stands after
-CLAUSE_MARKS = "。！？；，：、"
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
 QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
 # words of media outlets' names: 融媒体中心, 新闻中心 are not listed
 MEDIA = ("媒体", "新闻", "电视", "广播", "报")
 
 
-def _is_name_char(c: str) -> bool:
-    return c not in STEM_BREAK and ("\u4e00" <= c <= "\u9fff" or c.isalnum())
-
-
 def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
     """The proper-name stem ending at `end` (not before `floor`) and whether it holds a
     proper noun. Reads jieba's tags from the right and stops at the first non-noun."""
     i = end
-    while i > floor and end - i < 10 and _is_name_char(text[i - 1]):
+    while i > floor and end - i < 10 and is_name_char(text[i - 1]):
         i -= 1
     run = text[i:end]
     if not run:
@@ -145,7 +141,7 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     words, unless it holds generic words only (家事法庭)."""
     run = text[floor:hs]
     inner = run[1:-1].replace("和", "")  # 和 may join two words of a name (海洋和渔业厅)
-    if not 2 <= len(run) <= 10 or not all(_is_name_char(c) for c in run[:1] + inner + run[-1:]):
+    if not 2 <= len(run) <= 10 or not all(is_name_char(c) for c in run[:1] + inner + run[-1:]):
         return ""
     words = jieba_pos(run)
     verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
@@ -170,7 +166,7 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last is None or not (last.end < hs and hs - last.end <= 10):
         return []
     between = text[last.end : hs]
-    if not all(_is_name_char(c) for c in between) or pos_stem(text, hs, last.end)[0] != between:
+    if not all(is_name_char(c) for c in between) or pos_stem(text, hs, last.end)[0] != between:
         return []
     return [
         _sub(
@@ -194,48 +190,6 @@ def _known(stem: str, head: Head, ctx: Context) -> InstitutionMention | None:
     """甸柳法庭 after 历下区人民法院甸柳人民法庭: the short name of a body named before."""
     tails = (stem + head.surface, stem + "人民" + head.surface)
     return next((m for m in reversed(ctx.institutions) if m.name.endswith(tails)), None)
-
-
-# verbs by which a body sets up a unit of its own (南平中院设立武夷山国家公园法庭)
-FOUNDING_VERBS = ("挂牌成立", "揭牌成立", "设立", "成立", "组建", "新设", "开设")
-# tribunals and stations, which go on to act; a centre set up (成立诉调对接中心) is mostly a facility
-FOUNDED_UNITS = ("庭", "派出所", "检察室")
-FOUNDING_GAP = 20  # the most characters between the body and its new unit's name (近日在秭归县设立…)
-
-
-def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
-    """X法院(近日在Y县)设立Z法庭: a unit of the body's own kind that the body named right before
-    sets up is its sub-unit and carries its name (X法院Z法庭); the body stays an actor of its own."""
-    if (
-        last is None
-        or not head.surface.endswith(FOUNDED_UNITS)
-        or head.kind not in (last.kind, "parent")
-        or not 0 < hs - last.end <= FOUNDING_GAP
-    ):
-        return []
-    gap = text[last.end : hs]
-    cut = max((gap.rfind(v) + len(v) for v in FOUNDING_VERBS if v in gap), default=-1)
-    stem = gap[cut:] if cut >= 0 else ""
-    # a head that names the unit alone (知识产权法庭) needs no stem
-    least = 0 if cut >= 0 and len(head.surface) >= 4 and "{stem}" not in head.canonical else 2
-    if any(c in CLAUSE_MARKS for c in gap) or not least <= len(stem) <= 10 or not all(_is_name_char(c) for c in stem):
-        return []
-    start = hs - len(stem)
-    name = last.name + stem + head.surface
-    kind = last.kind if head.kind == "parent" else head.kind
-    return [
-        InstitutionMention(
-            start,
-            he,
-            text[start:he],
-            name,
-            kind,
-            last.region,
-            last.region_name,
-            last.name,
-            rule="inst.founded:" + head.surface,
-        )
-    ]
 
 
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
@@ -339,7 +293,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
             return []
         stem = text[last.end : hs]
         # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
-        inner = all(_is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
+        inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
         if not (0 < len(stem) <= 10 and inner):
             return []
     elif "{stem}" in head.canonical and head.surface in (
