@@ -489,6 +489,21 @@ ANAPHORA_CASES = [
             ("荆州市沙市区人民法院岑河人民法庭", 0, 16, "inst.subunit:人民法庭"),
         ],
     ),
+    (  # 该局, 该所, 该处, 该中心: the bureau, station, office or centre named last, whatever its kind
+        "荆州市司法局局长介绍，该局还建成队伍",
+        [("荆州市司法局", 0, 6, "inst.head:司法局"), ("荆州市司法局", 11, 13, "inst.anaphor:该局")],
+    ),
+    (
+        "荆州市公安局北关派出所民警介绍，该所还推行",
+        [
+            ("荆州市公安局", 0, 6, "inst.head:公安局"),
+            ("荆州市公安局北关派出所", 0, 11, "inst.subunit:派出所"),
+            ("荆州市公安局北关派出所", 16, 18, "inst.anaphor:该所"),
+        ],
+    ),
+    ("荆州市司法局表示，该所长期", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # 所长 is no 该所
+    ("荆州市公证处受理申请，该处房屋已过户", [("荆州市公证处", 0, 6, "inst.head:公证处")]),  # 该处 is a place
+    ("该局还建成队伍", []),  # no bureau named before
 ]
 
 

@@ -101,13 +101,43 @@ WORD_HEADS = {"局", "厅"}
 JOINT_NAME_VERBS = {"联合", "协同"}
 # anonymised parties are not bodies: 某银行, 某升化工公司
 ANONYMISED = ("某", "××", "XX", "xx", "*")
+KINDS = (
+    "court",
+    "procuratorate",
+    "public_security",
+    "justice",
+    "party",
+    "government",
+    "people_congress",
+    "social_organization",
+    "education",
+    "other",
+)
 ANAPHORA = {
     "该院": ("court", "procuratorate"),
     "本院": ("court", "procuratorate"),
     "该庭": ("court",),  # a tribunal (法庭, 破产法庭) the article named before
     "中院": ("court",),
     "高院": ("court",),
+    # a bureau, station, office or centre of any kind the article named before (伊宁县司法局…，该局还…)
+    "该局": KINDS,
+    "该所": KINDS,
+    "该处": KINDS,
+    "该中心": KINDS,
 }
+# what the name of the body an anaphor stands for ends with
+ANAPHOR_ENDS = {
+    "中院": "中级人民法院",
+    "高院": "高级人民法院",
+    "该庭": "庭",
+    "法庭": "庭",
+    "该局": "局",
+    "该所": "所",
+    "该处": "处",
+    "该中心": "中心",
+}
+# anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
+UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心"}
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
 # …介绍，法庭还推行…); elsewhere it is a word (走上法庭, 法庭调查)
 CLAUSE_ANAPHORA = {"法庭": ("court",)}
@@ -354,11 +384,14 @@ def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
 
 def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
     kinds = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
-    want = {"中院": "中级人民法院", "高院": "高级人民法院", "该庭": "庭", "法庭": "庭"}.get(surface)
-    tribunal = want == "庭"
+    want = ANAPHOR_ENDS.get(surface)
     for m in reversed(ctx.institutions):
         # 该庭 is the tribunal named last, a court's sub-unit included (X区人民法院Y人民法庭)
-        if m.kind in kinds and (want is None or m.name.endswith(want)) and (m.parent is None or tribunal):
+        if (
+            m.kind in kinds
+            and (want is None or m.name.endswith(want))
+            and (m.parent is None or surface in UNIT_ANAPHORA)
+        ):
             return InstitutionMention(
                 hs,
                 he,
