@@ -28,6 +28,7 @@ from ..lexicon import Division, Head, collective_leads, institution_heads, perso
 from ..lexicon_institutions import bare_heads, development_zones
 from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
+from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause
 from .inst_base import (
     IMPLICIT,
     JOINING_CHARS,
@@ -44,7 +45,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_named import ANAPHORA, anaphor, bare_head_opens_clause, district_unit, named, subunit
+from .inst_named import district_unit, named, subunit
 from .regions import RegionMention
 
 __all__ = [

@@ -1,0 +1,81 @@
+"""Anaphora of institutions: 该院, 本院, 该庭, 该局, 该所 … and a bare 法庭 opening a clause stand for
+the body of that kind the article named last."""
+
+from __future__ import annotations
+
+from ..segment import jieba_pos
+from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
+
+KINDS = (
+    "court",
+    "procuratorate",
+    "public_security",
+    "justice",
+    "party",
+    "government",
+    "people_congress",
+    "social_organization",
+    "education",
+    "other",
+)
+ANAPHORA = {
+    "该院": ("court", "procuratorate"),
+    "本院": ("court", "procuratorate"),
+    "该庭": ("court",),  # a tribunal (法庭, 破产法庭) the article named before
+    "中院": ("court",),
+    "高院": ("court",),
+    # a bureau, station, office or centre of any kind the article named before (伊宁县司法局…，该局还…)
+    "该局": KINDS,
+    "该所": KINDS,
+    "该处": KINDS,
+    "该中心": KINDS,
+}
+# what the name of the body an anaphor stands for ends with
+ANAPHOR_ENDS = {
+    "中院": "中级人民法院",
+    "高院": "高级人民法院",
+    "该庭": "庭",
+    "法庭": "庭",
+    "该局": "局",
+    "该所": "所",
+    "该处": "处",
+    "该中心": "中心",
+}
+# anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
+UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心"}
+# a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
+# …介绍，法庭还推行…); elsewhere it is a word (走上法庭, 法庭调查)
+CLAUSE_ANAPHORA = {"法庭": ("court",)}
+
+
+def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
+    """法庭还推行…, 法庭5名干警: the head opens a clause as a word of its own, with no noun after it
+    (法庭调查, 法庭辩论阶段 are the hearing's parts)."""
+    if surface not in CLAUSE_ANAPHORA or (hs > 0 and text[hs - 1] not in CLAUSE_MARKS):
+        return False
+    words = jieba_pos(text[hs : hs + len(surface) + 6])
+    return words[0][0] == surface and (len(words) == 1 or not words[1][1].startswith(("n", "vn", "j")))
+
+
+def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
+    kinds = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
+    want = ANAPHOR_ENDS.get(surface)
+    for m in reversed(ctx.institutions):
+        # 该庭 is the tribunal named last, a court's sub-unit included (X区人民法院Y人民法庭)
+        if (
+            m.kind in kinds
+            and (want is None or m.name.endswith(want))
+            and (m.parent is None or surface in UNIT_ANAPHORA)
+        ):
+            return InstitutionMention(
+                hs,
+                he,
+                surface,
+                m.name,
+                m.kind,
+                m.region,
+                m.region_name,
+                None,
+                rule="inst.anaphor:" + surface,
+            )
+    return None
