@@ -41,6 +41,8 @@ REGION_NEGATIVES = [
     "中心城区派出所机构改革",  # 城区 is a county name only right after its city
     "深入推进城乡一体化",  # 城乡 is no township
     "北关派出所民警",  # a station's name, not the district 北关区
+    "安徽法治报讯 记者从会上获悉",  # a dateline names the outlet, not the story's region
+    "湖南日报12月1日讯（记者 肖军）记者从会上获悉",
 ]
 
 

@@ -73,6 +73,8 @@ LINES = [
     ("本报北京4月7日讯", True, False, False),
     ("新华社北京2025年4月7日电", True, False, False),
     ("本报讯", True, False, False),
+    ("安徽法治报讯", True, False, False),  # an outlet and 讯, without a date
+    ("中国法院网讯（记者 张三）", True, True, False),  # a dateline with its credit
     ("4月7日，最高人民法院召开新闻发布会", False, False, False),
     ("□ 本报记者 张三 □ 本报通讯员 李四", False, True, False),
     ("某某新闻记者 王五", False, True, False),

@@ -24,9 +24,11 @@ MIN_LEAD = 6  # a shorter sentence (an exclamation: “咚！”) does not stand
 # Markers that open a label or heading line; stripped before a line is read.
 _MARKS = re.compile(r"^(?:#{1,6}\s*|[■□◆●▲★◇○△☆]\s*)+")
 _HEADING = re.compile(r"^#{2,6}\s")
-# A dateline: who (本报, 新华社, 央广网 …), where, when, then 讯/电/消息; or 本报讯 alone.
+# A dateline: who (本报, 新华社, 央广网 …), where, when, then 讯/电/消息; or an outlet and 讯 alone
+# (本报讯, 安徽法治报讯, 中国法院网讯).
 _DATELINE = re.compile(
-    r"^(?:本报讯|(?:本报|\S{0,6}?(?:社|网|报|台|新闻))?\S{0,8}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电|消息))"
+    r"^(?:本报讯|[^\s，。,]{1,8}?(?:报|网|台|社)讯"
+    r"|(?:本报|\S{0,6}?(?:社|网|报|台|新闻))?\S{0,8}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电|消息))"
 )
 # ... with the reporters it names in brackets right after it: (记者 郑良)
 _DATELINE_HEAD = re.compile(_DATELINE.pattern + r"\s*(?:[（(][^（()）]{0,40}[)）])?\s*")
@@ -55,6 +57,13 @@ def ends_statement(line: str) -> bool:
 
 def _bare(line: str) -> str:
     return _MARKS.sub("", line).strip()
+
+
+def dateline_end(text: str) -> int:
+    """Where the dateline opening `text` ends, with the reporters in brackets after it (0: none).
+    What it names (安徽法治报讯, 湖南日报12月1日讯) is the outlet, not the story."""
+    m = _DATELINE_HEAD.match(text)
+    return m.end() if m else 0
 
 
 def is_dateline(line: str) -> bool:

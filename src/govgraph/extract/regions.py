@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
 from ..segment import jieba_cut
 from ..spans import DictMatcher
@@ -163,8 +164,9 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
     gaz: Gazetteer = gazetteer()
     out: list[RegionMention] = []
     pending: list[RegionMention] = []  # county short forms with no head after them
+    outlet = dateline_end(text)
     for s, e, surface in _matcher().find(text):
-        if DATELINE.match(text, e):
+        if s < outlet or DATELINE.match(text, e):
             continue
         cands = gaz.by_name[surface]
         full = [d for d in cands if d.name == surface]
