@@ -86,6 +86,8 @@ REPAIRS = [
     ("村网格员5分钟就抵达矛盾现场", "5分钟", "抵达矛盾现场用时"),
     ("群众说没想到半天就解决了", "半天", "解决用时"),
     ("时间就使16名农民工的权益得到保障", "16名", "农民工数"),
+    ("调解成功5126件，成功率87.9%", "87.9%", "成功率"),  # 成功 opens the word 成功率: it stays
+    ("共受理纠纷5830件", "5830件", "受理纠纷数"),  # 共 is a word of its own: it goes
 ]
 CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies

@@ -186,15 +186,20 @@ def _clean(label: str) -> str:
 
 
 def _drop_lead_words(label: str) -> str:
-    """The label without its leading adverbs and copulas (共, 累计, 已 …), unless the first is
-    the start of a word (共享法庭, 已决犯)."""
+    """The label without its leading adverbs and copulas (共, 累计, 已 …), as far as they end
+    a word of jieba's: a lead word that starts a longer word stays (共享法庭, 已决犯, 成功率)."""
     m = LEAD_WORDS.match(label)
     if m is None:
         return label
-    rest = label[m.end() :]
-    if rest and len(m.group(0).strip("，, ")) == 1 and jieba_pos(label)[0][0] != m.group(0):
-        return label
-    return rest
+    if m.end() == len(label):
+        return ""
+    cut = end = 0
+    for word, _ in jieba_pos(label):
+        end += len(word)
+        if end > m.end():
+            break
+        cut = end
+    return label[cut:]
 
 
 def _last_words(label: str) -> str:
