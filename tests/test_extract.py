@@ -94,6 +94,11 @@ INSTITUTION_CASES = [
     ("北京金融法院", [("北京金融法院", 0, 6, "court")]),
     ("四川法院充分发挥刑罚的教育挽救功能", [("四川省高级人民法院", 0, 4, "court")]),  # the system's lead body
     ("浙江法院网上立案率达到90%", [("浙江省高级人民法院", 0, 4, "court")]),
+    ("裕华区委社会工作部推出工作法", [("中国共产党石家庄市裕华区委员会社会工作部", 0, 9, "party")]),
+    (
+        "石家庄市裕华区裕华路街道党工委组织服务",
+        [("中国共产党石家庄市裕华区裕华路街道工作委员会", 0, 15, "party")],
+    ),
     # jieba cuts 多元化|解: the head is 多元化解中心
     ("保定市莲池区矛盾纠纷多元化解中心整合力量", [("保定市莲池区矛盾纠纷多元化解中心", 0, 16, "other")]),  # 网上 is a word of its own
     ("四川法院网格化管理成效明显", [("四川省高级人民法院", 0, 4, "court")]),
@@ -109,6 +114,7 @@ INSTITUTION_NEGATIVES = [
     "平顶山市委托律师",  # 委托 is not 委
     "郾城区以枫桥式人民法庭创建为契机",  # a mechanism's name, not a court
     "据浙江法院网报道",  # a news site: media outlets are no institution
+    "开发区党工委推进改革",  # a working committee of no division named
     "江苏检察网消息",
     "四川法院网站发布公告",
 ]
