@@ -261,6 +261,15 @@ def test_a_figure_repeated_in_one_article_is_listed_once_when_its_subject_was_on
     assert [q["text"] for q in x["quantities"]] == ["972件"]
 
 
+def test_a_small_count_repeated_with_the_same_words_before_it_is_listed_once():
+    # the headline's figure and the body's: the same words come before it, other words after it
+    x = doc("宜昌检察办理公益诉讼案件43件\n　　宜昌市人民检察院今年立案办理公益诉讼案件43件，发出建议29件。\n")
+    assert [q["text"] for q in x["quantities"]] == ["43件", "29件"]
+    # a small count after other words is another figure
+    x = doc("　　宜昌市人民检察院办理公益诉讼案件43件，其中督促整改案件43件。\n")
+    assert [q["text"] for q in x["quantities"]] == ["43件", "43件"]
+
+
 def test_two_bodies_each_named_with_the_same_figure_give_two_figures():
     x = doc("　　宜昌市中级人民法院执结案件972件。荆州市中级人民法院执结案件972件。\n")
     assert [q["subject"] for q in x["quantities"]] == ["宜昌市中级人民法院", "荆州市中级人民法院"]

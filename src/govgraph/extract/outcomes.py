@@ -143,14 +143,16 @@ class Outcomes:
 
     def _repeated(self, text: str, qm, article: int, subject: str | None, rule: str) -> bool:
         """972名 given twice of one subject is one figure; a small count (10个) is the same one only
-        when the same words follow it in the same article."""
+        when the same words follow it or come right before it in the same article (a headline's
+        办理公益诉讼案件43件 and the body's 立案办理公益诉讼案件43件，)."""
         written = qm.text.replace(" ", "")
         big = qm.value >= REPEAT_MIN or qm.unit in ("CNY", "percent")
         if not big:
-            key: tuple = (article, written, qm.unit, text[qm.end : qm.end + 2])
-            if key in self._seen:
+            after = (article, written, qm.unit, "after", text[qm.end : qm.end + 2])
+            before = (article, written, qm.unit, "before", text[max(0, qm.start - 4) : qm.start])
+            if after in self._seen or before in self._seen:
                 return True
-            self._seen.add(key)
+            self._seen.update((after, before))
             return False
         # within an article the same written figure is the same one when either time its subject was
         # only inferred (carried, the article's body …): two bodies each named with it are two figures
