@@ -59,6 +59,18 @@ UNIT_CASES = [
     ("涉及贷款金额52.3亿元", [("52.3亿元", 6, 12, 5230000000, "CNY", "qty.unit:元→CNY")]),
     ("追偿生态损害赔偿金860万元", [("860万元", 9, 14, 8600000, "CNY", "qty.unit:元→CNY")]),
     ("累计补植林木3.2万株", [("3.2万株", 6, 11, 32000, "other", "qty.unit:株→other")]),
+    # a count per so many people is a rate written in 件 (SPEC: 件/万人 → other); the whole clause tells
+    (
+        "万人成讼率由118件降至104件",
+        [
+            ("118件", 6, 10, 118, "other", "qty.per-capita:件→other"),
+            ("104件", 12, 16, 104, "other", "qty.per-capita:件→other"),
+        ],
+    ),
+    (
+        "服务群众3万人，办理案件100件",
+        [("3万人", 4, 7, 30000, "person", "qty.unit:人→person"), ("100件", 12, 16, 100, "case", "qty.unit:件→case")],
+    ),
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
 ]
 UNIT_NEGATIVES = [

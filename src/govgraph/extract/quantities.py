@@ -177,6 +177,16 @@ def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
     return spec, f"qty.unit:{unit.word}→{spec}"
 
 
+def _per_capita(text: str, start: int) -> bool:
+    """万人成讼率由118件降至104件, 每万人发案12件: a count per so many people, a rate written in 件;
+    the whole clause before the figure tells (up to 30 characters)."""
+    i = start
+    while i > 0 and text[i - 1] not in CLAUSE_STOPS and start - i < 30:
+        i -= 1
+    before = text[i:start]
+    return any(w in before for w in quantity_cues().get("per_capita", ())) and ("率" in before or "每" in before)
+
+
 def find_quantities(text: str) -> list[QuantityMention]:
     out = []
     units = quantity_units()
@@ -202,6 +212,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)
+        if spec_unit in ("case", "item") and _per_capita(text, start):
+            spec_unit, rule = "other", f"qty.per-capita:{unit.word}→other"  # SPEC: 件/万人 → other
         out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))
     return sorted(out + _percent_in_words(text), key=lambda q: q.start)
 
