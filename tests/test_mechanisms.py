@@ -27,6 +27,10 @@ CASES = [
     ("打造“一站式”矛盾调处机制", [("一站式矛盾调处", 2, 13, "mech.quoted+tail")]),  # a word alone keeps its modifier
     ("构建“检察+妇联”协作机制", [("检察+妇联", 2, 13, "mech.quoted+tail")]),
     ("开展“雷霆”“清源”等专项行动", [("雷霆", 2, 6, "mech.quoted+tail"), ("清源", 6, 15, "mech.quoted+tail")]),
+    # the generic word stays after a word that cannot end a name
+    ("推行全国统一的戒毒工作基本模式", [("戒毒工作基本模式", 7, 15, "mech.phrase+tail")]),
+    # a body's name before the phrase is its actor, not part of the name
+    ("荆州法院协同送达机制运行", [("协同送达", 4, 10, "mech.phrase+tail")]),
     # a counted list
     (
         "推行“首问负责、限时办结”两项制度",

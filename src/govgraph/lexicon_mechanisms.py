@@ -30,6 +30,7 @@ class MechanismCues:
     pair_partners: str = ""  # 企校医 …: the body it works with
     pair_tails: tuple[str, ...] = ()  # 对接, 合作, 联动 …
     not_pairs: frozenset[str] = frozenset()  # 法院, 法律: two such characters that make a word
+    keep_tail_after: tuple[str, ...] = ()  # 基本, 长效 …: the generic word after them stays (基本模式)
 
 
 @lru_cache(maxsize=1)
@@ -54,6 +55,7 @@ def mechanism_cues() -> MechanismCues:
         strong_tails=longest_first(strong),
         weak_tails=longest_first(w for w in by_role.get("tail", []) if w not in strong),
         strip=longest_first(by_role.get("strip", [])),
+        keep_tail_after=longest_first(by_role.get("keep_tail_after", [])),
         setup=longest_first(by_role.get("setup", [])),
         founding=longest_first(founding),
         stop=frozenset(by_role.get("stop", [])),

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..lexicon import institution_heads
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 from .mech_names import (
@@ -189,7 +190,19 @@ def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
 
 
 def _stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
-    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues)
+    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in _body_words()
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Words that name a public body (法院, 中院, 检察院, 公安局): the actor, not part of the name it
+    carries out (大同中院执行联动机制 names 执行联动)."""
+    kinds = ("court", "procuratorate", "public_security", "justice", "party", "government")
+    return frozenset(
+        h
+        for h, v in institution_heads().items()
+        if len(h) >= 2 and v.kind in kinds and v.scope in ("regional", "national")
+    )
 
 
 def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -218,8 +231,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
                 if start == end or not plausible(name) or generic_only(name, cues):
                     continue
                 rule = "mech.setup-verb.span"
-            if tail in cues.campaign_tails and end == tail_start:
-                name += tail  # a campaign's name ends so: 无障碍环境建设专项行动
+            if (tail in cues.campaign_tails or name.endswith(cues.keep_tail_after)) and end == tail_start:
+                name += tail  # a campaign's name ends so: 无障碍环境建设专项行动; so does 戒毒工作基本模式
             out.append(Candidate(start, tail_end, name, rule))
     return out
 

@@ -45,12 +45,17 @@ def stops_inside(cues: MechanismCues) -> re.Pattern:
 def clean_name(s: str) -> str:
     """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
     s = "".join(ch for ch in s if ch not in QUOTE_CHARS).strip()
-    strip = mechanism_cues().strip
+    cues = mechanism_cues()
     for _ in range(2):
-        for word in strip:
+        for word in cues.strip:
             rest = s[: -len(word)]
-            # 五步工作法 keeps its word: 五步 alone is a count, not a name
-            if s.endswith(word) and len(rest) >= 2 and sum(c not in NUMERAL_CHARS for c in rest) >= 2:
+            # 五步工作法 keeps its word: 五步 alone is a count, not a name; so does 戒毒工作基本模式
+            if (
+                s.endswith(word)
+                and len(rest) >= 2
+                and sum(c not in NUMERAL_CHARS for c in rest) >= 2
+                and not rest.endswith(cues.keep_tail_after)
+            ):
                 s = rest
                 break
     return s
