@@ -80,11 +80,15 @@ def _fragment_reason(label: str) -> str | None:
     return f"holds {bad}" if bad is not None else None
 
 
+# nouns jieba cuts in two that a label keeps whole: legal nouns (被执行人) and measures (占|比)
+WHOLE_NOUNS = re.compile(LEGAL_NOUNS.pattern + r"|占比")
+
+
 def _words(text: str) -> list[tuple[str, str]]:
-    """jieba's words and tags, legal nouns such as 被执行人 kept whole."""
+    """jieba's words and tags, legal nouns such as 被执行人 and measures such as 占比 kept whole."""
     out: list[tuple[str, str]] = []
     at = 0
-    for m in LEGAL_NOUNS.finditer(text):
+    for m in WHOLE_NOUNS.finditer(text):
         out += jieba_pos(text[at : m.start()]) if m.start() > at else ()
         out.append((m.group(0), "n"))
         at = m.end()
