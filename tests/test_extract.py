@@ -380,3 +380,16 @@ def test_a_body_inside_a_quoted_mechanism_name_is_no_body():
     x = doc("　　内蒙古自治区鄂托克旗人民法院探索“马背法庭+调解员”工作模式。\n")
     assert [i["name"] for i in x["institutions"]] == ["鄂托克旗人民法院"]
     assert "马背法庭+调解员" in [m["name"] for m in x["mechanisms"]]
+
+
+FIGURES_IN_NAMES = [
+    # sentence, the figures listed: one inside a mechanism's name is part of the name
+    ("某县人民法院开展“执行攻坚百日行动”，执结案件1856件。", ["1856件"]),
+    ("某县人民法院开展“百日攻坚”专项行动，执结案件1856件。", ["1856件"]),
+    ("某县人民法院开展“百日攻坚”专项行动，历时100天，执结案件1856件。", ["100天", "1856件"]),  # outside it
+]
+
+
+@pytest.mark.parametrize("text, figures", FIGURES_IN_NAMES)
+def test_a_figure_inside_a_mechanism_name_is_no_outcome(text, figures):
+    assert [q["text"] for q in doc(text)["quantities"]] == figures

@@ -73,7 +73,10 @@ class Outcomes:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
             self._recall, self._paragraph_body = Recall(), None
             self._bodies[article] = (self._named, self._last)
-        figures = find_quantities(text)
+        # a figure inside a mechanism's name is part of the name (执行攻坚百日行动, “两个课堂”)
+        figures = [
+            q for q in find_quantities(text) if not any(m.start <= q.start and q.end <= m.end for m in mechanisms)
+        ]
         body = self._article_body() if figures else None  # only the figures ask
         scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
         here = self._paragraph_body
