@@ -168,8 +168,15 @@ MECHANISM_CASES = [
     ),
     ("创新建立双轨监管机制", [("双轨监管", 4, 10, False)]),
     ("推行“联络人专责制”", [("联络人专责制", 2, 10, False)]),
+    # routines held at an interval, before 制度 or 机制, alone or listed
+    ("建立周例会制度", [("周例会", 2, 7, False)]),
+    ("建立周报告、月通报工作机制", [("周报告", 2, 5, False), ("月通报", 6, 13, False)]),
+    # a generic word and a conjunction inside end one name and start the next
+    ("推行每周研判制度和每月调度制度", [("每周研判", 2, 8, False), ("每月调度", 9, 15, False)]),
 ]
 MECHANISM_NEGATIVES = [
+    "本周例会上，他作了发言",  # a meeting held, no system
+    "每月报告一次工作情况",
     "交叉执行让这起“骨头案”变为“精品案”",  # quoted nicknames of cases
     "打通了实现公平正义的“最后一公里”",
     "将派出所建设作为周口公安“一号工程”强力推进",  # 一号 is a count, not a name

@@ -31,6 +31,8 @@ class MechanismCues:
     pair_tails: tuple[str, ...] = ()  # 对接, 合作, 联动 …
     not_pairs: frozenset[str] = frozenset()  # 法院, 法律: two such characters that make a word
     keep_tail_after: tuple[str, ...] = ()  # 基本, 长效 …: the generic word after them stays (基本模式)
+    periods: tuple[str, ...] = ()  # 周, 每月 …: the interval of a routine (周例会)
+    routines: tuple[str, ...] = ()  # 例会, 调度 …: what is held at that interval
 
 
 @lru_cache(maxsize=1)
@@ -69,6 +71,8 @@ def mechanism_cues() -> MechanismCues:
         pair_partners="".join(by_role.get("pair_partner", [])),
         pair_tails=longest_first(by_role.get("pair_tail", [])),
         not_pairs=frozenset(by_role.get("not_pair", [])),
+        periods=longest_first(by_role.get("period", [])),
+        routines=longest_first(by_role.get("routine", [])),
     )
 
 

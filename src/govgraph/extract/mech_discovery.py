@@ -11,6 +11,8 @@ Each rule proposes candidates with the id of the rule (kept on the evidence):
 * `mech.setup-verb`: a setup verb, an unquoted noun phrase and a generic word: 建立双轨监管机制;
 * `mech.phrase+tail`: an unquoted noun phrase before a strong generic word: 发挥行刑双向衔接机制作用;
 * `mech.rule-name`: a system named by its rule, unquoted: 推行限时办结制, 河长制;
+* `mech.periodic`: routines held at a fixed interval, before 制度 or 机制, alone or listed:
+  建立周例会、月调度制度 (周例会, 月调度);
 * `mech.agent-pair`: two bodies in one character each and how they work together, one of them
   a justice body: 健全检企对接, 畅通警企合作路径, 警医联动.
 The precision filter (data/mechanism_stoplist.tsv, the `generic` words of data/mechanism_cues.tsv)
@@ -347,6 +349,27 @@ def _agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
     return out
 
 
+@lru_cache(maxsize=1)
+def _periodic_pattern() -> re.Pattern:
+    cues = mechanism_cues()
+    item = f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})" if cues.periods and cues.routines else "(?!)"
+    return re.compile(rf"{item}(?:[、和及与]{item})*(?:工作)?(?:制度|机制)")
+
+
+def _periodic(text: str, cues: MechanismCues) -> list[Candidate]:
+    """周例会制度, 周报告、月通报机制: each routine held at an interval names a mechanism."""
+    if "制度" not in text and "机制" not in text:
+        return []
+    out = []
+    items = re.compile(f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})")
+    for run in _periodic_pattern().finditer(text):
+        found = list(items.finditer(text, run.start(), run.end()))
+        for m in found:
+            end = run.end() if m is found[-1] else m.end()  # the last one's evidence takes the tail
+            out.append(Candidate(m.start(), end, m.group(0), "mech.periodic"))
+    return out
+
+
 def discover(text: str) -> list[Candidate]:
     cues = mechanism_cues()
     bare, kept = _inner_quotes_dropped(text)
@@ -358,4 +381,5 @@ def discover(text: str) -> list[Candidate]:
         + _unquoted_numbered(text, cues)
         + _rule_names(text, cues)
         + _agent_pairs(text, cues)
+        + _periodic(text, cues)
     )

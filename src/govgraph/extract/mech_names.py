@@ -72,7 +72,8 @@ def plausible(name: str) -> bool:
         return False
     if len(name) > 16 and not re.search(r"[、+＋\-—]", name):
         return False
-    return True
+    # 每周研判制度和每月调度: a generic word and a conjunction inside end one name and start another
+    return not any(f"{tail}{joint}" in name for tail in ("制度", "机制") for joint in "和及与、")
 
 
 def generic_only(name: str, cues: MechanismCues) -> bool:
