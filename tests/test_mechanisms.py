@@ -29,6 +29,13 @@ CASES = [
     ("开展“雷霆”“清源”等专项行动", [("雷霆", 2, 6, "mech.quoted+tail"), ("清源", 6, 15, "mech.quoted+tail")]),
     # the generic word stays after a word that cannot end a name
     ("推行全国统一的戒毒工作基本模式", [("戒毒工作基本模式", 7, 15, "mech.phrase+tail")]),
+    # a quote that holds its generic word; a rule suffix after a quote; a name of counted parts
+    ("坚持“一线工作法”", [("一线工作法", 2, 9, "mech.quoted+tail")]),
+    ("推行“县领导包乡、乡干部包村”责任制", [("县领导包乡、乡干部包村", 2, 18, "mech.quoted+tail")]),
+    ("深化“四区五中心”建设", [("四区五中心", 2, 11, "mech.quoted+tail")]),
+    # legal measures of the scheme
+    ("对涉诈犯罪实行快侦快诉快审", [("快侦快诉快审", 7, 13, "mech.curated:fast-investigation-prosecution-trial")]),
+    ("办理赋予强制执行效力公证", [("赋强公证", 2, 12, "mech.curated:enforceable-notarization")]),
     # a body's name before the phrase is its actor, not part of the name
     ("荆州法院协同送达机制运行", [("协同送达", 4, 10, "mech.phrase+tail")]),
     # a counted list
@@ -90,6 +97,9 @@ CASES = [
 ]
 
 NEGATIVES = [
+    "作为“一号工程”强力推进",  # an ordinal designation
+    "落实安全生产责任制",  # 责任制 is a generic word only after a quoted name
+    "建设诉讼服务中心",  # a facility
     "建立了覆盖全市的调解机制",  # no name runs from the verb (了, 的)
     "建立与公安机关的协作机制",
     "如何更好地落实落细这一制度",  # 落实 founds nothing

@@ -57,6 +57,7 @@ STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
 UNQUOTED_STEPS = re.compile(
     r"[二三四五六七八九十两][步字招](?:调解|工作|办案|审判|执行|接访|服务|矫正|帮教)?(?:法(?![官律院治规定庭制学典])|诀)"
 )
+ORDINAL = re.compile(rf"^(?:第[{NUM}]+|[{NUM}]+号)")
 # a quoted name ending like a campaign is one: “城市品质六大提升行动”
 CAMPAIGN_ENDS = ("行动", "工程", "计划")
 PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
@@ -141,7 +142,14 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         named = bool(
             PAIRED.match(inner) or STEPS.match(inner) or PLUS_NAME.match(inner) or inner.endswith(cues.rule_suffixes)
         )
-        ends_generic = any(inner.endswith(t) and plausible(inner[: -len(t)]) for t in cues.strong_tails + CAMPAIGN_ENDS)
+        # “一线工作法”: the quote holds its generic word (kept when what is before it is too short a name;
+        # an ordinal before it makes a designation: “一号工程”)
+        ends_generic = any(
+            inner.endswith(t)
+            and len(inner) > len(t)
+            and (plausible(inner[: -len(t)]) or (plausible(clean_name(inner)) and not ORDINAL.match(inner)))
+            for t in cues.strong_tails + CAMPAIGN_ENDS
+        )
         if tail is not None and j == k:
             # the quoted name is the name; a word alone (“一站式”) takes its modifier along
             modifier, end, word = tail

@@ -15,6 +15,8 @@ QUOTE_CHARS = "“”\"‘’'「」『』"
 NUM = "一二三四五六七八九十两双百千万多"
 NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+# a name of two or more counted parts (四区五中心, 一中心四平台, 两站一中心)
+COUNTED_PARTS = re.compile(rf"^[{NUM}][\u4e00-\u9fff]{{1,4}}[{NUM}][\u4e00-\u9fff]{{1,4}}")
 
 
 @dataclass(frozen=True)
@@ -66,8 +68,8 @@ def plausible(name: str) -> bool:
     stop = mechanism_stoplist()
     if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
         return False
-    if name.endswith(stop_ends()):
-        return False
+    if name.endswith(stop_ends()) and not COUNTED_PARTS.match(name):
+        return False  # 诉讼服务中心 is a facility; 四区五中心 a programme of counted parts
     if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
         return False
     if len(name) > 16 and not re.search(r"[、+＋\-—]", name):
