@@ -89,6 +89,7 @@ REPAIRS = [
     ("调解成功5126件，成功率87.9%", "87.9%", "成功率"),  # 成功 opens the word 成功率: it stays
     ("共受理纠纷5830件", "5830件", "受理纠纷数"),  # 共 is a word of its own: it goes
     ("其中，涉澳案件占比达到63.5%", "63.5%", "涉澳案件占比"),  # jieba cuts 占|比, a measure all the same
+    ("结案1987件，结收案比91.2%", "91.2%", "结收案比"),
 ]
 CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies

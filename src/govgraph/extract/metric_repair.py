@@ -80,8 +80,8 @@ def _fragment_reason(label: str) -> str | None:
     return f"holds {bad}" if bad is not None else None
 
 
-# nouns jieba cuts in two that a label keeps whole: legal nouns (被执行人) and measures (占|比)
-WHOLE_NOUNS = re.compile(LEGAL_NOUNS.pattern + r"|占比")
+# nouns jieba cuts in two that a label keeps whole: legal nouns (被执行人) and measures (占|比, 结收|案|比)
+WHOLE_NOUNS = re.compile(LEGAL_NOUNS.pattern + r"|占比|收案比")
 
 
 def _words(text: str) -> list[tuple[str, str]]:
