@@ -115,6 +115,8 @@ INSTITUTION_NEGATIVES = [
     "郾城区以枫桥式人民法庭创建为契机",  # a mechanism's name, not a court
     "据浙江法院网报道",  # a news site: media outlets are no institution
     "开发区党工委推进改革",  # a working committee of no division named
+    "该院坚持“马背法庭”巡回审判",  # a whole quote named after nothing is a nickname
+    "这套组合被形象地称为“背包法庭”",
     "江苏检察网消息",
     "四川法院网站发布公告",
 ]

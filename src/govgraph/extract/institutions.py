@@ -122,6 +122,7 @@ def find_institutions(
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
+        found = [m for m in found if not _nickname(text, m)]
         found += [t for m in found for t in twins(head, m)]
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
@@ -132,6 +133,17 @@ def find_institutions(
         if found:
             last = found[-1]
     return out
+
+
+OPENING_QUOTES = '“‘"「'
+CLOSING_QUOTES = '”’"」'
+
+
+def _nickname(text: str, m: InstitutionMention) -> bool:
+    """“马背法庭”, “背包法庭”: a whole quote named after no division and no 人民 body is a nickname
+    (of a way of working, a kit, a vehicle), not a body."""
+    quoted = m.start > 0 and text[m.start - 1] in OPENING_QUOTES and text[m.end : m.end + 1] in CLOSING_QUOTES
+    return quoted and m.region is None and "人民" not in m.surface
 
 
 WEBSITE_WORDS = ("网", "网站", "网讯")
