@@ -402,3 +402,14 @@ FIGURES_IN_NAMES = [
 @pytest.mark.parametrize("text, figures", FIGURES_IN_NAMES)
 def test_a_figure_inside_a_mechanism_name_is_no_outcome(text, figures):
     assert [q["text"] for q in doc(text)["quantities"]] == figures
+
+
+@pytest.mark.parametrize(
+    "text, body",
+    [
+        ("诸暨市人民法院在枫桥镇设立“枫桥法庭”，推行庭所共建。", "枫桥法庭"),  # set up: a body
+        ("诸暨市人民法院推进改革。在枫桥镇，“枫桥法庭”推行庭所共建。", "枫桥法庭"),  # after a township
+    ],
+)
+def test_a_quoted_body_set_up_or_named_after_a_township_is_no_nickname(text, body):
+    assert body in {i["name"] for i in doc(text)["institutions"]}

@@ -45,6 +45,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
+from .inst_founded import FOUNDING_VERBS
 from .inst_named import district_unit, named, subunit
 from .regions import RegionMention
 
@@ -122,7 +123,7 @@ def find_institutions(
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
-        found = [m for m in found if not _nickname(text, m)]
+        found = [m for m in found if not _nickname(text, m, ctx)]
         found += [t for m in found for t in twins(head, m)]
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
@@ -139,11 +140,16 @@ OPENING_QUOTES = '“‘"「'
 CLOSING_QUOTES = '”’"」'
 
 
-def _nickname(text: str, m: InstitutionMention) -> bool:
+def _nickname(text: str, m: InstitutionMention, ctx: Context) -> bool:
     """“马背法庭”, “背包法庭”: a whole quote named after no division and no 人民 body is a nickname
-    (of a way of working, a kit, a vehicle), not a body."""
+    (of a way of working, a kit, a vehicle), not a body; one that is set up (设立“枫桥法庭”) or
+    named after a township of the article (枫桥镇) is a body."""
     quoted = m.start > 0 and text[m.start - 1] in OPENING_QUOTES and text[m.end : m.end + 1] in CLOSING_QUOTES
-    return quoted and m.region is None and "人民" not in m.surface
+    if not quoted or m.region is not None or "人民" in m.surface:
+        return False
+    if text.endswith(FOUNDING_VERBS, 0, m.start - 1):
+        return False
+    return not any(name.startswith(m.surface[:2]) for name, _ in ctx.local_regions)
 
 
 WEBSITE_WORDS = ("网", "网站", "网讯")
@@ -253,8 +259,10 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
             if s > 0 and (text[s - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, s)):
                 return []
             d = ctx.implicit_region(levels, suffix)
-            if d is None or d.level in head.collective_at:
+            if d is None:
                 return []
+            if d.level in head.collective_at:  # 市法院, 省法院: read as 石家庄市法院 is, the system's lead body
+                return _collective(text, s, he, head, d)
             name = fill(head, region=region_prefix(d), short=short_form(d))
             return [_mention(s, he, text, name, head, d, d.name, "inst.relative")]
     # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
