@@ -286,3 +286,34 @@ def test_a_small_count_repeated_with_the_same_words_before_it_is_listed_once():
 def test_two_bodies_each_named_with_the_same_figure_give_two_figures():
     x = doc("　　宜昌市中级人民法院执结案件972件。荆州市中级人民法院执结案件972件。\n")
     assert [q["subject"] for q in x["quantities"]] == ["宜昌市中级人民法院", "荆州市中级人民法院"]
+
+
+RESPECTIVE_CASES = [
+    # figures after 分别 go one by one to the bodies listed before it
+    (
+        "　　红花岗区人民法院、汇川区人民法院结收案比分别为101.2%、99.6%。\n",
+        [("101.2%", "遵义市红花岗区人民法院"), ("99.6%", "遵义市汇川区人民法院")],
+    ),
+    (
+        "　　荆州市公安局和宜昌市公安局分别破获案件12起和15起。\n",
+        [("12起", "荆州市公安局"), ("15起", "宜昌市公安局")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", RESPECTIVE_CASES)
+def test_figures_after_fenbie_go_to_the_bodies_listed_before_it(text, expected):
+    x = doc(text)["quantities"]
+    assert [(q["text"], q["subject"]) for q in x] == expected
+    assert {q["subject_rule"] for q in x[:1]} == {"subj.respective"}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "　　荆州市公安局、宜昌市公安局分别抓获嫌疑人3人、5人和7人。\n",  # two bodies, three figures
+        "　　荆州市公安局破获案件和抓获嫌疑人分别为12起和15人。\n",  # one body
+    ],
+)
+def test_fenbie_without_matching_lists_changes_no_subject(text):
+    assert all(q["subject_rule"] != "subj.respective" for q in doc(text)["quantities"])

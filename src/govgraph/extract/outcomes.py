@@ -14,6 +14,7 @@ from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label, respective_labels
 from .quantities import find_period, find_quantities, resolve_period
+from .respective import respective_subjects
 from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
 
@@ -115,7 +116,7 @@ class Outcomes:
             self._fallbacks.append(choice.fallback if choice.rule == "subj.collective-lead" else choice.name)
             self._articles.append(article)
             spans.append((qm.start, qm.end))
-        self._respective(text, first, spans)
+        self._respective(text, first, spans, view.insts)
         agent = sentence_agent(view, ctx, self.document_codes)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
@@ -132,13 +133,19 @@ class Outcomes:
             self._named[im.name] += 1
             self._last[im.name] = sum(self._named.values())
 
-    def _respective(self, text: str, first: int, spans: list[tuple[int, int]]) -> None:
-        """The sentence's figures (from `first` on, at `spans`) with changes after 分别 labelled one by one."""
+    def _respective(self, text: str, first: int, spans: list[tuple[int, int]], insts: list) -> None:
+        """The sentence's figures (from `first` on, at `spans`) with changes after 分别 labelled one by one,
+        and figures after 分别 given one by one to the bodies listed before it."""
         added = self.quantities[first:]
         labels = respective_labels(text, spans, [q.metric for q in added])
-        for i, (q, label) in enumerate(zip(added, labels)):
+        owners = respective_subjects(text, insts, spans) if "分别" in text else [None] * len(added)
+        for i, (q, label, owner) in enumerate(zip(added, labels, owners)):
+            if owner is not None and owner != q.subject:
+                q = replace(q, subject=owner, subject_rule="subj.respective")
+                self._fallbacks[first + i] = owner
             if label != q.metric:
-                self.quantities[first + i] = replace(q, metric=label)
+                q = replace(q, metric=label)
+            self.quantities[first + i] = q
 
     def _article_body(self) -> str | None:
         """The body the article names most so far (the later named one on a tie)."""

@@ -1,0 +1,55 @@
+"""Figures listed after 分别 for bodies listed before it, one by one (红花岗区人民法院、汇川区人民法院
+结收案比分别为101.2%、99.6%: the first figure is the first court's, the second the second's).
+The list of bodies and the list of figures must have the same length; otherwise nothing changes."""
+
+from __future__ import annotations
+
+import re
+
+LIST_JOINERS = ("、", "和", "与", "及", "以及")
+# between 分别 and its first figure (a few words), and between two figures of the list
+LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}$")  # 分别为, 分别破获案件
+BETWEEN = re.compile(r"^(?:、|和|及|，|,)$")
+GAP = 14  # the most characters between the last body and 分别 (its metric's words: 结收案比)
+CLAUSE_STOPS = "。；;！？!?"
+
+
+def respective_subjects(text: str, insts: list, spans: list[tuple[int, int]]) -> list[str | None]:
+    """For each figure at `spans`, the body it belongs to by the 分别 rule, else None."""
+    out: list[str | None] = [None] * len(spans)
+    start = 0
+    while (p := text.find("分别", start)) >= 0:
+        start = p + 2
+        run = _figure_run(text, p + 2, spans)
+        bodies = _body_list(text, p, insts)
+        if len(run) >= 2 and len(run) == len(bodies):
+            for i, body in zip(run, bodies):
+                out[i] = body
+    return out
+
+
+def _figure_run(text: str, pos: int, spans: list[tuple[int, int]]) -> list[int]:
+    """The indexes of the figures listed right after `pos`."""
+    run: list[int] = []
+    for i, (s, e) in enumerate(spans):
+        if s < pos:
+            continue
+        gap = text[pos:s]
+        if not (LEAD if not run else BETWEEN).match(gap):
+            break
+        run.append(i)
+        pos = e
+    return run
+
+
+def _body_list(text: str, p: int, insts: list) -> list[str]:
+    """The bodies listed (joined by 、 和 …) whose last ends a few words before 分别 in its clause."""
+    before = sorted((m for m in insts if m.end <= p and not m.prefix_only), key=lambda m: m.start)
+    if not before or p - before[-1].end > GAP or any(c in CLAUSE_STOPS + "，," for c in text[before[-1].end : p]):
+        return []
+    names = [before[-1].name]
+    for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:])):
+        if text[prev.end : nxt.start] not in LIST_JOINERS:
+            break
+        names.insert(0, prev.name)
+    return names
