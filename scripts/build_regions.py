@@ -170,11 +170,12 @@ SHORT_EXTRA = {
 
 # Stripped county-level forms that are ordinary words in news text (和平,
 # 公安, 比如, 资源, 合作, 共和, 南部, 延长, 中方, 会同, 惠民 ...) or that
-# mostly mean something else (南海, 东海, 太湖, 泰山, 香格里拉 ...).  Their full
+# mostly mean something else (南海, 东海, 太湖, 泰山, 香格里拉 ...; 全州 is "the whole
+# prefecture", 全州法院 all courts of an autonomous prefecture).  Their full
 # names are still matched; only the short form is withheld.
 COMMON_WORDS = set(
     """
-    和平 新华 新城 城关 城中 城东 城西 城北 市中 东方 光明 复兴 平安 长安 长寿 太平
+    全州 和平 新华 新城 城关 城中 城东 城西 城北 市中 东方 光明 复兴 平安 长安 长寿 太平
     互助 公安 通道 红旗 向阳 前进 东风 友好 爱民 新兴 安定 江南 江北 河东 河西 中原 新市
     滨海 海港 港口 解放 新民 青山 白云 金山 富裕 清水 石门 东山 西山 城厢 老城 古城 新罗
     龙门 凤凰 天山 建华 富民 万全 万年 上街 东海 东湖 中方 丰满 乐业 九龙 二七 二道 五常

@@ -160,6 +160,7 @@ REGION_NEGATIVES = [
     "建立“一中心四平台一网格”基层治理体系",  # 四平 across jieba's 四|平台
     "深入苏木嘎查开展巡回审判",  # the kinds of division, no names
     "北京路派出所民警",  # a street named after a city, not the city
+    "截至8月底，全州法院共聘请调解员",  # 全州 is the whole prefecture, not 全州县
 ]
 
 
