@@ -126,6 +126,13 @@ LISTED_TOWNSHIPS = [
     ("赴三里庵街道调研", [("三里庵街道", 1, 6, "region.local.after-place")]),
     ("与西乡街道综治中心共建", [("西乡街道", 1, 5, "region.local+head")]),  # not 西乡 cut at 乡
     ("来到辖区古城镇，联合村干部", [("古城镇", 4, 7, "region.local.word")]),  # 辖区 is no part of the name
+    # a township opening a clause before a body of its own, though jieba does not know the name
+    ("。临洺关镇司法所推行", [("临洺关镇", 1, 5, "region.local+head")]),
+    ("八廓街道司法所所长介绍", [("八廓街道", 0, 4, "region.local+head")]),
+    ("东山街道人民调解委员会调解", [("东山街道", 0, 4, "region.local+head")]),  # jieba's place name may hold 山
+    ("所在乡镇司法所", []),
+    ("辖区街道司法所", []),
+    ("，乡镇派出所", []),
     # negatives: generic or time words before the suffix, a longer word after it
     ("在试点街道开展", []),
     ("在基层街道、在偏远乡镇推行", []),

@@ -35,92 +35,6 @@ NOT_TOWN_STEMS = {"城区", "县城", "市区", "城市", "山区", "城", "山"
 TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "城郊"}
 
 
-def local_ok(lm: re.Match, chained: bool = False) -> bool:
-    """`chained`: right after a division (红花岗区老城街道), where 城 and 山 may stand in a name."""
-    stem = lm.group(1)
-    bad = LOCAL_BAD_CHARS - CHAINED_NAME_CHARS if chained else LOCAL_BAD_CHARS
-    return not (
-        all(c in LOCAL_STOP for c in stem)
-        or stem[0] in NOT_NAME_START
-        or lm.group(0) in LOCAL_BAD_NAMES
-        or stem in NOT_TOWN_STEMS
-        or (any(c in bad for c in stem) and stem not in TOWN_QUARTERS)
-    )
-
-
-@lru_cache(maxsize=1)
-def township_bodies() -> tuple[str, ...]:
-    heads = institution_heads()
-    words = {h for h, v in heads.items() if v.scope in ("regional", "named")} | set(TOWNSHIP_BODIES)
-    return tuple(sorted(words, key=len, reverse=True))
-
-
-def townships_before_bodies(text: str) -> list[re.Match]:
-    """桃浦镇总工会, 浦阳街道办事处: the township's name is the jieba word before the suffix
-    (or the word ending with it), of 2-3 characters and tagged as a name (基层街道办事处,
-    当地镇政府 and 这个镇派出所 name none)."""
-    found = []
-    for t in TOWNSHIP.finditer(text):
-        if not text.startswith(township_bodies(), t.end()):
-            continue
-        words = jieba_pos(text[max(0, t.start() - 4) : t.end()])
-        (last, last_tag), suffix = words[-1] if words else ("", ""), t.group(1)
-        if last.endswith(suffix) and len(last) > len(suffix):
-            stem, tag = last[: -len(suffix)], last_tag
-        elif last == suffix and len(words) > 1:
-            stem, tag = words[-2]
-        else:
-            continue
-        if 2 <= len(stem) <= 3 and tag.startswith(NAME_TAGS):
-            lm = LOCAL.fullmatch(text, t.start() - len(stem), t.end())
-            if lm is not None and local_ok(lm):
-                found.append(lm)
-    return found
-
-
-def township_words(text: str) -> list[re.Match]:
-    """A township or village that jieba reads as one place-name word (来到辖区古城镇): the word
-    ends with the suffix and is tagged ns; or a 街道 whose name before it jieba tags ns (陵阳街道)."""
-    found = []
-    for t in LOCAL_SUFFIX.finditer(text):
-        before = text[t.start() - 1] if t.start() else ""
-        # 乡镇 has no name, but 西乡街道 has one
-        if not "\u4e00" <= before <= "\u9fff" or (before in NO_NAME_BEFORE and (before, t.group(0)) != ("乡", "街道")):
-            continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
-        lo = max(0, t.start() - 4)
-        # the words of the lengths a name may have that would pass; jieba is asked only if there are any
-        named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
-        if not named:
-            continue
-        pos, prev = lo, ("", "")
-        for word, tag in jieba_pos(text[lo : t.end()]):
-            pos += len(word)
-            if pos == t.end() and tag.startswith("ns") and len(word) in named:
-                found.append(
-                    named[len(word)]
-                )  # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
-            elif pos == t.end() and word == "街道" and prev[1].startswith("ns") and len(prev[0]) + 2 in named:
-                lm = named[len(prev[0]) + 2]  # 陵阳街道: jieba reads the name as a place of its own
-                if local_ok(lm):
-                    found.append(lm)
-            prev = (word, tag)
-    return found
-
-
-def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
-    """The township or village name of `n` characters ending with the suffix `t`, if it may be one."""
-    if t.end() - n < lo:
-        return None
-    lm = LOCAL.fullmatch(text, t.end() - n, t.end())  # 西乡街道 is no 西乡 + 街道 cut at 乡
-    ok = (
-        lm is not None
-        and not set(lm.group(1)) <= LOCAL_STOP
-        and lm.group(0) not in LOCAL_BAD_NAMES
-        and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
-    )
-    return lm if ok else None
-
-
 # A township after a word of place (在狮山镇设立, 赴大沥镇开展, 于吉里于孜镇): the preposition tells a place
 # follows, so the name need not be known to jieba. The name is 2-4 characters and the township ends
 # where a clause, a verb or an adverb starts (在重点乡镇 is 重点 + 乡镇, not a 重点乡).
@@ -171,6 +85,113 @@ GENERIC_PLACE_STEMS = {
 AFTER_PLACE = set("，,、。；;：:）)”」 \n")
 AFTER_PLACE_WORDS = {"试点", "先行先试", "探索"}  # verbs jieba tags as nouns (在笔架山街道试点)
 AFTER_PLACE_TAGS = ("v", "p", "d", "c", "uj", "f")  # 设立, 与, 还, 和, 的, 内
+
+
+def local_ok(lm: re.Match, chained: bool = False) -> bool:
+    """`chained`: right after a division (红花岗区老城街道), where 城 and 山 may stand in a name."""
+    stem = lm.group(1)
+    bad = LOCAL_BAD_CHARS - CHAINED_NAME_CHARS if chained else LOCAL_BAD_CHARS
+    return not (
+        all(c in LOCAL_STOP for c in stem)
+        or stem[0] in NOT_NAME_START
+        or lm.group(0) in LOCAL_BAD_NAMES
+        or stem in NOT_TOWN_STEMS
+        or (any(c in bad for c in stem) and stem not in TOWN_QUARTERS)
+    )
+
+
+@lru_cache(maxsize=1)
+def township_bodies() -> tuple[str, ...]:
+    heads = institution_heads()
+    words = {h for h, v in heads.items() if v.scope in ("regional", "named")} | set(TOWNSHIP_BODIES)
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+def townships_before_bodies(text: str) -> list[re.Match]:
+    """桃浦镇总工会, 浦阳街道办事处: the township's name is the jieba word before the suffix
+    (or the word ending with it), of 2-3 characters and tagged as a name (基层街道办事处,
+    当地镇政府 and 这个镇派出所 name none)."""
+    found = []
+    for t in TOWNSHIP.finditer(text):
+        if not text.startswith(township_bodies(), t.end()):
+            continue
+        words = jieba_pos(text[max(0, t.start() - 4) : t.end()])
+        (last, last_tag), suffix = words[-1] if words else ("", ""), t.group(1)
+        stem, tag = "", ""
+        if last.endswith(suffix) and len(last) > len(suffix):
+            stem, tag = last[: -len(suffix)], last_tag
+        elif last == suffix and len(words) > 1:
+            stem, tag = words[-2]
+        lm = LOCAL.fullmatch(text, t.start() - len(stem), t.end()) if 2 <= len(stem) <= 3 else None
+        # jieba vouches for the name (东山 + 街道), so 城 or 山 may stand in it
+        if lm is not None and tag.startswith(NAME_TAGS) and local_ok(lm, chained=True):
+            found.append(lm)
+        elif (lm := _opening_township(text, t)) is not None:
+            found.append(lm)
+    return found
+
+
+# what may stand before a township that opens a clause (。临洺关镇司法所推行…)
+CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
+
+
+def _opening_township(text: str, t: re.Match) -> re.Match | None:
+    """临洺关镇司法所, 八廓街道司法所 opening a clause: a name of 2-3 characters jieba does not know,
+    none of the generic or stop words (所在乡镇, 辖区街道, 这个镇)."""
+    for n in (3, 2):
+        start = t.start() - n
+        if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_OPENERS):
+            continue
+        lm = LOCAL.fullmatch(text, start, t.end())
+        stem = text[start : t.start()]
+        if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS)):
+            continue
+        if local_ok(lm, chained=True) and not lm.group(0).endswith(GENERIC_PLACE_WORDS):
+            return lm
+    return None
+
+
+def township_words(text: str) -> list[re.Match]:
+    """A township or village that jieba reads as one place-name word (来到辖区古城镇): the word
+    ends with the suffix and is tagged ns; or a 街道 whose name before it jieba tags ns (陵阳街道)."""
+    found = []
+    for t in LOCAL_SUFFIX.finditer(text):
+        before = text[t.start() - 1] if t.start() else ""
+        # 乡镇 has no name, but 西乡街道 has one
+        if not "\u4e00" <= before <= "\u9fff" or (before in NO_NAME_BEFORE and (before, t.group(0)) != ("乡", "街道")):
+            continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
+        lo = max(0, t.start() - 4)
+        # the words of the lengths a name may have that would pass; jieba is asked only if there are any
+        named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
+        if not named:
+            continue
+        pos, prev = lo, ("", "")
+        for word, tag in jieba_pos(text[lo : t.end()]):
+            pos += len(word)
+            if pos == t.end() and tag.startswith("ns") and len(word) in named:
+                found.append(
+                    named[len(word)]
+                )  # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
+            elif pos == t.end() and word == "街道" and prev[1].startswith("ns") and len(prev[0]) + 2 in named:
+                lm = named[len(prev[0]) + 2]  # 陵阳街道: jieba reads the name as a place of its own
+                if local_ok(lm):
+                    found.append(lm)
+            prev = (word, tag)
+    return found
+
+
+def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
+    """The township or village name of `n` characters ending with the suffix `t`, if it may be one."""
+    if t.end() - n < lo:
+        return None
+    lm = LOCAL.fullmatch(text, t.end() - n, t.end())  # 西乡街道 is no 西乡 + 街道 cut at 乡
+    ok = (
+        lm is not None
+        and not set(lm.group(1)) <= LOCAL_STOP
+        and lm.group(0) not in LOCAL_BAD_NAMES
+        and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+    )
+    return lm if ok else None
 
 
 def townships_after_preposition(text: str) -> list[re.Match]:
