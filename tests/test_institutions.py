@@ -254,7 +254,25 @@ SUBUNITS = [
             ("最高人民法院知识产权法庭", 8, 14, "inst.founded:知识产权法庭"),
         ],
     ),
-    # negatives: a centre set up is mostly a facility; a unit of another kind is no unit of the body
+    # a tribunal named after a place with no court before it is the unit of the court named last
+    (
+        "大连海事法院在营口设立派出法庭，营口法庭今年结案",
+        [
+            ("大连海事法院", 0, 6, "inst.head:海事法院"),
+            ("大连海事法院营口法庭", 16, 20, "inst.tribunal-of-court:法庭"),
+        ],
+    ),
+    (
+        "雷山县人民法院召开会议，西江人民法庭法官调解",
+        [
+            ("雷山县人民法院", 0, 7, "inst.head:人民法院"),
+            ("雷山县人民法院西江人民法庭", 12, 18, "inst.tribunal-of-court:人民法庭"),
+        ],
+    ),
+    ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    # negatives: a centre set up is mostly a facility; a unit of another kind is no unit of the body;
+    # a kind of tribunal set up is no name (派出法庭, 巡回法庭)
+    ("大连海事法院设立巡回法庭", [("大连海事法院", 0, 6, "inst.head:海事法院")]),
     ("中级人民法院成立诉调对接中心", []),
     ("秀山县人民法院成立诉调对接中心", [("秀山土家族苗族自治县人民法院", 0, 7, "inst.head:人民法院")]),
 ]

@@ -9,6 +9,7 @@ from .inst_base import CLAUSE_MARKS, InstitutionMention, is_name_char
 FOUNDING_VERBS = ("挂牌成立", "揭牌成立", "设立", "成立", "组建", "新设", "开设")
 # tribunals and stations, which go on to act; a centre set up (成立诉调对接中心) is mostly a facility
 FOUNDED_UNITS = ("庭", "派出所", "检察室")
+KINDS_OF_UNIT = {"派出", "巡回", "专业", "专门", "新", "家事", "少年", "人民"}
 FOUNDING_GAP = 20  # the most characters between the body and its new unit's name (近日在秭归县设立…)
 
 
@@ -29,6 +30,8 @@ def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     least = 0 if cut >= 0 and len(head.surface) >= 4 and "{stem}" not in head.canonical else 2
     if any(c in CLAUSE_MARKS for c in gap) or not least <= len(stem) <= 10 or not all(is_name_char(c) for c in stem):
         return []
+    if stem in KINDS_OF_UNIT or any(c.isdigit() or c in "个家所" for c in stem):
+        return []  # 设立派出法庭, 设立2个巡回法庭: a kind of unit, or a count of them
     start = hs - len(stem)
     name = last.name + stem + head.surface
     kind = last.kind if head.kind == "parent" else head.kind
@@ -43,5 +46,39 @@ def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
             last.region_name,
             last.name,
             rule="inst.founded:" + head.surface,
+        )
+    ]
+
+
+# tribunals that sit away from their court under a place's name (营口法庭, 西江人民法庭)
+TRIBUNAL_HEADS = ("法庭", "人民法庭")
+
+
+def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: bool, ctx) -> list[InstitutionMention]:
+    """该院在营口、丹东设立2个派出法庭，营口法庭今年审结…: a tribunal named after a place (`place`: a
+    region or a proper name before the head) that no court's name precedes is a unit of the court the
+    article named last, unless the article already named it in full (then that name stands)."""
+    written = text[start:he]
+    if head.surface not in TRIBUNAL_HEADS or not place or start >= hs:
+        return []
+    if any(m.name.endswith((written, text[start:hs] + "人民" + head.surface)) for m in ctx.institutions):
+        return []  # 龙驹法庭 after 万州区人民法院龙驹人民法庭: the name given before stands
+    court = next(
+        (m for m in reversed(ctx.institutions) if m.kind == "court" and m.parent is None and m.name.endswith("法院")),
+        None,
+    )
+    if court is None:
+        return []
+    return [
+        InstitutionMention(
+            start,
+            he,
+            written,
+            court.name + written,
+            "court",
+            court.region,
+            court.region_name,
+            court.name,
+            rule="inst.tribunal-of-court:" + head.surface,
         )
     ]

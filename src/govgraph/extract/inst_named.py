@@ -19,7 +19,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
 )
-from .inst_founded import founded_unit
+from .inst_founded import founded_unit, tribunal_of_court
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -204,6 +204,10 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         sc, stem = chain_ending_at(by_end, quoted.start()), quoted.group(1) + stem
     elif len(stem) < 2 and not chain:
         return []
+    start = sc[0].start if sc else hs - len(stem)
+    tribunal = tribunal_of_court(text, start, hs, he, head, bool(sc) or proper, ctx)
+    if tribunal:
+        return tribunal
     if not stem and sc:
         if sc[-1].is_short and head.scope == "named" and len(sc) == 1:
             # 山东大学, 江苏银行: the short form is the name, not a prefix
@@ -213,7 +217,6 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
             # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会, 周潭镇派出所 are)
             return []
     prefix, d, rname = "", None, None
-    start = sc[0].start if sc else hs - len(stem)
     known = None if sc else _known(stem, head, ctx)
     if known is not None:
         k = known
