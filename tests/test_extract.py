@@ -412,4 +412,5 @@ def test_a_figure_inside_a_mechanism_name_is_no_outcome(text, figures):
     ],
 )
 def test_a_quoted_body_set_up_or_named_after_a_township_is_no_nickname(text, body):
-    assert body in {i["name"] for i in doc(text)["institutions"]}
+    # listed as a body; a tribunal carries its court's name in front (SPEC: X县人民法院Y人民法庭)
+    assert any(name.endswith(body) for name in {i["name"] for i in doc(text)["institutions"]})
