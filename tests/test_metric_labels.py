@@ -90,6 +90,8 @@ REPAIRS = [
     ("共受理纠纷5830件", "5830件", "受理纠纷数"),  # 共 is a word of its own: it goes
     ("其中，涉澳案件占比达到63.5%", "63.5%", "涉澳案件占比"),  # jieba cuts 占|比, a measure all the same
     ("结案1987件，结收案比91.2%", "91.2%", "结收案比"),
+    ("全区14个司法所均达到省级标准", "14个", "司法所数"),  # jieba cuts 司法|所; 全区 is the subject's
+    ("涉企案件办理时间平均缩短3至5个工作日", "5个工作日", "涉企案件办理时间平均缩短"),  # a range's low end
 ]
 CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies

@@ -11,7 +11,9 @@ after the figure (这里已经种植了2032亩生态油茶林 → 种植生态�
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
+from ..lexicon import quantity_cues
 from ..segment import jieba_pos
 from .quantities import find_quantities
 
@@ -69,7 +71,7 @@ def _fragment_reason(label: str) -> str | None:
     core = _core(label)[0] or label
     if core in SCOPE_WORDS:
         return f"only {core}"  # 在全市18个县设立…: where, not what is counted
-    words = _words(core)
+    words = words_of(core)
     if words[0][1].startswith(("c", "u", "p")):
         return f"opens with {words[0][0]}"
     if len(words[0][0]) == 1 and len(words) > 1 and words[1][0] == "的":
@@ -80,15 +82,19 @@ def _fragment_reason(label: str) -> str | None:
     return f"holds {bad}" if bad is not None else None
 
 
-# nouns jieba cuts in two that a label keeps whole: legal nouns (被执行人) and measures (占|比, 结收|案|比)
-WHOLE_NOUNS = re.compile(LEGAL_NOUNS.pattern + r"|占比|收案比")
+@lru_cache(maxsize=1)
+def _whole_nouns() -> re.Pattern:
+    """Nouns jieba cuts that a label keeps whole: the legal nouns above and data/quantity_cues.tsv's
+    `whole_noun` words (占|比, 司法|所, 网格|员)."""
+    words = sorted(quantity_cues().get("whole_noun", ()), key=lambda w: (-len(w), w))
+    return re.compile("|".join([LEGAL_NOUNS.pattern, *map(re.escape, words)]))
 
 
-def _words(text: str) -> list[tuple[str, str]]:
-    """jieba's words and tags, legal nouns such as 被执行人 and measures such as 占比 kept whole."""
+def words_of(text: str) -> list[tuple[str, str]]:
+    """jieba's words and tags, legal nouns such as 被执行人 and the whole nouns (占比, 司法所) kept whole."""
     out: list[tuple[str, str]] = []
     at = 0
-    for m in WHOLE_NOUNS.finditer(text):
+    for m in _whole_nouns().finditer(text):
         out += jieba_pos(text[at : m.start()]) if m.start() > at else ()
         out.append((m.group(0), "n"))
         at = m.end()
@@ -108,7 +114,7 @@ def repair(label: str, noun_after: str) -> str:
     """The label's core as a clean phrase (see the module's docstring); "" when nothing is left."""
     core, measure = _core(label)
     core = core if LEGAL_NOUNS.match(core) else core.lstrip(OPENERS)
-    words = [(w, f) for w, f in _words(core) if not PUNCT.fullmatch(w)]
+    words = [(w, f) for w, f in words_of(core) if not PUNCT.fullmatch(w)]
     if len(words) > 1 and len(words[0][0]) == 1 and not words[0][1].startswith(("v", "a", "m")):
         words = words[1:]  # 南京市民: a stray character left by a division's name
     cut = max(
@@ -147,7 +153,7 @@ def _noun(word: str, flag: str) -> bool:
 def _leading_nouns(text: str) -> str:
     """The nouns that open `text` (县域城市签订… → 县域城市)."""
     out = ""
-    for word, flag in _words(text):
+    for word, flag in words_of(text):
         if not _noun(word, flag):
             break
         out += word

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import quantity_cues
 from ..segment import jieba_pos
-from .metric_repair import CHANGED, COMPARED, fragment_reason, repair
+from .metric_repair import CHANGED, COMPARED, fragment_reason, repair, words_of
 from .quantities import find_quantities
 
 STOPS = '，,；;：:、（(“”"。！？!?）)'
@@ -32,7 +33,9 @@ LEAD_WORDS = re.compile(
 )
 # the whole of a division opening a label says whose the figure is, which its subject tells (全县信访总量);
 # 全国 stays: a national figure has no subject to tell it
-SCOPE_LEAD = re.compile(r"^全(?:省|市|县|区|州|盟|旗)(?=[\u4e00-\u9fff]{2})")
+SCOPE_WORD = r"全(?:省|市|县|区|州|盟|旗)"
+SCOPE_LEAD = re.compile(rf"^{SCOPE_WORD}(?=[\u4e00-\u9fff]{{2}})")
+SCOPE_ONLY = re.compile(rf"^{SCOPE_WORD}$")  # 全区14个司法所: what is counted follows, whose the subject tells
 # a word of one character opening a label is dropped only when jieba reads it as a word of its own (在岗 stays)
 LEAD_CHARS = set("的等和及在对以而就将把不向经")
 # a label ending in these names what is counted after the figure (科大讯飞等20多家研发单位, 对1.6万件案件)
@@ -83,6 +86,10 @@ def _generic(figure: str, unit: str) -> str:
     return _counted(figure, unit)
 
 
+# 缩短3至5个工作日: the low end of a range before the figure is no word of its label
+RANGE_START = re.compile(r"[\d.]+\s*(?:至|到|~|～|-|—)$")
+
+
 def _label(text: str, start: int, end: int, unit: str, floor: int, previous: str | None) -> str:
     i = start
     while i > floor and text[i - 1] not in STOPS and start - i < 40:
@@ -91,7 +98,7 @@ def _label(text: str, start: int, end: int, unit: str, floor: int, previous: str
     earlier = find_quantities(raw)
     if earlier:
         raw = raw[earlier[-1].end :]  # 案件1216件，涉及3180人: after the figure before it
-    raw = LEVEL_REACHED.sub("", raw)
+    raw = LEVEL_REACHED.sub("", RANGE_START.sub("", raw))
     label = _clean(raw).replace("分别", "")
     if label.endswith(tuple(CONNECTIVES)) and previous:
         label = ""  # 下发10个先进典型案例和10个追责案例: the noun of this figure follows it
@@ -114,7 +121,7 @@ def _label(text: str, start: int, end: int, unit: str, floor: int, previous: str
         # a change of the figure before it (成交量9.82万件，同比上升10%): not that figure itself
         return CHANGE.sub("", previous) + label.replace("分别", "")
     if len(label) <= 2 and not MEASURED.search(label):
-        return _of_what_follows(label + _noun_after(text, end), unit, text[start:end])
+        return _of_what_follows(SCOPE_ONLY.sub("", label) + _noun_after(text, end), unit, text[start:end])
     return _measured(_with_what_follows(label, text, end, unit), unit, text[start:end])
 
 
@@ -212,13 +219,17 @@ def _last_words(label: str) -> str:
     return out
 
 
+def _whole_nouns() -> tuple[str, ...]:
+    return quantity_cues().get("whole_noun", ())  # 1.2万名网格员纳入…: the people counted
+
+
 def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
     """The noun phrase right after the figure (聘请33名专家学者 → 专家学者)."""
     j = end
     while j < len(text) and text[j] not in STOPS and j - end < 12:
         j += 1
     words: list[tuple[str, str]] = []
-    tokens = list(jieba_pos(text[end:j]))
+    tokens = words_of(text[end:j])
     if tokens and tokens[0][0] == "的":
         tokens.pop(0)  # 15.63%的提级执行率
     while keep_verbs and tokens and tokens[0][1] in ("d", "c", "p"):
@@ -227,7 +238,7 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
         if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
             break
         words.append((word, flag))
-        if MEASURED.search(word) or (len(words) == 1 and word in COUNTED_NOUNS):
+        if MEASURED.search(word) or (len(words) == 1 and (word in COUNTED_NOUNS or word in _whole_nouns())):
             break  # 15.63%的提级执行率位居全省前列: the noun names the measure; 12家单位构建…: the bodies counted
     while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS) and not MEASURED.search(words[-1][0]):
         words.pop()  # a noun phrase ends in a noun (执行实施专题指导性案例, not 派出所所长进)
