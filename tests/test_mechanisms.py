@@ -36,6 +36,8 @@ CASES = [
     # legal measures of the scheme
     ("对涉诈犯罪实行快侦快诉快审", [("快侦快诉快审", 7, 13, "mech.curated:fast-investigation-prosecution-trial")]),
     ("办理赋予强制执行效力公证", [("赋强公证", 2, 12, "mech.curated:enforceable-notarization")]),
+    # 适用 applies a procedure: no part of its name
+    ("其中适用第三方监督评估机制案件62件", [("第三方监督评估", 4, 13, "mech.curated:third-party-supervision")]),
     # a body's name before the phrase is its actor, not part of the name
     ("荆州法院协同送达机制运行", [("协同送达", 4, 10, "mech.phrase+tail")]),
     # a counted list
@@ -100,6 +102,7 @@ NEGATIVES = [
     "作为“一号工程”强力推进",  # an ordinal designation
     "落实安全生产责任制",  # 责任制 is a generic word only after a quoted name
     "建设诉讼服务中心",  # a facility
+    "成立诉讼服务工作机制管理委员会",  # a body named after the mechanism it runs
     "建立了覆盖全市的调解机制",  # no name runs from the verb (了, 的)
     "建立与公安机关的协作机制",
     "如何更好地落实落细这一制度",  # 落实 founds nothing
