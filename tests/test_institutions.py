@@ -342,6 +342,16 @@ DEPARTMENTS = [
     ("江苏省戒毒管理局部署", [("江苏省戒毒管理局", 0, 8, "inst.head:戒毒管理局")]),
     ("江苏省禁毒办部署", [("江苏省禁毒委员会办公室", 0, 6, "inst.head:禁毒办")]),
     ("佛山市公证处办理", [("佛山市公证处", 0, 6, "inst.head:公证处")]),  # a region alone still names one
+    # a department whose name only ends like a known head (体育局) is read under the generic 局
+    ("三亚市旅游和文化广电体育局参与", [("三亚市旅游和文化广电体育局", 0, 13, "inst.named:局")]),
+    # …but a known head standing bare in a list stays that body (not 北京 + 市场监管 + 局)
+    (
+        "北京市高级人民法院、市场监管局联合发布",
+        [
+            ("北京市高级人民法院", 0, 9, "inst.head:高级人民法院"),
+            ("北京市市场监督管理局", 10, 15, "inst.list:市场监管局"),
+        ],
+    ),
 ]
 # the heads end common words: 大局, 格局, 大厅 are none
 DEPARTMENT_NEGATIVES = [

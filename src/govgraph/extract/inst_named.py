@@ -135,8 +135,11 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
         return ""
     words = jieba_pos(run)
     verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
+    # a department's name may hold verbal nouns (旅游和文化广电体育局)
+    nouns = ("vn",) if head.surface in WORD_HEADS else ()
     if any(
         (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs and not _inner_and(words, i))
+        and flag not in nouns
         or w in institution_heads()  # 四川法院去年办(案): a body ends before the head
         for i, (w, flag) in enumerate(words)
     ):

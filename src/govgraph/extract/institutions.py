@@ -46,7 +46,7 @@ from .inst_base import (
     word_starts_at,
 )
 from .inst_founded import FOUNDING_VERBS
-from .inst_named import district_unit, named, subunit
+from .inst_named import WORD_HEADS, district_unit, named, subunit
 from .regions import RegionMention
 
 __all__ = [
@@ -192,6 +192,11 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
         found = _regional(text, hs, he, head, chain, ctx, by_end, last)
         if not found and "{stem}" in head.canonical:  # 佛山市 + 南海 + 公证处
             found = named(text, hs, he, head, chain, by_end, last, ctx)
+        named_before = any(hs - 10 <= e < hs for e in by_end)  # a region, then words of a name
+        if not found and named_before and head.surface[-1] in WORD_HEADS and head.surface not in WORD_HEADS:
+            # 三亚市旅游和文化广电体育局: a department whose name only ends like a known one (体育局)
+            word = institution_heads()[head.surface[-1]]
+            found = named(text, he - 1, he, word, chain_ending_at(by_end, he - 1), by_end, last, ctx)
     elif head.scope == "relative":
         found = _relative(text, hs, he, head, ctx)
     elif head.scope in ("named", "named_regional"):
