@@ -342,6 +342,10 @@ DEPARTMENTS = [
     ("江苏省戒毒管理局部署", [("江苏省戒毒管理局", 0, 8, "inst.head:戒毒管理局")]),
     ("江苏省禁毒办部署", [("江苏省禁毒委员会办公室", 0, 6, "inst.head:禁毒办")]),
     ("佛山市公证处办理", [("佛山市公证处", 0, 6, "inst.head:公证处")]),  # a region alone still names one
+    # prisons named after a place or a kind, the province before them kept as written
+    ("青海省西宁监狱推行", [("青海省西宁监狱", 0, 7, "inst.named:监狱")]),
+    ("青海省女子监狱开展", [("青海省女子监狱", 0, 7, "inst.named:监狱")]),
+    ("罪犯走出监狱后", []),
     # a department whose name only ends like a known head (体育局) is read under the generic 局
     ("三亚市旅游和文化广电体育局参与", [("三亚市旅游和文化广电体育局", 0, 13, "inst.named:局")]),
     # …but a known head standing bare in a list stays that body (not 北京 + 市场监管 + 局)

@@ -166,6 +166,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # 全省监狱: the province's prisons report through its prison administration
+        "　　青海省监狱管理局召开会议。全省监狱共组织职业技能培训4320人次。\n",
+        "4320人次",
+        "青海省监狱管理局",
+        "subj.collective-lead",
+    ),
     (  # 两级法院: the lead court itself, not the tribunal it set up
         "　　宜昌市中级人民法院设立长江环境资源法庭。宜昌两级法院共审结环境资源案件1127件。\n",
         "1127件",

@@ -212,9 +212,9 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     if tribunal:
         return tribunal
     if not stem and sc:
-        if sc[-1].is_short and head.scope == "named" and len(sc) == 1:
-            # 山东大学, 江苏银行: the short form is the name, not a prefix
-            s = sc[-1].start
+        if sc[-1].is_short and head.scope == "named" and not any(m.is_short for m in sc[:-1]):
+            # 山东大学, 江苏银行, 青海省西宁监狱: the short form is the name, not a prefix
+            s = sc[0].start
             return [InstitutionMention(s, he, text[s:he], text[s:he], head.kind, rule=rule)]
         if len(head.surface) < 5 and not sc[-1].local_level:
             # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会, 周潭镇派出所 are)
