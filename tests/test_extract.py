@@ -170,6 +170,8 @@ MECHANISM_CASES = [
     ),
     ("创新建立双轨监管机制", [("双轨监管", 4, 10, False)]),
     ("推行“联络人专责制”", [("联络人专责制", 2, 10, False)]),
+    # from the founding verb when jieba misreads a word inside (矫正 as a person's name)
+    ("建立社区矫正对象信息共享机制", [("社区矫正对象信息共享", 2, 14, False)]),
     # routines held at an interval, before 制度 or 机制, alone or listed
     ("建立周例会制度", [("周例会", 2, 7, False)]),
     ("建立周报告、月通报工作机制", [("周报告", 2, 5, False), ("月通报", 6, 13, False)]),
@@ -414,3 +416,12 @@ def test_a_figure_inside_a_mechanism_name_is_no_outcome(text, figures):
 def test_a_quoted_body_set_up_or_named_after_a_township_is_no_nickname(text, body):
     # listed as a body; a tribunal carries its court's name in front (SPEC: X县人民法院Y人民法庭)
     assert any(name.endswith(body) for name in {i["name"] for i in doc(text)["institutions"]})
+
+
+def test_huitong_joins_two_bodies_and_names_no_county():
+    """长兴县人民法院会同县公安局: 会同 (together with) joins the court and the county's police; it
+    does not start 会同县, a county of Hunan. Named in full, 会同县 is still the county."""
+    x = doc("浙江省长兴县人民法院会同县公安局查控被执行人车辆。")
+    assert [i["name"] for i in x["institutions"]] == ["长兴县人民法院", "长兴县公安局"]
+    assert "会同县" not in {r["name"] for r in x["regions"]}
+    assert [i["name"] for i in doc("湖南省怀化市会同县人民法院推行诉前调解。")["institutions"]] == ["会同县人民法院"]

@@ -35,6 +35,8 @@ NOT_IMPLICIT_AFTER = set("全各本该两三四五六七八九十每多")
 LIST_JOINERS = ("、", "和", "与", "及", "以及")
 # characters that join two bodies: 宁化县法院和县林业局
 JOINING_CHARS = "和与及"
+# ...and words: 长兴县人民法院会同县公安局 is with the county police, not 会同县
+JOINING_WORDS = ("和", "与", "及", "会同")
 
 
 @dataclass
@@ -170,8 +172,8 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
 
 def word_starts_at(text: str, s: int) -> bool:
     """jieba puts a word boundary at `s`: 区 in 经开区住建局 ends a name, in 携手区政法委 it starts one."""
-    if text[s - 1] in JOINING_CHARS:
-        return True  # jieba reads 和县 as the county; here 和 joins
+    if text.endswith(JOINING_WORDS, 0, s):
+        return True  # jieba reads 和县, 会同县 as the county; here 和, 会同 join
     lo = max(0, s - 4)
     pos = lo
     for word, _ in jieba_pos(text[lo : s + 3]):

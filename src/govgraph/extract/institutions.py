@@ -31,7 +31,7 @@ from ..spans import DictMatcher, resolve_overlaps
 from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause
 from .inst_base import (
     IMPLICIT,
-    JOINING_CHARS,
+    JOINING_WORDS,
     LIST_JOINERS,
     NOT_IMPLICIT_AFTER,
     Context,
@@ -162,11 +162,12 @@ def names_a_website(text: str, at: int) -> bool:
 
 
 def drop_conjunction_regions(text: str, regions: list[RegionMention]) -> list[RegionMention]:
-    """宁化县法院和县林业局: 和 joins two bodies, it does not start the region 和县."""
-    if not any(m.surface[0] in JOINING_CHARS for m in regions):
+    """宁化县法院和县林业局, 长兴县人民法院会同县公安局: 和 and 会同 join two bodies, they do not
+    start the regions 和县 and 会同县."""
+    if not any(m.surface.startswith(JOINING_WORDS) for m in regions):
         return list(regions)  # the common case: no region starts with a conjunction
     head_ends = {h[1] for h in _head_hits(text)}
-    return [m for m in regions if not (m.surface[0] in JOINING_CHARS and m.start in head_ends)]
+    return [m for m in regions if not (m.surface.startswith(JOINING_WORDS) and m.start in head_ends)]
 
 
 def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[InstitutionMention]:

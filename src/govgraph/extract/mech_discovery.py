@@ -235,6 +235,10 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
                 end -= 1
             name = clean_name(text[start:end])
             rule = "mech.setup-verb" if setup_before(text, start, cues) else "mech.phrase+tail"
+            spans_from = _after_setup(text, end, cues) if rule == "mech.phrase+tail" else end
+            if spans_from < start and plausible(clean_name(text[spans_from:end])):
+                # 建立社区矫正对象信息共享机制: a word jieba misreads (矫正 as a name) cut the phrase short
+                name, rule = "", ""
             if len(name) < 4 or not plausible(name) or generic_only(name, cues):
                 start = _after_setup(text, end, cues)  # 建立查人找物协作机制: jieba cut the name short
                 name = clean_name(text[start:end])

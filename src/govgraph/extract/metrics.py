@@ -45,7 +45,7 @@ OTHER_MEASURE = [(("亩", "平方米", "公顷"), "面积"), (("公里", "米"),
 OTHER_MEASURE += [(("个月", "个多月", "年内", "分钟"), "用时")]
 TRAIL_WORDS = re.compile(
     r"(?:分别为|分别|(?<!行)为|达到|长达|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
-    r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由|从|已|长达|\s)+$"
+    r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由平均|由|从|已|长达|\s)+$"
 )
 CHANGE = re.compile("^" + COMPARED + "?(?:分别)?" + CHANGED + "$")
 # a label ending in one of these already says what is measured
