@@ -166,6 +166,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # a region before a person word is where the person lives, not the agent of what follows
+        "　　海口海事法院设立巡回审判点。“现在就能调解。”三亚市崖州区渔民陈某说。据介绍，全年化解纠纷286件。\n",
+        "286件",
+        "海口海事法院",
+        "subj.carried",
+    ),
     (  # 全省监狱: the province's prisons report through its prison administration
         "　　青海省监狱管理局召开会议。全省监狱共组织职业技能培训4320人次。\n",
         "4320人次",

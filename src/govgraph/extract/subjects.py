@@ -23,6 +23,7 @@ from ..lexicon import (
     collective_systems,
     gazetteer,
     institution_heads,
+    subject_cues,
     triggers,
 )
 from .institutions import Context
@@ -185,6 +186,8 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             continue
         if any(o.start == r.end for o in view.regions):
             continue  # 河南省周口市: the chain's last division is the one meant
+        if text.startswith(tuple(subject_cues().get("resident", ())), r.end):
+            continue  # 崖州区渔民陈某说: where a person lives
         if _list_member(text, r.end, view.regions):
             out.append((r.start, _list_scope(r, document_codes)))
         else:
