@@ -72,6 +72,7 @@ UNIT_CASES = [
         "服务群众3万人，办理案件100件",
         [("3万人", 4, 7, 30000, "person", "qty.unit:人→person"), ("100件", 12, 16, 100, "case", "qty.unit:件→case")],
     ),
+    ("帮助张某追回欠薪3万元", [("3万元", 8, 11, 30000, "CNY", "qty.unit:元→CNY")]),  # what the work recovered
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
 ]
 UNIT_NEGATIVES = [
@@ -111,6 +112,7 @@ UNIT_NEGATIVES = [
     "被判处拘役4个月",
     "向出借人借款本金50万元",  # one case's debt
     "服务热线12345次",  # 热线 right before the figure: a number, not a count
+    "农民工张某拿到了被拖欠的3.2万元工资",  # a party named by surname: one case's story
 ]
 
 

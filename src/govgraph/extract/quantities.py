@@ -152,11 +152,21 @@ def _level_kept(before: str, after: str, cues: dict) -> bool:
     return after.startswith(cues.get("bound", ())) and before.endswith(cues.get("level_before", ()))
 
 
+@lru_cache(maxsize=1)
+def _anonymised_party() -> re.Pattern:
+    """张某, 李某某: a party of one case, named by surname."""
+    return re.compile("(?:" + "|".join(map(re.escape, quantity_cues().get("surname", ()))) + ")某")
+
+
+def _party_named(sentence_before: str) -> bool:
+    return "某" in sentence_before and _anonymised_party().search(sentence_before) is not None
+
+
 def _story(sentence_before: str, before: str, unit: str) -> bool:
-    """A figure of one case's story (SPEC: a private debt, the sum at stake, the parties), not of
-    the work done on it (仅用11天 is; 仅用11天时间就使16名农民工… the 16 are the story's)."""
+    """A figure of one case's story (SPEC: a private debt, the sum at stake, the parties; a party
+    named by surname, 农民工张某拿到了被拖欠的3.2万元工资), not of the work done on it (仅用11天 is; 仅用11天时间就使16名农民工… the 16 are the story's)."""
     cues = quantity_cues()
-    if not any(w in sentence_before for w in cues.get("one_case", ())):
+    if not any(w in sentence_before for w in cues.get("one_case", ())) and not _party_named(sentence_before):
         return False
     results = cues.get("result", ()) + (cues.get("result_duration", ()) if unit in DURATIONS else ())
     return not any(w in before for w in results)
