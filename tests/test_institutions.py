@@ -342,6 +342,15 @@ DEPARTMENTS = [
     ("江苏省戒毒管理局部署", [("江苏省戒毒管理局", 0, 8, "inst.head:戒毒管理局")]),
     ("江苏省禁毒办部署", [("江苏省禁毒委员会办公室", 0, 6, "inst.head:禁毒办")]),
     ("佛山市公证处办理", [("佛山市公证处", 0, 6, "inst.head:公证处")]),  # a region alone still names one
+    # railway bodies carry the railway bureau's short name, not a city's
+    (
+        "中国铁路哈尔滨局集团有限公司、哈尔滨铁路公安局建立机制",
+        [
+            ("中国铁路哈尔滨局集团有限公司", 4, 14, "inst.head:局集团有限公司"),
+            ("哈尔滨铁路公安局", 15, 23, "inst.head:铁路公安局"),
+        ],
+    ),
+    ("鄂尔多斯市破产管理人协会成立", [("鄂尔多斯市破产管理人协会", 0, 12, "inst.named:协会")]),  # 破产 in a name
     # prisons named after a place or a kind, the province before them kept as written
     ("青海省西宁监狱推行", [("青海省西宁监狱", 0, 7, "inst.named:监狱")]),
     ("青海省女子监狱开展", [("青海省女子监狱", 0, 7, "inst.named:监狱")]),

@@ -123,6 +123,10 @@ LISTED_TOWNSHIPS = [
         "蜀山区在笔架山街道试点",
         [("笔架山街道", 4, 9, "region.local.after-place")],
     ),
+    (  # a village of the township may follow it
+        "在大埔镇龙美村，法律顾问驻村",
+        [("大埔镇", 1, 4, "region.local.after-place"), ("龙美村", 4, 7, "region.local.word")],
+    ),
     ("赴三里庵街道调研", [("三里庵街道", 1, 6, "region.local.after-place")]),
     ("与西乡街道综治中心共建", [("西乡街道", 1, 5, "region.local+head")]),  # not 西乡 cut at 乡
     ("来到辖区古城镇，联合村干部", [("古城镇", 4, 7, "region.local.word")]),  # 辖区 is no part of the name

@@ -92,6 +92,7 @@ NAME_VERBS = {
     "化解",
     "振兴",  # 乡村振兴局
     "禁毒",  # 禁毒委员会
+    "破产",  # 破产管理人协会
 }
 # one-character heads that end many common words (大局, 格局, 大厅): the head must be a word of its own
 # (海洋和渔业 + 厅) or end a word of three characters or more (海洋局, 戒毒 + 管理局)

@@ -83,6 +83,7 @@ GENERIC_PLACE_STEMS = {
     "示范性",
 }
 AFTER_PLACE = set("，,、。；;：:）)”」 \n")
+VILLAGE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3})(?:村|社区|嘎查)")
 AFTER_PLACE_WORDS = {"试点", "先行先试", "探索"}  # verbs jieba tags as nouns (在笔架山街道试点)
 AFTER_PLACE_TAGS = ("v", "p", "d", "c", "uj", "f")  # 设立, 与, 还, 和, 的, 内
 
@@ -223,6 +224,9 @@ def townships_after_preposition(text: str) -> list[re.Match]:
 
 def _ends_place(text: str, end: int) -> bool:
     if end >= len(text) or text[end] in AFTER_PLACE:
+        return True
+    village = VILLAGE_AFTER.match(text, end)  # 在大埔镇龙美村: a village of the township follows
+    if village is not None and not set(village.group(1)) & NOT_IN_PLACE_NAME:
         return True
     words = jieba_pos(text[end : end + 6])
     return bool(words) and (words[0][1].startswith(AFTER_PLACE_TAGS) or words[0][0] in AFTER_PLACE_WORDS)
