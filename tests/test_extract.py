@@ -425,3 +425,19 @@ def test_huitong_joins_two_bodies_and_names_no_county():
     assert [i["name"] for i in x["institutions"]] == ["长兴县人民法院", "长兴县公安局"]
     assert "会同县" not in {r["name"] for r in x["regions"]}
     assert [i["name"] for i in doc("湖南省怀化市会同县人民法院推行诉前调解。")["institutions"]] == ["会同县人民法院"]
+
+
+@pytest.mark.parametrize(
+    "page, figures",
+    [
+        (
+            "案例一：王某拒不支付劳动报酬案。2022年，王某拖欠62名农民工工资共计135万元。\n\n"
+            "据介绍，全国检察机关共起诉拒不支付劳动报酬犯罪1800余人。\n",
+            ["1800余人"],
+        ),
+        ("【基本案情】某公司拖欠货款300万元。\n\n某区人民法院执结案件1200件。\n", ["1200件"]),
+        ("案例显示，全市法院执结案件1200件。\n", ["1200件"]),  # no case's label: work done
+    ],
+)
+def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):
+    assert [q["text"] for q in doc(page)["quantities"]] == figures

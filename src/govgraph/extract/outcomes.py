@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label, respective_labels
-from .quantities import find_period, find_quantities, resolve_period
+from .quantities import find_period, find_quantities, resolve_period, tells_a_case
 from .respective import respective_subjects
 from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
@@ -57,6 +57,8 @@ class Outcomes:
         self._recall = Recall()
         # the paragraph's last agent when it is a body, with the body's region (for 全市 after it)
         self._paragraph_body: tuple[int, str, str | None] | None = None
+        self._paragraph: tuple[int, int] = (-1, -1)  # (article, paragraph) of the sentence before
+        self._story = False  # …and whether that paragraph tells a case
 
     def add_sentence(
         self,
@@ -70,6 +72,10 @@ class Outcomes:
         paragraph: int = 0,
     ) -> None:
         text, previous, floor_figure = view.text, None, 0
+        if (article, paragraph) != self._paragraph:
+            self._paragraph, self._story = (article, paragraph), tells_a_case(text)  # its opening sentence says
+        if self._story:
+            return  # 案例一：王某拒不支付劳动报酬案。…拖欠62名农民工工资: one case's story, not work done
         if article != self._article:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
             self._recall, self._paragraph_body = Recall(), None

@@ -111,6 +111,9 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[i:start], text[end:j]
 
 
+YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
+
+
 def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     """No outcome: population, area, jurisdiction, awards, one case's debt, one defendant's term,
     phone numbers (SPEC). `unit`: the figure's SPEC unit."""
@@ -121,8 +124,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if before.rstrip().endswith(cues.get("right_before", ())) or _debt(before, cues):
         return True
-    if unit in DURATIONS and before.endswith(cues.get("term_before", ())):
-        return True
+    if unit in DURATIONS and YEARS_OF_TERM.sub("", before).endswith(cues.get("term_before", ())):
+        return True  # 有期徒刑(一年)六个月: the months of a term in years and months
     if any(w in after for w in cues.get("not_after", ())) and not _level_kept(before, after, cues):
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
@@ -332,3 +335,14 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
     if "以来" in period:
         return f"{year:04d}-01-01", article_date  # since then, up to the article
     return f"{year:04d}-01-01", month_end(12)
+
+
+@lru_cache(maxsize=1)
+def _case_label() -> re.Pattern:
+    words = "|".join(map(re.escape, quantity_cues().get("case_story", ()))) or "(?!)"
+    return re.compile(rf"^[【\[（(]?(?:{words})[一二三四五六七八九十\d]*[】\]）)]?\s*[：:、.．】]")
+
+
+def tells_a_case(paragraph_opening: str) -> bool:
+    """A paragraph opening with a case's label (案例一：, 【基本案情】) tells one case's story."""
+    return _case_label().match(paragraph_opening) is not None
