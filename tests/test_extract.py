@@ -35,6 +35,9 @@ REGION_CASES = [
         [("河南省", 0, 3, "河南省"), ("太康县", 3, 6, "太康县"), ("老冢镇", 6, 9, None), ("三王村", 9, 12, None)],
     ),
     ("河南省浚县公安局民警", [("河南省", 0, 3, "河南省"), ("浚县", 3, 5, "浚县")]),
+    # a county's short form right after its province, a place word of jieba's
+    ("浙江诸暨枫桥干部群众创造了经验", [("浙江", 0, 2, "浙江省"), ("诸暨", 2, 4, "诸暨市")]),
+    ("湖北江陵推行诉源治理", [("湖北", 0, 2, "湖北省"), ("江陵", 2, 4, "江陵县")]),
 ]
 REGION_NEGATIVES = [
     "公安机关依法处置",  # 公安 is 公安县's stem, but not before a regional head here
@@ -441,3 +444,9 @@ def test_huitong_joins_two_bodies_and_names_no_county():
 )
 def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):
     assert [q["text"] for q in doc(page)["quantities"]] == figures
+
+
+@pytest.mark.parametrize("text", ["湖北公安民警依法处置", "湖南会同推行诉源治理"])
+def test_a_short_form_after_its_province_that_is_no_place_word_is_no_county(text):
+    """公安 (公安民警) and 会同 (a noun to jieba) after their province are no 公安县, 会同县."""
+    assert [m.surface for m in find_regions(text)] == [text[:2]]

@@ -11,13 +11,14 @@ beside a found one: 松门镇、箬横镇)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
-from ..segment import jieba_cut
+from ..segment import jieba_cut, jieba_pos
 from ..spans import DictMatcher
 from .townships import (
     LOCAL,
@@ -189,9 +190,38 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
             out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
         else:
             pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
-    out = sorted(out + _listed_counties(text, out, pending), key=lambda m: m.start)
+    out = sorted(
+        out + _listed_counties(text, out, pending) + _after_ancestor(text, out, pending), key=lambda m: m.start
+    )
     result, taken = _chain_locals(text, out)
     return tuple(result), tuple(taken)
+
+
+def _after_ancestor(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
+    """A county's short form right after its province or city (浙江诸暨, 湖北江陵), as a word of its
+    own that jieba reads as a place (湖北公安民警 holds no 公安县: jieba reads 公安民警)."""
+    gaz = gazetteer()
+    kept = []
+    for m in pending:
+        before = next((f for f in found if f.end == m.start), None)
+        if before is None:
+            continue
+        codes = {d.code for d in before.candidates}
+        under = [d for d in m.candidates if codes & {a.code for a in gaz.ancestors(d)}]
+        if under and _place_word(text, m.start, m.end):
+            kept.append(dataclasses.replace(m, candidates=under, rule="region.short.after-parent"))
+    return kept
+
+
+def _place_word(text: str, s: int, e: int) -> bool:
+    """jieba reads text[s:e] as one word, a place name (ns), in a window around it."""
+    lo = max(0, s - 4)
+    at = lo
+    for word, flag in jieba_pos(text[lo : e + 4]):
+        if at == s:
+            return at + len(word) == e and flag.startswith("ns")
+        at += len(word)
+    return False
 
 
 def _listed_counties(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
