@@ -36,6 +36,8 @@ CASES = [
     # legal measures of the scheme
     ("对涉诈犯罪实行快侦快诉快审", [("快侦快诉快审", 7, 13, "mech.curated:fast-investigation-prosecution-trial")]),
     ("办理赋予强制执行效力公证", [("赋强公证", 2, 12, "mech.curated:enforceable-notarization")]),
+    ("推进法律明白人培养工程", [("法律明白人", 2, 7, "mech.curated:rural-legal-understanders")]),
+    ("附条件不起诉37人", [("附条件不起诉", 0, 6, "mech.curated:conditional-non-prosecution")]),  # names no people
     # 适用 applies a procedure: no part of its name
     ("其中适用第三方监督评估机制案件62件", [("第三方监督评估", 4, 13, "mech.curated:third-party-supervision")]),
     # a body's name before the phrase is its actor, not part of the name
@@ -103,6 +105,8 @@ NEGATIVES = [
     "落实安全生产责任制",  # 责任制 is a generic word only after a quoted name
     "建设诉讼服务中心",  # a facility
     "成立诉讼服务工作机制管理委员会",  # a body named after the mechanism it runs
+    "司法所聘请了132名“双语法律明白人”",  # people counted: the role, not the programme
+    "培养法律明白人1860人",
     "建立了覆盖全市的调解机制",  # no name runs from the verb (了, 的)
     "建立与公安机关的协作机制",
     "如何更好地落实落细这一制度",  # 落实 founds nothing

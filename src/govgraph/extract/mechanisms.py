@@ -21,6 +21,11 @@ from .mech_discovery import QUOTED, discover
 from .mech_names import QUOTE_CHARS, Candidate, clean_name
 
 QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
+# a label that names people (法律明白人), counted in people right before or after it, names those
+# people, not the programme (附条件不起诉37人 is the procedure applied: it names no people)
+PEOPLE_WORDS = ("人", "员")
+PEOPLE_BEFORE = re.compile(r"\d+\s*[名位][\u4e00-\u9fff]{0,4}$")
+PEOPLE_AFTER = re.compile(r"\d+(?:余|多)?\s*[名人](?!次)")
 
 
 @dataclass
@@ -58,6 +63,8 @@ def _curated(text: str) -> list[MechanismMention]:
         start, end = kept[s], kept[e - 1] + 1
         if bare.startswith(named_after, e):
             continue  # 人民调解员, 诉调对接中心: a role or a body named after the procedure
+        if label.endswith(PEOPLE_WORDS) and (PEOPLE_BEFORE.search(bare, 0, s) or PEOPLE_AFTER.match(bare, e)):
+            continue  # 聘请132名双语法律明白人, 法律明白人1860人: people counted, not the programme
         c = by_label[label]
         out.append(MechanismMention(start, end, text[start:end], c.pref, c, f"mech.curated:{c.id}"))
     return out
