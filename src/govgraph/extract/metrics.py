@@ -24,7 +24,7 @@ MAX_LABEL = 16
 CONNECTIVES = ("和", "及", "以及", "与", "或", "、")
 ORDINAL = re.compile(r"第[\d一二三四五六七八九十百]+[批期次届轮]")
 PERIOD_LEAD = re.compile(
-    r"^(?:(?:自|从|到|截至|截止)?(?:\d{4}年)?(?:\d{1,2}月)?(?:份|底|末|初)?(?:\d{1,2}日)?(?:以来|至今|起|后)?|"
+    r"^(?:(?:自|从|到|截至|截止)?(?:\d{4}年(?:底|末|初)?)?(?:\d{1,2}月(?:份|底|末|初)?)?(?:\d{1,2}日)?(?:以来|至今|起|后)?|"
     r"(?:今年|去年|上半年|下半年|全年|第[一二三四]季度|前三季度|近\S{1,3}年来?|近年来|多年来|至今|以来))+"
 )
 LEAD_WORDS = re.compile(
@@ -185,7 +185,7 @@ def _clean(label: str) -> str:
         label = PERIOD_LEAD.sub("", label)
         label = _drop_lead_words(SCOPE_LEAD.sub("", label))
         label = TRAIL_WORDS.sub("", label)
-        if label[:1] in LEAD_CHARS and jieba_pos(label)[0][0] == label[0]:
+        if label[:1] in LEAD_CHARS and words_of(label)[0][0] == label[0]:
             label = label[1:]
         if label == before:
             break
