@@ -71,6 +71,11 @@ def _followed_by_head(text: str, end: int) -> bool:
     return text.startswith(_regional_heads(), end)
 
 
+def _names_a_branch(text: str, s: int, e: int) -> bool:
+    """X市公安局道里分局: a city's police branch is named after its district (道里区)."""
+    return text.startswith("分局", e) and text.endswith("公安局", 0, s)
+
+
 def _starts_word(text: str, s: int, e: int) -> bool:
     """jieba starts a word at s (天山南北 holds no 山南), and the name's end is not the start of
     another word (一中心四平台 is cut 四|平台: no 四平), checked on a window around the hit. The end
@@ -183,7 +188,11 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
             continue
         # short forms: provinces and prefectures anywhere; counties only before an institution
         # head (崂山区法院 is written in full, but 城阳法院 is not); never inside a word
-        allowed = [d for d in cands if d.level in ("province", "prefecture") or _followed_by_head(text, e)]
+        allowed = [
+            d
+            for d in cands
+            if d.level in ("province", "prefecture") or _followed_by_head(text, e) or _names_a_branch(text, s, e)
+        ]
         if not _starts_word(text, s, e) or _inside_township(text, out, s):
             continue
         if allowed:
