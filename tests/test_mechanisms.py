@@ -38,6 +38,8 @@ CASES = [
     ("办理赋予强制执行效力公证", [("赋强公证", 2, 12, "mech.curated:enforceable-notarization")]),
     ("推进法律明白人培养工程", [("法律明白人", 2, 7, "mech.curated:rural-legal-understanders")]),
     ("附条件不起诉37人", [("附条件不起诉", 0, 6, "mech.curated:conditional-non-prosecution")]),  # names no people
+    # characters jieba leaves one by one in a row are words of the name, not stray characters (涉|铁, 快|办)
+    ("建立涉铁案件快办机制", [("涉铁案件快办", 2, 10, "mech.setup-verb")]),
     # 适用 applies a procedure: no part of its name
     ("其中适用第三方监督评估机制案件62件", [("第三方监督评估", 4, 13, "mech.curated:third-party-supervision")]),
     # a body's name before the phrase is its actor, not part of the name

@@ -79,7 +79,16 @@ def plausible(name: str) -> bool:
 
 
 def generic_only(name: str, cues: MechanismCues) -> bool:
-    words = [w for w, _ in jieba_pos(name)]
+    """Only generic words and stray characters; characters jieba leaves one by one in a row are read
+    as one word (涉铁案件快办: 涉|铁 and 快|办 are words of the name, not stray characters)."""
+    words: list[str] = []
+    single = False
+    for w, _ in jieba_pos(name):
+        if len(w) == 1 and single:
+            words[-1] += w
+        else:
+            words.append(w)
+        single = len(w) == 1
     return all(w in cues.generic or len(w) == 1 for w in words)
 
 
