@@ -259,17 +259,25 @@ SUBUNITS = [
         "大连海事法院在营口设立派出法庭，营口法庭今年结案",
         [
             ("大连海事法院", 0, 6, "inst.head:海事法院"),
-            ("大连海事法院营口法庭", 16, 20, "inst.tribunal-of-court:法庭"),
+            ("大连海事法院营口法庭", 16, 20, "inst.outpost-of:法庭"),
         ],
     ),
     (
         "雷山县人民法院召开会议，西江人民法庭法官调解",
         [
             ("雷山县人民法院", 0, 7, "inst.head:人民法院"),
-            ("雷山县人民法院西江人民法庭", 12, 18, "inst.tribunal-of-court:人民法庭"),
+            ("雷山县人民法院西江人民法庭", 12, 18, "inst.outpost-of:人民法庭"),
         ],
     ),
     ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    (  # a procuratorate's 检察室 likewise
+        "平安区人民检察院召开会议，三合检察室化解纠纷",
+        [
+            ("海东市平安区人民检察院", 0, 8, "inst.head:人民检察院"),
+            ("海东市平安区人民检察院三合检察室", 13, 18, "inst.outpost-of:检察室"),
+        ],
+    ),
+    ("设立派驻检察室", []),  # a kind of unit
     # negatives: a centre set up is mostly a facility; a unit of another kind is no unit of the body;
     # a kind of tribunal set up is no name (派出法庭, 巡回法庭)
     ("大连海事法院设立巡回法庭", [("大连海事法院", 0, 6, "inst.head:海事法院")]),

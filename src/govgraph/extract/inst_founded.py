@@ -50,21 +50,24 @@ def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     ]
 
 
-# tribunals that sit away from their court under a place's name (营口法庭, 西江人民法庭)
-TRIBUNAL_HEADS = ("法庭", "人民法庭")
+# units that sit away from their body under a place's name (营口法庭, 西江人民法庭, 三合检察室): the kind
+# of body they belong to and how its name ends
+OUTPOST_HEADS = {"法庭": ("court", "法院"), "人民法庭": ("court", "法院"), "检察室": ("procuratorate", "检察院")}
 
 
 def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: bool, ctx) -> list[InstitutionMention]:
-    """该院在营口、丹东设立2个派出法庭，营口法庭今年审结…: a tribunal named after a place (`place`: a
-    region or a proper name before the head) that no court's name precedes is a unit of the court the
-    article named last, unless the article already named it in full (then that name stands)."""
+    """该院在营口、丹东设立2个派出法庭，营口法庭今年审结…: a tribunal (or a procuratorate's 检察室) named
+    after a place (`place`: a region or a proper name before the head) that no body's name precedes is a
+    unit of the court (procuratorate) the article named last, unless the article already named it in
+    full (then that name stands)."""
     written = text[start:he]
-    if head.surface not in TRIBUNAL_HEADS or not place or start >= hs:
+    if head.surface not in OUTPOST_HEADS or not place or start >= hs:
         return []
+    kind, ends = OUTPOST_HEADS[head.surface]
     if any(m.name.endswith((written, text[start:hs] + "人民" + head.surface)) for m in ctx.institutions):
         return []  # 龙驹法庭 after 万州区人民法院龙驹人民法庭: the name given before stands
     court = next(
-        (m for m in reversed(ctx.institutions) if m.kind == "court" and m.parent is None and m.name.endswith("法院")),
+        (m for m in reversed(ctx.institutions) if m.kind == kind and m.parent is None and m.name.endswith(ends)),
         None,
     )
     if court is None:
@@ -75,10 +78,10 @@ def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: boo
             he,
             written,
             court.name + written,
-            "court",
+            kind,
             court.region,
             court.region_name,
             court.name,
-            rule="inst.tribunal-of-court:" + head.surface,
+            rule="inst.outpost-of:" + head.surface,
         )
     ]
