@@ -317,6 +317,11 @@ RESPECTIVE_CASES = [
         "　　荆州市公安局和宜昌市公安局分别破获案件12起和15起。\n",
         [("12起", "荆州市公安局"), ("15起", "宜昌市公安局")],
     ),
+    # their changes after 同比分别 go the same way
+    (
+        "　　荆州市公安局和宜昌市公安局分别破获案件12起和15起，同比分别上升6.2%和9.8%。\n",
+        [("12起", "荆州市公安局"), ("15起", "宜昌市公安局"), ("6.2%", "荆州市公安局"), ("9.8%", "宜昌市公安局")],
+    ),
 ]
 
 
@@ -332,6 +337,8 @@ def test_figures_after_fenbie_go_to_the_bodies_listed_before_it(text, expected):
     [
         "　　荆州市公安局、宜昌市公安局分别抓获嫌疑人3人、5人和7人。\n",  # two bodies, three figures
         "　　荆州市公安局破获案件和抓获嫌疑人分别为12起和15人。\n",  # one body
+        # changes of one body's two figures: no run of bodies before them
+        "　　荆州市公安局破获案件12起、抓获嫌疑人15人，同比分别上升6.2%和9.8%。\n",
     ],
 )
 def test_fenbie_without_matching_lists_changes_no_subject(text):
