@@ -108,6 +108,14 @@ INSTITUTION_CASES = [
         [("中国共产党石家庄市裕华区裕华路街道工作委员会", 0, 15, "party")],
     ),
     ("上海市住建委推行网格化管理", [("上海市住房和城乡建设委员会", 0, 6, "government")]),
+    (  # the courts of each city listed, through its lead court (not the last city's alone)
+        "宁波、温州、绍兴三地法院表现突出",
+        [
+            ("宁波市中级人民法院", 0, 2, "court"),
+            ("温州市中级人民法院", 3, 5, "court"),
+            ("绍兴市中级人民法院", 6, 12, "court"),
+        ],
+    ),
     ("苏州工业园区管委会签署协议", [("苏州工业园区管理委员会", 0, 9, "government")]),  # a zone's committee
     # jieba cuts 多元化|解: the head is 多元化解中心
     ("保定市莲池区矛盾纠纷多元化解中心整合力量", [("保定市莲池区矛盾纠纷多元化解中心", 0, 16, "other")]),

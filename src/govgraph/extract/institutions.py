@@ -338,10 +338,9 @@ def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[I
     if head.level == "township" and not chain[-1].local_level:
         return []  # 街道办事处; 仲裁委员会驻茅箭区办事处 is the commission's office
     d, rname, prefix, short = resolve_chain(chain, ctx, head.level)
-    if d is not None and d.level in head.collective_at and not chain[-1].local_level:
-        return _collective(text, chain[0].start, he, head, d)
+    collective = d is not None and d.level in head.collective_at and not chain[-1].local_level
     members = [(chain, d, rname, prefix, short)]
-    # 茌平区、冠县检察院: every region of the list gets the head
+    # 茌平区、冠县检察院: every region of the list gets the head; 宁波、温州、绍兴三地法院: each city's system
     pos = chain[0].start
     while True:
         joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, pos)), None)
@@ -351,10 +350,17 @@ def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[I
         if not other or other[-1].local_level:
             break
         od, orname, oprefix, oshort = resolve_chain(other, ctx, head.level)
-        if od.level in head.collective_at:
+        if (od.level in head.collective_at) != collective:
             break
         members.insert(0, (other, od, orname, oprefix, oshort))
         pos = other[0].start
+    if collective:
+        out = []
+        for ch, md, *_ in members:
+            for m in _collective(text, ch[0].start, he if ch is chain else ch[-1].end, head, md):
+                m.surface += "" if ch is chain else head.surface  # as a listed member's is below
+                out.append(m)
+        return out
     out = []
     for ch, md, mrname, mprefix, mshort in members:
         name = fill(head, region=mprefix, short=mshort)
