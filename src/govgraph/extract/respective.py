@@ -57,7 +57,10 @@ def _figure_run(text: str, pos: int, spans: list[tuple[int, int]]) -> list[int]:
 def _body_list(text: str, p: int, insts: list) -> list[str]:
     """The bodies listed (joined by 、 和 …) whose last ends a few words before 分别 in its clause."""
     before = sorted((m for m in insts if m.end <= p and not m.prefix_only), key=lambda m: m.start)
-    if not before or p - before[-1].end > GAP or any(c in CLAUSE_STOPS + "，," for c in text[before[-1].end : p]):
+    # in its clause, or the next one (宁波、温州、绍兴三地法院表现突出，化解率分别达到…): the run of
+    # figures must match the list one for one all the same
+    gap = text[before[-1].end : p] if before else ""
+    if not before or len(gap) > 2 * GAP or any(c in CLAUSE_STOPS for c in gap) or sum(c in "，," for c in gap) > 1:
         return []
     names = [before[-1].name]
     for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:])):
