@@ -173,6 +173,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # a headline's figure measures what the body's figure of the same label measures, of its subject
+        "化解率达92%\n　　今年以来，鼎城区化解率92.2%。鼎城区人民法院设立服务站，区人民法院接待群众820人次。\n",
+        "92%",
+        "鼎城区",
+        "subj.same-metric",
+    ),
     (  # a region before a person word is where the person lives, not the agent of what follows
         "　　海口海事法院设立巡回审判点。“现在就能调解。”三亚市崖州区渔民陈某说。据介绍，全年化解纠纷286件。\n",
         "286件",
