@@ -8,6 +8,8 @@ import pytest
 from govgraph.extract.institutions import Context, find_institutions
 from govgraph.extract.regions import find_regions
 from govgraph.lexicon import gazetteer
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
 
 
 def _division(name: str):
@@ -566,3 +568,14 @@ def test_anaphora_name_the_court_named_before(text, expected):
             (m.name, m.start + offset, m.end + offset, m.rule) for m in find_institutions(part, find_regions(part), ctx)
         ]
     assert got == expected
+
+
+def test_a_district_bureau_is_the_city_bureaus_branch_the_document_names():
+    # 深圳宝安公安 (a headline's short form) and 深圳市公安局宝安分局 are one body
+    text = "深圳宝安公安推进社区警务\n　　深圳市公安局宝安分局深化改革。\n"
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [i["name"] for i in x["institutions"]] == ["深圳市公安局宝安分局"]
+    # with no branch named, the district's bureau stays
+    text = "　　广东省深圳市宝安区公安局推进社区警务。\n"
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [i["name"] for i in x["institutions"]] == ["深圳市宝安区公安局"]

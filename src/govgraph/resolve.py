@@ -6,11 +6,16 @@ are one body; the longer, fuller name is canonical. Mechanisms merge on their cl
 
 from __future__ import annotations
 
+import re
+
 from .extract.mech_names import clean_name
 from .lexicon import Division, gazetteer
 from .lexicon_mechanisms import mechanism_by_label
 from .names import inst_match
 from .records import Entity, Evidence, Extraction, Fact, Quantity
+
+# a city's district bureau written as a district's own (深圳市宝安区公安局): city, district stem
+DISTRICT_BUREAU = re.compile(r"^(.{2,6}?市)(.{1,4})区公安局$")
 
 
 def same_institution(a: str, b: str) -> bool:
@@ -109,6 +114,7 @@ class Resolver:
                 if same_institution(n, longer) or longer[: -len(n)] in self.institutions:
                     target[n] = longer
                     break
+        target.update(self._district_bureaus())
         for short, long_ in target.items():
             while long_ in target:
                 long_ = target[long_]
@@ -124,6 +130,20 @@ class Resolver:
             if e.parent in target:
                 e.parent = target[e.parent]
         return target
+
+    def _district_bureaus(self) -> dict[str, str]:
+        """深圳市宝安区公安局 (from 深圳宝安公安) is 深圳市公安局宝安分局 when the document names that:
+        a city's district bureau is the city bureau's branch."""
+        out = {}
+        for n in self.institutions:
+            m = DISTRICT_BUREAU.match(n)
+            if m is None:
+                continue
+            city, district = m.group(1), m.group(2)
+            branch = f"{city}公安局{district}分局"
+            if branch in self.institutions:
+                out[n] = branch
+        return out
 
     def _named_parents(self) -> None:
         """A division's parent is its nearest ancestor that the document itself names, under
