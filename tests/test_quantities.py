@@ -113,6 +113,7 @@ UNIT_NEGATIVES = [
     "向出借人借款本金50万元",  # one case's debt
     "服务热线12345次",  # 热线 right before the figure: a number, not a count
     "农民工张某拿到了被拖欠的3.2万元工资",  # a party named by surname: one case's story
+    "京都律师事务所等12家律所获评优秀律所",  # those that won an award
 ]
 
 
