@@ -261,14 +261,16 @@ def _percent_in_words(text: str) -> list[QuantityMention]:
 
 _TO = "(?:至|到|—|－|-|~)"
 PERIOD = re.compile(
-    r"(截至(?:\d{4}年)?(?:今年|去年)?\d{1,2}月(?:\d{1,2}日)?"
+    r"(截至(?:\d{4}年)?(?:今年|去年)?(?:\d{1,2}月(?:\d{1,2}日)?|年底|年末|底|末)"
+    r"|(?:\d{4}年|今年|去年)?前(?:\d{1,2}|[一二三四五六七八九十]{1,3})个月"
+    r"|(?:\d{4}年|今年|去年)全年"
     r"|\d{4}年\d{1,2}月份?" + _TO + r"\d{4}年\d{1,2}月份?"
     r"|\d{4}年?" + _TO + r"\d{4}年"
     r"|(?:\d{4}年|今年|去年)?\d{1,2}月\d{1,2}日(?![讯电]|消息)"
     r"|(?:\d{4}年|今年|去年)?(?:上半年|下半年|第[一二三四]季度|前三季度|\d{1,2}(?:月份?)?"
     + _TO
     + r"\d{1,2}月份?|\d{1,2}月份?)"
-    r"|\d{4}年(?:以来)?|今年以来|去年以来|近[一二三四五两]年)"
+    r"|\d{4}年(?:以来|至今)?|今年以来|去年以来|近[一二三四五两]年)"
 )
 A_DAY = re.compile(r"\d{1,2}日")  # 本报北京11月5日讯: a dateline, not the period of what follows
 
@@ -277,6 +279,8 @@ def find_period(text: str, before: int) -> str | None:
     """The last period phrase before position `before` in the sentence, as written."""
     best = None
     for m in PERIOD.finditer(text, 0, before):
+        if text[max(0, m.start() - 1) : m.start()] in ("较", "比"):
+            continue  # 较去年全年增长4.19%: what the figure is compared with, not its period
         if not A_DAY.match(text, m.end()) or m.group(0).startswith("截至"):
             best = m.group(0)
     return best
@@ -322,7 +326,11 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
             mo = int(md.group(1))
             end = f"{year:04d}-{mo:02d}-{int(md.group(2)):02d}" if md.group(2) else month_end(mo)
             return None, end
-        return None, None
+        return (None, month_end(12)) if period.endswith(("年底", "年末")) else (None, None)
+    first = re.search(r"前(\d{1,2}|[一二三四五六七八九十]{1,3})个月", period)
+    if first:  # 今年前10个月
+        n = int(first.group(1)) if first.group(1).isdigit() else int(cn_to_number(first.group(1)) or 0)
+        return (f"{year:04d}-01-01", month_end(n)) if 1 <= n <= 12 else (None, None)
     day = re.search(r"(\d{1,2})月(\d{1,2})日", period)
     if day:  # 1月23日, 省公安厅调集1000余名警力: that day
         mo, d = int(day.group(1)), int(day.group(2))
@@ -345,7 +353,7 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
         if 1 <= a <= b <= 12:
             return f"{year:04d}-{a:02d}-01", month_end(b)
         return None, None
-    if "以来" in period:
+    if "以来" in period or "至今" in period:
         return f"{year:04d}-01-01", article_date  # since then, up to the article
     return f"{year:04d}-01-01", month_end(12)
 
