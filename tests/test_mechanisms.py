@@ -109,6 +109,8 @@ NEGATIVES = [
     "成立诉讼服务工作机制管理委员会",  # a body named after the mechanism it runs
     "司法所聘请了132名“双语法律明白人”",  # people counted: the role, not the programme
     "培养法律明白人1860人",
+    "在三亚市设立3个巡回审判点",  # a site named after what is done there
+    "设立4个生态保护巡回审判站",
     "建立了覆盖全市的调解机制",  # no name runs from the verb (了, 的)
     "建立与公安机关的协作机制",
     "如何更好地落实落细这一制度",  # 落实 founds nothing
