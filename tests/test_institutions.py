@@ -488,6 +488,9 @@ TITLES = [
     ("派出所所长王五说", False),  # no body found at all
     ("康平县公安局民警深入辖区", False),  # staff act for their body
     ("荆州市中级人民法院开展交叉执行", False),
+    ("荆州市人民检察院第八检察部有关负责人说", True),  # a department between the body and the title
+    ("荆州市中级人民法院民事审判第二庭庭长介绍", True),
+    ("荆州市人民检察院第四检察部办理案件12件", False),  # the department acts for its body
 ]
 
 

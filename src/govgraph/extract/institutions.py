@@ -91,11 +91,15 @@ def _head_hits(text: str) -> tuple[tuple[int, int, str], ...]:
     return tuple(_head_matcher().find_all(text))
 
 
+DEPARTMENT = r"(?:[\u4e00-\u9fff]{2,8}?(?:检察部|庭|处|科|办公室))?"
+
+
 @lru_cache(maxsize=1)
 def _title_pattern() -> re.Pattern:
     words = sorted(person_titles(), key=len, reverse=True)
-    # 委员 is a title, 委员会 a body
-    return re.compile("(?:副)?(?:" + "|".join(map(re.escape, words)) + ")(?!会)")
+    # 委员 is a title, 委员会 a body; a department of the body may stand between them
+    # (天津市人民检察院第八检察部有关负责人说)
+    return re.compile(DEPARTMENT + "(?:副)?(?:" + "|".join(map(re.escape, words)) + ")(?!会)")
 
 
 def find_institutions(
