@@ -108,6 +108,10 @@ INSTITUTION_CASES = [
         [("中国共产党石家庄市裕华区裕华路街道工作委员会", 0, 15, "party")],
     ),
     ("上海市住建委推行网格化管理", [("上海市住房和城乡建设委员会", 0, 6, "government")]),
+    (
+        "最高检第四检察厅开展专项行动",
+        [("最高人民检察院", 0, 3, "procuratorate"), ("最高人民检察院第四检察厅", 0, 8, "procuratorate")],
+    ),
     (  # the courts of each city listed, through its lead court (not the last city's alone)
         "宁波、温州、绍兴三地法院表现突出",
         [
