@@ -40,6 +40,8 @@ REGION_CASES = [
         "哈尔滨市公安局道里分局推行",
         [("哈尔滨市", 0, 4, "哈尔滨市"), ("道里", 7, 9, "道里区")],
     ),
+    # …also when the short form names districts of several cities (鼓楼区 of Nanjing, Fuzhou …)
+    ("南京市公安局鼓楼分局推行", [("南京市", 0, 3, "南京市"), ("鼓楼", 6, 8, "鼓楼区")]),
     # a county's short form right after its province, a place word of jieba's
     ("浙江诸暨枫桥干部群众创造了经验", [("浙江", 0, 2, "浙江省"), ("诸暨", 2, 4, "诸暨市")]),
     ("湖北江陵推行诉源治理", [("湖北", 0, 2, "湖北省"), ("江陵", 2, 4, "江陵县")]),
@@ -480,3 +482,20 @@ def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):
 def test_a_short_form_after_its_province_that_is_no_place_word_is_no_county(text):
     """公安 (公安民警) and 会同 (a noun to jieba) after their province are no 公安县, 会同县."""
     assert [m.surface for m in find_regions(text)] == [text[:2]]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "珲春市禁毒委员会办公室有关负责人表示，将巩固创建成果。",  # a body inside a person's title
+        "天津市人民检察院第八检察部有关负责人说，探索提供了可复制的经验。",
+    ],
+)
+def test_a_body_named_only_in_a_speakers_title_is_not_listed(text):
+    assert doc(text)["institutions"] == []
+
+
+def test_a_procuratorates_department_word_is_no_unit():
+    """莒县人民检察院未成年人检察部门: 部门 is a word (department), no 检察部 of the procuratorate."""
+    x = doc("山东省莒县人民检察院未成年人检察部门联合县教育局开展活动。")
+    assert "莒县人民检察院未成年人检察部" not in {i["name"] for i in x["institutions"]}

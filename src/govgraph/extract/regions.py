@@ -71,6 +71,29 @@ def _followed_by_head(text: str, end: int) -> bool:
     return text.startswith(_regional_heads(), end)
 
 
+BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{2,3})分局")
+
+
+def _branch_districts(text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """南京市公安局鼓楼分局: a district whose short form names several (鼓楼区 of Nanjing, Fuzhou …),
+    named by the police branch of a city named right before, is that city's."""
+    if "分局" not in text:
+        return []
+    by_end = {m.end: m for m in found}
+    taken = {m.start for m in found}
+    out = []
+    for b in BRANCH.finditer(text):
+        city = by_end.get(b.start())
+        stem = b.group(1)
+        if city is None or b.start(1) in taken:
+            continue
+        codes = {d.code for d in city.candidates}
+        under = [d for level in "区县市" for d in gazetteer().by_name.get(stem + level, []) if d.parent_code in codes]
+        if len(under) == 1:
+            out.append(RegionMention(b.start(1), b.end(1), stem, under, True, rule="region.short.branch"))
+    return out
+
+
 def _names_a_branch(text: str, s: int, e: int) -> bool:
     """X市公安局道里分局: a city's police branch is named after its district (道里区)."""
     return text.startswith("分局", e) and text.endswith("公安局", 0, s)
@@ -199,9 +222,8 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
             out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
         else:
             pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
-    out = sorted(
-        out + _listed_counties(text, out, pending) + _after_ancestor(text, out, pending), key=lambda m: m.start
-    )
+    found = out + _listed_counties(text, out, pending) + _after_ancestor(text, out, pending)
+    out = sorted(found + _branch_districts(text, found), key=lambda m: m.start)
     result, taken = _chain_locals(text, out)
     return tuple(result), tuple(taken)
 
