@@ -177,6 +177,18 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # 两级法院 after its lead court in the same sentence; the clauses after it go on about that court
+        "　　记者从遵义市中级人民法院获悉，遵义两级法院共受理案件21.6万件；审结执结20.9万件。\n",
+        "21.6万件",
+        "遵义市中级人民法院",
+        "subj.two-level",
+    ),
+    (
+        "　　记者从遵义市中级人民法院获悉，遵义两级法院共受理案件21.6万件；审结执结20.9万件。\n",
+        "20.9万件",
+        "遵义市中级人民法院",
+        "subj.carried-agent",
+    ),
     (  # a headline's figure measures what the body's figure of the same label measures, of its subject
         "化解率达92%\n　　今年以来，鼎城区化解率92.2%。鼎城区人民法院设立服务站，区人民法院接待群众820人次。\n",
         "92%",

@@ -123,7 +123,7 @@ class Outcomes:
             self._articles.append(article)
             spans.append((qm.start, qm.end))
         self._respective(text, first, spans, view.insts)
-        agent = sentence_agent(view, ctx, self.document_codes)
+        agent = sentence_agent(view, ctx, self.document_codes, recalled_agents(view, len(text), self._recall))
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
             self._paragraph_body = None

@@ -104,13 +104,11 @@ def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, 
             at = clause + short.start()
             if _covered(view, at) or not _opens_clause(text, at):
                 continue
-            # the lead court itself, not a tribunal of it (宜昌市中级人民法院长江三峡环境资源法庭)
+            # the lead court itself, not a tribunal of it (宜昌市中级人民法院长江三峡环境资源法庭); the
+            # sentence may name it before (记者从遵义市中级人民法院获悉，遵义两级法院…)
+            named = recall.bodies + [im.name for im in view.insts if im.end <= at]
             body = next(
-                (
-                    b
-                    for b in reversed(recall.bodies)
-                    if lead in b and b.endswith("院") and _abbreviates(short.group(0), b)
-                ),
+                (b for b in reversed(named) if lead in b and b.endswith("院") and _abbreviates(short.group(0), b)),
                 None,
             )
             if body is not None:

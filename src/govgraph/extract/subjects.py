@@ -282,10 +282,13 @@ def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceVie
     return None
 
 
-def sentence_agent(view: SentenceView, ctx: Context, document_codes: set[str]) -> SubjectChoice | None:
-    """The last agent of the sentence: what the text goes on talking about."""
-    agents = _agents(view, len(view.text), ctx, document_codes)
-    return max(agents, key=lambda a: a[0])[1] if agents else None
+def sentence_agent(
+    view: SentenceView, ctx: Context, document_codes: set[str], recalled: list | None = None
+) -> SubjectChoice | None:
+    """The last agent of the sentence: what the text goes on talking about. `recalled`: agents only
+    the article's earlier text identifies (遵义两级法院 is the 中院, not the region 遵义)."""
+    agents = sorted(_agents(view, len(view.text), ctx, document_codes) + (recalled or []), key=lambda a: a[0])
+    return agents[-1][1] if agents else None
 
 
 def quantity_subject(
