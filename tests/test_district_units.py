@@ -8,6 +8,8 @@ import pytest
 from govgraph.extract.inst_base import Context
 from govgraph.extract.institutions import find_institutions
 from govgraph.extract.regions import find_regions
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
 
 CASES = [
     # sentences read in order, the last one's mentions: (canonical, start, end, rule)
@@ -52,3 +54,24 @@ def test_district_units(sentences, expected):
 @pytest.mark.parametrize("sentences", NEGATIVES)
 def test_no_district_unit(sentences):
     assert [m.name for m in _last_sentence(sentences) if m.rule.startswith("inst.district-unit")] == []
+
+
+def _institutions(text: str) -> list[str]:
+    return [i["name"] for i in to_json(process(Source("t.txt", "t.txt", text, "utf-8")))["institutions"]]
+
+
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # 公安 before a district's branch is the city police, named or not, when the article's region tells the city
+        (
+            "安徽省六安市金安区委政法委整合区法院、公安金安分局等单位力量。",
+            ["中国共产党六安市金安区委员会政法委员会", "六安市金安区人民法院", "六安市公安局金安分局"],
+        ),
+        ("山东省青岛市城阳区人民法院联合公安城阳分局开展执行。", ["青岛市城阳区人民法院", "青岛市公安局城阳分局"]),
+        # a court has no 分局: the unit is no court's
+        ("青岛市城阳区人民法院联合城阳分局开展执行。", ["青岛市城阳区人民法院"]),
+    ],
+)
+def test_police_branch_after_gongan(text, names):
+    assert _institutions(text) == names

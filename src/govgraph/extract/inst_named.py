@@ -286,8 +286,8 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         return founded
     stem = ""
     if last.end != hs:
-        if "{stem}" not in head.canonical:
-            return []
+        if "{stem}" not in head.canonical or head.kind not in (last.kind, "parent", "other"):
+            return []  # a unit of a public body's kind is of that body: a court has no 分局 (法院联合公安城阳分局)
         stem = text[last.end : hs]
         # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
         inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
@@ -308,27 +308,50 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
 def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
     """西安市公安局…。雁塔分局创新…: a unit named after a district (雁塔, 长安区) of the region of a
     body of its kind the article named before, standing on its own: that body's unit
-    (西安市公安局雁塔分局)."""
+    (西安市公安局雁塔分局). 公安金安分局 is the branch of the district's city police, named or not."""
     if "{stem}" not in head.canonical:
         return []
     for size in (3, 2):
         s = hs - size
-        if s < 0 or (s > 0 and text[s - 1] not in CLAUSE_MARKS + "与和及"):
+        police = head.kind == "public_security" and text.endswith(POLICE, 0, s)
+        start = s - len(POLICE) if police else s
+        if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_MARKS + "与和及" and not _joined(text, start)):
             continue
         stem = text[s:hs]
         districts = _districts_named(stem)
-        for parent in reversed(ctx.institutions) if districts else ():
-            if parent.kind != head.kind or parent.parent is not None or parent.region is None:
-                continue
-            if any(d.parent_code == parent.region.code for d in districts):
-                name = fill(head, stem=stem, parent=parent.name)
-                rule = "inst.district-unit:" + head.surface
-                return [
-                    InstitutionMention(
-                        s, he, text[s:he], name, head.kind, parent.region, parent.region_name, parent.name, rule=rule
-                    )
-                ]
+        parent = _district_parent(districts, head, ctx, police)
+        if parent is not None:
+            name, region, region_name = parent
+            rule = "inst.district-unit:" + head.surface
+            mention = InstitutionMention(start, he, text[start:he], fill(head, stem=stem, parent=name), head.kind)
+            mention.region, mention.region_name, mention.parent, mention.rule = region, region_name, name, rule
+            return [mention]
     return []
+
+
+POLICE = "公安"  # 公安金安分局: the city police's 金安 branch
+
+
+def _joined(text: str, start: int) -> bool:
+    """A body's name starts at `start` after a verb that joins it to the one before (联合公安城阳分局)."""
+    return text.endswith(tuple(JOINT_NAME_VERBS) + ("会同",), 0, start)
+
+
+def _district_parent(districts: list, head: Head, ctx: Context, police: bool):
+    """(name, region, region name) of the body whose unit is named after one of `districts`: one of
+    its kind the article named before in the district's city; else, after 公安, that city's 公安局
+    when the article's regions tell which city it is."""
+    for parent in reversed(ctx.institutions) if districts else ():
+        if parent.kind != head.kind or parent.parent is not None or parent.region is None:
+            continue
+        if any(d.parent_code == parent.region.code for d in districts):
+            return parent.name, parent.region, parent.region_name
+    cities = {d.parent_code for d in districts if d.parent_code in ctx.document_codes}
+    if police and len(cities) == 1:
+        city = gazetteer().by_code.get(cities.pop())
+        if city is not None:
+            return city.name + "公安局", city, city.name
+    return None
 
 
 def _districts_named(stem: str) -> list:

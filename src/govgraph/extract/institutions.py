@@ -46,7 +46,7 @@ from .inst_base import (
     word_starts_at,
 )
 from .inst_founded import FOUNDING_VERBS
-from .inst_named import WORD_HEADS, district_unit, named, subunit
+from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit
 from .regions import RegionMention
 
 __all__ = [
@@ -122,6 +122,8 @@ def find_institutions(
         head = heads[surface]
         if he < len(text) and text[he] in head.not_before:
             continue
+        if surface == POLICE and POLICE_BRANCH.match(text, he):
+            continue  # 公安金安分局: the branch names the body (district_unit), 公安 is its city police
         if text.startswith("网", he) and names_a_website(text, he):
             continue  # 据浙江法院网报道: a news site, and media outlets are no institution
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
@@ -156,6 +158,7 @@ def _nickname(text: str, m: InstitutionMention, ctx: Context) -> bool:
     return not any(name.startswith(m.surface[:2]) for name, _ in ctx.local_regions)
 
 
+POLICE_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,3}分局")
 WEBSITE_WORDS = ("网", "网站", "网讯")
 
 
