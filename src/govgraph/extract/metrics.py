@@ -35,7 +35,11 @@ LEAD_WORDS = re.compile(
 # 全国 stays: a national figure has no subject to tell it
 SCOPE_WORD = r"全(?:省|市|县|区|州|盟|旗)"
 SCOPE_LEAD = re.compile(rf"^{SCOPE_WORD}(?=[\u4e00-\u9fff]{{2}})")
-SCOPE_ONLY = re.compile(rf"^{SCOPE_WORD}$")  # 全区14个司法所: what is counted follows, whose the subject tells
+SCOPE_ONLY = re.compile(rf"^{SCOPE_WORD}$")
+# 全市法院简易程序适用率: the region's system after its scope says whose, as the scope does
+SCOPE_SYSTEM = re.compile(
+    rf"^(?:{SCOPE_WORD})(?:两级|三级)?(?:法院|检察机关|检察院|公安机关|司法行政机关)(?=[\u4e00-\u9fff]{{2}})"
+)  # 全区14个司法所: what is counted follows, whose the subject tells
 # a word of one character opening a label is dropped only when jieba reads it as a word of its own (在岗 stays)
 LEAD_CHARS = set("的等和及在对以而就将把不向经")
 # a label ending in these names what is counted after the figure (科大讯飞等20多家研发单位, 对1.6万件案件)
@@ -183,7 +187,7 @@ def _clean(label: str) -> str:
     for _ in range(3):
         before = label
         label = PERIOD_LEAD.sub("", label)
-        label = _drop_lead_words(SCOPE_LEAD.sub("", label))
+        label = _drop_lead_words(SCOPE_LEAD.sub("", SCOPE_SYSTEM.sub("", label)))
         label = TRAIL_WORDS.sub("", label)
         if label[:1] in LEAD_CHARS and words_of(label)[0][0] == label[0]:
             label = label[1:]
