@@ -582,3 +582,9 @@ def test_a_district_bureau_is_the_city_bureaus_branch_the_document_names():
     text = "　　广东省深圳市宝安区公安局推进社区警务。\n"
     x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
     assert [i["name"] for i in x["institutions"]] == ["深圳市宝安区公安局"]
+
+
+def test_a_full_time_member_of_a_committee_is_a_title():
+    text = "荆州市人民检察院检察委员会专职委员介绍"
+    ms = find_institutions(text, find_regions(text), Context())
+    assert [(m.name, m.title_only) for m in ms if not m.prefix_only] == [("荆州市人民检察院检察委员会", True)]

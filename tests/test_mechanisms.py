@@ -40,6 +40,10 @@ CASES = [
     ("附条件不起诉37人", [("附条件不起诉", 0, 6, "mech.curated:conditional-non-prosecution")]),  # names no people
     # characters jieba leaves one by one in a row are words of the name, not stray characters (涉|铁, 快|办)
     ("建立涉铁案件快办机制", [("涉铁案件快办", 2, 10, "mech.setup-verb")]),
+    (  # 共建 sets up: no part of the name
+        "与金融监管局等单位共建金融纠纷多元化解机制",
+        [("金融纠纷多元化解", 11, 19, "mech.curated:financial-dispute-diversified-resolution")],
+    ),
     # 适用 applies a procedure: no part of its name
     ("其中适用第三方监督评估机制案件62件", [("第三方监督评估", 4, 13, "mech.curated:third-party-supervision")]),
     # a body's name before the phrase is its actor, not part of the name
@@ -111,6 +115,7 @@ NEGATIVES = [
     "培养法律明白人1860人",
     "在三亚市设立3个巡回审判点",  # a site named after what is done there
     "设立4个生态保护巡回审判站",
+    "在佛山设立5个巡回审判法庭",
     "建立了覆盖全市的调解机制",  # no name runs from the verb (了, 的)
     "建立与公安机关的协作机制",
     "如何更好地落实落细这一制度",  # 落实 founds nothing

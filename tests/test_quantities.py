@@ -75,6 +75,7 @@ UNIT_CASES = [
         "服务群众3万人，办理案件100件",
         [("3万人", 4, 7, 30000, "person", "qty.unit:人→person"), ("100件", 12, 16, 100, "case", "qty.unit:件→case")],
     ),
+    ("借款合同纠纷平均审理周期为49天", [("49天", 13, 16, 49, "day", "qty.unit:天→day")]),  # a debt word is for money
     ("帮助张某追回欠薪3万元", [("3万元", 8, 11, 30000, "CNY", "qty.unit:元→CNY")]),  # what the work recovered
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
 ]
@@ -177,6 +178,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # 全地区: a prefecture-level 地区's system, through its lead body
+        "　　新疆维吾尔自治区阿克苏地区人民检察院部署行动。全地区检察机关共办理民生案件356件。\n",
+        "356件",
+        "阿克苏地区人民检察院",
+        "subj.collective-lead",
+    ),
     (  # 两级法院 after its lead court in the same sentence; the clauses after it go on about that court
         "　　记者从遵义市中级人民法院获悉，遵义两级法院共受理案件21.6万件；审结执结20.9万件。\n",
         "21.6万件",

@@ -127,6 +127,7 @@ LISTED_TOWNSHIPS = [
         "在大埔镇龙美村，法律顾问驻村",
         [("大埔镇", 1, 4, "region.local.after-place"), ("龙美村", 4, 7, "region.local.word")],
     ),
+    ("桐乡市乌镇镇深化自治", [("乌镇镇", 3, 6, "region.local")]),  # the name holds its suffix's character
     ("赴三里庵街道调研", [("三里庵街道", 1, 6, "region.local.after-place")]),
     ("与西乡街道综治中心共建", [("西乡街道", 1, 5, "region.local+head")]),  # not 西乡 cut at 乡
     ("来到辖区古城镇，联合村干部", [("古城镇", 4, 7, "region.local.word")]),  # 辖区 is no part of the name
@@ -272,3 +273,12 @@ def test_change_table_is_consistent_with_the_gazetteer():
 def test_standalone_township_parent_is_the_articles_county(text, parent):
     x = doc(text)
     assert {r["name"]: r["parent"] for r in x["regions"]}["新华镇"] == parent
+
+
+def test_a_village_right_after_a_township_known_from_before():
+    found = find_regions("在乌镇镇陈庄村，村里成立了议事会", {"乌镇镇": "township"})
+    assert [(m.surface, m.rule) for m in found] == [
+        ("乌镇镇", "region.local.known"),
+        ("陈庄村", "region.local.village"),
+    ]
+    assert found[1].local_parent is found[0]

@@ -122,8 +122,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if any(w in before for w in cues.get("not_before", ())) or before.endswith(_nicknamed_group()):
         return True
-    if before.rstrip().endswith(cues.get("right_before", ())) or _debt(before, cues):
-        return True
+    if before.rstrip().endswith(cues.get("right_before", ())) or (unit == "CNY" and _debt(before, cues)):
+        return True  # 借款合同纠纷平均审理周期为49天 is work; 借款10万元 one case's debt
     if unit in DURATIONS and YEARS_OF_TERM.sub("", before).endswith(cues.get("term_before", ())):
         return True  # 有期徒刑(一年)六个月: the months of a term in years and months
     if any(w in after for w in cues.get("not_after", ())) and not _level_kept(before, after, cues):

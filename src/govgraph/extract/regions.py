@@ -149,7 +149,26 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     """
     found, taken = _sentence_regions(text)
     result = _known_locals(text, list(found), list(taken), local_names or {})
-    return sorted(result + _listed_townships(text, result), key=lambda m: m.start)
+    result += _listed_townships(text, result)
+    return sorted(result + _villages_after(text, result), key=lambda m: m.start)
+
+
+def _villages_after(text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """在乌镇镇陈庄村: a village right after a township found on its own (not chained to a division)."""
+    out = []
+    spans = [(m.start, m.end) for m in found]
+    for m in found:
+        if m.local_level != "township" or m.local_parent is not None or "某" in text[max(0, m.start - 3) : m.start]:
+            continue  # 某县城关镇李庄行政村: an anonymised address
+        lm = LOCAL.match(text, m.end)
+        if (
+            lm
+            and lm.group(2) in ("村", "行政村", "社区", "嘎查")
+            and local_ok(lm, chained=True)
+            and _free(spans, *lm.span())
+        ):
+            out.append(_local_mention(lm, m, "region.local.village"))
+    return out
 
 
 # what may stand right before a listed township's name (在箬横镇、松门镇): a preposition, a conjunction, punctuation
@@ -307,6 +326,8 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         pos = m.end
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
+            if lm and text.startswith(lm.group(2), lm.end()):  # 乌镇镇: the name holds its suffix's character
+                lm = LOCAL.fullmatch(text, pos, lm.end() + len(lm.group(2)))
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
             if _head_over(text, lm):
