@@ -134,9 +134,13 @@ class Outcomes:
             self._scope = None
         self._recall.note(view)
         self._document_bodies.update(im.name for im in view.insts)
-        for im in view.insts:
-            # a parent named in front of its sub-unit (银川市公安局反诈中心) is named too; a body only
-            # inside a person's title (乌镇镇司法所所长介绍) is not what the article is about
+        self._note_named(view.insts)
+
+    def _note_named(self, insts: list) -> None:
+        """How often the article has named each body. A parent named in front of its sub-unit
+        (银川市公安局反诈中心) is named too; a body only inside a person's title (乌镇镇司法所所长介绍)
+        is not what the article is about."""
+        for im in insts:
             if im.title_only:
                 continue
             self._named[im.name] += 1
