@@ -197,6 +197,8 @@ MECHANISM_CASES = [
     # from the founding verb when jieba misreads a word inside (矫正 as a person's name)
     ("建立社区矫正对象信息共享机制", [("社区矫正对象信息共享", 2, 14, False)]),
     ("依法办理诉讼费用缓减免", [("诉讼费缓减免", 4, 11, True)]),  # an altLabel of a curated instrument
+    ("发出纠正违法通知书12份", [("纠正违法通知书", 2, 9, True)]),  # named procedures and instruments
+    ("指定异地审理", [("异地审理", 2, 6, True)]),
     # routines held at an interval, before 制度 or 机制, alone or listed
     ("建立周例会制度", [("周例会", 2, 7, False)]),
     ("建立周报告、月通报工作机制", [("周报告", 2, 5, False), ("月通报", 6, 13, False)]),
