@@ -178,6 +178,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # a headline's round figure for the body's exact one takes its subject
+        "全年调处纠纷1700余件\n　　截至11月底，伊宁县共调处各类矛盾纠纷1738件。伊宁县司法局局长介绍，该局建成队伍1860人。\n",
+        "1700余件",
+        "伊宁县",
+        "subj.same-metric",
+    ),
     (  # 全地区: a prefecture-level 地区's system, through its lead body
         "　　新疆维吾尔自治区阿克苏地区人民检察院部署行动。全地区检察机关共办理民生案件356件。\n",
         "356件",

@@ -207,18 +207,25 @@ class Outcomes:
 
     def _same_metric(self, q: Quantity, article: int) -> Quantity | None:
         """化解率达92% in a headline and 化解率92.2% in the body of 鼎城区: a figure told before the article
-        names anyone measures what a figure of the same label and unit measures whose subject it names."""
+        names anyone measures what a figure of the same label and unit measures whose subject it names,
+        or is that figure rounded (调处纠纷1700余件 in a headline, 调处矛盾纠纷1738件 in the body)."""
         return next(
             (
                 o
                 for o, a in zip(self.quantities, self._articles)
                 if a == article
                 and o is not q
-                and (o.metric, o.unit) == (q.metric, q.unit)
+                and o.unit == q.unit
+                and (o.metric == q.metric or _rounded(q.value, o.value))
                 and o.subject_rule not in INFERRED_RULES
             ),
             None,
         )
+
+
+def _rounded(told: float, exact: float) -> bool:
+    """A headline's round figure for the body's exact one (1700余 for 1738, 九百余 for 941): within a tenth."""
+    return told >= 10 and abs(exact - told) <= told / 10
 
 
 def _region_of(name: str, insts: list) -> str | None:
