@@ -110,6 +110,9 @@ INSTITUTION_CASES = [
         [("中国共产党石家庄市裕华区裕华路街道工作委员会", 0, 15, "party")],
     ),
     ("上海市住建委推行网格化管理", [("上海市住房和城乡建设委员会", 0, 6, "government")]),
+    # a village's bodies carry the township too; 枫源村村委会 is no village 枫源村村
+    ("诸暨市枫桥镇枫源村调委会推行调解", [("诸暨市枫桥镇枫源村人民调解委员会", 0, 12, "social_organization")]),
+    ("诸暨市枫桥镇枫源村村委会推行网格化管理", [("诸暨市枫桥镇枫源村村民委员会", 0, 12, "other")]),
     (
         "最高检第四检察厅开展专项行动",
         [("最高人民检察院", 0, 3, "procuratorate"), ("最高人民检察院第四检察厅", 0, 8, "procuratorate")],

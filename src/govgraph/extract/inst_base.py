@@ -148,7 +148,8 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
     last = chain[-1]
     if last.local_level:
         county = township_county(chain, ctx)
-        prefix = (region_prefix(county) if county else "") + last.surface
+        # 诸暨市枫桥镇枫源村调委会: a village's body carries its township too
+        prefix = (region_prefix(county) if county else "") + "".join(m.surface for m in chain if m.local_level)
         return county, last.surface, prefix, last.surface
     prev = chain[-2] if len(chain) >= 2 else None
     # a county-level head does not make a short form mean the county: 荆州法院 is about the

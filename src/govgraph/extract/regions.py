@@ -326,7 +326,8 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         pos = m.end
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
-            if lm and text.startswith(lm.group(2), lm.end()):  # 乌镇镇: the name holds its suffix's character
+            if lm and text.startswith(lm.group(2), lm.end()) and not text.startswith(_regional_heads(), lm.end()):
+                # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会)
                 lm = LOCAL.fullmatch(text, pos, lm.end() + len(lm.group(2)))
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
