@@ -18,7 +18,8 @@ from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
 from .mechanisms import find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
-from .regions import RegionMention, choose, find_regions
+from .region_records import RegionMention
+from .regions import choose, find_regions
 from .roles import subjects
 
 

@@ -8,7 +8,8 @@ from dataclasses import dataclass, field
 
 from ..lexicon import Division, Head, gazetteer
 from ..segment import jieba_pos
-from .regions import RegionMention, choose
+from .region_records import RegionMention
+from .regions import choose
 
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
 # clause punctuation (a clause-opening head stands after it; no unit's name spans it)

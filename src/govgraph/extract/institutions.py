@@ -47,7 +47,7 @@ from .inst_base import (
 )
 from .inst_founded import FOUNDING_VERBS
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit
-from .regions import RegionMention
+from .region_records import RegionMention
 
 __all__ = [
     "Context",

@@ -11,15 +11,15 @@ beside a found one: 松门镇、箬横镇)."""
 
 from __future__ import annotations
 
-import dataclasses
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
-from ..segment import jieba_cut, jieba_pos
 from ..spans import DictMatcher
+from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
+from .region_records import RegionMention
+from .region_words import starts_word
 from .townships import (
     LOCAL,
     local_ok,
@@ -28,30 +28,12 @@ from .townships import (
     townships_before_bodies,
 )
 
-DIVISION_SUFFIXES = set("省市州县区盟旗")
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
 # a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # a two-character county whose first character is a conjunction (和县) is the conjunction
 # after another word: 县法院和县林业局
 CONJUNCTIONS = set("和与及或同跟")
-
-
-@dataclass
-class RegionMention:
-    start: int  # offsets in the sentence text
-    end: int
-    surface: str
-    candidates: list[Division]
-    is_short: bool
-    local_level: str | None = None  # township / village found by pattern
-    local_parent: RegionMention | None = None  # the mention it was chained to
-    rule: str = "region.full"
-    name: str = ""  # a township's or village's official name (三王行政村 → 三王村)
-
-    @property
-    def key(self):
-        return (self.start, self.end)
 
 
 @lru_cache(maxsize=1)
@@ -69,62 +51,6 @@ def _followed_by_head(text: str, end: int) -> bool:
     """A regional institution head follows (崂山法院); a named one does not count, since
     北关派出所 or 东胜派出所 name a station, not the district 北关区."""
     return text.startswith(_regional_heads(), end)
-
-
-BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{2,3})分局")
-
-
-def _branch_districts(text: str, found: list[RegionMention]) -> list[RegionMention]:
-    """南京市公安局鼓楼分局: a district whose short form names several (鼓楼区 of Nanjing, Fuzhou …),
-    named by the police branch of a city named right before, is that city's."""
-    if "分局" not in text:
-        return []
-    by_end = {m.end: m for m in found}
-    taken = {m.start for m in found}
-    out = []
-    for b in BRANCH.finditer(text):
-        city = by_end.get(b.start())
-        stem = b.group(1)
-        if city is None or b.start(1) in taken:
-            continue
-        codes = {d.code for d in city.candidates}
-        under = [d for level in "区县市" for d in gazetteer().by_name.get(stem + level, []) if d.parent_code in codes]
-        if len(under) == 1:
-            out.append(RegionMention(b.start(1), b.end(1), stem, under, True, rule="region.short.branch"))
-    return out
-
-
-def _names_a_branch(text: str, s: int, e: int) -> bool:
-    """X市公安局道里分局: a city's police branch is named after its district (道里区)."""
-    return text.startswith("分局", e) and text.endswith("公安局", 0, s)
-
-
-def _starts_word(text: str, s: int, e: int) -> bool:
-    """jieba starts a word at s (天山南北 holds no 山南), and the name's end is not the start of
-    another word (一中心四平台 is cut 四|平台: no 四平), checked on a window around the hit. The end
-    may fall inside a word that starts with the name (苏州工业园区) or with its suffix (黄南州委 cut 黄南|州委)."""
-    lo = max(0, s - 4)
-    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo, e - lo)
-
-
-STREET_ENDS = ("路", "街", "大道", "大街", "巷")
-
-
-@lru_cache(maxsize=8192)
-def _window_starts_word(window: str, s: int, e: int) -> bool:
-    """See `_starts_word`; offsets into `window` (the same names recur: cached)."""
-    pos, starts = 0, False
-    for w in jieba_cut(window):
-        if pos == s:
-            if len(w) > e - s and w.endswith(STREET_ENDS):
-                return False  # 重庆路街道, 北京路派出所: a street named after the place
-            starts = True
-        if s < pos < e < pos + len(w) and not (pos == e - 1 and w[0] in DIVISION_SUFFIXES):
-            return False  # a word starting inside the name runs past its end (not 黄南州|委 cut 黄南|州委)
-        if pos >= e:
-            break
-        pos += len(w)
-    return starts
 
 
 def _name_of_conjunction(text: str, s: int, surface: str) -> bool:
@@ -233,67 +159,18 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
         allowed = [
             d
             for d in cands
-            if d.level in ("province", "prefecture") or _followed_by_head(text, e) or _names_a_branch(text, s, e)
+            if d.level in ("province", "prefecture") or _followed_by_head(text, e) or names_a_branch(text, s, e)
         ]
-        if not _starts_word(text, s, e) or _inside_township(text, out, s):
+        if not starts_word(text, s, e) or _inside_township(text, out, s):
             continue
         if allowed:
             out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
         else:
             pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
-    found = out + _listed_counties(text, out, pending) + _after_ancestor(text, out, pending)
-    out = sorted(found + _branch_districts(text, found), key=lambda m: m.start)
+    found = out + listed_counties(text, out, pending) + after_ancestor(text, out, pending)
+    out = sorted(found + branch_districts(text, found), key=lambda m: m.start)
     result, taken = _chain_locals(text, out)
     return tuple(result), tuple(taken)
-
-
-def _after_ancestor(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
-    """A county's short form right after its province or city (浙江诸暨, 湖北江陵), as a word of its
-    own that jieba reads as a place (湖北公安民警 holds no 公安县: jieba reads 公安民警)."""
-    gaz = gazetteer()
-    kept = []
-    for m in pending:
-        before = next((f for f in found if f.end == m.start), None)
-        if before is None:
-            continue
-        codes = {d.code for d in before.candidates}
-        under = [d for d in m.candidates if codes & {a.code for a in gaz.ancestors(d)}]
-        if under and _place_word(text, m.start, m.end):
-            kept.append(dataclasses.replace(m, candidates=under, rule="region.short.after-parent"))
-    return kept
-
-
-def _place_word(text: str, s: int, e: int) -> bool:
-    """jieba reads text[s:e] as one word, a place name (ns), in a window around it."""
-    lo = max(0, s - 4)
-    at = lo
-    for word, flag in jieba_pos(text[lo : e + 4]):
-        if at == s:
-            return at + len(word) == e and flag.startswith("ns")
-        at += len(word)
-    return False
-
-
-def _listed_counties(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
-    """County short forms in a list with a sibling (石首、江陵等): kept when the item next to
-    them, across a 、, is a division of the same parent; each must be a whole jieba word."""
-    items = sorted(found + pending, key=lambda m: m.start)
-    kept = []
-    for m in pending:
-        if not _starts_word(text, m.end, m.end + 1) and m.end < len(text):
-            continue
-        parents = {d.parent_code for d in m.candidates}
-        for other in items:
-            if other is m or not (other.end + 1 == m.start or m.end + 1 == other.start):
-                continue
-            if text[min(other.end, m.end)] != "、":
-                continue
-            shared = parents & {d.parent_code for d in other.candidates}
-            if shared:
-                m.candidates = [d for d in m.candidates if d.parent_code in shared]
-                kept.append(m)
-                break
-    return kept
 
 
 def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:

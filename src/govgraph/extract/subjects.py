@@ -27,7 +27,8 @@ from ..lexicon import (
     triggers,
 )
 from .institutions import Context
-from .regions import RegionMention, choose
+from .region_records import RegionMention
+from .regions import choose
 from .roles import LEAD, PERSON_AFTER, REPORTING
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"

@@ -1,0 +1,90 @@
+"""County short forms that stand without a head after them: listed with a sibling (石首、江陵),
+right after their province or city (浙江诸暨), or naming a city police's branch (南京市公安局鼓楼分局).
+
+Rule ids: `region.short.list`, `region.short.after-parent`, `region.short.branch`."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+
+from ..lexicon import gazetteer
+from ..segment import jieba_pos
+from .region_records import RegionMention
+from .region_words import starts_word
+
+BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{2,3})分局")
+
+
+def branch_districts(text: str, found: list[RegionMention]) -> list[RegionMention]:
+    """南京市公安局鼓楼分局: a district whose short form names several (鼓楼区 of Nanjing, Fuzhou …),
+    named by the police branch of a city named right before, is that city's."""
+    if "分局" not in text:
+        return []
+    by_end = {m.end: m for m in found}
+    taken = {m.start for m in found}
+    out = []
+    for b in BRANCH.finditer(text):
+        city = by_end.get(b.start())
+        stem = b.group(1)
+        if city is None or b.start(1) in taken:
+            continue
+        codes = {d.code for d in city.candidates}
+        under = [d for level in "区县市" for d in gazetteer().by_name.get(stem + level, []) if d.parent_code in codes]
+        if len(under) == 1:
+            out.append(RegionMention(b.start(1), b.end(1), stem, under, True, rule="region.short.branch"))
+    return out
+
+
+def names_a_branch(text: str, s: int, e: int) -> bool:
+    """X市公安局道里分局: a city's police branch is named after its district (道里区)."""
+    return text.startswith("分局", e) and text.endswith("公安局", 0, s)
+
+
+def after_ancestor(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
+    """A county's short form right after its province or city (浙江诸暨, 湖北江陵), as a word of its
+    own that jieba reads as a place (湖北公安民警 holds no 公安县: jieba reads 公安民警)."""
+    gaz = gazetteer()
+    kept = []
+    for m in pending:
+        before = next((f for f in found if f.end == m.start), None)
+        if before is None:
+            continue
+        codes = {d.code for d in before.candidates}
+        under = [d for d in m.candidates if codes & {a.code for a in gaz.ancestors(d)}]
+        if under and _place_word(text, m.start, m.end):
+            kept.append(dataclasses.replace(m, candidates=under, rule="region.short.after-parent"))
+    return kept
+
+
+def _place_word(text: str, s: int, e: int) -> bool:
+    """jieba reads text[s:e] as one word, a place name (ns), in a window around it."""
+    lo = max(0, s - 4)
+    at = lo
+    for word, flag in jieba_pos(text[lo : e + 4]):
+        if at == s:
+            return at + len(word) == e and flag.startswith("ns")
+        at += len(word)
+    return False
+
+
+def listed_counties(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
+    """County short forms in a list with a sibling (石首、江陵等): kept when the item next to
+    them, across a 、, is a division of the same parent; each must be a whole jieba word."""
+    items = sorted(found + pending, key=lambda m: m.start)
+    kept = []
+    for m in pending:
+        if not starts_word(text, m.end, m.end + 1) and m.end < len(text):
+            continue
+        parents = {d.parent_code for d in m.candidates}
+        for other in items:
+            if other is m or not (other.end + 1 == m.start or m.end + 1 == other.start):
+                continue
+            if text[min(other.end, m.end)] != "、":
+                continue
+            shared = parents & {d.parent_code for d in other.candidates}
+            if shared:
+                m.candidates = [d for d in m.candidates if d.parent_code in shared]
+                kept.append(m)
+                break
+    return kept

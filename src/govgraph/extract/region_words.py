@@ -1,0 +1,37 @@
+"""Word boundaries around a region's name, as jieba reads the text around it."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ..segment import jieba_cut
+
+DIVISION_SUFFIXES = set("省市州县区盟旗")
+
+
+def starts_word(text: str, s: int, e: int) -> bool:
+    """jieba starts a word at s (天山南北 holds no 山南), and the name's end is not the start of
+    another word (一中心四平台 is cut 四|平台: no 四平), checked on a window around the hit. The end
+    may fall inside a word that starts with the name (苏州工业园区) or with its suffix (黄南州委 cut 黄南|州委)."""
+    lo = max(0, s - 4)
+    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo, e - lo)
+
+
+STREET_ENDS = ("路", "街", "大道", "大街", "巷")
+
+
+@lru_cache(maxsize=8192)
+def _window_starts_word(window: str, s: int, e: int) -> bool:
+    """See `starts_word`; offsets into `window` (the same names recur: cached)."""
+    pos, starts = 0, False
+    for w in jieba_cut(window):
+        if pos == s:
+            if len(w) > e - s and w.endswith(STREET_ENDS):
+                return False  # 重庆路街道, 北京路派出所: a street named after the place
+            starts = True
+        if s < pos < e < pos + len(w) and not (pos == e - 1 and w[0] in DIVISION_SUFFIXES):
+            return False  # a word starting inside the name runs past its end (not 黄南州|委 cut 黄南|州委)
+        if pos >= e:
+            break
+        pos += len(w)
+    return starts
