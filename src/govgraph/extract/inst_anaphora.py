@@ -3,21 +3,10 @@ the body of that kind the article named last."""
 
 from __future__ import annotations
 
+from ..lexicon_user import KINDS  # every kind of body: 该局, 该所 … may stand for any
 from ..segment import jieba_pos
 from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
 
-KINDS = (
-    "court",
-    "procuratorate",
-    "public_security",
-    "justice",
-    "party",
-    "government",
-    "people_congress",
-    "social_organization",
-    "education",
-    "other",
-)
 ANAPHORA = {
     "该院": ("court", "procuratorate"),
     "本院": ("court", "procuratorate"),
