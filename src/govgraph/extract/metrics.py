@@ -227,13 +227,22 @@ def _whole_nouns() -> tuple[str, ...]:
     return quantity_cues().get("whole_noun", ())  # 1.2万名网格员纳入…: the people counted
 
 
+NOUN_AFTER = 12  # the words after a figure that may name what it counts start within this many characters
+
+
 def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
     """The noun phrase right after the figure (聘请33名专家学者 → 专家学者)."""
     j = end
-    while j < len(text) and text[j] not in STOPS and j - end < 12:
+    while j < len(text) and text[j] not in STOPS and j - end < NOUN_AFTER + 6:
         j += 1
     words: list[tuple[str, str]] = []
-    tokens = words_of(text[end:j])
+    # jieba reads a little past the limit, so that the last word is not cut (公共法律服务工作|站)
+    tokens, at = [], 0
+    for word, flag in words_of(text[end:j]):
+        if at >= NOUN_AFTER:
+            break
+        tokens.append((word, flag))
+        at += len(word)
     if tokens and tokens[0][0] == "的":
         tokens.pop(0)  # 15.63%的提级执行率
     while keep_verbs and tokens and tokens[0][1] in ("d", "c", "p"):
