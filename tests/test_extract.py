@@ -203,6 +203,7 @@ MECHANISM_CASES = [
     ("依法办理诉讼费用缓减免", [("诉讼费缓减免", 4, 11, True)]),  # an altLabel of a curated instrument
     ("发出纠正违法通知书12份", [("纠正违法通知书", 2, 9, True)]),  # named procedures and instruments
     ("指定异地审理", [("异地审理", 2, 6, True)]),
+    ("共同推进“十年禁渔”", [("长江十年禁渔", 5, 9, True)]),  # a national campaign under its short name
     # routines held at an interval, before 制度 or 机制, alone or listed
     ("建立周例会制度", [("周例会", 2, 7, False)]),
     ("建立周报告、月通报工作机制", [("周报告", 2, 5, False), ("月通报", 6, 13, False)]),
