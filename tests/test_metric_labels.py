@@ -94,6 +94,9 @@ REPAIRS = [
     ("涉案财物移交周期由平均45天缩短至12天", "45天", "涉案财物移交周期"),
     # the words after a figure are read whole past the window's end (工作站, not 工作)
     ("在全县47个乡镇设立公共法律服务工作站", "47个", "乡镇设立公共法律服务工作站数"),
+    # a quoted name right before the figure is what it counts
+    ("累计培养“法律明白人”8.6万名", "8.6万名", "培养法律明白人数"),
+    ("办理交叉执行案件371件，突破“骨头案”80件", "80件", "突破骨头案数"),
     ("涉企案件办理时间平均缩短3至5个工作日", "5个工作日", "涉企案件办理时间平均缩短"),  # a range's low end
 ]
 CHANGES = [

@@ -73,10 +73,30 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
     earliest (after the acting body or an earlier figure); `previous`: the label of the figure
     before it in the sentence. A sentence fragment is repaired (extract/metric_repair.py), else
     the figure gets the generic label of its unit."""
+    text, start, end, floor = _unquote_before(text, start, end, floor)
     label = _label(text, start, end, unit, floor, previous)
     if label in _generic_labels() or fragment_reason(label) is None:
         return label
     return repair(label, _noun_after(text, end)) or _generic(text[start:end], unit)
+
+
+QUOTE_PAIRS = {"”": "“", "’": "‘", '"': '"', "」": "「"}
+QUOTED_NOUN = 12  # the longest quoted name read as what a figure right after it counts
+
+
+def _unquote_before(text: str, start: int, end: int, floor: int) -> tuple[str, int, int, int]:
+    """累计培养“法律明白人”8.6万名, 组建“红色调解队”126支: a quoted name right before the figure is what
+    it counts; the text is read without those quotes (offsets shifted to match)."""
+    if start == 0 or text[start - 1] not in QUOTE_PAIRS:
+        return text, start, end, floor
+    close = start - 1
+    opening = text.rfind(QUOTE_PAIRS[text[close]], max(0, close - QUOTED_NOUN - 1), close)
+    if opening < 0 or opening < floor or not CJK_RUN.fullmatch(text[opening + 1 : close]):
+        return text, start, end, floor
+    return text[:opening] + text[opening + 1 : close] + text[start:], start - 2, end - 2, floor
+
+
+CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 def _generic_labels() -> set[str]:
