@@ -10,6 +10,7 @@ from ..segment import jieba_pos
 from .inst_base import (
     CLAUSE_MARKS,
     IMPLICIT,
+    JOINING_WORDS,
     Context,
     InstitutionMention,
     chain_ending_at,
@@ -315,17 +316,18 @@ def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMen
         s = hs - size
         police = head.kind == "public_security" and text.endswith(POLICE, 0, s)
         start = s - len(POLICE) if police else s
-        if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_MARKS + "与和及" and not _joined(text, start)):
+        if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_MARKS and not _joined(text, start)):
             continue
         stem = text[s:hs]
         districts = _districts_named(stem)
         parent = _district_parent(districts, head, ctx, police)
         if parent is not None:
             name, region, region_name = parent
+            unit = fill(head, stem=stem, parent=name)
             rule = "inst.district-unit:" + head.surface
-            mention = InstitutionMention(start, he, text[start:he], fill(head, stem=stem, parent=name), head.kind)
-            mention.region, mention.region_name, mention.parent, mention.rule = region, region_name, name, rule
-            return [mention]
+            return [
+                InstitutionMention(start, he, text[start:he], unit, head.kind, region, region_name, name, rule=rule)
+            ]
     return []
 
 
@@ -333,8 +335,8 @@ POLICE = "公安"  # 公安金安分局: the city police's 金安 branch
 
 
 def _joined(text: str, start: int) -> bool:
-    """A body's name starts at `start` after a verb that joins it to the one before (联合公安城阳分局)."""
-    return text.endswith(tuple(JOINT_NAME_VERBS) + ("会同",), 0, start)
+    """A body's name starts at `start` after a word that joins it to the one before (和, 会同, 联合公安城阳分局)."""
+    return text.endswith(JOINING_WORDS + tuple(JOINT_NAME_VERBS), 0, start)
 
 
 def _district_parent(districts: list, head: Head, ctx: Context, police: bool):
@@ -349,8 +351,8 @@ def _district_parent(districts: list, head: Head, ctx: Context, police: bool):
     cities = {d.parent_code for d in districts if d.parent_code in ctx.document_codes}
     if police and len(cities) == 1:
         city = gazetteer().by_code.get(cities.pop())
-        if city is not None:
-            return city.name + "公安局", city, city.name
+        if city is not None:  # the city's 公安局, named as the head's template names it
+            return fill(institution_heads()["公安局"], region=region_prefix(city)), city, city.name
     return None
 
 
