@@ -82,12 +82,15 @@ def _fragment_reason(label: str) -> str | None:
     return f"holds {bad}" if bad is not None else None
 
 
+def whole_nouns() -> tuple[str, ...]:
+    """data/quantity_cues.tsv's `whole_noun` words (占|比, 司法|所, 网格|员), longest first."""
+    return quantity_cues().get("whole_noun", ())
+
+
 @lru_cache(maxsize=1)
 def _whole_nouns() -> re.Pattern:
-    """Nouns jieba cuts that a label keeps whole: the legal nouns above and data/quantity_cues.tsv's
-    `whole_noun` words (占|比, 司法|所, 网格|员)."""
-    words = sorted(quantity_cues().get("whole_noun", ()), key=lambda w: (-len(w), w))
-    return re.compile("|".join([LEGAL_NOUNS.pattern, *map(re.escape, words)]))
+    """Nouns jieba cuts that a label keeps whole: the legal nouns above and the `whole_noun` words."""
+    return re.compile("|".join([LEGAL_NOUNS.pattern, *map(re.escape, whole_nouns())]))
 
 
 def words_of(text: str) -> list[tuple[str, str]]:

@@ -14,9 +14,8 @@ from __future__ import annotations
 
 import re
 
-from ..lexicon import quantity_cues
 from ..segment import jieba_pos
-from .metric_repair import CHANGED, COMPARED, fragment_reason, repair, words_of
+from .metric_repair import CHANGED, COMPARED, fragment_reason, repair, whole_nouns, words_of
 from .quantities import find_quantities
 
 STOPS = '，,；;：:、（(“”"。！？!?）)'
@@ -243,10 +242,6 @@ def _last_words(label: str) -> str:
     return out
 
 
-def _whole_nouns() -> tuple[str, ...]:
-    return quantity_cues().get("whole_noun", ())  # 1.2万名网格员纳入…: the people counted
-
-
 NOUN_AFTER = 12  # the words after a figure that may name what it counts start within this many characters
 
 
@@ -271,7 +266,7 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
         if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
             break
         words.append((word, flag))
-        if MEASURED.search(word) or (len(words) == 1 and (word in COUNTED_NOUNS or word in _whole_nouns())):
+        if MEASURED.search(word) or (len(words) == 1 and (word in COUNTED_NOUNS or word in whole_nouns())):
             break  # 15.63%的提级执行率位居全省前列: the noun names the measure; 12家单位构建…: the bodies counted
     while words and not keep_verbs and not words[-1][1].startswith(NOUN_TAGS) and not MEASURED.search(words[-1][0]):
         words.pop()  # a noun phrase ends in a noun (执行实施专题指导性案例, not 派出所所长进)
