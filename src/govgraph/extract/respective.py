@@ -6,7 +6,8 @@ from __future__ import annotations
 
 import re
 
-LIST_JOINERS = ("、", "和", "与", "及", "以及")
+from .inst_base import LIST_JOINERS
+
 # between 分别 and its first figure (a few words), and between two figures of the list
 LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}$")  # 分别为, 分别破获案件
 BETWEEN = re.compile(r"^(?:、|和|及|，|,)$")
