@@ -55,6 +55,10 @@ ADOPT_CASES = [
             ("荆州市中级人民法院", "交叉执行"): [(11, 26, "adopt.subject+trigger")],
         },
     ),
+    (  # the body whose approval opens the sentence neither acts nor adopts (经X调解 would)
+        "经四川省高级人民法院批准，成都市中级人民法院实行集中管辖。",
+        {("成都市中级人民法院", "集中管辖"): [(13, 28, "adopt.subject+trigger")]},
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},
@@ -159,6 +163,8 @@ ROLE_CASES = [
     ("莘县、高唐县检察院向监管部门发出检察建议。", ["高唐县人民检察院"]),  # a list of regions sharing the head
     ("荆州市人民检察院荆州市公安局推行检察建议。", ["荆州市人民检察院", "荆州市公安局"]),  # written together
     ("荆州市人民检察院向荆州市公安局发出检察建议。", ["荆州市人民检察院"]),
+    ("经荆州市人民检察院批准，荆州市公安局推行检察建议。", ["荆州市公安局"]),  # the approver is no subject
+    ("经荆州市人民检察院调解，双方达成协议。", ["荆州市人民检察院"]),  # the mediator is
     ("上海市总工会副主席赵德关出席。", []),  # a person's employer, not a subject
     ("荆州市公安局党委书记张三出席。", []),
     (

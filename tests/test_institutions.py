@@ -274,6 +274,13 @@ SUBUNITS = [
         ],
     ),
     ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    (  # a high court keeps no tribunal under a city's name: the city's body, its region expanded
+        "四川省高级人民法院召开会议，成都金融法庭今年结案",
+        [
+            ("四川省高级人民法院", 0, 9, "inst.head:高级人民法院"),
+            ("成都市金融法庭", 14, 20, "inst.named:法庭"),
+        ],
+    ),
     (  # a procuratorate's 检察室 likewise
         "平安区人民检察院召开会议，三合检察室化解纠纷",
         [

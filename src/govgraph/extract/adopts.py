@@ -20,7 +20,7 @@ from ..lexicon import adopt_weights, triggers
 from .institutions import InstitutionMention
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, region_subjects
+from .roles import PERSON_AFTER, REPORTING, approves, region_subjects
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -35,7 +35,15 @@ NEAR, FAR = 12, 40
 CONTRIB_REACH = 2
 # being honoured for a mechanism, honouring a body for it (SPEC v2) or being the target of the act is not adopting it
 NOT_ADOPTING = frozenset(
-    {"contrib:governs", "praise:between", "praise:clause", "who:praiser", "who:target", "who:commentator"}
+    {
+        "contrib:governs",
+        "praise:between",
+        "praise:clause",
+        "who:praiser",
+        "who:target",
+        "who:commentator",
+        "who:approver",
+    }
 )
 # what may stand between a clause's start and its verb when the clause has no subject of its own:
 # 二是扎实开展…, 同时积极推行…
@@ -176,6 +184,8 @@ def features(
         f.add("who:governed")
     if TARGET.search(text, max(0, who.start - 4), who.start):
         f.add("who:target")
+    if approves(text, who):
+        f.add("who:approver")  # 经最高人民法院批准，X设立…: approving is not carrying out
     if text.startswith("的", who.end):
         f.add("who:de")
     if _staff_opens(text, who):

@@ -52,6 +52,8 @@ def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
 
 # units that sit away from their body under a place's name (营口法庭, 西江人民法庭, 三合检察室): the kind
 # of body they belong to and how its name ends
+# provincial bodies, whose units do not sit away under a place's name
+PROVINCIAL_ENDS = ("高级人民法院", "省人民检察院", "自治区人民检察院")
 OUTPOST_HEADS = {"法庭": ("court", "法院"), "人民法庭": ("court", "法院"), "检察室": ("procuratorate", "检察院")}
 
 
@@ -70,8 +72,8 @@ def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: boo
         (m for m in reversed(ctx.institutions) if m.kind == kind and m.parent is None and m.name.endswith(ends)),
         None,
     )
-    if court is None:
-        return []
+    if court is None or court.name.endswith(PROVINCIAL_ENDS):
+        return []  # a high court keeps no tribunal under a place's name: 成都金融法庭 is not 四川高院's
     return [
         InstitutionMention(
             start,

@@ -35,6 +35,16 @@ LEAD_ACT = re.compile(r"(?:牵头|主导|统筹)[，,]")
 # a clause that ends in a reporting verb names a speaker's employer, not an actor:
 # 中国政法大学全面依法治国研究院教授刘静坤对记者说
 REPORTING = re.compile(r"[^，。；：！？,;:!?]*?(?:说|表示|介绍|指出|认为|告诉|坦言|称|谈到)(?:[，。：:；,;]|$)")
+# 经X批准，Y设立…: X approves what Y does; it is neither the subject nor an actor (经X调解 still is)
+APPROVED_BY = re.compile(r"(?:报|提请)?经$")
+APPROVES = re.compile(r"(?:的)?(?:批准|同意|授权|批复|核准|审批)")
+
+
+def approves(text: str, m) -> bool:
+    """The body is the one whose approval the clause opens with (经最高人民法院批准，…)."""
+    return (
+        APPROVED_BY.search(text, max(0, m.start - 3), m.start) is not None and APPROVES.match(text, m.end) is not None
+    )
 
 
 def subjects(text: str, insts: list) -> list:
@@ -51,6 +61,8 @@ def subjects(text: str, insts: list) -> list:
         if LEAD.fullmatch(lead) is None:
             continue
         if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end) or REPORTING.match(text, m.end):
+            continue
+        if approves(text, m):
             continue
         out.append(m)
         _coordinated(text, insts, out)
