@@ -83,6 +83,9 @@ CASES = [
     ("深入开展扫黑除恶专项斗争", [("扫黑除恶专项斗争", 4, 12, "mech.curated:anti-gang-special-struggle")]),
     ("开展无障碍环境建设专项行动", [("无障碍环境建设专项行动", 2, 13, "mech.setup-verb")]),  # a campaign keeps its tail
     ("开展电信网络诈骗专项整治", [("电信网络诈骗专项整治", 2, 12, "mech.setup-verb")]),
+    ("开展民事执行专项监督", [("民事执行专项监督", 2, 10, "mech.setup-verb")]),  # a procuratorate's campaign
+    ("开展电信网络诈骗专项治理", [("电信网络诈骗专项治理", 2, 12, "mech.setup-verb")]),
+    ("加强专项监督", []),  # the campaign word alone names none
     # a system named by its rule, unquoted
     (
         "推行首问负责制、限时办结制",
@@ -108,6 +111,7 @@ CASES = [
 
 NEGATIVES = [
     "作为“一号工程”强力推进",  # an ordinal designation
+    "探索域外法查明“厦门模式”",  # a place alone names whose model it is, not the model
     "落实安全生产责任制",  # 责任制 is a generic word only after a quoted name
     "建设诉讼服务中心",  # a facility
     "成立诉讼服务工作机制管理委员会",  # a body named after the mechanism it runs

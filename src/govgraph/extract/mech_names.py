@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..lexicon import gazetteer
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 
@@ -68,6 +69,8 @@ def plausible(name: str) -> bool:
     stop = mechanism_stoplist()
     if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
         return False
+    if name in gazetteer().by_name:
+        return False  # 域外法查明“厦门模式”: a place alone names the model, not what it is a model of
     if name.endswith(stop_ends()) and not COUNTED_PARTS.match(name):
         return False  # 诉讼服务中心 is a facility; 四区五中心 a programme of counted parts
     if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
