@@ -59,6 +59,21 @@ ADOPT_CASES = [
         "经四川省高级人民法院批准，成都市中级人民法院实行集中管辖。",
         {("成都市中级人民法院", "集中管辖"): [(13, 28, "adopt.subject+trigger")]},
     ),
+    (  # the partner of an act done together (并与B签订…，建立…) is a co-actor
+        "荆州市中级人民法院推行提级执行，并与宜昌市中级人民法院签订执行工作合作协议，建立跨区域执行协作机制。",
+        {
+            ("荆州市中级人民法院", "提级执行"): [(0, 15, "adopt.subject+trigger")],
+            ("荆州市中级人民法院", "跨区域执行协作"): [(0, 49, "adopt.subject+trigger")],
+            ("宜昌市中级人民法院", "跨区域执行协作"): [(18, 49, "adopt.mention+trigger")],
+        },
+    ),
+    (  # 该院 is the sentence's subject before, not the partner named after it
+        "荆州市中级人民法院推行提级执行，并与宜昌市中级人民法院签订协议。该院还推行集中执行。",
+        {
+            ("荆州市中级人民法院", "提级执行"): [(0, 15, "adopt.subject+trigger")],
+            ("荆州市中级人民法院", "集中执行"): [(32, 41, "adopt.subject+trigger")],
+        },
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},

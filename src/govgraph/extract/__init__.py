@@ -102,6 +102,8 @@ class DocumentExtraction:
             self.res.add_mechanism(mm, self.evidence(sent, mm.start, mm.end, mm.rule))
         # who acts: the sentence's subject, else the article's actor carried over
         subj = subjects(text, insts)
+        if subj:
+            ctx.put_forward(subj[0])
         actors = subj or carried
         for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs, subj, regions):
             fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))

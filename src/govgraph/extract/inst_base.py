@@ -67,6 +67,14 @@ class Context:
     # every division the article names in full, in text order: 区法院 may come before 普陀区
     article_regions: list[Division] = field(default_factory=list)
 
+    def put_forward(self, subject: InstitutionMention) -> None:
+        """Within its sentence the subject is the body a later 该院 means, though others follow it
+        (该院…并与成都铁路运输法院签订协议。该院还…): it moves behind them."""
+        for k in range(len(self.institutions) - 1, -1, -1):
+            if self.institutions[k] is subject:
+                self.institutions.append(self.institutions.pop(k))
+                return
+
     def implicit_region(self, levels: tuple[str, ...], suffix: str) -> Division | None:
         """The article's region that 市/区/省 … stands for: the latest named before, else the
         first named anywhere in the article, else a division containing one of them (省 in an
