@@ -26,6 +26,7 @@ class MechanismCues:
     not_after_tail: tuple[str, ...]
     rule_suffixes: tuple[str, ...]  # 负责制, 长制 …: a system named by its rule
     campaign_tails: tuple[str, ...]  # 专项行动 …: kept in an unquoted name
+    founded_tails: tuple[str, ...] = ()  # 共同体 …: kept, and a name only after a setup verb
     pair_agents: str = ""  # 检警法 …: a justice body in one character (检企对接)
     pair_partners: str = ""  # 企校医 …: the body it works with
     pair_tails: tuple[str, ...] = ()  # 对接, 合作, 联动 …
@@ -41,12 +42,15 @@ def mechanism_cues() -> MechanismCues:
     strong: list[str] = []
     campaign: list[str] = []
     founding: list[str] = []
+    founded: list[str] = []
     for r in data_rows("mechanism_cues.tsv"):
         by_role.setdefault(r["role"], []).append(r["word"])
-        if r["role"] == "tail" and r["strength"] in ("strong", "campaign"):
+        if r["role"] == "tail" and r["strength"] in ("strong", "campaign", "founded"):
             strong.append(r["word"])
         if r["role"] == "tail" and r["strength"] == "campaign":
             campaign.append(r["word"])
+        if r["role"] == "tail" and r["strength"] == "founded":
+            founded.append(r["word"])
         if r["role"] == "setup" and r["strength"] == "founds":
             founding.append(r["word"])
 
@@ -67,6 +71,7 @@ def mechanism_cues() -> MechanismCues:
         not_after_tail=longest_first(by_role.get("not_after_tail", [])),
         rule_suffixes=longest_first(by_role.get("rule_suffix", [])),
         campaign_tails=longest_first(campaign),
+        founded_tails=longest_first(founded),
         pair_agents="".join(by_role.get("pair_agent", [])),
         pair_partners="".join(by_role.get("pair_partner", [])),
         pair_tails=longest_first(by_role.get("pair_tail", [])),

@@ -11,10 +11,7 @@ Each rule proposes candidates with the id of the rule (kept on the evidence):
 * `mech.setup-verb`: a setup verb, an unquoted noun phrase and a generic word: 建立双轨监管机制;
 * `mech.phrase+tail`: an unquoted noun phrase before a strong generic word: 发挥行刑双向衔接机制作用;
 * `mech.rule-name`: a system named by its rule, unquoted: 推行限时办结制, 河长制;
-* `mech.periodic`: routines held at a fixed interval, before 制度 or 机制, alone or listed:
-  建立周例会、月调度制度 (周例会, 月调度);
-* `mech.agent-pair`: two bodies in one character each and how they work together, one of them
-  a justice body: 健全检企对接, 畅通警企合作路径, 警医联动.
+* `mech.periodic`, `mech.agent-pair`, `mech.setup-verb+list`, `mech.setup-verb+quoted-de`: see `mech_forms`.
 The precision filter (data/mechanism_stoplist.tsv, the `generic` words of data/mechanism_cues.tsv)
 keeps out principles, slogans, brands, platforms, facilities, awards and fragments.
 """
@@ -27,6 +24,7 @@ from functools import lru_cache
 from ..lexicon import institution_heads
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
+from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count
 from .mech_names import (
     CJK,
     NUM,
@@ -38,6 +36,7 @@ from .mech_names import (
     generic_only,
     plausible,
     setup_before,
+    starts_word,
     stops_inside,
 )
 
@@ -57,6 +56,8 @@ STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
 UNQUOTED_STEPS = re.compile(
     r"[二三四五六七八九十两][步字招](?:调解|工作|办案|审判|执行|接访|服务|矫正|帮教)?(?:法(?![官律院治规定庭制学典])|诀)"
 )
+# after a rule suffix's 制 these make a verb (家长制发, 负责制定): no system is named
+RULE_SUFFIX_BREAKS = ("度", "发", "定", "订", "作")
 ORDINAL = re.compile(rf"^(?:第[{NUM}]+|[{NUM}]+号)")
 # a quoted name ending like a campaign is one: “城市品质六大提升行动”
 CAMPAIGN_ENDS = ("行动", "工程", "计划")
@@ -136,6 +137,9 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
                     end = tail[1] if tail else m.end() + counted.end()
                     out.append(Candidate(m.start(), end, part, "mech.quoted+list", part))
             continue
+        if spells_out_count(inner, text, m.end()):
+            out += _counted_after(text, m.end(), cues)  # “自治、法治、德治”三治融合: the count is the name
+            continue
         if re.match(r"的[“‘]", text[quotes[j].end() :]):
             continue  # it describes the quoted name that follows: “法庭+司法+…”的“六调联动”
         numbered = bool(NUMBERED.match(inner))
@@ -170,6 +174,16 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         if (plausible(name) and (name != inner or plausible(inner))) or (counted_name and name == inner):
             out.append(Candidate(m.start(), end, name, rule, inner))
     return out
+
+
+def _counted_after(text: str, pos: int, cues: MechanismCues) -> list[Candidate]:
+    """The four-character numbered name at `pos` (三治融合, 三位一体), its evidence running on to a
+    generic word after it (三治融合基层治理模式), so the phrase rules do not cut into it."""
+    name = text[pos : pos + 4]
+    if not CJK_RUN.fullmatch(name) or len(name) < 4 or not plausible(name):
+        return []
+    tail = _tail_at(text, pos + 4, cues, weak=False)
+    return [Candidate(pos, tail[1] if tail else pos + 4, name, "mech.numbered")]
 
 
 def _short_list(inner: str) -> bool:
@@ -245,8 +259,14 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
                 if start == end or not plausible(name) or generic_only(name, cues):
                     continue
                 rule = "mech.setup-verb.span"
-            if (tail in cues.campaign_tails or name.endswith(cues.keep_tail_after)) and end == tail_start:
+            if tail in cues.founded_tails and not rule.startswith("mech.setup-verb"):
+                continue  # 社会治理共同体 is a goal; 构建未成年人保护共同体 founds one
+            if (
+                tail in cues.campaign_tails + cues.founded_tails or name.endswith(cues.keep_tail_after)
+            ) and end == tail_start:
                 name += tail  # a campaign's name ends so: 无障碍环境建设专项行动; so does 戒毒工作基本模式
+            if name in mechanism_stoplist().names:
+                continue  # 人类命运共同体: a goal, now that the kept word makes it whole
             out.append(Candidate(start, tail_end, name, rule))
     return out
 
@@ -294,7 +314,7 @@ def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
     ]
     # a method named by its steps, unquoted: 运用五步调解法, 三字诀 (not 进一步法治化)
     for m in UNQUOTED_STEPS.finditer(text):
-        if _starts_word(text, m.start()):
+        if starts_word(text, m.start()):
             out.append(Candidate(m.start(), m.end(), m.group(0), "mech.numbered"))
     return out
 
@@ -326,59 +346,9 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
             if not prefix or (suffix != "长制" and (len(prefix) < 2 or generic_only(prefix, cues))):
                 continue
             end = at + len(suffix)
-            if text[end : end + 1] == "度" or not plausible(prefix + suffix):
-                continue  # 责任制度: the phrase rule reads it
+            if text[end : end + 1] in RULE_SUFFIX_BREAKS or not plausible(prefix + suffix):
+                continue  # 责任制度: the phrase rule reads it; 家长制发: 制发 is a verb
             out.append(Candidate(start, end, prefix + suffix, "mech.rule-name"))
-    return out
-
-
-def _starts_word(text: str, pos: int) -> bool:
-    """jieba starts a word at `pos` (read in a short window around it)."""
-    lo = max(0, pos - 6)
-    at = lo
-    for word, _ in jieba_pos(text[lo : pos + 6]):
-        if at >= pos:
-            return at == pos
-        at += len(word)
-    return False
-
-
-def _agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
-    """检企对接, 警医联动: two bodies in one character each (one a justice body) and a word of
-    working together, standing as a word of its own (not 执法院联动)."""
-    if not cues.pair_tails or not any(t in text for t in cues.pair_tails):
-        return []
-    chars = re.escape(cues.pair_agents + cues.pair_partners)
-    tails = "|".join(map(re.escape, cues.pair_tails))
-    out = []
-    for m in re.finditer(rf"(?=([{chars}])([{chars}])({tails}))", text):
-        a, b = m.group(1), m.group(2)
-        if a == b or a + b in cues.not_pairs or (a not in cues.pair_agents and b not in cues.pair_agents):
-            continue
-        if _starts_word(text, m.start()):
-            end = m.start() + 2 + len(m.group(3))
-            out.append(Candidate(m.start(), end, text[m.start() : end], "mech.agent-pair"))
-    return out
-
-
-@lru_cache(maxsize=1)
-def _periodic_pattern() -> re.Pattern:
-    cues = mechanism_cues()
-    item = f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})" if cues.periods and cues.routines else "(?!)"
-    return re.compile(rf"{item}(?:[、和及与]{item})*(?:工作)?(?:制度|机制)")
-
-
-def _periodic(text: str, cues: MechanismCues) -> list[Candidate]:
-    """周例会制度, 周报告、月通报机制: each routine held at an interval names a mechanism."""
-    if "制度" not in text and "机制" not in text:
-        return []
-    out = []
-    items = re.compile(f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})")
-    for run in _periodic_pattern().finditer(text):
-        found = list(items.finditer(text, run.start(), run.end()))
-        for m in found:
-            end = run.end() if m is found[-1] else m.end()  # the last one's evidence takes the tail
-            out.append(Candidate(m.start(), end, m.group(0), "mech.periodic"))
     return out
 
 
@@ -392,6 +362,7 @@ def discover(text: str) -> list[Candidate]:
         + phrases
         + _unquoted_numbered(text, cues)
         + _rule_names(text, cues)
-        + _agent_pairs(text, cues)
-        + _periodic(text, cues)
+        + agent_pairs(text, cues)
+        + periodic(text, cues)
+        + named_forms(text, cues, phrases)
     )

@@ -110,3 +110,14 @@ def find_each(text: str, word: str):
     while i >= 0:
         yield i
         i = text.find(word, i + step)
+
+
+def starts_word(text: str, pos: int) -> bool:
+    """jieba starts a word at `pos` (read in a short window around it)."""
+    lo = max(0, pos - 6)
+    at = lo
+    for word, _ in jieba_pos(text[lo : pos + 6]):
+        if at >= pos:
+            return at == pos
+        at += len(word)
+    return False

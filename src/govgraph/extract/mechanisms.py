@@ -73,6 +73,10 @@ def _curated(text: str) -> list[MechanismMention]:
 def _as_mention(text: str, cand: Candidate) -> MechanismMention | None:
     _, by_label = _lexicon()
     name = clean_name(cand.name)
+    if cand.rule == "mech.numbered" and name in by_label:
+        # 三治融合基层治理模式: the curated name with its generic words, so a phrase inside them loses
+        c = by_label[name]
+        return MechanismMention(cand.start, cand.end, text[cand.start : cand.end], c.pref, c, f"mech.curated:{c.id}")
     if name in by_label or (cand.core and clean_name(cand.core) in by_label):
         return None  # a curated label, quoted or with a generic word: the curated match stands for it
     return MechanismMention(cand.start, cand.end, text[cand.start : cand.end], name, None, cand.rule)

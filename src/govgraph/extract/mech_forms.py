@@ -1,0 +1,192 @@
+"""Mechanism names in forms the main discovery rules (`mech_discovery`) do not read:
+
+* `mech.agent-pair`: two bodies in one character each and how they work together, one of them
+  a justice body: 健全检企对接, 畅通警企合作路径, 警医联动;
+* `mech.periodic`: routines held at a fixed interval, before 制度 or 机制, alone or listed:
+  建立周例会、月调度制度 (周例会, 月调度);
+* `mech.setup-verb+list`: a setup verb, parallel parts of one length joined by 、 and right after them
+  a word for a way of working: 推行一站受理、一体化解工作模式 (a slogan-style name, one mechanism; with
+  的 between, 全域覆盖、全时响应的防控体系, the parts describe);
+* `mech.setup-verb+quoted-de`: a setup verb, a quoted name, 的 and only generic words before the
+  generic word: 实行“调赔结合、保险兜底”的纠纷化解模式 (the quote is the name);
+* `mech.setup-verb+bare`: a founding verb and a bare name that ends the clause: 推行诉前鉴定，….
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from ..lexicon import mechanisms
+from ..lexicon_mechanisms import MechanismCues, mechanism_cues
+from ..segment import jieba_pos
+from .mech_names import Candidate, clean_name, generic_only, plausible, starts_word
+
+
+def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
+    """检企对接, 警医联动: two bodies in one character each (one a justice body) and a word of
+    working together, standing as a word of its own (not 执法院联动)."""
+    if not cues.pair_tails or not any(t in text for t in cues.pair_tails):
+        return []
+    chars = re.escape(cues.pair_agents + cues.pair_partners)
+    tails = "|".join(map(re.escape, cues.pair_tails))
+    out = []
+    for m in re.finditer(rf"(?=([{chars}])([{chars}])({tails}))", text):
+        a, b = m.group(1), m.group(2)
+        if a == b or a + b in cues.not_pairs or (a not in cues.pair_agents and b not in cues.pair_agents):
+            continue
+        if starts_word(text, m.start()):
+            end = m.start() + 2 + len(m.group(3))
+            out.append(Candidate(m.start(), end, text[m.start() : end], "mech.agent-pair"))
+    return out
+
+
+@lru_cache(maxsize=1)
+def _periodic_pattern() -> re.Pattern:
+    cues = mechanism_cues()
+    item = f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})" if cues.periods and cues.routines else "(?!)"
+    return re.compile(rf"{item}(?:[、和及与]{item})*(?:工作)?(?:制度|机制)")
+
+
+def periodic(text: str, cues: MechanismCues) -> list[Candidate]:
+    """周例会制度, 周报告、月通报机制: each routine held at an interval names a mechanism."""
+    if "制度" not in text and "机制" not in text:
+        return []
+    out = []
+    items = re.compile(f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})")
+    for run in _periodic_pattern().finditer(text):
+        found = list(items.finditer(text, run.start(), run.end()))
+        for m in found:
+            end = run.end() if m is found[-1] else m.end()  # the last one's evidence takes the tail
+            out.append(Candidate(m.start(), end, m.group(0), "mech.periodic"))
+    return out
+
+
+# ways of working a list of parallel parts names (not 机制 or 制度: 建立信息共享、联合执法机制 names two)
+WAY_WORDS = ("工作模式", "工作方法", "工作法", "模式", "方法", "做法")
+LIST_PART = r"[\u4e00-\u9fff]{3,6}?"
+# what may stand between the setup verb and the name
+VERB_PARTICLE = "(?:了|起|出|形成)?"
+# words no part of a name holds (a part holding one is a clause, not a slogan)
+PART_BREAKS = set("的了着在把将被对为以与和及或等是")
+MODIFIER_MAX = 8
+
+
+@lru_cache(maxsize=4)
+def _list_pattern(cues: MechanismCues) -> re.Pattern:
+    verbs = "|".join(map(re.escape, cues.setup))
+    ways = "|".join(map(re.escape, WAY_WORDS))
+    return re.compile(rf"(?:{verbs}){VERB_PARTICLE}(?P<name>{LIST_PART}(?:、{LIST_PART}){{1,3}})(?:{ways})")
+
+
+def _parallel(name: str) -> bool:
+    """Parts of one length, none holding a particle: 一站受理、一体化解 (not 调查、心理疏导)."""
+    parts = name.split("、")
+    return len({len(p) for p in parts}) == 1 and not any(set(p) & PART_BREAKS for p in parts)
+
+
+def _named_after(m: re.Match, phrases: list[tuple[int, int]]) -> bool:
+    """The phrase after 的 is a name of its own (…的物业纠纷联调体系): the quote or list describes it."""
+    return any(m.end("name") < s < m.end() for s, _ in phrases)
+
+
+def _listed(text: str, cues: MechanismCues) -> list[Candidate]:
+    if "、" not in text:
+        return []
+    out = []
+    for m in _list_pattern(cues).finditer(text):
+        name = clean_name(m.group("name"))
+        parts = name.split("、")
+        if not _parallel(name) or not all(plausible(p) for p in parts):
+            continue
+        if not all(generic_only(p, cues) for p in parts):
+            out.append(Candidate(m.start("name"), m.end(), name, "mech.setup-verb+list"))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _quoted_de_pattern(cues: MechanismCues) -> re.Pattern:
+    verbs = "|".join(map(re.escape, cues.setup))
+    tails = "|".join(
+        map(re.escape, sorted(set(cues.strong_tails + cues.weak_tails + WAY_WORDS), key=len, reverse=True))
+    )
+    return re.compile(
+        rf"(?:{verbs}){VERB_PARTICLE}[“\"‘「](?P<name>[^“”\"‘’「」，,。；;！？!?：:\n]{{2,24}})[”\"’」]"
+        rf"(?P<de>的)(?P<mod>[\u4e00-\u9fff]{{0,{MODIFIER_MAX}}}?)(?:{tails})"
+    )
+
+
+def _quoted_de(text: str, cues: MechanismCues, phrases: list[tuple[int, int]]) -> list[Candidate]:
+    if "的" not in text:
+        return []
+    out = []
+    for m in _quoted_de_pattern(cues).finditer(text):
+        name = clean_name(m.group("name"))
+        parts = name.split("、")
+        if len(parts) > 4 or not all(plausible(p) for p in parts) or _named_after(m, phrases):
+            continue
+        out.append(Candidate(m.start("name") - 1, m.end("name") + 1, name, "mech.setup-verb+quoted-de", name))
+    return out
+
+
+COUNT_VALUES = {ch: i for i, ch in enumerate("一二三四五六七八九十", 1)} | {"两": 2, "双": 2}
+
+
+def spells_out_count(inner: str, text: str, end: int) -> bool:
+    """A quoted list of as many parts as the numbered name right after it counts: “自治、法治、德治”三治融合
+    spells out 三治融合, which is the name (a list of two is 双/两: “调解、诉讼”双向衔接)."""
+    parts = inner.split("、")
+    return len(parts) > 1 and end < len(text) and COUNT_VALUES.get(text[end]) == len(parts)
+
+
+def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> list[Candidate]:
+    """The list and quoted-de forms; `phrases` are the unquoted names the phrase rules found."""
+    spans = [(c.start, c.end) for c in phrases]
+    return _listed(text, cues) + _quoted_de(text, cues, spans) + bare_names(text, cues)
+
+
+# verbs that introduce a way of working by its bare name (推行诉前鉴定, 探索复绿管护)
+BARE_VERBS = ("探索推行", "探索实行", "创新推行", "推行", "实行", "试行", "首创", "探索")
+BARE_NAME = r"[\u4e00-\u9fff]{4,8}"
+# pronouns, prepositions, conjunctions, particles, adverbs, locality words, numerals, measure words, times
+BARE_STOP_FLAGS = ("r", "p", "c", "u", "d", "ad", "f", "m", "q", "t")
+
+
+@lru_cache(maxsize=1)
+def _bare_pattern() -> re.Pattern:
+    verbs = "|".join(map(re.escape, BARE_VERBS))
+    return re.compile(rf"(?:{verbs})(?P<name>{BARE_NAME})(?=[，。；、！])")
+
+
+def _manner_only(words: tuple[tuple[str, str], ...], cues: MechanismCues) -> bool:
+    """A noun of manner and a generic word: 动态管理, 列表管理 say how, they name nothing."""
+    return len(words) == 2 and words[0][1] == "n" and words[1][0] in cues.generic
+
+
+def bare_names(text: str, cues: MechanismCues) -> list[Candidate]:
+    """A founding verb and a bare name that ends the clause: 推行诉前鉴定，… (not 实行动态管理)."""
+    out = []
+    for m in _bare_pattern().finditer(text):
+        name = m.group("name")
+        words = jieba_pos(name)
+        if any(flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup for w, flag in words):
+            continue
+        if len(words) >= 2 and plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
+            end = _parallel_run(text, m.start("name"), m.end("name"))
+            out.append(Candidate(m.start("name"), end, text[m.start("name") : end], "mech.setup-verb+bare"))
+    return out
+
+
+def _parallel_run(text: str, start: int, end: int) -> int:
+    """Where a run of parallel parts that starts with the name ends (实行集中排期、集中开庭、集中宣判:
+    one way of working, as a list rule reads it); `end` when the name stands alone."""
+    run = re.match(r"[\u4e00-\u9fff]+(?:、[\u4e00-\u9fff]+){1,3}(?=[，。；！])", text[start:])
+    if not run or not _parallel(run.group(0)) or not run.group(0).startswith(text[start:end] + "、"):
+        return end
+    # 推行网上立案、跨域立案: procedures the scheme knows stay apart
+    return end if any(p in _curated_labels() for p in run.group(0).split("、")) else start + run.end()
+
+
+@lru_cache(maxsize=1)
+def _curated_labels() -> frozenset[str]:
+    return frozenset(label for c in mechanisms().values() for label in (c.pref, *c.alts))

@@ -1,0 +1,75 @@
+"""Mechanism names in the forms of `extract.mech_forms` and the rule fixes beside them, as tables
+with exact offsets and rule ids, and negatives (invented sentences)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.mechanisms import find_mechanisms
+
+CASES = [
+    # text, [(name, start, end, rule)]
+    # parallel parts of one length before a word for a way of working: one slogan-style name
+    ("该中心推行一站受理、一体化解工作模式。", [("一站受理、一体化解", 5, 18, "mech.setup-verb+list")]),
+    ("该所探索分级预警、分类处置、跟踪回访工作法", [("分级预警、分类处置、跟踪回访", 4, 21, "mech.setup-verb+list")]),
+    # a setup verb, a quote, 的 and generic words only before the generic word
+    (
+        "实行“调赔结合、保险兜底”的纠纷化解模式",
+        [("调赔结合、保险兜底", 2, 13, "mech.setup-verb+quoted-de")],
+    ),
+    ("我们探索出“分级预警、分类处置”的工作方法。", [("分级预警、分类处置", 5, 16, "mech.setup-verb+quoted-de")]),
+    # … but a name of its own after 的 is the name: the quote describes it
+    ("构建起“街道吹哨、部门报到”的物业纠纷联调体系", [("物业纠纷联调", 15, 23, "mech.phrase+tail")]),
+    # a founding verb and a bare name that ends the clause; a run of parallel parts is one name
+    ("民警开展见面劝阻，并实行冷静期回访。", [("冷静期回访", 12, 17, "mech.setup-verb+bare")]),
+    ("该院积极探索复绿管护，让被毁林地重披绿装。", [("复绿管护", 6, 10, "mech.setup-verb+bare")]),
+    ("实行集中排期、集中开庭、集中宣判，周期缩短", [("集中排期、集中开庭、集中宣判", 2, 16, "mech.setup-verb+bare")]),
+    ("推行柔性执法、包容审慎监管，优化环境", [("柔性执法", 2, 6, "mech.setup-verb+bare")]),
+    # … but procedures the scheme knows stay apart
+    (
+        "该院推行网上立案、跨域立案，成效明显",
+        [
+            ("网上立案", 4, 8, "mech.curated:online-case-filing"),
+            ("跨域立案", 9, 13, "mech.curated:cross-region-case-filing"),
+        ],
+    ),
+    # a founded community: kept whole after a setup verb
+    ("该院联合区妇联构建未成年人保护共同体，织密保护网。", [("未成年人保护共同体", 9, 18, "mech.setup-verb")]),
+    # a quoted list that spells out the numbered name after it: the numbered name, with its generic words
+    (
+        "在全市推行“自治、法治、德治”三治融合基层治理模式",
+        [("三治融合", 15, 25, "mech.curated:three-governance-integration")],
+    ),
+    ("构建“调解、仲裁、诉讼”三位一体解纷格局", [("三位一体", 12, 16, "mech.numbered")]),
+    # a counted list stays several mechanisms
+    (
+        "建立“轮岗交流、双向选择”两项机制",
+        [("轮岗交流", 2, 17, "mech.quoted+list"), ("双向选择", 2, 17, "mech.quoted+list")],
+    ),
+    # a rule suffix before a verb's second character names no system; the name before stays
+    ("落实首问负责制定期考核", [("首问负责制", 2, 7, "mech.curated:first-inquiry-responsibility")]),
+]
+
+NEGATIVES = [
+    "向监护缺位的家长制发督促令",  # 制发 is a verb: no 家长制
+    "开展全方位、深层次的环境卫生整治",  # parts with 的 after them describe
+    "推行调查、调解、心理疏导模式",  # parts of different lengths: a list of functions … (see below)
+    "对重点人员实行动态管理。",  # a manner and a generic word
+    "对矫正对象实行列表管理。",
+    "推动构建人类命运共同体。",  # a goal
+    "建设人人有责、人人尽责的社会治理共同体",  # no setup verb: a goal
+    "江西南昌推行消费纠纷在线和解",  # a headline's end: no clause break after the name
+    "全面推行严格执法，确保公正",  # an adverb inside
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_mechanism_forms(text, expected):
+    assert [(m.name, m.start, m.end, m.rule) for m in find_mechanisms(text)] == expected
+
+
+@pytest.mark.parametrize("text", NEGATIVES)
+def test_not_mechanism_forms(text):
+    names = [(m.name, m.rule) for m in find_mechanisms(text)]
+    assert not [n for n in names if n[1].startswith(("mech.setup-verb+", "mech.rule-name"))], names
+    assert all("共同体" not in n and "家长制" not in n for n, _ in names)
