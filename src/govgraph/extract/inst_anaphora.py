@@ -10,6 +10,7 @@ from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
 ANAPHORA = {
     "该院": ("court", "procuratorate"),
     "本院": ("court", "procuratorate"),
+    "我院": ("court", "procuratorate"),
     "该庭": ("court",),  # a tribunal (法庭, 破产法庭) the article named before
     "中院": ("court",),
     "高院": ("court",),
@@ -18,6 +19,7 @@ ANAPHORA = {
     "该所": KINDS,
     "该处": KINDS,
     "该中心": KINDS,
+    "该委": KINDS,
 }
 # what the name of the body an anaphor stands for ends with
 ANAPHOR_ENDS = {
@@ -29,6 +31,7 @@ ANAPHOR_ENDS = {
     "该所": "所",
     "该处": "处",
     "该中心": "中心",
+    "该委": "委员会",
 }
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
 UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心"}

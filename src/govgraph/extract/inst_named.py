@@ -163,6 +163,8 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     between = text[last.end : hs]
     if not all(is_name_char(c) for c in between) or pos_stem(text, hs, last.end)[0] != between:
         return []
+    if between.startswith(JOINING_WORDS + tuple(JOINT_NAME_VERBS)):
+        return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
     return [
         _sub(
             text,

@@ -45,6 +45,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
+from .inst_forms import league, vertical_unit
 from .inst_founded import FOUNDING_VERBS
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit
 from .region_records import RegionMention
@@ -129,7 +130,7 @@ def find_institutions(
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
-        found = [m for m in found if not _nickname(text, m, ctx)]
+        found = [league(text, vertical_unit(text, m, last)) for m in found if not _nickname(text, m, ctx)]
         found += [t for m in found for t in twins(head, m)]
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:

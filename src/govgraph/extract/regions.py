@@ -127,6 +127,12 @@ def _listed_townships(text: str, found: list[RegionMention]) -> list[RegionMenti
     return out
 
 
+def _holds(outer: RegionMention, inner: list) -> bool:
+    """One of `inner`'s divisions lies inside one of `outer`'s."""
+    codes = {d.code for d in outer.candidates}
+    return any({a.code for a in gazetteer().ancestors(d)} & codes for d in inner)
+
+
 def _bounded(text: str, start: int) -> bool:
     return start >= 0 and (start == 0 or text[start - 1] in LIST_NAME_BOUNDARY)
 
@@ -161,7 +167,9 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
             for d in cands
             if d.level in ("province", "prefecture") or _followed_by_head(text, e) or names_a_branch(text, s, e)
         ]
-        if not starts_word(text, s, e) or _inside_township(text, out, s):
+        # right after a division it holds, a short form starts a word whatever jieba says (福建厦门鹭江…)
+        chained = bool(out) and out[-1].end == s and _holds(out[-1], allowed)
+        if not (starts_word(text, s, e) or chained) or _inside_township(text, out, s):
             continue
         if allowed:
             out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))

@@ -1,0 +1,31 @@
+"""Names a body takes from what stands right before it: a local office of a vertically managed national
+body (国家税务总局温州市税务局) and a Youth League committee (共青团玉溪市委)."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from .inst_base import InstitutionMention
+
+# national bodies whose local offices are named after them (国家税务总局温州市税务局,
+# 国家金融监督管理总局潍坊监管分局): the office's name holds the national body's
+VERTICAL_SYSTEMS = ("国家税务总局", "国家金融监督管理总局", "国家外汇管理局", "国家统计局")
+LEAGUE = "共青团"
+PARTY = "中国共产党"
+
+
+def league(text: str, m: InstitutionMention) -> InstitutionMention:
+    """共青团玉溪市委: the committee of the Youth League of the region, not of the Party."""
+    if not (m.name.startswith(PARTY) and m.name.endswith("委员会") and text.endswith(LEAGUE, 0, m.start)):
+        return m
+    start = m.start - len(LEAGUE)
+    name = LEAGUE + m.name[len(PARTY) :]
+    return dataclasses.replace(m, start=start, surface=text[start : m.end], name=name, kind="social_organization")
+
+
+def vertical_unit(text: str, m: InstitutionMention, last: InstitutionMention | None) -> InstitutionMention:
+    """A local office right after the national body it belongs to is that body's unit."""
+    if last is None or last.name not in VERTICAL_SYSTEMS or last.end != m.start or m.region_name is None:
+        return m
+    name = last.name + m.name
+    return dataclasses.replace(m, start=last.start, surface=text[last.start : m.end], name=name, parent=last.name)

@@ -1,0 +1,75 @@
+"""Institution names taken from what stands before them, joined bodies, new heads and anaphors:
+tables of (text, [(canonical name, start, end, rule)]) with negatives. Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.institutions import Context, find_institutions
+from govgraph.extract.regions import find_regions
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+
+
+def run(text: str) -> list[tuple[str, int, int, str]]:
+    """The mentions that are listed (a body named only as the front of its unit's name is not)."""
+    found = find_institutions(text, find_regions(text), Context())
+    return [(m.name, m.start, m.end, m.rule) for m in found if not m.prefix_only]
+
+
+CASES = [
+    # a local office of a vertically managed national body keeps the body's name in front
+    ("国家税务总局温州市税务局推出措施", [("国家税务总局温州市税务局", 0, 12, "inst.head:税务局")]),
+    (
+        "联合国家金融监督管理总局潍坊监管分局建设",
+        [("国家金融监督管理总局潍坊监管分局", 2, 18, "inst.head:监管分局")],
+    ),
+    # … but not when the two are named apart
+    (
+        "国家税务总局发文，温州市税务局落实",
+        [("国家税务总局", 0, 6, "inst.national:国家税务总局"), ("温州市税务局", 9, 15, "inst.head:税务局")],
+    ),
+    # a Youth League committee is no Party committee
+    ("共青团玉溪市委共同参与", [("共青团玉溪市委员会", 0, 7, "inst.head:委")]),
+    ("玉溪市委部署工作", [("中国共产党玉溪市委员会", 0, 4, "inst.head:委")]),
+    # 会同 joins two bodies: the second is no unit of the first
+    (
+        "南昌市市场监督管理局会同南昌市消费者协会推行",
+        [
+            ("南昌市市场监督管理局", 0, 10, "inst.head:市场监督管理局"),
+            ("南昌市消费者协会", 12, 20, "inst.named:协会"),
+        ],
+    ),
+    # a province and a city in short forms in a row: the city is the region of the name
+    ("福建厦门鹭江公证处推出新模式", [("厦门市鹭江公证处", 0, 9, "inst.named:公证处")]),
+    # new heads: numbered basic courts, railway procuratorates, ocean and fishery bureaus, the Yangtze shipping police
+    ("广东省东莞市第一人民法院联合", [("东莞市第一人民法院", 0, 12, "inst.head:第一人民法院")]),
+    ("该院与西安铁路运输检察院会签", [("西安铁路运输检察院", 3, 12, "inst.head:铁路运输检察院")]),
+    ("联合舟山市海洋与渔业局开展", [("舟山市海洋与渔业局", 2, 11, "inst.head:海洋与渔业局")]),
+    ("与长江航运公安局签订协议", [("长江航运公安局", 1, 8, "inst.national:长江航运公安局")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASES)
+def test_institution_forms(text, expected):
+    assert run(text) == expected
+
+
+ANAPHORS = [
+    # text, [(name, mentions)]
+    (
+        "苏州市吴中区人民法院召开发布会。\n我院创新提出“一案三查”审理方法。\n",
+        [("苏州市吴中区人民法院", ["苏州市吴中区人民法院", "我院"])],
+    ),
+    (
+        "广州仲裁委员会施行新规则。该委共受理仲裁案件3.9万件。\n",
+        [("广州仲裁委员会", ["广州仲裁委员会", "该委"])],
+    ),
+    ("该委托书已送达。\n", []),  # 委托 is no committee
+]
+
+
+@pytest.mark.parametrize("text, expected", ANAPHORS)
+def test_anaphors_name_the_body_named_before(text, expected):
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [(i["name"], i["mentions"]) for i in x["institutions"]] == expected
