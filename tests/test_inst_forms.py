@@ -47,6 +47,14 @@ CASES = [
     ("该院与西安铁路运输检察院会签", [("西安铁路运输检察院", 3, 12, "inst.head:铁路运输检察院")]),
     ("联合舟山市海洋与渔业局开展", [("舟山市海洋与渔业局", 2, 11, "inst.head:海洋与渔业局")]),
     ("与长江航运公安局签订协议", [("长江航运公安局", 1, 8, "inst.national:长江航运公安局")]),
+    ("会同省发展改革委部署", []),  # no province named: the region stays unknown, nothing is listed
+    ("会同山东省发展改革委部署", [("山东省发展和改革委员会", 2, 10, "inst.head:发展改革委")]),
+    ("联合南沙国际仲裁中心成立", [("南沙国际仲裁中心", 2, 10, "inst.head:国际仲裁中心")]),
+    ("莆田市医学会负责鉴定", [("莆田市医学会", 0, 6, "inst.head:医学会")]),
+    # a street named after a college is no college; listed companies and township stations name no body
+    ("宜昌市公安局西陵区分局学院街派出所创新", [("宜昌市公安局西陵区分局学院街派出所", 0, 17, "inst.subunit:派出所")]),
+    ("帮助7家上市公司化解风险", []),
+    ("由苏木派出所、嘎查警务室组成", []),
 ]
 
 

@@ -46,6 +46,19 @@ CASES = [
         "建立“轮岗交流、双向选择”两项机制",
         [("轮岗交流", 2, 17, "mech.quoted+list"), ("双向选择", 2, 17, "mech.quoted+list")],
     ),
+    # procedures and schemes of the curated vocabulary
+    (
+        "检察长列席审判委员会会议12次",
+        [("检察长列席审判委员会", 0, 10, "mech.curated:chief-procurator-attending-judicial-committee")],
+    ),
+    (
+        "落实重大决策社会稳定风险评估机制",
+        [("社会稳定风险评估", 2, 14, "mech.curated:social-stability-risk-assessment")],
+    ),
+    # a body named after a procedure names none (商事调解联盟, 社区康复工作办公室)
+    ("成立国际商事调解联盟", []),
+    # 改革委 is a department, 改革 no name's tail
+    ("山东高院会同省发展改革委建立府院联动机制", [("府院联动", 14, 18, "mech.curated:court-government-linkage")]),
     # a rule suffix before a verb's second character names no system; the name before stays
     ("落实首问负责制定期考核", [("首问负责制", 2, 7, "mech.curated:first-inquiry-responsibility")]),
 ]

@@ -67,6 +67,8 @@ GENERIC_STEMS = {
     "该",
     "此",
     "上述",
+    "上市",  # 7家上市公司: listed companies, none named
+    "苏木",  # 苏木派出所: the stations of the townships (苏木) of a banner
     "一家",
     "多家",
     "大型",

@@ -75,8 +75,8 @@ def _coordinated(text: str, insts: list, out: list) -> None:
     bodies listed at the start of the next clause)."""
     pos = out[-1].end
     for other in insts:
-        if other.start < pos or other in out:
-            continue
+        if other.start < pos or other in out or other.prefix_only:
+            continue  # a parent named as the front of its unit's name (会同市公安局交警支队): the unit is the member
         gap = text[pos : other.start]
         lead_act = LEAD_ACT.fullmatch(gap)
         if gap in COORDINATORS or lead_act:
