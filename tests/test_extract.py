@@ -486,6 +486,13 @@ def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):
     assert [q["text"] for q in doc(page)["quantities"]] == figures
 
 
+@pytest.mark.parametrize("joined", ["会同", "联合", "与"])
+def test_a_body_joined_by_a_word_and_a_region_level_is_a_body_of_its_own(joined):
+    """上海市司法局会同市商务委员会: 市 after the joining word is the article's city, the body its own."""
+    x = doc(f"上海市司法局{joined}市商务委员会建立协作机制。")
+    assert [i["name"] for i in x["institutions"]] == ["上海市司法局", "上海市商务委员会"]
+
+
 @pytest.mark.parametrize("text", ["湖北公安民警依法处置", "湖南会同推行诉源治理"])
 def test_a_short_form_after_its_province_that_is_no_place_word_is_no_county(text):
     """公安 (公安民警) and 会同 (a noun to jieba) after their province are no 公安县, 会同县."""

@@ -78,6 +78,10 @@ UNIT_CASES = [
     ),
     ("借款合同纠纷平均审理周期为49天", [("49天", 13, 16, 49, "day", "qty.unit:天→day")]),  # a debt word is for money
     ("帮助张某追回欠薪3万元", [("3万元", 8, 11, 30000, "CNY", "qty.unit:元→CNY")]),  # what the work recovered
+    (  # a reporter of the byline named by surname is no party
+        "本报讯（记者 马某）全省检察机关共办理案件3862件",
+        [("3862件", 21, 26, 3862, "case", "qty.unit:件→case")],
+    ),
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
 ]
 UNIT_NEGATIVES = [

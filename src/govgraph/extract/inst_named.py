@@ -137,6 +137,8 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     inner = run[1:-1].replace("和", "")  # 和 may join two words of a name (海洋和渔业厅)
     if not 2 <= len(run) <= 10 or not all(is_name_char(c) for c in run[:1] + inner + run[-1:]):
         return ""
+    if any(_joins_another(run[i:]) for i in range(len(run) - 1)):
+        return ""  # 司法局会同市商务 + 委员会: two bodies
     words = jieba_pos(run)
     verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
     # a department's name may hold verbal nouns (旅游和文化广电体育局)
@@ -202,6 +204,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
     floor = max((e for e in by_end if e <= hs), default=0)
     stem, proper = pos_stem(text, hs, floor)
+    stem = _after_joining(stem)
     if floor in by_end and len(stem) < hs - floor:
         stem = _stem_after_region(text, floor, hs, head) or stem
     if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED) or any(w in stem for w in MEDIA):
@@ -296,7 +299,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         stem = text[last.end : hs]
         # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
         inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
-        if not (0 < len(stem) <= 10 and inner):
+        if not (0 < len(stem) <= 10 and inner) or _joins_another(stem):
             return []
     elif "{stem}" in head.canonical and head.surface in (
         "支队",
@@ -308,6 +311,23 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         return []  # an ordinal or a name must stand before a bare 支队
     name = fill(head, stem=stem, parent=last.name)
     return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
+
+
+def _joins_another(stem: str) -> str:
+    """会同上海市商务 + 委员会: the joining word (会同, 联合 …) when it and a region open another body's
+    name, not a unit's; else ""."""
+    verb = next((w for w in JOINING_WORDS + tuple(JOINT_NAME_VERBS) if stem.startswith(w)), "")
+    rest = stem[len(verb) :]
+    implicit = rest.startswith(tuple(w for w, _, _ in IMPLICIT))
+    return verb if verb and (implicit or any(rest[:k] in gazetteer().by_name for k in (2, 3, 4))) else ""
+
+
+def _after_joining(stem: str) -> str:
+    """司法局会同市商务 + 委员会: the name starts after the word that joins it to the body before."""
+    for i in range(len(stem) - 2, 0, -1):
+        if verb := _joins_another(stem[i:]):
+            return stem[i + len(verb) :]
+    return stem
 
 
 def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:

@@ -161,8 +161,15 @@ def _anonymised_party() -> re.Pattern:
     return re.compile("(?:" + "|".join(map(re.escape, quantity_cues().get("surname", ()))) + ")某")
 
 
+# 河南日报讯（记者 马某）: a reporter of the byline, not a party
+REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|编辑)\s*$")
+
+
 def _party_named(sentence_before: str) -> bool:
-    return "某" in sentence_before and _anonymised_party().search(sentence_before) is not None
+    return "某" in sentence_before and any(
+        REPORTER_BEFORE.search(sentence_before, 0, m.start()) is None
+        for m in _anonymised_party().finditer(sentence_before)
+    )
 
 
 def _story(sentence_before: str, before: str, unit: str) -> bool:
