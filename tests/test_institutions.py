@@ -145,6 +145,9 @@ RELATIVE.extend(
         ("成都市天府新区人民法院审结", ["成都市"], [("成都市天府新区人民法院", 0, 11, "inst.zone:人民法院")]),
         # a new area named after its city (兰州新区, 哈尔滨新区)
         ("兰州新区人民法院实行立案即调解", ["兰州市"], [("兰州新区人民法院", 0, 8, "inst.zone:人民法院")]),
+        # a zone with a name of its own needs no city before it (data/development_zones.tsv's city)
+        ("前海合作区人民法院深化涉外商事审判", [], [("前海合作区人民法院", 0, 9, "inst.zone:人民法院")]),
+        ("与横琴粤澳深度合作区人民法院会签", [], [("横琴粤澳深度合作区人民法院", 1, 14, "inst.zone:人民法院")]),
     ]
 )
 RELATIVE_NEGATIVES = [

@@ -4,6 +4,7 @@ cached and read through `lexicon.data_rows`, so a user lexicon can add rows."""
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import NamedTuple
 
 from .lexicon import data_rows
 
@@ -14,8 +15,16 @@ def bare_heads() -> frozenset[str]:
     return frozenset(r["surface"] for r in data_rows("bare_heads.tsv"))
 
 
+class Zone(NamedTuple):
+    full: str  # the zone's full name
+    city: str | None  # GB/T 2260 code of where a zone with a name of its own lies; None for generic words
+
+
 @lru_cache(maxsize=1)
-def development_zones() -> dict[str, str]:
-    """Zone word → full zone name (data/development_zones.tsv), longest first."""
+def development_zones() -> dict[str, Zone]:
+    """Zone word → its full name and city (data/development_zones.tsv), longest first."""
     rows = data_rows("development_zones.tsv")
-    return {r["surface"]: r["full"] for r in sorted(rows, key=lambda r: -len(r["surface"]))}
+    return {
+        r["surface"]: Zone(r["full"], None if r.get("city", "-") in ("-", "") else r["city"])
+        for r in sorted(rows, key=lambda r: -len(r["surface"]))
+    }

@@ -24,7 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import Division, Head, collective_leads, institution_heads, person_titles
+from ..lexicon import Division, Head, collective_leads, gazetteer, institution_heads, person_titles
 from ..lexicon_institutions import bare_heads, development_zones
 from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
@@ -309,18 +309,23 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
 
 def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
     """荆州经开区住建局: a city, a development zone word, a head; the zone is no division, the
-    body carries the zone's full name after the city as written."""
-    for word, full in development_zones().items():
+    body carries the zone's full name after the city as written. A zone with a name of its own
+    needs no city (前海合作区人民法院: named as written, in the zone's city)."""
+    for word, zone in development_zones().items():
         if not text.endswith(word, 0, hs):
             continue
         chain = chain_ending_at(by_end, hs - len(word))
+        if not chain and zone.city is not None and word_starts_at(text, hs - len(word)):
+            d = gazetteer().by_code.get(zone.city)
+            name = fill(head, region=zone.full, short=zone.full)
+            return [_mention(hs - len(word), he, text, name, head, d, d.name if d else None, "inst.zone")]
         if not chain or chain[-1].local_level or head.level in ("province", "prefecture"):
             return []
         d = resolve_chain(chain, ctx)[0]
         if d is None or not (d.level == "prefecture" or (d.level == "province" and d.name.endswith("市"))):
             return []  # a city's zone (重庆两江新区 too: the municipalities are cities)
         written = text[chain[-1].start : hs - len(word)]  # the city as the text writes it (荆州, 成都市)
-        name = fill(head, region=written + full, short=written + full)
+        name = fill(head, region=written + zone.full, short=written + zone.full)
         return [_mention(chain[0].start, he, text, name, head, d, d.name, "inst.zone")]
     return []
 
