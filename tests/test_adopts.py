@@ -74,6 +74,10 @@ ADOPT_CASES = [
             ("荆州市中级人民法院", "集中执行"): [(32, 41, "adopt.subject+trigger")],
         },
     ),
+    (  # nor does the body that oversees the subject (由X主管)
+        "石家庄市医调委成立于2015年，由石家庄市司法局主管，推行诉调对接。",
+        {("石家庄市医疗纠纷人民调解委员会", "诉调对接"): [(0, 33, "adopt.subject+trigger")]},
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},
@@ -180,6 +184,8 @@ ROLE_CASES = [
     ("荆州市人民检察院向荆州市公安局发出检察建议。", ["荆州市人民检察院"]),
     ("经荆州市人民检察院批准，荆州市公安局推行检察建议。", ["荆州市公安局"]),  # the approver is no subject
     ("经荆州市人民检察院调解，双方达成协议。", ["荆州市人民检察院"]),  # the mediator is
+    ("石家庄市医调委成立于2015年，由石家庄市司法局主管，推行诉调对接。", ["石家庄市医疗纠纷人民调解委员会"]),
+    ("由石家庄市司法局负责，推行诉调对接。", ["石家庄市司法局"]),  # 负责: the body does it
     ("上海市总工会副主席赵德关出席。", []),  # a person's employer, not a subject
     ("荆州市公安局党委书记张三出席。", []),
     (

@@ -40,10 +40,18 @@ APPROVED_BY = re.compile(r"(?:报|提请)?经$")
 APPROVES = re.compile(r"(?:的)?(?:批准|同意|授权|批复|核准|审批)")
 
 
+# 由市司法局主管，: the body that oversees the subject, in a clause of its own
+OVERSEEN_BY = re.compile(r"由$")
+OVERSEES = re.compile(r"(?:业务)?(?:主管|监管|指导|管理)(?:[，。；,;]|$)")
+
+
 def approves(text: str, m) -> bool:
-    """The body is the one whose approval the clause opens with (经最高人民法院批准，…)."""
+    """The body is the one whose approval opens the clause (经最高人民法院批准，…) or which
+    oversees the subject (…成立于2015年，由市司法局主管，…)."""
+    if APPROVED_BY.search(text, max(0, m.start - 3), m.start) is not None:
+        return APPROVES.match(text, m.end) is not None
     return (
-        APPROVED_BY.search(text, max(0, m.start - 3), m.start) is not None and APPROVES.match(text, m.end) is not None
+        OVERSEEN_BY.search(text, max(0, m.start - 1), m.start) is not None and OVERSEES.match(text, m.end) is not None
     )
 
 
