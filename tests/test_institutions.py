@@ -572,6 +572,11 @@ ANAPHORA_CASES = [
             ("荆州市公安局北关派出所", 16, 18, "inst.anaphor:该所"),
         ],
     ),
+    (  # a committee or association likewise
+        "荆州市律师协会召开会议，该协会推行",
+        [("荆州市律师协会", 0, 7, "inst.head:律师协会"), ("荆州市律师协会", 12, 15, "inst.anaphor:该协会")],
+    ),
+    ("荆州市司法局表示，该委员会主任说", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # no committee named before
     ("荆州市司法局表示，该所长期", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # 所长 is no 该所
     ("荆州市公证处受理申请，该处房屋已过户", [("荆州市公证处", 0, 6, "inst.head:公证处")]),  # 该处 is a place
     ("该局还建成队伍", []),  # no bureau named before

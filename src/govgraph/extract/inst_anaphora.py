@@ -20,6 +20,8 @@ ANAPHORA = {
     "该处": KINDS,
     "该中心": KINDS,
     "该委": KINDS,
+    "该委员会": KINDS,
+    "该协会": KINDS,
 }
 # what the name of the body an anaphor stands for ends with
 ANAPHOR_ENDS = {
@@ -32,6 +34,8 @@ ANAPHOR_ENDS = {
     "该处": "处",
     "该中心": "中心",
     "该委": "委员会",
+    "该委员会": "委员会",
+    "该协会": "协会",
 }
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
 UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心"}
