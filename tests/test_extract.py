@@ -321,10 +321,20 @@ def test_quantity_negatives(text):
         ("2021年至今，全市法院受理案件1200件", "2021年至今"),
         ("到2010年，全县信访总量比2003年减少57%", "2010年"),  # 比2003年: what it is compared with
         ("第一季度执行到位率为56.74%，较去年全年增长4.19%", "第一季度"),
+        ("去年，全市法院受理案件1200件", "去年"),  # the year alone
+        ("过去一年，全市法院受理案件1200件", "过去一年"),  # a work report's year
+        ("与去年同期相比，受理案件增加1200件", None),  # the same time last year: a comparison
+        ("万人成讼率由去年的118件降至104件", None),  # the level it started from
     ],
 )
 def test_period(text, period):
     assert find_period(text, len(text)) == period
+
+
+def test_the_level_a_change_starts_from_keeps_its_year():
+    text = "万人成讼率由去年的118件降至104件"
+    assert find_period(text, text.index("118")) == "去年"  # 118件 is last year's
+    assert find_period(text, text.index("104")) is None  # 104件 is not
 
 
 @pytest.mark.parametrize(
@@ -350,6 +360,8 @@ def test_period(text, period):
         ("去年全年", "2024-12-05", ("2023-01-01", "2023-12-31")),
         ("截至2024年底", None, (None, "2024-12-31")),
         ("2021年至今", "2024-12-05", ("2021-01-01", "2024-12-05")),
+        ("今年", "2024-12-05", ("2024-01-01", "2024-12-05")),  # this year, so far
+        ("过去一年", "2024-03-05", ("2023-01-01", "2023-12-31")),
     ],
 )
 def test_period_resolution(period, article_date, resolved):

@@ -277,8 +277,11 @@ PERIOD = re.compile(
     r"|(?:\d{4}年|今年|去年)?(?:上半年|下半年|第[一二三四]季度|前三季度|\d{1,2}(?:月份?)?"
     + _TO
     + r"\d{1,2}月份?|\d{1,2}月份?)"
-    r"|\d{4}年(?:以来|至今)?|今年以来|去年以来|近[一二三四五两]年)"
+    r"|\d{4}年(?:以来|至今)?|今年以来|去年以来|近[一二三四五两]年"
+    # the year alone (去年，全市…; a work report's 过去一年), not the same time of it (去年同期)
+    r"|(?:今年|去年|过去一年)(?!同期|底|末|初))"
 )
+PAST_YEAR = "过去一年"  # in a work report: the year it reports on, the one before the report's
 A_DAY = re.compile(r"\d{1,2}日")  # 本报北京11月5日讯: a dateline, not the period of what follows
 
 
@@ -288,6 +291,9 @@ def find_period(text: str, before: int) -> str | None:
     for m in PERIOD.finditer(text, 0, before):
         if text[max(0, m.start() - 1) : m.start()] in ("较", "比"):
             continue  # 较去年全年增长4.19%: what the figure is compared with, not its period
+        if text[max(0, m.start() - 1) : m.start()] in ("由", "从") and text.startswith("的", m.end()):
+            if m.end() + 1 < before:
+                continue  # 由去年的118件降至104件: the level 104件 started from (118件 is 去年's)
         if not A_DAY.match(text, m.end()) or m.group(0).startswith("截至"):
             best = m.group(0)
     return best
@@ -319,7 +325,7 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
     m = re.search(r"(\d{4})年", period)
     if m:
         year = int(m.group(1))
-    elif "去年" in period:
+    elif "去年" in period or period == PAST_YEAR:
         year = year - 1 if year else None
     if year is None:
         return None, None
@@ -360,7 +366,7 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
         if 1 <= a <= b <= 12:
             return f"{year:04d}-{a:02d}-01", month_end(b)
         return None, None
-    if "以来" in period or "至今" in period:
+    if "以来" in period or "至今" in period or period == "今年":
         return f"{year:04d}-01-01", article_date  # since then, up to the article
     return f"{year:04d}-01-01", month_end(12)
 
