@@ -323,6 +323,7 @@ def test_quantity_negatives(text):
         ("第一季度执行到位率为56.74%，较去年全年增长4.19%", "第一季度"),
         ("去年，全市法院受理案件1200件", "去年"),  # the year alone
         ("过去一年，全市法院受理案件1200件", "过去一年"),  # a work report's year
+        ("今年1月，最高法下发今年首批10个典型案例", "今年1月"),  # 今年首批 is an attribute
         ("与去年同期相比，受理案件增加1200件", None),  # the same time last year: a comparison
         ("万人成讼率由去年的118件降至104件", None),  # the level it started from
     ],

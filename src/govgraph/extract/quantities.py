@@ -278,8 +278,9 @@ PERIOD = re.compile(
     + _TO
     + r"\d{1,2}月份?|\d{1,2}月份?)"
     r"|\d{4}年(?:以来|至今)?|今年以来|去年以来|近[一二三四五两]年"
-    # the year alone (去年，全市…; a work report's 过去一年), not the same time of it (去年同期)
-    r"|(?:今年|去年|过去一年)(?!同期|底|末|初))"
+    # the year alone (去年，全市…; a work report's 过去一年), not the same time of it (去年同期) nor an
+    # attribute (今年首批, 今年第二批)
+    r"|(?:今年|去年|过去一年)(?!同期|底|末|初|首|第))"
 )
 PAST_YEAR = "过去一年"  # in a work report: the year it reports on, the one before the report's
 A_DAY = re.compile(r"\d{1,2}日")  # 本报北京11月5日讯: a dateline, not the period of what follows
