@@ -90,6 +90,21 @@ def test_adoptions(text, expected):
     assert adoptions(text) == expected
 
 
+ADOPT_CASES += [
+    (  # the members a later clause lists adopt what the subject set up
+        "南康区人民检察院牵头建立未成年人保护联席会议制度，区教育局、区民政局为成员单位。\n",
+        {
+            ("赣州市南康区人民检察院", "未成年人保护联席会议"): [(0, 24, "adopt.subject+trigger")],
+            ("赣州市南康区教育局", "未成年人保护联席会议"): [(12, 29, "adopt.member")],
+            ("赣州市南康区民政局", "未成年人保护联席会议"): [(12, 34, "adopt.member")],
+        },
+    ),
+    (  # … but a body of a later clause that only speaks of it does not
+        "温州中院建立府院联动机制，市发改委表示支持。\n",
+        {("温州市中级人民法院", "府院联动"): [(0, 10, "adopt.subject+trigger")]},
+    ),
+]
+
 ADOPT_NEGATIVES = [
     "荆州市中级人民法院被湖北省人民政府表彰为交叉执行先进单位。",  # praised for it, not adopting it
     "湖北省人民政府授予荆州市中级人民法院交叉执行示范单位称号。",  # honouring a body is not adopting
@@ -103,6 +118,18 @@ ADOPT_NEGATIVES = [
 @pytest.mark.parametrize("text", ADOPT_NEGATIVES)
 def test_not_adoptions(text):
     assert doc(text)["adopts"] == []
+
+
+def test_a_region_opening_a_sentence_stops_the_carried_actor():
+    # 蚌埠市三部门…: a new actor that is no institution; the body of the sentence before does not act
+    text = "芜湖市人民检察院建立行政执法与检察监督衔接机制。\n蚌埠市三部门联合发布《关于深化府院联动的意见》。\n"
+    assert set(adoptions(text)) == {("芜湖市人民检察院", "行政执法与检察监督衔接")}
+    # … but the region's courts (两级法院) are the system whose lead body is the one carried
+    text = "宜昌市中级人民法院推行补植复绿。\n宜昌两级法院判决补植复绿林地560亩。\n"
+    assert [e[2] for e in adoptions(text)[("宜昌市中级人民法院", "补植复绿")]] == [
+        "adopt.subject+trigger",
+        "adopt.region",
+    ]
 
 
 def test_a_speakers_employer_does_not_adopt_what_the_speaker_comments_on():

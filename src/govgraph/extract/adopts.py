@@ -16,7 +16,8 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..lexicon import adopt_weights, triggers
+from ..lexicon import adopt_weights, collective_systems, triggers
+from .adopt_members import joins, member_bodies
 from .institutions import InstitutionMention
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
@@ -311,6 +312,16 @@ class AdoptionFinder:
         heads = list_heads(text, mechs)
         # a region opening the clause (桃浦镇创新性地引入…) stands for its body the article named
         by_region = [] if subj else self.region_bodies(text, regions or [], insts)
+        # a region opening the sentence with no body of its own named (蚌埠市三部门联合…) is a new actor
+        # that is no institution: the body carried from earlier sentences does not act here
+        region_acts = (
+            not subj
+            and not by_region
+            and any(
+                not text.startswith(tuple(collective_systems()), r.end)
+                for r in region_subjects(text, regions or [], insts)
+            )
+        )  # (宜昌两级法院审结…: the region's courts, whose lead may be the body carried)
         for mm in mechs:
             for who in bodies:
                 if who.start < mm.end and mm.start < who.end:
@@ -321,7 +332,13 @@ class AdoptionFinder:
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
                 out.append(Candidate(who, mm, "region", frozenset(f)))
-            if not subj and not by_region and self.carried and not any(_speaker_opens(text, b) for b in bodies[:1]):
+            if (
+                not subj
+                and not by_region
+                and not region_acts
+                and self.carried
+                and not any(_speaker_opens(text, b) for b in bodies[:1])
+            ):
                 out += self.carried_candidates(text, paragraph, mm, len(bodies), heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
@@ -340,17 +357,16 @@ class AdoptionFinder:
         # when the mechanism follows in the same clause or the next (…，向监管部门发出检察建议); further on
         # another actor may have taken over (…，被告人…或法院做出补植令)
         led = {id(c.mech) for c, s in scored if s > 0 and c.role == "subject"}
-        return [c for c, s in scored if s > 0 or (id(c.mech) in led and self.joins(text, c, bodies, subj))]
-
-    @staticmethod
-    def joins(text: str, c: Candidate, bodies: list[InstitutionMention], subj: list) -> bool:
-        """A co-actor named before the mechanism, at most one clause break and no other body between them."""
-        return (
-            c.role == "coactor"
-            and c.who.end <= c.mech.start
-            and len(CLAUSE_BREAK.findall(text, c.who.end, c.mech.start)) <= 1
-            and not any(b not in subj and c.who.end <= b.start < c.mech.start for b in bodies)
-        )
+        found = [
+            c for c, s in scored if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
+        ]
+        return found + [  # …，区教育局、区民政局为成员单位: the members adopt what the subject set up
+            Candidate(who, c.mech, "member", c.features)
+            for c in found
+            if c.role == "subject"
+            for who in member_bodies(text, bodies, c.mech.end)
+            if not any(o.who.name == who.name and o.mech is c.mech for o in found)
+        ]
 
     def carried_candidates(
         self, text: str, paragraph: int, mm: MechanismMention, n_bodies: int, head: int

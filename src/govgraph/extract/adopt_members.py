@@ -1,0 +1,46 @@
+"""Co-actors and member bodies of a measure. A co-actor named before the measure adopts what the
+subject adopts (`joins`); so do the bodies of a clause after the measure that lists bodies as its members or
+participants (…建立未成年人保护联席会议制度，区教育局、区民政局为成员单位; …等18个部门参与).
+SPEC v2: every co-actor of a joint measure adopts it."""
+
+from __future__ import annotations
+
+import re
+
+from .inst_base import InstitutionMention
+from .mechanisms import MechanismMention
+
+CLAUSE_BREAK = re.compile(r"[，。；：！？,;:]")
+JOINERS = ("、", "和", "与", "及", "以及")
+# what ends a clause of members: 为成员单位, 等18个部门参与, 共同参与, 配合
+MEMBER_TAIL = re.compile(
+    r"(?:等(?:[0-9]+|[一二三四五六七八九十两]+)?(?:个|家)?(?:部门|单位|成员单位)?)?"
+    r"(?:为|作为|是)?(?:成员单位|成员|共同参与|参与|配合|协同配合|共同配合)$"
+)
+MEMBER_OPENERS = ("", "由", "并由", "吸纳", "吸收")
+
+
+def member_bodies(text: str, bodies: list[InstitutionMention], after: int) -> list[InstitutionMention]:
+    """The bodies that a clause starting after `after` lists as members, when the clause holds only
+    them, the words that join them and a member word."""
+    breaks = [m.start() for m in CLAUSE_BREAK.finditer(text, after)] + [len(text)]
+    for start, end in zip(breaks, breaks[1:], strict=False):
+        inside = [b for b in bodies if start < b.start and b.end <= end]
+        if not inside or text[start + 1 : inside[0].start] not in MEMBER_OPENERS:
+            continue
+        gaps = [text[a.end : b.start] for a, b in zip(inside, inside[1:], strict=False)]
+        if all(g in JOINERS for g in gaps) and MEMBER_TAIL.match(text[inside[-1].end : end]):
+            return inside
+    return []
+
+
+def joins(
+    text: str, who: InstitutionMention, mech: MechanismMention, role: str, bodies: list[InstitutionMention], subj: list
+) -> bool:
+    """A co-actor named before the mechanism, at most one clause break and no other body between them."""
+    return (
+        role == "coactor"
+        and who.end <= mech.start
+        and len(CLAUSE_BREAK.findall(text, who.end, mech.start)) <= 1
+        and not any(b not in subj and who.end <= b.start < mech.start for b in bodies)
+    )
