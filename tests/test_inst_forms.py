@@ -54,6 +54,10 @@ CASES = [
     # a street named after a college is no college; listed companies and township stations name no body
     ("宜昌市公安局西陵区分局学院街派出所创新", [("宜昌市公安局西陵区分局学院街派出所", 0, 17, "inst.subunit:派出所")]),
     ("帮助7家上市公司化解风险", []),
+    (
+        "台州市人民检察院12309检察服务中心推行首接负责制",
+        [("台州市人民检察院12309检察服务中心", 0, 19, "inst.subunit:12309检察服务中心")],
+    ),
     ("由苏木派出所、嘎查警务室组成", []),
 ]
 

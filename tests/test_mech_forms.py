@@ -33,6 +33,10 @@ CASES = [
             ("跨域立案", 9, 13, "mech.curated:cross-region-case-filing"),
         ],
     ),
+    # a particle after the setup verb starts no name (总结出…)
+    ("该所总结出老娘舅调解工作法，在全县推广。", [("老娘舅调解", 5, 13, "mech.setup-verb")]),
+    ("该院推出“共享法庭”。", [("共享法庭", 4, 10, "mech.setup-verb+quoted")]),
+    ("戒毒管理局建立出所衔接机制，接续帮扶", [("出所衔接", 7, 13, "mech.setup-verb")]),  # 建立出 is no verb
     # a founded community: kept whole after a setup verb
     ("该院联合区妇联构建未成年人保护共同体，织密保护网。", [("未成年人保护共同体", 9, 18, "mech.setup-verb")]),
     # a quoted list that spells out the numbered name after it: the numbered name, with its generic words

@@ -28,6 +28,7 @@ from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count
 from .mech_names import (
     CJK,
     NUM,
+    OUT_VERBS,
     QUOTE_CHARS,
     Candidate,
     any_of,
@@ -242,6 +243,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             if _counted_end(cues.counted).search(text, max(0, end - 3), end):
                 continue  # 调查、调解、心理疏导三项机制: a counted list of functions
             start = _phrase_start(text, end, cues)
+            if text[start : start + 1] == "出" and setup_before(text, start + 1, cues):
+                start += 1  # 总结出老娘舅调解工作法: the particle ends the verb, it starts no name
             for bad in cues.bad_start:
                 if text.startswith(bad, start) and end - start > len(bad):
                     start += len(bad)
@@ -284,7 +287,7 @@ def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
     starts = [i + len(w) for w in cues.founding for i in find_each(text[lo:end], w)]
     for j in sorted(starts, reverse=True):
         j += lo
-        if text.startswith(("了", "起"), j):
+        if text.startswith(("了", "起"), j) or (text.startswith("出", j) and text.endswith(OUT_VERBS, 0, j)):
             j += 1
         span = text[j:end]
         if 4 <= len(span) <= PHRASE_MAX and CJK_RUN.fullmatch(span) and not set(span) & SPAN_BREAKS:

@@ -95,11 +95,18 @@ def generic_only(name: str, cues: MechanismCues) -> bool:
     return all(w in cues.generic or len(w) == 1 for w in words)
 
 
+# verbs that take 出 for what they bring forth (总结出…工作法); 建立出 is no verb
+OUT_VERBS = ("总结", "提炼", "探索", "摸索", "打造")
+
+
 def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
-    """A setup verb ends at `pos`, maybe followed by 了/起."""
+    """A setup verb ends at `pos`, maybe followed by 了/起/出."""
     head = text[max(0, pos - 6) : pos]
-    head = re.sub(r"[了起]$", "", head)
-    return head.endswith(cues.setup)
+    if head.endswith(cues.setup):
+        return True  # 推出 is a verb of its own
+    if head.endswith("出"):
+        return head[:-1].endswith(OUT_VERBS)
+    return re.sub(r"[了起]$", "", head).endswith(cues.setup)
 
 
 def find_each(text: str, word: str):
