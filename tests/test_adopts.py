@@ -78,6 +78,10 @@ ADOPT_CASES = [
         "石家庄市医调委成立于2015年，由石家庄市司法局主管，推行诉调对接。",
         {("石家庄市医疗纠纷人民调解委员会", "诉调对接"): [(0, 33, "adopt.subject+trigger")]},
     ),
+    (  # of the bodies carried over, only those of the system a clause's collective names act in it
+        "张掖市中级人民法院与张掖市人民检察院会签意见。\n今年以来，两级法院执结案件1.2万件；全市检察机关办理监督案件218件，发出检察建议186件。\n",
+        {("张掖市人民检察院", "检察建议"): [(62, 66, "adopt.carried")]},
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},
@@ -111,6 +115,7 @@ ADOPT_NEGATIVES = [
     "荆州市推行提级执行。",  # a region is never an actor
     "荆州市中级人民法院积极参与全市“平安荆州”建设。",  # contributing to a campaign is not adopting it
     "荆州市公安局积极助力诉源治理。",
+    "宁波海事法院服务保障“一带一路”建设。",  # serving a national initiative is not adopting it
     "　　“此案提供了模板。”中国政法大学教授刘静坤说。\n",  # no mechanism, a speaker's employer
 ]
 

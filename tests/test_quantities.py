@@ -85,6 +85,7 @@ UNIT_CASES = [
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
 ]
 UNIT_NEGATIVES = [
+    "涉及50多个国家和地区",  # the scope of foreign cases, not work done
     "辖区共辖11个社区",  # jurisdiction size
     "总人口28万人",  # population
     "建筑面积300平方米",  # area

@@ -21,7 +21,7 @@ from .adopt_members import joins, member_bodies
 from .institutions import InstitutionMention
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, approves, region_subjects
+from .roles import PERSON_AFTER, REPORTING, approves, partner, region_subjects, system_ends
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -31,9 +31,6 @@ GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
 # … or the target of the act (向自然资源局发出检察建议): never the actor
 TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)$")
 TITLE = re.compile(r"《[^《》]*》")
-# …并与B签订协议，建立…: the partner of an act done together is one of its co-actors
-PARTNER_BEFORE = re.compile(r"(?:与|同|和)$")
-PARTNER_ACT = re.compile(r"(?:签订|签署|会签|共同|联合|共建|达成|携手)")
 NEAR, FAR = 12, 40
 # a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
 CONTRIB_REACH = 2
@@ -172,7 +169,7 @@ def features(
             f.add("contrib:between")
         if _has(words["praise"], between):
             f.add("praise:between")  # 荣获…称号, 被评为…
-        if _has(words["joint"], text[_clause_start(text, who.start) : who.start]) or _partner(text, who):
+        if _has(words["joint"], text[_clause_start(text, who.start) : who.start]) or partner(text, who):
             f.add("who:joined")  # 省公安厅联合省高级人民法院、省检察院发布…
         if not CLAUSE_BREAK.search(between):
             f.add("clause:same")
@@ -241,13 +238,6 @@ def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: in
     if _has(verbs, text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]):
         f.add("trig:after")  # 诉调对接机制建设全面推进
     return f
-
-
-def _partner(text: str, who: InstitutionMention) -> bool:
-    """与B签订…, 同B共同…: B is named as the partner of a joint act."""
-    return PARTNER_BEFORE.search(text, max(0, who.start - 1), who.start) is not None and bool(
-        PARTNER_ACT.match(text, who.end)
-    )
 
 
 def _later_clause(c: Candidate) -> bool:
@@ -373,7 +363,10 @@ class AdoptionFinder:
     ) -> list[Candidate]:
         far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
         out = []
+        ends = system_ends(text[max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1 : mm.start])
         for who in self.carried:
+            if ends and not who.name.endswith(ends):
+                continue  # …；全市检察机关…发出检察建议: the clause speaks of another system than this body's
             f = features(text, None, mm, "carried", n_bodies, head)
             if far:
                 f.add("carried:far")

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon import collective_leads, collective_systems
+
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"
 LEAD = re.compile(
@@ -114,3 +116,35 @@ def region_subjects(text: str, regions: list, insts: list) -> list:
             out.append(other)
         return out
     return []
+
+
+# …并与B签订协议，建立…: the partner of an act done together is one of its co-actors
+PARTNER_BEFORE = re.compile(r"(?:与|同|和)$")
+PARTNER_ACT = re.compile(r"(?:签订|签署|会签|共同|联合|共建|达成|携手)")
+
+
+def partner(text: str, who) -> bool:
+    """与B签订…, 同B共同…: B is named as the partner of a joint act."""
+    return PARTNER_BEFORE.search(text, max(0, who.start - 1), who.start) is not None and bool(
+        PARTNER_ACT.match(text, who.end)
+    )
+
+
+# 全市检察机关, 两级法院, 各级公安机关: all bodies of one system, opening a clause
+COLLECTIVE_OPENING = re.compile(r"(?:全[省市县区州盟旗]|各级|两级)")
+
+
+def system_ends(clause: str) -> tuple[str, ...]:
+    """How the names of the bodies of the system the last collective of a clause names end (全市检察机关 →
+    人民检察院; 两级法院 → 法院), or () when the clause names none."""
+    found = list(COLLECTIVE_OPENING.finditer(clause))
+    if not found:
+        return ()
+    m = found[-1]
+    systems = collective_systems()
+    word = next((w for w in sorted(systems, key=len, reverse=True) if clause.startswith(w, m.end())), None)
+    if word is None:
+        return ()
+    system = systems[word]
+    leads = {lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system}
+    return tuple(sorted(leads | {system}))
