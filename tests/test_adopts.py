@@ -82,6 +82,13 @@ ADOPT_CASES = [
         "张掖市中级人民法院与张掖市人民检察院会签意见。\n今年以来，两级法院执结案件1.2万件；全市检察机关办理监督案件218件，发出检察建议186件。\n",
         {("张掖市人民检察院", "检察建议"): [(62, 66, "adopt.carried")]},
     ),
+    (  # a collective names its lead body where none of the bodies carried over is of it (SPEC v2)
+        "山西省人民检察院发布典型案例。\n平城区人民检察院发出诉前检察建议。\n近年来，全省检察机关建立强制报告制度。\n",
+        {
+            ("大同市平城区人民检察院", "诉前检察建议"): [(16, 32, "adopt.subject+trigger")],
+            ("山西省人民检察院", "强制报告"): [(38, 52, "adopt.collective")],
+        },
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},

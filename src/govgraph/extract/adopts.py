@@ -21,7 +21,7 @@ from .adopt_members import joins, member_bodies
 from .institutions import InstitutionMention
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, approves, partner, region_subjects, system_ends
+from .roles import PERSON_AFTER, REPORTING, approves, collective_in, partner, region_subjects
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -66,7 +66,7 @@ MIN_KNOWN_NAME = 4
 class Candidate:
     who: InstitutionMention
     mech: MechanismMention
-    role: str  # subject | coactor | mention | carried | region
+    role: str  # subject | coactor | mention | carried | region | collective
     features: frozenset[str]
 
     @property
@@ -322,13 +322,7 @@ class AdoptionFinder:
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
                 out.append(Candidate(who, mm, "region", frozenset(f)))
-            if (
-                not subj
-                and not by_region
-                and not region_acts
-                and self.carried
-                and not any(_speaker_opens(text, b) for b in bodies[:1])
-            ):
+            if not subj and not by_region and not region_acts and not any(_speaker_opens(text, b) for b in bodies[:1]):
                 out += self.carried_candidates(text, paragraph, mm, len(bodies), heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
@@ -363,17 +357,29 @@ class AdoptionFinder:
     ) -> list[Candidate]:
         far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
         out = []
-        ends = system_ends(text[max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1 : mm.start])
-        for who in self.carried:
-            if ends and not who.name.endswith(ends):
-                continue  # …；全市检察机关…发出检察建议: the clause speaks of another system than this body's
-            f = features(text, None, mm, "carried", n_bodies, head)
-            if far:
+        for who, role in self.actors_here(text, head, mm):
+            f = features(text, None, mm, role, n_bodies, head)
+            if role == "carried" and far:
                 f.add("carried:far")
-            if len(self.actors) == 1:
+            if role == "carried" and len(self.actors) == 1:
                 f.add("carried:sole")  # the article has had no other actor
-            out.append(Candidate(who, mm, "carried", frozenset(f)))
+            out.append(Candidate(who, mm, role, frozenset(f)))
         return out
+
+    def actors_here(self, text: str, head: int, mm: MechanismMention) -> list[tuple[InstitutionMention, str]]:
+        """The bodies carried over, or, where the sentence's part names a collective (…；全市检察机关…发出
+        检察建议), those of them it includes, else the last body the article named that it includes, standing
+        where the collective does (全省检察机关 → the province's 人民检察院): SPEC v2 reads a collective as its
+        lead body."""
+        collective = collective_in(text, max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1, mm.start)
+        if collective is None:
+            return [(who, "carried") for who in self.carried]
+        mine = [(who, "carried") for who in self.carried if collective.includes(who)]
+        lead = next((who for who in reversed(self.named) if collective.includes(who)), None)
+        if mine or lead is None:
+            return mine
+        at = collective.start, collective.end
+        return [(replace(lead, start=at[0], end=at[1], surface=text[at[0] : at[1]]), "collective")]
 
     def region_bodies(self, text: str, regions: list, insts: list[InstitutionMention]) -> list[InstitutionMention]:
         """For each region in subject position, the body of that region the article named last,

@@ -10,6 +10,7 @@ sentence adverb (近日，贵州省仁怀市人民法院通过…), is not gover
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from ..lexicon import collective_leads, collective_systems
 
@@ -130,21 +131,38 @@ def partner(text: str, who) -> bool:
     )
 
 
-# 全市检察机关, 两级法院, 各级公安机关: all bodies of one system, opening a clause
-COLLECTIVE_OPENING = re.compile(r"(?:全[省市县区州盟旗]|各级|两级)")
+# 全市检察机关, 两级法院, 各级公安机关: all bodies of one system of a region
+COLLECTIVE_OPENING = re.compile(r"全(?P<level>[省市县区州盟旗])|各级|两级")
 
 
-def system_ends(clause: str) -> tuple[str, ...]:
-    """How the names of the bodies of the system the last collective of a clause names end (全市检察机关 →
-    人民检察院; 两级法院 → 法院), or () when the clause names none."""
-    found = list(COLLECTIVE_OPENING.finditer(clause))
+@dataclass(frozen=True)
+class Collective:
+    """The bodies a collective (全省检察机关) names: how their names end, and the last character of
+    their region's name (省; None after 各级/两级, which name several levels)."""
+
+    ends: tuple[str, ...]
+    region_end: str | None
+    start: int  # where the collective stands in the text searched
+    end: int
+
+    def includes(self, body) -> bool:
+        if not body.name.endswith(self.ends):
+            return False
+        return self.region_end is None or (body.region_name or "").endswith(self.region_end)
+
+
+def collective_in(text: str, start: int, end: int) -> Collective | None:
+    """The last collective text[start:end] names (全市检察机关 → the city's 人民检察院; 两级法院 →
+    courts), or None."""
+    part = text[:end]
+    found = list(COLLECTIVE_OPENING.finditer(part, start))
     if not found:
-        return ()
+        return None
     m = found[-1]
     systems = collective_systems()
-    word = next((w for w in sorted(systems, key=len, reverse=True) if clause.startswith(w, m.end())), None)
+    word = next((w for w in sorted(systems, key=len, reverse=True) if part.startswith(w, m.end())), None)
     if word is None:
-        return ()
+        return None
     system = systems[word]
     leads = {lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system}
-    return tuple(sorted(leads | {system}))
+    return Collective(tuple(sorted(leads | {system})), m.group("level"), m.start(), m.end() + len(word))
