@@ -84,6 +84,8 @@ CASES = [
     ("开展无障碍环境建设专项行动", [("无障碍环境建设专项行动", 2, 13, "mech.setup-verb")]),  # a campaign keeps its tail
     ("开展电信网络诈骗专项整治", [("电信网络诈骗专项整治", 2, 12, "mech.setup-verb")]),
     ("开展民事执行专项监督", [("民事执行专项监督", 2, 10, "mech.setup-verb")]),  # a procuratorate's campaign
+    ("建设，即行政争议协调化解机制", [("行政争议协调化解", 4, 14, "mech.phrase+tail")]),  # 即 (namely) is no part
+    ("推行即时调解机制", [("即时调解", 2, 8, "mech.setup-verb.span")]),  # …but 即时 is a word
     ("开展电信网络诈骗专项治理", [("电信网络诈骗专项治理", 2, 12, "mech.setup-verb")]),
     ("加强专项监督", []),  # the campaign word alone names none
     # a system named by its rule, unquoted
