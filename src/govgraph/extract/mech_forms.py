@@ -9,7 +9,8 @@
   的 between, 全域覆盖、全时响应的防控体系, the parts describe);
 * `mech.setup-verb+quoted-de`: a setup verb, a quoted name, 的 and only generic words before the
   generic word: 实行“调赔结合、保险兜底”的纠纷化解模式 (the quote is the name);
-* `mech.setup-verb+bare`: a founding verb and a bare name that ends the clause: 推行诉前鉴定，….
+* `mech.setup-verb+bare`: a founding verb and a bare name that ends the clause: 推行诉前鉴定，…;
+* `mech.frame`: the measure a body takes as its lever: 以复绿管护为抓手.
 """
 
 from __future__ import annotations
@@ -142,7 +143,7 @@ def spells_out_count(inner: str, text: str, end: int) -> bool:
 def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> list[Candidate]:
     """The list and quoted-de forms; `phrases` are the unquoted names the phrase rules found."""
     spans = [(c.start, c.end) for c in phrases]
-    return _listed(text, cues) + _quoted_de(text, cues, spans) + bare_names(text, cues)
+    return _listed(text, cues) + _quoted_de(text, cues, spans) + bare_names(text, cues) + framed(text, cues)
 
 
 # verbs that introduce a way of working by its bare name (推行诉前鉴定, 探索复绿管护)
@@ -190,3 +191,24 @@ def _parallel_run(text: str, start: int, end: int) -> int:
 @lru_cache(maxsize=1)
 def _curated_labels() -> frozenset[str]:
     return frozenset(label for c in mechanisms().values() for label in (c.pref, *c.alts))
+
+
+# 以X为抓手: the measure a body takes as its lever (not 以人民为中心, 以需求为导向)
+FRAME = re.compile(r"以(?P<name>[\u4e00-\u9fff]{4,12})为(?:抓手|切入点|突破口|着力点|载体)")
+
+
+def framed(text: str, cues: MechanismCues) -> list[Candidate]:
+    """以复绿管护为抓手, 以无讼村居创建为切入点: a measure named between 以 and 为抓手."""
+    if "以" not in text:
+        return []
+    out = []
+    for m in FRAME.finditer(text):
+        name = clean_name(m.group("name"))
+        words = jieba_pos(name)
+        if any(flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup for w, flag in words):
+            continue
+        if words[0][0] in cues.generic:
+            continue  # 以服务…建设为着力点: a goal served, not a measure
+        if plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
+            out.append(Candidate(m.start("name"), m.end("name"), name, "mech.frame"))
+    return out
