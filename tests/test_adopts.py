@@ -89,6 +89,10 @@ ADOPT_CASES = [
             ("山西省人民检察院", "强制报告"): [(38, 52, "adopt.collective")],
         },
     ),
+    (  # …named before it in the same sentence too
+        "记者从黑龙江省高级人民法院获悉，全省法院开展“冬季攻坚”专项执行行动。",
+        {("黑龙江省高级人民法院", "冬季攻坚"): [(16, 34, "adopt.collective")]},
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},

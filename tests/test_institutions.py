@@ -148,6 +148,7 @@ RELATIVE.extend(
         # a zone with a name of its own needs no city before it (data/development_zones.tsv's city)
         ("前海合作区人民法院深化涉外商事审判", [], [("前海合作区人民法院", 0, 9, "inst.zone:人民法院")]),
         ("与横琴粤澳深度合作区人民法院会签", [], [("横琴粤澳深度合作区人民法院", 1, 14, "inst.zone:人民法院")]),
+        ("海南自贸港知识产权法院审结", [], [("海南自由贸易港知识产权法院", 0, 11, "inst.zone:知识产权法院")]),
     ]
 )
 RELATIVE_NEGATIVES = [

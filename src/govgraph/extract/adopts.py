@@ -19,6 +19,7 @@ from functools import lru_cache
 from ..lexicon import adopt_weights, collective_systems, triggers
 from .adopt_members import joins, member_bodies
 from .institutions import InstitutionMention
+from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
 from .roles import PERSON_AFTER, REPORTING, approves, collective_in, partner, region_subjects
@@ -52,14 +53,8 @@ CLAUSE_OPENER = re.compile(
     r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外|还|并|也|进一步|不断|持续|积极|主动|全面|深入|扎实|大力|"
     r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合|一方面|另一方面|与此同时)*"
 )
-# what joins the mechanisms of a list that one verb governs (构建“执破融合”“内外衔接”机制)
-MECH_JOIN = re.compile(
-    r"[“”\"《》「」\s]*(?:机制|制度|模式|工作法)?[“”\"《》「」\s]*(?:、|和|与|及|以及)?[“”\"《》「」\s]*"
-)
 # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
 AFTER_REACH = 8
-# the shortest mechanism name of the document looked for where it stands bare
-MIN_KNOWN_NAME = 4
 
 
 @dataclass(frozen=True)
@@ -115,18 +110,6 @@ def _clause_start(text: str, pos: int) -> int:
 def _clause_breaks(text: str) -> tuple[int, ...]:
     """Where the sentence's clause breaks are (each candidate of the sentence asks several times)."""
     return tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
-
-
-def list_heads(text: str, mechs: list[MechanismMention]) -> dict[int, int]:
-    """Mechanism start → where the list it belongs to starts: the members of 构建“执破融合”“内外衔接”机制
-    share the verb before the first."""
-    heads: dict[int, int] = {}
-    prev: MechanismMention | None = None
-    for mm in sorted(mechs, key=lambda m: (m.start, m.end)):
-        joined = prev is not None and prev.end <= mm.start and MECH_JOIN.fullmatch(text, prev.end, mm.start)
-        heads[mm.start] = heads[prev.start] if joined and prev is not None else mm.start
-        prev = mm
-    return heads
 
 
 def features(
@@ -206,24 +189,6 @@ def features(
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
         f.add("who:national")
     return f
-
-
-def named_elsewhere(
-    text: str, names: set[str], mechs: list[MechanismMention], insts: list[InstitutionMention]
-) -> list[MechanismMention]:
-    """Bare occurrences of mechanism names the document gives elsewhere (“七方联动”机制 … 七方联动部门),
-    where no mechanism or body is found already; short names are left out: too many are common words."""
-    taken = [(m.start, m.end) for m in mechs] + [(im.start, im.end) for im in insts]
-    out: list[MechanismMention] = []
-    for name in sorted(n for n in names if len(n) >= MIN_KNOWN_NAME):
-        i = text.find(name)
-        while i >= 0:
-            e = i + len(name)
-            if all(e <= a or i >= b for a, b in taken):
-                out.append(MechanismMention(i, e, name, name, None, "mech.document-name"))
-                taken.append((i, e))
-            i = text.find(name, e)
-    return out
 
 
 def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int, verbs: list[str]) -> set[str]:
@@ -323,7 +288,7 @@ class AdoptionFinder:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
                 out.append(Candidate(who, mm, "region", frozenset(f)))
             if not subj and not by_region and not region_acts and not any(_speaker_opens(text, b) for b in bodies[:1]):
-                out += self.carried_candidates(text, paragraph, mm, len(bodies), heads[mm.start])
+                out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
         acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)]
@@ -353,12 +318,12 @@ class AdoptionFinder:
         ]
 
     def carried_candidates(
-        self, text: str, paragraph: int, mm: MechanismMention, n_bodies: int, head: int
+        self, text: str, paragraph: int, mm: MechanismMention, bodies: list[InstitutionMention], head: int
     ) -> list[Candidate]:
         far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
         out = []
-        for who, role in self.actors_here(text, head, mm):
-            f = features(text, None, mm, role, n_bodies, head)
+        for who, role in self.actors_here(text, head, mm, bodies):
+            f = features(text, None, mm, role, len(bodies), head)
             if role == "carried" and far:
                 f.add("carried:far")
             if role == "carried" and len(self.actors) == 1:
@@ -366,16 +331,20 @@ class AdoptionFinder:
             out.append(Candidate(who, mm, role, frozenset(f)))
         return out
 
-    def actors_here(self, text: str, head: int, mm: MechanismMention) -> list[tuple[InstitutionMention, str]]:
+    def actors_here(
+        self, text: str, head: int, mm: MechanismMention, bodies: list[InstitutionMention]
+    ) -> list[tuple[InstitutionMention, str]]:
         """The bodies carried over, or, where the sentence's part names a collective (…；全市检察机关…发出
-        检察建议), those of them it includes, else the last body the article named that it includes, standing
+        检察建议), those of them it includes, else the last body named so far that it includes, standing
         where the collective does (全省检察机关 → the province's 人民检察院): SPEC v2 reads a collective as its
         lead body."""
         collective = collective_in(text, max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1, mm.start)
         if collective is None:
             return [(who, "carried") for who in self.carried]
         mine = [(who, "carried") for who in self.carried if collective.includes(who)]
-        lead = next((who for who in reversed(self.named) if collective.includes(who)), None)
+        # the article's bodies so far, this sentence's before the collective included (记者从X获悉，全省法院…)
+        named = self.named + [b for b in bodies if b.end <= collective.start and not b.title_only]
+        lead = next((who for who in reversed(named) if collective.includes(who)), None)
         if mine or lead is None:
             return mine
         at = collective.start, collective.end
