@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Concept, mechanisms
+from ..lexicon import Concept, gazetteer, mechanisms
 from ..lexicon_mechanisms import mechanism_stoplist
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTED, discover
@@ -70,9 +70,19 @@ def _curated(text: str) -> list[MechanismMention]:
     return out
 
 
+def _without_region(name: str, surface: str) -> str:
+    """成立鼓楼区未成年人保护共同体: an unquoted name opening with a division's full name is the
+    region's instance of the mechanism, which is named without it."""
+    if QUOTE.search(surface):
+        return name
+    full = gazetteer().full_names
+    cut = next((k for k in range(2, 9) if name[:k] in full and len(name) - k >= 4), 0)
+    return name[cut:]
+
+
 def _as_mention(text: str, cand: Candidate) -> MechanismMention | None:
     _, by_label = _lexicon()
-    name = clean_name(cand.name)
+    name = _without_region(clean_name(cand.name), text[cand.start : cand.end])
     if cand.rule == "mech.numbered" and name in by_label:
         # 三治融合基层治理模式: the curated name with its generic words, so a phrase inside them loses
         c = by_label[name]
