@@ -37,6 +37,12 @@ CASES = [
     ("该所总结出老娘舅调解工作法，在全县推广。", [("老娘舅调解", 5, 13, "mech.setup-verb")]),
     ("该院推出“共享法庭”。", [("共享法庭", 4, 10, "mech.setup-verb+quoted")]),
     ("戒毒管理局建立出所衔接机制，接续帮扶", [("出所衔接", 7, 13, "mech.setup-verb")]),  # 建立出 is no verb
+    # a noun or two between the setup verb and the quoted name say what it is about
+    ("该院实行立案登记“一次办好”。", [("一次办好", 8, 14, "mech.setup-verb+quoted")]),
+    (
+        "实行纠纷“一码受理、分类流转、限时办结”。",
+        [("一码受理、分类流转、限时办结", 4, 20, "mech.setup-verb+quoted")],
+    ),
     # the measure a body takes as its lever
     ("该院以复绿管护为抓手，推进生态修复。", [("复绿管护", 3, 7, "mech.frame")]),
     # a founded community: kept whole after a setup verb
@@ -82,6 +88,7 @@ NEGATIVES = [
     "该局以信息化建设为抓手，提升效能。",  # generic words only
     "以服务上海国际金融中心建设为着力点",  # a goal served
     "该院以提升审判质效为抓手。",
+    "该院推行工作“清单化”。",  # 工作 says what of nothing
 ]
 
 

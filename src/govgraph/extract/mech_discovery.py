@@ -37,6 +37,7 @@ from .mech_names import (
     generic_only,
     plausible,
     setup_before,
+    setup_before_domain,
     starts_word,
     stops_inside,
 )
@@ -116,7 +117,7 @@ def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
     if end < len(text) and CJK.match(text[end]) and text[end] not in "等和与及为":
         return False
     frame = text.endswith("以", 0, start) and re.match(r"为(抓手|切入点|着力点|突破口|载体)", text[end:])
-    return bool(frame) or setup_before(text, start, cues)
+    return bool(frame) or setup_before(text, start, cues) or setup_before_domain(text, start, cues)
 
 
 def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -165,7 +166,11 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
             name, end = inner, m.end()
             rule = "mech.numbered" if named else "mech.quoted+tail"
         elif _carried_out(text, m.start(), quotes[j].end(), cues) and (
-            "、" not in inner or (_short_list(inner) and setup_before(text, m.start(), cues))
+            "、" not in inner
+            or (
+                _short_list(inner)
+                and (setup_before(text, m.start(), cues) or setup_before_domain(text, m.start(), cues))
+            )
         ):
             name, end, rule = inner, m.end(), "mech.numbered" if numbered else "mech.setup-verb+quoted"
         else:

@@ -109,6 +109,27 @@ def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
     return re.sub(r"[了起]$", "", head).endswith(cues.setup)
 
 
+# what a name may be about, written between the setup verb and the quoted name (实行纠纷“一码受理”)
+DOMAIN_TAGS = ("n", "vn", "nz", "j", "v")
+DOMAIN_MAX = 4
+
+
+def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
+    """A setup verb, then a noun or two of at most DOMAIN_MAX characters ending at `pos`: 推行执行案件“一案一账户”,
+    实行立案登记“一次办好” (the nouns say what the quoted name is about)."""
+    for k in range(2, DOMAIN_MAX + 1):
+        if k > pos or not all(CJK.match(ch) for ch in text[pos - k : pos]):
+            break
+        words = jieba_pos(text[pos - k : pos])
+        if len("".join(w for w, _ in words)) != k or not all(f in DOMAIN_TAGS for _, f in words):
+            continue
+        if any(w in cues.stop or w in cues.setup or w == "工作" for w, _ in words):
+            continue  # 推行工作“清单化”: no domain
+        if setup_before(text, pos - k, cues):
+            return True
+    return False
+
+
 def find_each(text: str, word: str):
     """The start of each occurrence of `word` in `text`, left to right, not overlapping (as
     `re.finditer` of the escaped word finds them, without building a pattern per word)."""
