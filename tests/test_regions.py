@@ -165,6 +165,7 @@ REGION_NEGATIVES = [
     "基层街道办事处和当地镇政府",
     "这个镇派出所的民警",
     "推进城中村改造，打造江南水乡和特色小镇",  # common nouns, no township's name
+    "派出所与缅方村寨建立联络机制",  # 村寨 is a word: no village 缅方村
     "建设美丽乡村，回到家乡",
     "坚持和平、发展",  # county short forms (和平区) in a list, but no siblings
     "公安、检察、法院协同",

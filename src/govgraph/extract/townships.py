@@ -26,6 +26,8 @@ NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper n
 LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
 # common nouns that end like a township or village (江南水乡, 千年古镇)
 GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇", "农村", "乡村", "家乡", "故乡", "城中村")
+# words the suffix opens, which end no name (与缅方村寨建立…: 村寨 is a village, not 缅方村)
+SUFFIX_WORDS = ("村寨", "村庄", "村落", "村民", "村级", "村务", "村组", "镇上", "乡里", "社区里")
 # characters of institutions and common words that never stand in a township's name
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
 # …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡); not these stems (城区街道)
@@ -161,6 +163,8 @@ def township_words(text: str) -> list[re.Match]:
         # 乡镇 has no name, but 西乡街道 has one
         if not "\u4e00" <= before <= "\u9fff" or (before in NO_NAME_BEFORE and (before, t.group(0)) != ("乡", "街道")):
             continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
+        if text.startswith(SUFFIX_WORDS, t.start()):
+            continue
         lo = max(0, t.start() - 4)
         # the words of the lengths a name may have that would pass; jieba is asked only if there are any
         named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
