@@ -93,6 +93,13 @@ ADOPT_CASES = [
         "记者从黑龙江省高级人民法院获悉，全省法院开展“冬季攻坚”专项执行行动。",
         {("黑龙江省高级人民法院", "冬季攻坚"): [(16, 34, "adopt.collective")]},
     ),
+    (  # a later clause another body opens is that body's, not the subject's
+        "诸暨市人民法院推行“线上调解+线下确认”模式，枫桥人民法庭则建立“枫桥式人民法庭”工作机制。",
+        {
+            ("诸暨市人民法院", "线上调解+线下确认"): [(0, 22, "adopt.subject+trigger")],
+            ("诸暨市人民法院枫桥人民法庭", "枫桥式人民法庭"): [(23, 40, "adopt.mention+trigger")],
+        },
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},

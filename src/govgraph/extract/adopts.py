@@ -35,7 +35,8 @@ TITLE = re.compile(r"《[^《》]*》")
 NEAR, FAR = 12, 40
 # a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
 CONTRIB_REACH = 2
-# being honoured for a mechanism, honouring a body for it (SPEC v2) or being the target of the act is not adopting it
+# being honoured for a mechanism, honouring a body for it (SPEC v2), being the target of the act, approving it or
+# being a subject whose later clause another body opens is not adopting it
 NOT_ADOPTING = frozenset(
     {
         "contrib:governs",
@@ -45,6 +46,7 @@ NOT_ADOPTING = frozenset(
         "who:target",
         "who:commentator",
         "who:approver",
+        "who:superseded",
     }
 )
 # what may stand between a clause's start and its verb when the clause has no subject of its own:
@@ -211,6 +213,20 @@ def _later_clause(c: Candidate) -> bool:
     return c.role == "mention" and "pos:after" in c.features and "clause:same" not in c.features
 
 
+def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list) -> bool:
+    """Another body opens a clause between the subject and the mechanism (X法院推行…，Y法庭则建立…):
+    that clause is Y's."""
+    return any(
+        who.end <= b.start < head
+        and b not in subj
+        and not b.prefix_only
+        and STARTS_CLAUSE.fullmatch(text[_clause_start(text, b.start) : b.start]) is not None
+        and _clause_start(text, b.start) > who.end
+        and not (approves(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
+        for b in bodies
+    )
+
+
 def _speaker_opens(text: str, who: InstitutionMention) -> bool:
     """A body's speaker opens the sentence (X相关负责人表示，…): what follows is that body's, not the
     body carried from earlier sentences."""
@@ -283,6 +299,8 @@ class AdoptionFinder:
                     continue  # a body named inside the mechanism's name
                 role = "mention" if who not in subj else "subject" if who is subj[0] else "coactor"
                 f = features(text, who, mm, role, len(bodies), heads[mm.start])
+                if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj):
+                    f.add("who:superseded")
                 out.append(Candidate(who, mm, role, frozenset(f)))
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
