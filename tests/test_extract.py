@@ -499,6 +499,23 @@ def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):
     assert [q["text"] for q in doc(page)["quantities"]] == figures
 
 
+@pytest.mark.parametrize(
+    "text, names",
+    [
+        # a quoted name before a grassroots head, the place the article is about in front of it; a bare
+        # 协会 opening a clause is that association
+        ("在晋江市安海镇，有一支“和事佬”协会。协会成立5年来，累计调处纠纷1260起。", ["晋江市安海镇和事佬协会"]),
+        ("有一支“和事佬”协会。", ["和事佬协会"]),  # no place named: as written
+        ("在晋江市安海镇，有一支“和事佬”法庭。", []),  # a court is named by its region, not a quote
+    ],
+)
+def test_a_quoted_grassroots_body_belongs_to_the_articles_place(text, names):
+    x = doc(text)
+    assert [i["name"] for i in x["institutions"]] == names
+    if "1260" in text:
+        assert [q["subject"] for q in x["quantities"]] == names
+
+
 @pytest.mark.parametrize("joined", ["会同", "联合", "与"])
 def test_a_body_joined_by_a_word_and_a_region_level_is_a_body_of_its_own(joined):
     """上海市司法局会同市商务委员会: 市 after the joining word is the article's city, the body its own."""

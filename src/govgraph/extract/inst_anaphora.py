@@ -29,6 +29,7 @@ ANAPHOR_ENDS = {
     "高院": "高级人民法院",
     "该庭": "庭",
     "法庭": "庭",
+    "协会": "协会",
     "该局": "局",
     "该所": "所",
     "该处": "处",
@@ -40,8 +41,8 @@ ANAPHOR_ENDS = {
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
 UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心"}
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
-# …介绍，法庭还推行…); elsewhere it is a word (走上法庭, 法庭调查)
-CLAUSE_ANAPHORA = {"法庭": ("court",)}
+# …介绍，法庭还推行…; “和事佬”协会…。协会成立5年来…); elsewhere it is a word (走上法庭, 法庭调查)
+CLAUSE_ANAPHORA = {"法庭": ("court",), "协会": ("social_organization",)}
 
 
 def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:

@@ -21,6 +21,7 @@ from .inst_base import (
     resolve_chain,
 )
 from .inst_founded import founded_unit, tribunal_of_court
+from .inst_quoted import quoted_body
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -215,7 +216,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         # 桃浦镇“一站式”职工法律服务中心: a quoted word inside the name, a region before it
         sc, stem = chain_ending_at(by_end, quoted.start()), quoted.group(1) + stem
     elif len(stem) < 2 and not chain:
-        return []
+        # 由退休干部组成的“和事佬”协会: a quoted name and the head, of the place the article is about
+        return quoted_body(text, quoted, he, head, ctx) if quoted is not None and not stem else []
     start = sc[0].start if sc else hs - len(stem)
     tribunal = tribunal_of_court(text, start, hs, he, head, bool(sc) or proper, ctx)
     if tribunal:
