@@ -54,6 +54,10 @@ CASES = [
     # a street named after a college is no college; listed companies and township stations name no body
     ("宜昌市公安局西陵区分局学院街派出所创新", [("宜昌市公安局西陵区分局学院街派出所", 0, 17, "inst.subunit:派出所")]),
     ("帮助7家上市公司化解风险", []),
+    # national commercial banks under their short names, and their branches
+    ("与兴业银行厦门分行合作", [("兴业银行厦门分行", 1, 9, "inst.subunit:分行")]),
+    ("工商银行推出新举措", [("中国工商银行", 0, 4, "inst.national:工商银行")]),
+    ("加快建设银行业金融机构", []),
     (
         "台州市人民检察院12309检察服务中心推行首接负责制",
         [("台州市人民检察院12309检察服务中心", 0, 19, "inst.subunit:12309检察服务中心")],
