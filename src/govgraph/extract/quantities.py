@@ -242,10 +242,10 @@ def find_quantities(text: str) -> list[QuantityMention]:
 PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+)")
 
 
-# 调解成功率达到九成, 下降两成: tenths, after a word that says a level or a change is reached (一成不变,
+# 调解成功率达到九成, 近6成, 下降两成: tenths, after a word that says a level or a change is reached (一成不变,
 # 八成新 are words)
 TENTHS = re.compile(
-    r"(?:达到|达|超过|超|近|约|占|提高|提升|上升|增长|下降|减少|降低)(?P<num>[一二两三四五六七八九])成(?P<more>以上|左右|多)?"
+    r"(?:达到|达|超过|超|近|约|占|提高|提升|上升|增长|下降|减少|降低)(?P<num>[一二两三四五六七八九1-9])成(?P<more>以上|左右|多)?"
     r"(?=$|[^\u4e00-\u9fff]|的)"
 )
 
@@ -259,7 +259,8 @@ def _percent_in_words(text: str) -> list[QuantityMention]:
                 out.append(QuantityMention(m.start(), m.end(), m.group(0), value, "percent", "qty.percent-words"))
     if "成" in text:
         for m in TENTHS.finditer(text):
-            value = cn_to_number(m.group("num"))
+            num = m.group("num")
+            value = float(num) if num.isdigit() else cn_to_number(num)
             if value is not None:
                 s = m.start("num")
                 out.append(QuantityMention(s, m.end(), text[s : m.end()], value * 10, "percent", "qty.tenths"))
