@@ -100,7 +100,7 @@ def _title_pattern() -> re.Pattern:
     words = sorted(person_titles(), key=len, reverse=True)
     # 委员 is a title, 委员会 a body; a department of the body may stand between them
     # (天津市人民检察院第八检察部有关负责人说)
-    return re.compile(DEPARTMENT + "(?:副)?(?:" + "|".join(map(re.escape, words)) + ")(?!会)")
+    return re.compile(DEPARTMENT + "(?:常务)?(?:副)?(?:" + "|".join(map(re.escape, words)) + ")(?!会)")
 
 
 def find_institutions(
