@@ -22,6 +22,7 @@ ANAPHORA = {
     "该委": KINDS,
     "该委员会": KINDS,
     "该协会": KINDS,
+    "该站": KINDS,
 }
 # what the name of the body an anaphor stands for ends with
 ANAPHOR_ENDS = {
@@ -37,9 +38,10 @@ ANAPHOR_ENDS = {
     "该委": "委员会",
     "该委员会": "委员会",
     "该协会": "协会",
+    "该站": "站",
 }
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
-UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心"}
+UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心", "该站"}
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
 # …介绍，法庭还推行…; “和事佬”协会…。协会成立5年来…); elsewhere it is a word (走上法庭, 法庭调查)
 CLAUSE_ANAPHORA = {"法庭": ("court",), "协会": ("social_organization",)}

@@ -190,8 +190,10 @@ def _head_is_word(text: str, hs: int, he: int) -> bool:
 
 def _known(stem: str, head: Head, ctx: Context) -> InstitutionMention | None:
     """甸柳法庭 after 历下区人民法院甸柳人民法庭: the short name of a body named before."""
-    tails = (stem + head.surface, stem + "人民" + head.surface)
-    return next((m for m in reversed(ctx.institutions) if m.name.endswith(tails)), None)
+    tails = [stem + head.surface, stem + "人民" + head.surface]
+    if head.canonical.startswith("{stem}") and head.canonical.count("{") == 1:
+        tails.append(head.canonical.replace("{stem}", stem))  # 东兴边检站 after …东兴边境检查站
+    return next((m for m in reversed(ctx.institutions) if m.name.endswith(tuple(tails))), None)
 
 
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
