@@ -503,6 +503,7 @@ def test_head_grammar_negatives(text):
 TITLES = [
     ("库尔勒市委副书记张三说", True),
     ("诸暨市委政法委常务副书记说", True),  # 常务副 too
+    ("荆州市中级人民法院副厅级专职委员介绍", True),  # after a rank
     ("省信访局局长李四告诉记者", True),
     ("派出所所长王五说", False),  # no body found at all
     ("康平县公安局民警深入辖区", False),  # staff act for their body

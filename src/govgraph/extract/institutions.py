@@ -93,6 +93,7 @@ def _head_hits(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 DEPARTMENT = r"(?:[\u4e00-\u9fff]{2,8}?(?:检察部|庭|处|科|办公室))?"
+RANK = r"(?:[正副][部厅局处科]级)?"  # 审判委员会副部级专职委员: a rank may open the title
 
 
 @lru_cache(maxsize=1)
@@ -100,7 +101,7 @@ def _title_pattern() -> re.Pattern:
     words = sorted(person_titles(), key=len, reverse=True)
     # 委员 is a title, 委员会 a body; a department of the body may stand between them
     # (天津市人民检察院第八检察部有关负责人说)
-    return re.compile(DEPARTMENT + "(?:常务)?(?:副)?(?:" + "|".join(map(re.escape, words)) + ")(?!会)")
+    return re.compile(DEPARTMENT + RANK + "(?:常务)?(?:副)?(?:" + "|".join(map(re.escape, words)) + ")(?!会)")
 
 
 def find_institutions(
