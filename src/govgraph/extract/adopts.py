@@ -22,7 +22,7 @@ from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, approves, collective_in, partner, region_subjects
+from .roles import PERSON_AFTER, REPORTING, collective_in, oversees, partner, region_subjects
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -45,7 +45,7 @@ NOT_ADOPTING = frozenset(
         "who:praiser",
         "who:target",
         "who:commentator",
-        "who:approver",
+        "who:overseer",
         "who:superseded",
     }
 )
@@ -170,8 +170,8 @@ def features(
         f.add("who:governed")
     if TARGET.search(text, max(0, who.start - 4), who.start):
         f.add("who:target")
-    if approves(text, who):
-        f.add("who:approver")  # 经最高人民法院批准，X设立…: approving is not carrying out
+    if oversees(text, who):
+        f.add("who:overseer")  # 经最高人民法院批准，X设立…: approving is not carrying out
     if text.startswith("的", who.end):
         f.add("who:de")
     if _staff_opens(text, who):
@@ -222,7 +222,7 @@ def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, sub
         and not b.prefix_only
         and STARTS_CLAUSE.fullmatch(text[_clause_start(text, b.start) : b.start]) is not None
         and _clause_start(text, b.start) > who.end
-        and not (approves(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
+        and not (oversees(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
         for b in bodies
     )
 

@@ -41,14 +41,12 @@ REPORTING = re.compile(r"[^，。；：！？,;:!?]*?(?:说|表示|介绍|指出
 # 经X批准，Y设立…: X approves what Y does; it is neither the subject nor an actor (经X调解 still is)
 APPROVED_BY = re.compile(r"(?:报|提请)?经$")
 APPROVES = re.compile(r"(?:的)?(?:批准|同意|授权|批复|核准|审批)")
-
-
 # 由市司法局主管，: the body that oversees the subject, in a clause of its own
 OVERSEEN_BY = re.compile(r"由$")
 OVERSEES = re.compile(r"(?:业务)?(?:主管|监管|指导|管理)(?:[，。；,;]|$)")
 
 
-def approves(text: str, m) -> bool:
+def oversees(text: str, m) -> bool:
     """The body is the one whose approval opens the clause (经最高人民法院批准，…) or which
     oversees the subject (…成立于2015年，由市司法局主管，…)."""
     if APPROVED_BY.search(text, max(0, m.start - 3), m.start) is not None:
@@ -73,7 +71,7 @@ def subjects(text: str, insts: list) -> list:
             continue
         if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end) or REPORTING.match(text, m.end):
             continue
-        if approves(text, m):
+        if oversees(text, m):
             continue
         out.append(m)
         _coordinated(text, insts, out)

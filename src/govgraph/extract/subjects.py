@@ -29,7 +29,7 @@ from ..lexicon import (
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose
-from .roles import LEAD, PERSON_AFTER, REPORTING, approves
+from .roles import LEAD, PERSON_AFTER, REPORTING, oversees
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
 # time phrases and adverbs that may open a clause before its subject (近8年来，浙江…; 2002年,全县…)
@@ -179,7 +179,7 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         if im in view.subjects or _opens_clause(text, im.start):
             if text.startswith("的", im.end) or PERSON_AFTER.match(text, im.end) or REPORTING.match(text, im.end):
                 continue
-            if approves(text, im):
+            if oversees(text, im):
                 continue  # 经X批准, 由X主管: the body approves or oversees, the figures are another's
             if not _list_member(text, im.end, view.insts):
                 rule = "subj.collective-body" if im.collective else "subj.clause"
