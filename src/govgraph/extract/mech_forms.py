@@ -10,7 +10,8 @@
 * `mech.setup-verb+quoted-de`: a setup verb, a quoted name, 的 and only generic words before the
   generic word: 实行“调赔结合、保险兜底”的纠纷化解模式 (the quote is the name);
 * `mech.setup-verb+bare`: a founding verb and a bare name that ends the clause: 推行诉前鉴定，…;
-* `mech.frame`: the measure a body takes as its lever: 以复绿管护为抓手.
+* `mech.frame`: the measure a body takes as its lever: 以复绿管护为抓手;
+* `mech.campaign`: a campaign launched under a name of its own, unquoted: 开展护校安园行动.
 """
 
 from __future__ import annotations
@@ -143,7 +144,13 @@ def spells_out_count(inner: str, text: str, end: int) -> bool:
 def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> list[Candidate]:
     """The list and quoted-de forms; `phrases` are the unquoted names the phrase rules found."""
     spans = [(c.start, c.end) for c in phrases]
-    return _listed(text, cues) + _quoted_de(text, cues, spans) + bare_names(text, cues) + framed(text, cues)
+    return (
+        _listed(text, cues)
+        + _quoted_de(text, cues, spans)
+        + bare_names(text, cues)
+        + framed(text, cues)
+        + campaigns(text, cues)
+    )
 
 
 # verbs that introduce a way of working by its bare name (推行诉前鉴定, 探索复绿管护)
@@ -211,4 +218,38 @@ def framed(text: str, cues: MechanismCues) -> list[Candidate]:
             continue  # 以服务…建设为着力点: a goal served, not a measure
         if plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
             out.append(Candidate(m.start("name"), m.end("name"), name, "mech.frame"))
+    return out
+
+
+# a campaign launched under a name of its own, unquoted (开展护校安园行动); the word stays in its name
+CAMPAIGN_VERBS = ("部署开展", "组织开展", "集中开展", "深入开展", "开展", "部署", "启动", "发起")
+CAMPAIGN = re.compile(
+    rf"(?:{'|'.join(CAMPAIGN_VERBS)})(?:了)?(?P<name>[\u4e00-\u9fff]{{3,10}}?)(?P<tail>百日行动|攻坚行动|行动|攻坚战|会战)"
+)
+
+
+# words any campaign may be called by: a name of these only names none (专项打击行动, 集中整治行动)
+CAMPAIGN_WORDS = frozenset(
+    {"专项", "集中", "联合", "整治", "打击", "专项整治", "集中整治", "攻坚", "百日", "严打", "清理", "统一"}
+)
+
+
+# a campaign's last word saying only what is done (整治, 打击): a field and an act, not a name
+ACTION_WORDS = frozenset({"整治", "打击", "清理", "治理", "排查", "检查", "督查", "整顿"})
+
+
+def campaigns(text: str, cues: MechanismCues) -> list[Candidate]:
+    """开展护校安园行动: a named campaign (not 开展联合行动, 开展专项行动)."""
+    if not any(t in text for t in ("行动", "攻坚战", "会战")):
+        return []
+    out = []
+    for m in CAMPAIGN.finditer(text):
+        name = m.group("name")
+        words = jieba_pos(name)
+        if any(flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup for w, flag in words):
+            continue
+        if all(w in cues.generic or w in CAMPAIGN_WORDS for w, _ in words) or words[-1][0] in ACTION_WORDS:
+            continue  # 环境卫生整治行动: what is acted on and how, no name
+        if plausible(name) and not generic_only(name, cues) and words[0][0] not in cues.generic:
+            out.append(Candidate(m.start("name"), m.end(), name + m.group("tail"), "mech.campaign"))
     return out
