@@ -242,6 +242,10 @@ ROLE_CASES = [
         "重庆市万州区人民法院龙驹人民法庭推行巡回审判。",
         ["重庆市万州区人民法院龙驹人民法庭"],
     ),  # the sub-unit, not its parent
+    (  # the lead's act, then 会同 and the bodies it works with
+        "郑州市人民检察院牵头，会同郑州市教育局、郑州市公安局等14家单位，构建协同机制。",
+        ["郑州市人民检察院", "郑州市教育局", "郑州市公安局"],
+    ),
     (  # a unit in a list of co-actors stands for its parent, which does not end the list
         "常州市中级人民法院会同常州市公安局交通警察支队、常州市司法局，推行诉调对接。",
         ["常州市中级人民法院", "常州市公安局交通警察支队", "常州市司法局"],

@@ -33,8 +33,8 @@ PERSON_AFTER = re.compile(
 )
 # "" : two names written together (黄南州委州政府)
 COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同", "携手", "")
-# 由A牵头，B、C参与: the bodies listed in the clause after the lead's act with it
-LEAD_ACT = re.compile(r"(?:牵头|主导|统筹)[，,]")
+# 由A牵头，B、C参与 (A牵头，会同B、C…): the bodies listed in the clause after the lead's act with it
+LEAD_ACT = re.compile(r"(?:牵头|主导|统筹)[，,](?:会同|联合|协调|组织)?")  # 牵头，会同A、B…
 # a clause that ends in a reporting verb names a speaker's employer, not an actor:
 # 中国政法大学全面依法治国研究院教授刘静坤对记者说
 REPORTING = re.compile(r"[^，。；：！？,;:!?]*?(?:说|表示|介绍|指出|认为|告诉|坦言|称|谈到)(?:[，。：:；,;]|$)")
