@@ -507,9 +507,12 @@ def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):
         ("在晋江市安海镇，有一支“和事佬”协会。协会成立5年来，累计调处纠纷1260起。", ["晋江市安海镇和事佬协会"]),
         ("有一支“和事佬”协会。", ["和事佬协会"]),  # no place named: as written
         ("在晋江市安海镇，有一支“和事佬”法庭。", []),  # a court is named by its region, not a quote
+        # a unit named after a township the article named carries the township's county
+        ("铜陵市郊区周潭镇一女子遭遇诈骗。周潭派出所民警接到预警。", ["铜陵市郊区周潭派出所"]),
+        ("周潭派出所民警接到预警。", ["周潭派出所"]),  # no township named: as written
     ],
 )
-def test_a_quoted_grassroots_body_belongs_to_the_articles_place(text, names):
+def test_a_grassroots_body_named_without_its_region_belongs_to_the_articles_place(text, names):
     x = doc(text)
     assert [i["name"] for i in x["institutions"]] == names
     if "1260" in text:

@@ -21,7 +21,7 @@ from .inst_base import (
     resolve_chain,
 )
 from .inst_founded import founded_unit, tribunal_of_court
-from .inst_quoted import quoted_body
+from .inst_local import county_of_town_named, quoted_body
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -271,6 +271,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         start2, d = implicit_before(text, hs - len(stem) + cut, ctx)
         if d is not None:
             stem, start, rname, prefix = stem[cut:], start2, d.name, region_prefix(d)
+        elif (d := county_of_town_named(stem, ctx)) is not None:
+            rname, prefix = d.name, region_prefix(d)  # 周潭派出所 after 铜陵市郊区周潭镇: the town's county
     name = prefix + fill(head, stem=stem)
     return [InstitutionMention(start, he, text[start:he], name, head.kind, d, rname, rule=rule)]
 

@@ -1,11 +1,12 @@
-"""Bodies named by a quoted word before their head with no region in front (有一支由退休干部组成的
-“和事佬”协会): grassroots associations and teams, which belong to the place the article is about."""
+"""Grassroots bodies named without a region in front, which belong to the place the article is about:
+a quoted word before the head (有一支由退休干部组成的“和事佬”协会), or the short name of a township the
+article named (铜陵市郊区周潭镇…。周潭派出所民警…)."""
 
 from __future__ import annotations
 
 import re
 
-from ..lexicon import Head
+from ..lexicon import Division, Head
 from .inst_base import Context, InstitutionMention, region_prefix, township_county
 
 # heads of grassroots organisations that are named this way (a court or bureau is named by its region)
@@ -28,3 +29,17 @@ def quoted_body(text: str, quoted: re.Match, he: int, head: Head, ctx: Context) 
             start, he, text[start:he], name, head.kind, county, region_name, rule="inst.quoted-name:" + head.surface
         )
     ]
+
+
+TOWN_ENDS = ("镇", "乡", "街道")
+
+
+def county_of_town_named(stem: str, ctx: Context) -> Division | None:
+    """The county of the township the article named whose name without its level word is `stem`
+    (周潭 for 周潭镇), when the article gives that county."""
+    named = any(
+        level == "township" and name.endswith(end) and name[: -len(end)] == stem
+        for name, level in ctx.local_regions
+        for end in TOWN_ENDS
+    )
+    return township_county([], ctx) if named else None
