@@ -7,8 +7,11 @@
 * `mech.setup-verb+list`: a setup verb, parallel parts of one length joined by 、 and right after them
   a word for a way of working: 推行一站受理、一体化解工作模式 (a slogan-style name, one mechanism; with
   的 between, 全域覆盖、全时响应的防控体系, the parts describe);
-* `mech.setup-verb+quoted-de`: a setup verb, a quoted name, 的 and only generic words before the
-  generic word: 实行“调赔结合、保险兜底”的纠纷化解模式 (the quote is the name);
+* `mech.setup-verb+quoted-de`: a setup verb, a quoted name, 的 and words that make no name of their
+  own before the generic word: 实行“调赔结合、保险兜底”的医疗纠纷化解模式 (the quote is the name; in
+  构建“街道吹哨、部门报到”的物业纠纷联调体系 the phrase rules' 物业纠纷联调 is, and the quote describes it);
+* `spells_out_count`: a quoted list that spells out the numbered name after it (“自治、法治、德治”三治融合)
+  yields that name (read by `mech_discovery`);
 * `mech.setup-verb+bare`: a founding verb and a bare name that ends the clause: 推行诉前鉴定，…;
 * `mech.frame`: the measure a body takes as its lever: 以复绿管护为抓手;
 * `mech.campaign`: a campaign launched under a name of its own, unquoted: 开展护校安园行动.
