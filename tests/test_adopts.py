@@ -93,6 +93,10 @@ ADOPT_CASES = [
         "记者从黑龙江省高级人民法院获悉，全省法院开展“冬季攻坚”专项执行行动。",
         {("黑龙江省高级人民法院", "冬季攻坚"): [(16, 34, "adopt.collective")]},
     ),
+    (  # a court issues (签发) an order: the verb says it applies the instrument
+        "近日，荆州市沙市区人民法院签发人身安全保护令。",
+        {("荆州市沙市区人民法院", "人身安全保护令"): [(3, 22, "adopt.subject+trigger")]},
+    ),
     (  # a later clause another body opens is that body's, not the subject's
         "诸暨市人民法院推行“线上调解+线下确认”模式，枫桥人民法庭则建立“枫桥式人民法庭”工作机制。",
         {
