@@ -121,14 +121,17 @@ def test_width_counts_cjk_twice():
     assert _width("𠀀") == 2
 
 
-@given(st.text(alphabet=st.sampled_from(list("。！？!?；;…”’」』）)》a，")), max_size=30))
+@given(st.text(alphabet=st.sampled_from(list("。！？!?；;…”’」』）)》a，.文%“ ")), max_size=30))
 @settings(max_examples=500, deadline=None)
 def test_sentence_end_is_its_plain_form(s):
     import re
 
     from govgraph.segment import SENTENCE_END
 
-    plain = re.compile(r"[。！？!?；;]+[”’」』）)]*|……[”’」』]*")
+    plain = re.compile(
+        r"[。！？!?；;]+[”’」』）)]*|……[”’」』]*"
+        r"|(?<=[\u4e00-\u9fff%])\.(?=[\u4e00-\u9fff“\"”’」』）)\s]|$)[”’」』）)]*"
+    )
     assert [m.span() for m in SENTENCE_END.finditer(s)] == [m.span() for m in plain.finditer(s)]
 
 
@@ -169,3 +172,15 @@ def test_jieba_dictionary_cache_read_whole_gives_jiebas_own_tables(tmp_path):
     custom = jieba.Tokenizer(str(tmp_path / "my_dict.txt"))
     _load_dictionary_cache(custom)
     assert not custom.initialized  # another dictionary: jieba's own way
+
+
+def test_an_ascii_full_stop_after_chinese_ends_a_sentence_and_a_paragraph():
+    # outlets writing ASCII punctuation end sentences with "."; 3.5% and No.1 hold no end
+    page = "该院推行调解方案.截至6月,成功率达47.3%,时长缩短35%.\n该院还共建中心.比率为3.5%.No.1法院。\n"
+    texts = [s.text for a in segment(unwrap(page)) for s in a.sentences]
+    assert texts == [
+        "该院推行调解方案.",
+        "截至6月,成功率达47.3%,时长缩短35%.",
+        "该院还共建中心.",
+        "比率为3.5%.No.1法院。",
+    ]

@@ -109,9 +109,15 @@ def ends_terminal(line: str) -> bool:
     s = line.rstrip()
     while s and s[-1] in CLOSERS:
         s = s[:-1]
-        if s and s[-1] in TERMINAL:
+        if s and _terminal_at_end(s):
             return True
-    return bool(s) and s[-1] in TERMINAL
+    return bool(s) and _terminal_at_end(s)
+
+
+def _terminal_at_end(s: str) -> bool:
+    """Terminal punctuation ends `s`; an ASCII full stop only after a Chinese word or a percentage
+    (…缩短35%., as outlets writing ASCII punctuation end sentences), not in No. or after a number."""
+    return s[-1] in TERMINAL or (s[-1] == "." and len(s) > 1 and ("\u4e00" <= s[-2] <= "\u9fff" or s[-2] == "%"))
 
 
 # An indented line starts with a full-width space or two spaces.

@@ -20,10 +20,16 @@ BYLINE = re.compile(r"^(□|■)?\s*(本报(记者|通讯员)|记者|通讯员)"
 TOP_HEADING = re.compile(r"^#\s")
 HEADING_MARKS = re.compile(r"^#{1,6}\s+")
 # Sentence ends: terminal punctuation, with any closing quotes that follow it; that is
-#   [。！？!?；;]+[”’」』）)]*|……[”’」』]*
-# written to start with one character class, which lets `re` skip ahead to the candidates
-# instead of trying both branches at every character (twice as fast on long paragraphs).
-SENTENCE_END = re.compile(r"[。！？!?；;…](?:(?<=…)…[”’」』]*|(?<!…)[。！？!?；;]*[”’」』）)]*)")
+#   [。！？!?；;]+[”’」』）)]*|……[”’」』]*|(?<=[\u4e00-\u9fff%])\.(?=[\u4e00-\u9fff“"”’」』）)\s]|$)[”’」』）)]*
+# (the last: an ASCII full stop after a Chinese word or a percentage, as outlets writing ASCII punctuation use it
+# (…调解方案.截至今年6月; 3.5% and No.1 are no ends)), written to start with one character class,
+# which lets `re` skip ahead to the candidates instead of trying each branch at every character
+# (twice as fast on long paragraphs).
+SENTENCE_END = re.compile(
+    r"[。！？!?；;….](?:(?<=…)…[”’」』]*"
+    r"|(?<=[\u4e00-\u9fff%]\.)(?=[\u4e00-\u9fff“\"”’」』）)\s]|$)[”’」』）)]*"
+    r"|(?<![….])[。！？!?；;]*[”’」』）)]*)"
+)
 
 
 _jieba_ready: list[bool] = []  # set once jieba is quiet and its dictionary loaded, per process
