@@ -54,6 +54,8 @@ CASES = [
     # a street named after a college is no college; listed companies and township stations name no body
     ("宜昌市公安局西陵区分局学院街派出所创新", [("宜昌市公安局西陵区分局学院街派出所", 0, 17, "inst.subunit:派出所")]),
     ("帮助7家上市公司化解风险", []),
+    # a court's tribunals, none named (no name stands between the court and the head)
+    ("丽水市莲都区人民法院人民法庭辖区案件下降", [("丽水市莲都区人民法院", 0, 10, "inst.head:人民法院")]),
     # national commercial banks under their short names, and their branches
     ("与兴业银行厦门分行合作", [("兴业银行厦门分行", 1, 9, "inst.subunit:分行")]),
     ("工商银行推出新举措", [("中国工商银行", 0, 4, "inst.national:工商银行")]),

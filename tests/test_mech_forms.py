@@ -72,6 +72,7 @@ CASES = [
     ),
     # a body named after a procedure names none (商事调解联盟, 社区康复工作办公室)
     ("成立国际商事调解联盟", []),
+    ("1名社区戒毒人员由专职社工帮扶", []),  # people
     # 改革委 is a department, 改革 no name's tail
     ("山东高院会同省发展改革委建立府院联动机制", [("府院联动", 14, 18, "mech.curated:court-government-linkage")]),
     # a rule suffix before a verb's second character names no system; the name before stays
@@ -85,6 +86,8 @@ NEGATIVES = [
     "对重点人员实行动态管理。",  # a manner and a generic word
     "对矫正对象实行列表管理。",
     "推动构建人类命运共同体。",  # a goal
+    "铁路检察护航“一带一路”",  # a national strategy, numbered as a name is
+    "坚决做到“两个维护”",  # a political principle
     "建设人人有责、人人尽责的社会治理共同体",  # no setup verb: a goal
     "江西南昌推行消费纠纷在线和解",  # a headline's end: no clause break after the name
     "全面推行严格执法，确保公正",  # an adverb inside
@@ -110,3 +113,8 @@ def test_not_mechanism_forms(text):
         n for n in names if n[1].startswith(("mech.setup-verb+", "mech.rule-name", "mech.frame", "mech.campaign"))
     ], names
     assert all("共同体" not in n and "家长制" not in n for n, _ in names)
+
+
+@pytest.mark.parametrize("text", ["铁路检察护航“一带一路”", "坚决做到“两个维护”", "推动构建人类命运共同体。"])
+def test_goals_and_principles_named_by_number_are_no_mechanisms(text):
+    assert find_mechanisms(text) == []

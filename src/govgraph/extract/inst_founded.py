@@ -87,3 +87,9 @@ def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: boo
             rule="inst.outpost-of:" + head.surface,
         )
     ]
+
+
+def court_tribunals(head: Head, last: InstitutionMention | None, hs: int) -> bool:
+    """A tribunal head right after a court's name stands for the court's tribunals, none named
+    (莲都法院人民法庭辖区): a named tribunal has its name between (碧湖人民法庭)."""
+    return head.kind == "court" and last is not None and last.kind == "court" and last.end == hs

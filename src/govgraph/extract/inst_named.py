@@ -20,7 +20,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
 )
-from .inst_founded import founded_unit, tribunal_of_court
+from .inst_founded import court_tribunals, founded_unit, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
 
 # part-of-speech tags (jieba) that may form a proper-name stem
@@ -202,7 +202,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     found = founded_unit(text, hs, he, head, last) or _after_parent(text, hs, he, head, last)
     if found:
         return found
-    if head.surface in WORD_HEADS and not _head_is_word(text, hs, he):
+    if head.surface in WORD_HEADS and not _head_is_word(text, hs, he) or court_tribunals(head, last, hs):
         return []
     # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
     floor = max((e for e in by_end if e <= hs), default=0)
