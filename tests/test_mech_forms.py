@@ -43,6 +43,8 @@ CASES = [
         "实行纠纷“一码受理、分类流转、限时办结”。",
         [("一码受理、分类流转、限时办结", 4, 20, "mech.setup-verb+quoted")],
     ),
+    # a team's name before a way of working names that way, not the team
+    ("该院推行“1+2+N”审判团队模式。", [("1+2+N", 4, 17, "mech.quoted+tail")]),
     # the measure a body takes as its lever
     ("该院以复绿管护为抓手，推进生态修复。", [("复绿管护", 3, 7, "mech.frame")]),
     # a campaign launched under a name of its own keeps its word
@@ -96,6 +98,7 @@ NEGATIVES = [
     "该院以提升审判质效为抓手。",
     "该院推行工作“清单化”。",  # 工作 says what of nothing
     "县检察院开展联合行动。",  # campaign words only
+    "该院组建“1+2+N”审判团队。",  # a team
     "全省公安机关开展专项打击行动。",
     "沙市区开展环境卫生整治行动",  # a field and an act
 ]

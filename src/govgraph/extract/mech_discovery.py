@@ -103,7 +103,9 @@ def _not_mechanism_after(text: str, pos: int) -> bool:
     """What follows a quote says it names a platform, brand, principle, facility or award."""
     window = re.match(r"[\u4e00-\u9fffA-Za-z]{0,10}", text[pos:])
     after = window.group(0) if window else ""
-    return _follows_pattern().search(after) is not None
+    hit = _follows_pattern().search(after)
+    # …审判团队模式: a way of working named after the team, not the team
+    return hit is not None and not after.startswith(mechanism_cues().strong_tails, hit.end())
 
 
 @lru_cache(maxsize=1)
