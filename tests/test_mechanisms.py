@@ -86,6 +86,12 @@ CASES = [
     ("开展民事执行专项监督", [("民事执行专项监督", 2, 10, "mech.setup-verb")]),  # a procuratorate's campaign
     ("建设，即行政争议协调化解机制", [("行政争议协调化解", 4, 14, "mech.phrase+tail")]),  # 即 (namely) is no part
     ("推行即时调解机制", [("即时调解", 2, 8, "mech.setup-verb.span")]),  # …but 即时 is a word
+    # the 等 closing a list is no part of the name after it, though jieba glues them (等诉|调)
+    (
+        "“法院+商会”等诉调对接机制",
+        [("法院+商会", 0, 7, "mech.numbered"), ("诉调对接", 8, 12, "mech.curated:litigation-mediation-connection")],
+    ),
+    ("建立等级评定机制", [("等级评定", 2, 8, "mech.setup-verb")]),  # 等级 is a word
     # 成立 founds a community as 构建 does; the region's instance is named without the region
     ("成立了鼓楼区未成年人保护共同体", [("未成年人保护共同体", 3, 15, "mech.setup-verb")]),
     ("成立调解委员会", []),  # …and founds bodies, which end in no generic word

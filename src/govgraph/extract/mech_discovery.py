@@ -207,6 +207,11 @@ def _has_stop(word: str, cues: MechanismCues) -> bool:
     return stops_inside(cues).search(word) is not None
 
 
+# the word that closes a list (A、B等…机制), and the words it begins
+LIST_END = "等"
+LIST_END_WORDS = frozenset({"等", "等级", "等同", "等待", "等于", "等候", "等额", "等次"})
+
+
 def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
     """Where the unquoted noun phrase that ends at `end` starts (`end` when there is none).
     jieba reads a wider window than a name can be, so the first word is not cut in two."""
@@ -215,6 +220,8 @@ def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
     cut = max((i + 1 for i, ch in enumerate(window) if not CJK.match(ch)), default=0)
     start = end
     for word, flag in reversed(jieba_pos(window[cut:])):
+        if word[:1] == LIST_END and word not in LIST_END_WORDS and end - (start - len(word) + 1) <= PHRASE_MAX:
+            return start - len(word) + 1  # “法院+商会”等诉调对接机制: jieba glues the list's 等 to the name (等诉|调)
         if _stops_phrase(word, flag, cues) or end - (start - len(word)) > PHRASE_MAX:
             break
         start -= len(word)
