@@ -241,6 +241,20 @@ SUBJECT_CASES = [
         "subj.collective-lead",
     ),
     ("　　湖北省荆州市召开会议。全市共有专职网格员345名。\n", "345名", "荆州市", "subj.collective-region"),
+    (  # a bare system word opening a later clause is the same region's system
+        "　　大连市中级人民法院、大连市人民检察院、大连市公安局联合出台意见。"
+        "全市公安机关立案侦查46件，检察机关提起公诉38件，法院判处罪犯29人。\n",
+        "38件",
+        "大连市人民检察院",
+        "subj.collective-lead",
+    ),
+    (
+        "　　大连市中级人民法院、大连市人民检察院、大连市公安局联合出台意见。"
+        "全市公安机关立案侦查46件，检察机关提起公诉38件，法院判处罪犯29人。\n",
+        "29人",
+        "大连市中级人民法院",
+        "subj.collective-lead",
+    ),
     ("　　最高人民法院召开发布会。全国法院执结案件300件。\n", "300件", None, "subj.national"),
     (
         "　　由宜昌市人民检察院牵头，市教育局、市妇联等18家单位联动。\n",

@@ -203,18 +203,31 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         for m in re.finditer(re.escape(word), text[:pos]):
             if _opens_clause(text, m.start()):
                 out.append((m.start(), SubjectChoice(None, "subj.national")))
+    found = []
     for word, levels, suffix in COLLECTIVE:
         if word not in text:  # most sentences name none of them: skip the regex search
             continue
         for m in re.finditer(word, text[:pos]):
             if _opens_clause(text, m.start(), regions):
-                out.append(
-                    (
-                        m.start(),
-                        _collective(text, m.end(), word, levels, suffix, ctx, document_codes),
-                    )
-                )
+                found.append((m.start(), m.end(), word, levels, suffix))
+    for start, end, word, levels, suffix in found:
+        out.append((start, _collective(text, end, word, levels, suffix, ctx, document_codes)))
+    if found:
+        out += _systems_after(text, pos, found[-1], ctx, document_codes)
     return out
+
+
+def _systems_after(text: str, pos: int, collective, ctx: Context, document_codes: set[str]) -> list:
+    """全市公安机关立案侦查46件，检察机关提起公诉38件，法院判处29人: a bare system word opening a later
+    clause is the same region's system as the collective before it."""
+    _, end, word, levels, suffix = collective
+    starts: dict[int, str] = {}
+    for system in sorted(collective_systems(), key=len, reverse=True):  # 公安机关 before 公安
+        for m in re.finditer(system, text[end:pos]):
+            at = end + m.start()
+            if text[at - 1] in "，；,;":
+                starts.setdefault(at, system)
+    return [(at, _collective(text, at, word, levels, suffix, ctx, document_codes)) for at in sorted(starts)]
 
 
 def _list_scope(r: RegionMention, document_codes: set[str]) -> SubjectChoice:
