@@ -464,6 +464,13 @@ GRAMMAR.extend(
             [("成都市公安局", 0, 6, "inst.head:公安局"), ("成都市公安局交通管理局", 0, 11, "inst.subunit:交通管理局")],
         ),
         ("与四川银保监局推行", [("四川银保监局", 1, 7, "inst.head:银保监局")]),
+        (  # a court's case-filing and enforcement divisions are its units
+            "荆州市中级人民法院立案庭推行",
+            [
+                ("荆州市中级人民法院", 0, 9, "inst.head:中级人民法院"),
+                ("荆州市中级人民法院立案庭", 0, 12, "inst.subunit:立案庭"),
+            ],
+        ),
         # the municipalities' numbered intermediate courts
         ("重庆市第五中级人民法院推行", [("重庆市第五中级人民法院", 0, 11, "inst.head:第五中级人民法院")]),
         ("北京一中院审结", [("北京市第一中级人民法院", 0, 5, "inst.head:一中院")]),
