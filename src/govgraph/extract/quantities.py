@@ -269,7 +269,7 @@ def _percent_in_words(text: str) -> list[QuantityMention]:
 
 _TO = "(?:至|到|—|－|-|~)"
 PERIOD = re.compile(
-    r"(截至(?:\d{4}年)?(?:今年|去年)?(?:\d{1,2}月(?:\d{1,2}日|底|末)?|年底|年末|底|末)"
+    r"(截至(?:\d{4}年)?(?:今年|去年)?(?:\d{1,2}月(?:\d{1,2}日|底|末)?|年底|年末|底|末|目前)"
     r"|(?:\d{4}年|今年|去年)?前(?:\d{1,2}|[一二三四五六七八九十]{1,3})个月"
     r"|(?:\d{4}年|今年|去年)全年"
     r"|\d{4}年\d{1,2}月份?" + _TO + r"\d{4}年\d{1,2}月份?"
@@ -341,6 +341,8 @@ def resolve_period(period: str | None, article_date: str | None) -> tuple[str | 
             mo = int(md.group(1))
             end = f"{year:04d}-{mo:02d}-{int(md.group(2)):02d}" if md.group(2) else month_end(mo)
             return None, end
+        if period.endswith("目前"):
+            return None, article_date  # up to the article's day
         return (None, month_end(12)) if period.endswith(("年底", "年末")) else (None, None)
     first = re.search(r"前(\d{1,2}|[一二三四五六七八九十]{1,3})个月", period)
     if first:  # 今年前10个月
