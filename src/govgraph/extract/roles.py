@@ -149,6 +149,12 @@ class Collective:
         return self.region_end is None or (body.region_name or "").endswith(self.region_end)
 
 
+def system_word_at(text: str, at: int) -> str | None:
+    """The word naming all bodies of a system (法院, 检察机关, 公安机关 …) that starts at `at`, the longest
+    (公安机关 before 公安), or None."""
+    return next((w for w in sorted(collective_systems(), key=len, reverse=True) if text.startswith(w, at)), None)
+
+
 def collective_in(text: str, start: int, end: int) -> Collective | None:
     """The last collective text[start:end] names (全市检察机关 → the city's 人民检察院; 两级法院 →
     courts), or None."""
@@ -157,10 +163,9 @@ def collective_in(text: str, start: int, end: int) -> Collective | None:
     if not found:
         return None
     m = found[-1]
-    systems = collective_systems()
-    word = next((w for w in sorted(systems, key=len, reverse=True) if part.startswith(w, m.end())), None)
+    word = system_word_at(part, m.end())
     if word is None:
         return None
-    system = systems[word]
+    system = collective_systems()[word]
     leads = {lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system}
     return Collective(tuple(sorted(leads | {system})), m.group("level"), m.start(), m.end() + len(word))

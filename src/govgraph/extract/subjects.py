@@ -29,7 +29,7 @@ from ..lexicon import (
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose
-from .roles import LEAD, PERSON_AFTER, REPORTING, oversees
+from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
 # time phrases and adverbs that may open a clause before its subject (近8年来，浙江…; 2002年,全县…)
@@ -221,13 +221,12 @@ def _systems_after(text: str, pos: int, collective, ctx: Context, document_codes
     """全市公安机关立案侦查46件，检察机关提起公诉38件，法院判处29人: a bare system word opening a later
     clause is the same region's system as the collective before it."""
     _, end, word, levels, suffix = collective
-    starts: dict[int, str] = {}
-    for system in sorted(collective_systems(), key=len, reverse=True):  # 公安机关 before 公安
-        for m in re.finditer(system, text[end:pos]):
-            at = end + m.start()
-            if text[at - 1] in "，；,;":
-                starts.setdefault(at, system)
-    return [(at, _collective(text, at, word, levels, suffix, ctx, document_codes)) for at in sorted(starts)]
+    before = text[:pos]  # the system word stands before the figure
+    return [
+        (at, _collective(text, at, word, levels, suffix, ctx, document_codes))
+        for at in range(end + 1, pos)
+        if text[at - 1] in "，；,;" and system_word_at(before, at) is not None
+    ]
 
 
 def _list_scope(r: RegionMention, document_codes: set[str]) -> SubjectChoice:
@@ -261,14 +260,10 @@ def _collective(
     """全市法院 → the city's 中级人民法院 (if the document names it); 全县 → the county."""
     region = _implicit_region(levels, suffix, ctx, document_codes)
     region_name = region.name if region is not None else None
-    systems = collective_systems()
     # 全市法院, 全市195个派出所: the system word may follow a count
     count = COUNT.match(text, end)
-    at = count.end() if count else end
-    system = next(
-        (systems[w] for w in sorted(systems, key=len, reverse=True) if text.startswith(w, at)),
-        None,
-    )
+    word_at = system_word_at(text, count.end() if count else end)
+    system = collective_systems()[word_at] if word_at is not None else None
     if system is None:
         return SubjectChoice(region_name, "subj.collective-region")
     lead_region = _implicit_region(LEAD_LEVELS[word], suffix, ctx, document_codes)
