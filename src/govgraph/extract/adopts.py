@@ -213,6 +213,11 @@ def _later_clause(c: Candidate) -> bool:
     return c.role == "mention" and "pos:after" in c.features and "clause:same" not in c.features
 
 
+def _opens_clause(text: str, who: InstitutionMention) -> bool:
+    """Only a time phrase or an adverb (近日，, 二是) stands between the body and its clause's start."""
+    return STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
+
+
 def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list) -> bool:
     """Another body opens a clause between the subject and the mechanism (X法院推行…，Y法庭则建立…):
     that clause is Y's."""
@@ -220,7 +225,7 @@ def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, sub
         who.end <= b.start < head
         and b not in subj
         and not b.prefix_only
-        and STARTS_CLAUSE.fullmatch(text[_clause_start(text, b.start) : b.start]) is not None
+        and _opens_clause(text, b)
         and _clause_start(text, b.start) > who.end
         and not (oversees(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
         for b in bodies
@@ -230,16 +235,13 @@ def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, sub
 def _speaker_opens(text: str, who: InstitutionMention) -> bool:
     """A body's speaker opens the sentence (X相关负责人表示，…): what follows is that body's, not the
     body carried from earlier sentences."""
-    return (
-        STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
-        and REPORTING.match(text, who.end) is not None
-    )
+    return _opens_clause(text, who) and REPORTING.match(text, who.end) is not None
 
 
 def _staff_opens(text: str, who: InstitutionMention) -> bool:
     """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
     return (
-        STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
+        _opens_clause(text, who)
         and text.startswith(tuple(triggers()["staff"]), who.end)
         and REPORTING.match(text, who.end) is None
     )

@@ -104,6 +104,8 @@ WORD_HEADS = {"局", "厅"}
 # 联合/协同 open a station's or centre's name after its region (茅箭区联合知识产权保护站), but
 # elsewhere join two bodies (东莞中院联合东莞金融纠纷调解委员会)
 JOINT_NAME_VERBS = {"联合", "协同"}
+# every word that joins a body's name to the one before it (和, 会同, 联合 …)
+JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
 # anonymised parties are not bodies: 某银行, 某升化工公司
 ANONYMISED = ("某", "××", "XX", "xx", "*")
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
@@ -168,7 +170,7 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     between = text[last.end : hs]
     if not all(is_name_char(c) for c in between) or pos_stem(text, hs, last.end)[0] != between:
         return []
-    if between.startswith(JOINING_WORDS + tuple(JOINT_NAME_VERBS)):
+    if between.startswith(JOINERS):
         return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
     return [
         _sub(
@@ -322,7 +324,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
 def _joins_another(stem: str) -> str:
     """会同上海市商务 + 委员会: the joining word (会同, 联合 …) when it and a region open another body's
     name, not a unit's; else ""."""
-    verb = next((w for w in JOINING_WORDS + tuple(JOINT_NAME_VERBS) if stem.startswith(w)), "")
+    verb = next((w for w in JOINERS if stem.startswith(w)), "")
     rest = stem[len(verb) :]
     implicit = rest.startswith(tuple(w for w, _, _ in IMPLICIT))
     return verb if verb and (implicit or any(rest[:k] in gazetteer().by_name for k in (2, 3, 4))) else ""
@@ -366,7 +368,7 @@ POLICE = "公安"  # 公安金安分局: the city police's 金安 branch
 
 def _joined(text: str, start: int) -> bool:
     """A body's name starts at `start` after a word that joins it to the one before (和, 会同, 联合公安城阳分局)."""
-    return text.endswith(JOINING_WORDS + tuple(JOINT_NAME_VERBS), 0, start)
+    return text.endswith(JOINERS, 0, start)
 
 
 def _district_parent(districts: list, head: Head, ctx: Context, police: bool):
