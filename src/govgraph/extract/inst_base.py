@@ -152,6 +152,12 @@ def township_county(chain: list[RegionMention], ctx: Context):
     return next(iter(counties.values())) if len(counties) == 1 else None
 
 
+def place_prefix(county: Division | None, town: str = "") -> str:
+    """The prefix of a body of a township (or of a county, when `town` is empty): the county's official
+    prefix, then the township's name."""
+    return (region_prefix(county) if county is not None else "") + town
+
+
 def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | None = None):
     """(division, region name, official prefix, short form) of the chain's last region."""
     last = chain[-1]

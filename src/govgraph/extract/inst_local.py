@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Division, Head
-from .inst_base import Context, InstitutionMention, region_prefix, township_county
+from .inst_base import Context, InstitutionMention, place_prefix, township_county
 
 # heads of grassroots organisations that are named this way (a court or bureau is named by its region)
 QUOTED_KINDS = ("social_organization",)
@@ -20,7 +20,7 @@ def quoted_body(text: str, quoted: re.Match, he: int, head: Head, ctx: Context) 
         return []
     town = next((name for name, level in reversed(ctx.local_regions) if level == "township"), None)
     county = township_county([], ctx)
-    prefix = (region_prefix(county) if county is not None else "") + (town or "")
+    prefix = place_prefix(county, town or "")
     name = prefix + quoted.group(1) + head.surface
     start = quoted.start()
     region_name = town or (county.name if county is not None else None)

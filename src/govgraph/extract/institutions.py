@@ -38,6 +38,7 @@ from .inst_base import (
     InstitutionMention,
     chain_ending_at,
     fill,
+    place_prefix,
     region_prefix,
     resolve_chain,
     short_form,
@@ -303,7 +304,7 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     if town is None:
         return []
     county = township_county([], ctx)
-    prefix = (region_prefix(county) if county is not None else "") + town
+    prefix = place_prefix(county, town)
     name = fill(head, region=prefix, short=town)
     return [_mention(s, he, text, name, head, county, town, "inst.relative-township")]
 
