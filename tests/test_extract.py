@@ -89,6 +89,20 @@ INSTITUTION_CASES = [
         "淮阳区公安局北关派出所的民警",
         [("周口市淮阳区公安局", 0, 6, "public_security"), ("周口市淮阳区公安局北关派出所", 0, 11, "public_security")],
     ),
+    (  # a place name may open with a preposition's character (向阳, 和平)
+        "芝罘区公安分局向阳派出所推行",
+        [
+            ("烟台市芝罘区公安分局", 0, 7, "public_security"),
+            ("烟台市芝罘区公安分局向阳派出所", 0, 12, "public_security"),
+        ],
+    ),
+    ("烟台市芝罘区和平派出所推行", [("烟台市芝罘区和平派出所", 0, 11, "public_security")]),
+    # … but not where jieba reads the preposition alone (向 + 北关派出所, 和 + 北关派出所)
+    ("群众向北关派出所报案", [("北关派出所", 3, 8, "public_security")]),
+    (
+        "芝罘区公安分局和北关派出所联合",
+        [("烟台市芝罘区公安分局", 0, 7, "public_security"), ("北关派出所", 8, 13, "public_security")],
+    ),
     (
         "江西省新余市公安局交警支队",
         [("新余市公安局", 0, 9, "public_security"), ("新余市公安局交通警察支队", 0, 13, "public_security")],

@@ -20,6 +20,19 @@ def is_name_char(c: str) -> bool:
     return c not in STEM_BREAK and ("\u4e00" <= c <= "\u9fff" or c.isalnum())
 
 
+# characters of STEM_BREAK that may open a place name (向阳, 和平, 将军)
+BREAKING_NAME_CHARS = set("向和在将到从为")
+
+
+def name_opens_with_break(run: str) -> bool:
+    """向阳派出所, 和平派出所: a preposition or conjunction that jieba reads as the first character
+    of a place or proper name belongs to the stem (向 + 北关派出所 does not)."""
+    if not run or run[0] not in BREAKING_NAME_CHARS:
+        return False
+    word, flag = jieba_pos(run)[0]
+    return len(word) > 1 and flag in ("ns", "nr", "nz")
+
+
 # 市/县/省 … before a head: the article's own region of that kind (市法院 → 临清市人民法院)
 IMPLICIT = [
     ("自治区", ("province",), "自治区"),

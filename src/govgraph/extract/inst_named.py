@@ -17,6 +17,7 @@ from .inst_base import (
     fill,
     implicit_before,
     is_name_char,
+    name_opens_with_break,
     region_prefix,
     resolve_chain,
 )
@@ -120,6 +121,8 @@ def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
     i = end
     while i > floor and end - i < 10 and is_name_char(text[i - 1]):
         i -= 1
+    if i > floor and end - i < 9 and name_opens_with_break(text[i - 1 : end]):
+        i -= 1
     run = text[i:end]
     if not run:
         return "", False
@@ -168,9 +171,9 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last is None or not (last.end < hs and hs - last.end <= 10):
         return []
     between = text[last.end : hs]
-    if not all(is_name_char(c) for c in between) or pos_stem(text, hs, last.end)[0] != between:
+    if pos_stem(text, hs, last.end)[0] != between:
         return []
-    if between.startswith(JOINERS):
+    if between.startswith(JOINERS) and not name_opens_with_break(between):
         return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
     return [
         _sub(
