@@ -159,6 +159,12 @@ def test_a_region_opening_a_sentence_stops_the_carried_actor():
     ]
 
 
+def test_a_body_of_the_jurisdiction_opening_a_sentence_is_its_subject():
+    # 辖区X法院推行…: X acts, not the intermediate court carried from the sentence before
+    text = "荆州市中级人民法院推动执行工作提质增效。\n辖区沙市区人民法院推行诉前调解。\n"
+    assert set(adoptions(text)) == {("荆州市沙市区人民法院", "诉前调解")}
+
+
 def test_a_speakers_employer_does_not_adopt_what_the_speaker_comments_on():
     x = doc("　　中国政法大学教授刘静坤说，交叉执行效果好。\n")
     assert not any(a[0] == "中国政法大学" for a in x["adopts"])
