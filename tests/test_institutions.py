@@ -590,6 +590,14 @@ ANAPHORA_CASES = [
     ("荆州市司法局表示，该所长期", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # 所长 is no 该所
     ("荆州市公证处受理申请，该处房屋已过户", [("荆州市公证处", 0, 6, "inst.head:公证处")]),  # 该处 is a place
     ("该局还建成队伍", []),  # no bureau named before
+    (  # a numbered intermediate court named before, by its number alone (北京一中院…。一中院还…)
+        "北京一中院推动执行。一中院还建立制度",
+        [
+            ("北京市第一中级人民法院", 0, 5, "inst.head:一中院"),
+            ("北京市第一中级人民法院", 10, 13, "inst.anaphor:一中院"),
+        ],
+    ),
+    ("北京一中院推动执行。二中院还建立制度", [("北京市第一中级人民法院", 0, 5, "inst.head:一中院")]),  # another number
 ]
 
 

@@ -40,6 +40,10 @@ ANAPHOR_ENDS = {
     "该协会": "协会",
     "该站": "站",
 }
+# a municipality's numbered intermediate court named before (北京一中院…。一中院还…)
+for _n in "一二三四五":
+    ANAPHORA[_n + "中院"] = ("court",)
+    ANAPHOR_ENDS[_n + "中院"] = f"第{_n}中级人民法院"
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
 UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心", "该站"}
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
