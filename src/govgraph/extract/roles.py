@@ -37,6 +37,8 @@ PERSON_AFTER = re.compile(
 COORDINATORS = ("与", "和", "、", "及", "会同", "联合", "以及", "同", "携手", "")
 # 由A牵头，B、C参与 (A牵头，会同B、C…): the bodies listed in the clause after the lead's act with it
 LEAD_ACT = re.compile(r"(?:牵头|主导|统筹)[，,](?:会同|联合|协调|组织)?")  # 牵头，会同A、B…
+# 政法委统筹区法院、区检察院…，健全…: the bodies the subject brings together act with it
+ORGANISES = re.compile(r"(?:统筹|组织|协调)(?:协调)?")
 # a clause that ends in a reporting verb names a speaker's employer, not an actor:
 # 中国政法大学全面依法治国研究院教授刘静坤对记者说
 REPORTING = re.compile(r"[^，。；：！？,;:!?]*?(?:说|表示|介绍|指出|认为|告诉|坦言|称|谈到)(?:[，。：:；,;]|$)")
@@ -89,7 +91,7 @@ def _coordinated(text: str, insts: list, out: list) -> None:
         if other.start < pos or other in out or other.prefix_only:
             continue  # a parent named as the front of its unit's name (会同市公安局交警支队): the unit is the member
         gap = text[pos : other.start]
-        lead_act = LEAD_ACT.fullmatch(gap)
+        lead_act = LEAD_ACT.fullmatch(gap) or (len(out) == 1 and ORGANISES.fullmatch(gap))
         if gap in COORDINATORS or lead_act:
             out.append(other)
             pos = other.end
