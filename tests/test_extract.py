@@ -108,6 +108,12 @@ INSTITUTION_CASES = [
         [("新余市公安局", 0, 9, "public_security"), ("新余市公安局交通警察支队", 0, 13, "public_security")],
     ),
     ("中国政法大学教授", [("中国政法大学", 0, 6, "education")]),
+    # the national and the trade arbitration commissions, and a branch (分会) of one
+    (
+        "中国海事仲裁委员会广西分会受理",
+        [("中国海事仲裁委员会", 0, 9, "other"), ("中国海事仲裁委员会广西分会", 0, 13, "other")],
+    ),
+    ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
     ("陕西省委印发意见", [("中国共产党陕西省委员会", 0, 4, "party")]),
     ("疏勒县委政法委牵头", [("中国共产党疏勒县委员会政法委员会", 0, 7, "party")]),
     (
@@ -160,6 +166,7 @@ INSTITUTION_NEGATIVES = [
     "该院坚持“马背法庭”巡回审判",  # a whole quote named after nothing is a nickname
     "这套组合被形象地称为“背包法庭”",
     "江苏检察网消息",
+    "会议分会场设在市区",  # 分会场 is a venue
     "四川法院网站发布公告",
 ]
 
