@@ -125,6 +125,8 @@ UNIT_NEGATIVES = [
     "服务热线12345次",  # 热线 right before the figure: a number, not a count
     "农民工张某拿到了被拖欠的3.2万元工资",  # a party named by surname: one case's story
     "京都律师事务所等12家律所获评优秀律所",  # those that won an award
+    "开展百日攻坚行动",  # a campaign named by its length
+    "启动三年行动计划",
 ]
 
 
