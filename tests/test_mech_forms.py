@@ -25,6 +25,9 @@ CASES = [
     ("该院积极探索复绿管护，让被毁林地重披绿装。", [("复绿管护", 6, 10, "mech.setup-verb+bare")]),
     ("实行集中排期、集中开庭、集中宣判，周期缩短", [("集中排期、集中开庭、集中宣判", 2, 16, "mech.setup-verb+bare")]),
     ("推行柔性执法、包容审慎监管，优化环境", [("柔性执法", 2, 6, "mech.setup-verb+bare")]),
+    # 探索开展 founds too, and a name may run to ten characters
+    ("该院探索开展跨区域生态检察协作，签订协议", [("跨区域生态检察协作", 6, 15, "mech.setup-verb+bare")]),
+    ("全省推行税费争议调解中心建设，成效明显", []),  # building a centre names a place
     # … but procedures the scheme knows stay apart
     (
         "该院推行网上立案、跨域立案，成效明显",

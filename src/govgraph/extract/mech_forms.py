@@ -22,7 +22,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import mechanisms
+from ..lexicon import institution_heads, mechanisms
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues
 from ..segment import jieba_pos
 from .mech_names import Candidate, clean_name, generic_only, plausible, starts_word
@@ -157,8 +157,8 @@ def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> lis
 
 
 # verbs that introduce a way of working by its bare name (推行诉前鉴定, 探索复绿管护)
-BARE_VERBS = ("探索推行", "探索实行", "创新推行", "推行", "实行", "试行", "首创", "探索")
-BARE_NAME = r"[\u4e00-\u9fff]{4,8}"
+BARE_VERBS = ("探索推行", "探索实行", "探索开展", "创新推行", "创新开展", "推行", "实行", "试行", "首创", "探索")
+BARE_NAME = r"[\u4e00-\u9fff]{4,10}"
 # pronouns, prepositions, conjunctions, particles, adverbs, locality words, numerals, measure words, times
 BARE_STOP_FLAGS = ("r", "p", "c", "u", "d", "ad", "f", "m", "q", "t")
 
@@ -174,6 +174,11 @@ def _manner_only(words: tuple[tuple[str, str], ...], cues: MechanismCues) -> boo
     return len(words) == 2 and words[0][1] == "n" and words[1][0] in cues.generic
 
 
+def _builds_a_body(name: str) -> bool:
+    """推行税费争议调解中心建设: building a centre, station or office names a body or a place."""
+    return name.endswith("建设") and name[:-2].endswith(tuple(institution_heads()))
+
+
 def bare_names(text: str, cues: MechanismCues) -> list[Candidate]:
     """A founding verb and a bare name that ends the clause: 推行诉前鉴定，… (not 实行动态管理)."""
     out = []
@@ -181,6 +186,8 @@ def bare_names(text: str, cues: MechanismCues) -> list[Candidate]:
         name = m.group("name")
         words = jieba_pos(name)
         if any(flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup for w, flag in words):
+            continue
+        if _builds_a_body(name):
             continue
         if len(words) >= 2 and plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
             end = _parallel_run(text, m.start("name"), m.end("name"))
