@@ -96,6 +96,14 @@ def _load_dictionary_cache(dt) -> None:
             dt.initialized = True
 
 
+def word_frequency(word: str) -> int:
+    """How often jieba's dictionary counts `word` (0 for a word it does not know)."""
+    jieba_cut("")  # loads the dictionary once
+    import jieba
+
+    return jieba.dt.FREQ.get(word) or 0
+
+
 @lru_cache(maxsize=65536)
 def jieba_pos(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's (word, part-of-speech tag) pairs (short name runs repeat: cached)."""

@@ -34,6 +34,17 @@ def member_bodies(text: str, bodies: list[InstitutionMention], after: int) -> li
     return []
 
 
+def list_opening(who: InstitutionMention, bodies: list[InstitutionMention], text: str) -> InstitutionMention:
+    """The first body of the list `who` closes (向县住建局、县消防救援大队发出检察建议 → 县住建局): what
+    stands before the list governs all its members."""
+    first = who
+    for b in sorted((b for b in bodies if b.end <= who.start), key=lambda b: -b.end):
+        if text[b.end : first.start] not in JOINERS:
+            break
+        first = b
+    return first
+
+
 def joins(
     text: str, who: InstitutionMention, mech: MechanismMention, role: str, bodies: list[InstitutionMention], subj: list
 ) -> bool:

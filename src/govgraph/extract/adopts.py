@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import adopt_weights, collective_systems, triggers
-from .adopt_members import joins, member_bodies
+from .adopt_members import joins, list_opening, member_bodies
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
@@ -301,6 +301,9 @@ class AdoptionFinder:
                     continue  # a body named inside the mechanism's name
                 role = "mention" if who not in subj else "subject" if who is subj[0] else "coactor"
                 f = features(text, who, mm, role, len(bodies), heads[mm.start])
+                first = list_opening(who, bodies, text)
+                if first is not who and TARGET.search(text, max(0, first.start - 4), first.start):
+                    f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
                 if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj):
                     f.add("who:superseded")
                 out.append(Candidate(who, mm, role, frozenset(f)))

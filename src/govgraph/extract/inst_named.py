@@ -23,6 +23,7 @@ from .inst_base import (
 )
 from .inst_founded import court_tribunals, founded_unit, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
+from .inst_outpost import outpost_stem
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -171,7 +172,7 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last is None or not (last.end < hs and hs - last.end <= 10):
         return []
     between = text[last.end : hs]
-    if pos_stem(text, hs, last.end)[0] != between:
+    if outpost_stem(text, hs, last.end, head.surface, pos_stem(text, hs, last.end))[0] != between:
         return []
     if between.startswith(JOINERS) and not name_opens_with_break(between):
         return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
@@ -211,7 +212,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         return []
     # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
     floor = max((e for e in by_end if e <= hs), default=0)
-    stem, proper = pos_stem(text, hs, floor)
+    stem, proper = outpost_stem(text, hs, floor, head.surface, pos_stem(text, hs, floor))
     stem = _after_joining(stem)
     if floor in by_end and len(stem) < hs - floor:
         stem = _stem_after_region(text, floor, hs, head) or stem

@@ -191,8 +191,8 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             continue
         if any(o.start == r.end for o in view.regions):
             continue  # 河南省周口市: the chain's last division is the one meant
-        if text.startswith(tuple(subject_cues().get("resident", ())), r.end):
-            continue  # 崖州区渔民陈某说: where a person lives
+        if text.startswith((*subject_cues().get("resident", ()), *subject_cues().get("part", ())), r.end):
+            continue  # 崖州区渔民陈某说: where a person lives; 西江镇部分民居: a place qualifying a noun
         if _list_member(text, r.end, view.regions):
             out.append((r.start, _list_scope(r, document_codes)))
         else:

@@ -134,8 +134,10 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     return found
 
 
-# what may stand before a township that opens a clause (。临洺关镇司法所推行…)
+# what may stand before a township that opens a clause (。临洺关镇司法所推行…) or joins the body before
+# (…联合分水镇综治中心)
 CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
+JOINING_BEFORE = ("联合", "会同", "协同", "与", "和", "及")
 
 
 def _opening_township(text: str, t: re.Match) -> re.Match | None:
@@ -143,7 +145,9 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
     none of the generic or stop words (所在乡镇, 辖区街道, 这个镇)."""
     for n in (3, 2):
         start = t.start() - n
-        if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_OPENERS):
+        if start < 0 or (
+            start > 0 and text[start - 1] not in CLAUSE_OPENERS and not text.endswith(JOINING_BEFORE, 0, start)
+        ):
             continue
         lm = LOCAL.fullmatch(text, start, t.end())
         stem = text[start : t.start()]
@@ -177,12 +181,29 @@ def township_words(text: str) -> list[re.Match]:
                 found.append(
                     named[len(word)]
                 )  # jieba vouches for the name, so 城 or 山 may stand in it (古城镇, 黄山村)
-            elif pos == t.end() and word == "街道" and prev[1].startswith("ns") and len(prev[0]) + 2 in named:
-                lm = named[len(prev[0]) + 2]  # 陵阳街道: jieba reads the name as a place of its own
+            elif (
+                pos == t.end()
+                and _place_then_suffix(prev, word, text[pos : pos + 1])
+                and len(prev[0]) + len(word) in named
+            ):
+                lm = named[len(prev[0]) + len(word)]  # 陵阳街道, 西江镇: jieba reads the name as a place of its own
                 if local_ok(lm):
                     found.append(lm)
             prev = (word, tag)
     return found
+
+
+# a division's name ends no township's name before 乡 or 镇 (县乡两级, 德清县镇村): those are levels
+DIVISION_ENDS = tuple("省市县区州旗盟")
+
+
+def _place_then_suffix(prev: tuple[str, str], word: str, after: str) -> bool:
+    """A place name jieba tags ns followed by the suffix as a word of its own (陵阳 + 街道, 西江 + 镇),
+    which opens no longer word (苏木乡镇, 县镇村: levels)."""
+    name, tag = prev
+    if word != "街道" and (word not in ("镇", "乡") or after[:1] in ("镇", "乡", "村", "街")):
+        return False
+    return tag.startswith("ns") and not name.endswith(DIVISION_ENDS) and name not in ("苏木", "嘎查")  # 苏木镇: levels
 
 
 def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:

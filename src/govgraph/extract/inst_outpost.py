@@ -1,0 +1,87 @@
+"""The place name of a grassroots outpost (新市派出所, 草堰司法所, 德清县人民法院新市人民法庭): jieba
+often splits or mis-tags a small place's name (新 + 市, 草堰 as a common noun), so the words before
+the head are read as a name when they stand alone between a break and the head."""
+
+from __future__ import annotations
+
+from ..segment import jieba_pos, word_frequency
+from .inst_base import is_name_char
+
+# the heads of outposts named after their township or quarter
+OUTPOST_HEADS = {"派出所", "司法所", "人民法庭"}
+# words that name a kind of outpost, not one (辖区派出所, 边境派出所, 中心法庭)
+KIND_WORDS = {
+    "辖区",
+    "属地",
+    "当地",
+    "本地",
+    "各地",
+    "城区",
+    "农村",
+    "城市",
+    "社区",
+    "乡镇",
+    "基层",
+    "中心",
+    "边境",
+    "边防",
+    "沿海",
+    "海岸",
+    "水上",
+    "铁路",
+    "机场",
+    "森林",
+    "治安",
+    "交通",
+    "一线",
+    "周边",
+    "附近",
+    "所属",
+    "所在",
+    "相关",
+    "其他",
+    "派驻",
+    "驻地",
+    "全国",
+    "全省",
+    "全市",
+    "全县",
+    "全区",
+    "各级",
+    "上级",
+    "新型",
+    "智慧",
+    "示范",
+    "家事",
+    "少年",
+    "专门",
+    "苏木",  # the townships of a banner (苏木派出所: the stations of its 苏木)
+    "嘎查",
+}
+NOT_FIRST = set("各全本该每多这那其此某有")
+# jieba tags that no place name holds: verbs, prepositions, conjunctions, adverbs, pronouns, numerals …
+NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "m", "q", "t", "f", "u", "y", "e", "o", "z")
+LONGEST = 3
+# a common word is no place's name unless jieba knows it as a place (指导司法所 is 指导 + 司法所; 长安 is a place)
+COMMON = 100
+
+
+def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str, bool]) -> tuple[str, bool]:
+    """The outpost's name before its head at `hs` (not before `floor`) when 2-3 name characters
+    stand between a break (or `floor`) and the head; else `found`, the stem read by tags."""
+    if surface not in OUTPOST_HEADS:
+        return found
+    i = hs
+    while i > floor and hs - i <= LONGEST and is_name_char(text[i - 1]):
+        i -= 1
+    run = text[i:hs]
+    if not 2 <= len(run) <= LONGEST or (i > floor and is_name_char(text[i - 1])) or run == found[0] and found[1]:
+        return found
+    if run in KIND_WORDS or run[0] in NOT_FIRST or run[-1] in "镇乡村":
+        return found  # 镇司法所: the township's name is read with its suffix elsewhere
+    words = jieba_pos(run)
+    if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words):
+        return found
+    if word_frequency(run) >= COMMON and words[0][1] != "ns":
+        return found
+    return run, True

@@ -1,0 +1,119 @@
+"""Grassroots names as tables with exact offsets and rule ids, and negatives: outposts whose place
+name jieba splits (新市派出所), townships jieba reads as a place and a separate suffix (西江 + 镇) or
+that follow a joining word (联合分水镇综治中心), heads of county offices and municipal procuratorates'
+branches; the bodies of a list after 向 (the target of a 检察建议) adopt nothing; a region before
+a word of quantity (西江镇部分民居) is no subject of the figures after it."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.extract.inst_base import Context
+from govgraph.extract.institutions import find_institutions
+from govgraph.extract.regions import find_regions
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+
+
+def doc(text: str) -> dict:
+    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+
+
+def institutions(text: str) -> list[tuple[str, int, int, str]]:
+    return [(m.name, m.start, m.end, m.rule) for m in find_institutions(text, find_regions(text), Context())]
+
+
+OUTPOST_CASES = [
+    # text, [(name, start, end, rule)] of the outposts
+    (
+        "与新市派出所、新市司法所联合入驻。",
+        [("新市派出所", 1, 6, "inst.named:派出所"), ("新市司法所", 7, 12, "inst.named:司法所")],
+    ),
+    ("派出所与草堰司法所共同调解。", [("草堰司法所", 4, 9, "inst.named:司法所")]),
+    (  # the tribunal right after its court keeps the court's name, though jieba reads 新 + 市
+        "德清县人民法院新市人民法庭推行庭所共建。",
+        [("德清县人民法院新市人民法庭", 0, 13, "inst.subunit:人民法庭")],
+    ),
+]
+OUTPOST_NEGATIVES = [
+    "推动派出所改革，指导司法所工作。",  # 指导 is a common word, no place
+    "辖区派出所与当地司法所开展工作。",  # kinds of outpost
+    "由苏木派出所、嘎查警务室组成网络。",  # the stations of a banner's townships
+    "各派出所、边境派出所民警走访。",
+]
+
+
+@pytest.mark.parametrize("text, expected", OUTPOST_CASES)
+def test_outpost_names(text, expected):
+    got = [m for m in institutions(text) if m[0].endswith(("派出所", "司法所", "人民法庭"))]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", OUTPOST_NEGATIVES)
+def test_no_outpost_name(text):
+    assert [m for m in institutions(text) if m[0].endswith(("派出所", "司法所"))] == []
+
+
+TOWNSHIP_CASES = [
+    # text, [(surface, start, end, rule)] of the townships
+    ("检察院发现，西江镇部分民居存在隐患。", [("西江镇", 6, 9, "region.local.word")]),
+    ("对肇兴镇古树名木开展联合巡查。", [("肇兴镇", 1, 4, "region.local.word")]),
+    ("派出所联合分水镇综治中心建立机制。", [("分水镇", 5, 8, "region.local+head")]),
+]
+TOWNSHIP_NEGATIVES = [
+    "建成苏木乡镇（街道）公共法律服务工作站77个。",  # 苏木 + 乡镇: levels
+    "在全旗6个苏木镇设立巡回审判点。",
+    "加强县乡两级联动，浙江乡村振兴。",
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWNSHIP_CASES)
+def test_township_names(text, expected):
+    got = [(m.surface, m.start, m.end, m.rule) for m in find_regions(text) if m.local_level]
+    assert got == expected
+
+
+@pytest.mark.parametrize("text", TOWNSHIP_NEGATIVES)
+def test_no_township(text):
+    assert [m.surface for m in find_regions(text) if m.local_level] == []
+
+
+HEAD_CASES = [
+    (
+        "上海市人民检察院第一分院探索督促监护令工作。",
+        ("上海市人民检察院第一分院", 0, 12, "inst.subunit:第一分院"),
+    ),
+    (
+        "最高人民法院会同人力资源社会保障部建立机制。",
+        ("人力资源和社会保障部", 8, 17, "inst.national:人力资源社会保障部"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEAD_CASES)
+def test_new_heads(text, expected):
+    assert expected in institutions(text)
+
+
+def test_county_offices_take_the_articles_region():
+    names = [
+        i["name"]
+        for i in doc("沭阳县公安局会同县金融监管支局开展行动。重庆市江北区检察院联合区教委开展活动。")["institutions"]
+    ]
+    assert "沭阳县金融监管支局" in names
+    assert "重庆市江北区教育委员会" in names
+    # 教委员 is no 教委 (not_before)
+    assert not any(n.endswith("教育委员会") for n in (i["name"] for i in doc("市教委员工到场。")["institutions"]))
+
+
+def test_every_body_of_a_list_after_xiang_is_a_target():
+    d = doc("雷山县检察院随即向县住建局、县消防救援大队制发检察建议。")
+    assert [a for a in d["adopts"] if a[1] == "检察建议"] == [["雷山县人民检察院", "检察建议"]]
+    # a list opened by a joining word is one of co-actors
+    d = doc("黎平县检察院联合县文物局、县林业局建立“检察+行政”协作机制。")
+    assert ["黎平县林业局", "检察+行政"] in d["adopts"]
+
+
+def test_a_region_before_a_word_of_quantity_is_no_subject():
+    d = doc("雷山县检察院在办案中发现，西江镇部分传统民居存在消防隐患，推动整改隐患点位46处。")
+    assert [(q["text"], q["subject"]) for q in d["quantities"]] == [("46处", "雷山县人民检察院")]
