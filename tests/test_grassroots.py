@@ -117,3 +117,40 @@ def test_every_body_of_a_list_after_xiang_is_a_target():
 def test_a_region_before_a_word_of_quantity_is_no_subject():
     d = doc("雷山县检察院在办案中发现，西江镇部分传统民居存在消防隐患，推动整改隐患点位46处。")
     assert [(q["text"], q["subject"]) for q in d["quantities"]] == [("46处", "雷山县人民检察院")]
+
+
+BARE_HEAD_NEGATIVES = [
+    # the counties' or townships' own centres, not the article's one; counted levels name no region
+    "遵义市委政法委牵头。各县（市、区）综治中心实现规范化建设全覆盖。",
+    "城阳区夏庄街道、惜福镇街道分别建立街道级综治中心。",
+    "上海市人民检察院牵头。长三角三省一市检察机关联合办理案件312件。",
+]
+
+
+@pytest.mark.parametrize("text", BARE_HEAD_NEGATIVES)
+def test_no_body_of_the_articles_region(text):
+    names = [i["name"] for i in doc(text)["institutions"]]
+    assert not any(n.endswith(("社会治安综合治理中心",)) or n.startswith("合肥") for n in names)
+    assert names in ([], ["中国共产党遵义市委员会政法委员会"], ["上海市人民检察院"])
+
+
+def test_a_quoted_count_of_the_measures_listed_is_no_mechanism():
+    d = doc("漳州市中级人民法院推行院领导包案、信访听证“三项机制”。")
+    assert [m["name"] for m in d["mechanisms"]] == ["院领导包案", "信访听证"]
+
+
+UNIT_CASES = [
+    ("宿迁市公安局清理涉诈银行卡3900余张。", ("3900余张", 3900, "other")),
+    ("青岛海事法院共拍卖船舶39艘。", ("39艘", 39, "other")),
+    ("宜昌市人民检察院督促修缮木质民居213栋。", ("213栋", 213, "other")),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNIT_CASES)
+def test_counters_of_things(text, expected):
+    assert [(q["text"], q["value"], q["unit"]) for q in doc(text)["quantities"]] == [expected]
+
+
+def test_a_per_capita_word_opening_a_list_excludes_its_figures():
+    d = doc("截至6月末，我国居民人均拥有7.6个银行账户、持有5.7张银行卡。")
+    assert d["quantities"] == []

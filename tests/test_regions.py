@@ -123,9 +123,13 @@ LISTED_TOWNSHIPS = [
         "蜀山区在笔架山街道试点",
         [("笔架山街道", 4, 9, "region.local.after-place")],
     ),
-    (  # a village of the township may follow it
+    (  # a village of the township may follow it (jieba reads 大埔 as a place and 镇 apart)
         "在大埔镇龙美村，法律顾问驻村",
-        [("大埔镇", 1, 4, "region.local.after-place"), ("龙美村", 4, 7, "region.local.word")],
+        [("大埔镇", 1, 4, "region.local.word"), ("龙美村", 4, 7, "region.local.word")],
+    ),
+    (  # …and after a preposition a township jieba does not know
+        "在桂溪镇龙美村，法律顾问驻村",
+        [("桂溪镇", 1, 4, "region.local.after-place"), ("龙美村", 4, 7, "region.local.word")],
     ),
     ("桐乡市乌镇镇深化自治", [("乌镇镇", 3, 6, "region.local")]),  # the name holds its suffix's character
     ("赴三里庵街道调研", [("三里庵街道", 1, 6, "region.local.after-place")]),

@@ -45,7 +45,7 @@ IMPLICIT = [
     ("区", ("county",), "区"),
 ]
 # 全省法院, 各市法院, 两级法院: generic plurals, not bodies
-NOT_IMPLICIT_AFTER = set("全各本该两三四五六七八九十每多")
+NOT_IMPLICIT_AFTER = set("全各本该一两三四五六七八九十每多")  # 三省一市检察机关: counted levels
 LIST_JOINERS = ("、", "和", "与", "及", "以及")
 # characters that join two bodies: 宁化县法院和县林业局
 JOINING_CHARS = "和与及"

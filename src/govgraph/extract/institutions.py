@@ -62,22 +62,9 @@ __all__ = [
 LOCAL_WORD = "当地"  # 当地综治中心: the article's own
 TOWNSHIP_WORDS = ("街道", "镇", "乡")  # 镇政府: the article's township
 # before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
-NOT_BARE_AFTER = (
-    "各地",
-    "所在",
-    "镇）",
-    "乡）",
-    "镇",
-    "乡",
-    "街道",
-    "村",
-    "社区",
-    "基层",
-    "两级",
-    "三级",
-    "四级",
-    "五级",
-    "各级",
+# 各县（市、区）综治中心, 街道级综治中心: the counties' or townships' own
+NOT_BARE_AFTER = tuple(
+    "各地 所在 镇） 乡） 镇 乡 街道 村 社区 基层 两级 三级 四级 五级 各级 区） 县） 市） 街道级 镇级 乡级 村级".split()
 )
 LIST_FILLERS = ("两地", "三地", "等地")
 

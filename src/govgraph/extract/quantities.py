@@ -111,6 +111,11 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[i:start], text[end:j]
 
 
+def _list_start(text: str, start: int) -> int:
+    """Where the list the figure at `start` stands in opens: after the last clause mark but 、."""
+    return max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
+
+
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
 
 
@@ -231,6 +236,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
         if _excluded(m, before, after, unit.unit) or _story(text[:start], before, unit.unit):
+            continue
+        if any(w in text[_list_start(text, start) : start] for w in quantity_cues().get("list_before", ())):
             continue
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)
