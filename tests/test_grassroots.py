@@ -154,3 +154,27 @@ def test_counters_of_things(text, expected):
 def test_a_per_capita_word_opening_a_list_excludes_its_figures():
     d = doc("截至6月末，我国居民人均拥有7.6个银行账户、持有5.7张银行卡。")
     assert d["quantities"] == []
+
+
+def test_a_tribunal_with_no_court_before_is_the_articles_county_courts():
+    d = doc("江西省吉安市青原区以富滩人民法庭为中心，联合富滩派出所建立“一庭三所”联调机制。")
+    ev = {i["name"]: [(e["start"], e["end"], e["rule"]) for e in i["evidence"]] for i in d["institutions"]}
+    assert ev["吉安市青原区人民法院富滩人民法庭"] == [(10, 16, "inst.outpost-of:人民法庭")]
+    # two counties named: no court is certain
+    d = doc("安溪县、永春县联合开展活动，湖头人民法庭审结案件。")
+    assert [i["name"] for i in d["institutions"] if i["name"].endswith("人民法庭")] == ["湖头人民法庭"]
+
+
+def test_a_curated_label_does_not_start_inside_a_quoted_name():
+    assert [m["name"] for m in doc("青原区人民法院建立“一庭三所”矛盾纠纷联调机制。")["mechanisms"]] == ["一庭三所"]
+    assert [m["name"] for m in doc("临清市推行“三所”联动机制。")["mechanisms"]] == ["三所联动"]
+
+
+def test_gaiyuan_after_a_branch_procuratorate_is_the_branch():
+    d = doc("海南省人民检察院第一分院聚焦种业振兴。该院联合三亚市农业农村局建立“南繁种业知识产权保护联盟”。")
+    assert ["海南省人民检察院第一分院", "南繁种业知识产权保护联盟"] in d["adopts"]
+    assert "海南省人民检察院" not in [i["name"] for i in d["institutions"]]
+
+
+def test_altitude_is_no_figure_of_work():
+    assert doc("色尼区人民法院在海拔4500米以上的牧区设立巡回审判点14个。")["quantities"][0]["text"] == "14个"

@@ -46,6 +46,8 @@ for _n in "一二三四五":
     ANAPHOR_ENDS[_n + "中院"] = f"第{_n}中级人民法院"
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
 UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心", "该站"}
+# …and those a branch of a body of the same kind is (该院 after 上海市人民检察院第一分院)
+BRANCH = "分院"
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
 # …介绍，法庭还推行…; “和事佬”协会…。协会成立5年来…); elsewhere it is a word (走上法庭, 法庭调查)
 CLAUSE_ANAPHORA = {"法庭": ("court",), "协会": ("social_organization",)}
@@ -68,7 +70,7 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
         if (
             m.kind in kinds
             and (want is None or m.name.endswith(want))
-            and (m.parent is None or surface in UNIT_ANAPHORA)
+            and (m.parent is None or surface in UNIT_ANAPHORA or m.name.endswith(BRANCH))
         ):
             return InstitutionMention(
                 hs,

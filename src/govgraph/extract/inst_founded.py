@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import Head
-from .inst_base import CLAUSE_MARKS, InstitutionMention, is_name_char
+from .inst_base import CLAUSE_MARKS, InstitutionMention, is_name_char, region_prefix
 
 # verbs by which a body sets up a unit of its own (南平中院设立武夷山国家公园法庭)
 FOUNDING_VERBS = ("挂牌成立", "揭牌成立", "设立", "成立", "组建", "新设", "开设")
@@ -72,6 +72,8 @@ def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: boo
         (m for m in reversed(ctx.institutions) if m.kind == kind and m.parent is None and m.name.endswith(ends)),
         None,
     )
+    if court is None and head.surface == "人民法庭":
+        court = _county_court(ctx)  # 以富滩人民法庭为中心 in an article about 青原区: 青原区人民法院's tribunal
     if court is None or court.name.endswith(PROVINCIAL_ENDS):
         return []  # a high court keeps no tribunal under a place's name: 成都金融法庭 is not 四川高院's
     return [
@@ -93,3 +95,13 @@ def court_tribunals(head: Head, last: InstitutionMention | None, hs: int) -> boo
     """A tribunal head right after a court's name stands for the court's tribunals, none named
     (莲都法院人民法庭辖区): a named tribunal has its name between (碧湖人民法庭)."""
     return head.kind == "court" and last is not None and last.kind == "court" and last.end == hs
+
+
+def _county_court(ctx) -> InstitutionMention | None:
+    """The court of the only county the article names (SPEC v2: 人民法庭 → X县人民法院Y人民法庭)."""
+    counties = {d.code: d for d in ctx.article_regions if d.level == "county"}
+    if len(counties) != 1:
+        return None
+    d = next(iter(counties.values()))
+    name = region_prefix(d) + "人民法院"
+    return InstitutionMention(0, 0, name, name, "court", d, d.name, rule="inst.county-court")

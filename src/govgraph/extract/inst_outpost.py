@@ -59,6 +59,7 @@ KIND_WORDS = {
     "嘎查",
 }
 NOT_FIRST = set("各全本该每多这那其此某有")
+PREPOSITIONS = set("以由经据同对跟")  # a preposition may open the run: it is no part of the name
 # jieba tags that no place name holds: verbs, prepositions, conjunctions, adverbs, pronouns, numerals …
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "m", "q", "t", "f", "u", "y", "e", "o", "z")
 LONGEST = 3
@@ -75,7 +76,11 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     while i > floor and hs - i <= LONGEST and is_name_char(text[i - 1]):
         i -= 1
     run = text[i:hs]
-    if not 2 <= len(run) <= LONGEST or (i > floor and is_name_char(text[i - 1])) or run == found[0] and found[1]:
+    if i > floor and is_name_char(text[i - 1]):
+        return found
+    if run[:1] in PREPOSITIONS and len(run) > 2:
+        run = run[1:]  # 以富滩人民法庭为中心
+    if not 2 <= len(run) <= LONGEST or run == found[0] and found[1]:
         return found
     if run in KIND_WORDS or run[0] in NOT_FIRST or run[-1] in "镇乡村":
         return found  # 镇司法所: the township's name is read with its suffix elsewhere

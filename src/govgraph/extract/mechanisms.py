@@ -65,9 +65,22 @@ def _curated(text: str) -> list[MechanismMention]:
             continue  # 人民调解员, 诉调对接中心: a role or a body named after the procedure
         if label.endswith(PEOPLE_WORDS) and (PEOPLE_BEFORE.search(bare, 0, s) or PEOPLE_AFTER.match(bare, e)):
             continue  # 聘请132名双语法律明白人, 法律明白人1860人: people counted, not the programme
+        if _starts_inside_quote(text, start, end):
+            continue  # “一庭三所”联动: 三所联动 would join the end of one name to the word after it
         c = by_label[label]
         out.append(MechanismMention(start, end, text[start:end], c.pref, c, f"mech.curated:{c.id}"))
     return out
+
+
+def _starts_inside_quote(text: str, start: int, end: int) -> bool:
+    """The match starts inside a quoted name, after its first character, and runs past its closing mark."""
+    opened = max(text.rfind(q, 0, start) for q in OPENING_QUOTES)
+    closed = min((i for q in CLOSING_QUOTES if (i := text.find(q, opened + 1)) >= 0), default=-1)
+    return 0 <= opened < start - 1 and start < closed < end
+
+
+OPENING_QUOTES = "“‘「"
+CLOSING_QUOTES = "”’」"
 
 
 def _without_region(name: str, surface: str) -> str:
