@@ -176,16 +176,7 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         return []
     if between.startswith(JOINERS) and not name_opens_with_break(between):
         return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
-    return [
-        _sub(
-            text,
-            last,
-            he,
-            last.name + between + head.surface,
-            head,
-            "inst.subunit:" + head.surface,
-        )
-    ]
+    return [_sub(text, last, he, last.name + between + head.surface, head, "inst.subunit:" + head.surface)]
 
 
 def _head_is_word(text: str, hs: int, he: int) -> bool:
