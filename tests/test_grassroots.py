@@ -178,3 +178,39 @@ def test_gaiyuan_after_a_branch_procuratorate_is_the_branch():
 
 def test_altitude_is_no_figure_of_work():
     assert doc("色尼区人民法院在海拔4500米以上的牧区设立巡回审判点14个。")["quantities"][0]["text"] == "14个"
+
+
+REGION_HIDDEN_CASES = [
+    # a match turned down no longer hides the one it overlaps: 合山 (合山市) starts no word in 联合山东
+    ("该院联合山东海事局建立机制", [("山东", 4, 6, "region.short")]),
+    ("联合山东省高院", [("山东省", 2, 5, "region.full")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", REGION_HIDDEN_CASES)
+def test_a_match_turned_down_hides_nothing(text, expected):
+    assert [(m.surface, m.start, m.end, m.rule) for m in find_regions(text)] == expected
+
+
+MORE_HEAD_CASES = [
+    ("扬州海事局仪征海事处与法院签署协议。", ("扬州海事局仪征海事处", 0, 10, "inst.subunit:海事处")),
+    ("上海金融法院与上海证券交易所建立机制。", ("上海证券交易所", 7, 14, "inst.named:证券交易所")),
+    ("凤凰县旅游和文化广电局开展活动。", ("凤凰县旅游和文化广电局", 0, 11, "inst.head:旅游和文化广电局")),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_HEAD_CASES)
+def test_more_heads(text, expected):
+    assert expected in institutions(text)
+
+
+def test_the_parties_of_a_joint_act_adopt_what_both_will_set_up():
+    d = doc(
+        "扬州海事局仪征海事处与仪征市人民法院签署合作协议，共建调解工作室。根据协议，双方将建立涉水纠纷诉调对接机制。"
+    )
+    pairs = {tuple(a): [e["rule"] for e in ev] for a, ev in zip(d["adopts"], d["adopts_evidence"], strict=True)}
+    assert pairs[("仪征市人民法院", "涉水纠纷诉调对接")] == ["adopt.parties"]
+    assert ("扬州海事局仪征海事处", "涉水纠纷诉调对接") in pairs
+    # one body carried: 双方 names no parties of its
+    d = doc("仪征市人民法院签署合作协议。根据协议，双方将建立涉水纠纷诉调对接机制。")
+    assert all(e["rule"] != "adopt.parties" for ev in d["adopts_evidence"] for e in ev)

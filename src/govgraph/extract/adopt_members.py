@@ -18,6 +18,8 @@ MEMBER_TAIL = re.compile(
     r"(?:为|作为|是)?(?:成员单位|成员|共同参与|参与|配合|协同配合|共同配合)$"
 )
 MEMBER_OPENERS = ("", "由", "并由", "吸纳", "吸收")
+# the parties of the joint act just told, opening a clause (…签署合作协议。根据协议，双方将建立…机制)
+PARTIES = re.compile(r"双方|三方|各方|两家单位")
 
 
 def member_bodies(text: str, bodies: list[InstitutionMention], after: int) -> list[InstitutionMention]:
@@ -54,4 +56,13 @@ def joins(
         and who.end <= mech.start
         and len(CLAUSE_BREAK.findall(text, who.end, mech.start)) <= 1
         and not any(b not in subj and who.end <= b.start < mech.start for b in bodies)
+    )
+
+
+def parties_act(text: str, mech: MechanismMention, bodies: list[InstitutionMention]) -> bool:
+    """A clause before the mechanism opens with 双方 (三方, 各方), and no body is named between."""
+    return any(
+        (p.start() == 0 or CLAUSE_BREAK.match(text, p.start() - 1))
+        and not any(p.end() <= b.start < mech.start for b in bodies)
+        for p in PARTIES.finditer(text, 0, mech.start)
     )

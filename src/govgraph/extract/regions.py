@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
-from ..spans import DictMatcher
+from ..spans import DictMatcher, resolve_overlaps
 from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
 from .region_records import RegionMention
 from .region_words import starts_word
@@ -141,44 +141,71 @@ def _bounded(text: str, start: int) -> bool:
 def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple[int, int], ...]]:
     """What `find_regions` finds from the sentence alone, and the spans it takes (each
     sentence is read in two passes: cached)."""
-    gaz: Gazetteer = gazetteer()
     out: list[RegionMention] = []
     pending: list[RegionMention] = []  # county short forms with no head after them
     outlet = dateline_end(text)
-    for s, e, surface in _matcher().find(text):
-        if s < outlet or DATELINE.match(text, e):
-            continue
-        cands = gaz.by_name[surface]
-        full = [d for d in cands if d.name == surface]
-        if full:
-            prev = out[-1] if out and out[-1].end == s else None
-            prev_codes = {p.code for p in prev.candidates} if prev else set()
-            after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
-            # two-character county names (城区, 郊区) are only names right after their parent
-            if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
-                if not _followed_by_head(text, e) or _name_of_conjunction(text, s, surface):
-                    continue
-            out.append(RegionMention(s, e, surface, full, False))
-            continue
-        # short forms: provinces and prefectures anywhere; counties only before an institution
-        # head (崂山区法院 is written in full, but 城阳法院 is not); never inside a word
-        allowed = [
-            d
-            for d in cands
-            if d.level in ("province", "prefecture") or _followed_by_head(text, e) or names_a_branch(text, s, e)
-        ]
-        # right after a division it holds, a short form starts a word whatever jieba says (福建厦门鹭江…)
-        chained = bool(out) and out[-1].end == s and _holds(out[-1], allowed)
-        if not (starts_word(text, s, e) or chained) or _inside_township(text, out, s):
-            continue
-        if allowed:
-            out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
-        else:
-            pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
+    hits = _matcher().find(text)
+    rejected = [h for h in hits if not _take(text, h, out, pending, outlet)]
+    # a match turned down may hide one it overlaps (联合山东: 合山 starts no word, 山东 does)
+    spans = [(m.start, m.end) for m in out + pending]
+    for h in _hidden(text, rejected, hits, spans):
+        _take(text, h, out, pending, outlet)
+    out.sort(key=lambda m: m.start)
     found = out + listed_counties(text, out, pending) + after_ancestor(text, out, pending)
     out = sorted(found + branch_districts(text, found), key=lambda m: m.start)
     result, taken = _chain_locals(text, out)
     return tuple(result), tuple(taken)
+
+
+def _hidden(text: str, rejected: list, hits: list, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The matches that overlap a match turned down and nothing kept, in text order."""
+    if not rejected:
+        return []
+    over = [
+        h
+        for h in _matcher().find_all(text)
+        if h not in hits
+        and any(h[0] < e and s < h[1] for s, e, _ in rejected)
+        and all(h[1] <= s or h[0] >= e for s, e in spans)
+    ]
+    return resolve_overlaps(over, key=lambda h: (h[0], h[1]))
+
+
+def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet: int) -> bool:
+    """Reads one gazetteer match: a full name, a short form, a short form waiting for a list
+    (pending), or nothing (False)."""
+    s, e, surface = hit
+    if s < outlet or DATELINE.match(text, e):
+        return False
+    gaz: Gazetteer = gazetteer()
+    cands = gaz.by_name[surface]
+    before = next((m for m in out if m.end == s), None)  # the division right before, if any
+    full = [d for d in cands if d.name == surface]
+    if full:
+        prev_codes = {p.code for p in before.candidates} if before else set()
+        after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
+        # two-character county names (城区, 郊区) are only names right after their parent
+        if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
+            if not _followed_by_head(text, e) or _name_of_conjunction(text, s, surface):
+                return False
+        out.append(RegionMention(s, e, surface, full, False))
+        return True
+    # short forms: provinces and prefectures anywhere; counties only before an institution
+    # head (崂山区法院 is written in full, but 城阳法院 is not); never inside a word
+    allowed = [
+        d
+        for d in cands
+        if d.level in ("province", "prefecture") or _followed_by_head(text, e) or names_a_branch(text, s, e)
+    ]
+    # right after a division it holds, a short form starts a word whatever jieba says (福建厦门鹭江…)
+    chained = before is not None and _holds(before, allowed)
+    if not (starts_word(text, s, e) or chained) or _inside_township(text, out, s):
+        return False
+    if allowed:
+        out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
+    else:
+        pending.append(RegionMention(s, e, surface, cands, True, rule="region.short.list"))
+    return True
 
 
 def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:
