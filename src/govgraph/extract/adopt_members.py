@@ -66,3 +66,11 @@ def parties_act(text: str, mech: MechanismMention, bodies: list[InstitutionMenti
         and not any(p.end() <= b.start < mech.start for b in bodies)
         for p in PARTIES.finditer(text, 0, mech.start)
     )
+
+
+def parties_adopting(text: str, mechs: list[MechanismMention], bodies: list, carried: list, found: list) -> list:
+    """(body, mechanism) pairs of 双方将建立…机制 when two or more bodies are carried, not yet `found`."""
+    if len(carried) < 2:
+        return []
+    done = {(c.who.name, id(c.mech)) for c in found}
+    return [(w, mm) for mm in mechs if parties_act(text, mm, bodies) for w in carried if (w.name, id(mm)) not in done]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import adopt_weights, collective_systems, triggers
-from .adopt_members import joins, list_opening, member_bodies, parties_act
+from .adopt_members import joins, list_opening, member_bodies, parties_adopting
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
@@ -333,14 +333,9 @@ class AdoptionFinder:
             c for c, s in scored if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
         ]
         # 双方将建立…机制: the bodies of the joint act told before (carried) all adopt it
-        parties = [] if subj or len(self.carried) < 2 else self.carried
-        done = {(c.who.name, id(c.mech)) for c in found}
         found += [
             Candidate(w, mm, "parties", frozenset())
-            for mm in mechs
-            if parties_act(text, mm, bodies)
-            for w in parties
-            if (w.name, id(mm)) not in done
+            for w, mm in parties_adopting(text, mechs, bodies, [] if subj else self.carried, found)
         ]
         return found + [  # …，区教育局、区民政局为成员单位: the members adopt what the subject set up
             Candidate(who, c.mech, "member", c.features)
