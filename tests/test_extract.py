@@ -114,6 +114,11 @@ INSTITUTION_CASES = [
         [("中国海事仲裁委员会", 0, 9, "other"), ("中国海事仲裁委员会广西分会", 0, 13, "other")],
     ),
     ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
+    # the numbered branch of a province's procuratorate is a body of its own
+    (
+        "上海市人民检察院第三分院推行",
+        [("上海市人民检察院", 0, 8, "procuratorate"), ("上海市人民检察院第三分院", 0, 12, "procuratorate")],
+    ),
     ("陕西省委印发意见", [("中国共产党陕西省委员会", 0, 4, "party")]),
     ("疏勒县委政法委牵头", [("中国共产党疏勒县委员会政法委员会", 0, 7, "party")]),
     (

@@ -582,6 +582,15 @@ ANAPHORA_CASES = [
             ("荆州市公安局北关派出所", 16, 18, "inst.anaphor:该所"),
         ],
     ),
+    (  # 该分局 is the branch bureau named before, and a station after it is the branch's
+        "合肥市公安局包河分局推行改革。该分局滨湖派出所探索",
+        [
+            ("合肥市公安局", 0, 6, "inst.head:公安局"),
+            ("合肥市公安局包河分局", 0, 10, "inst.subunit:分局"),
+            ("合肥市公安局包河分局", 15, 18, "inst.anaphor:该分局"),
+            ("合肥市公安局包河分局滨湖派出所", 15, 23, "inst.subunit:派出所"),
+        ],
+    ),
     (  # a committee or association likewise
         "荆州市律师协会召开会议，该协会推行",
         [("荆州市律师协会", 0, 7, "inst.head:律师协会"), ("荆州市律师协会", 12, 15, "inst.anaphor:该协会")],

@@ -16,6 +16,7 @@ ANAPHORA = {
     "高院": ("court",),
     # a bureau, station, office or centre of any kind the article named before (伊宁县司法局…，该局还…)
     "该局": KINDS,
+    "该分局": KINDS,
     "该所": KINDS,
     "该处": KINDS,
     "该中心": KINDS,
@@ -32,6 +33,7 @@ ANAPHOR_ENDS = {
     "法庭": "庭",
     "协会": "协会",
     "该局": "局",
+    "该分局": "分局",
     "该所": "所",
     "该处": "处",
     "该中心": "中心",
@@ -45,7 +47,7 @@ for _n in "一二三四五":
     ANAPHORA[_n + "中院"] = ("court",)
     ANAPHOR_ENDS[_n + "中院"] = f"第{_n}中级人民法院"
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
-UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该所", "该处", "该中心", "该站"}
+UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该分局", "该所", "该处", "该中心", "该站"}
 # …and those a branch of a body of the same kind is (该院 after 上海市人民检察院第一分院)
 BRANCH = "分院"
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
