@@ -114,6 +114,9 @@ INSTITUTION_CASES = [
         [("中国海事仲裁委员会", 0, 9, "other"), ("中国海事仲裁委员会广西分会", 0, 13, "other")],
     ),
     ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
+    # courts named after a suburb or a forest area, not a division
+    ("三亚市城郊人民法院推行", [("三亚市城郊人民法院", 0, 9, "court")]),
+    ("黑龙江省林区中级法院推行", [("黑龙江省林区中级法院", 0, 10, "court")]),
     # the numbered branch of a province's procuratorate is a body of its own
     (
         "上海市人民检察院第三分院推行",
