@@ -26,6 +26,9 @@ UNIT_CASES = [
     ("涉案金额达1200万美元", [("1200万美元", 5, 12, 12000000, "other", "qty.unit:美元→other")]),  # not CNY
     ("调解成功率达到九成", [("九成", 7, 9, 90, "percent", "qty.tenths")]),  # tenths after a level reached
     ("调解成功率近6成", [("6成", 6, 8, 60, "percent", "qty.tenths")]),  # …in digits too
+    # numbers in words with 万 inside, and a rate in words with a decimal
+    ("执结案件二万三千件", [("二万三千件", 4, 9, 23000, "case", "qty.unit:件→case")]),
+    ("执行到位率达到百分之六十五点三", [("百分之六十五点三", 7, 15, 65.3, "percent", "qty.percent-words")]),
     ("收案数同比减少两成", [("两成", 7, 9, 20, "percent", "qty.tenths")]),
     ("超过八成以上的纠纷在基层化解", [("八成以上", 2, 6, 80, "percent", "qty.tenths")]),
     # the work's result in a jurisdiction is an outcome; its size is not (negatives below)

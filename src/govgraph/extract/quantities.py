@@ -19,7 +19,8 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 _AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
-_CN = r"[零〇一二两三四五六七八九十百千]+"
+# 二万三千: a whole number in words may hold 万 (the magnitude after a number is matched apart)
+_CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?"
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 # one clause of the figure, for cue words
 CLAUSE_STOPS = "，,；;。！？!?（("
@@ -55,6 +56,16 @@ class QuantityMention:
 def cn_to_number(s: str) -> float | None:
     if s == "半":
         return 0.5
+    if "万" in s:
+        high, _, low = s.partition("万")
+        h, lo = cn_to_number(high), cn_to_number(low.lstrip("零〇"))
+        return None if h is None or lo is None else h * 1e4 + lo
+    if "点" in s:  # 六十五点三
+        whole, _, frac = s.partition("点")
+        w = cn_to_number(whole)
+        if w is None or not frac or not all(c in CN_DIGITS for c in frac):
+            return None
+        return w + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
     if all(c in CN_DIGITS for c in s):
         return float(int("".join(str(CN_DIGITS[c]) for c in s)))
     total, cur = 0, 0
@@ -248,7 +259,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
 
 
 # 调解成功率达百分之八十五: a rate written out (百分之百 is mostly a manner of speaking: left out)
-PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+)")
+PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)")
 
 
 # 调解成功率达到九成, 近6成, 下降两成: tenths, after a word that says a level or a change is reached (一成不变,
