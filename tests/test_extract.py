@@ -116,6 +116,7 @@ INSTITUTION_CASES = [
     ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
     # the office of a Party committee's commission for law-based governance
     ("荆州市委依法治市办推行", [("中国共产党荆州市委员会全面依法治市委员会办公室", 0, 9, "party")]),
+    ("荆州市委编办推行", [("中国共产党荆州市委员会机构编制委员会办公室", 0, 6, "party")]),
     # courts named after a suburb or a forest area, not a division
     ("三亚市城郊人民法院推行", [("三亚市城郊人民法院", 0, 9, "court")]),
     ("黑龙江省林区中级法院推行", [("黑龙江省林区中级法院", 0, 10, "court")]),
