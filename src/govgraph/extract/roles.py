@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..lexicon import collective_leads, collective_systems
+from ..lexicon import collective_leads, collective_systems, triggers
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"
@@ -73,8 +73,10 @@ def subjects(text: str, insts: list) -> list:
         lead = text[i : m.start]
         if LEAD.fullmatch(lead) is None:
             continue
-        if text.startswith("的", m.end) or PERSON_AFTER.match(text, m.end) or REPORTING.match(text, m.end):
+        if text.startswith("的", m.end) or REPORTING.match(text, m.end):
             continue
+        if PERSON_AFTER.match(text, m.end) and not text.startswith(tuple(triggers()["staff"]), m.end):
+            continue  # its leader or a title; its rank and file (检察官, 民警) act for it
         if oversees(text, m):
             continue
         out.append(m)
