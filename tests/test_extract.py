@@ -7,7 +7,8 @@ import pytest
 
 from govgraph.extract.institutions import Context, find_institutions
 from govgraph.extract.mechanisms import clean_name, find_mechanisms
-from govgraph.extract.quantities import find_period, find_quantities, resolve_period
+from govgraph.extract.periods import find_period, resolve_period
+from govgraph.extract.quantities import find_quantities
 from govgraph.extract.regions import find_regions
 from govgraph.normalize import normalize_chars
 from govgraph.pipeline import process, to_json
@@ -345,6 +346,7 @@ def test_quantity_negatives(text):
         ("2020年至2024年，该庭共受理案件2.3万余件", "2020年至2024年"),
         ("2021年-2022年，共执结案件", "2021年-2022年"),
         ("2023年1月至2024年9月，全国检察机关共起诉1.2万余人", "2023年1月至2024年9月"),
+        ("2019年至2025年10月，该院共受理案件1862件", "2019年至2025年10月"),  # a month on one side only
         ("1月23日，省公安厅直接调集1000余名警力", "1月23日"),  # the day it happened
         ("本报北京11月5日讯 最高检发布5件典型案例", None),  # a dateline is no period
         ("今年前10个月，全市法院受理案件1200件", "今年前10个月"),
@@ -388,6 +390,7 @@ def test_the_level_a_change_starts_from_keeps_its_year():
         ("2021年-2022年", None, ("2021-01-01", "2022-12-31")),
         ("2023年3月", None, ("2023-03-01", "2023-03-31")),
         ("2023年1月至2024年9月", None, ("2023-01-01", "2024-09-30")),
+        ("2019年至2025年10月", None, ("2019-01-01", "2025-10-31")),
         ("1月23日", "2025-04-07", ("2025-01-23", "2025-01-23")),
         ("2月30日", "2025-04-07", (None, None)),
         ("今年前10个月", "2024-12-05", ("2024-01-01", "2024-10-31")),

@@ -13,7 +13,8 @@ from dataclasses import replace
 from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label, respective_labels
-from .quantities import find_period, find_quantities, resolve_period, tells_a_case
+from .periods import find_period, resolve_period
+from .quantities import find_quantities, tells_a_case
 from .respective import respective_subjects
 from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
