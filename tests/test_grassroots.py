@@ -214,3 +214,25 @@ def test_the_parties_of_a_joint_act_adopt_what_both_will_set_up():
     # one body carried: 双方 names no parties of its
     d = doc("仪征市人民法院签署合作协议。根据协议，双方将建立涉水纠纷诉调对接机制。")
     assert all(e["rule"] != "adopt.parties" for ev in d["adopts_evidence"] for e in ev)
+
+
+TOWNSHIP_MORE_CASES = [
+    # a short form right before a township's suffix is the township's name (霞浦县三沙镇), not 三沙市
+    ("霞浦县人民检察院在三沙镇设立工作站", [("霞浦县", 0, 3, "region.full"), ("三沙镇", 9, 12, "region.local.word")]),
+    # after a verb of going (走进, 深入) a township jieba does not know
+    ("团队又一次走进谋道镇留守儿童之家", [("谋道镇", 7, 10, "region.local.after-place")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWNSHIP_MORE_CASES)
+def test_more_townships(text, expected):
+    assert [(m.surface, m.start, m.end, m.rule) for m in find_regions(text)] == expected
+
+
+def test_no_township_after_verbs_of_going_into_generic_words():
+    assert [m.surface for m in find_regions("推进乡镇建设，纳入乡村振兴") if m.local_level] == []
+
+
+def test_a_figure_for_each_unit_is_a_standard():
+    d = doc("伊宁县司法局建成“法律明白人”队伍1860人，实现每个行政村至少5名。")
+    assert [q["text"] for q in d["quantities"]] == ["1860人"]

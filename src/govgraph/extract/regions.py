@@ -34,6 +34,7 @@ DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # a two-character county whose first character is a conjunction (和县) is the conjunction
 # after another word: 县法院和县林业局
 CONJUNCTIONS = set("和与及或同跟")
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
 
 
 @lru_cache(maxsize=1)
@@ -201,6 +202,8 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     chained = before is not None and _holds(before, allowed)
     if not (starts_word(text, s, e) or chained) or _inside_township(text, out, s):
         return False
+    if text.startswith(TOWNSHIP_SUFFIXES, e) and not chained:
+        return False  # 在三沙镇设立: a township's name (霞浦县三沙镇), not the short form of 三沙市
     if allowed:
         out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
     else:

@@ -40,7 +40,7 @@ TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "�
 # A township after a word of place (在狮山镇设立, 赴大沥镇开展, 于吉里于孜镇): the preposition tells a place
 # follows, so the name need not be known to jieba. The name is 2-4 characters and the township ends
 # where a clause, a verb or an adverb starts (在重点乡镇 is 重点 + 乡镇, not a 重点乡).
-PLACE_PREPOSITIONS = set("在于赴到")
+PLACE_PREPOSITIONS = set("在于赴到进入")  # 走进谋道镇, 深入仪封乡: verbs of going end with 进, 入
 NOT_IN_PLACE_NAME = set("各全本该每多个等和与及的在到乡村镇某这那其此些是已")
 NOT_PLACE_BEFORE_AT = set("现正存实所好自")  # 现在, 正在, 存在 … are no 在 of place
 # words that make such a phrase generic (在试点街道, 在基层街道, 在偏远乡镇)
