@@ -236,3 +236,19 @@ def test_no_township_after_verbs_of_going_into_generic_words():
 def test_a_figure_for_each_unit_is_a_standard():
     d = doc("伊宁县司法局建成“法律明白人”队伍1860人，实现每个行政村至少5名。")
     assert [q["text"] for q in d["quantities"]] == ["1860人"]
+
+
+def test_a_county_jieba_takes_for_a_person_right_after_its_province():
+    got = [(m.surface, m.start, m.end, m.rule) for m in find_regions("在浙江安吉召开推进会")]
+    assert got == [("浙江", 1, 3, "region.short"), ("安吉", 3, 5, "region.short.after-parent")]
+    assert [m.surface for m in find_regions("湖北公安民警走访群众")] == ["湖北"]  # 公安 is no county here
+
+
+def test_a_river_chiefs_office_is_a_body():
+    assert ("桂林市河长制办公室", 10, 19, "inst.head:河长制办公室") in institutions(
+        "桂林市人民检察院联合桂林市河长制办公室推行“河长+检察长+警长”协作机制。"
+    )
+
+
+def test_honoured_units_and_people_are_no_figures():
+    assert doc("柳州中院队伍建设全面加强。1个集体、3名个人获全国法院系统表彰。")["quantities"] == []

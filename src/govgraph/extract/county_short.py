@@ -58,12 +58,14 @@ def after_ancestor(text: str, found: list[RegionMention], pending: list[RegionMe
 
 
 def _place_word(text: str, s: int, e: int) -> bool:
-    """jieba reads text[s:e] as one word, a place name (ns), in a window around it."""
+    """jieba reads text[s:e] as one word, a proper name, in a window around it."""
     lo = max(0, s - 4)
     at = lo
     for word, flag in jieba_pos(text[lo : e + 4]):
         if at == s:
-            return at + len(word) == e and flag.startswith("ns")
+            # jieba may take a county's name for a person's (浙江安吉: 安吉 nr); right after its
+            # province that is still the place
+            return at + len(word) == e and flag.startswith(("ns", "nr", "nz"))
         at += len(word)
     return False
 
