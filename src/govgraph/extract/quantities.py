@@ -180,11 +180,17 @@ def _anonymised_party() -> re.Pattern:
 
 # 河南日报讯（记者 马某）: a reporter of the byline, not a party
 REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|编辑)\s*$")
+# 第七检察部主任王某介绍: an official giving an account of the work, not a party
+OFFICIAL_BEFORE = re.compile(
+    r"(?:主任|局长|院长|检察长|庭长|所长|处长|科长|厅长|部长|书记|负责人|主席|会长|队长|站长)$"
+)
+SPEAKS_AFTER = re.compile(r"(?:介绍|表示|说|指出|告诉记者)")
 
 
 def _party_named(sentence_before: str) -> bool:
     return "某" in sentence_before and any(
         REPORTER_BEFORE.search(sentence_before, 0, m.start()) is None
+        and not (OFFICIAL_BEFORE.search(sentence_before, 0, m.start()) and SPEAKS_AFTER.match(sentence_before, m.end()))
         for m in _anonymised_party().finditer(sentence_before)
     )
 
