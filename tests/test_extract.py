@@ -115,6 +115,11 @@ INSTITUTION_CASES = [
         [("中国海事仲裁委员会", 0, 9, "other"), ("中国海事仲裁委员会广西分会", 0, 13, "other")],
     ),
     ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
+    # the national insurers and a city's branch (分公司) of one
+    (
+        "与人保财险长沙市分公司共建",
+        [("中国人民财产保险股份有限公司", 1, 5, "other"), ("中国人民财产保险股份有限公司长沙市分公司", 1, 11, "other")],
+    ),
     # the office of a Party committee's commission for law-based governance
     ("荆州市委依法治市办推行", [("中国共产党荆州市委员会全面依法治市委员会办公室", 0, 9, "party")]),
     ("荆州市委编办推行", [("中国共产党荆州市委员会机构编制委员会办公室", 0, 6, "party")]),
