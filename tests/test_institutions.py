@@ -149,6 +149,12 @@ RELATIVE.extend(
         ("前海合作区人民法院深化涉外商事审判", [], [("前海合作区人民法院", 0, 9, "inst.zone:人民法院")]),
         ("与横琴粤澳深度合作区人民法院会签", [], [("横琴粤澳深度合作区人民法院", 1, 14, "inst.zone:人民法院")]),
         ("海南自贸港知识产权法院审结", [], [("海南自由贸易港知识产权法院", 0, 11, "inst.zone:知识产权法院")]),
+        # … or after its province, as the text writes it; such a zone may have an intermediate court
+        (
+            "河北雄安新区中级人民法院审结",
+            [],
+            [("河北雄安新区中级人民法院", 0, 12, "inst.zone:中级人民法院")],
+        ),
     ]
 )
 RELATIVE_NEGATIVES = [
@@ -157,6 +163,7 @@ RELATIVE_NEGATIVES = [
     ("镇政府要落实责任", ["宁化县"]),  # no township named
     ("各中级法院要落实", ["三明市"]),
     ("经开区住建局紧盯安全生产", ["荆州市沙市区"]),  # no city before the zone  # many such bodies
+    ("湖北雄安新区人民法院审结", []),  # a zone after a province it is not in
     ("各地综治中心打出组合拳", ["新疆维吾尔自治区"]),
     ("所在乡镇综治中心定期研判", ["临颍县"]),  # a township's
     ("依托综治中心化解纠纷", ["新疆维吾尔自治区"]),  # a province's is not meant by a bare word

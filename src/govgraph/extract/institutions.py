@@ -308,11 +308,14 @@ def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[Institution
             d = gazetteer().by_code.get(zone.city)
             name = fill(head, region=zone.full, short=zone.full)
             return [_mention(hs - len(word), he, text, name, head, d, d.name if d else None, "inst.zone")]
-        if not chain or chain[-1].local_level or head.level in ("province", "prefecture"):
-            return []
+        if not chain or chain[-1].local_level or (head.level in ("province", "prefecture") and zone.city is None):
+            return []  # a zone word has no intermediate court (荆州经开区中院 is the city's); 雄安新区 has
         d = resolve_chain(chain, ctx)[0]
-        if d is None or not (d.level == "prefecture" or (d.level == "province" and d.name.endswith("市"))):
-            return []  # a city's zone (重庆两江新区 too: the municipalities are cities)
+        own_province = zone.city is not None and d is not None and d.level == "province" and d.code[:2] == zone.city[:2]
+        if d is None or not (
+            d.level == "prefecture" or (d.level == "province" and d.name.endswith("市")) or own_province
+        ):
+            return []  # a city's zone (重庆两江新区 too: the municipalities are cities; 河北雄安新区 its province's)
         written = text[chain[-1].start : hs - len(word)]  # the city as the text writes it (荆州, 成都市)
         name = fill(head, region=written + zone.full, short=written + zone.full)
         return [_mention(chain[0].start, he, text, name, head, d, d.name, "inst.zone")]
