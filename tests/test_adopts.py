@@ -224,6 +224,10 @@ FEATURE_CASES = [
     ("联络人专责制全面推行。", [(0, 6)], "trig:after", "trig:adjacent"),  # nothing before it: no verb before it
     ("一方面推行“联络人专责制”，指定专人负责。", [(6, 12)], "trig:clause_initial", None),  # 一方面 opens
     ("联络人专责制效果很好，深受好评。", [(0, 6)], None, "trig:after"),
+    # a clause that opens with what the act is for has no subject of its own either …
+    ("对醉驾案件全面适用认罪认罚从宽制度。", [(9, 15)], "trig:clause_initial", None),
+    # … unless the mechanism is what the target is (对附条件不起诉的未成年人开展帮教)
+    ("对附条件不起诉的未成年人开展帮教。", [(1, 7)], None, "trig:clause_initial"),
     ("构建“执破融合”，完善“内外衔接”机制。", [(3, 7), (12, 16)], "trig:adjacent", None),
     ("构建“执破融合”，“内外衔接”机制效果好。", [(3, 7), (10, 14)], None, "trig:adjacent"),  # a clause apart
 ]

@@ -22,7 +22,7 @@ from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, collective_in, oversees, partner, region_subjects
+from .roles import PERSON_AFTER, REPORTING, collective_in, opens_without_subject, oversees, partner, region_subjects
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -48,12 +48,6 @@ NOT_ADOPTING = frozenset(
         "who:overseer",
         "who:superseded",
     }
-)
-# what may stand between a clause's start and its verb when the clause has no subject of its own:
-# 二是扎实开展…, 同时积极推行…
-CLAUSE_OPENER = re.compile(
-    r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外|还|并|也|进一步|不断|持续|积极|主动|全面|深入|扎实|大力|"
-    r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合|一方面|另一方面|与此同时)*"
 )
 # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
 AFTER_REACH = 8
@@ -124,9 +118,7 @@ def features(
     head = mech.start if head < 0 else head
     clause_from = _clause_start(text, head)
     f |= _verb_features(text, mech, head, clause_from, words["adopt"])
-    opened = CLAUSE_OPENER.match(text, clause_from)
-    opener = opened.end() if opened else clause_from
-    if text.startswith(tuple(words["adopt"] + words["deploy"]), opener) or opener > clause_from + 1:
+    if opens_without_subject(text, clause_from, tuple(words["adopt"] + words["deploy"]), head):
         f.add("trig:clause_initial")
     if any(m.start() < mech.start < m.end() for m in TITLE.finditer(text)):
         f.add("mech:title")
