@@ -252,3 +252,40 @@ def test_a_river_chiefs_office_is_a_body():
 
 def test_honoured_units_and_people_are_no_figures():
     assert doc("柳州中院队伍建设全面加强。1个集体、3名个人获全国法院系统表彰。")["quantities"] == []
+
+
+PAIR_CASES = [
+    # two townships of one suffix listed together vouch for each other
+    (
+        "灯塔街道、川硐街道率先实现全覆盖。",
+        [("灯塔街道", 0, 4, "region.local.pair"), ("川硐街道", 5, 9, "region.local.pair")],
+    ),
+    # 会 may stand in a township's name right after its county (新会区会城街道)
+    ("新会区会城街道推行三格联动", [("新会区", 0, 3, "region.full"), ("会城街道", 3, 7, "region.local")]),
+]
+PAIR_NEGATIVES = ["在重点乡、偏远乡推行", "城区街道、示范街道", "每个镇、每个乡"]
+
+
+@pytest.mark.parametrize("text, expected", PAIR_CASES)
+def test_township_pairs(text, expected):
+    assert [(m.surface, m.start, m.end, m.rule) for m in find_regions(text)] == expected
+
+
+@pytest.mark.parametrize("text", PAIR_NEGATIVES)
+def test_no_township_pair(text):
+    assert find_regions(text) == []
+
+
+def test_the_government_listed_after_a_township_party_committee_is_the_townships():
+    got = institutions("浙江省余姚市梁弄镇党委、政府坚持三治融合。")
+    assert ("余姚市梁弄镇人民政府", 12, 14, "inst.list:政府") in got
+    assert ("伊宁县公安局", 9, 12, "inst.list:公安局") in institutions("伊宁县人民检察院、公安局开展工作。")
+
+
+def test_a_designation_stripped_of_its_generic_word_is_no_mechanism():
+    assert [m["name"] for m in doc("梁弄镇“五步调解法”入选全国“枫桥式工作法”。")["mechanisms"]] == ["五步调解法"]
+
+
+def test_a_sum_bounding_a_class_of_cases_is_no_figure():
+    d = doc("苏州知识产权法庭判赔金额超过500万元的案件37件，判赔总额2.16亿元。")
+    assert [q["text"] for q in d["quantities"]] == ["37件", "2.16亿元"]

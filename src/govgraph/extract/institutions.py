@@ -273,8 +273,10 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
         if joiner and last.end == hs - len(joiner) and head.surface not in ANAPHORA:
             d = last.region
+            # 梁弄镇党委、政府: the township's own body, when the one before is a township's
+            town = last.region_name if last.region_name != d.name and last.region_name else ""
             if d.level not in head.collective_at:
-                name = fill(head, region=region_prefix(d), short=short_form(d))
+                name = fill(head, region=place_prefix(d, town), short=town or short_form(d))
                 return [_mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
     return _in_township(text, hs, he, head, ctx) or _bare(text, hs, he, head, ctx)
 

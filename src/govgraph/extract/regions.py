@@ -23,6 +23,7 @@ from .region_words import starts_word
 from .townships import (
     LOCAL,
     local_ok,
+    township_pairs,
     township_words,
     townships_after_preposition,
     townships_before_bodies,
@@ -256,6 +257,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         ("region.local+head", townships_before_bodies),
         ("region.local.word", township_words),
         ("region.local.after-place", townships_after_preposition),
+        ("region.local.pair", township_pairs),
     )
     found = [(lm, rule) for rule, finder in rules for lm in finder(text)]
     # the longest name first (吉里于孜镇 over jieba's 于孜镇); on a tie, the rule listed first

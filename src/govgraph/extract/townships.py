@@ -31,7 +31,7 @@ SUFFIX_WORDS = ("村寨", "村庄", "村落", "村民", "村级", "村务", "村
 # characters of institutions and common words that never stand in a township's name
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
 # …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡); not these stems (城区街道)
-CHAINED_NAME_CHARS = set("城山")
+CHAINED_NAME_CHARS = set("城山会")  # 新会区会城街道
 NOT_TOWN_STEMS = {"城区", "县城", "市区", "城市", "山区", "城", "山"}
 # the commonest township names are the county town's quarters (城关镇, 城厢街道, 城东乡)
 TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "城郊"}
@@ -255,3 +255,22 @@ def _ends_place(text: str, end: int) -> bool:
         return True
     words = jieba_pos(text[end : end + 6])
     return bool(words) and (words[0][1].startswith(AFTER_PLACE_TAGS) or words[0][0] in AFTER_PLACE_WORDS)
+
+
+# two townships of one suffix listed together (灯塔街道、川硐街道率先…): the pair vouches for both
+# names, though jieba knows neither; each 2-3 characters, the first after a clause's start
+PAIR = re.compile(r"(?:^|(?<=[，。；：、（“\s]))([\u4e00-\u9fff]{2,3}?)(街道|镇|乡)、([\u4e00-\u9fff]{2,3}?)\2")
+
+
+def township_pairs(text: str) -> list[re.Match]:
+    found: list[re.Match] = []
+    for p in PAIR.finditer(text):
+        first, second = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
+        if first is not None and second is not None and _plain_name(first) and _plain_name(second):
+            found += [first, second]
+    return found
+
+
+def _plain_name(lm: re.Match) -> bool:
+    stem = lm.group(1)
+    return not (set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS))) and local_ok(lm)
