@@ -289,3 +289,26 @@ def test_a_designation_stripped_of_its_generic_word_is_no_mechanism():
 def test_a_sum_bounding_a_class_of_cases_is_no_figure():
     d = doc("苏州知识产权法庭判赔金额超过500万元的案件37件，判赔总额2.16亿元。")
     assert [q["text"] for q in d["quantities"]] == ["37件", "2.16亿元"]
+
+
+THING_CASES = [
+    # goods counted in 件 are items, the cue word standing before the list of figures
+    ("青岛海关查扣侵权嫌疑货物1260批次、286万件。", [("1260批次", "other"), ("286万件", "item")]),
+    ("收缴雪豹皮等野生动物制品210余件。", [("210余件", "item")]),
+    ("在武林商圈的13幢商务楼宇设立共享法庭。", [("13幢", "other")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", THING_CASES)
+def test_things_counted(text, expected):
+    assert [(q["text"], q["unit"]) for q in doc(text)["quantities"]] == expected
+
+
+def test_a_municipal_districts_housing_commission():
+    assert ("重庆市九龙坡区住房和城乡建设委员会", 13, 20, "inst.relative:住房城乡建委") in institutions_in_doc(
+        "重庆市九龙坡区人民法院联合区住房城乡建委推行联调机制。"
+    )
+
+
+def institutions_in_doc(text: str) -> list[tuple[str, int, int, str]]:
+    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]

@@ -205,6 +205,10 @@ def _story(sentence_before: str, before: str, unit: str) -> bool:
     return not any(w in before for w in results)
 
 
+# the figures listed before this one (货物1260批次、286万件): the cue words stand before the list
+LISTED_FIGURE = re.compile(r"[0-9.]+[万亿]?[^0-9、，,]{0,3}、")
+
+
 def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
     """(SPEC unit, rule id): a 件/宗/个 figure is an item when its clause names leads, proposals,
     consultations or complaints, a case when a case word follows it, else the unit's default."""
@@ -213,7 +217,7 @@ def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
     spec = unit.unit
     if unit.cued:
         cues = quantity_cues()
-        if any(w in before[-8:] + after for w in cues.get("item", ())):
+        if any(w in LISTED_FIGURE.sub("", before)[-8:] + after for w in cues.get("item", ())):
             spec = "item"
         elif any(w in after for w in cues.get("case_after", ())):
             spec = "case"
