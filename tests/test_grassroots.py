@@ -312,3 +312,13 @@ def test_a_municipal_districts_housing_commission():
 
 def institutions_in_doc(text: str) -> list[tuple[str, int, int, str]]:
     return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+
+
+def test_the_bodies_of_a_list_after_zai_are_where_it_is_set_up():
+    d = doc("德清县人民法院深化“共享法庭”建设，并在县人力社保局、县市场监管局等行业部门设立“共享法庭”18个。")
+    assert [a for a in d["adopts"] if a[1] == "共享法庭"] == [["德清县人民法院", "共享法庭"]]
+
+
+def test_a_procedure_before_a_persons_role_names_the_role():
+    d = doc("东莞市总工会派驻法律援助律师32名，为农民工提供免费法律服务。")
+    assert d["mechanisms"] == [] and d["adopts"] == []

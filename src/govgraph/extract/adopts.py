@@ -44,6 +44,7 @@ NOT_ADOPTING = frozenset(
         "praise:clause",
         "who:praiser",
         "who:target",
+        "who:place",
         "who:commentator",
         "who:overseer",
         "who:superseded",
@@ -296,6 +297,8 @@ class AdoptionFinder:
                 first = list_opening(who, bodies, text)
                 if first is not who and TARGET.search(text, max(0, first.start - 4), first.start):
                     f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
+                if text.endswith("在", 0, first.start):
+                    f.add("who:place")  # 在县人力社保局、县市场监管局设立…: the list is where it is set up
                 if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj):
                     f.add("who:superseded")
                 out.append(Candidate(who, mm, role, frozenset(f)))
