@@ -115,6 +115,8 @@ INSTITUTION_CASES = [
         [("中国海事仲裁委员会", 0, 9, "other"), ("中国海事仲裁委员会广西分会", 0, 13, "other")],
     ),
     ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
+    # a district's city-management centre
+    ("浦东新区城市运行综合管理中心依托", [("上海市浦东新区城市运行综合管理中心", 0, 14, "government")]),
     # a region's office for the campaign against organised crime
     ("常州市扫黑办介绍", [("常州市扫黑除恶斗争领导小组办公室", 0, 6, "other")]),
     # the national insurers and a city's branch (分公司) of one
