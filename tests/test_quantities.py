@@ -195,6 +195,18 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # an official's account opening the sentence is of the body's own work (a unit in the title: its body)
+        "　　合肥市中级人民法院互派干警46名。芜湖市中级人民法院执行局局长介绍，平均执行周期缩短至97天。\n",
+        "97天",
+        "芜湖市中级人民法院",
+        "subj.speaker",
+    ),
+    (  # … unless the account names the region it speaks of
+        "　　南通市崇川区委政法委相关负责人介绍，该区在全区13个街道建成中心。\n",
+        "13个",
+        "崇川区",
+        "subj.region-named",
+    ),
     (  # a headline's round figure for the body's exact one takes its subject
         "全年调处纠纷1700余件\n　　截至11月底，伊宁县共调处各类矛盾纠纷1738件。伊宁县司法局局长介绍，该局建成队伍1860人。\n",
         "1700余件",

@@ -166,6 +166,19 @@ def _co_actor(text: str, im, subjects: list) -> bool:
     )
 
 
+# what a speaker's account may open with that names the region, not the body (该区在全区…, 全市…)
+REGION_SUBJECT = re.compile(r"(?:该|全|我|本|各)(?:省|市|区|县|州|盟|旗|地|国)")
+
+
+def _speaks_for_itself(text: str, im) -> bool:
+    """X法院(执行局局长)介绍，…: an official's account of the body's own work; not a scholar's, nor
+    one that names the region it speaks of (…介绍，该区在全区…)."""
+    said = REPORTING.match(text, im.end)
+    if said is None or im.kind == "education" or text.startswith("的", im.end):
+        return False
+    return REGION_SUBJECT.match(text, said.end()) is None
+
+
 def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]) -> list[tuple[int, SubjectChoice]]:
     """Every agent in subject position before `pos`, with where it stands."""
     text, out = view.text, []
@@ -177,6 +190,10 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             continue  # 纪委监委 names two bodies at once: its figures are the first's (the party's commission)
         spans.add((im.start, im.end))
         if im in view.subjects or _opens_clause(text, im.start):
+            if _speaks_for_itself(text, im):
+                speaker = im.parent if im.title_only and im.parent else im.name
+                out.append((im.start, SubjectChoice(speaker, "subj.speaker")))
+                continue
             if text.startswith("的", im.end) or PERSON_AFTER.match(text, im.end) or REPORTING.match(text, im.end):
                 continue
             if oversees(text, im):
