@@ -115,6 +115,9 @@ INSTITUTION_CASES = [
         [("中国海事仲裁委员会", 0, 9, "other"), ("中国海事仲裁委员会广西分会", 0, 13, "other")],
     ),
     ("天津国际经济贸易仲裁委员会受理", [("天津国际经济贸易仲裁委员会", 0, 13, "other")]),
+    # a national centre or association named by itself
+    ("联合中国版权保护中心推出", [("中国版权保护中心", 2, 10, "other")]),
+    ("中华全国律师协会发布", [("中华全国律师协会", 0, 8, "social_organization")]),
     # a district's city-management centre
     ("浦东新区城市运行综合管理中心依托", [("上海市浦东新区城市运行综合管理中心", 0, 14, "government")]),
     # a region's office for the campaign against organised crime

@@ -193,6 +193,11 @@ def _known(stem: str, head: Head, ctx: Context) -> InstitutionMention | None:
     return next((m for m in reversed(ctx.institutions) if m.name.endswith(tuple(tails))), None)
 
 
+def _again(k: InstitutionMention, start: int, end: int, text: str, rule: str) -> InstitutionMention:
+    """A body the article named before, named again here."""
+    return InstitutionMention(start, end, text[start:end], k.name, k.kind, k.region, k.region_name, k.parent, rule=rule)
+
+
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
     """<region>? <stem> <head>: a sub-unit right after its parent keeps the parent's name."""
     rule = "inst.named:" + head.surface
@@ -232,22 +237,11 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     prefix, d, rname = "", None, None
     known = None if sc else _known(stem, head, ctx)
     if known is not None:
-        k = known
-        return [
-            InstitutionMention(
-                start,
-                he,
-                text[start:he],
-                k.name,
-                k.kind,
-                k.region,
-                k.region_name,
-                k.parent,
-                rule=rule,
-            )
-        ]
+        return [_again(known, start, he, text, rule)]
     if sc:
         d, rname, prefix, _ = resolve_chain(sc, ctx)
+    elif head.scope == "named_regional" and stem.startswith(("中国", "中华")) and len(stem) >= 4:
+        pass  # 中国版权保护中心: a national body, named by itself
     elif head.scope == "named_regional":
         # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站, 区清欠办);
         # jieba may glue the level word to the stem (区清欠 + 办)
