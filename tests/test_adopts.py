@@ -104,6 +104,10 @@ ADOPT_CASES = [
             ("诸暨市人民法院枫桥人民法庭", "枫桥式人民法庭"): [(23, 40, "adopt.mention+trigger")],
         },
     ),
+    (  # a body's own practice, selected as a model case, is still its own
+        "诸暨市人民法院“共享法庭+枫桥式调解”经验做法入选典型案例。",
+        {("诸暨市人民法院", "共享法庭+枫桥式调解"): [(0, 21, "adopt.subject")]},
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},

@@ -32,6 +32,8 @@ GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
 # … or the target of the act (向自然资源局发出检察建议): never the actor
 TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)$")
 TITLE = re.compile(r"《[^《》]*》")
+# X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
+OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作)?(?:经验|做法|模式|工作法)")
 NEAR, FAR = 12, 40
 # a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
 CONTRIB_REACH = 2
@@ -180,7 +182,8 @@ def features(
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
     if _has(words["praise"], text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
-        f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
+        if not OWN_PRACTICE.match(text, who.end, mech.end + 6) or mech.start > who.end + 1:
+            f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
         f.add("who:national")
     return f
