@@ -247,7 +247,10 @@ def test_candidate_features(text, spans, has, lacks):
 
 ROLE_CASES = [
     # text, the institutions in subject position (canonical names, in order)
-    ("莘县、高唐县检察院向监管部门发出检察建议。", ["高唐县人民检察院"]),  # a list of regions sharing the head
+    (  # a list of regions sharing the head: each region's body
+        "莘县、高唐县检察院向监管部门发出检察建议。",
+        ["莘县人民检察院", "高唐县人民检察院"],
+    ),
     ("荆州市人民检察院荆州市公安局推行检察建议。", ["荆州市人民检察院", "荆州市公安局"]),  # written together
     ("荆州市人民检察院向荆州市公安局发出检察建议。", ["荆州市人民检察院"]),
     ("经荆州市人民检察院批准，荆州市公安局推行检察建议。", ["荆州市公安局"]),  # the approver is no subject

@@ -88,6 +88,11 @@ RULE_CASES = [
             ("城区", 6, 8, "城区", "region.full"),
         ],
     ),
+    # a two-character county that jieba reads as a word of its own (莘县、高唐县检察院)
+    (
+        "莘县、高唐县检察院联合",
+        [("莘县", 0, 2, "莘县", "region.full"), ("高唐县", 3, 6, "高唐县", "region.full")],
+    ),
 ]
 
 
@@ -164,6 +169,7 @@ REGION_NEGATIVES = [
     "本报北京4月7日讯",
     "央广网北京10月21日消息",
     "县法院和县林业局联合开展",  # 和 + 县林业局, not 和县
+    "充沛县域经济活力",  # 沛县 inside 充沛|县域
     "位于某村的房产",  # an anonymised village
     "乡镇派出所和街道办事处",  # generic words, no township's name
     "基层街道办事处和当地镇政府",

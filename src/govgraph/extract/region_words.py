@@ -35,3 +35,16 @@ def _window_starts_word(window: str, s: int, e: int) -> bool:
             break
         pos += len(w)
     return starts
+
+
+def is_whole_word(text: str, s: int, e: int) -> bool:
+    """jieba reads text[s:e] as one word of its own (莘县, not 充沛|县域)."""
+    lo = max(0, s - 4)
+    pos = lo
+    for w in jieba_cut(text[lo : min(len(text), e + 4)]):
+        if pos == s:
+            return pos + len(w) == e
+        if pos > s:
+            return False
+        pos += len(w)
+    return False

@@ -19,7 +19,7 @@ from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
 from ..spans import DictMatcher, resolve_overlaps
 from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
 from .region_records import RegionMention
-from .region_words import starts_word
+from .region_words import is_whole_word, starts_word
 from .townships import (
     LOCAL,
     local_ok,
@@ -186,9 +186,12 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     if full:
         prev_codes = {p.code for p in before.candidates} if before else set()
         after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
-        # two-character county names (城区, 郊区) are only names right after their parent
+        # two-character county names (城区, 郊区) are only names right after their parent, before a
+        # head, or, for a county (莘县, 沛县), as a word of its own
         if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
-            if not _followed_by_head(text, e) or _name_of_conjunction(text, s, surface):
+            if _name_of_conjunction(text, s, surface):
+                return False
+            if not (_followed_by_head(text, e) or (surface.endswith("县") and is_whole_word(text, s, e))):
                 return False
         out.append(RegionMention(s, e, surface, full, False))
         return True
