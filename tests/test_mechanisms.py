@@ -240,3 +240,17 @@ def test_rule_data_loads():
     assert "机制" in cues.strong_tails and "建立" in cues.setup and "工作" in cues.strip
     stop = mechanism_stoplist()
     assert stop.names["法答网"] == "platform" and stop.follows["小程序"] == "platform"
+
+
+def _document_mechanisms(text: str) -> list[str]:
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    return [m["name"] for m in x["mechanisms"]]
+
+
+def test_a_quote_the_document_calls_a_platform_names_no_mechanism_anywhere():
+    # the headline's quote stands alone; the body calls it a platform
+    text = "琼山区“椰城市民云”开通服务\n　　琼山区司法局依托“椰城市民云”平台开通专区，推行“法援+诉讼”衔接机制。\n"
+    assert _document_mechanisms(text) == ["法援+诉讼"]
+    # a facility named after a mechanism does not make the mechanism a facility
+    text = "　　泉州市推进“一庭两所”矛盾纠纷联调机制建设。南安市“一庭两所”联调工作室调解成功率达到92%。\n"
+    assert "一庭两所" in _document_mechanisms(text)

@@ -16,6 +16,7 @@ from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
+from .mech_discovery import named_otherwise
 from .mechanisms import find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
@@ -68,12 +69,12 @@ class DocumentExtraction:
         article names, for relative references before them (区法院 … 普陀区)."""
         gaz = gazetteer()
         article_mentions: dict[int, list] = {}
+        not_mechanisms: set[str] = set()
         for art in articles:
             named_here = article_mentions.setdefault(id(art), [])
             for sent in art.sentences:
-                self.sentence_mechs[id(sent)] = found = find_mechanisms(sent.text)
-                # a name the document gives a mechanism also names it where it stands bare (七方联动部门)
-                self.finder.known_names.update(mm.name for mm in found if mm.concept is None)
+                self.sentence_mechs[id(sent)] = find_mechanisms(sent.text)
+                not_mechanisms |= named_otherwise(sent.text)
                 for m in find_regions(sent.text, self.local_names):
                     if m.local_level:
                         # townships named anywhere in the document are known everywhere in it
@@ -83,6 +84,11 @@ class DocumentExtraction:
                         if len(m.candidates) == 1:
                             self.document_codes.add(m.candidates[0].code)
                             self.document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+        for key, found in self.sentence_mechs.items():
+            found = [mm for mm in found if mm.concept is not None or mm.name not in not_mechanisms]
+            self.sentence_mechs[key] = found
+            # a name the document gives a mechanism also names it where it stands bare (七方联动部门)
+            self.finder.known_names.update(mm.name for mm in found if mm.concept is None)
         return article_mentions
 
     def sentence(self, sent: Sentence, art: Article, ctx: Context, carried: list) -> list:

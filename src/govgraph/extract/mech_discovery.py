@@ -108,6 +108,19 @@ def _not_mechanism_after(text: str, pos: int) -> bool:
     return hit is not None and not after.startswith(mechanism_cues().strong_tails, hit.end())
 
 
+def named_otherwise(text: str) -> set[str]:
+    """Quoted names the text calls a platform or a brand right after the quote (“椰城市民云”平台):
+    in the whole document they name no mechanism, not even where they stand alone (a headline's
+    quote). A facility may be named after a mechanism (“一庭两所”联调工作室): that is no such sign."""
+    words = _platform_words()
+    return {m.group(1).strip() for m in QUOTED.finditer(text) if text.startswith(words, m.end())}
+
+
+@lru_cache(maxsize=1)
+def _platform_words() -> tuple[str, ...]:
+    return tuple(w for w, kind in mechanism_stoplist().follows.items() if kind in ("platform", "brand"))
+
+
 @lru_cache(maxsize=1)
 def _follows_pattern() -> re.Pattern:
     return any_of(mechanism_stoplist().follows)
