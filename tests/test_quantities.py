@@ -87,6 +87,7 @@ UNIT_CASES = [
         [("3862件", 21, 26, 3862, "case", "qty.unit:件→case")],
     ),
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
+    ("清理违规养殖设施1.2万口", [("1.2万口", 8, 13, 12000, "other", "qty.unit:口→other")]),
     (  # nor is an official giving an account of the work
         "检察部主任王某介绍，该院立案办理案件86件",
         [("86件", 18, 21, 86, "case", "qty.unit:件→case")],
@@ -133,6 +134,7 @@ UNIT_NEGATIVES = [
     "农民工张某拿到了被拖欠的3.2万元工资",  # a party named by surname: one case's story
     "农民工张某说，他被拖欠工资3.2万元",  # a party who speaks is still a party
     "京都律师事务所等12家律所获评优秀律所",  # those that won an award
+    "帮助一家4口之家渡过难关",  # a family: one case's story
     "开展百日攻坚行动",  # a campaign named by its length
     "启动三年行动计划",
 ]
