@@ -135,6 +135,8 @@ UNIT_NEGATIVES = [
     "农民工张某说，他被拖欠工资3.2万元",  # a party who speaks is still a party
     "京都律师事务所等12家律所获评优秀律所",  # those that won an award
     "帮助一家4口之家渡过难关",  # a family: one case's story
+    "平均审理周期有望缩短30%以上",  # hoped for, no result yet
+    "力争年底前执行到位率达到95%",
     "开展百日攻坚行动",  # a campaign named by its length
     "启动三年行动计划",
 ]
