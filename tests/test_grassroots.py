@@ -322,3 +322,21 @@ def test_the_bodies_of_a_list_after_zai_are_where_it_is_set_up():
 def test_a_procedure_before_a_persons_role_names_the_role():
     d = doc("东莞市总工会派驻法律援助律师32名，为农民工提供免费法律服务。")
     assert d["mechanisms"] == [] and d["adopts"] == []
+
+
+OWN_NAME_CASES = [
+    # schools and banks keep the place's short form of their own name
+    ("浙江工商大学", ("浙江工商大学", 0, 6, "inst.named:大学")),
+    ("景德镇陶瓷大学", ("景德镇陶瓷大学", 0, 7, "inst.named:大学")),
+    ("浙江农商银行", ("浙江农商银行", 0, 6, "inst.named:银行")),
+]
+
+
+@pytest.mark.parametrize("text, expected", OWN_NAME_CASES)
+def test_own_names_keep_the_short_form(text, expected):
+    assert expected in institutions(text + "签署协议。")
+
+
+def test_a_figure_opening_a_quoted_name_is_no_figure():
+    d = doc("路桥区人民法院形成“15分钟解纷圈”，承诺“3个工作日”办结。")
+    assert [q["text"] for q in d["quantities"]] == ["3个工作日"]

@@ -108,6 +108,8 @@ WORD_HEADS = {"局", "厅"}
 JOINT_NAME_VERBS = {"联合", "协同"}
 # every word that joins a body's name to the one before it (和, 会同, 联合 …)
 JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
+# schools, banks and companies keep a place's short form in their own name (浙江工商大学 is no 浙江省工商大学)
+OWN_NAMES = ("银行", "公司", "集团")
 # anonymised parties are not bodies: 某银行, 某升化工公司
 ANONYMISED = ("某", "××", "XX", "xx", "*")
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
@@ -240,6 +242,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         return [_again(known, start, he, text, rule)]
     if sc:
         d, rname, prefix, _ = resolve_chain(sc, ctx)
+        if (head.kind == "education" or head.surface.endswith(OWN_NAMES)) and sc[-1].is_short:
+            prefix = text[sc[-1].start : sc[-1].end]  # 浙江工商大学, 浙江农商银行: the place as the name writes it
     elif head.scope == "named_regional" and stem.startswith(("中国", "中华")) and len(stem) >= 4:
         pass  # 中国版权保护中心: a national body, named by itself
     elif head.scope == "named_regional":

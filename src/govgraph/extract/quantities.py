@@ -121,6 +121,10 @@ def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     return text[i:start], text[end:j]
 
 
+# the rest of a quoted name after a figure that opens it (“15分钟解纷圈”; “5分钟到场” is a time limit)
+QUOTED_NAME_AFTER = re.compile(r"[\u4e00-\u9fff]*(?:圈|网|模式|体系|工程|品牌)[”’\"]")
+
+
 def _list_start(text: str, start: int) -> int:
     """Where the list the figure at `start` stands in opens: after the last clause mark but 、."""
     return max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
@@ -259,6 +263,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         if any(w in text[_list_start(text, start) : start] for w in quantity_cues().get("list_before", ())):
             continue
+        if QUOTED_NAME_AFTER.match(text, m.end()) and text.endswith(("“", "‘", '"'), 0, start):
+            continue  # “15分钟解纷圈”: the figure opens a quoted name
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after)
         if spec_unit in ("case", "item") and _per_capita(text, start):
