@@ -118,6 +118,8 @@ INSTITUTION_CASES = [
     # a national centre or association named by itself
     ("联合中国版权保护中心推出", [("中国版权保护中心", 2, 10, "other")]),
     ("中华全国律师协会发布", [("中华全国律师协会", 0, 8, "social_organization")]),
+    # a city's public security organs are its bureau
+    ("宁波市公安机关破获", [("宁波市公安局", 0, 7, "public_security")]),
     # a district's city-management centre
     ("浦东新区城市运行综合管理中心依托", [("上海市浦东新区城市运行综合管理中心", 0, 14, "government")]),
     # a region's office for the campaign against organised crime

@@ -199,6 +199,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # a list of cities, their count, then the system they share (三市公安机关): each city's lead body
+        "　　宁波、温州两市公安机关分别破获案件120起、100起。\n",
+        "100起",
+        "温州市公安局",
+        "subj.collective-body",
+    ),
     (  # an official's account opening the sentence is of the body's own work (a unit in the title: its body)
         "　　合肥市中级人民法院互派干警46名。芜湖市中级人民法院执行局局长介绍，平均执行周期缩短至97天。\n",
         "97天",

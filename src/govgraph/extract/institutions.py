@@ -66,7 +66,7 @@ TOWNSHIP_WORDS = ("街道", "镇", "乡")  # 镇政府: the article's township
 NOT_BARE_AFTER = tuple(
     "各地 所在 镇） 乡） 镇 乡 街道 村 社区 基层 两级 三级 四级 五级 各级 区） 县） 市） 街道级 镇级 乡级 村级".split()
 )
-LIST_FILLERS = ("两地", "三地", "等地")
+LIST_FILLER = re.compile(r"(?:[两二三四五六七八九十][地市县区]|等地)$")  # 两地, 三市, 四县, 等地
 
 
 @lru_cache(maxsize=1)
@@ -240,12 +240,10 @@ def _relative(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention
 
 def _list_chain(text, hs, by_end) -> list[RegionMention]:
     """公安县、沙市区两地法院: the regions of a list before a filler word."""
-    for filler in LIST_FILLERS:
-        if text.endswith(filler, 0, hs) and chain_ending_at(by_end, hs - len(filler)):
-            before = chain_ending_at(by_end, hs - len(filler))
-            if any(text.endswith(j, 0, before[0].start) for j in LIST_JOINERS):
-                return before
-            break
+    filler = LIST_FILLER.search(text, max(0, hs - 3), hs)
+    if filler is not None and (before := chain_ending_at(by_end, filler.start())):
+        if any(text.endswith(j, 0, before[0].start) for j in LIST_JOINERS):
+            return before
     return []
 
 
