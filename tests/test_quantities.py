@@ -199,6 +199,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # 据X介绍，…: the body's account of its own work
+        "　　荆州市中级人民法院推行诉前调解。据荆州市公安局介绍，今年以来破获案件120起。\n",
+        "120起",
+        "荆州市公安局",
+        "subj.speaker",
+    ),
     (  # a list of cities, their count, then the system they share (三市公安机关): each city's lead body
         "　　宁波、温州两市公安机关分别破获案件120起、100起。\n",
         "100起",
