@@ -118,6 +118,13 @@ INSTITUTION_CASES = [
     # a national centre or association named by itself
     ("联合中国版权保护中心推出", [("中国版权保护中心", 2, 10, "other")]),
     ("中华全国律师协会发布", [("中华全国律师协会", 0, 8, "social_organization")]),
+    # a Party committee's department named without 委 (洋县统战部)
+    ("洋县统战部联合", [("中国共产党洋县委员会统一战线工作部", 0, 5, "party")]),
+    # a station named after a place that ends in 和, which jieba reads as the conjunction
+    (
+        "荆州市公安局中和派出所推行",
+        [("荆州市公安局", 0, 6, "public_security"), ("荆州市公安局中和派出所", 0, 11, "public_security")],
+    ),
     # a city's public security organs are its bureau
     ("宁波市公安机关破获", [("宁波市公安局", 0, 7, "public_security")]),
     # a district's city-management centre

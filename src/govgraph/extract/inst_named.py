@@ -174,7 +174,10 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last is None or not (last.end < hs and hs - last.end <= 10):
         return []
     between = text[last.end : hs]
-    if outpost_stem(text, hs, last.end, head.surface, pos_stem(text, hs, last.end))[0] != between:
+    stem = outpost_stem(text, hs, last.end, head.surface, pos_stem(text, hs, last.end))[0]
+    # 人和, 中和: a place name ending in 和, which jieba reads as the conjunction
+    ends_in_he = len(between) in (2, 3) and between.endswith("和") and all(is_name_char(c) for c in between[:-1])
+    if stem != between and not ends_in_he:
         return []
     if between.startswith(JOINERS) and not name_opens_with_break(between):
         return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
