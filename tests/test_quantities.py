@@ -88,6 +88,8 @@ UNIT_CASES = [
     ),
     ("增殖放流鱼苗1900余万尾", [("1900余万尾", 6, 13, 19000000, "other", "qty.unit:尾→other")]),
     ("清理违规养殖设施1.2万口", [("1.2万口", 8, 13, 12000, "other", "qty.unit:口→other")]),
+    # after 电话 a figure with a magnitude is a count, not a phone number (热线12345 is one)
+    ("拦截诈骗电话28.4亿次", [("28.4亿次", 6, 12, 2840000000, "item", "qty.unit:次→item")]),
     (  # nor is an official giving an account of the work
         "检察部主任王某介绍，该院立案办理案件86件",
         [("86件", 18, 21, 86, "case", "qty.unit:件→case")],
@@ -199,6 +201,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # a national body's official gives the nation's figures, not the body's own
+        "　　全国检察机关共起诉106.3万人。最高检第一检察厅负责人介绍，认罪认罚从宽制度适用率为90.3%。\n",
+        "90.3%",
+        None,
+        "subj.paragraph-scope",
+    ),
     (  # 据X介绍，…: the body's account of its own work
         "　　荆州市中级人民法院推行诉前调解。据荆州市公安局介绍，今年以来破获案件120起。\n",
         "120起",

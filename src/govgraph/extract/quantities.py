@@ -141,7 +141,9 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if any(w in before for w in cues.get("not_before", ())) or before.endswith(_nicknamed_group()):
         return True
-    if before.rstrip().endswith(cues.get("right_before", ())) or (unit == "CNY" and _debt(before, cues)):
+    if (before.rstrip().endswith(cues.get("right_before", ())) and _may_be_a_number(m)) or (
+        unit == "CNY" and _debt(before, cues)
+    ):
         return True  # 借款合同纠纷平均审理周期为49天 is work; 借款10万元 one case's debt
     if unit in DURATIONS and YEARS_OF_TERM.sub("", before).endswith(cues.get("term_before", ())):
         return True  # 有期徒刑(一年)六个月: the months of a term in years and months
@@ -154,6 +156,14 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     if m.group("unit") not in cues.get("area", ()):
         return False
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
+
+
+def _may_be_a_number(m: re.Match) -> bool:
+    """热线12345: digits alone may be a phone number; 拦截诈骗电话28.4亿次 (a magnitude, a decimal,
+    余 or 多) is a count."""
+    return m.group("num").isdigit() and not (
+        m.group("mag") or m.group("mag2") or m.group("approx1") or m.group("approx2")
+    )
 
 
 def _debt(before: str, cues: dict) -> bool:

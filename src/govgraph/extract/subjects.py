@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..lexicon import (
     Division,
@@ -176,6 +177,8 @@ def _speaks_for_itself(text: str, im) -> bool:
     said = REPORTING.match(text, im.end)
     if said is None or im.kind == "education" or text.startswith("的", im.end):
         return False
+    if im.region is None and (im.parent or im.name) in _national_names():
+        return False  # 最高检第一检察厅负责人介绍，…: the nation's figures, not one body's
     return REGION_SUBJECT.match(text, said.end()) is None
 
 
@@ -293,8 +296,12 @@ def _collective(
 def _national(im) -> bool:
     """A national body (最高人民法院, 公安部): its head stands alone and no region is attached."""
     head = institution_heads().get(im.surface)
-    national = {h.canonical for h in institution_heads().values() if h.scope == "national"}
-    return im.region is None and (im.name in national or (head is not None and head.scope == "national"))
+    return im.region is None and (im.name in _national_names() or (head is not None and head.scope == "national"))
+
+
+@lru_cache(maxsize=1)
+def _national_names() -> frozenset[str]:
+    return frozenset(h.canonical for h in institution_heads().values() if h.scope == "national")
 
 
 def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceView) -> SubjectChoice | None:
