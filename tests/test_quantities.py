@@ -201,6 +201,12 @@ def test_metric_labels_are_noun_phrases(text, figure, floor, previous, label):
 
 SUBJECT_CASES = [
     # article, figure, subject, rule
+    (  # a bare system word opening a clause: the body of that system the article named last
+        "　　宜昌市中级人民法院与宜昌市公安局建立快速反应机制。今年以来，公安机关协助查找被执行人213人。\n",
+        "213人",
+        "宜昌市公安局",
+        "subj.system-named",
+    ),
     (  # a national body's official gives the nation's figures, not the body's own
         "　　全国检察机关共起诉106.3万人。最高检第一检察厅负责人介绍，认罪认罚从宽制度适用率为90.3%。\n",
         "90.3%",

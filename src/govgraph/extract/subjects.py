@@ -234,6 +234,25 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         out.append((start, _collective(text, end, word, levels, suffix, ctx, document_codes)))
     if found:
         out += _systems_after(text, pos, found[-1], ctx, document_codes)
+    else:
+        out += _bare_systems(view, pos, ctx)
+    return out
+
+
+def _bare_systems(view: SentenceView, pos: int, ctx: Context) -> list:
+    """…宜昌市公安局…。今年以来，公安机关协助查找被执行人213人: a bare system word opening a clause is
+    the body of that system the article named last (its lead: 公安局, 公安厅, 中级人民法院 …)."""
+    text, out = view.text, []
+    named = [im for im in ctx.institutions if im not in view.insts or im.end <= pos]
+    for at in range(pos):
+        word = system_word_at(text, at) if (at == 0 or text[at - 1] in CLAUSE_STOPS) else None
+        if word is None or not _opens_clause(text, at):
+            continue
+        system = collective_systems()[word]
+        ends = tuple(lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system)
+        body = next((im for im in reversed(named) if im.parent is None and im.name.endswith(ends)), None)
+        if body is not None:
+            out.append((at, SubjectChoice(body.name, "subj.system-named")))
     return out
 
 
