@@ -18,8 +18,10 @@ MEMBER_TAIL = re.compile(
     r"(?:为|作为|是)?(?:成员单位|成员|共同参与|参与|配合|协同配合|共同配合)$"
 )
 MEMBER_OPENERS = ("", "由", "并由", "吸纳", "吸收")
-# the parties of the joint act just told, opening a clause (…签署合作协议。根据协议，双方将建立…机制)
-PARTIES = re.compile(r"双方|三方|各方|两家单位")
+# the parties of the joint act just told, opening a clause (…签署合作协议。根据协议，双方将建立…机制; 三家单位推行…)
+PARTIES = re.compile(
+    r"双方|三方|各方|[两三]院|(?:[两三四五六七八九十]|[0-9]+)(?:家|个)?(?:单位|部门|法院|检察院|机关)"
+)  # 三家法院将建立…, 两院共同…, 三部门联合…
 
 
 def member_bodies(text: str, bodies: list[InstitutionMention], after: int) -> list[InstitutionMention]:

@@ -40,6 +40,7 @@ from .mech_names import (
     setup_before_domain,
     starts_word,
     stops_inside,
+    tail_at,
 )
 
 # a quoted name: no sentence punctuation inside (a comma makes it a slogan or a sentence)
@@ -68,35 +69,16 @@ PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
 INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
 # between quotes in a row that share the generic word after the last one
 QUOTE_JOINERS = ("", "、", "和", "及", "与")
-MODIFIER_MAX = 8  # characters between a quote and its generic word (“两所一庭”联合调处工作机制)
 PHRASE_MAX = 14  # characters of an unquoted name
 # jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
 # particles, punctuation, locality words, times, measure words, status words; places,
 # persons and organisations
 STOP_TAGS = "rpcuxftqz"  # any tag starting so
 STOP_FLAGS = ("ns", "nr", "nt", "nrt")
-# particles that end the modifier between a quote and its generic word (“X”的工作目标 is no tail)
-MODIFIER_BREAKS = set("的了和与及等是在为将把对")
-
-
-def _tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int, str] | None:
-    """(modifier, end, generic word) when a generic word follows `pos` after at most
-    MODIFIER_MAX characters."""
-    tails = cues.strong_tails + (cues.weak_tails if weak else ())
-    for k in range(MODIFIER_MAX + 1):
-        if pos + k > len(text):
-            break
-        modifier = text[pos : pos + k]
-        if k and not CJK.fullmatch(modifier[-1]):
-            break
-        if any(ch in MODIFIER_BREAKS for ch in modifier):
-            break
-        if not text.startswith(tails, pos + k):
-            continue  # the common case: no generic word here
-        for t in tails:
-            if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
-                return modifier, pos + k + len(t), t
-    return None
+# a campaign's two-part name written with a space (“清渠洁岸 清洁家园”工作): a name, not a slogan;
+# before 活动 it is an event's theme (“巾帼心向党 书香绽芳华”等文体活动)
+SPACED_TAILS = ("专项行动", "行动", "工作", "工程")
+SPACED = re.compile(r"[\u4e00-\u9fff]{2,8}[ \u3000][\u4e00-\u9fff]{2,8}")
 
 
 def _not_mechanism_after(text: str, pos: int) -> bool:
@@ -146,7 +128,7 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         tail_from = quotes[j].end() + (1 if text.startswith("等", quotes[j].end()) else 0)
         if _not_mechanism_after(text, tail_from):
             continue
-        tail = _tail_at(text, tail_from, cues)
+        tail = tail_at(text, tail_from, cues)
         counted = re.match(rf"[{NUM}]+[{cues.counted}]", text[m.end() :])
         if "、" in inner and counted and j == k:
             for part in inner.split("、"):
@@ -192,7 +174,13 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
             continue
         # “六化”工作法: a numbered name right before a strong generic word, though short
         counted_name = numbered and tail is not None and not tail[0] and tail[2] in cues.strong_tails
-        if (plausible(name) and (name != inner or plausible(inner))) or (counted_name and name == inner):
+        spaced = (
+            tail is not None
+            and tail[2] in cues.strong_tails + SPACED_TAILS
+            and SPACED.fullmatch(name) is not None
+            and plausible(name.replace(" ", ""))
+        )
+        if (plausible(name) and (name != inner or plausible(inner))) or (counted_name and name == inner) or spaced:
             out.append(Candidate(m.start(), end, name, rule, inner))
     return out
 
@@ -203,7 +191,7 @@ def _counted_after(text: str, pos: int, cues: MechanismCues) -> list[Candidate]:
     name = text[pos : pos + 4]
     if not CJK_RUN.fullmatch(name) or len(name) < 4 or not plausible(name):
         return []
-    tail = _tail_at(text, pos + 4, cues, weak=False)
+    tail = tail_at(text, pos + 4, cues, weak=False)
     return [Candidate(pos, tail[1] if tail else pos + 4, name, "mech.numbered")]
 
 

@@ -149,3 +149,34 @@ def starts_word(text: str, pos: int) -> bool:
             return at == pos
         at += len(word)
     return False
+
+
+MODIFIER_MAX = 8  # characters between a quote and its generic word (“两所一庭”联合调处工作机制)
+# particles that end the modifier between a quote and its generic word (“X”的工作目标 is no tail)
+MODIFIER_BREAKS = set("的了和与及等是在为将把对")
+# words of a modifier that hold such a particle's character (“访调诉”对接机制, “背靠背”和解机制)
+MODIFIER_WORDS = ("对接", "和解")
+
+
+def tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int, str] | None:
+    """(modifier, end, generic word) when a generic word follows `pos` after at most
+    MODIFIER_MAX characters."""
+    tails = cues.strong_tails + (cues.weak_tails if weak else ())
+    for k in range(MODIFIER_MAX + 1):
+        if pos + k > len(text):
+            break
+        modifier = text[pos : pos + k]
+        if k and not CJK.fullmatch(modifier[-1]):
+            break
+        # (a modifier opening with such a word only: “总对总”诉调对接机制 is named with its modifier)
+        if any(
+            c in MODIFIER_BREAKS and not (i == 0 and text.startswith(MODIFIER_WORDS, pos))
+            for i, c in enumerate(modifier)
+        ):
+            break
+        if not text.startswith(tails, pos + k):
+            continue  # the common case: no generic word here
+        for t in tails:
+            if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
+                return modifier, pos + k + len(t), t
+    return None

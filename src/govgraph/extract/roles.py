@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..headline import dateline_end
 from ..lexicon import collective_leads, collective_systems, triggers
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
@@ -70,7 +71,8 @@ def subjects(text: str, insts: list) -> list:
         i = m.start
         while i > 0 and text[i - 1] not in CLAUSE_START:
             i -= 1
-        lead = text[i : m.start]
+        # the article's dateline (上海法治报讯 ) is no part of the clause
+        lead = text[max(i, dateline_end(text) if i == 0 else 0) : m.start]
         if LEAD.fullmatch(lead) is None:
             continue
         if text.startswith("的", m.end) or REPORTING.match(text, m.end):

@@ -1,0 +1,100 @@
+"""Who adopts on unseen text: the parties of a joint act named by their count (三家单位, 两院), the
+subject after an outlet's dateline or channel (上海法治报讯, 福建法院微信公众号), and mechanism names
+with a modifier word (“访调诉”对接机制) or a space (“乡村振兴 检察护航”专项行动)."""
+
+from __future__ import annotations
+
+import pytest
+
+from govgraph.pipeline import process, to_json
+from govgraph.reader import Source
+
+
+def _doc(text: str) -> dict:
+    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+
+
+def adoptions(text: str) -> dict[tuple[str, str], list[tuple[int, int, str]]]:
+    x = _doc(text)
+    return {
+        tuple(pair): [(e["start"], e["end"], e["rule"]) for e in evs]
+        for pair, evs in zip(x["adopts"], x["adopts_evidence"], strict=True)
+    }
+
+
+ADOPT_CASES = [
+    # text, {(institution, mechanism): [(start, end, rule)]} (exactly these pairs)
+    (  # the parties of the joint act, named by their count
+        "荆州市中级人民法院与荆州市人民检察院签订协议。根据协议，两院将建立诉调对接机制。",
+        {
+            ("荆州市中级人民法院", "诉调对接"): [(33, 37, "adopt.parties")],
+            ("荆州市人民检察院", "诉调对接"): [(33, 37, "adopt.parties")],
+        },
+    ),
+    (
+        "荆州市中级人民法院与荆州市人民检察院、荆州市公安局签订协议。三家单位推行“一案一码”模式。",
+        {
+            ("荆州市中级人民法院", "一案一码"): [(36, 44, "adopt.parties")],
+            ("荆州市人民检察院", "一案一码"): [(36, 44, "adopt.parties")],
+            ("荆州市公安局", "一案一码"): [(36, 44, "adopt.parties")],
+        },
+    ),
+    (  # an outlet's dateline does not hide the subject and its co-actors
+        "上海法治报讯 浦东新区人民法院与浦东新区人民检察院签订协议，建立刑事案件速裁机制。",
+        {
+            ("上海市浦东新区人民法院", "刑事案件速裁"): [(7, 40, "adopt.subject+trigger")],
+            ("上海市浦东新区人民检察院", "刑事案件速裁"): [(16, 40, "adopt.coactor")],
+        },
+    ),
+    (  # the lead of a joint act after a dateline
+        "中国长安网讯 湖州市委政法委牵头，会同湖州市中级人民法院建立诉调对接机制。",
+        {
+            ("中国共产党湖州市委员会政法委员会", "诉调对接"): [(7, 34, "adopt.subject+trigger")],
+            ("湖州市中级人民法院", "诉调对接"): [(19, 34, "adopt.coactor")],
+        },
+    ),
+    (  # an outlet's channel (a court's WeChat account) names no body
+        "福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。",
+        {("厦门市思明区人民法院", "法官+调解员"): [(10, 32, "adopt.subject+trigger")]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text,expected", ADOPT_CASES)
+def test_adoptions(text, expected):
+    assert adoptions(text) == expected
+
+
+ADOPT_NEGATIVES = [
+    # one body carried: 两院 names no parties of its own
+    "荆州市中级人民法院签订协议。两院将建立诉调对接机制。",
+]
+
+
+@pytest.mark.parametrize("text", ADOPT_NEGATIVES)
+def test_no_parties(text):
+    assert all(r != "adopt.parties" for evs in adoptions(text).values() for _, _, r in evs)
+
+
+def test_a_channel_credit_names_no_region_and_no_body():
+    x = _doc("福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。")
+    assert [i["name"] for i in x["institutions"]] == ["厦门市思明区人民法院"]
+    assert [r["name"] for r in x["regions"]] == ["厦门市", "思明区"]
+
+
+MECH_CASES = [
+    # text, [(name, start, end, rule)]
+    ("合肥市包河区司法局推行“访调诉”对接机制。", [("访调诉", 11, 20, "mech.quoted+tail")]),
+    ("宜昌市人民检察院开展“乡村振兴 检察护航”专项行动。", [("乡村振兴 检察护航", 10, 25, "mech.quoted+tail")]),
+    ("推进“清渠洁岸 清洁家园”工作。", [("清渠洁岸 清洁家园", 2, 15, "mech.quoted+tail")]),
+    # negatives: a spaced slogan with no generic word, an event's theme, a particle ending the modifier
+    ("宜昌市人民检察院要求做到“有诉必应 有案必办”。", []),
+    ("开展“巾帼心向党 书香绽芳华”等文体活动。", []),
+    ("围绕“一站式”对群众开放的服务窗口。", []),
+]
+
+
+@pytest.mark.parametrize("text,expected", MECH_CASES)
+def test_mechanism_names(text, expected):
+    got = [(m["name"], e["start"], e["end"], e["rule"]) for m in _doc(text)["mechanisms"] for e in m["evidence"]]
+    assert got == expected
