@@ -9,8 +9,8 @@ import re
 
 from .inst_base import InstitutionMention
 from .mechanisms import MechanismMention
+from .roles import CLAUSE_BREAK
 
-CLAUSE_BREAK = re.compile(r"[，。；：！？,;:]")
 JOINERS = ("、", "和", "与", "及", "以及")
 # what ends a clause of members: 为成员单位, 等18个部门参与, 共同参与, 配合
 MEMBER_TAIL = re.compile(

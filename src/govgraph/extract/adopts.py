@@ -21,12 +21,20 @@ from .adopt_members import joins, list_opening, member_bodies, parties_adopting
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
+from .roles import (
+    CLAUSE_BREAK,
+    PERSON_AFTER,
+    REPORTING,
+    collective_in,
+    opens_without_subject,
+    oversees,
+    partner,
+    region_subjects,
+)
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, collective_in, opens_without_subject, oversees, partner, region_subjects
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
-CLAUSE_BREAK = re.compile(r"[，。；：！？,;:]")
 # a preposition right before a body makes it a place or a source (在荆州市中级人民法院执行的案件) …
 GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
 # … or the target of the act (向自然资源局发出检察建议): never the actor

@@ -17,6 +17,7 @@ from ..lexicon import collective_leads, collective_systems, triggers
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"
+CLAUSE_BREAK = re.compile(r"[，。；：！？,;:]")  # what ends a clause inside a sentence
 LEAD = re.compile(
     r"^(?:\s|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|后|前|中)?|近日|近年来|今年以来|去年以来|"
     r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
@@ -175,8 +176,14 @@ def collective_in(text: str, start: int, end: int) -> Collective | None:
     if word is None:
         return None
     system = collective_systems()[word]
-    leads = {lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system}
-    return Collective(tuple(sorted(leads | {system})), m.group("level"), m.start(), m.end() + len(word))
+    return Collective(
+        tuple(sorted(set(system_leads(system)) | {system})), m.group("level"), m.start(), m.end() + len(word)
+    )
+
+
+def system_leads(system: str) -> tuple[str, ...]:
+    """How the names of a system's lead bodies end (公安机关: 公安厅, 公安局), at every level."""
+    return tuple(lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system)
 
 
 # what may stand between a clause's start and its verb when the clause has no subject of its own:
@@ -185,9 +192,6 @@ CLAUSE_OPENER = re.compile(
     r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外|还|并|也|进一步|不断|持续|积极|主动|全面|深入|扎实|大力|"
     r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合|一方面|另一方面|与此同时)*"
 )
-
-
-CLAUSE_END = re.compile(r"[，。；：！？,;:]")
 
 
 def opens_without_subject(text: str, clause_from: int, verbs: tuple[str, ...], head: int) -> bool:
@@ -199,7 +203,7 @@ def opens_without_subject(text: str, clause_from: int, verbs: tuple[str, ...], h
         return True
     if not text.startswith(("对", "针对", "就"), clause_from):
         return False
-    stop = CLAUSE_END.search(text, clause_from)
+    stop = CLAUSE_BREAK.search(text, clause_from)
     end = min(stop.start() if stop else len(text), clause_from + 16, head)
     return any(text.startswith(verbs, _opener_end(text, pos)) for pos in range(clause_from + 2, end))
 

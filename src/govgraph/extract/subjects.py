@@ -30,7 +30,7 @@ from ..lexicon import (
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose
-from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_word_at
+from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
 # time phrases and adverbs that may open a clause before its subject (近8年来，浙江…; 2002年,全县…)
@@ -249,7 +249,7 @@ def _bare_systems(view: SentenceView, pos: int, ctx: Context) -> list:
         if word is None or not _opens_clause(text, at):
             continue
         system = collective_systems()[word]
-        ends = tuple(lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system)
+        ends = system_leads(system)
         body = next((im for im in reversed(named) if im.parent is None and im.name.endswith(ends)), None)
         if body is not None:
             out.append((at, SubjectChoice(body.name, "subj.system-named")))
