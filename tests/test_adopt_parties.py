@@ -1,11 +1,15 @@
 """Who adopts on unseen text: the parties of a joint act named by their count (三家单位, 两院), the
 subject after an outlet's dateline or channel (上海法治报讯, 福建法院微信公众号), and mechanism names
-with a modifier word (“访调诉”对接机制) or a space (“乡村振兴 检察护航”专项行动)."""
+with a modifier word (“访调诉”对接机制) or a space (“乡村振兴 检察护航”专项行动); bodies named
+with a compass word (天津市北方公证处) or posted at a place (…人民检察院派驻看守所检察室)."""
 
 from __future__ import annotations
 
 import pytest
 
+from govgraph.extract.inst_base import Context
+from govgraph.extract.institutions import find_institutions
+from govgraph.extract.regions import find_regions
 from govgraph.pipeline import process, to_json
 from govgraph.reader import Source
 
@@ -98,3 +102,33 @@ MECH_CASES = [
 def test_mechanism_names(text, expected):
     got = [(m["name"], e["start"], e["end"], e["rule"]) for m in _doc(text)["mechanisms"] for e in m["evidence"]]
     assert got == expected
+
+
+INSTITUTION_CASES = [
+    # text, [(name, start, end, rule)]
+    # a compass word (tagged as a locality word) names a body after its region
+    (
+        "天津市第二中级人民法院与天津市北方公证处签订合作协议。",
+        [
+            ("天津市第二中级人民法院", 0, 11, "inst.head:第二中级人民法院"),
+            ("天津市北方公证处", 12, 20, "inst.named:公证处"),
+        ],
+    ),
+    # the office a procuratorate posts at a place keeps 派驻 and the place
+    (
+        "长春市朝阳区人民检察院派驻看守所检察室开展巡回检察。",
+        [
+            ("长春市朝阳区人民检察院", 0, 11, "inst.head:人民检察院"),
+            ("长春市朝阳区人民检察院派驻看守所检察室", 0, 19, "inst.posted:检察室"),
+        ],
+    ),
+    # negatives: a locality word that is no compass name, a posted group with no office head
+    ("天津市内公证处开展工作。", []),
+    ("长春市朝阳区人民检察院派驻组开展工作。", [("长春市朝阳区人民检察院", 0, 11, "inst.head:人民检察院")]),
+]
+
+
+@pytest.mark.parametrize("text,expected", INSTITUTION_CASES)
+def test_institution_names(text, expected):
+    got = find_institutions(text, find_regions(text), Context())
+    assert [(m.name, m.start, m.end, m.rule) for m in got] == expected

@@ -110,12 +110,15 @@ JOINT_NAME_VERBS = {"联合", "协同"}
 JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
 # schools, banks and companies keep a place's short form in their own name (浙江工商大学 is no 浙江省工商大学)
 OWN_NAMES = ("银行", "公司", "集团")
-# anonymised parties are not bodies: 某银行, 某升化工公司
-ANONYMISED = ("某", "××", "XX", "xx", "*")
+ANONYMISED = ("某", "××", "XX", "xx", "*")  # anonymised parties are not bodies: 某银行, 某升化工公司
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
 QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
 # words of media outlets' names: 融媒体中心, 新闻中心 are not listed
 MEDIA = ("媒体", "新闻", "电视", "广播", "报")
+POSTED_UNITS = {"检察室": "procuratorate"}  # an office a body posts at a place: head → its body's kind
+POSTED = re.compile(r"派驻[\u4e00-\u9fff]{2,8}")  # (…人民检察院派驻看守所检察室)
+# compass words jieba tags as locality words (f), which name a body (天津市北方公证处, 华南…)
+COMPASS_NAMES = frozenset({"北方", "南方", "西方", "东北", "西北", "东南", "西南", "华北", "华南", "华东", "华中"})
 
 
 def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
@@ -153,7 +156,8 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     # a department's name may hold verbal nouns (旅游和文化广电体育局)
     nouns = ("vn",) if head.surface in WORD_HEADS else ()
     if any(
-        (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs and not _inner_and(words, i))
+        (flag.startswith(("v", "p", "c", "d", "m", "q", "r", "t", "f")) and w not in verbs | COMPASS_NAMES)
+        and not _inner_and(words, i)
         and flag not in nouns
         or w in institution_heads()  # 四川法院去年办(案): a body ends before the head
         for i, (w, flag) in enumerate(words)
@@ -174,6 +178,9 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last is None or not (last.end < hs and hs - last.end <= 10):
         return []
     between = text[last.end : hs]
+    if head.surface in POSTED_UNITS and last.kind == POSTED_UNITS[head.surface] and POSTED.fullmatch(between):
+        # 朝阳区人民检察院派驻看守所检察室: the office the body posts at a place keeps 派驻 and the place
+        return [_sub(text, last, he, last.name + between + head.surface, head, "inst.posted:" + head.surface)]
     stem = outpost_stem(text, hs, last.end, head.surface, pos_stem(text, hs, last.end))[0]
     # 人和, 中和: a place name ending in 和, which jieba reads as the conjunction
     ends_in_he = len(between) in (2, 3) and between.endswith("和") and all(is_name_char(c) for c in between[:-1])
