@@ -644,3 +644,10 @@ def test_a_full_time_member_of_a_committee_is_a_title():
     text = "荆州市人民检察院检察委员会专职委员介绍"
     ms = find_institutions(text, find_regions(text), Context())
     assert [(m.name, m.title_only) for m in ms if not m.prefix_only] == [("荆州市人民检察院检察委员会", True)]
+
+
+def test_a_body_named_only_as_the_front_of_a_longer_name_is_not_listed():
+    # 荆州市工商联商会 is the front of 荆州市工商联商会调解中心, not a body the text names
+    text = "　　荆州市工商联商会调解中心调解纠纷120件。\n"
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [i["name"] for i in x["institutions"]] == ["荆州市工商联商会调解中心"]

@@ -124,6 +124,9 @@ def find_institutions(
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
                 last.prefix_only = True
+            for o in out:  # 荆州市工商联商会 inside 荆州市工商联商会调解中心: the front of a longer name
+                if m.start <= o.start and o.end < m.end and not o.collective:
+                    o.prefix_only = True
             m.title_only = _title_pattern().match(text, m.end) is not None
             out.append(m)
             ctx.institutions.append(m)
