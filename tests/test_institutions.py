@@ -651,3 +651,10 @@ def test_a_body_named_only_as_the_front_of_a_longer_name_is_not_listed():
     text = "　　荆州市工商联商会调解中心调解纠纷120件。\n"
     x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
     assert [i["name"] for i in x["institutions"]] == ["荆州市工商联商会调解中心"]
+
+
+def test_a_department_whose_name_holds_a_shorter_departments_name():
+    # 体育局 inside 文化广电旅游体育局, after 区 meaning the article's district
+    text = "　　成都市郫都区人民检察院与区文化广电旅游体育局会签意见。\n"
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [i["name"] for i in x["institutions"]] == ["成都市郫都区人民检察院", "成都市郫都区文化广电旅游体育局"]
