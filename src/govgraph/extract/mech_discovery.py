@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import institution_heads
+from ..lexicon import institution_heads, triggers
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count
@@ -279,6 +279,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
                 rule = "mech.setup-verb.span"
             if tail in cues.founded_tails and not rule.startswith("mech.setup-verb"):
                 continue  # 社会治理共同体 is a goal; 构建未成年人保护共同体 founds one
+            if tail in cues.campaign_tails and name.endswith(tuple(triggers()["contribute"])):
+                continue  # 8个部门参与专项行动: who takes part in a campaign, not its name
             if (
                 tail in cues.campaign_tails + cues.founded_tails or name.endswith(cues.keep_tail_after)
             ) and end == tail_start:
