@@ -57,6 +57,15 @@ ADOPT_CASES = [
             ("湖州市中级人民法院", "诉调对接"): [(19, 34, "adopt.coactor")],
         },
     ),
+    (  # the head of a body's unit, named only in a title, speaks for the body
+        "襄阳市中级人民法院将45件案件提级执行。该院执行局局长王强说，下一步将推行“执行+保险”模式。",
+        {
+            ("襄阳市中级人民法院", "提级执行"): [(0, 19, "adopt.subject")],
+            ("襄阳市中级人民法院", "执行+保险"): [(20, 46, "adopt.mention+trigger")],
+        },
+    ),
+    # … but not for a body the text lists nowhere on its own
+    ("襄阳市中级人民法院执行局局长王强说，将推行“执行+保险”模式。", {}),
     (  # an outlet's channel (a court's WeChat account) names no body
         "福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。",
         {("厦门市思明区人民法院", "法官+调解员"): [(10, 32, "adopt.subject+trigger")]},

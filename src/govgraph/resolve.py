@@ -167,7 +167,10 @@ class Resolver:
         for f in adopts:
             key = (canon(f.subject), mech_names.get(f.object, f.object))
             body = self.institutions.get(key[0])
-            if body is not None and not body.standalone:
+            parent = self.institutions.get(body.parent) if body is not None and body.parent else None
+            if body is not None and not body.standalone and parent is not None and parent.standalone:
+                key = (parent.name, key[1])  # 该院执行局局长王强说，将推行…: the unit's head speaks for the listed body
+            elif body is not None and not body.standalone:
                 continue  # named only in a person's title or as the front of a sub-unit's name: it does not act
             g = merged.setdefault(key, Fact("adopts", key[0], key[1]))
             g.evidence.extend(f.evidence)
