@@ -90,6 +90,8 @@ UNIT_CASES = [
     ("清理违规养殖设施1.2万口", [("1.2万口", 8, 13, 12000, "other", "qty.unit:口→other")]),
     # after 电话 a figure with a magnitude is a count, not a phone number (热线12345 is one)
     ("拦截诈骗电话28.4亿次", [("28.4亿次", 6, 12, 2840000000, "item", "qty.unit:次→item")]),
+    # a duration in digits before 集中整治 is how long the work took (百日攻坚 names a campaign)
+    ("开展为期30天集中整治", [("30天", 4, 7, 30, "day", "qty.unit:天→day")]),
     (  # nor is an official giving an account of the work
         "检察部主任王某介绍，该院立案办理案件86件",
         [("86件", 18, 21, 86, "case", "qty.unit:件→case")],
