@@ -104,6 +104,9 @@ MECH_CASES = [
     ("宜昌市人民检察院要求做到“有诉必应 有案必办”。", []),
     ("开展“巾帼心向党 书香绽芳华”等文体活动。", []),
     ("围绕“一站式”对群众开放的服务窗口。", []),
+    # a procedure named in quotes; an app is none
+    ("该院推行商事纠纷“调解前置”程序。", [("调解前置", 8, 16, "mech.quoted+tail")]),
+    ("该院推出“移动微法院”小程序。", []),
     # an unquoted campaign's name; who takes part in a campaign names none
     ("宁波市司法局开展无障碍环境建设专项行动。", [("无障碍环境建设专项行动", 8, 19, "mech.setup-verb")]),
     ("宁波市市场监督管理局等8个部门参与专项行动。", []),
