@@ -66,6 +66,10 @@ ADOPT_CASES = [
     ),
     # … but not for a body the text lists nowhere on its own
     ("襄阳市中级人民法院执行局局长王强说，将推行“执行+保险”模式。", {}),
+    (  # the body's own practice, selected as a model: it carried it out
+        "芜湖市鸠江区人民法院“分调裁审”改革经验被安徽省高级人民法院评为全省法院改革创新案例。",
+        {("芜湖市鸠江区人民法院", "分调裁审"): [(0, 15, "adopt.subject")]},
+    ),
     (  # an outlet's channel (a court's WeChat account) names no body
         "福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。",
         {("厦门市思明区人民法院", "法官+调解员"): [(10, 32, "adopt.subject+trigger")]},

@@ -41,7 +41,7 @@ GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
 TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)$")
 TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
-OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作)?(?:经验|做法|模式|工作法)")
+OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
 NEAR, FAR = 12, 40
 # a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
 CONTRIB_REACH = 2
