@@ -83,14 +83,18 @@ def test_adoptions(text, expected):
 
 
 ADOPT_NEGATIVES = [
+    # the addressee of another body's instrument does not use it
+    "常州市武进区人民检察院向区住建局发出检察建议。区住建局收到检察建议后，开展专项整治。",
     # one body carried: 两院 names no parties of its own
     "荆州市中级人民法院签订协议。两院将建立诉调对接机制。",
 ]
 
 
 @pytest.mark.parametrize("text", ADOPT_NEGATIVES)
-def test_no_parties(text):
-    assert all(r != "adopt.parties" for evs in adoptions(text).values() for _, _, r in evs)
+def test_no_parties_and_no_addressees(text):
+    got = adoptions(text)
+    assert all(r != "adopt.parties" for evs in got.values() for _, _, r in evs)
+    assert all(who == "常州市武进区人民检察院" for who, mech in got if mech == "检察建议")
 
 
 def test_a_channel_credit_names_no_region_and_no_body():

@@ -137,6 +137,8 @@ def features(
         f.add("sent:one_body")
     if _governs(words["contribute"], text, clause_from, mech.start):
         f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
+    if _governs(words["receive"], text, clause_from, mech.start):
+        f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
     if _has(words["modal"], text[clause_from : mech.start]):
         f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
     if who is None:
