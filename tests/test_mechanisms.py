@@ -48,6 +48,8 @@ CASES = [
     ("其中适用第三方监督评估机制案件62件", [("第三方监督评估", 4, 13, "mech.curated:third-party-supervision")]),
     # a body's name before the phrase is its actor, not part of the name
     ("荆州法院协同送达机制运行", [("协同送达", 4, 10, "mech.phrase+tail")]),
+    # an unquoted name may run to sixteen characters
+    ("建立知识产权行政执法与司法保护衔接机制", [("知识产权行政执法与司法保护衔接", 2, 19, "mech.setup-verb.span")]),
     # a counted list
     (
         "推行“首问负责、限时办结”两项制度",

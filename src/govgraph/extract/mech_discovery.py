@@ -69,7 +69,7 @@ PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
 INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
 # between quotes in a row that share the generic word after the last one
 QUOTE_JOINERS = ("", "、", "和", "及", "与")
-PHRASE_MAX = 14  # characters of an unquoted name
+PHRASE_MAX = 16  # characters of an unquoted name
 # jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
 # particles, punctuation, locality words, times, measure words, status words; places,
 # persons and organisations
