@@ -1,4 +1,4 @@
-"""Who adopts on unseen text: the parties of a joint act named by their count (三家单位, 两院), the
+"""Who adopts on unseen text: a mechanism named again (同步推行该机制), the parties of a joint act named by their count (三家单位, 两院), the
 subject after an outlet's dateline or channel (上海法治报讯, 福建法院微信公众号), and mechanism names
 with a modifier word (“访调诉”对接机制) or a space (“乡村振兴 检察护航”专项行动); bodies named
 with a compass word (天津市北方公证处) or posted at a place (…人民检察院派驻看守所检察室)."""
@@ -69,6 +69,25 @@ ADOPT_CASES = [
     (  # the body's own practice, selected as a model: it carried it out
         "芜湖市鸠江区人民法院“分调裁审”改革经验被安徽省高级人民法院评为全省法院改革创新案例。",
         {("芜湖市鸠江区人民法院", "分调裁审"): [(0, 15, "adopt.subject")]},
+    ),
+    (  # 该机制 stands for the mechanism named last
+        "重庆市第五中级人民法院推行“三个一”审判管理机制。九龙坡区人民法院同步推行该机制。",
+        {
+            ("重庆市第五中级人民法院", "三个一审判管理"): [(0, 24, "adopt.subject+trigger")],
+            ("重庆市九龙坡区人民法院", "三个一审判管理"): [(25, 40, "adopt.subject+trigger")],
+        },
+    ),
+    (  # … the last named with its generic word, not a bare one after it
+        "盐城市大丰区人民法院推行“诉前调解+司法确认”模式，全年出具司法确认文书184份。东台市人民法院推广该做法。",
+        {
+            ("盐城市大丰区人民法院", "诉前调解+司法确认"): [(0, 25, "adopt.subject+trigger")],
+            ("盐城市大丰区人民法院", "司法确认"): [(0, 34, "adopt.subject+trigger")],
+            ("东台市人民法院", "诉前调解+司法确认"): [(41, 53, "adopt.subject+trigger")],
+        },
+    ),
+    (  # a body that honours the mechanism named again does not adopt it
+        "深圳市福田区人民法院推行“示范判决+批量调解”机制。该机制已被最高人民法院列为典型案例。",
+        {("深圳市福田区人民法院", "示范判决+批量调解"): [(0, 25, "adopt.subject+trigger"), (26, 29, "adopt.carried")]},
     ),
     (  # an outlet's channel (a court's WeChat account) names no body
         "福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。",

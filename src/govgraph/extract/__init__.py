@@ -16,8 +16,9 @@ from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
+from .mech_anaphora import antecedent, mechanism_anaphors
 from .mech_discovery import named_otherwise
-from .mechanisms import find_mechanisms, quoted_span
+from .mechanisms import MechanismMention, find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
 from .regions import choose, find_regions
@@ -44,6 +45,7 @@ class DocumentExtraction:
         self.finder = AdoptionFinder()
         self.para_starts = [a for a, _ in clean.paragraphs]
         self.sentence_mechs: dict[int, list] = {}  # found in the first pass, used in the second
+        self.last_mech: MechanismMention | None = None  # the article's last mechanism named so far
 
     def run(self, articles: list[Article]) -> Extraction:
         article_mentions = self.first_pass(articles)
@@ -51,6 +53,7 @@ class DocumentExtraction:
             named_here = [choose(m, self.document_codes) for m in article_mentions[id(art)]]
             ctx = Context(document_codes=self.document_codes, article_regions=[d for d in named_here if d is not None])
             self.finder.new_article()
+            self.last_mech = None
             carried: list = []  # the institutions the article is talking about, carried across sentences
             for sent in art.sentences:
                 carried = self.sentence(sent, art, ctx, carried)
@@ -111,7 +114,10 @@ class DocumentExtraction:
         if subj:
             ctx.put_forward(subj[0])
         actors = subj or carried
-        for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs, subj, regions):
+        # 同步推行该机制: the mechanism named last stands where the demonstrative does
+        again = mechanism_anaphors(text, mechs, self.last_mech)
+        self.last_mech = antecedent(mechs) or self.last_mech
+        for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs + again, subj, regions):
             fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
             # the evidence spans the actor too when this sentence names it
             span = (
