@@ -7,24 +7,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import adoptions, doc
 from govgraph.extract.inst_base import Context
 from govgraph.extract.institutions import find_institutions
 from govgraph.extract.regions import find_regions
-from govgraph.pipeline import process, to_json
-from govgraph.reader import Source
-
-
-def _doc(text: str) -> dict:
-    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
-
-
-def adoptions(text: str) -> dict[tuple[str, str], list[tuple[int, int, str]]]:
-    x = _doc(text)
-    return {
-        tuple(pair): [(e["start"], e["end"], e["rule"]) for e in evs]
-        for pair, evs in zip(x["adopts"], x["adopts_evidence"], strict=True)
-    }
-
 
 ADOPT_CASES = [
     # text, {(institution, mechanism): [(start, end, rule)]} (exactly these pairs)
@@ -117,7 +103,7 @@ def test_no_parties_and_no_addressees(text):
 
 
 def test_a_channel_credit_names_no_region_and_no_body():
-    x = _doc("福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。")
+    x = doc("福建法院微信公众号 厦门市思明区人民法院推行“法官+调解员”模式。")
     assert [i["name"] for i in x["institutions"]] == ["厦门市思明区人民法院"]
     assert [r["name"] for r in x["regions"]] == ["厦门市", "思明区"]
 
@@ -142,7 +128,7 @@ MECH_CASES = [
 
 @pytest.mark.parametrize("text,expected", MECH_CASES)
 def test_mechanism_names(text, expected):
-    got = [(m["name"], e["start"], e["end"], e["rule"]) for m in _doc(text)["mechanisms"] for e in m["evidence"]]
+    got = [(m["name"], e["start"], e["end"], e["rule"]) for m in doc(text)["mechanisms"] for e in m["evidence"]]
     assert got == expected
 
 

@@ -3,6 +3,7 @@ exact offsets and rule id of their evidence, and what must not be an adoption.""
 
 import pytest
 
+from extract_helpers import adoptions, doc
 from govgraph.extract.adopts import AdoptionFinder, features, list_heads, named_elsewhere, score
 from govgraph.extract.inst_base import InstitutionMention
 from govgraph.extract.institutions import Context, find_institutions
@@ -10,21 +11,6 @@ from govgraph.extract.mechanisms import MechanismMention
 from govgraph.extract.regions import find_regions
 from govgraph.extract.roles import subjects
 from govgraph.lexicon import adopt_weights
-from govgraph.pipeline import process, to_json
-from govgraph.reader import Source
-
-
-def doc(text: str) -> dict:
-    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
-
-
-def adoptions(text: str) -> dict[tuple[str, str], list[tuple[int, int, str]]]:
-    x = doc(text)
-    return {
-        tuple(pair): [(e["start"], e["end"], e["rule"]) for e in evs]
-        for pair, evs in zip(x["adopts"], x["adopts_evidence"], strict=True)
-    }
-
 
 ADOPT_CASES = [
     # text, {(institution, mechanism): [(start, end, rule), …]} (exactly these pairs)

@@ -5,6 +5,7 @@ import json
 
 import pytest
 
+from extract_helpers import doc
 from govgraph.extract.institutions import Context, find_institutions
 from govgraph.extract.mechanisms import clean_name, find_mechanisms
 from govgraph.extract.periods import find_period, resolve_period
@@ -12,12 +13,7 @@ from govgraph.extract.quantities import find_quantities
 from govgraph.extract.regions import find_regions
 from govgraph.normalize import normalize_chars
 from govgraph.pipeline import process, to_json
-from govgraph.reader import Source, bundled_corpus, read
-
-
-def doc(text: str, name: str = "t.txt"):
-    return to_json(process(Source(name=name, path=name, text=text, encoding="utf-8")))
-
+from govgraph.reader import bundled_corpus, read
 
 # ------------------------------------------------------------------ regions
 

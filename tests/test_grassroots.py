@@ -8,15 +8,10 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import doc
 from govgraph.extract.inst_base import Context
 from govgraph.extract.institutions import find_institutions
 from govgraph.extract.regions import find_regions
-from govgraph.pipeline import process, to_json
-from govgraph.reader import Source
-
-
-def doc(text: str) -> dict:
-    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
 
 
 def institutions(text: str) -> list[tuple[str, int, int, str]]:

@@ -4,15 +4,9 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import doc
 from govgraph.extract.metrics import metric_label
 from govgraph.extract.quantities import find_quantities
-from govgraph.pipeline import process, to_json
-from govgraph.reader import Source
-
-
-def doc(text: str, name: str = "t.txt"):
-    return to_json(process(Source(name=name, path=name, text=text, encoding="utf-8")))
-
 
 # ------------------------------------------------------------------ units (data/quantity_units.tsv)
 

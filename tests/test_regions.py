@@ -6,17 +6,14 @@ from pathlib import Path
 
 import pytest
 
+from extract_helpers import doc
 from govgraph.extract.regions import find_regions
 from govgraph.lexicon import former_divisions, gazetteer
-from govgraph.pipeline import process, to_json
+from govgraph.pipeline import process
 from govgraph.reader import Source
 from govgraph.triples import doc_triples
 
 CHANGES = Path(__file__).resolve().parents[1] / "src" / "govgraph" / "data" / "region_changes.tsv"
-
-
-def doc(text: str, name: str = "t.txt"):
-    return to_json(process(Source(name=name, path=name, text=text, encoding="utf-8")))
 
 
 # ------------------------------------------------------------------ mentions and rule ids

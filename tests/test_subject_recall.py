@@ -5,14 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from extract_helpers import doc
 from govgraph.extract.subject_recall import _abbreviates
-from govgraph.pipeline import process, to_json
-from govgraph.reader import Source
-
-
-def doc(text: str) -> dict:
-    return to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
-
 
 RECALL_CASES = [
     # article, figure, subject, rule
