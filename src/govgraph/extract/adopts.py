@@ -16,7 +16,7 @@ from bisect import bisect_left
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..lexicon import adopt_weights, collective_systems, triggers
+from ..lexicon import adopt_weights, triggers
 from .adopt_members import joins, list_opening, member_bodies, parties_adopting
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
@@ -30,6 +30,7 @@ from .roles import (
     oversees,
     partner,
     region_subjects,
+    system_word_at,
 )
 from .roles import LEAD as STARTS_CLAUSE
 
@@ -296,10 +297,7 @@ class AdoptionFinder:
         region_acts = (
             not subj
             and not by_region
-            and any(
-                not text.startswith(tuple(collective_systems()), r.end)
-                for r in region_subjects(text, regions or [], insts)
-            )
+            and any(system_word_at(text, r.end) is None for r in region_subjects(text, regions or [], insts))
         )  # (宜昌两级法院审结…: the region's courts, whose lead may be the body carried)
         for mm in mechs:
             for who in bodies:

@@ -8,6 +8,7 @@ import re
 
 from ..lexicon import Division, Head
 from .inst_base import Context, InstitutionMention, place_prefix, township_county
+from .townships import TOWNSHIP_SUFFIXES
 
 # heads of grassroots organisations that are named this way (a court or bureau is named by its region)
 QUOTED_KINDS = ("social_organization",)
@@ -31,15 +32,12 @@ def quoted_body(text: str, quoted: re.Match, he: int, head: Head, ctx: Context) 
     ]
 
 
-TOWN_ENDS = ("镇", "乡", "街道")
-
-
 def county_of_town_named(stem: str, ctx: Context) -> Division | None:
     """The county of the township the article named whose name without its level word is `stem`
     (周潭 for 周潭镇), when the article gives that county."""
     named = any(
         level == "township" and name.endswith(end) and name[: -len(end)] == stem
         for name, level in ctx.local_regions
-        for end in TOWN_ENDS
+        for end in TOWNSHIP_SUFFIXES
     )
     return township_county([], ctx) if named else None

@@ -50,6 +50,7 @@ from .inst_forms import league, vertical_unit
 from .inst_founded import FOUNDING_VERBS
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit
 from .region_records import RegionMention
+from .townships import TOWNSHIP_SUFFIXES
 
 __all__ = [
     "Context",
@@ -60,7 +61,6 @@ __all__ = [
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
 LOCAL_WORD = "当地"  # 当地综治中心: the article's own
-TOWNSHIP_WORDS = ("街道", "镇", "乡")  # 镇政府: the article's township
 # before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
 # 各县（市、区）综治中心, 街道级综治中心: the counties' or townships' own
 NOT_BARE_AFTER = tuple(
@@ -284,7 +284,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
 
 def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
     """镇政府, 镇党委, 街道办事处: 镇/乡/街道 before a head is the township the article named last."""
-    word = next((w for w in TOWNSHIP_WORDS if text.endswith(w, 0, hs)), None)
+    word = next((w for w in TOWNSHIP_SUFFIXES if text.endswith(w, 0, hs)), None)  # 镇政府: the article's township
     if word is None or head.level in ("province", "prefecture", "county"):
         return []
     s = hs - len(word)

@@ -304,8 +304,7 @@ def _percent_in_words(text: str) -> list[QuantityMention]:
                 out.append(QuantityMention(m.start(), m.end(), m.group(0), value, "percent", "qty.percent-words"))
     if "成" in text:
         for m in TENTHS.finditer(text):
-            num = m.group("num")
-            value = float(num) if num.isdigit() else cn_to_number(num)
+            value = parse_number(m.group("num"))
             if value is not None:
                 s = m.start("num")
                 out.append(QuantityMention(s, m.end(), text[s : m.end()], value * 10, "percent", "qty.tenths"))

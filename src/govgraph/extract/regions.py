@@ -22,6 +22,7 @@ from .region_records import RegionMention
 from .region_words import is_whole_word, starts_word
 from .townships import (
     LOCAL,
+    TOWNSHIP_SUFFIXES,
     local_ok,
     township_pairs,
     township_words,
@@ -35,7 +36,6 @@ DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # a two-character county whose first character is a conjunction (和县) is the conjunction
 # after another word: 县法院和县林业局
 CONJUNCTIONS = set("和与及或同跟")
-TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
 
 
 @lru_cache(maxsize=1)
@@ -110,7 +110,7 @@ def _listed_townships(text: str, found: list[RegionMention]) -> list[RegionMenti
     spans = [(m.start, m.end) for m in found]
     for m in found:
         suffix = m.surface[-2:] if m.surface.endswith("街道") else m.surface[-1:]
-        if m.local_level != "township" or suffix not in ("镇", "乡", "街道"):
+        if m.local_level != "township" or suffix not in TOWNSHIP_SUFFIXES:
             continue
         if m.start > 0 and text[m.start - 1] == "、":  # the item before it
             end = m.start - 1

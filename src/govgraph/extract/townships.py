@@ -23,6 +23,8 @@ TOWNSHIP = re.compile(r"(镇|乡|街道)")
 LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
+# the level words that end a township's name (周潭镇, 西乡街道)
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
 LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
 # common nouns that end like a township or village (江南水乡, 千年古镇)
 GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇", "农村", "乡村", "家乡", "故乡", "城中村")
