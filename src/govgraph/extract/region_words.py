@@ -48,3 +48,23 @@ def is_whole_word(text: str, s: int, e: int) -> bool:
             return False
         pos += len(w)
     return False
+
+
+def starts_inside_word(text: str, s: int, e: int) -> bool:
+    """jieba reads the name's start as the end of a word that began before it (闽西|山区 holds no
+    西山区); a word running to the name's end or past it (新疆伊犁哈萨克自治州, 那曲|市色尼区) does not count."""
+    lo = max(0, s - 4)
+    return _window_starts_inside(text[lo : min(len(text), e + 4)], s - lo, e - lo)
+
+
+@lru_cache(maxsize=8192)
+def _window_starts_inside(window: str, s: int, e: int) -> bool:
+    """See `starts_inside_word`; offsets into `window`."""
+    pos = 0
+    for w in jieba_cut(window):
+        if pos < s < pos + len(w):
+            return pos + len(w) < e
+        if pos >= s:
+            return False
+        pos += len(w)
+    return False

@@ -19,7 +19,7 @@ from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
 from ..spans import DictMatcher, resolve_overlaps
 from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
 from .region_records import RegionMention
-from .region_words import is_whole_word, starts_word
+from .region_words import is_whole_word, starts_inside_word, starts_word
 from .townships import (
     LOCAL,
     TOWNSHIP_SUFFIXES,
@@ -188,6 +188,8 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
         after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
         # two-character county names (城区, 郊区) are only names right after their parent, before a
         # head, or, for a county (莘县, 沛县), as a word of its own
+        if starts_inside_word(text, s, e) and not after_parent:
+            return False  # 闽西山区 holds no 西山区
         if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
             if _name_of_conjunction(text, s, surface):
                 return False
@@ -281,8 +283,11 @@ def _known_locals(
         while (i := text.find(surface, start)) >= 0:
             if _free(taken, i, i + len(surface)):
                 name = surface[:-3] + "村" if surface.endswith("行政村") else surface
+                # 古田镇五龙村: a village right after a township is the township's
+                town = next((m for m in result if m.end == i and m.local_level == "township"), None)
+                parent = town if level == "village" else None
                 result.append(
-                    RegionMention(i, i + len(surface), surface, [], False, level, None, "region.local.known", name)
+                    RegionMention(i, i + len(surface), surface, [], False, level, parent, "region.local.known", name)
                 )
                 taken.append((i, i + len(surface)))
             start = i + len(surface)
