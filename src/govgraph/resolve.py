@@ -115,6 +115,7 @@ class Resolver:
                     target[n] = longer
                     break
         target.update(self._district_bureaus())
+        target.update(self._short_tribunals())
         for short, long_ in target.items():
             while long_ in target:
                 long_ = target[long_]
@@ -143,6 +144,15 @@ class Resolver:
             branch = f"{city}公安局{district}分局"
             if branch in self.institutions:
                 out[n] = branch
+        return out
+
+    def _short_tribunals(self) -> dict[str, str]:
+        """上杭县人民法院古田法庭 (from 上杭法院古田法庭) is 上杭县人民法院古田人民法庭 when the document
+        names that: a tribunal under a place's name is short for the court's 人民法庭."""
+        out = {}
+        for n in self.institutions:
+            if n.endswith("法庭") and not n.endswith("人民法庭") and n[:-2] + "人民法庭" in self.institutions:
+                out[n] = n[:-2] + "人民法庭"
         return out
 
     def _named_parents(self) -> None:

@@ -36,6 +36,8 @@ GENERIC_STEMS = {
     "基层",
     "社区",
     "城区",
+    "山区",  # 山区法庭, 牧区派出所: the tribunals of hill or herding country, none named
+    "牧区",
     "当地",
     "行政",
     "全市",

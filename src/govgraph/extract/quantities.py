@@ -153,9 +153,17 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
         return True
+    if after.startswith(cues.get("division_after", ())) and _rules_over(before, cues):
+        return True
     if m.group("unit") not in cues.get("area", ()):
         return False
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
+
+
+def _rules_over(before: str, cues: dict) -> bool:
+    """A verb of jurisdiction in the clause before the figure (管辖古田等, 辖, 辖区涵盖): 辖区 alone is a noun."""
+    bare = before.replace("辖区", "")
+    return any(w in (before if "辖区" in w else bare) for w in cues.get("rules_over", ()))
 
 
 def _may_be_a_number(m: re.Match) -> bool:

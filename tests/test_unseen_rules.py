@@ -1,0 +1,76 @@
+"""Rules found on invented articles of new outlets and topics, as tables: each with the exact
+offsets and rule ids it gives, and negatives."""
+
+import pytest
+
+from extract_helpers import doc
+
+
+def institutions(text: str) -> list[tuple[str, int, int, str]]:
+    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+
+
+# a tribunal named by its place alone (古田法庭) is the court's 人民法庭 of that place, named before or after
+TRIBUNAL_CASES = [
+    (
+        "上杭法院古田法庭：调解。福建省上杭县人民法院古田人民法庭推行庭所共建。",
+        [
+            ("上杭县人民法院古田人民法庭", 12, 28, "inst.subunit:人民法庭"),
+            ("上杭县人民法院古田人民法庭", 0, 8, "inst.subunit:法庭"),
+        ],
+    ),
+]
+# a kind of country (山区, 牧区) names no tribunal or station; a tribunal of another name stays apart
+TRIBUNAL_NEGATIVES = [
+    ("上杭县人民法院推行庭所共建。山区法庭里的法官常年奔波，牧区派出所民警走访。", ("山区法庭", "牧区派出所")),
+    ("上杭县人民法院古田人民法庭调解。上杭县人民法院家事法庭审理。", ("古田人民法庭家事法庭",)),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRIBUNAL_CASES)
+def test_short_tribunal_names(text, expected):
+    assert [m for m in institutions(text) if m[0].endswith("法庭")] == expected
+
+
+@pytest.mark.parametrize("text, unwanted", TRIBUNAL_NEGATIVES)
+def test_no_tribunal_of_a_kind_of_country(text, unwanted):
+    assert not [m for m in institutions(text) if m[0].endswith(unwanted)]
+
+
+def figures(text: str) -> list[tuple[str, int, int, str]]:
+    return [(q["text"], q["evidence"]["start"], q["evidence"]["end"], q["unit"]) for q in doc(text)["quantities"]]
+
+
+# a count of divisions a body rules over is the size of its area, not work (SPEC: 辖11个社区)
+JURISDICTION_CASES = [
+    ("古田人民法庭管辖古田、步云等4个乡镇，今年受理案件612件。", [("612件", 25, 29, "case")]),
+    ("该派出所辖11个社区，今年化解纠纷30起。", [("30起", 17, 20, "case")]),
+    ("该法庭辖区涵盖3个乡镇、42个行政村，今年审结案件589件。", [("589件", 25, 29, "case")]),
+    # 辖区 alone is a noun: units set up in places of the area are counted
+    ("在辖区12个街道设立调解工作站。", [("12个", 3, 6, "item")]),
+    # 管辖 before cases, not divisions: the cases are work
+    ("该院集中管辖全省环境资源案件，今年受理案件320件。", [("320件", 21, 25, "case")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JURISDICTION_CASES)
+def test_the_divisions_a_body_rules_over_are_no_figure(text, expected):
+    assert figures(text) == expected
+
+
+def regions(text: str) -> list[tuple[str, str | None]]:
+    return [(r["name"], r["parent"]) for r in doc(text)["regions"]]
+
+
+# a village named before (known) right after a township is the township's
+VILLAGE_CASES = [
+    (
+        "五龙村党支部书记说。法庭在古田镇五龙村设立共享法庭。",
+        [("五龙村", "古田镇"), ("古田镇", None)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", VILLAGE_CASES)
+def test_a_known_village_after_its_township(text, expected):
+    assert regions(text) == expected
