@@ -74,3 +74,16 @@ VILLAGE_CASES = [
 @pytest.mark.parametrize("text, expected", VILLAGE_CASES)
 def test_a_known_village_after_its_township(text, expected):
     assert regions(text) == expected
+
+
+# the noun right before a figure says what it counts: words before a 的 only say which cases
+COUNTED_CASES = [
+    ("法院发现有财产线索的案件2104件。", [("2104件", 12, 17, "case")]),
+    ("该院摸排公益诉讼案件线索126件。", [("126件", 12, 16, "item")]),  # leads of cases are items
+    ("该院制发检察建议61件。", [("61件", 8, 11, "item")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTED_CASES)
+def test_what_the_figure_counts(text, expected):
+    assert figures(text) == expected

@@ -130,6 +130,8 @@ def _list_start(text: str, start: int) -> int:
     return max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
 
 
+# the nouns of cases a figure may count right after (有财产线索的案件2104件)
+CASE_HEADS = ("案件", "案")
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
 
 
@@ -239,11 +241,18 @@ def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
     spec = unit.unit
     if unit.cued:
         cues = quantity_cues()
-        if any(w in LISTED_FIGURE.sub("", before)[-8:] + after for w in cues.get("item", ())):
+        if any(w in _counted_noun(LISTED_FIGURE.sub("", before)[-8:]) + after for w in cues.get("item", ())):
             spec = "item"
         elif any(w in after for w in cues.get("case_after", ())):
             spec = "case"
     return spec, f"qty.unit:{unit.word}→{spec}"
+
+
+def _counted_noun(tail: str) -> str:
+    """What the figure counts: after a 的 before a case word, the words before the 的 only say which cases
+    (发现有财产线索的案件2104件 counts cases, not leads)."""
+    cut = tail.rfind("的")
+    return tail[cut + 1 :] if cut >= 0 and tail.endswith(CASE_HEADS) else tail
 
 
 def _per_capita(text: str, start: int) -> bool:
