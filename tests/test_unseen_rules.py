@@ -3,7 +3,7 @@ offsets and rule ids it gives, and negatives."""
 
 import pytest
 
-from extract_helpers import doc
+from extract_helpers import adoptions, doc
 
 
 def institutions(text: str) -> list[tuple[str, int, int, str]]:
@@ -87,3 +87,32 @@ COUNTED_CASES = [
 @pytest.mark.parametrize("text, expected", COUNTED_CASES)
 def test_what_the_figure_counts(text, expected):
     assert figures(text) == expected
+
+
+# a collective opening a sentence (全市检察机关…) is its lead body: the sentences after it with no subject
+# are the lead's, not the body named before it (东台市人民检察院); of two bodies it includes, the higher leads
+COLLECTIVE_REPORT = (
+    "盐城市人民检察院工作报告。东台市人民检察院探索督促监护令工作，发出督促监护令53份。\n"
+    "全市检察机关共办理公益诉讼案件732件。开展司法救助，发放救助金286万元。"
+)
+
+
+def test_a_collective_opening_a_sentence_carries_its_lead():
+    subjects = [
+        (q["text"], q["evidence"]["start"], q["subject"], q["subject_rule"])
+        for q in doc(COLLECTIVE_REPORT)["quantities"]
+    ]
+    assert subjects == [
+        ("53份", 38, "东台市人民检察院", "subj.clause"),
+        ("732件", 58, "盐城市人民检察院", "subj.collective-lead"),
+        ("286万元", 75, "盐城市人民检察院", "subj.carried-agent"),
+    ]
+    got = adoptions(COLLECTIVE_REPORT)
+    assert got[("盐城市人民检察院", "司法救助")] == [(65, 69, "adopt.carried")]
+    assert ("东台市人民检察院", "司法救助") not in got
+
+
+def test_a_collective_in_a_later_clause_does_not_carry():
+    # 法院采纳 opens a later clause: the next sentence's figure stays the procuratorate's, carried from the subject
+    text = "山东省人民检察院召开发布会。全省检察机关提出抗诉186件，法院采纳率达81.3%；提出再审检察建议427件。"
+    assert [(q["text"], q["subject"]) for q in doc(text)["quantities"]][-1] == ("427件", "山东省人民检察院")

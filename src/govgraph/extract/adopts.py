@@ -26,6 +26,8 @@ from .roles import (
     PERSON_AFTER,
     REPORTING,
     collective_in,
+    collective_lead,
+    opening_lead,
     opens_without_subject,
     oversees,
     partner,
@@ -320,7 +322,7 @@ class AdoptionFinder:
                 out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
-        acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)]
+        acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)] or opening_lead(text, self.named, bodies)
         if acting:
             # a sub-unit acts for its body: 执行局 and 最高人民法院 are one actor
             self.actors.update(im.parent or im.name for im in acting)
@@ -378,7 +380,7 @@ class AdoptionFinder:
         mine = [(who, "carried") for who in self.carried if collective.includes(who)]
         # the article's bodies so far, this sentence's before the collective included (记者从X获悉，全省法院…)
         named = self.named + [b for b in bodies if b.end <= collective.start and not b.title_only]
-        lead = next((who for who in reversed(named) if collective.includes(who)), None)
+        lead = collective_lead(collective, named)
         if mine or lead is None:
             return mine
         at = collective.start, collective.end

@@ -60,6 +60,9 @@ class Outcomes:
         self._paragraph_body: tuple[int, str, str | None] | None = None
         self._paragraph: tuple[int, int] = (-1, -1)  # (article, paragraph) of the sentence before
         self._story = False  # …and whether that paragraph tells a case
+        # a sentence opened by a collective's lead (全市检察机关共办理…) and none with a subject or another
+        # agent since: the figures of sentences with no agent are the lead's, not those of bodies carried from before
+        self._collective: SubjectChoice | None = None
 
     def add_sentence(
         self,
@@ -79,7 +82,7 @@ class Outcomes:
             return  # 案例一：王某拒不支付劳动报酬案。…拖欠62名农民工工资: one case's story, not work done
         if article != self._article:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
-            self._recall, self._paragraph_body = Recall(), None
+            self._recall, self._paragraph_body, self._collective = Recall(), None, None
             self._bodies[article] = (self._named, self._last)
         # a figure inside a mechanism's name is part of the name (执行攻坚百日行动, “两个课堂”)
         figures = [
@@ -90,11 +93,11 @@ class Outcomes:
         here = self._paragraph_body
         body_here = (here[1], here[2]) if here is not None and here[0] == paragraph else None
         first, spans = len(self.quantities), []
+        lead = self._collective or self._agent
+        carried = [] if self._collective is not None else carried
         for qm in figures:
             recalled = recalled_agents(view, qm.start, self._recall)
-            choice = quantity_subject(
-                view, qm.start, carried, ctx, self.document_codes, body, self._agent, scope, recalled
-            )
+            choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body, lead, scope, recalled)
             choice = jurisdiction(choice, body_here)
             if self._repeated(text, qm, article, choice.name, choice.rule):
                 continue
@@ -125,6 +128,7 @@ class Outcomes:
             spans.append((qm.start, qm.end))
         self._respective(text, first, spans, view.insts)
         agent = sentence_agent(view, ctx, self.document_codes, recalled_agents(view, len(text), self._recall))
+        self._collective = self._opening_collective(view, ctx, agent)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
             self._paragraph_body = None
@@ -136,6 +140,18 @@ class Outcomes:
         self._recall.note(view)
         self._document_bodies.update(im.name for im in view.insts)
         self._note_named(view.insts)
+
+    def _opening_collective(
+        self, view: SentenceView, ctx: Context, agent: SubjectChoice | None
+    ) -> SubjectChoice | None:
+        """The collective's lead that opens the sentence (全市检察机关共办理…，法院采纳…) or, for a sentence
+        with no subject and no agent, the one before it."""
+        if view.subjects:
+            return None
+        if agent is None:
+            return self._collective
+        opening = sentence_agent(view, ctx, self.document_codes, first=True)
+        return opening if opening is not None and opening.rule == "subj.collective-lead" else None
 
     def _note_named(self, insts: list) -> None:
         """How often the article has named each body. A parent named in front of its sub-unit

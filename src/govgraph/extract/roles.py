@@ -181,6 +181,37 @@ def collective_in(text: str, start: int, end: int) -> Collective | None:
     )
 
 
+# a lead body's level: the higher of two a collective includes leads it (全市检察机关 is 盐城市's, not 东台市's)
+LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2}
+
+
+def collective_lead(c: Collective, named: list):
+    """The body of `named` (text order) that leads the collective: of those it includes, the one of the
+    highest level, the last named on a tie; or None."""
+    members = [(LEVEL_RANK.get(getattr(b.region, "level", ""), 3), -i, b) for i, b in enumerate(named) if c.includes(b)]
+    return min(members, key=lambda m: m[:2])[2] if members else None
+
+
+def opening_lead(text: str, named: list, bodies: list) -> list:
+    """全市检察机关共办理…: the lead of a collective opening a clause (see `opening_collective`), of the
+    article's bodies `named` before and the sentence's `bodies` before it, is what the next sentences are about."""
+    c = opening_collective(text)
+    lead = collective_lead(c, named + [b for b in bodies if b.end <= c.start]) if c else None
+    return [lead] if lead is not None else []
+
+
+def opening_collective(text: str) -> Collective | None:
+    """A collective standing as the subject of the sentence's first clause that has one (今年以来，全市检察机关
+    共办理…), with only openers before it in its clause; or None."""
+    m = COLLECTIVE_OPENING.search(text)
+    if m is None:
+        return None
+    clause_from = max((text.rfind(c, 0, m.start()) for c in "，,；;：:"), default=-1) + 1
+    if _opener_end(text, clause_from) != m.start():
+        return None
+    return collective_in(text, m.start(), m.end() + 8)
+
+
 def system_leads(system: str) -> tuple[str, ...]:
     """How the names of a system's lead bodies end (公安机关: 公安厅, 公安局), at every level."""
     return tuple(lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system)

@@ -339,12 +339,12 @@ def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceVie
 
 
 def sentence_agent(
-    view: SentenceView, ctx: Context, document_codes: set[str], recalled: list | None = None
+    view: SentenceView, ctx: Context, document_codes: set[str], recalled: list | None = None, first: bool = False
 ) -> SubjectChoice | None:
-    """The last agent of the sentence: what the text goes on talking about. `recalled`: agents only
-    the article's earlier text identifies (遵义两级法院 is the 中院, not the region 遵义)."""
+    """The last agent of the sentence (`first`: its first): what the text goes on talking about. `recalled`:
+    agents only the article's earlier text identifies (遵义两级法院 is the 中院, not the region 遵义)."""
     agents = sorted(_agents(view, len(view.text), ctx, document_codes) + (recalled or []), key=lambda a: a[0])
-    return agents[-1][1] if agents else None
+    return agents[0 if first else -1][1] if agents else None
 
 
 def quantity_subject(
