@@ -65,8 +65,13 @@ ADOPT_CASES = [
         {("石家庄市医疗纠纷人民调解委员会", "诉调对接"): [(0, 33, "adopt.subject+trigger")]},
     ),
     (  # of the bodies carried over, only those of the system a clause's collective names act in it
+        "张掖市中级人民法院与张掖市人民检察院会签意见。\n今年以来，全市检察机关办理监督案件218件，发出检察建议186件。\n",
+        {("张掖市人民检察院", "检察建议"): [(48, 52, "adopt.carried")]},
+    ),
+    (  # a collective opening a sentence (两级法院执结…) is carried on as its lead: the next collective's
+        # lead is the article's body of its own system
         "张掖市中级人民法院与张掖市人民检察院会签意见。\n今年以来，两级法院执结案件1.2万件；全市检察机关办理监督案件218件，发出检察建议186件。\n",
-        {("张掖市人民检察院", "检察建议"): [(62, 66, "adopt.carried")]},
+        {("张掖市人民检察院", "检察建议"): [(43, 66, "adopt.collective")]},
     ),
     (  # a collective names its lead body where none of the bodies carried over is of it (SPEC v2)
         "山西省人民检察院发布典型案例。\n平城区人民检察院发出诉前检察建议。\n近年来，全省检察机关建立强制报告制度。\n",

@@ -23,7 +23,7 @@ from .inst_base import (
 )
 from .inst_founded import court_tribunals, founded_unit, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
-from .inst_outpost import outpost_stem
+from .inst_outpost import COUNTRY_KINDS, outpost_stem
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -36,8 +36,6 @@ GENERIC_STEMS = {
     "基层",
     "社区",
     "城区",
-    "山区",  # 山区法庭, 牧区派出所: the tribunals of hill or herding country, none named
-    "牧区",
     "当地",
     "行政",
     "全市",
@@ -82,7 +80,7 @@ GENERIC_STEMS = {
     "国有",
     "外资",
     "合资",
-}
+} | COUNTRY_KINDS
 # verbs that form part of a body's name (联合知识产权保护站, 综合治理中心, 法律援助中心)
 NAME_VERBS = {
     "综合",

@@ -9,16 +9,16 @@ from .inst_base import is_name_char
 
 # the heads of outposts named after their township or quarter
 OUTPOST_HEADS = {"派出所", "司法所", "人民法庭"}
+# kinds of country: 山区法庭, 牧区派出所 are the tribunals and stations of hill or herding country, none named
+COUNTRY_KINDS = {"山区", "牧区"}
 # words that name a kind of outpost, not one (辖区派出所, 边境派出所, 中心法庭)
-KIND_WORDS = {
+KIND_WORDS = COUNTRY_KINDS | {
     "辖区",
     "属地",
     "当地",
     "本地",
     "各地",
     "城区",
-    "山区",
-    "牧区",
     "农村",
     "城市",
     "社区",
