@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from ..headline import dateline_end
 from ..lexicon import collective_leads, collective_systems, triggers
@@ -161,7 +162,19 @@ class Collective:
 def system_word_at(text: str, at: int) -> str | None:
     """The word naming all bodies of a system (法院, 检察机关, 公安机关 …) that starts at `at`, the longest
     (公安机关 before 公安), or None."""
-    return next((w for w in sorted(collective_systems(), key=len, reverse=True) if text.startswith(w, at)), None)
+    by_first = _system_words_by_first()
+    if at >= len(text) or text[at] not in by_first:
+        return None  # most characters open no system word
+    return next((w for w in by_first[text[at]] if text.startswith(w, at)), None)
+
+
+@lru_cache(maxsize=1)
+def _system_words_by_first() -> dict[str, tuple[str, ...]]:
+    """The system words by their first character, longest first."""
+    out: dict[str, list[str]] = {}
+    for w in sorted(collective_systems(), key=len, reverse=True):
+        out.setdefault(w[0], []).append(w)
+    return {c: tuple(ws) for c, ws in out.items()}
 
 
 def collective_in(text: str, start: int, end: int) -> Collective | None:
@@ -212,6 +225,7 @@ def opening_collective(text: str) -> Collective | None:
     return collective_in(text, m.start(), m.end() + 8)
 
 
+@lru_cache(maxsize=64)
 def system_leads(system: str) -> tuple[str, ...]:
     """How the names of a system's lead bodies end (公安机关: 公安厅, 公安局), at every level."""
     return tuple(lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system)

@@ -57,10 +57,13 @@ def _staff_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[in
     for im in view.insts:
         if im.end <= pos and any(text.startswith(w, im.end) for w in staff) and _opens_clause(text, im.start):
             out.append((im.start, SubjectChoice(im.name, "subj.staff")))
+    before = text[:pos]
     for word in staff:
-        for m in re.finditer(re.escape(word), text[:pos]):
-            body = recall.staff.get(word)
-            if body is not None and not _covered(view, m.start()) and _opens_clause(text, m.start()):
+        body = recall.staff.get(word)
+        if body is None or word not in before:  # the common case: skip the regex search
+            continue
+        for m in re.finditer(re.escape(word), before):
+            if not _covered(view, m.start()) and _opens_clause(text, m.start()):
                 out.append((m.start(), SubjectChoice(body, "subj.staff")))
     return out
 
@@ -95,8 +98,11 @@ def _stands_alone(previous: tuple[str, str]) -> bool:
 def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
     """广铁两级法院: the named lead court whose name holds 中级 and every character of the short form 广铁."""
     text, out = view.text, []
+    before = text[:pos]
     for word, lead in subject_cues().get("two_level", {}).items():
-        for m in re.finditer(re.escape(word), text[:pos]):
+        if word not in before:  # the common case: skip the regex search
+            continue
+        for m in re.finditer(re.escape(word), before):
             clause = _clause_start(text, m.start())
             short = re.search(rf"[\u4e00-\u9fff]{{1,{SHORT_FORM}}}$", text[clause : m.start()])
             if short is None:

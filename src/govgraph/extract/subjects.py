@@ -243,11 +243,13 @@ def _bare_systems(view: SentenceView, pos: int, ctx: Context) -> list:
     """…宜昌市公安局…。今年以来，公安机关协助查找被执行人213人: a bare system word opening a clause is
     the body of that system the article named last (its lead: 公安局, 公安厅, 中级人民法院 …)."""
     text, out = view.text, []
-    named = [im for im in ctx.institutions if im not in view.insts or im.end <= pos]
+    named = None
     for at in range(pos):
         word = system_word_at(text, at) if (at == 0 or text[at - 1] in CLAUSE_STOPS) else None
         if word is None or not _opens_clause(text, at):
             continue
+        if named is None:  # only once a system word opens a clause (rare)
+            named = [im for im in ctx.institutions if im not in view.insts or im.end <= pos]
         system = collective_systems()[word]
         ends = system_leads(system)
         body = next((im for im in reversed(named) if im.parent is None and im.name.endswith(ends)), None)
