@@ -97,8 +97,11 @@ INSTITUTION_CASES = [
     # … but not where jieba reads the preposition alone (向 + 北关派出所, 和 + 北关派出所)
     ("群众向北关派出所报案", [("北关派出所", 3, 8, "public_security")]),
     (
-        "芝罘区公安分局和北关派出所联合",
-        [("烟台市芝罘区公安分局", 0, 7, "public_security"), ("北关派出所", 8, 13, "public_security")],
+        "芝罘区公安分局和北关派出所联合",  # two bodies; the station is the district branch's (SPEC v2)
+        [
+            ("烟台市芝罘区公安分局", 0, 7, "public_security"),
+            ("烟台市芝罘区公安分局北关派出所", 8, 13, "public_security"),
+        ],
     ),
     (
         "江西省新余市公安局交警支队",

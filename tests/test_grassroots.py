@@ -30,8 +30,13 @@ OUTPOST_CASES = [
         [("德清县人民法院新市人民法庭", 0, 13, "inst.subunit:人民法庭")],
     ),
 ]
+OUTPOST_CASES += [
+    # a locality character after the name's first part (塘 + 下): jieba tags it apart, the name holds it
+    ("今年，塘下派出所化解纠纷。", [("塘下派出所", 3, 8, "inst.named:派出所")]),
+]
 OUTPOST_NEGATIVES = [
     "推动派出所改革，指导司法所工作。",  # 指导 is a common word, no place
+    "开通线上派出所，办理业务。",  # the online station
     "辖区派出所与当地司法所开展工作。",  # kinds of outpost
     "由苏木派出所、嘎查警务室组成网络。",  # the stations of a banner's townships
     "各派出所、边境派出所民警走访。",
@@ -335,3 +340,37 @@ def test_own_names_keep_the_short_form(text, expected):
 def test_a_figure_opening_a_quoted_name_is_no_figure():
     d = doc("路桥区人民法院形成“15分钟解纷圈”，承诺“3个工作日”办结。")
     assert [q["text"] for q in d["quantities"]] == ["3个工作日"]
+
+
+STATION_CASES = [
+    # text, the station's (name, start, end, rule): a unit of the one county-level bureau named before
+    (
+        "长沙市公安局天心分局推行警务机制。坡子街派出所组建队伍。",
+        ("长沙市公安局天心分局坡子街派出所", 17, 23, "inst.station-of:派出所"),
+    ),
+    (
+        "瑞安市公安局推行警务机制。塘下派出所组建队伍。",
+        ("瑞安市公安局塘下派出所", 13, 18, "inst.station-of:派出所"),
+    ),
+    (
+        "诸暨市司法局推进调解。枫桥司法所调解纠纷。",
+        ("诸暨市司法局枫桥司法所", 11, 16, "inst.station-of:司法所"),
+    ),
+]
+STATION_NEGATIVES = [
+    # text, the station's name as it stays
+    ("铜陵市公安局推行警务机制。坡子街派出所组建队伍。", "坡子街派出所"),  # a city's bureau: through a branch
+    ("泸水市公安局推行机制。片马边境派出所组建队伍。", "片马边境派出所"),  # the border police's
+    ("甲县公安局和乙县公安局推行机制。丙丁派出所组建队伍。", "丙丁派出所"),  # which county's is not said
+]
+
+
+@pytest.mark.parametrize("text, expected", STATION_CASES)
+def test_a_station_named_by_its_place_is_the_county_bureaus(text, expected):
+    found = [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+    assert expected in found
+
+
+@pytest.mark.parametrize("text, kept", STATION_NEGATIVES)
+def test_no_bureau_for_a_station(text, kept):
+    assert kept in [i["name"] for i in doc(text)["institutions"]]

@@ -57,12 +57,16 @@ PROVINCIAL_ENDS = ("高级人民法院", "省人民检察院", "自治区人民�
 OUTPOST_HEADS = {"法庭": ("court", "法院"), "人民法庭": ("court", "法院"), "检察室": ("procuratorate", "检察院")}
 
 
-def tribunal_of_court(text, start: int, hs: int, he: int, head: Head, place: bool, ctx) -> list[InstitutionMention]:
+def tribunal_of_court(
+    text, start: int, hs: int, he: int, head: Head, place: bool, ctx, chained: bool = False
+) -> list[InstitutionMention]:
     """该院在营口、丹东设立2个派出法庭，营口法庭今年审结…: a tribunal (or a procuratorate's 检察室) named
     after a place (`place`: a region or a proper name before the head) that no body's name precedes is a
     unit of the court (procuratorate) the article named last, unless the article already named it in
-    full (then that name stands)."""
+    full (then that name stands). A station is a unit of its county's bureau (`station_of_bureau`)."""
     written = text[start:he]
+    if head.surface in STATION_PARENTS:
+        return [] if chained or not place else station_of_bureau(start, he, written, head, ctx)
     if head.surface not in OUTPOST_HEADS or not place or start >= hs:
         return []
     kind, ends = OUTPOST_HEADS[head.surface]
@@ -105,3 +109,41 @@ def _county_court(ctx) -> InstitutionMention | None:
     d = next(iter(counties.values()))
     name = region_prefix(d) + "人民法院"
     return InstitutionMention(0, 0, name, name, "court", d, d.name, rule="inst.county-court")
+
+
+# stations, and how the name of the county-level bureau they belong to ends (SPEC v2: 派出所 → X县公安局Y派出所)
+# stations of police forces apart from the county's: border, coast, waterway, railway, airport, forest
+OTHER_POLICE = ("边境", "边防", "海岸", "水上", "铁路", "机场", "森林", "港航", "民航")
+STATION_PARENTS = {"派出所": ("public_security", ("分局", "公安局")), "司法所": ("justice", ("司法分局", "司法局"))}
+
+
+def station_of_bureau(start: int, he: int, written: str, head: Head, ctx) -> list[InstitutionMention]:
+    """长沙市公安局天心分局…。坡子街派出所…: a station named by its place alone is a unit of the
+    county-level bureau of its kind the article named, when it named only one (a district's branch or
+    a county's bureau; a city's bureau commands stations through its branches, so 铜陵市公安局 does not
+    make 周潭派出所 its own)."""
+    kind, ends = STATION_PARENTS[head.surface]
+    if any(m.name.endswith(written) for m in ctx.institutions):
+        return []  # the station was named in full before: that name stands
+    if any(w in written for w in OTHER_POLICE):
+        return []  # 片马边境派出所 is the border police's, not the county's
+    bureaus = {
+        m.name: m
+        for m in ctx.institutions
+        if m.kind == kind and m.name.endswith(ends) and not m.collective and _county_level(m)
+    }
+    if len(bureaus) != 1:
+        return []
+    bureau = next(iter(bureaus.values()))
+    rule = "inst.station-of:" + head.surface
+    name = bureau.name + written
+    return [
+        InstitutionMention(start, he, written, name, kind, bureau.region, bureau.region_name, bureau.name, rule=rule)
+    ]
+
+
+def _county_level(bureau: InstitutionMention) -> bool:
+    """A district's branch of a city's bureau (X市公安局Y分局), or the bureau of a county (X县公安局)."""
+    if bureau.parent is not None:
+        return bureau.name.endswith("分局")
+    return bureau.region is not None and bureau.region.level == "county"

@@ -59,6 +59,8 @@ KIND_WORDS = COUNTRY_KINDS | {
     "专门",
     "苏木",  # the townships of a banner (苏木派出所: the stations of its 苏木)
     "嘎查",
+    "线上",  # 线上派出所: the online station, no place's
+    "线下",
 }
 NOT_FIRST = set("各全本该每多这那其此某有")
 PREPOSITIONS = set("以由经据同对跟")  # a preposition may open the run: it is no part of the name
@@ -87,8 +89,17 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     if run in KIND_WORDS or run[0] in NOT_FIRST or run[-1] in "镇乡村":
         return found  # 镇司法所: the township's name is read with its suffix elsewhere
     words = jieba_pos(run)
-    if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words):
+    if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words[:-1]) or _not_name_end(words):
         return found
     if word_frequency(run) >= COMMON and words[0][1] != "ns":
         return found
     return run, True
+
+
+def _not_name_end(words: tuple[tuple[str, str], ...]) -> bool:
+    """The run's last word is none of a place's name; a locality character after a name's first part
+    is (塘 + 下 → 塘下派出所, 坑下), as it is in many villages' and towns' names."""
+    word, tag = words[-1]
+    if tag.startswith("f") and len(word) == 1 and len(words) > 1:
+        return False
+    return tag.startswith(NOT_NAME_TAGS)
