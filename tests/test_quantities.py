@@ -263,6 +263,13 @@ SUBJECT_CASES = [
         "鼎城区",
         "subj.same-metric",
     ),
+    (  # a headline's figure told again in the body, of the body's subject (the body's is one figure with it)
+        "挽回税款损失5.6亿元\n　　国家税务总局江苏省税务局深化协作。截至11月底，江苏省共查处案件1286起，"
+        "挽回税款损失5.6亿元。其中，苏州市税务局稽查局破获一起案件。\n",
+        "5.6亿元",
+        "江苏省",
+        "subj.region",
+    ),
     (  # a region before a person word is where the person lives, not the agent of what follows
         "　　海口海事法院设立巡回审判点。“现在就能调解。”三亚市崖州区渔民陈某说。据介绍，全年化解纠纷286件。\n",
         "286件",

@@ -48,6 +48,7 @@ class Outcomes:
         self._document_bodies: set[str] = set()  # every body the document names
         self._bodies: dict[int, tuple[Counter[str], dict[str, int]]] = {}  # the bodies each article names
         self._seen: set[tuple] = set()
+        self._before_any_body: dict[tuple, int] = {}  # a figure told before the article names anyone → where
         self._article = -1
         self._named: Counter[str] = Counter()  # how often each body is named in the article so far
         self._last: dict[str, int] = {}
@@ -99,7 +100,7 @@ class Outcomes:
             recalled = recalled_agents(view, qm.start, self._recall)
             choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body, lead, scope, recalled)
             choice = jurisdiction(choice, body_here)
-            if self._repeated(text, qm, article, choice.name, choice.rule):
+            if self._repeated(text, qm, article, choice):
                 continue
             floor = max([floor_figure] + [m.end for m in view.insts + view.regions if m.end <= qm.start])
             metric = metric_label(text, qm.start, qm.end, qm.unit, floor, previous)
@@ -181,10 +182,11 @@ class Outcomes:
         """The body the article names most so far (the later named one on a tie)."""
         return _most_named(self._named, self._last)
 
-    def _repeated(self, text: str, qm, article: int, subject: str | None, rule: str) -> bool:
+    def _repeated(self, text: str, qm, article: int, choice: SubjectChoice) -> bool:
         """972名 given twice of one subject is one figure; a small count (10个) is the same one only
         when the same words follow it or come right before it in the same article (a headline's
         办理公益诉讼案件43件 and the body's 立案办理公益诉讼案件43件，)."""
+        subject, rule = choice.name, choice.rule
         written = qm.text.replace(" ", "")
         big = qm.value >= REPEAT_MIN or qm.unit in ("CNY", "percent")
         if not big:
@@ -199,11 +201,24 @@ class Outcomes:
         named = (article, written, qm.unit, "named")
         inferred = (article, written, qm.unit, "inferred")
         if (written, qm.unit, subject) in self._seen or inferred in self._seen:
+            self._told_again(inferred, choice)
             return True
         if rule in INFERRED_RULES and named in self._seen:
             return True
         self._seen.update({(written, qm.unit, subject), inferred if rule in INFERRED_RULES else named})
+        if rule == "subj.article-region":
+            self._before_any_body[inferred] = len(self.quantities)  # the figure is added next
         return False
+
+    def _told_again(self, key: tuple, choice: SubjectChoice) -> None:
+        """挽回税款损失5.6亿元 in a headline, then 江苏省…挽回税款损失5.6亿元 in the body: a figure told
+        before the article names anyone is of the subject the body tells it of."""
+        at = self._before_any_body.get(key)
+        if at is None or choice.rule in INFERRED_RULES or choice.rule == "subj.collective-lead":
+            return
+        del self._before_any_body[key]
+        self.quantities[at] = replace(self.quantities[at], subject=choice.name, subject_rule=choice.rule)
+        self._fallbacks[at] = choice.name
 
     def finish(self) -> list[Quantity]:
         """A lead body the document never names gives way to its region (全市法院, no 中院 in sight);
