@@ -34,6 +34,14 @@ OUTPOST_CASES += [
     # a locality character after the name's first part (塘 + 下): jieba tags it apart, the name holds it
     ("今年，塘下派出所化解纠纷。", [("塘下派出所", 3, 8, "inst.named:派出所")]),
 ]
+STEM_NEGATIVES = ["开展登记中心建设。"]  # a verb of a name alone names no body
+
+
+@pytest.mark.parametrize("text", STEM_NEGATIVES)
+def test_no_body_of_a_name_verb_alone(text):
+    assert institutions(text) == []
+
+
 OUTPOST_NEGATIVES = [
     "推动派出所改革，指导司法所工作。",  # 指导 is a common word, no place
     "开通线上派出所，办理业务。",  # the online station
@@ -199,6 +207,8 @@ MORE_HEAD_CASES = [
     # an arbitration institute keeps the place as its name writes it
     ("法院与上海国际航运仲裁院签署备忘录。", ("上海国际航运仲裁院", 3, 12, "inst.named:仲裁院")),
     ("厦门仲裁院受理案件。", ("厦门仲裁院", 0, 5, "inst.head:仲裁院")),
+    # a verb that forms part of the name (不动产 + 登记 + 中心)
+    ("怀远县不动产登记中心受理申请。", ("怀远县不动产登记中心", 0, 10, "inst.named:中心")),
 ]
 
 

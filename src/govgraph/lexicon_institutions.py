@@ -15,6 +15,18 @@ def bare_heads() -> frozenset[str]:
     return frozenset(r["surface"] for r in data_rows("bare_heads.tsv"))
 
 
+@lru_cache(maxsize=1)
+def generic_stems() -> frozenset[str]:
+    """Words that make an institution's stem generic (data/stem_words.tsv, role generic)."""
+    return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "generic")
+
+
+@lru_cache(maxsize=1)
+def name_verbs() -> frozenset[str]:
+    """Verbs that form part of a body's name (data/stem_words.tsv, role name_verb)."""
+    return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "name_verb")
+
+
 class Zone(NamedTuple):
     full: str  # the zone's full name
     city: str | None  # GB/T 2260 code of where a zone with a name of its own lies; None for generic words

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Head, gazetteer, institution_heads
+from ..lexicon_institutions import generic_stems, name_verbs
 from ..segment import jieba_pos
 from .inst_base import (
     CLAUSE_MARKS,
@@ -23,83 +24,11 @@ from .inst_base import (
 )
 from .inst_founded import court_tribunals, founded_unit, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
-from .inst_outpost import COUNTRY_KINDS, outpost_stem
+from .inst_outpost import outpost_stem
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
 PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
-# nouns that make a stem generic: 辖区派出所, 乡镇司法所, 农村派出所 are not one body
-GENERIC_STEMS = {
-    "辖区",
-    "乡镇",
-    "农村",
-    "基层",
-    "社区",
-    "城区",
-    "当地",
-    "行政",
-    "全市",
-    "全县",
-    "全区",
-    "全省",
-    "各地",
-    "各级",
-    "人民",
-    "专门",
-    "相关",
-    "其他",
-    "有关",
-    "所在",
-    "地方",
-    "本地",
-    "派驻",
-    "驻地",
-    "城市",
-    "家事",
-    "少年",
-    "新型",
-    "智慧",
-    "示范",
-    "标准化",
-    "规范化",
-    "乡",
-    "镇",
-    "村",
-    "家门口",
-    "涉案",
-    "该",
-    "此",
-    "上述",
-    "上市",  # 7家上市公司: listed companies, none named
-    "苏木",  # 苏木派出所: the stations of the townships (苏木) of a banner
-    "一家",
-    "多家",
-    "大型",
-    "小型",
-    "民营",
-    "国有",
-    "外资",
-    "合资",
-} | COUNTRY_KINDS
-# verbs that form part of a body's name (联合知识产权保护站, 综合治理中心, 法律援助中心)
-NAME_VERBS = {
-    "综合",
-    "调解",
-    "调处",
-    "服务",
-    "保护",
-    "治理",
-    "援助",
-    "矫正",
-    "监督",
-    "管理",
-    "执法",
-    "救助",
-    "化解",
-    "振兴",  # 乡村振兴局
-    "禁毒",  # 禁毒委员会
-    "破产",  # 破产管理人协会
-}
 # one-character heads that end many common words (大局, 格局, 大厅): the head must be a word of its own
 # (海洋和渔业 + 厅) or end a word of three characters or more (海洋局, 戒毒 + 管理局)
 WORD_HEADS = {"局", "厅"}
@@ -134,7 +63,11 @@ def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
         return "", False
     stem, proper = "", False
     for word, flag in reversed(jieba_pos(run)):
-        if not (flag.startswith(NAME_TAGS) or word in NAME_VERBS) or len(stem) + len(word) > 8 or word in GENERIC_STEMS:
+        if (
+            not (flag.startswith(NAME_TAGS) or word in name_verbs())
+            or len(stem) + len(word) > 8
+            or word in generic_stems()
+        ):
             break
         stem = word + stem
         proper = proper or flag.startswith(PROPER_TAGS)
@@ -152,7 +85,7 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     if any(_joins_another(run[i:]) for i in range(len(run) - 1)):
         return ""  # 司法局会同市商务 + 委员会: two bodies
     words = jieba_pos(run)
-    verbs = NAME_VERBS | JOINT_NAME_VERBS if head.scope == "named_regional" else NAME_VERBS
+    verbs = name_verbs() | JOINT_NAME_VERBS if head.scope == "named_regional" else name_verbs()
     # a department's name may hold verbal nouns (旅游和文化广电体育局)
     nouns = ("vn",) if head.surface in WORD_HEADS else ()
     if any(
@@ -163,7 +96,7 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
         for i, (w, flag) in enumerate(words)
     ):
         return ""
-    if all(w in GENERIC_STEMS for w, _ in words):
+    if all(w in generic_stems() for w, _ in words):
         return ""  # 家事法庭, 辖区派出所 name a kind; 家事纠纷诉源治理工作站 a body
     return run
 
