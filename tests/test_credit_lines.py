@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import pytest
 
+from govgraph.headline import dateline_end
 from govgraph.normalize import unwrap
 from govgraph.pipeline import process, to_json
 from govgraph.reader import Source
@@ -36,3 +37,32 @@ def test_a_credit_line_names_no_region_and_no_institution():
     got = _extract(f"作者：浙江省人民检察院 李四\n来源：陕西日报\n\n{BODY}")
     assert [i["name"] for i in got["institutions"]] == ["杭州市中级人民法院"]
     assert [r["name"] for r in got["regions"]] == ["杭州市"]
+
+
+DATELINES = [
+    # (text, the dateline with the reporters after it)
+    ("本报北京12月4日讯 记者 蔡长春 12月4日，司法部召开会议。", "本报北京12月4日讯 记者 蔡长春 "),
+    ("本报讯 记者 张三、李四 长春市法院推行机制。", "本报讯 记者 张三、李四 "),
+    ("本报讯 记者 张三 通讯员 李四 近日，长春市…", "本报讯 记者 张三 通讯员 李四 "),
+    ("本报讯（记者 郑良）长春市…", "本报讯（记者 郑良）"),
+    ("本报讯 记者从司法部获悉，长春市…", "本报讯 "),  # 记者从…: the story's first words
+]
+
+
+@pytest.mark.parametrize("text, dateline", DATELINES)
+def test_the_reporters_after_a_dateline_are_part_of_it(text, dateline):
+    assert text[: dateline_end(text)] == dateline
+
+
+def test_a_reporters_name_holds_no_region():
+    x = to_json(
+        process(
+            Source(
+                name="t.txt",
+                path="t.txt",
+                text="本报北京12月4日讯 记者 蔡长春 12月4日，司法部召开会议。\n",
+                encoding="utf-8",
+            )
+        )
+    )
+    assert x["regions"] == []

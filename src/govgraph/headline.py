@@ -30,8 +30,10 @@ _DATELINE = re.compile(
     r"^(?:本报讯|[^\s，。,]{1,8}?(?:报|网|台|社)讯|[^\s，。,]{1,10}?(?:微信公众号|公众号|客户端|官方微博)(?=\s)"
     r"|(?:本报|\S{0,6}?(?:社|网|报|台|新闻))?\S{0,8}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电|消息))"
 )
-# ... with the reporters it names in brackets right after it: (记者 郑良)
-_DATELINE_HEAD = re.compile(_DATELINE.pattern + r"\s*(?:[（(][^（()）]{0,40}[)）])?\s*")
+# ... with the reporters it names right after it, in brackets (记者 郑良) or not (记者 蔡长春 12月4日，…):
+# a name is two or three characters followed by a space or 、
+_REPORTERS = r"(?:\s*(?:本报)?(?:记者|通讯员|实习生)(?:\s*[\u4e00-\u9fff]{2,3}(?=[\s、])、?)+)*"
+_DATELINE_HEAD = re.compile(_DATELINE.pattern + r"\s*(?:[（(][^（()）]{0,40}[)）])?" + _REPORTERS + r"\s*")
 # A byline or credit: someone's role and name, short and without a sentence's punctuation.
 _CREDIT = re.compile(r"(?:记者|通讯员|编辑|撰稿|摄影|供图|摄)")
 _NAVIGATION = re.compile(r"^(?:上接|下转|接上|转第|续第|接第|见第)|第[一二三四五六七八九十\d]+版$")
