@@ -128,6 +128,7 @@ UNIT_NEGATIVES = [
     "判处被告人有期徒刑3年，并处罚金5万元",  # one defendant's sentence and fine
     "被判处拘役4个月",
     "向出借人借款本金50万元",  # one case's debt
+    "法院判决被告偿还贷款本金8万元",
     "服务热线12345次",  # 热线 right before the figure: a number, not a count
     "农民工张某拿到了被拖欠的3.2万元工资",  # a party named by surname: one case's story
     "农民工张某说，他被拖欠工资3.2万元",  # a party who speaks is still a party
@@ -137,6 +138,12 @@ UNIT_NEGATIVES = [
     "力争年底前执行到位率达到95%",
     "开展百日攻坚行动",  # a campaign named by its length
     "启动三年行动计划",
+]
+
+
+UNIT_CASES += [
+    # financing restored or brought by the work: no one party's debt
+    ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
 ]
 
 
