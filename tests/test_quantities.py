@@ -138,12 +138,15 @@ UNIT_NEGATIVES = [
     "力争年底前执行到位率达到95%",
     "开展百日攻坚行动",  # a campaign named by its length
     "启动三年行动计划",
+    "平台上线3个月来",  # the time since the platform began
+    "机制运行6个月以来",
 ]
 
 
 UNIT_CASES += [
     # financing restored or brought by the work: no one party's debt
     ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
+    ("办理业务12.7万笔", [("12.7万笔", 4, 10, 127000.0, "item", "qty.unit:笔→item")]),  # a counter
 ]
 
 

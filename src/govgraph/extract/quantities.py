@@ -151,6 +151,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True  # 有期徒刑(一年)六个月: the months of a term in years and months
     if unit in DURATIONS and not m.group("num").isdigit() and after.startswith(cues.get("campaign_after", ())):
         return True  # 百日攻坚, 三年行动: a campaign's name (为期30天集中整治 is how long the work took)
+    if unit in DURATIONS and after.startswith(cues.get("since_after", ())):
+        return True  # 上线3个月来: the time since the platform began, not how long the work took
     if any(w in after for w in cues.get("not_after", ())) and not _level_kept(before, after, cues):
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
