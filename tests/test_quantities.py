@@ -161,6 +161,21 @@ def test_figures_that_are_no_outcome(text):
     assert find_quantities(text) == []
 
 
+SUMMED_DIVISIONS = [
+    # text, the figures: the divisions counted before 共/累计 are who did the work, no figure
+    ("3个边境县共破获案件318起", ["318起"]),
+    ("5个社区累计化解纠纷30件", ["30件"]),
+    ("全县12个乡镇（街道）合计调解纠纷300件", ["300件"]),
+    ("在全县15个乡镇建成调解室", ["15个"]),  # where the work was done: a count of units set up
+    ("建成12个村级调解室，共调解纠纷8件", ["12个", "8件"]),
+]
+
+
+@pytest.mark.parametrize("text, figures", SUMMED_DIVISIONS)
+def test_divisions_counted_before_the_sum_of_their_work_are_no_figure(text, figures):
+    assert [q.text for q in find_quantities(text)] == figures
+
+
 # ------------------------------------------------------------------ metric labels
 
 METRIC_CASES = [

@@ -159,6 +159,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if after.startswith(cues.get("division_after", ())) and _rules_over(before, cues):
         return True
+    if _divisions_summed(m.string[m.end() : m.end() + 16], cues):  # past a bracket (乡镇（街道）共…)
+        return True
     if m.group("unit") not in cues.get("area", ()):
         return False
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
@@ -168,6 +170,25 @@ def _rules_over(before: str, cues: dict) -> bool:
     """A verb of jurisdiction in the clause before the figure (管辖古田等, 辖, 辖区涵盖): 辖区 alone is a noun."""
     bare = before.replace("辖区", "")
     return any(w in (before if "辖区" in w else bare) for w in cues.get("rules_over", ()))
+
+
+# what sums the work of the divisions just counted (3个边境县共破获…)
+SUMMED = ("共", "累计", "合计")
+BRACKETED = re.compile(r"^[（(][^（()）]{0,8}[)）]")
+
+
+def _divisions_summed(after: str, cues: dict) -> bool:
+    """3个边境县共破获案件318起: the divisions counted are who did the work summed after them, not a figure."""
+    for cut in range(3):  # a modifier of up to two characters before the division word (边境县)
+        rest = after[cut:]
+        word = next(
+            (w for w in sorted(cues.get("division_after", ()), key=len, reverse=True) if rest.startswith(w)), None
+        )
+        if word is not None:  # 乡镇（街道）: the kinds in brackets after it are of the same count
+            return BRACKETED.sub("", rest[len(word) :], count=1).startswith(SUMMED)
+        if cut < len(after) and not "\u4e00" <= after[cut] <= "\u9fff":
+            return False
+    return False
 
 
 def _may_be_a_number(m: re.Match) -> bool:
