@@ -182,6 +182,13 @@ def test_a_body_named_only_in_a_later_clause_does_not_adopt_what_came_before():
     assert ["荆州市公安局", "未成年人保护协作"] in x["adopts"]  # the joint measure it takes part in
 
 
+def test_the_national_body_whose_standards_are_followed_does_not_adopt():
+    pairs = doc("　　滨海新区司法局完善法律援助制度，并按照司法部有关标准要求，出台法律援助案件标准。\n")["adopts"]
+    assert ["司法部", "法律援助"] not in pairs and ["天津市滨海新区司法局", "法律援助"] in pairs
+    # … where the national body deploys the measure, it adopts it (SPEC v2)
+    assert ["最高人民法院", "交叉执行"] in doc("　　按照最高人民法院部署，全省法院开展交叉执行。\n")["adopts"]
+
+
 def test_a_dateline_and_byline_do_not_hide_the_subject():
     x = doc("　　本报讯 记者 马丽 荆州市司法局聚焦农民工、残疾人、老年人等群体，开展“法援惠民生”专项活动。\n")
     assert ["荆州市司法局", "法援惠民生"] in x["adopts"]

@@ -32,14 +32,14 @@ from .roles import (
     oversees,
     partner,
     region_subjects,
+    rules_followed,
     system_word_at,
 )
 from .roles import LEAD as STARTS_CLAUSE
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
-# a preposition right before a body makes it a place or a source (在荆州市中级人民法院执行的案件) …
-GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")
+GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴)$")  # a preposition before a body: a place or a source (在…执行的) …
 # … or the target of the act (向自然资源局发出检察建议): never the actor
 TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)$")
 TITLE = re.compile(r"《[^《》]*》")
@@ -61,10 +61,10 @@ NOT_ADOPTING = frozenset(
         "who:commentator",
         "who:overseer",
         "who:superseded",
+        "who:rules-followed",
     }
 )
-# how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
-AFTER_REACH = 8
+AFTER_REACH = 8  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
 
 
 @dataclass(frozen=True)
@@ -198,7 +198,7 @@ def features(
         if not OWN_PRACTICE.match(text, who.end, mech.end + 6) or mech.start > who.end + 1:
             f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
-        f.add("who:national")
+        f.add("who:rules-followed" if rules_followed(text, who) else "who:national")
     return f
 
 

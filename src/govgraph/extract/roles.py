@@ -63,6 +63,19 @@ def oversees(text: str, m) -> bool:
     )
 
 
+# 按照司法部有关标准要求，出台…: the body whose standards or rules the act follows, named after 按照/根据 …
+FOLLOWED = re.compile(r"(?:按照|根据|依照|依据|参照)$")
+FOLLOWED_WHAT = re.compile(r"(?:有关|相关|的)?(?:标准|规定|规范|要求|意见|文件|精神)")
+
+
+def rules_followed(text: str, m) -> bool:
+    """The body is the source of the standards or rules the clause follows (按照司法部有关标准要求), not
+    the one that deploys the measure (按照最高法部署 deploys it)."""
+    return (
+        FOLLOWED.search(text, max(0, m.start - 2), m.start) is not None and FOLLOWED_WHAT.match(text, m.end) is not None
+    )
+
+
 def subjects(text: str, insts: list) -> list:
     """Institution mentions in subject position, in order (coordinated ones included)."""
     out = []
