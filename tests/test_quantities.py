@@ -146,7 +146,7 @@ UNIT_NEGATIVES = [
 UNIT_CASES += [
     # financing restored or brought by the work: no one party's debt
     ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
-    ("办理业务12.7万笔", [("12.7万笔", 4, 10, 127000.0, "item", "qty.unit:笔→item")]),  # a counter
+    ("办理业务12.7万笔", [("12.7万笔", 4, 10, 127000.0, "other", "qty.unit:笔→other")]),  # not a SPEC item counter (as 条)
 ]
 
 
