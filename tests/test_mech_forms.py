@@ -90,6 +90,8 @@ NEGATIVES = [
     "推行调查、调解、心理疏导模式",  # parts of different lengths: a list of functions … (see below)
     "对重点人员实行动态管理。",  # a manner and a generic word
     "对矫正对象实行列表管理。",
+    "对437辆重点营运车辆实行动态监控。",  # watching is a generic function, as managing is
+    "对高风险企业实行实时监测，每月通报。",
     "推动构建人类命运共同体。",  # a goal
     "铁路检察护航“一带一路”",  # a national strategy, numbered as a name is
     "坚决做到“两个维护”",  # a political principle
