@@ -116,3 +116,32 @@ def test_a_collective_in_a_later_clause_does_not_carry():
     # 法院采纳 opens a later clause: the next sentence's figure stays the procuratorate's, carried from the subject
     text = "山东省人民检察院召开发布会。全省检察机关提出抗诉186件，法院采纳率达81.3%；提出再审检察建议427件。"
     assert [(q["text"], q["subject"]) for q in doc(text)["quantities"]][-1] == ("427件", "山东省人民检察院")
+
+
+# bodies of child protection, health and the bar, named with the article's region (区关工委, 市律协)
+HEAD_CASES = [
+    (
+        "台州市黄岩区人民检察院联合区妇幼保健院、区关工委开展家庭教育指导。",
+        [
+            ("台州市黄岩区人民检察院", 0, 11, "inst.head:人民检察院"),
+            ("台州市黄岩区妇幼保健院", 13, 19, "inst.relative:妇幼保健院"),
+            ("台州市黄岩区关心下一代工作委员会", 20, 24, "inst.relative:关工委"),
+        ],
+    ),
+    (
+        "杭州市律协组织律师参与调解，市疾控中心配合。",
+        [
+            ("杭州市律师协会", 0, 5, "inst.head:律协"),
+            ("杭州市疾病预防控制中心", 14, 19, "inst.relative:疾控中心"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", HEAD_CASES)
+def test_more_regional_heads(text, expected):
+    assert institutions(text) == expected
+
+
+def test_a_head_with_no_region_in_sight_is_no_body():
+    assert institutions("县妇儿工委召开会议，关工委老同志参加。") == []
