@@ -145,3 +145,20 @@ def test_more_regional_heads(text, expected):
 
 def test_a_head_with_no_region_in_sight_is_no_body():
     assert institutions("县妇儿工委召开会议，关工委老同志参加。") == []
+
+
+def mechanisms(text: str) -> list[tuple[str, int, int, str]]:
+    return [(m["name"], e["start"], e["end"], e["rule"]) for m in doc(text)["mechanisms"] for e in m["evidence"]]
+
+
+# a mechanism's words inside a body's name (河长制办公室, 行政复议局) name the body, not a mechanism it adopts
+BODY_NAME_CASES = [
+    ("桂林市人民检察院联合桂林市河长制办公室开展巡查。", []),
+    ("上饶市行政复议局受理申请120件。", []),
+    ("桂林市人民检察院推动落实河长制。", [("河长制", 12, 15, "mech.curated:river-chief-system")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BODY_NAME_CASES)
+def test_a_mechanism_inside_a_bodys_name_is_none(text, expected):
+    assert mechanisms(text) == expected

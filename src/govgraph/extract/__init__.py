@@ -108,7 +108,8 @@ class DocumentExtraction:
         for im in insts:
             self.res.add_institution(im, self.evidence(sent, im.start, im.end, im.rule))
         for mm in mechs:
-            self.res.add_mechanism(mm, self.evidence(sent, mm.start, mm.end, mm.rule))
+            if not any(im.start <= mm.start and mm.end <= im.end for im in insts):  # 河长制办公室 names a body
+                self.res.add_mechanism(mm, self.evidence(sent, mm.start, mm.end, mm.rule))
         # who acts: the sentence's subject, else the article's actor carried over
         subj = subjects(text, insts)
         if subj:
