@@ -162,3 +162,20 @@ BODY_NAME_CASES = [
 @pytest.mark.parametrize("text, expected", BODY_NAME_CASES)
 def test_a_mechanism_inside_a_bodys_name_is_none(text, expected):
     assert mechanisms(text) == expected
+
+
+# 全县 after a body of the county is the body's jurisdiction; after a township's body (杨河镇派出所) it is the county
+JURISDICTION_SUBJECTS = [
+    (
+        "陕西省汉中市西乡县委政法委推动“三所联动”。\n杨河镇派出所与杨河镇司法所签订合作协议，实行联合调处。"
+        "今年以来，全县共受理矛盾纠纷1246起。\n",
+        [("1246起", 64, "西乡县", "subj.collective-region")],
+    ),
+    ("新源县人民法院推行巡回审判，全县12个乡镇全覆盖。", [("12个", 16, "新源县人民法院", "subj.jurisdiction")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JURISDICTION_SUBJECTS)
+def test_a_townships_body_does_not_stand_for_the_county(text, expected):
+    got = [(q["text"], q["evidence"]["start"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]]
+    assert got == expected

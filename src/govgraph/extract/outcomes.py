@@ -265,7 +265,8 @@ def _region_of(name: str, insts: list) -> str | None:
     im = next((im for im in insts if im.name == name), None)
     if im is None:
         return None
-    return im.region.name if im.region is not None else im.region_name
+    # a township's body (杨河镇派出所) is of the township, though its Division is the county's
+    return im.region_name or (im.region.name if im.region is not None else None)
 
 
 def _most_named(named: Counter[str], last: dict[str, int]) -> str | None:

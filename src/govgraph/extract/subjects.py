@@ -333,7 +333,7 @@ def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceVie
         return None
     for _, choice in reversed(agents[:-1]):
         if choice.rule == "subj.clause" and any(
-            im.name == choice.name and (im.region_name == last.name or getattr(im.region, "name", None) == last.name)
+            im.name == choice.name and (im.region_name or getattr(im.region, "name", None)) == last.name
             for im in view.insts
         ):
             return SubjectChoice(choice.name, "subj.jurisdiction")
