@@ -179,3 +179,21 @@ JURISDICTION_SUBJECTS = [
 def test_a_townships_body_does_not_stand_for_the_county(text, expected):
     got = [(q["text"], q["evidence"]["start"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]]
     assert got == expected
+
+
+# a firm keeps the place as its own name writes it (陕西汉江律师事务所 is no 陕西省汉江律师事务所)
+FIRM_CASES = [
+    (
+        "杨河镇司法所与陕西汉江律师事务所签订合作协议。",
+        [("杨河镇司法所", 0, 6, "inst.named:司法所"), ("陕西汉江律师事务所", 7, 16, "inst.named:律师事务所")],
+    ),
+    (
+        "西乡县司法局联合西乡县汉江律师事务所开展法律援助。",
+        [("西乡县司法局", 0, 6, "inst.head:司法局"), ("西乡县汉江律师事务所", 8, 18, "inst.named:律师事务所")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", FIRM_CASES)
+def test_firms_keep_their_own_names(text, expected):
+    assert institutions(text) == expected

@@ -38,7 +38,7 @@ JOINT_NAME_VERBS = {"联合", "协同"}
 # every word that joins a body's name to the one before it (和, 会同, 联合 …)
 JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
 # schools, banks and companies keep a place's short form in their own name (浙江工商大学 is no 浙江省工商大学)
-OWN_NAMES = ("银行", "公司", "集团", "仲裁院")
+OWN_NAMES = ("银行", "公司", "集团", "仲裁院", "事务所")  # and firms: 陕西汉江律师事务所
 ANONYMISED = ("某", "××", "XX", "xx", "*")  # anonymised parties are not bodies: 某银行, 某升化工公司
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
 QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
