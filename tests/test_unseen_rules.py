@@ -197,3 +197,18 @@ FIRM_CASES = [
 @pytest.mark.parametrize("text, expected", FIRM_CASES)
 def test_firms_keep_their_own_names(text, expected):
     assert institutions(text) == expected
+
+
+# damages are one case's story, unless a collective opening the sentence sums all its bodies' cases
+DAMAGES_CASES = [
+    (
+        "湖北省高级人民法院发布白皮书。全省法院判令补植复绿林地2.1万亩，判处生态环境损害赔偿金3.2亿元。",
+        [("2.1万亩", 27, 32, "other"), ("3.2亿元", 44, 49, "CNY")],
+    ),
+    ("法院判决被告赔偿原告经济损失8万元。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DAMAGES_CASES)
+def test_damages_summed_by_a_collective_are_work(text, expected):
+    assert figures(text) == expected

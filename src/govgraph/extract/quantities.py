@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Unit, quantity_cues, quantity_units
+from .roles import opening_collective
 
 CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
@@ -135,18 +136,19 @@ CASE_HEADS = ("案件", "案")
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
 
 
-def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
+def _excluded(m: re.Match, before: str, after: str, unit: str, text: str = "") -> bool:
     """No outcome: population, area, jurisdiction, awards, one case's debt, one defendant's term,
-    phone numbers (SPEC). `unit`: the figure's SPEC unit."""
+    phone numbers (SPEC). `unit`: the figure's SPEC unit; `text`: its sentence."""
     cues = quantity_cues()
     if m.group(0).replace(" ", "") in cues.get("set_phrase", ()):
         return True
     if any(w in before for w in cues.get("not_before", ())) or before.endswith(_nicknamed_group()):
         return True
     if (before.rstrip().endswith(cues.get("right_before", ())) and _may_be_a_number(m)) or (
-        unit == "CNY" and _debt(before, cues)
+        unit == "CNY" and _debt(before, cues) and opening_collective(text) is None
     ):
-        return True  # 借款合同纠纷平均审理周期为49天 is work; 借款10万元 one case's debt
+        # 借款10万元 is one case's debt; 全省法院…，判处赔偿金3.2亿元 the damages of all the courts' cases
+        return True
     if unit in DURATIONS and YEARS_OF_TERM.sub("", before).endswith(cues.get("term_before", ())):
         return True  # 有期徒刑(一年)六个月: the months of a term in years and months
     if unit in DURATIONS and not m.group("num").isdigit() and after.startswith(cues.get("campaign_after", ())):
@@ -309,7 +311,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after, unit.unit) or _story(text[:start], before, unit.unit):
+        if _excluded(m, before, after, unit.unit, text) or _story(text[:start], before, unit.unit):
             continue
         if any(w in text[_list_start(text, start) : start] for w in quantity_cues().get("list_before", ())):
             continue
