@@ -31,6 +31,18 @@ CASES = [
     # a line that starts with a comma continues the one before it, even across a blank line
     ("疏勒县人民法院逐渐探索形成基层综合治\n\n理、平安创建。", ["疏勒县人民法院逐渐探索形成基层综合治理、平安创建。"]),
     ("ＡＢ１２３％\r\n", ["AB123%"]),
+    # a headline, a long paragraph and a short one, a line each: the median line is the headline, no full line
+    (
+        "湖南株洲：“法官进网格”让矛盾纠纷就地化解\n"
+        "株洲市芦淞区人民法院深入推进“法官进网格”工作，选派46名法官、法官助理对接全区124个网格，"
+        "定期开展法律咨询和纠纷化解。\n株洲市中级人民法院在全市推广。",
+        [
+            "湖南株洲：“法官进网格”让矛盾纠纷就地化解",
+            "株洲市芦淞区人民法院深入推进“法官进网格”工作，选派46名法官、法官助理对接全区124个网格，"
+            "定期开展法律咨询和纠纷化解。",
+            "株洲市中级人民法院在全市推广。",
+        ],
+    ),
 ]
 
 

@@ -124,6 +124,9 @@ def _terminal_at_end(s: str) -> bool:
 _INDENTS = ("\u3000", "  ")
 
 
+TYPICAL_MIN = 5  # lines it takes for their median width to be a full line's
+
+
 def unwrap(original: str) -> CleanText:
     """Rebuild paragraphs of a page dump; see the module docstring."""
     text, keep = _fold_and_drop(original)
@@ -146,7 +149,11 @@ def unwrap(original: str) -> CleanText:
     single_wrap_doc = adjacent >= 0.2 * len(nonblank)
     widths = [_width(s) for _, _, _, s in nonblank]
     long_widths = [w for w, (_, _, _, s) in zip(widths, nonblank) if len(s) > 5]
-    typical = statistics.median(long_widths) if long_widths else 0
+    # the width of a full line: the median, unless too few lines make it one of the short ones (a headline
+    # and two paragraphs of one line each, where the median is the headline's)
+    typical = (
+        (statistics.median(long_widths) if len(long_widths) >= TYPICAL_MIN else max(long_widths)) if long_widths else 0
+    )
     short = 0.6 * typical
 
     # The clean text is built from whole pieces (line bodies, separators) and `origin` from
