@@ -244,11 +244,22 @@ def _party_named(sentence_before: str) -> bool:
     )
 
 
-def _story(sentence_before: str, before: str, unit: str) -> bool:
+# 一起 counting one case (一起金融借款合同纠纷案中), not 一起 "together" (与检察院一起开展…)
+ONE_CASE = re.compile(r"一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)")
+CLAUSE_END = re.compile(r"[，。；,;]")
+
+
+def _story(text: str, start: int, end: int, before: str, unit: str) -> bool:
     """A figure of one case's story (SPEC: a private debt, the sum at stake, the parties; a party
     named by surname, 农民工张某拿到了被拖欠的3.2万元工资), not of the work done on it (仅用11天 is; 仅用11天时间就使16名农民工… the 16 are the story's)."""
     cues = quantity_cues()
-    if not any(w in sentence_before for w in cues.get("one_case", ())) and not _party_named(sentence_before):
+    sentence_before = text[:start]
+    clause_end = CLAUSE_END.search(text, end)  # 一起涉及16名农民工的案件: the case word may follow the figure
+    if (
+        not any(w in sentence_before for w in cues.get("one_case", ()))
+        and not ONE_CASE.search(text, 0, clause_end.start() if clause_end else len(text))
+        and not _party_named(sentence_before)
+    ):
         return False
     results = cues.get("result", ()) + (cues.get("result_duration", ()) if unit in DURATIONS else ())
     return not any(w in before for w in results)
@@ -311,7 +322,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after, unit.unit, text) or _story(text[:start], before, unit.unit):
+        if _excluded(m, before, after, unit.unit, text) or _story(text, start, m.end(), before, unit.unit):
             continue
         if any(w in text[_list_start(text, start) : start] for w in quantity_cues().get("list_before", ())):
             continue
