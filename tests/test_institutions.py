@@ -155,6 +155,9 @@ RELATIVE.extend(
             [],
             [("河北雄安新区中级人民法院", 0, 12, "inst.zone:中级人民法院")],
         ),
+        # a division of the Production and Construction Corps: its bodies carry the corps' name
+        ("第八师中级人民法院审结", [], [("新疆生产建设兵团第八师中级人民法院", 0, 9, "inst.zone:中级人民法院")]),
+        ("兵团第十二师人民检察院审结", [], [("新疆生产建设兵团第十二师人民检察院", 2, 11, "inst.zone:人民检察院")]),
     ]
 )
 RELATIVE_NEGATIVES = [
