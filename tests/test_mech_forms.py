@@ -84,7 +84,26 @@ CASES = [
     ("落实首问负责制定期考核", [("首问负责制", 2, 7, "mech.curated:first-inquiry-responsibility")]),
 ]
 
+CASES += [
+    # the parts of a list a founding verb opens and 等 + 制度/机制 closes are each a name
+    (
+        "该院与河长办建立联席会议、线索移送等制度。",
+        [("联席会议", 8, 12, "mech.setup-verb+enumerated"), ("线索移送", 13, 17, "mech.setup-verb+enumerated")],
+    ),
+    (
+        "三方建立侵权线索通报、案件协查、联合培训等协作机制。",
+        [
+            ("侵权线索通报", 4, 10, "mech.setup-verb+enumerated"),
+            ("案件协查", 11, 15, "mech.setup-verb+enumerated"),
+            ("联合培训", 16, 20, "mech.setup-verb+enumerated"),
+        ],
+    ),
+    # documents of rules are no mechanism; a name the scheme knows is its own
+    ("出台了快速审理、预重整等配套制度文件。", [("预重整", 8, 11, "mech.curated:pre-reorganization")]),
+]
+
 NEGATIVES = [
+    "明确了适用范围、方式选择、程序衔接等工作机制。",  # a scheme's aspects (适用 inside a word)
     "向监护缺位的家长制发督促令",  # 制发 is a verb: no 家长制
     "开展全方位、深层次的环境卫生整治",  # parts with 的 after them describe
     "推行调查、调解、心理疏导模式",  # parts of different lengths: a list of functions … (see below)

@@ -144,11 +144,54 @@ def spells_out_count(inner: str, text: str, end: int) -> bool:
     return len(parts) > 1 and end < len(text) and COUNT_VALUES.get(text[end]) == len(parts)
 
 
+# 建立联席会议、信息通报、线索移送等制度: the parts of a list closed by 等 and a generic word are each a name
+# (SPEC: each named mechanism counts), unlike a list right before the word (建立信息共享、联合执法机制)
+ENUMERATED_ITEM = r"[\u4e00-\u9fff]{2,8}?"
+ENUMERATED_TAIL = ("机制", "制度")
+# besides the verbs that found a mechanism, those that make one sound or carry it out (not 明确, 适用: 明确了
+# 适用范围、方式选择等工作机制 lists a scheme's aspects)
+ENUMERATING_VERBS = ("建立健全", "健全完善", "健全", "完善", "落实")
+
+
+@lru_cache(maxsize=4)
+def _enumerated_pattern(cues: MechanismCues) -> re.Pattern:
+    verbs = "|".join(map(re.escape, sorted(set(cues.founding + ENUMERATING_VERBS), key=len, reverse=True)))
+    tails = "|".join(ENUMERATED_TAIL)
+    return re.compile(
+        rf"(?:{verbs}){VERB_PARTICLE}(?P<list>{ENUMERATED_ITEM}(?:、{ENUMERATED_ITEM}){{1,5}})等"
+        rf"[\u4e00-\u9fff]{{0,4}}?(?:工作)?(?:{tails})(?!文件|办法)"
+    )
+
+
+def enumerated(text: str, cues: MechanismCues) -> list[Candidate]:
+    """Each part of a list a setup verb opens and 等 + 机制/制度 closes (建立联席会议、信息通报、线索移送等制度)."""
+    if "等" not in text or "、" not in text:
+        return []
+    out = []
+    for m in _enumerated_pattern(cues).finditer(text):
+        if not starts_word(text, m.start()):
+            continue  # 适用范围: the verb's characters inside a word
+        at = m.start("list")
+        for part in m.group("list").split("、"):
+            if _enumerated_name(part, cues):
+                out.append(Candidate(at, at + len(part), part, "mech.setup-verb+enumerated"))
+            at += len(part) + 1
+    return out
+
+
+def _enumerated_name(part: str, cues: MechanismCues) -> bool:
+    """A part that names something; one holding a name the scheme knows is left to it (执行转破产审查)."""
+    if set(part) & PART_BREAKS or not plausible(part) or generic_only(part, cues):
+        return False
+    return not any(label in part and label != part for label in _curated_labels())
+
+
 def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> list[Candidate]:
     """The list and quoted-de forms; `phrases` are the unquoted names the phrase rules found."""
     spans = [(c.start, c.end) for c in phrases]
     return (
         _listed(text, cues)
+        + enumerated(text, cues)
         + _quoted_de(text, cues, spans)
         + bare_names(text, cues)
         + framed(text, cues)
