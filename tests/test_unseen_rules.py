@@ -212,3 +212,34 @@ DAMAGES_CASES = [
 @pytest.mark.parametrize("text, expected", DAMAGES_CASES)
 def test_damages_summed_by_a_collective_are_work(text, expected):
     assert figures(text) == expected
+
+
+# a railway station's police post (南昌站派出所) is a unit of the railway police body the article named
+RAILWAY_CASES = [
+    (
+        "南昌铁路公安处推行警长制。南昌站派出所在候车室设立服务站。",
+        [
+            ("南昌铁路公安处", 0, 7, "inst.head:铁路公安处"),
+            ("南昌铁路公安处南昌站派出所", 13, 19, "inst.railway-station"),
+        ],
+    ),
+    (
+        "上海铁路公安局杭州东站派出所开展巡逻。",
+        [
+            ("上海铁路公安局", 0, 7, "inst.head:铁路公安局"),
+            ("上海铁路公安局杭州东站派出所", 7, 14, "inst.railway-station"),
+        ],
+    ),
+    ("南昌站派出所民警开展巡逻。", [("南昌站派出所", 0, 6, "inst.railway-station")]),
+]
+RAILWAY_NEGATIVES = ["记者在南昌站看到，派出所民警正在巡逻。", "该站派出所民警开展巡逻。"]
+
+
+@pytest.mark.parametrize("text, expected", RAILWAY_CASES)
+def test_railway_station_posts(text, expected):
+    assert institutions(text) == expected
+
+
+@pytest.mark.parametrize("text", RAILWAY_NEGATIVES)
+def test_no_railway_station_post(text):
+    assert [m for m in institutions(text) if m[3] == "inst.railway-station"] == []

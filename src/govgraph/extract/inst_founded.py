@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ..lexicon import Head
-from .inst_base import CLAUSE_MARKS, InstitutionMention, is_name_char, region_prefix
+from .inst_base import CLAUSE_MARKS, InstitutionMention, chain_ending_at, is_name_char, region_prefix
 
 # verbs by which a body sets up a unit of its own (南平中院设立武夷山国家公园法庭)
 FOUNDING_VERBS = ("挂牌成立", "揭牌成立", "设立", "成立", "组建", "新设", "开设")
@@ -147,3 +147,37 @@ def _county_level(bureau: InstitutionMention) -> bool:
     if bureau.parent is not None:
         return bureau.name.endswith("分局")
     return bureau.region is not None and bureau.region.level == "county"
+
+
+# the railway police bodies a station's police post belongs to (南昌铁路公安处, 上海铁路公安局)
+RAILWAY_POLICE = ("铁路公安处", "铁路公安局")
+COMPASS = set("东西南北")
+
+
+def railway_station(text, hs: int, he: int, head: Head, by_end, ctx) -> list[InstitutionMention]:
+    """南昌站派出所, 杭州东站派出所: the police post of a railway station named after its place is a unit
+    of the railway police body the article named last, and carries its name (南昌铁路公安处南昌站派出所)."""
+    if head.surface != "派出所" or text[hs - 1 : hs] != "站":
+        return []
+    end = hs - 2 if text[hs - 2 : hs - 1] in COMPASS else hs - 1
+    chain = chain_ending_at(by_end, end)
+    if not chain:
+        return []
+    start = chain[-1].start
+    police = next((m for m in reversed(ctx.institutions) if m.name.endswith(RAILWAY_POLICE)), None)
+    written = text[start:he]
+    if police is None:
+        return [InstitutionMention(start, he, written, written, "public_security", rule="inst.railway-station")]
+    return [
+        InstitutionMention(
+            start,
+            he,
+            written,
+            police.name + written,
+            "public_security",
+            police.region,
+            police.region_name,
+            police.name,
+            rule="inst.railway-station",
+        )
+    ]

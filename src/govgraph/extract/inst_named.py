@@ -22,7 +22,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
 )
-from .inst_founded import court_tribunals, founded_unit, tribunal_of_court
+from .inst_founded import court_tribunals, founded_unit, railway_station, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
 from .inst_outpost import outpost_stem
 
@@ -146,7 +146,8 @@ def _again(k: InstitutionMention, start: int, end: int, text: str, rule: str) ->
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
     """<region>? <stem> <head>: a sub-unit right after its parent keeps the parent's name."""
     rule = "inst.named:" + head.surface
-    found = founded_unit(text, hs, he, head, last) or _after_parent(text, hs, he, head, last)
+    found = railway_station(text, hs, he, head, by_end, ctx) or founded_unit(text, hs, he, head, last)
+    found = found or _after_parent(text, hs, he, head, last)
     if found:
         return found
     if head.surface in WORD_HEADS and not _head_is_word(text, hs, he) or court_tribunals(head, last, hs):
