@@ -245,3 +245,21 @@ def test_railway_station_posts(text, expected):
 @pytest.mark.parametrize("text", RAILWAY_NEGATIVES)
 def test_no_railway_station_post(text):
     assert [m for m in institutions(text) if m[3] == "inst.railway-station"] == []
+
+
+# 全市两级检察院, 全省三级法院: the levels between the region and the system word leave the lead body
+LEVELS_CASES = [
+    (
+        "福建省泉州市人民检察院会同泉州市公安局开展清理。全市两级检察院共排查涉企挂案156件。",
+        [("156件", "泉州市人民检察院", "subj.collective-lead")],
+    ),
+    (
+        "江苏省高级人民法院召开发布会。全省三级法院共受理案件120万件。",
+        [("120万件", "江苏省高级人民法院", "subj.collective-lead")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LEVELS_CASES)
+def test_the_levels_of_a_collective(text, expected):
+    assert [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]] == expected

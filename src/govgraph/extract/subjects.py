@@ -57,7 +57,7 @@ COLLECTIVE = [
     ("全县", ("county",), "县"),
     ("全旗", ("county",), "旗"),
 ]
-COUNT = re.compile(r"\d+\s*[个名家所]|各级")
+COUNT = re.compile(r"\d+\s*[个名家所]|各级|[两三]级")  # 全市195个派出所, 全市两级法院
 LIST_SEPARATORS = "、和及与 "
 LIST_ITEM = 12  # the longest unknown name taken for a list item
 # a lead body stands for the region's system at these levels only (全市法院 → the 中级人民法院)
