@@ -263,3 +263,28 @@ LEVELS_CASES = [
 @pytest.mark.parametrize("text, expected", LEVELS_CASES)
 def test_the_levels_of_a_collective(text, expected):
     assert [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]] == expected
+
+
+# a police body's divisions: 总队 at the province, names of up to eleven characters (食品药品与环境犯罪侦查)
+UNIT_CASES = [
+    (
+        "四川省公安厅食品药品与环境犯罪侦查总队会同省市场监督管理局建立机制。",
+        [
+            ("四川省公安厅食品药品与环境犯罪侦查总队", 0, 19, "inst.subunit:总队"),
+            ("四川省市场监督管理局", 21, 29, "inst.relative:市场监督管理局"),
+        ],
+    ),
+    (
+        "池州市公安局食品药品与环境犯罪侦查支队牵头开展行动。",
+        [("池州市公安局食品药品与环境犯罪侦查支队", 0, 19, "inst.subunit:支队")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNIT_CASES)
+def test_police_divisions(text, expected):
+    assert institutions(text) == expected
+
+
+def test_a_clause_mark_ends_a_units_name():
+    assert [m for m in institutions("池州市公安局牵头，交警支队配合。") if m[0].endswith("支队")] == []

@@ -230,6 +230,10 @@ def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> I
     )
 
 
+# the longest name of a unit between its body and its head (食品药品与环境犯罪侦查 + 支队)
+UNIT_STEM = 11
+
+
 def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     """A unit of the body right before it: 最高法执行局, 城乡一体化示范区分局."""
     if last is None:
@@ -244,7 +248,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         stem = text[last.end : hs]
         # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
         inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
-        if not (0 < len(stem) <= 10 and inner) or _joins_another(stem):
+        if not (0 < len(stem) <= UNIT_STEM and inner) or _joins_another(stem):
             return []
     elif "{stem}" in head.canonical and head.surface in (
         "支队",
