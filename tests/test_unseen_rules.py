@@ -288,3 +288,18 @@ def test_police_divisions(text, expected):
 
 def test_a_clause_mark_ends_a_units_name():
     assert [m for m in institutions("池州市公安局牵头，交警支队配合。") if m[0].endswith("支队")] == []
+
+
+# a quoted name that a setup verb carries out may follow a domain of up to six characters
+# (推行跨境诉讼服务“一站通办”); a model or brand built (打造…“锦屏样本”) is no mechanism
+DOMAIN_CASES = [
+    ("云南省高级人民法院推行跨境诉讼服务“一站通办”，方便群众。", [("一站通办", 17, 23, "mech.setup-verb+quoted")]),
+    ("大连海关开展知识产权保护“龙腾行动2024”。", [("龙腾行动2024", 12, 22, "mech.setup-verb+quoted")]),
+    ("黔东南州中级人民法院打造环境资源审判“锦屏样本”。", []),
+    ("该院推行群众反映问题清单“一单到底”。", []),  # no setup verb right before the domain
+]
+
+
+@pytest.mark.parametrize("text, expected", DOMAIN_CASES)
+def test_quoted_names_after_a_domain(text, expected):
+    assert mechanisms(text) == expected

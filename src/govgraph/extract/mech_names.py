@@ -111,7 +111,7 @@ def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
 
 # what a name may be about, written between the setup verb and the quoted name (实行纠纷“一码受理”)
 DOMAIN_TAGS = ("n", "vn", "nz", "j", "v")
-DOMAIN_MAX = 4
+DOMAIN_MAX = 6
 
 
 def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
