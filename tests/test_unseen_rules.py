@@ -303,3 +303,21 @@ DOMAIN_CASES = [
 @pytest.mark.parametrize("text, expected", DOMAIN_CASES)
 def test_quoted_names_after_a_domain(text, expected):
     assert mechanisms(text) == expected
+
+
+# a county's courts act through the county court: a bare 法院 opening a clause, or 全县法院, is it
+COUNTY_COURT_CASES = [
+    (
+        "山东省济南市历下区人民法院与历下区妇女联合会会签意见。\n区妇联协助受害人申请保护令；法院对符合条件的申请，在72小时内作出裁定。\n",
+        [("72小时内", "济南市历下区人民法院", "subj.system-named")],
+    ),
+    (
+        "河南省宁陵县人民法院召开会议。全县法院共审结案件9614件。",
+        [("9614件", "宁陵县人民法院", "subj.collective-lead")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", COUNTY_COURT_CASES)
+def test_a_countys_courts_act_through_its_court(text, expected):
+    assert [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]] == expected
