@@ -321,3 +321,29 @@ COUNTY_COURT_CASES = [
 @pytest.mark.parametrize("text, expected", COUNTY_COURT_CASES)
 def test_a_countys_courts_act_through_its_court(text, expected):
     assert [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]] == expected
+
+
+# a round or batch of work (新一轮, 首批) names no body; land-contract arbitration committees are bodies
+STEM_CASES = [
+    ("内蒙古自治区人民检察院部署开展新一轮监狱巡回检察。", [("内蒙古自治区人民检察院", 0, 11, "inst.head:人民检察院")]),
+    (
+        "海伦市农村土地承包仲裁委员会推行“田间庭审”。",
+        [("海伦市农村土地承包仲裁委员会", 0, 14, "inst.head:农村土地承包仲裁委员会")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", STEM_CASES)
+def test_rounds_name_no_body(text, expected):
+    assert institutions(text) == expected
+
+
+# services handled (业务) are items, not cases; 跨省通办 and 巡回检察 are named measures
+def test_services_are_items_and_new_measures():
+    assert figures("全省累计办理跨省业务28.7万件。") == [("28.7万件", 10, 16, "item")]
+    assert mechanisms("浙江省公安厅新增6项户籍业务实现“跨省通办”。") == [
+        ("跨省通办", 17, 21, "mech.curated:cross-province-service")
+    ]
+    assert mechanisms("内蒙古自治区人民检察院部署开展新一轮监狱巡回检察。") == [
+        ("巡回检察", 18, 24, "mech.curated:circuit-procuratorial-inspection")
+    ]
