@@ -347,3 +347,15 @@ def test_services_are_items_and_new_measures():
     assert mechanisms("内蒙古自治区人民检察院部署开展新一轮监狱巡回检察。") == [
         ("巡回检察", 18, 24, "mech.curated:circuit-procuratorial-inspection")
     ]
+
+
+# a quote named a mechanism with a strong generic word stays one where the text also calls it a platform
+def test_a_mechanism_called_a_platform_elsewhere_stays():
+    text = (
+        "南靖县推行派出所、司法所和人民法庭“四所一庭”联动机制。南靖县人民法院山城人民法庭依托“四所一庭”平台开展调解。"
+    )
+    assert mechanisms(text) == [("四所一庭", 17, 27, "mech.quoted+tail")]
+
+
+def test_a_quote_only_called_a_platform_is_none():
+    assert mechanisms("海口市公安局依托“椰城市民云”平台开展服务。") == []

@@ -11,6 +11,7 @@ import bisect
 from functools import partial
 
 from ..lexicon import gazetteer, triggers
+from ..lexicon_mechanisms import mechanism_cues
 from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
@@ -87,6 +88,10 @@ class DocumentExtraction:
                         if len(m.candidates) == 1:
                             self.document_codes.add(m.candidates[0].code)
                             self.document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+        # a quote the document names a mechanism with a strong generic word (“四所一庭”联动机制) stays one,
+        # though elsewhere the quote is called a platform (依托“四所一庭”平台)
+        tails = mechanism_cues().strong_tails
+        not_mechanisms -= {mm.name for ms in self.sentence_mechs.values() for mm in ms if mm.surface.endswith(tails)}
         for key, found in self.sentence_mechs.items():
             found = [mm for mm in found if mm.concept is not None or mm.name not in not_mechanisms]
             self.sentence_mechs[key] = found
