@@ -359,3 +359,19 @@ def test_a_mechanism_called_a_platform_elsewhere_stays():
 
 def test_a_quote_only_called_a_platform_is_none():
     assert mechanisms("海口市公安局依托“椰城市民云”平台开展服务。") == []
+
+
+# a bare head after a count of places in its clause names each place's body, not the region's own
+BARE_CASES = [
+    ("陕西省宝鸡市眉县委政法委推进平安建设，在全县8个镇（街道）、122个村（社区）建成综治中心，实现全覆盖。", []),
+    ("伊宁县在全县20个乡镇（场）全部建成综治中心。", []),
+    (
+        "陕西省宝鸡市眉县委政法委推进平安建设，依托综治中心化解纠纷。",
+        [("眉县社会治安综合治理中心", 21, 25, "inst.bare:综治中心")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_CASES)
+def test_a_bare_centre_after_counted_places(text, expected):
+    assert [m for m in institutions(text) if m[3].startswith("inst.bare")] == expected
