@@ -139,6 +139,8 @@ UNIT_NEGATIVES = [
     "开展百日攻坚行动",  # a campaign named by its length
     "启动三年行动计划",
     "平台上线3个月来",  # the time since the platform began
+    "全村耕地面积3万亩",  # the land's size
+    "新建办公楼占地面积3000平方米",
     "受理执行的一起涉及16名农民工为申请执行人的案件",  # one case's parties: the case word follows the figure
     "机制运行6个月以来",
 ]
@@ -150,6 +152,8 @@ UNIT_CASES += [
     # 作为首批 holds no 为首 (以张某为首的团伙), 一起 "together" no 一起 case
     ("该院作为首批试点法院，收缴率达到96.7%", [("96.7%", 16, 21, 96.7, "percent", "qty.percent")]),
     ("干警一起努力，全年办结案件1200件", [("1200件", 13, 18, 1200.0, "case", "qty.unit:件→case")]),
+    # an area is work done when its clause says what was done on the land, though 面积 comes before it
+    ("督促修复红树林面积360亩", [("360亩", 9, 13, 360.0, "other", "qty.unit:亩→other")]),
     (
         "办理业务12.7万笔",
         [("12.7万笔", 4, 10, 127000.0, "other", "qty.unit:笔→other")],

@@ -191,7 +191,8 @@ def _measured(label: str, unit: str, figure: str) -> str:
         return label
     if unit == "other":
         words = figure.rstrip("内之以 ")
-        return label + next((m for ends, m in OTHER_MEASURE if words.endswith(ends)), "数")
+        measure = next((m for ends, m in OTHER_MEASURE if words.endswith(ends)), "数")
+        return label if label.endswith(measure) else label + measure  # 修复红树林面积 + 360亩: no 面积面积
     return label + SUFFIX.get(unit, "数")
 
 

@@ -136,13 +136,22 @@ CASE_HEADS = ("案件", "案")
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
 
 
+def _not_before(m: re.Match, before: str, cues: dict) -> bool:
+    """A word before the figure makes it a fact, not work (人口, 辖区面积 …); an area is work done where
+    the clause says what was done on the land (督促修复红树林面积360亩, 复绿补植、管护面积4990亩)."""
+    hits = [w for w in cues.get("not_before", ()) if w in before]
+    if hits == ["面积"] and m.group("unit") in cues.get("area", ()):
+        return not any(w in before for w in cues.get("area_work", ()))
+    return bool(hits)
+
+
 def _excluded(m: re.Match, before: str, after: str, unit: str, text: str = "") -> bool:
     """No outcome: population, area, jurisdiction, awards, one case's debt, one defendant's term,
     phone numbers (SPEC). `unit`: the figure's SPEC unit; `text`: its sentence."""
     cues = quantity_cues()
     if m.group(0).replace(" ", "") in cues.get("set_phrase", ()):
         return True
-    if any(w in before for w in cues.get("not_before", ())) or before.endswith(_nicknamed_group()):
+    if _not_before(m, before, cues) or before.endswith(_nicknamed_group()):
         return True
     if (before.rstrip().endswith(cues.get("right_before", ())) and _may_be_a_number(m)) or (
         unit == "CNY" and _debt(before, cues) and opening_collective(text) is None
