@@ -387,3 +387,28 @@ def test_a_station_named_by_its_place_is_the_county_bureaus(text, expected):
 @pytest.mark.parametrize("text, kept", STATION_NEGATIVES)
 def test_no_bureau_for_a_station(text, kept):
     assert kept in [i["name"] for i in doc(text)["institutions"]]
+
+
+REGION_POLICE_CASES = [
+    # a police unit named after a county or a city with no body before it is a unit of that region's 公安局
+    ("芒市禁毒大队破获毒品案件。", ("芒市公安局禁毒大队", 0, 6, "inst.region-police:大队")),
+    ("宜昌市刑侦支队破获案件。", ("宜昌市公安局刑侦支队", 0, 7, "inst.region-police:支队")),
+]
+REGION_POLICE_NEGATIVES = [
+    "宜昌市西陵区禁毒大队破获案件。",  # a district's units are its branch's: not guessed
+    "荆州交警各大队开展整治。",  # every brigade, none named
+]
+
+
+@pytest.mark.parametrize("text, expected", REGION_POLICE_CASES)
+def test_a_police_unit_after_a_region_is_the_regions_bureaus(text, expected):
+    assert expected in institutions(text)
+
+
+@pytest.mark.parametrize("text", REGION_POLICE_NEGATIVES)
+def test_no_bureau_guessed_for_a_police_unit(text):
+    assert not [x for x in institutions(text) if x[3].startswith("inst.region-police")]
+
+
+def test_a_two_character_county_level_city_is_a_region_as_a_word_of_its_own():
+    assert [(r.surface, r.rule) for r in find_regions("芒市禁毒大队破获毒品案件。")] == [("芒市", "region.full")]

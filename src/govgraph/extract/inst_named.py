@@ -24,7 +24,7 @@ from .inst_base import (
 )
 from .inst_founded import court_tribunals, founded_unit, railway_station, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
-from .inst_outpost import outpost_stem
+from .inst_outpost import NOT_FIRST, outpost_stem
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -305,6 +305,32 @@ def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMen
 
 
 POLICE = "公安"  # 公安金安分局: the city police's 金安 branch
+REGION_UNIT_STEM = (2, 3)  # how long the stem of a police unit named after a region is (禁毒, 巡特警)
+
+
+def region_police_unit(text, hs, he, head: Head, by_end, ctx: Context) -> list[InstitutionMention]:
+    """芒市禁毒大队, 宜昌市刑侦支队: a police unit named after a county or a city, with no body before it, is a
+    unit of that region's 公安局 (SPEC v2: a sub-unit carries its parent's full name). A district's units
+    are its branch's (宜昌市公安局西陵分局…): not guessed."""
+    if head.kind != "public_security" or "{stem}" not in head.canonical or "{parent}" not in head.canonical:
+        return []
+    for size in REGION_UNIT_STEM:
+        stem = text[hs - size : hs]
+        chain = chain_ending_at(by_end, hs - size)
+        if not chain or chain[-1].local_level or not all(is_name_char(c) and c not in NOT_FIRST for c in stem):
+            continue  # 荆州交警各大队: every brigade, none named
+        d, rname, prefix, _ = resolve_chain(chain, ctx)
+        if d is None or d.name.endswith("区") or stem in generic_stems():
+            return []
+        bureau = fill(institution_heads()["公安局"], region=prefix)
+        name = fill(head, stem=stem, parent=bureau)
+        start = chain[0].start
+        return [
+            InstitutionMention(
+                start, he, text[start:he], name, head.kind, d, rname, bureau, rule="inst.region-police:" + head.surface
+            )
+        ]
+    return []
 
 
 def _joined(text: str, start: int) -> bool:

@@ -187,13 +187,13 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
         prev_codes = {p.code for p in before.candidates} if before else set()
         after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
         # two-character county names (城区, 郊区) are only names right after their parent, before a
-        # head, or, for a county (莘县, 沛县), as a word of its own
+        # head, or, for a county or county-level city (莘县, 沛县, 芒市), as a word of its own
         if starts_inside_word(text, s, e) and not after_parent:
             return False  # 闽西山区 holds no 西山区
         if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
             if _name_of_conjunction(text, s, surface):
                 return False
-            if not (_followed_by_head(text, e) or (surface.endswith("县") and is_whole_word(text, s, e))):
+            if not (_followed_by_head(text, e) or (surface.endswith(("县", "市")) and is_whole_word(text, s, e))):
                 return False
         out.append(RegionMention(s, e, surface, full, False))
         return True
