@@ -207,6 +207,7 @@ MORE_HEAD_CASES = [
     # an arbitration institute keeps the place as its name writes it
     ("法院与上海国际航运仲裁院签署备忘录。", ("上海国际航运仲裁院", 3, 12, "inst.named:仲裁院")),
     ("厦门仲裁院受理案件。", ("厦门仲裁院", 0, 5, "inst.head:仲裁院")),
+    ("深圳海关缉私局破获案件。", ("深圳海关缉私局", 0, 7, "inst.subunit:缉私局")),
     # a verb that forms part of the name (不动产 + 登记 + 中心)
     ("怀远县不动产登记中心受理申请。", ("怀远县不动产登记中心", 0, 10, "inst.named:中心")),
 ]
@@ -369,6 +370,10 @@ STATION_CASES = [
         "诸暨市司法局推进调解。枫桥司法所调解纠纷。",
         ("诸暨市司法局枫桥司法所", 11, 16, "inst.station-of:司法所"),
     ),
+    (  # a township alone before the head is still the station's own name
+        "长沙县公安局推行机制。黄兴镇派出所化解纠纷。",
+        ("长沙县公安局黄兴镇派出所", 11, 17, "inst.station-of:派出所"),
+    ),
 ]
 STATION_NEGATIVES = [
     # text, the station's name as it stays
@@ -412,3 +417,8 @@ def test_no_bureau_guessed_for_a_police_unit(text):
 
 def test_a_two_character_county_level_city_is_a_region_as_a_word_of_its_own():
     assert [(r.surface, r.rule) for r in find_regions("芒市禁毒大队破获毒品案件。")] == [("芒市", "region.full")]
+
+
+def test_a_stations_head_speaks_for_the_station():
+    d = doc("　　兰考县司法局推进调解。城关镇司法所所长王某介绍，今年共调处纠纷327件。\n")
+    assert [q["subject"] for q in d["quantities"]] == ["兰考县司法局城关镇司法所"]

@@ -140,6 +140,8 @@ UNIT_NEGATIVES = [
     "启动三年行动计划",
     "平台上线3个月来",  # the time since the platform began
     "全村耕地面积3万亩",  # the land's size
+    "为全县各村（社区）各配备1名辅警",  # told of each unit
+    "各村均配备2名网格员",
     "新建办公楼占地面积3000平方米",
     "受理执行的一起涉及16名农民工为申请执行人的案件",  # one case's parties: the case word follows the figure
     "机制运行6个月以来",

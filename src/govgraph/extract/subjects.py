@@ -33,6 +33,7 @@ from .regions import choose
 from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
+OUTPOSTS = ("派出所", "司法所", "法庭", "检察室")  # units that act on their own, away from their body
 # time phrases and adverbs that may open a clause before its subject (近8年来，浙江…; 2002年,全县…)
 TIME_LEAD = re.compile(
     r"^(?:(?:自|从|到|截至|截止)?(?:\d{4}年)?(?:\d{1,2}月)?(?:底|末|初)?(?:\d{1,2}日)?(?:以来|至今|起|后|前|中)?|"
@@ -194,7 +195,8 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         spans.add((im.start, im.end))
         if im in view.subjects or _opens_clause(text, im.start):
             if _speaks_for_itself(text, im):
-                speaker = im.parent if im.title_only and im.parent else im.name
+                # a department's head speaks for its body; a station's for the station (城关镇司法所所长…)
+                speaker = im.parent if im.title_only and im.parent and not im.name.endswith(OUTPOSTS) else im.name
                 out.append((im.start, SubjectChoice(speaker, "subj.speaker")))
                 continue
             if text.startswith("的", im.end) or PERSON_AFTER.match(text, im.end) or REPORTING.match(text, im.end):
