@@ -375,3 +375,18 @@ BARE_CASES = [
 @pytest.mark.parametrize("text, expected", BARE_CASES)
 def test_a_bare_centre_after_counted_places(text, expected):
     assert [m for m in institutions(text) if m[3].startswith("inst.bare")] == expected
+
+
+# a quoted tribunal taken for its court's (outpost) is a nickname when the quote names no place of the article
+NICKNAME_CASES = [
+    (
+        "凉山州中级人民法院：“彝汉双语法庭”让群众听得懂。",
+        [("凉山彝族自治州中级人民法院", 0, 9, "inst.head:中级人民法院")],
+    ),
+    ("新巴尔虎右旗人民法院坚持“马背法庭”巡回审判。", [("新巴尔虎右旗人民法院", 0, 10, "inst.head:人民法院")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NICKNAME_CASES)
+def test_quoted_tribunal_nicknames(text, expected):
+    assert institutions(text) == expected

@@ -146,7 +146,9 @@ def _nickname(text: str, m: InstitutionMention, ctx: Context) -> bool:
     (of a way of working, a kit, a vehicle), not a body; one that is set up (设立“枫桥法庭”) or
     named after a township of the article (枫桥镇) is a body."""
     quoted = m.start > 0 and text[m.start - 1] in OPENING_QUOTES and text[m.end : m.end + 1] in CLOSING_QUOTES
-    if not quoted or m.region is not None or "人民" in m.surface:
+    # a tribunal taken for its court's (inst.outpost-of) has the court's region, not one written in the quote
+    written_region = m.region is not None and not m.rule.startswith("inst.outpost-of")
+    if not quoted or written_region or "人民" in m.surface:
         return False
     if text.endswith(FOUNDING_VERBS, 0, m.start - 1):
         return False
