@@ -390,3 +390,26 @@ NICKNAME_CASES = [
 @pytest.mark.parametrize("text, expected", NICKNAME_CASES)
 def test_quoted_tribunal_nicknames(text, expected):
     assert institutions(text) == expected
+
+
+# a round hundred or thousand after a word of approximation is a figure (逾千人, 近千万元)
+ROUND_CASES = [
+    (
+        "抓获各类违法犯罪嫌疑人逾千人，其中电诈犯罪嫌疑人近三百人。",
+        [("逾千人", 11, 14, "person"), ("近三百人", 24, 28, "person")],
+    ),
+    ("帮助企业挽回损失近千万元。", [("近千万元", 8, 12, "CNY")]),
+    ("上千人参加活动。", []),  # 上千 is a manner of speaking
+]
+
+
+@pytest.mark.parametrize("text, expected", ROUND_CASES)
+def test_round_figures_after_approximation(text, expected):
+    assert figures(text) == expected
+
+
+def test_a_cities_two_level_procuratorates():
+    text = "浙江省绍兴市人民检察院与绍兴市税务局签署意见。绍兴两级检察机关共受理移送线索64条。"
+    assert [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]] == [
+        ("64条", "绍兴市人民检察院", "subj.two-level")
+    ]

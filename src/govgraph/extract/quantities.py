@@ -131,6 +131,9 @@ def _list_start(text: str, start: int) -> int:
     return max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
 
 
+# a round hundred or thousand alone is a figure after a word of approximation (逾千人, 近百件, 超千起)
+ROUND_HUNDREDS = ("百", "千")
+APPROXIMATE = ("将近", "接近", "超过", "近", "超", "逾", "约")
 # the nouns of cases a figure may count right after (有财产线索的案件2104件)
 CASE_HEADS = ("案件", "案")
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
@@ -320,6 +323,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         counted = any(c in "一二两三四五六七八九" for c in num) and (
             bool(m.group("mag")) or any(c in "百千" for c in num)
         )
+        counted = counted or (num in ROUND_HUNDREDS and m.group("pre") in APPROXIMATE)  # 逾千人, 近百件
         if not arabic and not unit.chinese_numerals and not counted:
             continue
         if _is_date_or_ordinal(text, m):
