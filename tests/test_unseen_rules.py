@@ -413,3 +413,17 @@ def test_a_cities_two_level_procuratorates():
     assert [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]] == [
         ("64条", "绍兴市人民检察院", "subj.two-level")
     ]
+
+
+# 与 may join two words of a department's name after its region (辽宁省海洋与渔业厅); a short name
+# (温州市矛调中心) is the full one the document gives, and keeps the text's wording where it gives none
+def test_yu_inside_a_departments_name():
+    assert institutions("该院还联合辽宁海事局、辽宁省海洋与渔业厅建立协作机制。") == [
+        ("辽宁海事局", 5, 10, "inst.head:海事局"),
+        ("辽宁省海洋与渔业厅", 11, 20, "inst.named:厅"),
+    ]
+
+
+def test_a_short_centre_name_merges_into_the_full_one():
+    text = "温州市矛调中心：受理诉求。温州市社会矛盾纠纷调处化解中心整合18个部门。鹿城区矛调中心创新机制。"
+    assert [i["name"] for i in doc(text)["institutions"]] == ["温州市社会矛盾纠纷调处化解中心", "温州市鹿城区矛调中心"]

@@ -14,6 +14,12 @@ from .lexicon_mechanisms import mechanism_by_label
 from .names import inst_match
 from .records import Entity, Evidence, Extraction, Fact, Quantity
 
+# short names of bodies whose full name is certain only where the text gives it (SPEC: keep the text's wording)
+SHORT_NAMES = (
+    ("矛调中心", "社会矛盾纠纷调处化解中心"),
+    ("矛调中心", "矛盾纠纷调处化解中心"),
+    ("矛调中心", "矛盾纠纷多元化解中心"),
+)
 # a city's district bureau written as a district's own (深圳市宝安区公安局): city, district stem
 DISTRICT_BUREAU = re.compile(r"^(.{2,6}?市)(.{1,4})区公安局$")
 
@@ -148,11 +154,15 @@ class Resolver:
 
     def _short_tribunals(self) -> dict[str, str]:
         """上杭县人民法院古田法庭 (from 上杭法院古田法庭) is 上杭县人民法院古田人民法庭 when the document
-        names that: a tribunal under a place's name is short for the court's 人民法庭."""
+        names that: a tribunal under a place's name is short for the court's 人民法庭. So is a body named by
+        its short name (温州市矛调中心) when the document also gives its full name."""
         out = {}
         for n in self.institutions:
             if n.endswith("法庭") and not n.endswith("人民法庭") and n[:-2] + "人民法庭" in self.institutions:
                 out[n] = n[:-2] + "人民法庭"
+            for short, full in SHORT_NAMES:
+                if n.endswith(short) and n[: -len(short)] + full in self.institutions:
+                    out[n] = n[: -len(short)] + full
         return out
 
     def _named_parents(self) -> None:

@@ -79,7 +79,7 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     prepositions, conjunctions, adverbs, times or heads is the stem, whatever jieba makes of its
     words, unless it holds generic words only (家事法庭)."""
     run = text[floor:hs]
-    inner = run[1:-1].replace("和", "")  # 和 may join two words of a name (海洋和渔业厅)
+    inner = run[1:-1].replace("和", "").replace("与", "")  # 和, 与 may join two words of a name (海洋与渔业厅)
     if not 2 <= len(run) <= 10 or not all(is_name_char(c) for c in run[:1] + inner + run[-1:]):
         return ""
     if any(_joins_another(run[i:]) for i in range(len(run) - 1)):
@@ -103,7 +103,7 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
 
 def _inner_and(words, i: int) -> bool:
     """和 between two words of a name (海洋和渔业厅, 自然资源和规划局)."""
-    return words[i][0] == "和" and 0 < i < len(words) - 1
+    return words[i][0] in ("和", "与") and 0 < i < len(words) - 1
 
 
 def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
