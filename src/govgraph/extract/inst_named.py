@@ -38,7 +38,10 @@ JOINT_NAME_VERBS = {"联合", "协同"}
 # every word that joins a body's name to the one before it (和, 会同, 联合 …)
 JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
 # schools, banks and companies keep a place's short form in their own name (浙江工商大学 is no 浙江省工商大学)
-OWN_NAMES = ("银行", "公司", "集团", "仲裁院", "事务所")  # and firms: 陕西汉江律师事务所
+OWN_NAMES = ("银行", "公司", "集团", "仲裁院", "事务所", "监狱", "戒毒所")  # and firms: 陕西汉江律师事务所
+# places of custody numbered within their region (四川省第三监狱, 江苏省第二女子强制隔离戒毒所)
+NUMBERED_HEADS = ("监狱", "戒毒所", "看守所", "拘留所")
+NUMBERED_STEM = re.compile(r"第[一二三四五六七八九十]{1,3}(?:女子|未成年犯|少年)?")
 ANONYMISED = ("某", "××", "XX", "xx", "*")  # anonymised parties are not bodies: 某银行, 某升化工公司
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心
 QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
@@ -156,6 +159,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     floor = max((e for e in by_end if e <= hs), default=0)
     stem, proper = outpost_stem(text, hs, floor, head.surface, pos_stem(text, hs, floor))
     stem = _after_joining(stem)
+    if floor in by_end and head.surface.endswith(NUMBERED_HEADS) and NUMBERED_STEM.fullmatch(text, floor, hs):
+        stem, proper = text[floor:hs], True  # 云南省第一强制隔离戒毒所: the ordinal is the name
     if floor in by_end and len(stem) < hs - floor:
         stem = _stem_after_region(text, floor, hs, head) or stem
     if any(a in text[max(0, hs - len(stem) - 2) : hs] for a in ANONYMISED) or any(w in stem for w in MEDIA):
