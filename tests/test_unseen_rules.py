@@ -427,3 +427,35 @@ def test_yu_inside_a_departments_name():
 def test_a_short_centre_name_merges_into_the_full_one():
     text = "温州市矛调中心：受理诉求。温州市社会矛盾纠纷调处化解中心整合18个部门。鹿城区矛调中心创新机制。"
     assert [i["name"] for i in doc(text)["institutions"]] == ["温州市社会矛盾纠纷调处化解中心", "温州市鹿城区矛调中心"]
+
+
+# places of custody numbered within their region; a short place keeps its written form
+CUSTODY_CASES = [
+    ("云南省第一强制隔离戒毒所推行帮扶模式。", [("云南省第一强制隔离戒毒所", 0, 12, "inst.named:强制隔离戒毒所")]),
+    ("江苏省第二女子强制隔离戒毒所开展帮教。", [("江苏省第二女子强制隔离戒毒所", 0, 14, "inst.named:强制隔离戒毒所")]),
+    ("呼和浩特第一监狱开展教育。", [("呼和浩特第一监狱", 0, 8, "inst.named:监狱")]),
+    ("对全区第一监狱开展巡回检察。", []),  # no region right before the ordinal
+]
+
+
+@pytest.mark.parametrize("text, expected", CUSTODY_CASES)
+def test_numbered_places_of_custody(text, expected):
+    assert institutions(text) == expected
+
+
+# a place's 检察 in a headline (扬州检察：) is its procuratorate; 检察 as a function (行政检察监督) is none
+PROCURATORATE_CASES = [
+    ("扬州检察：监督模型发现线索2300余条", [("扬州市人民检察院", 0, 4, "inst.head:检察")]),
+    ("浙江检察：数字赋能法律监督", [("浙江省人民检察院", 0, 4, "inst.collective:检察")]),
+    ("深化行政检察监督，江苏检察官走进校园。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROCURATORATE_CASES)
+def test_a_places_jiancha(text, expected):
+    assert institutions(text) == expected
+
+
+def test_jiancha_stays_inside_a_mechanisms_name():
+    text = "苏州工业园区人民检察院深化知识产权检察职能集中统一履行改革。"
+    assert [m[0] for m in mechanisms(text)] == ["知识产权检察职能集中统一履行"]

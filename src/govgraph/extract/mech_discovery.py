@@ -241,8 +241,12 @@ def _body_words() -> frozenset[str]:
     return frozenset(
         h
         for h, v in institution_heads().items()
-        if len(h) >= 2 and v.kind in kinds and v.scope in ("regional", "national")
+        if len(h) >= 2 and v.kind in kinds and v.scope in ("regional", "national") and h not in FUNCTION_HEADS
     )
+
+
+# heads that name a function as often as its body (知识产权检察职能…改革, 公益诉讼检察): a name may hold them
+FUNCTION_HEADS = frozenset({"检察"})
 
 
 def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
