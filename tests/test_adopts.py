@@ -133,6 +133,8 @@ ADOPT_NEGATIVES = [
     "荆州市中级人民法院积极参与全市“平安荆州”建设。",  # contributing to a campaign is not adopting it
     "荆州市公安局积极助力诉源治理。",
     "宁波海事法院服务保障“一带一路”建设。",  # serving a national initiative is not adopting it
+    "荆州市中级人民法院指出，部分基层法院缺乏繁简分流机制。",  # what is lacking is not done
+    "荆州市中级人民法院尚未建立诉调对接机制。",
     "　　“此案提供了模板。”中国政法大学教授刘静坤说。\n",  # no mechanism, a speaker's employer
 ]
 
@@ -180,6 +182,11 @@ def test_a_body_named_only_in_a_later_clause_does_not_adopt_what_came_before():
     )
     assert ["荆州市公安局", "未成年人检察业务统一集中办理"] not in x["adopts"]
     assert ["荆州市公安局", "未成年人保护协作"] in x["adopts"]  # the joint measure it takes part in
+
+
+def test_a_negation_inside_a_phrase_before_the_mechanism_does_not_negate_it():
+    x = doc("　　常州市武进区人民法院设立工作室，对仲裁阶段未能调解的案件提前介入。\n")
+    assert ["常州市武进区人民法院", "提前介入"] in x["adopts"]
 
 
 def test_the_national_body_whose_standards_are_followed_does_not_adopt():

@@ -27,6 +27,8 @@ from .roles import (
     REPORTING,
     collective_in,
     collective_lead,
+    has_word,
+    negated,
     opening_lead,
     opens_without_subject,
     oversees,
@@ -62,6 +64,7 @@ NOT_ADOPTING = frozenset(
         "who:overseer",
         "who:superseded",
         "who:rules-followed",
+        "sent:negated",
     }
 )
 AFTER_REACH = 8  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
@@ -90,16 +93,6 @@ class Candidate:
 
 def score(features: frozenset[str], weights: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
-
-
-def _has(words: list[str], text: str) -> bool:
-    return _any_word(tuple(words)).search(text) is not None
-
-
-@lru_cache(maxsize=32)
-def _any_word(words: tuple[str, ...]) -> re.Pattern:
-    """One regex for a list of trigger words: a single scan instead of one `in` per word."""
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
 def _governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
@@ -142,27 +135,29 @@ def features(
         f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
     if _governs(words["receive"], text, clause_from, mech.start):
         f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
-    if _has(words["modal"], text[clause_from : mech.start]):
+    if has_word(words["modal"], text[clause_from : mech.start]):
         f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
+    if negated(text, clause_from, mech.start, words.get("negation", [])):
+        f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
     if who is None:
-        if _has(words["adopt"], text[: mech.start]):
+        if has_word(words["adopt"], text[: mech.start]):
             f.add("trig:before")
-        if _has(words["contribute"], text[: mech.start]):
+        if has_word(words["contribute"], text[: mech.start]):
             f.add("contrib:before")
         return f
     if who.start < mech.start:
         between = text[who.end : mech.start]
-        if _has(words["adopt"], between):
+        if has_word(words["adopt"], between):
             f.add("trig:between")
-        if _has(words["deploy"], between):
+        if has_word(words["deploy"], between):
             f.add("deploy:between")
-        if _has(words["joint"], between):
+        if has_word(words["joint"], between):
             f.add("joint:between")
-        if _has(words["contribute"], between):
+        if has_word(words["contribute"], between):
             f.add("contrib:between")
-        if _has(words["praise"], between):
+        if has_word(words["praise"], between):
             f.add("praise:between")  # 荣获…称号, 被评为…
-        if _has(words["joint"], text[_clause_start(text, who.start) : who.start]) or partner(text, who):
+        if has_word(words["joint"], text[_clause_start(text, who.start) : who.start]) or partner(text, who):
             f.add("who:joined")  # 省公安厅联合省高级人民法院、省检察院发布…
         if not CLAUSE_BREAK.search(between):
             f.add("clause:same")
@@ -194,7 +189,7 @@ def features(
         f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
-    if _has(words["praise"], text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
+    if has_word(words["praise"], text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
         if not OWN_PRACTICE.match(text, who.end, mech.end + 6) or mech.start > who.end + 1:
             f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
@@ -205,13 +200,13 @@ def features(
 def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int, verbs: list[str]) -> set[str]:
     """Where an adoption verb stands: in the clause before the mechanism, right before its list, right after it."""
     f = set()
-    if _has(verbs, text[clause_from : mech.start]):
+    if has_word(verbs, text[clause_from : mech.start]):
         f.add("trig:clause")
     ends = tuple(verbs)
     if (head > 0 and text.endswith(ends, 0, head)) or (head > 1 and text.endswith(ends, 0, head - 1)):
         f.add("trig:adjacent")
     clause_end = CLAUSE_BREAK.search(text, mech.end)
-    if _has(verbs, text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]):
+    if has_word(verbs, text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]):
         f.add("trig:after")  # 诉调对接机制建设全面推进
     return f
 

@@ -172,6 +172,28 @@ class Collective:
         return self.region_end is None or (body.region_name or "").endswith(self.region_end)
 
 
+def has_word(words: list[str], text: str) -> bool:
+    """One of `words` is in `text`."""
+    return _any_word(tuple(words)).search(text) is not None
+
+
+@lru_cache(maxsize=32)
+def _any_word(words: tuple[str, ...]) -> re.Pattern:
+    """One regex for a list of trigger words: a single scan instead of one `in` per word."""
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
+def negated(text: str, start: int, end: int, words: list[str]) -> bool:
+    """A negation governs what starts at `end`: it stands right before it, a verb of two characters at most
+    between (缺乏繁简分流机制, 尚未建立诉调对接机制); not one inside a phrase before it (对仲裁阶段未能调解的案件提前介入)."""
+    return bool(words) and _negation(tuple(words)).search(text, start, end) is not None
+
+
+@lru_cache(maxsize=4)
+def _negation(words: tuple[str, ...]) -> re.Pattern:
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[\u4e00-\u9fff]{{0,2}}$")
+
+
 def system_word_at(text: str, at: int) -> str | None:
     """The word naming all bodies of a system (法院, 检察机关, 公安机关 …) that starts at `at`, the longest
     (公安机关 before 公安), or None."""
