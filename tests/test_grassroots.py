@@ -208,6 +208,8 @@ MORE_HEAD_CASES = [
     ("法院与上海国际航运仲裁院签署备忘录。", ("上海国际航运仲裁院", 3, 12, "inst.named:仲裁院")),
     ("厦门仲裁院受理案件。", ("厦门仲裁院", 0, 5, "inst.head:仲裁院")),
     ("深圳海关缉私局破获案件。", ("深圳海关缉私局", 0, 7, "inst.subunit:缉私局")),
+    # a region's party committee and government named at once: both (the first carries its figures)
+    ("绿春县党委政府推进平安建设。", ("绿春县人民政府", 0, 7, "inst.head:党委政府")),
     # a verb that forms part of the name (不动产 + 登记 + 中心)
     ("怀远县不动产登记中心受理申请。", ("怀远县不动产登记中心", 0, 10, "inst.named:中心")),
 ]
