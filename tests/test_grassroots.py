@@ -424,3 +424,11 @@ def test_a_two_character_county_level_city_is_a_region_as_a_word_of_its_own():
 def test_a_stations_head_speaks_for_the_station():
     d = doc("　　兰考县司法局推进调解。城关镇司法所所长王某介绍，今年共调处纠纷327件。\n")
     assert [q["subject"] for q in d["quantities"]] == ["兰考县司法局城关镇司法所"]
+
+
+def test_a_branch_named_after_its_place_and_named_again_by_it():
+    x = doc("甘肃省人民检察院天水分院对辖区天水监狱开展巡回检察。天水分院还与天水监狱建立“派驻+巡回”检察机制。")
+    ev = {i["name"]: [(e["start"], e["end"], e["rule"]) for e in i["evidence"]] for i in x["institutions"]}
+    assert ev["甘肃省人民检察院天水分院"] == [(0, 12, "inst.subunit:分院"), (26, 30, "inst.unit-again:分院")]
+    # the prisons are where the procuratorate inspects (对辖区…): no adopters of its inspection
+    assert ["天水监狱", "巡回检察"] not in x["adopts"] and ["甘肃省人民检察院天水分院", "巡回检察"] in x["adopts"]

@@ -153,6 +153,10 @@ UNIT_CASES += [
     ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
     # 作为首批 holds no 为首 (以张某为首的团伙), 一起 "together" no 一起 case
     ("该院作为首批试点法院，收缴率达到96.7%", [("96.7%", 16, 21, 96.7, "percent", "qty.percent")]),
+    (
+        "对甘肃省女子监狱开展巡回检察，发现问题73个",
+        [("73个", 19, 22, 73.0, "item", "qty.unit:个→item")],
+    ),  # no 女子's story
     ("干警一起努力，全年办结案件1200件", [("1200件", 13, 18, 1200.0, "case", "qty.unit:件→case")]),
     # an area is work done when its clause says what was done on the land, though 面积 comes before it
     ("督促修复红树林面积360亩", [("360亩", 9, 13, 360.0, "other", "qty.unit:亩→other")]),

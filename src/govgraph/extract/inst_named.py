@@ -146,6 +146,18 @@ def _again(k: InstitutionMention, start: int, end: int, text: str, rule: str) ->
     return InstitutionMention(start, end, text[start:end], k.name, k.kind, k.region, k.region_name, k.parent, rule=rule)
 
 
+def unit_named_before(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """天水分院 after 甘肃省人民检察院天水分院: a unit named again by its place and head alone."""
+    for size in (2, 3):
+        s = hs - size
+        if s < 0 or not all(is_name_char(c) for c in text[s:hs]) or (s > 0 and is_name_char(text[s - 1])):
+            continue
+        k = next((m for m in reversed(ctx.institutions) if m.parent and m.name.endswith(text[s:he])), None)
+        if k is not None:
+            return [_again(k, s, he, text, "inst.unit-again:" + head.surface)]
+    return []
+
+
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
     """<region>? <stem> <head>: a sub-unit right after its parent keeps the parent's name."""
     rule = "inst.named:" + head.surface

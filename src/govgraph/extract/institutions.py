@@ -48,7 +48,7 @@ from .inst_base import (
 )
 from .inst_forms import league, vertical_unit
 from .inst_founded import FOUNDING_VERBS
-from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit
+from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .region_records import RegionMention
 from .townships import TOWNSHIP_SUFFIXES
 
@@ -208,7 +208,9 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
         found = named(text, hs, he, head, chain, by_end, last, ctx)
     elif head.scope == "subunit":
         found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
-        found = found or region_police_unit(text, hs, he, head, by_end, ctx)
+        found = (
+            found or region_police_unit(text, hs, he, head, by_end, ctx) or unit_named_before(text, hs, he, head, ctx)
+        )
         if not found and "{stem}" not in head.canonical:
             # 市反电诈中心: a unit named after a region when no parent body stands before it
             as_regional = dataclasses.replace(head, canonical=head.canonical.replace("{parent}", "{region}"))

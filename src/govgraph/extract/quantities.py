@@ -256,8 +256,11 @@ def _party_named(sentence_before: str) -> bool:
     )
 
 
-# 一起 counting one case (一起金融借款合同纠纷案中), not 一起 "together" (与检察院一起开展…)
-ONE_CASE = re.compile(r"一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)")
+# 一起 counting one case (一起金融借款合同纠纷案中), not 一起 "together" (与检察院一起开展…); a man's or a
+# woman's story (一男子报警), not a women's prison (甘肃省女子监狱)
+ONE_CASE = re.compile(
+    r"一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)|[男女]子(?!监狱|戒毒|学校|学院|中学|大学|篮球|足球|排球)"
+)
 CLAUSE_END = re.compile(r"[，。；,;]")
 
 
