@@ -139,6 +139,8 @@ UNIT_NEGATIVES = [
     "开展百日攻坚行动",  # a campaign named by its length
     "启动三年行动计划",
     "平台上线3个月来",  # the time since the platform began
+    "当日，法院召开新闻发布会",  # a date
+    "当天下午，民警赶到现场",
     "全村耕地面积3万亩",  # the land's size
     "为全县各村（社区）各配备1名辅警",  # told of each unit
     "各村均配备2名网格员",
@@ -153,6 +155,12 @@ UNIT_CASES += [
     ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
     # 作为首批 holds no 为首 (以张某为首的团伙), 一起 "together" no 一起 case
     ("该院作为首批试点法院，收缴率达到96.7%", [("96.7%", 16, 21, 96.7, "percent", "qty.percent")]),
+    # a time limit of a day written as a word, before the act it limits
+    (
+        "实行当日受理、三日审查",
+        [("当日", 2, 4, 1.0, "day", "qty.day-word"), ("三日", 7, 9, 3.0, "day", "qty.unit:日→day")],
+    ),
+    ("立案后次日即完成信息填报", [("次日", 3, 5, 1.0, "day", "qty.day-word")]),
     (
         "对甘肃省女子监狱开展巡回检察，发现问题73个",
         [("73个", 19, 22, 73.0, "item", "qty.unit:个→item")],

@@ -7,7 +7,7 @@ from __future__ import annotations
 import calendar
 import re
 
-from .quantities import cn_to_number
+from .numbers import cn_to_number
 
 _TO = "(?:至|到|—|－|-|~)"
 PERIOD = re.compile(

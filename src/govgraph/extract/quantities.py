@@ -9,16 +9,13 @@ ages, ordinals and document numbers are skipped. Each figure carries the id of i
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Unit, quantity_cues, quantity_units
+from .numbers import ARABIC, QuantityMention, parse_number
+from .quantity_words import day_limits, percent_in_words
 from .roles import opening_collective
 
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-CN_UNITS = {"十": 10, "百": 100, "千": 1000}
-
-_AR = r"\d+(?:,\d{3})*(?:\.\d+)?"
 # 二万三千: a whole number in words may hold 万 (the magnitude after a number is matched apart)
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?"
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
@@ -38,52 +35,9 @@ def _pattern() -> re.Pattern:
     words = "|".join(sorted((re.escape(u) for u in quantity_units()), key=len, reverse=True))
     return re.compile(
         rf"(?P<pre>将近|接近|不超过|不到|超过|近|超|逾|约|共|累计)?"
-        rf"(?P<num>{_AR}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
+        rf"(?P<num>{ARABIC}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
         rf"(?P<unit>{words})(?P<tail>之内|以内|内)?"
     )
-
-
-@dataclass
-class QuantityMention:
-    start: int
-    end: int
-    text: str
-    value: float
-    unit: str
-    rule: str = ""  # qty.percent, qty.unit:件→case …
-
-
-def cn_to_number(s: str) -> float | None:
-    if s == "半":
-        return 0.5
-    if "万" in s:
-        high, _, low = s.partition("万")
-        h, lo = cn_to_number(high), cn_to_number(low.lstrip("零〇"))
-        return None if h is None or lo is None else h * 1e4 + lo
-    if "点" in s:  # 六十五点三
-        whole, _, frac = s.partition("点")
-        w = cn_to_number(whole)
-        if w is None or not frac or not all(c in CN_DIGITS for c in frac):
-            return None
-        return w + float("0." + "".join(str(CN_DIGITS[c]) for c in frac))
-    if all(c in CN_DIGITS for c in s):
-        return float(int("".join(str(CN_DIGITS[c]) for c in s)))
-    total, cur = 0, 0
-    for c in s:
-        if c in CN_DIGITS:
-            cur = CN_DIGITS[c]
-        elif c in CN_UNITS:
-            total += (cur or 1) * CN_UNITS[c]
-            cur = 0
-        else:
-            return None
-    return float(total + cur)
-
-
-def parse_number(num: str) -> float | None:
-    if re.fullmatch(_AR, num):
-        return float(num.replace(",", ""))
-    return cn_to_number(num)
 
 
 def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
@@ -320,7 +274,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     units = quantity_units()
     for m in _pattern().finditer(text):
         num, unit = m.group("num"), units[m.group("unit")]
-        arabic = re.fullmatch(_AR, num) is not None
+        arabic = re.fullmatch(ARABIC, num) is not None
         # 三万件, 两千余件: a Chinese numeral with its magnitude is a figure even where a bare one
         # is a word (一件事, 两起)
         counted = any(c in "一二两三四五六七八九" for c in num) and (
@@ -348,35 +302,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
         if spec_unit in ("case", "item") and _per_capita(text, start):
             spec_unit, rule = "other", f"qty.per-capita:{unit.word}→other"  # SPEC: 件/万人 → other
         out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))
-    return sorted(out + _percent_in_words(text), key=lambda q: q.start)
-
-
-# 调解成功率达百分之八十五: a rate written out (百分之百 is mostly a manner of speaking: left out)
-PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)")
-
-
-# 调解成功率达到九成, 近6成, 下降两成: tenths, after a word that says a level or a change is reached (一成不变,
-# 八成新 are words)
-TENTHS = re.compile(
-    r"(?:达到|达|超过|超|近|约|占|提高|提升|上升|增长|下降|减少|降低)(?P<num>[一二两三四五六七八九1-9])成(?P<more>以上|左右|多)?"
-    r"(?=$|[^\u4e00-\u9fff]|的)"
-)
-
-
-def _percent_in_words(text: str) -> list[QuantityMention]:
-    out = []
-    if "百分之" in text:
-        for m in PERCENT_IN_WORDS.finditer(text):
-            value = cn_to_number(m.group("num"))
-            if value is not None and 0 < value < 100:
-                out.append(QuantityMention(m.start(), m.end(), m.group(0), value, "percent", "qty.percent-words"))
-    if "成" in text:
-        for m in TENTHS.finditer(text):
-            value = parse_number(m.group("num"))
-            if value is not None:
-                s = m.start("num")
-                out.append(QuantityMention(s, m.end(), text[s : m.end()], value * 10, "percent", "qty.tenths"))
-    return out
+    return sorted(out + percent_in_words(text) + day_limits(text), key=lambda q: q.start)
 
 
 @lru_cache(maxsize=1)
