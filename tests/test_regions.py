@@ -37,6 +37,8 @@ RULE_CASES = [
     ("黄南州委政法委", [("黄南州", 0, 3, "黄南藏族自治州", "region.short")]),  # cut 黄南|州委
     # a full name whose start jieba reads as the end of another word is none (闽西|山区: no 西山区)
     ("地处闽西山区的福建省", [("福建省", 7, 10, "福建省", "region.full")]),
+    # a determiner makes no township's name (兰州新区各街道: the townships of a place)
+    ("与兰州新区各街道、社区网格员联系", [("兰州", 1, 3, "兰州市", "region.short")]),
     ("昆明市西山区人民法院", [("昆明市", 0, 3, "昆明市", "region.full"), ("西山区", 3, 6, "西山区", "region.full")]),
     (
         "河南省某县城关镇李庄行政村",
