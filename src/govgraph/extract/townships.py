@@ -138,6 +138,15 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     return found
 
 
+def _a_verb(stem: str) -> bool:
+    """jieba reads the stem as one verb, adverb or preposition of its own (组织, 推动, 依托)."""
+    words = jieba_pos(stem)
+    return len(words) == 1 and words[0][1] in VERB_TAGS
+
+
+VERB_TAGS = ("v", "vd", "d", "p", "c")
+
+
 # what may stand before a township that opens a clause (。临洺关镇司法所推行…) or joins the body before
 # (…联合分水镇综治中心)
 CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
@@ -157,6 +166,8 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
         stem = text[start : t.start()]
         if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS)):
             continue
+        if _a_verb(stem):
+            continue  # 组织街道人民调解委员会: the verb that opens the clause, no town's name
         if local_ok(lm, chained=True) and not lm.group(0).endswith(GENERIC_PLACE_WORDS):
             return lm
     return None
