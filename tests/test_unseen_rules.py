@@ -459,3 +459,20 @@ def test_a_places_jiancha(text, expected):
 def test_jiancha_stays_inside_a_mechanisms_name():
     text = "苏州工业园区人民检察院深化知识产权检察职能集中统一履行改革。"
     assert [m[0] for m in mechanisms(text)] == ["知识产权检察职能集中统一履行"]
+
+
+# a bracketed insert stays inside the figure's clause: 每个村（社区）至少5名 is a standard, no figure
+def test_a_bracket_inside_the_clause():
+    assert figures("光山县司法局培养法律明白人3600余名，实现每个村（社区）至少5名。") == [
+        ("3600余名", 13, 19, "person")
+    ]
+    assert figures("在全县8个镇（街道）、122个村（社区）建成综治中心。") == [
+        ("8个", 3, 5, "item"),
+        ("122个", 11, 15, "item"),
+    ]
+
+
+# a verb opening a clause names no township (组织街道人民调解委员会)
+def test_a_verb_is_no_townships_name():
+    text = "东山街道党工委牵头，组织街道人民调解委员会、社区居委会共同调处。"
+    assert [r["name"] for r in doc(text)["regions"]] == ["东山街道"]

@@ -68,7 +68,12 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
 def _clause_around(text: str, start: int, end: int) -> tuple[str, str]:
     """The figure's clause before it (at most CUE_WINDOW characters) and the few characters after it."""
     i = start
-    while i > 0 and text[i - 1] not in CLAUSE_STOPS and start - i < CUE_WINDOW:
+    while i > 0 and start - i < CUE_WINDOW:
+        if text[i - 1] in "）)" and (k := max(text.rfind("（", 0, i), text.rfind("(", 0, i))) > start - CUE_WINDOW:
+            i = k  # a bracketed insert stays inside the clause (每个村（社区）至少5名)
+            continue
+        if text[i - 1] in CLAUSE_STOPS:
+            break
         i -= 1
     j = end
     while j < len(text) and text[j] not in CLAUSE_STOPS and j - end < AFTER_WINDOW:
