@@ -184,6 +184,11 @@ def test_a_body_named_only_in_a_later_clause_does_not_adopt_what_came_before():
     assert ["荆州市公安局", "未成年人保护协作"] in x["adopts"]  # the joint measure it takes part in
 
 
+def test_a_body_gone_into_is_a_place_not_an_adopter():
+    x = doc("本院开展“法治进校园”活动\n　　近日，宿松县人民检察院检察官走进宿松中学，开展“法治进校园”专题讲座。\n")
+    assert x["adopts"] == [["宿松县人民检察院", "法治进校园"]]
+
+
 def test_a_negation_inside_a_phrase_before_the_mechanism_does_not_negate_it():
     x = doc("　　常州市武进区人民法院设立工作室，对仲裁阶段未能调解的案件提前介入。\n")
     assert ["常州市武进区人民法院", "提前介入"] in x["adopts"]
