@@ -231,22 +231,10 @@ def institution_heads() -> dict[str, Head]:
 
 
 @lru_cache(maxsize=1)
-def collective_leads() -> dict[tuple[str, str], str]:
-    """(head, region level) → template of the lead body that acts for the region's system."""
-    return {(r["head"], r["level"]): r["lead"] for r in data_rows("collective_leads.tsv")}
-
-
-@lru_cache(maxsize=1)
 def person_titles() -> list[str]:
     """Words of a person's title or role after a body's name (书记, 局长, 法官): the body is then
     part of how a person is named, not an actor."""
     return [r["word"] for r in _rows(_data_text("person_titles.tsv"))]
-
-
-@lru_cache(maxsize=1)
-def collective_systems() -> dict[str, str]:
-    """Words naming all bodies of a system in a region (全市法院, 全县派出所) → the system's key in collective_leads."""
-    return {r["word"]: r["system"] for r in data_rows("collective_systems.tsv")}
 
 
 # ---------------------------------------------------------------- trigger words

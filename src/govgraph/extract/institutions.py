@@ -24,7 +24,8 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import Division, Head, collective_leads, gazetteer, institution_heads, person_titles
+from ..lexicon import Division, Head, gazetteer, institution_heads, person_titles
+from ..lexicon_collectives import collective_leads
 from ..lexicon_institutions import bare_heads, development_zones
 from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps

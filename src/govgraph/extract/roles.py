@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..headline import dateline_end
-from ..lexicon import collective_leads, collective_systems, triggers
+from ..lexicon import triggers
+from ..lexicon_collectives import collective_leads, collective_systems
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"

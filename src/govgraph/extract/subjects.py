@@ -18,15 +18,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import (
-    Division,
-    collective_leads,
-    collective_systems,
-    gazetteer,
-    institution_heads,
-    subject_cues,
-    triggers,
-)
+from ..lexicon import Division, gazetteer, institution_heads, subject_cues, triggers
+from ..lexicon_collectives import collective_leads, collective_systems, collective_words
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose
@@ -47,31 +40,9 @@ GOVERNED = re.compile(r"(?:在|对|向|对于|经|受|从|自|给|据|按照|根
 GOVERNED_LIST = re.compile(
     r"\s*(?:先后|还|并|也|均|已|分别)*(?:在|对|向|对于|经|受|从|自|给|据|按照|根据|依托|通过|与|和|同)"
 )
-# 全市 … : the region as a whole (the article's region of that kind)
-COLLECTIVE = [
-    ("全省", ("province",), "省"),
-    ("全区", ("province", "county"), "区"),
-    ("全州", ("prefecture",), "州"),
-    ("全盟", ("prefecture",), "盟"),
-    ("全地区", ("prefecture",), "地区"),
-    ("全市", ("prefecture", "county", "province"), "市"),
-    ("全县", ("county",), "县"),
-    ("全旗", ("county",), "旗"),
-]
 COUNT = re.compile(r"\d+\s*[个名家所]|各级|[两三]级")  # 全市195个派出所, 全市两级法院
 LIST_SEPARATORS = "、和及与 "
 LIST_ITEM = 12  # the longest unknown name taken for a list item
-# a lead body stands for the region's system at these levels only (全市法院 → the 中级人民法院)
-LEAD_LEVELS: dict[str, tuple[str, ...]] = {
-    "全省": ("province",),
-    "全区": ("province",),
-    "全州": ("prefecture",),
-    "全盟": ("prefecture",),
-    "全地区": ("prefecture",),
-    "全市": ("prefecture", "province"),
-    "全县": ("county",),
-    "全旗": ("county",),
-}
 
 
 @dataclass(frozen=True)
@@ -226,7 +197,7 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             if _opens_clause(text, m.start()):
                 out.append((m.start(), SubjectChoice(None, "subj.national")))
     found = []
-    for word, levels, suffix in COLLECTIVE:
+    for word, levels, suffix, _ in collective_words():  # 全市 …: the region as a whole (data/collective_words.tsv)
         if word not in text:  # most sentences name none of them: skip the regex search
             continue
         for m in re.finditer(word, text[:pos]):
@@ -309,7 +280,8 @@ def _collective(
     system = collective_systems()[word_at] if word_at is not None else None
     if system is None:
         return SubjectChoice(region_name, "subj.collective-region")
-    lead_region = _implicit_region(LEAD_LEVELS[word], suffix, ctx, document_codes)
+    lead_levels = next(c.lead_levels for c in collective_words() if c.word == word)  # 全市法院 → the 中级人民法院
+    lead_region = _implicit_region(lead_levels, suffix, ctx, document_codes)
     template = collective_leads().get((system, lead_region.level)) if lead_region is not None else None
     if lead_region is None or template is None:
         return SubjectChoice(region_name, "subj.collective-region")
