@@ -313,6 +313,12 @@ SUBJECT_CASES = [
         "鼎城区",
         "subj.same-metric",
     ),
+    (  # the body that leads a joint act reports the clause's figures, its partners named in the next clause
+        "　　湖州市委政法委牵头，联合湖州市中级人民法院、湖州市公安局推行改革，在全市127个小区设立调解室。\n",
+        "127个",
+        "中国共产党湖州市委员会政法委员会",
+        "subj.clause",
+    ),
     (  # a headline's figure told again in the body, of the body's subject (the body's is one figure with it)
         "挽回税款损失5.6亿元\n　　国家税务总局江苏省税务局深化协作。截至11月底，江苏省共查处案件1286起，"
         "挽回税款损失5.6亿元。其中，苏州市税务局稽查局破获一起案件。\n",

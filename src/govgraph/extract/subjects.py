@@ -130,13 +130,23 @@ def _region_name(r: RegionMention, document_codes: set[str]) -> str | None:
 
 
 def _co_actor(text: str, im, subjects: list) -> bool:
-    """甲联合乙、丙建立…: 乙 and 丙 join 甲's measure; the clause's figures are reported by 甲, the lead."""
+    """甲联合乙、丙建立…: 乙 and 丙 join 甲's measure; the clause's figures are reported by 甲, the lead (also
+    when 甲's own clause only says it leads: 甲牵头，联合乙、丙出台…)."""
     return any(
         lead.end <= im.start
-        and _clause_start(text, lead.start) == _clause_start(text, im.start)
+        and _clause_start(text, im.start) in (_clause_start(text, lead.start), _led_from(text, lead.end))
         and any(w in text[lead.end : im.start] for w in (*triggers()["joint"], *PARTNER_WORDS))
         for lead in subjects
     )
+
+
+LEADS = re.compile(r"(?:牵头|统筹)[，,]")
+
+
+def _led_from(text: str, end: int) -> int:
+    """Where the clause after 甲牵头， starts (-1 when the body does not only lead in its clause)."""
+    m = LEADS.match(text, end)
+    return m.end() if m else -1
 
 
 # what a speaker's account may open with that names the region, not the body (该区在全区…, 全市…)
