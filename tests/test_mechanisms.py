@@ -17,6 +17,8 @@ CASES = [
     ("法院对被告人适用认罪认罚从宽制度", [("认罪认罚从宽", 8, 14, "mech.curated:leniency-for-admitting-guilt")]),
     ("深化“执转破”工作机制建设", [("执行转破产", 3, 6, "mech.curated:execution-to-bankruptcy-transfer")]),
     ("法院依法发出人身安全保护令", [("人身安全保护令", 6, 13, "mech.curated:personal-safety-protection-order")]),
+    # 试点 carries a quoted name out, as a pilot
+    ("该院在辖区试点“物业纠纷速裁”，成效明显", [("物业纠纷速裁", 7, 15, "mech.setup-verb+quoted")]),
     # a quoted name of what is run as one
     ("该局推行“情指勤舆”一体化运行，成效明显", [("情指勤舆", 4, 13, "mech.quoted+tail")]),
     # a fast track a body opens for a group
