@@ -476,3 +476,25 @@ def test_a_bracket_inside_the_clause():
 def test_a_verb_is_no_townships_name():
     text = "东山街道党工委牵头，组织街道人民调解委员会、社区居委会共同调处。"
     assert [r["name"] for r in doc(text)["regions"]] == ["东山街道"]
+
+
+# railway transport procuratorates' branches and the dispute-resolution centres of a region are bodies
+CENTRE_CASES = [
+    (
+        "吉林省人民检察院指定长春铁路运输检察分院实行集中管辖。",
+        [
+            ("吉林省人民检察院", 0, 8, "inst.head:人民检察院"),
+            ("长春铁路运输检察分院", 10, 20, "inst.head:铁路运输检察分院"),
+        ],
+    ),
+    (
+        "在河北省保定市莲池区矛盾纠纷多元化解中心调解。",
+        [("保定市莲池区矛盾纠纷多元化解中心", 1, 20, "inst.head:矛盾纠纷多元化解中心")],
+    ),
+    ("推动建立矛盾纠纷多元化解中心。", []),  # no region: a kind of centre
+]
+
+
+@pytest.mark.parametrize("text, expected", CENTRE_CASES)
+def test_branches_and_centres(text, expected):
+    assert institutions(text) == expected
