@@ -498,3 +498,22 @@ CENTRE_CASES = [
 @pytest.mark.parametrize("text, expected", CENTRE_CASES)
 def test_branches_and_centres(text, expected):
     assert institutions(text) == expected
+
+
+# a body or region written right before a figure as its label in a list of figures is its subject
+LABEL_CASES = [
+    (
+        "苏州市中级人民法院通报。苏州两级法院诉前调解成功率分别为姑苏区46.2%、吴中区51.8%。",
+        [("46.2%", "姑苏区", "subj.labelled"), ("51.8%", "吴中区", "subj.labelled")],
+    ),
+    (
+        "遵义市中级人民法院通报，结收案比分别为红花岗区人民法院101.2%、汇川区人民法院99.6%。",
+        [("101.2%", "遵义市红花岗区人民法院", "subj.labelled"), ("99.6%", "遵义市汇川区人民法院", "subj.labelled")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", LABEL_CASES)
+def test_labels_of_listed_figures(text, expected):
+    got = [(q["text"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]]
+    assert got == expected
