@@ -21,6 +21,7 @@ CASES = [
     ("该院在辖区试点“物业纠纷速裁”，成效明显", [("物业纠纷速裁", 7, 15, "mech.setup-verb+quoted")]),
     # a quoted name of what is run as one
     ("该局推行“情指勤舆”一体化运行，成效明显", [("情指勤舆", 4, 13, "mech.quoted+tail")]),
+    ("全省已创建“枫桥式司法所”97个", [("枫桥式司法所", 6, 12, "mech.curated:fengqiao-style-judicial-office")]),
     # a fast track a body opens for a group
     ("对欠薪案件开辟“绿色通道”", [("绿色通道", 8, 12, "mech.curated:green-channel")]),
     (
