@@ -295,3 +295,12 @@ def test_a_village_right_after_a_township_known_from_before():
         ("陈庄村", "region.local.village"),
     ]
     assert found[1].local_parent is found[0]
+
+
+def test_a_name_several_divisions_share_is_the_one_whose_city_was_named_last():
+    x = doc("　　福州市鼓楼区人民法院与鼓楼区司法局设立工作站。南京市鼓楼区人民法院也推出驿站。\n")
+    assert [i["name"] for i in x["institutions"]] == [
+        "福州市鼓楼区人民法院",
+        "福州市鼓楼区司法局",
+        "南京市鼓楼区人民法院",
+    ]

@@ -149,7 +149,7 @@ class DocumentExtraction:
                 ctx.local_regions.append((m.surface, m.local_level))
             else:
                 adjacent_prev = prev if prev is not None and prev.end == m.start else None
-                d = choose(m, self.document_codes, None, adjacent_prev)
+                d = choose(m, self.document_codes, None, adjacent_prev, ctx.regions)
                 if d is not None:  # a gazetteer mention always has candidates
                     rule = "region.historic" if d.replaced_by else m.rule
                     self.res.add_region(d, m.surface, self.evidence(sent, m.start, m.end, rule))

@@ -184,7 +184,7 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
     # city (荆州市), not 荆州区; only higher heads pick the level (吉林高院 → 吉林省)
     if level_hint not in ("province", "prefecture"):
         level_hint = None
-    d = choose(last, ctx.document_codes, level_hint, prev)
+    d = choose(last, ctx.document_codes, level_hint, prev, ctx.regions)
     assert d is not None  # a gazetteer mention always has candidates
     if level_hint == "province" and d.level != "province":
         # 吉林高院 is the province's court even where a city has the same short name

@@ -296,13 +296,19 @@ def _known_locals(
 
 
 def choose(
-    m: RegionMention, context_codes: set[str], level_hint: str | None = None, prev: RegionMention | None = None
+    m: RegionMention,
+    context_codes: set[str],
+    level_hint: str | None = None,
+    prev: RegionMention | None = None,
+    recent: list[Division] | None = None,
 ) -> Division | None:
     """Pick one division among same-name candidates from context.
 
     Order: the candidate whose parent is the division right before it in the chain; then one
-    whose ancestor appears in the document; then the level the head asks for; then a current
-    division before a former one; then the highest level; then the smallest code (stable).
+    whose ancestor appears in the document; then the one whose ancestor (or itself) the article
+    named last (`recent`, in text order: 福州市鼓楼区…与鼓楼区司法局 is Fuzhou's 鼓楼区, though
+    南京 comes later); then the level the head asks for; then a current division before a former
+    one; then the highest level; then the smallest code (stable).
     """
     if not m.candidates:
         return None
@@ -322,5 +328,19 @@ def choose(
     hit = [d for d in cands if {a.code for a in gaz.ancestors(d)} & context_codes]
     if hit:
         cands = hit
+    if recent and len(cands) > 1:
+        cands = _named_last(cands, recent)
     # a current division before a former one of the same name (城区 of 阳泉 before 大同's)
     return min(cands, key=lambda d: (d.replaced_by is not None, LEVEL_RANK[d.level], d.code))
+
+
+def _named_last(cands: list[Division], recent: list[Division]) -> list[Division]:
+    """The candidates whose ancestor (or itself) stands latest in `recent`; all of them when none does."""
+    at = {d.code: i for i, d in enumerate(recent)}
+    gaz = gazetteer()
+
+    def seen(d: Division) -> int:
+        return max((at.get(a.code, -1) for a in (d, *gaz.ancestors(d))), default=-1)
+
+    best = max(seen(d) for d in cands)
+    return [d for d in cands if seen(d) == best] if best >= 0 else cands
