@@ -476,6 +476,8 @@ def test_a_bracket_inside_the_clause():
 def test_a_verb_is_no_townships_name():
     text = "东山街道党工委牵头，组织街道人民调解委员会、社区居委会共同调处。"
     assert [r["name"] for r in doc(text)["regions"]] == ["东山街道"]
+    # towns named after a verb stay towns
+    assert [r["name"] for r in doc("区司法局部署工作，解放街道司法所调解纠纷。")["regions"]] == ["解放街道"]
 
 
 # railway transport procuratorates' branches and the dispute-resolution centres of a region are bodies
