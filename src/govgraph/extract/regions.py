@@ -304,11 +304,11 @@ def choose(
 ) -> Division | None:
     """Pick one division among same-name candidates from context.
 
-    Order: the candidate whose parent is the division right before it in the chain; then one
-    whose ancestor appears in the document; then the one whose ancestor (or itself) the article
-    named last (`recent`, in text order: 福州市鼓楼区…与鼓楼区司法局 is Fuzhou's 鼓楼区, though
-    南京 comes later); then the level the head asks for; then a current division before a former
-    one; then the highest level; then the smallest code (stable).
+    Order: the candidate whose parent is the division right before it in the chain; then the level
+    the head asks for; then one whose ancestor appears in the document; then the one whose ancestor
+    (or itself) the article named last (`recent`, in text order: 福州市鼓楼区…与鼓楼区司法局 is
+    Fuzhou's 鼓楼区, though 南京 comes later); then a current division before a former one; then
+    the highest level; then the smallest code (stable).
     """
     if not m.candidates:
         return None
