@@ -18,6 +18,7 @@ PAGES = [
     # (page, sentences of the story)
     (f"来源：浙江法院网  发布时间：2024-09-12\n\n{BODY}", [BODY]),
     (f"来源:某某日报\n{BODY}", [BODY]),  # ASCII colon, no blank line: still its own paragraph
+    (f"{BODY}\n（来源：丽水日报）", [BODY]),  # in brackets, closing the article
     (f"某市法院发布白皮书\n作者：某某省人民检察院 李四\n2024-05-01 10:20\n{BODY}", ["某市法院发布白皮书", BODY]),
     # a sentence of the story that mentions a source is kept
     (f"{BODY}来源：记者采访。", [BODY, "来源：记者采访。"]),

@@ -34,7 +34,7 @@ CLOSERS = set("”’」』）)》\"'")
 CONTINUATION = set("，、。；：）》」』！？,.;:)%")
 # A web page's metadata line: 来源：…, 作者：…, 发布时间：…, or a date (and time) alone.
 METADATA_LINE = re.compile(
-    r"^(?:(?:信息)?来源|作者|(?:发布)?(?:时间|日期)|(?:责任)?编辑|字号|浏览|阅读|点击)\s*[:：]"
+    r"^[（(]?(?:(?:信息)?来源|作者|(?:发布)?(?:时间|日期)|(?:责任)?编辑|字号|浏览|阅读|点击)\s*[:：]"
     r"|^\d{4}[-/.年]\d{1,2}[-/.月]\d{1,2}日?(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?$"
 )
 # Lines that open a block: markdown headings, bylines, captions, list bullets, metadata.
