@@ -39,6 +39,7 @@ RULE_CASES = [
     ("地处闽西山区的福建省", [("福建省", 7, 10, "福建省", "region.full")]),
     # a determiner makes no township's name (兰州新区各街道: the townships of a place)
     ("与兰州新区各街道、社区网格员联系", [("兰州", 1, 3, "兰州市", "region.short")]),
+    ("德保县那甲镇人民政府", [("德保县", 0, 3, "德保县", "region.full"), ("那甲镇", 3, 6, "那甲镇", "region.local")]),
     ("昆明市西山区人民法院", [("昆明市", 0, 3, "昆明市", "region.full"), ("西山区", 3, 6, "西山区", "region.full")]),
     (
         "河南省某县城关镇李庄行政村",

@@ -32,7 +32,9 @@ GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇
 SUFFIX_WORDS = ("村寨", "村庄", "村落", "村民", "村级", "村务", "村组", "镇上", "乡里", "社区里")
 # characters of institutions and common words that never stand in a township's name
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
-DETERMINERS = set("各每该这那其此某些")  # 兰州新区各街道: the townships of a place, none named
+DETERMINERS = set(
+    "各每该这此某些"
+)  # 兰州新区各街道: the townships of a place, none named (那, 其 start Zhuang and other names: 那坡镇)
 # …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡); not these stems (城区街道)
 CHAINED_NAME_CHARS = set("城山会")  # 新会区会城街道
 NOT_TOWN_STEMS = {"城区", "县城", "市区", "城市", "山区", "城", "山"}
