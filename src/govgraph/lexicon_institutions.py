@@ -27,6 +27,12 @@ def name_verbs() -> frozenset[str]:
     return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "name_verb")
 
 
+@lru_cache(maxsize=1)
+def outpost_kinds() -> frozenset[str]:
+    """Words that name a kind of outpost before its head (data/stem_words.tsv, role outpost_kind)."""
+    return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "outpost_kind")
+
+
 class Zone(NamedTuple):
     full: str  # the zone's full name
     city: str | None  # GB/T 2260 code of where a zone with a name of its own lies; None for generic words

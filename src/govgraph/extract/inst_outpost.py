@@ -4,64 +4,12 @@ the head are read as a name when they stand alone between a break and the head."
 
 from __future__ import annotations
 
+from ..lexicon_institutions import outpost_kinds
 from ..segment import jieba_pos, word_frequency
 from .inst_base import is_name_char
 
 # the heads of outposts named after their township or quarter
 OUTPOST_HEADS = {"派出所", "司法所", "人民法庭"}
-# kinds of country: 山区法庭, 牧区派出所 are the tribunals and stations of hill or herding country, none named
-COUNTRY_KINDS = {"山区", "牧区"}
-# words that name a kind of outpost, not one (辖区派出所, 边境派出所, 中心法庭)
-KIND_WORDS = COUNTRY_KINDS | {
-    "辖区",
-    "属地",
-    "当地",
-    "本地",
-    "各地",
-    "城区",
-    "农村",
-    "城市",
-    "社区",
-    "乡镇",
-    "基层",
-    "中心",
-    "边境",
-    "边防",
-    "沿海",
-    "海岸",
-    "水上",
-    "铁路",
-    "机场",
-    "森林",
-    "治安",
-    "交通",
-    "一线",
-    "周边",
-    "附近",
-    "所属",
-    "所在",
-    "相关",
-    "其他",
-    "派驻",
-    "驻地",
-    "全国",
-    "全省",
-    "全市",
-    "全县",
-    "全区",
-    "各级",
-    "上级",
-    "新型",
-    "智慧",
-    "示范",
-    "家事",
-    "少年",
-    "专门",
-    "苏木",  # the townships of a banner (苏木派出所: the stations of its 苏木)
-    "嘎查",
-    "线上",  # 线上派出所: the online station, no place's
-    "线下",
-}
 NOT_FIRST = set("各全本该每多这那其此某有")
 PREPOSITIONS = set("以由经据同对跟")  # a preposition may open the run: it is no part of the name
 # jieba tags that no place name holds: verbs, prepositions, conjunctions, adverbs, pronouns, numerals …
@@ -86,7 +34,7 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
         run = run[1:]  # 以富滩人民法庭为中心
     if not 2 <= len(run) <= LONGEST or run == found[0] and found[1]:
         return found
-    if run in KIND_WORDS or run[0] in NOT_FIRST or run[-1] in "镇乡村":
+    if run in outpost_kinds() or run[0] in NOT_FIRST or run[-1] in "镇乡村":
         return found  # 镇司法所: the township's name is read with its suffix elsewhere
     words = jieba_pos(run)
     if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words[:-1]) or _not_name_end(words):
