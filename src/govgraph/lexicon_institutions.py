@@ -16,21 +16,13 @@ def bare_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def generic_stems() -> frozenset[str]:
-    """Words that make an institution's stem generic (data/stem_words.tsv, role generic)."""
-    return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "generic")
-
-
-@lru_cache(maxsize=1)
-def name_verbs() -> frozenset[str]:
-    """Verbs that form part of a body's name (data/stem_words.tsv, role name_verb)."""
-    return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "name_verb")
-
-
-@lru_cache(maxsize=1)
-def outpost_kinds() -> frozenset[str]:
-    """Words that name a kind of outpost before its head (data/stem_words.tsv, role outpost_kind)."""
-    return frozenset(r["word"] for r in data_rows("stem_words.tsv") if r["role"] == "outpost_kind")
+def stem_words() -> dict[str, frozenset[str]]:
+    """Words of an institution's stem by role (data/stem_words.tsv): `generic` words make a stem generic,
+    `name_verb` verbs form part of a body's name, `outpost_kind` words name a kind of outpost."""
+    out: dict[str, set[str]] = {"generic": set(), "name_verb": set(), "outpost_kind": set()}
+    for r in data_rows("stem_words.tsv"):
+        out.setdefault(r["role"], set()).add(r["word"])
+    return {role: frozenset(words) for role, words in out.items()}
 
 
 class Zone(NamedTuple):

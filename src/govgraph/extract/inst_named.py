@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ..lexicon import Head, gazetteer, institution_heads
-from ..lexicon_institutions import generic_stems, name_verbs
+from ..lexicon_institutions import stem_words
 from ..segment import jieba_pos
 from .inst_base import (
     CLAUSE_MARKS,
@@ -67,9 +67,9 @@ def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
     stem, proper = "", False
     for word, flag in reversed(jieba_pos(run)):
         if (
-            not (flag.startswith(NAME_TAGS) or word in name_verbs())
+            not (flag.startswith(NAME_TAGS) or word in stem_words()["name_verb"])
             or len(stem) + len(word) > 8
-            or word in generic_stems()
+            or word in stem_words()["generic"]
         ):
             break
         stem = word + stem
@@ -88,7 +88,9 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     if any(_joins_another(run[i:]) for i in range(len(run) - 1)):
         return ""  # 司法局会同市商务 + 委员会: two bodies
     words = jieba_pos(run)
-    verbs = name_verbs() | JOINT_NAME_VERBS if head.scope == "named_regional" else name_verbs()
+    verbs = (
+        stem_words()["name_verb"] | JOINT_NAME_VERBS if head.scope == "named_regional" else stem_words()["name_verb"]
+    )
     # a department's name may hold verbal nouns (旅游和文化广电体育局)
     nouns = ("vn",) if head.surface in WORD_HEADS else ()
     if any(
@@ -99,7 +101,7 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
         for i, (w, flag) in enumerate(words)
     ):
         return ""
-    if all(w in generic_stems() for w, _ in words):
+    if all(w in stem_words()["generic"] for w, _ in words):
         return ""  # 家事法庭, 辖区派出所 name a kind; 家事纠纷诉源治理工作站 a body
     return run
 
@@ -338,7 +340,7 @@ def region_police_unit(text, hs, he, head: Head, by_end, ctx: Context) -> list[I
         if not chain or chain[-1].local_level or not all(is_name_char(c) and c not in NOT_FIRST for c in stem):
             continue  # 荆州交警各大队: every brigade, none named
         d, rname, prefix, _ = resolve_chain(chain, ctx)
-        if d is None or d.name.endswith("区") or stem in generic_stems():
+        if d is None or d.name.endswith("区") or stem in stem_words()["generic"]:
             return []
         bureau = fill(institution_heads()["公安局"], region=prefix)
         name = fill(head, stem=stem, parent=bureau)

@@ -4,7 +4,7 @@ the head are read as a name when they stand alone between a break and the head."
 
 from __future__ import annotations
 
-from ..lexicon_institutions import outpost_kinds
+from ..lexicon_institutions import stem_words
 from ..segment import jieba_pos, word_frequency
 from .inst_base import is_name_char
 
@@ -34,7 +34,7 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
         run = run[1:]  # 以富滩人民法庭为中心
     if not 2 <= len(run) <= LONGEST or run == found[0] and found[1]:
         return found
-    if run in outpost_kinds() or run[0] in NOT_FIRST or run[-1] in "镇乡村":
+    if run in stem_words()["outpost_kind"] or run[0] in NOT_FIRST or run[-1] in "镇乡村":
         return found  # 镇司法所: the township's name is read with its suffix elsewhere
     words = jieba_pos(run)
     if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words[:-1]) or _not_name_end(words):

@@ -107,16 +107,16 @@ def _not_before(m: re.Match, before: str, cues: dict) -> bool:
     return bool(hits)
 
 
-def _excluded(m: re.Match, before: str, after: str, unit: str, text: str = "") -> bool:
+def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     """No outcome: population, area, jurisdiction, awards, one case's debt, one defendant's term,
-    phone numbers (SPEC). `unit`: the figure's SPEC unit; `text`: its sentence."""
+    phone numbers (SPEC). `unit`: the figure's SPEC unit (its sentence is `m.string`)."""
     cues = quantity_cues()
     if m.group(0).replace(" ", "") in cues.get("set_phrase", ()):
         return True
     if _not_before(m, before, cues) or before.endswith(_nicknamed_group()):
         return True
     if (before.rstrip().endswith(cues.get("right_before", ())) and _may_be_a_number(m)) or (
-        unit == "CNY" and _debt(before, cues) and opening_collective(text) is None
+        unit == "CNY" and _debt(before, cues) and opening_collective(m.string) is None
     ):
         # 借款10万元 is one case's debt; 全省法院…，判处赔偿金3.2亿元 the damages of all the courts' cases
         return True
@@ -132,7 +132,7 @@ def _excluded(m: re.Match, before: str, after: str, unit: str, text: str = "") -
         return True
     if after.startswith(cues.get("division_after", ())) and _rules_over(before, cues):
         return True
-    if _divisions_summed(m.string[m.end() : m.end() + 16], cues):  # past a bracket (乡镇（街道）共…)
+    if _divisions_summed(m.string[m.end() : m.end() + 16]):  # past a bracket (乡镇（街道）共…)
         return True
     if m.group("unit") not in cues.get("area", ()):
         return False
@@ -150,13 +150,17 @@ SUMMED = ("共", "累计", "合计")
 BRACKETED = re.compile(r"^[（(][^（()）]{0,8}[)）]")
 
 
-def _divisions_summed(after: str, cues: dict) -> bool:
+@lru_cache(maxsize=1)
+def _division_words() -> tuple[str, ...]:
+    """The division words a count may stand before (data/quantity_cues.tsv, division_after), longest first."""
+    return tuple(sorted(quantity_cues().get("division_after", ()), key=len, reverse=True))
+
+
+def _divisions_summed(after: str) -> bool:
     """3个边境县共破获案件318起: the divisions counted are who did the work summed after them, not a figure."""
     for cut in range(3):  # a modifier of up to two characters before the division word (边境县)
         rest = after[cut:]
-        word = next(
-            (w for w in sorted(cues.get("division_after", ()), key=len, reverse=True) if rest.startswith(w)), None
-        )
+        word = next((w for w in _division_words() if rest.startswith(w)), None)
         if word is not None:  # 乡镇（街道）: the kinds in brackets after it are of the same count
             return BRACKETED.sub("", rest[len(word) :], count=1).startswith(SUMMED)
         if cut < len(after) and not "\u4e00" <= after[cut] <= "\u9fff":
@@ -296,7 +300,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after, unit.unit, text) or _story(text, start, m.end(), before, unit.unit):
+        if _excluded(m, before, after, unit.unit) or _story(text, start, m.end(), before, unit.unit):
             continue
         if any(w in text[_list_start(text, start) : start] for w in quantity_cues().get("list_before", ())):
             continue

@@ -334,6 +334,14 @@ def choose(
     return min(cands, key=lambda d: (d.replaced_by is not None, LEVEL_RANK[d.level], d.code))
 
 
+def region_name(r: RegionMention, document_codes: set[str]) -> str | None:
+    """The name of the division (or township, village) a mention stands for."""
+    if r.local_level:
+        return r.name or r.surface
+    d = choose(r, document_codes)
+    return d.name if d is not None else None
+
+
 def _named_last(cands: list[Division], recent: list[Division]) -> list[Division]:
     """The candidates whose ancestor (or itself) stands latest in `recent`; all of them when none does."""
     at = {d.code: i for i, d in enumerate(recent)}

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .inst_base import LIST_JOINERS
-from .regions import choose
+from .regions import region_name
 
 # between 分别 and its first figure (a few words), and between two figures of the list
 LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}$")  # 分别为, 分别破获案件
@@ -84,8 +84,5 @@ def labelled_subject(text: str, pos: int, insts: list, regions: list, document_c
             return m.name
     for r in regions:
         if r.end == pos and text.endswith(LABEL_OPENERS, 0, r.start):
-            if r.local_level:
-                return r.name or r.surface
-            d = choose(r, document_codes)
-            return d.name if d is not None else None
+            return region_name(r, document_codes)
     return None

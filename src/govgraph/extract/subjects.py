@@ -19,10 +19,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Division, gazetteer, institution_heads, subject_cues, triggers
-from ..lexicon_collectives import collective_leads, collective_systems, collective_words
+from ..lexicon_collectives import CollectiveWord, collective_leads, collective_systems, collective_words
 from .institutions import Context
 from .region_records import RegionMention
-from .regions import choose
+from .regions import choose, region_name
 from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
@@ -122,13 +122,6 @@ def _governed(text: str, im, insts: list) -> bool:
     return all(len(piece) <= LIST_ITEM for piece in re.split(f"[{LIST_SEPARATORS}]", lead[m.end() :]))
 
 
-def _region_name(r: RegionMention, document_codes: set[str]) -> str | None:
-    if r.local_level:
-        return r.name or r.surface
-    d = choose(r, document_codes)
-    return d.name if d is not None else None
-
-
 def _co_actor(text: str, im, subjects: list) -> bool:
     """甲联合乙、丙建立…: 乙 and 丙 join 甲's measure; the clause's figures are reported by 甲, the lead (also
     when 甲's own clause only says it leads: 甲牵头，联合乙、丙出台…)."""
@@ -199,7 +192,7 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         if _list_member(text, r.end, view.regions):
             out.append((r.start, _list_scope(r, document_codes)))
         else:
-            out.append((r.start, SubjectChoice(_region_name(r, document_codes), "subj.region")))
+            out.append((r.start, SubjectChoice(region_name(r, document_codes), "subj.region")))
     for word in view.national_words:
         if word not in text:
             continue
@@ -207,14 +200,14 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             if _opens_clause(text, m.start()):
                 out.append((m.start(), SubjectChoice(None, "subj.national")))
     found = []
-    for word, levels, suffix, _ in collective_words():  # 全市 …: the region as a whole (data/collective_words.tsv)
-        if word not in text:  # most sentences name none of them: skip the regex search
+    for c in collective_words():  # 全市 …: the region as a whole (data/collective_words.tsv)
+        if c.word not in text:  # most sentences name none of them: skip the regex search
             continue
-        for m in re.finditer(word, text[:pos]):
+        for m in re.finditer(c.word, text[:pos]):
             if _opens_clause(text, m.start(), regions):
-                found.append((m.start(), m.end(), word, levels, suffix))
-    for start, end, word, levels, suffix in found:
-        out.append((start, _collective(text, end, word, levels, suffix, ctx, document_codes)))
+                found.append((m.start(), m.end(), c))
+    for start, end, c in found:
+        out.append((start, _collective(text, end, c, ctx, document_codes)))
     if found:
         out += _systems_after(text, pos, found[-1], ctx, document_codes)
     else:
@@ -244,10 +237,10 @@ def _bare_systems(view: SentenceView, pos: int, ctx: Context) -> list:
 def _systems_after(text: str, pos: int, collective, ctx: Context, document_codes: set[str]) -> list:
     """全市公安机关立案侦查46件，检察机关提起公诉38件，法院判处29人: a bare system word opening a later
     clause is the same region's system as the collective before it."""
-    _, end, word, levels, suffix = collective
+    _, end, c = collective
     before = text[:pos]  # the system word stands before the figure
     return [
-        (at, _collective(text, at, word, levels, suffix, ctx, document_codes))
+        (at, _collective(text, at, c, ctx, document_codes))
         for at in range(end + 1, pos)
         if text[at - 1] in "，；,;" and system_word_at(before, at) is not None
     ]
@@ -272,17 +265,9 @@ def _implicit_region(levels, suffix: str, ctx: Context, document_codes: set[str]
     return found[0] if len(found) == 1 else None
 
 
-def _collective(
-    text: str,
-    end: int,
-    word: str,
-    levels,
-    suffix: str,
-    ctx: Context,
-    document_codes: set[str],
-) -> SubjectChoice:
+def _collective(text: str, end: int, c: CollectiveWord, ctx: Context, document_codes: set[str]) -> SubjectChoice:
     """全市法院 → the city's 中级人民法院 (if the document names it); 全县 → the county."""
-    region = _implicit_region(levels, suffix, ctx, document_codes)
+    region = _implicit_region(c.levels, c.suffix, ctx, document_codes)
     region_name = region.name if region is not None else None
     # 全市法院, 全市195个派出所: the system word may follow a count
     count = COUNT.match(text, end)
@@ -290,8 +275,7 @@ def _collective(
     system = collective_systems()[word_at] if word_at is not None else None
     if system is None:
         return SubjectChoice(region_name, "subj.collective-region")
-    lead_levels = next(c.lead_levels for c in collective_words() if c.word == word)  # 全市法院 → the 中级人民法院
-    lead_region = _implicit_region(lead_levels, suffix, ctx, document_codes)
+    lead_region = _implicit_region(c.lead_levels, c.suffix, ctx, document_codes)  # 全市法院 → the 中级人民法院
     template = collective_leads().get((system, lead_region.level)) if lead_region is not None else None
     if lead_region is None or template is None:
         return SubjectChoice(region_name, "subj.collective-region")
@@ -371,5 +355,5 @@ def quantity_subject(
         return SubjectChoice(article_body, "subj.article-body")
     regs = [r for r in view.regions if r.end <= pos]
     if regs:
-        return SubjectChoice(_region_name(regs[-1], document_codes), "subj.region-named")
+        return SubjectChoice(region_name(regs[-1], document_codes), "subj.region-named")
     return SubjectChoice(ctx.regions[-1].name if ctx.regions else None, "subj.article-region")

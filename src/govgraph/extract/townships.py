@@ -140,13 +140,8 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     return found
 
 
-def _a_verb(stem: str) -> bool:
-    """The stem is a verb that takes bodies as its object (组织街道人民调解委员会…); towns named 解放,
-    团结 or 胜利 are not read so."""
-    return stem in ORGANISING_VERBS
-
-
-# verbs by which one body sets others to work, opening a clause right before a township's body
+# verbs by which one body sets others to work, opening a clause right before a township's body (组织街道人民调解
+# 委员会…); towns named 解放, 团结 or 胜利 are not read so
 ORGANISING_VERBS = frozenset("组织 指导 督促 引导 推动 协调 动员 发动 带领 依托 组建 整合".split())
 
 
@@ -169,7 +164,7 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
         stem = text[start : t.start()]
         if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS)):
             continue
-        if _a_verb(stem):
+        if stem in ORGANISING_VERBS:
             continue  # 组织街道人民调解委员会: the verb that opens the clause, no town's name
         if local_ok(lm, chained=True) and not lm.group(0).endswith(GENERIC_PLACE_WORDS):
             return lm
