@@ -7,6 +7,9 @@ a 2,000-node graph."""
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 
 import pytest
 
@@ -224,3 +227,30 @@ def test_browser_details_list_facts_with_their_sentence(browser, tmp_path):
         assert_clean(page)
     finally:
         page.close()
+
+
+BLAS_SPY = """
+import builtins, json, os, sys
+seen = {}
+real_import = builtins.__import__
+def spy(name, *args, **kwargs):
+    if name == "numpy" and "numpy" not in sys.modules:
+        seen.update({v: os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")})
+    return real_import(name, *args, **kwargs)
+builtins.__import__ = spy
+from govgraph.layout import _numpy
+_numpy()
+after = {v: os.environ.get(v) for v in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS")}
+print(json.dumps([seen, after]))
+"""
+
+
+def test_the_layout_imports_numpy_with_blas_on_one_thread_unless_the_user_chose():
+    """Small matrices: a second BLAS thread only waits for a core the graph writers use. The
+    user's own setting stands, and the process's environment is as it was afterwards."""
+    env = {k: v for k, v in os.environ.items() if not k.endswith("_NUM_THREADS")}
+    env["OMP_NUM_THREADS"] = "3"
+    out = subprocess.run([sys.executable, "-c", BLAS_SPY], env=env, capture_output=True, text=True, check=True)
+    seen, after = json.loads(out.stdout)
+    assert seen == {"OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "3", "MKL_NUM_THREADS": "1"}
+    assert after == {"OPENBLAS_NUM_THREADS": None, "OMP_NUM_THREADS": "3"}

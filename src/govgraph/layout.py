@@ -12,6 +12,8 @@ right, sorted by class and name, instead of being scattered around the rim.
 from __future__ import annotations
 
 import math
+import os
+import sys
 import unicodedata
 from typing import TYPE_CHECKING
 
@@ -44,7 +46,7 @@ def node_box(label: str, size: float) -> tuple[float, float]:
 def layout(ids: list[str], edges: list[tuple[str, str]], boxes: dict[str, tuple[float, float]], rank: dict[str, tuple]):
     """{id: (x, y)} in canvas pixels, integers. `ids` in a fixed order; `rank` orders nodes
     for packing (smallest first: the best connected); `boxes` from `node_box`."""
-    import numpy as np
+    np = _numpy()
 
     if not ids:
         return {}
@@ -67,6 +69,26 @@ def layout(ids: list[str], edges: list[tuple[str, str]], boxes: dict[str, tuple[
     # a box's centre is below its node's: the label hangs under the shape
     drop = (LABEL_GAP + LABEL_LINE * FONT_PX) / 2
     return {n: (int(round(centres[i][0])), int(round(centres[i][1] - drop))) for i, n in enumerate(ids)}
+
+
+BLAS_THREADS = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+
+
+def _numpy():
+    """numpy, its BLAS on one thread unless the user set a number. The layout's matrices are
+    small (nodes × 40 pivots), and a BLAS thread that waits for a busy core (the graph's
+    writers run while the page is drawn) made the page half as slow again. BLAS reads the
+    setting when numpy is first imported; it is taken back at once, for other programs."""
+    if "numpy" in sys.modules:
+        return sys.modules["numpy"]
+    unset = [v for v in BLAS_THREADS if v not in os.environ]
+    os.environ.update(dict.fromkeys(unset, "1"))
+    try:
+        import numpy
+    finally:
+        for v in unset:
+            os.environ.pop(v, None)
+    return numpy
 
 
 class _Shelf:
@@ -259,7 +281,8 @@ class _Grid:
             left, top = x - reach, y - reach
             self._cover(left, top, x + reach + w, y + reach + h)
             window = self.cells[top - self.y0 : y + reach + h - self.y0, left - self.x0 : x + reach + w - self.x0]
-            summed = np.pad(window.cumsum(0).cumsum(1), ((1, 0), (1, 0)))
+            summed = np.zeros((window.shape[0] + 1, window.shape[1] + 1), dtype=np.int64)
+            summed[1:, 1:] = window.cumsum(0).cumsum(1)  # with a zero row and column first
             used = summed[h:, w:] - summed[:-h, w:] - summed[h:, :-w] + summed[:-h, :-w]
             if (used == 0).any():
                 self.last = reach
