@@ -28,9 +28,14 @@ class DictMatcher:
                 node = node.setdefault(ch, {})
             node[self._END] = k
         # the positions where a key may start, found by `re` in one pass: the loop below then
-        # visits only those instead of every character
+        # visits only those instead of every character; when no key is a single character, only
+        # those followed by a character some key has second (a third of them)
         firsts = "".join(sorted(self.trie))
-        self.starts = re.compile(f"[{re.escape(firsts)}]" if firsts else "(?!)")
+        seconds = "".join(sorted({k[1] for k in self.keys if len(k) > 1}))
+        pattern = f"[{re.escape(firsts)}]" if firsts else "(?!)"
+        if firsts and min(map(len, self.keys)) > 1:
+            pattern += f"(?=[{re.escape(seconds)}])"
+        self.starts = re.compile(pattern)
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         out = []
