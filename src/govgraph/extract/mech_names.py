@@ -120,13 +120,14 @@ def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
     for k in range(2, DOMAIN_MAX + 1):
         if k > pos or not all(CJK.match(ch) for ch in text[pos - k : pos]):
             break
+        if not setup_before(text, pos - k, cues):
+            continue  # the cheap test first: most windows have no setup verb before them
         words = jieba_pos(text[pos - k : pos])
         if len("".join(w for w, _ in words)) != k or not all(f in DOMAIN_TAGS for _, f in words):
             continue
         if any(w in cues.stop or w in cues.setup or w == "工作" for w, _ in words):
             continue  # 推行工作“清单化”: no domain
-        if setup_before(text, pos - k, cues):
-            return True
+        return True
     return False
 
 
