@@ -26,6 +26,7 @@ from .regions import choose, region_name
 from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
+CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
 OUTPOSTS = ("派出所", "司法所", "法庭", "检察室")  # units that act on their own, away from their body
 # time phrases and adverbs that may open a clause before its subject (近8年来，浙江…; 2002年,全县…)
 TIME_LEAD = re.compile(
@@ -220,8 +221,10 @@ def _bare_systems(view: SentenceView, pos: int, ctx: Context) -> list:
     the body of that system the article named last (its lead: 公安局, 公安厅, 中级人民法院 …)."""
     text, out = view.text, []
     named = None
-    for at in range(pos):
-        word = system_word_at(text, at) if (at == 0 or text[at - 1] in CLAUSE_STOPS) else None
+    # the clause starts before `pos`: the text's start and each place right after a clause stop
+    clause_starts = [0, *(m.end() for m in CLAUSE_STOP.finditer(text, 0, pos - 1))] if pos > 0 else []
+    for at in clause_starts:
+        word = system_word_at(text, at)
         if word is None or not _opens_clause(text, at):
             continue
         if named is None:  # only once a system word opens a clause (rare)
