@@ -18,6 +18,8 @@ from .roles import opening_collective
 
 # 二万三千: a whole number in words may hold 万 (the magnitude after a number is matched apart)
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?"
+# what a figure's number starts with (ARABIC, _CN or 半): a sentence with none of these holds no figure
+NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千半]")
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 # one clause of the figure, for cue words
 CLAUSE_STOPS = "，,；;。！？!?（("
@@ -281,7 +283,8 @@ def _per_capita(text: str, start: int) -> bool:
 def find_quantities(text: str) -> list[QuantityMention]:
     out = []
     units = quantity_units()
-    for m in _pattern().finditer(text):
+    # half the sentences hold no numeral: the pattern, which cannot skip ahead, is not run on them
+    for m in _pattern().finditer(text) if NUMERAL.search(text) else ():
         num, unit = m.group("num"), units[m.group("unit")]
         arabic = re.fullmatch(ARABIC, num) is not None
         # 三万件, 两千余件: a Chinese numeral with its magnitude is a figure even where a bare one
