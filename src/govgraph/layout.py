@@ -248,7 +248,7 @@ class _Grid:
         lo = np.floor(wanted.min(axis=0) / CELL).astype(int) - pad
         hi = np.ceil(wanted.max(axis=0) / CELL).astype(int) + pad
         self.x0, self.y0 = int(lo[0]), int(lo[1])
-        self.cells = np.zeros((int(hi[1] - lo[1]), int(hi[0] - lo[0])), dtype=np.int32)
+        self.cells = np.zeros((int(hi[1] - lo[1]), int(hi[0] - lo[0])), dtype=np.uint8)
         self.last = 4
         self.distance: dict[int, tuple] = {}
 
@@ -281,16 +281,17 @@ class _Grid:
             left, top = x - reach, y - reach
             self._cover(left, top, x + reach + w, y + reach + h)
             window = self.cells[top - self.y0 : y + reach + h - self.y0, left - self.x0 : x + reach + w - self.x0]
-            summed = np.zeros((window.shape[0] + 1, window.shape[1] + 1), dtype=np.int64)
-            summed[1:, 1:] = window.cumsum(0).cumsum(1)  # with a zero row and column first
+            summed = np.zeros((window.shape[0] + 1, window.shape[1] + 1), dtype=np.int32)
+            summed[1:, 1:] = window.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)  # a zero row and column first
             used = summed[h:, w:] - summed[:-h, w:] - summed[h:, :-w] + summed[:-h, :-w]
-            if (used == 0).any():
+            free = used == 0
+            if free.any():
                 self.last = reach
                 if reach not in self.distance:
                     dy, dx = np.mgrid[-reach : reach + 1, -reach : reach + 1]
                     self.distance[reach] = (dx * dx + dy * dy, dx.ravel(), dy.ravel())
                 squared, dx, dy = self.distance[reach]
-                k = int(np.argmin(np.where(used == 0, squared, np.iinfo(np.int64).max)))
+                k = int(np.argmin(np.where(free, squared, np.iinfo(np.int64).max)))
                 return x + int(dx[k]), y + int(dy[k])
             reach *= 2
 
