@@ -19,6 +19,7 @@ keeps out principles, slogans, brands, platforms, facilities, awards and fragmen
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from ..lexicon import institution_heads, triggers
@@ -343,16 +344,16 @@ def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
     return out
 
 
-def _inner_quotes_dropped(text: str) -> tuple[str, list[int]]:
+def _inner_quotes_dropped(text: str) -> tuple[str, Sequence[int]]:
     """The text without quotes around one or two characters inside a word (五“度”融合), and
-    for each character left its offset in `text`."""
+    for each character left its offset in `text`, then the length of `text`."""
+    if "“" not in text and "‘" not in text:  # the common case: no quote opens
+        return text, range(len(text) + 1)
     drop: set[int] = set()
     for m in INNER_QUOTE.finditer(text):
         drop.update((m.start(1), m.end(1) - 1))
-    if not drop:  # the common case
-        return text, list(range(len(text)))
     kept = [i for i in range(len(text)) if i not in drop]
-    return "".join(text[i] for i in kept), kept
+    return "".join(text[i] for i in kept), [*kept, len(text)]
 
 
 def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -379,7 +380,6 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
 def discover(text: str) -> list[Candidate]:
     cues = mechanism_cues()
     bare, kept = _inner_quotes_dropped(text)
-    kept.append(len(text))
     phrases = [Candidate(kept[c.start], kept[c.end - 1] + 1, c.name, c.rule, c.core) for c in _phrases(bare, cues)]
     return (
         _quoted(text, cues)

@@ -51,15 +51,17 @@ def _lexicon() -> tuple[DictMatcher, dict[str, Concept]]:
 def _curated(text: str) -> list[MechanismMention]:
     """Curated labels, matched as if the text had no quotation marks."""
     matcher, by_label = _lexicon()
-    kept: Sequence[int]
-    if QUOTE.search(text):
-        kept = [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS]
-        bare = "".join(text[i] for i in kept)
-    else:  # the common case: the text is its own bare form
-        kept, bare = range(len(text)), text
+    bare = QUOTE.sub("", text)
+    hits = matcher.find(bare)
+    if not hits:
+        return []
+    # where each character of the bare text stands in the text
+    kept: Sequence[int] = (
+        range(len(text)) if len(bare) == len(text) else [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS]
+    )
     out = []
     named_after = mechanism_stoplist().label_follows
-    for s, e, label in matcher.find(bare):
+    for s, e, label in hits:
         start, end = kept[s], kept[e - 1] + 1
         if bare.startswith(named_after, e):
             continue  # 人民调解员, 诉调对接中心: a role or a body named after the procedure
