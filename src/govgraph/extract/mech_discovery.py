@@ -80,11 +80,12 @@ STOP_FLAGS = ("ns", "nr", "nt", "nrt")
 # before 活动 it is an event's theme (“巾帼心向党 书香绽芳华”等文体活动)
 SPACED_TAILS = ("专项行动", "行动", "工作", "工程")
 SPACED = re.compile(r"[\u4e00-\u9fff]{2,8}[ \u3000][\u4e00-\u9fff]{2,8}")
+WORDS_AFTER = re.compile(r"[\u4e00-\u9fffA-Za-z]{0,10}")  # the words right after a quote
 
 
 def _not_mechanism_after(text: str, pos: int) -> bool:
     """What follows a quote says it names a platform, brand, principle, facility or award."""
-    window = re.match(r"[\u4e00-\u9fffA-Za-z]{0,10}", text[pos:])
+    window = WORDS_AFTER.match(text, pos)
     after = window.group(0) if window else ""
     hit = _follows_pattern().search(after)
     # …审判团队模式: a way of working named after the team, not the team
@@ -130,17 +131,17 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         if _not_mechanism_after(text, tail_from):
             continue
         tail = tail_at(text, tail_from, cues)
-        counted = re.match(rf"[{NUM}]+[{cues.counted}]", text[m.end() :])
+        counted = _counted_start(cues.counted).match(text, m.end())
         if "、" in inner and counted and j == k:
             for part in inner.split("、"):
                 if plausible(part):
-                    end = tail[1] if tail else m.end() + counted.end()
+                    end = tail[1] if tail else counted.end()
                     out.append(Candidate(m.start(), end, part, "mech.quoted+list", part))
             continue
         if spells_out_count(inner, text, m.end()):
             out += _counted_after(text, m.end(), cues)  # “自治、法治、德治”三治融合: the count is the name
             continue
-        if re.match(r"的[“‘]", text[quotes[j].end() :]):
+        if text.startswith(("的“", "的‘"), quotes[j].end()):
             continue  # it describes the quoted name that follows: “法庭+司法+…”的“六调联动”
         numbered = bool(NUMBERED.match(inner))
         named = bool(
@@ -317,6 +318,12 @@ def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
         if len(span) > PHRASE_MAX:
             break
     return end
+
+
+@lru_cache(maxsize=4)
+def _counted_start(counted: str) -> re.Pattern:
+    """A count word (两项): the quote before it lists that many names."""
+    return re.compile(rf"[{NUM}]+[{counted}]")
 
 
 @lru_cache(maxsize=4)

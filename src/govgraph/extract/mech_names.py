@@ -16,6 +16,9 @@ QUOTE_CHARS = "“”\"‘’'「」『』"
 NUM = "一二三四五六七八九十两双百千万多"
 NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
 CJK = re.compile(r"[\u4e00-\u9fff]")
+SPACE = re.compile(r"\s")
+LIST_MARKS = re.compile(r"[、+＋\-—]")  # a long name is a list of parts
+PARTICLE_END = re.compile(r"[了起]$")  # 建立了, 建立起
 # a name of two or more counted parts (四区五中心, 一中心四平台, 两站一中心)
 COUNTED_PARTS = re.compile(rf"^[{NUM}][\u4e00-\u9fff]{{1,4}}[{NUM}][\u4e00-\u9fff]{{1,4}}")
 
@@ -67,7 +70,7 @@ def clean_name(s: str) -> str:
 def plausible(name: str) -> bool:
     """A name, not a slogan, a count, a fragment, or something the stoplist rules out."""
     stop = mechanism_stoplist()
-    if len(name) < 2 or re.search(r"\s", name) or name in stop.names:
+    if len(name) < 2 or SPACE.search(name) or name in stop.names:
         return False
     if name in gazetteer().by_name:
         return False  # 域外法查明“厦门模式”: a place alone names the model, not what it is a model of
@@ -75,7 +78,7 @@ def plausible(name: str) -> bool:
         return False  # 诉讼服务中心 is a facility; 四区五中心 a programme of counted parts
     if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
         return False
-    if len(name) > 16 and not re.search(r"[、+＋\-—]", name):
+    if len(name) > 16 and not LIST_MARKS.search(name):
         return False
     # 每周研判制度和每月调度: a generic word and a conjunction inside end one name and start another
     return not any(f"{tail}{joint}" in name for tail in ("制度", "机制") for joint in "和及与、")
@@ -106,7 +109,7 @@ def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
         return True  # 推出 is a verb of its own
     if head.endswith("出"):
         return head[:-1].endswith(OUT_VERBS)
-    return re.sub(r"[了起]$", "", head).endswith(cues.setup)
+    return PARTICLE_END.sub("", head).endswith(cues.setup)
 
 
 # what a name may be about, written between the setup verb and the quoted name (实行纠纷“一码受理”)

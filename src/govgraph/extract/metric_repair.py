@@ -19,6 +19,7 @@ from .quantities import find_quantities
 
 MAX_LABEL = 16
 PUNCT = re.compile(r"[，。、；：？！“”‘’（）()《》\[\]【】,.;:?!\"'\s·…—\-+/%＋]")
+DIGIT = re.compile(r"\d")
 # adverbs that belong in a label (同比增长, 累计受理, 平均周期)
 # 不/未 negate what follows (附条件不起诉, 不批准逮捕): dropping them turns the label round
 LABEL_ADVERBS = {"同比", "环比", "累计", "平均", "共同", "依法", "按期", "按时", "当场", "一次性", "不", "未"}
@@ -64,7 +65,7 @@ def _fragment_reason(label: str) -> str | None:
         return "too long"
     if PUNCT.search(label):
         return "punctuation"
-    if re.search(r"\d", label) and find_quantities(label):
+    if DIGIT.search(label) and find_quantities(label):
         return "a figure"
     if label[0] in OPENERS and not LEGAL_NOUNS.match(label):
         return f"opens with {label[0]}"

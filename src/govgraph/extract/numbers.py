@@ -10,6 +10,7 @@ CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 
 CN_UNITS = {"十": 10, "百": 100, "千": 1000}
 
 ARABIC = r"\d+(?:,\d{3})*(?:\.\d+)?"
+ARABIC_NUMBER = re.compile(ARABIC)
 
 
 @dataclass
@@ -50,6 +51,6 @@ def cn_to_number(s: str) -> float | None:
 
 
 def parse_number(num: str) -> float | None:
-    if re.fullmatch(ARABIC, num):
+    if ARABIC_NUMBER.fullmatch(num):
         return float(num.replace(",", ""))
     return cn_to_number(num)

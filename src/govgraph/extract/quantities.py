@@ -12,7 +12,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import Unit, quantity_cues, quantity_units
-from .numbers import ARABIC, QuantityMention, parse_number
+from .numbers import ARABIC, ARABIC_NUMBER, QuantityMention, parse_number
 from .quantity_words import day_limits, percent_in_words
 from .roles import opening_collective
 
@@ -288,7 +288,7 @@ def find_quantities(text: str) -> list[QuantityMention]:
     units = quantity_units()
     for m in _pattern().finditer(text):
         num, unit = m.group("num"), units[m.group("unit")]
-        arabic = re.fullmatch(ARABIC, num) is not None
+        arabic = ARABIC_NUMBER.fullmatch(num) is not None
         # 三万件, 两千余件: a Chinese numeral with its magnitude is a figure even where a bare one
         # is a word (一件事, 两起)
         counted = any(c in "一二两三四五六七八九" for c in num) and (
