@@ -35,8 +35,8 @@ SENTENCE_END = re.compile(
 _jieba_ready: list[bool] = []  # set once jieba is quiet and its dictionary loaded, per process
 
 
-def jieba_cut(text: str) -> list[str]:
-    """jieba's word list, with its start-up chatter silenced (it logs to stderr)."""
+def _ready_jieba():
+    """jieba, with its start-up chatter silenced (it logs to stderr) and its dictionary loaded."""
     if not _jieba_ready:
         import logging
 
@@ -46,7 +46,18 @@ def jieba_cut(text: str) -> list[str]:
         _jieba_ready.append(True)
     import jieba
 
-    return jieba.lcut(text)
+    return jieba
+
+
+def jieba_cut(text: str) -> list[str]:
+    """jieba's word list."""
+    return _ready_jieba().lcut(text)
+
+
+def in_jieba_block(ch: str) -> bool:
+    """jieba cuts a text into blocks of Han characters, letters, digits and a few signs before it looks
+    for words, so no word runs across a character outside them (punctuation, a space)."""
+    return _ready_jieba().re_han_default.match(ch) is not None
 
 
 def _import_jieba():
@@ -98,16 +109,13 @@ def _load_dictionary_cache(dt) -> None:
 
 def word_frequency(word: str) -> int:
     """How often jieba's dictionary counts `word` (0 for a word it does not know)."""
-    jieba_cut("")  # loads the dictionary once
-    import jieba
-
-    return jieba.dt.FREQ.get(word) or 0
+    return _ready_jieba().dt.FREQ.get(word) or 0
 
 
 @lru_cache(maxsize=65536)
 def jieba_pos(text: str) -> tuple[tuple[str, str], ...]:
     """jieba's (word, part-of-speech tag) pairs (short name runs repeat: cached)."""
-    jieba_cut("")  # silences jieba once
+    _ready_jieba()  # silences jieba once
     import jieba.posseg
 
     return tuple((p.word, p.flag) for p in jieba.posseg.lcut(text))

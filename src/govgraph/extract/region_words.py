@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..segment import jieba_cut
+from ..segment import in_jieba_block, jieba_cut
 
 DIVISION_SUFFIXES = set("省市州县区盟旗")
 
@@ -53,6 +53,8 @@ def is_whole_word(text: str, s: int, e: int) -> bool:
 def starts_inside_word(text: str, s: int, e: int) -> bool:
     """jieba reads the name's start as the end of a word that began before it (闽西|山区 holds no
     西山区); a word running to the name's end or past it (新疆伊犁哈萨克自治州, 那曲|市色尼区) does not count."""
+    if s == 0 or not in_jieba_block(text[s - 1]):
+        return False  # the name opens the text or follows punctuation (half the names): no word runs into it
     lo = max(0, s - 4)
     return _window_starts_inside(text[lo : min(len(text), e + 4)], s - lo, e - lo)
 
