@@ -156,6 +156,20 @@ def test_a_region_opening_a_sentence_stops_the_carried_actor():
     ]
 
 
+def test_each_body_of_a_system_named_as_subject_stops_the_carried_actor():
+    # 各县（市、区）法院要…: several bodies, none of them the court of the sentence before
+    first = "晋江市人民法院首创“执破融合”工作模式。\n"
+    for text in (
+        "会议要求，各县（市、区）法院要推动府院联动机制向基层延伸。\n",
+        "要求各基层法院严格执行府院联动机制。\n",
+    ):
+        assert set(adoptions(first + text)) == {("晋江市人民法院", "执破融合")}
+    # … but a body referred to as this one (该院) is carried, and 全市各级法院 is the collective its lead heads
+    assert ("晋江市人民法院", "府院联动") in adoptions(first + "该院还建立府院联动机制。\n")
+    text = "泉州市中级人民法院首创“执破融合”工作模式。\n全市各级法院积极推行府院联动机制。\n"
+    assert ("泉州市中级人民法院", "府院联动") in adoptions(text)
+
+
 def test_a_body_of_the_jurisdiction_opening_a_sentence_is_its_subject():
     # 辖区X法院推行…: X acts, not the intermediate court carried from the sentence before
     text = "荆州市中级人民法院推动执行工作提质增效。\n辖区沙市区人民法院推行诉前调解。\n"

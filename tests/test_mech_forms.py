@@ -98,6 +98,14 @@ CASES += [
             ("联合培训", 16, 20, "mech.setup-verb+enumerated"),
         ],
     ),
+    # a quoted combination right before a generic word is a way of working, though its last part names a
+    # facility; a longer phrase between them is the name, and a combination alone is a facility
+    ("推行“护边员+警务室”联防模式", [("护边员+警务室", 2, 15, "mech.quoted+tail")]),
+    ("推行“生态检察+修复基地”模式", [("生态检察+修复基地", 2, 15, "mech.quoted+tail")]),
+    ("建成“共享法庭+调解室”。", []),
+    ("建成“诉讼服务中心”模式。", []),
+    # a modifier a name cannot start with is passed over where jieba reads it into the name (常态|化府院)
+    ("签署《关于建立常态化府院联动机制的实施意见》", [("府院联动", 10, 14, "mech.curated:court-government-linkage")]),
     # documents of rules are no mechanism; a name the scheme knows is its own
     ("出台了快速审理、预重整等配套制度文件。", [("预重整", 8, 11, "mech.curated:pre-reorganization")]),
 ]

@@ -27,6 +27,7 @@ from .roles import (
     REPORTING,
     collective_in,
     collective_lead,
+    each_of_system_in,
     has_word,
     negated,
     opening_lead,
@@ -369,9 +370,10 @@ class AdoptionFinder:
         检察建议), those of them it includes, else the last body named so far that it includes, standing
         where the collective does (全省检察机关 → the province's 人民检察院): SPEC v2 reads a collective as its
         lead body."""
-        collective = collective_in(text, max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1, mm.start)
-        if collective is None:
-            return [(who, "carried") for who in self.carried]
+        clause = max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1
+        collective = collective_in(text, clause, mm.start)
+        if collective is None:  # 各县（市、区）法院要…: several bodies, of which none is carried
+            return [] if each_of_system_in(text, clause, mm.start) else [(who, "carried") for who in self.carried]
         mine = [(who, "carried") for who in self.carried if collective.includes(who)]
         # the article's bodies so far, this sentence's before the collective included (记者从X获悉，全省法院…)
         named = self.named + [b for b in bodies if b.end <= collective.start and not b.title_only]

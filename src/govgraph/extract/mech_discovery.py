@@ -36,6 +36,7 @@ from .mech_names import (
     clean_name,
     find_each,
     generic_only,
+    past_bad_start,
     plausible,
     setup_before,
     setup_before_domain,
@@ -182,7 +183,13 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
             and SPACED.fullmatch(name) is not None
             and plausible(name.replace(" ", ""))
         )
-        if (plausible(name) and (name != inner or plausible(inner))) or (counted_name and name == inner) or spaced:
+        # “护边员+警务室”联防模式 (a longer phrase after the quote is the name: “…+…工作室”府院联动实质解纷机制)
+        combined = tail is not None and len(tail[0]) <= 2 and PLUS_NAME.match(name) is not None
+        if (
+            (plausible(name, combined) and (name != inner or plausible(inner, combined)))
+            or (counted_name and name == inner)
+            or spaced
+        ):
             out.append(Candidate(m.start(), end, name, rule, inner))
     return out
 
@@ -266,9 +273,7 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             start = _phrase_start(text, end, cues)
             if text[start : start + 1] == "出" and setup_before(text, start + 1, cues):
                 start += 1  # 总结出老娘舅调解工作法: the particle ends the verb, it starts no name
-            for bad in cues.bad_start:
-                if text.startswith(bad, start) and end - start > len(bad):
-                    start += len(bad)
+            start = past_bad_start(text, start, end, cues)
             while end - start > 4 and text[end - 1] in "新":  # 协作新机制
                 end -= 1
             name = clean_name(text[start:end])
@@ -278,7 +283,8 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
                 # 建立社区矫正对象信息共享机制: a word jieba misreads (矫正 as a name) cut the phrase short
                 name, rule = "", ""
             if len(name) < 4 or not plausible(name) or generic_only(name, cues):
-                start = _after_setup(text, end, cues)  # 建立查人找物协作机制: jieba cut the name short
+                # 建立查人找物协作机制: jieba cut the name short (常态化府院联动机制: 常态|化府院)
+                start = past_bad_start(text, _after_setup(text, end, cues), end, cues)
                 name = clean_name(text[start:end])
                 if start == end or not plausible(name) or generic_only(name, cues):
                     continue

@@ -67,14 +67,16 @@ def clean_name(s: str) -> str:
     return s
 
 
-def plausible(name: str) -> bool:
-    """A name, not a slogan, a count, a fragment, or something the stoplist rules out."""
+def plausible(name: str, combined: bool = False) -> bool:
+    """A name, not a slogan, a count, a fragment, or something the stoplist rules out. `combined`:
+    the name joins parts before a generic word (“护边员+警务室”联防模式), and its last part may be a
+    facility's name, as the whole is not."""
     stop = mechanism_stoplist()
     if len(name) < 2 or SPACE.search(name) or name in stop.names:
         return False
     if name in gazetteer().by_name:
         return False  # 域外法查明“厦门模式”: a place alone names the model, not what it is a model of
-    if name.endswith(stop_ends()) and not COUNTED_PARTS.match(name):
+    if name.endswith(stop_ends()) and not COUNTED_PARTS.match(name) and not combined:
         return False  # 诉讼服务中心 is a facility; 四区五中心 a programme of counted parts
     if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
         return False
@@ -82,6 +84,15 @@ def plausible(name: str) -> bool:
         return False
     # 每周研判制度和每月调度: a generic word and a conjunction inside end one name and start another
     return not any(f"{tail}{joint}" in name for tail in ("制度", "机制") for joint in "和及与、")
+
+
+def past_bad_start(text: str, start: int, end: int, cues: MechanismCues) -> int:
+    """Where a name starts once the words it cannot start with are passed (长效, 常态化: 建立常态化
+    府院联动机制 names 府院联动)."""
+    for bad in cues.bad_start:
+        if text.startswith(bad, start) and end - start > len(bad):
+            start += len(bad)
+    return start
 
 
 def generic_only(name: str, cues: MechanismCues) -> bool:

@@ -213,6 +213,16 @@ def _system_words_by_first() -> dict[str, tuple[str, ...]]:
     return {c: tuple(ws) for c, ws in out.items()}
 
 
+# 各县（市、区）法院, 各基层检察院: each of several bodies of a system, none of which leads (各级法院 is a
+# collective with a lead: COLLECTIVE_OPENING)
+EACH_OF = re.compile(r"各(?:[省市县区乡镇]|基层|（[^）]{1,6}）)+")
+
+
+def each_of_system_in(text: str, start: int, end: int) -> bool:
+    """Whether text[start:end] names each body of a system at a level (各县（市、区）法院要…)."""
+    return any(system_word_at(text, m.end()) for m in EACH_OF.finditer(text, start, end))
+
+
 def collective_in(text: str, start: int, end: int) -> Collective | None:
     """The last collective text[start:end] names (全市检察机关 → the city's 人民检察院; 两级法院 →
     courts), or None."""
