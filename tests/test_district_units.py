@@ -29,11 +29,22 @@ CASES = [
         ],
     ),
 ]
+CASES += [
+    (  # after a verb of going or a place word, as after a clause mark
+        ["西安市公安局推进净网专项行动。", "走进雁塔分局，民警正在接警。"],
+        [("西安市公安局雁塔分局", 2, 6, "inst.district-unit:分局")],
+    ),
+    (  # the district's other form names the unit named before (越城区分局 … 越城分局)
+        ["绍兴市公安局越城区分局推进净网专项行动。", "越城分局创新反诈宣传模式。"],
+        [("绍兴市公安局越城区分局", 0, 4, "inst.district-unit:分局")],
+    ),
+]
 NEGATIVES = [
     ["西安市公安局推进净网专项行动。", "城东分局创新反诈宣传模式。"],  # no district of Xi'an
     ["西安市公安局推进净网专项行动。", "鄞州分局创新反诈宣传模式。"],  # a district of another city
     ["雁塔分局创新反诈宣传模式。"],  # no body of the city named before
     ["西安市人民法院推进执行。", "雁塔分局创新反诈宣传模式。"],  # a body of another kind
+    ["西安市公安局推进净网专项行动。", "大雁塔分局创新反诈宣传模式。"],  # the district's name inside a word
 ]
 
 

@@ -18,6 +18,7 @@ from functools import lru_cache
 
 from ..lexicon import adopt_weights, triggers
 from .adopt_members import joins, list_opening, member_bodies, parties_adopting
+from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
@@ -42,7 +43,7 @@ from .roles import LEAD as STARTS_CLAUSE
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
-GOVERNED = re.compile(r"(?:在|从|于|据|至|到|赴|走进|走入|来到)$")  # a place or a source (在…执行的, 走进X中学) …
+GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a source (在…执行的, 走进X中学) …
 # … or the target of the act (向自然资源局发出检察建议): never the actor
 TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)(?:辖区|辖内)?$")
 TITLE = re.compile(r"《[^《》]*》")

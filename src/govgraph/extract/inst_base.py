@@ -69,6 +69,10 @@ class InstitutionMention:
     title_only: bool = False  # part of a person's title (县委书记张三), not an actor
 
 
+# a place or a source right before a body's name (在…执行的, 走进X中学, 据X介绍)
+PLACE_WORDS = ("在", "从", "于", "据", "至", "到", "赴", "走进", "走入", "来到")
+
+
 @dataclass
 class Context:
     """What the article has named so far, for implicit prefixes and anaphora."""

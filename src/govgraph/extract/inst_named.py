@@ -12,6 +12,7 @@ from .inst_base import (
     CLAUSE_MARKS,
     IMPLICIT,
     JOINING_WORDS,
+    PLACE_WORDS,
     Context,
     InstitutionMention,
     chain_ending_at,
@@ -309,14 +310,19 @@ def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMen
         s = hs - size
         police = head.kind == "public_security" and text.endswith(POLICE, 0, s)
         start = s - len(POLICE) if police else s
-        if start < 0 or (start > 0 and text[start - 1] not in CLAUSE_MARKS and not _joined(text, start)):
+        if start < 0 or (
+            start > 0
+            and text[start - 1] not in CLAUSE_MARKS
+            and not _joined(text, start)
+            and not text.endswith(PLACE_WORDS, 0, start)  # 走进越城区分局府山派出所
+        ):
             continue
         stem = text[s:hs]
         districts = _districts_named(stem)
         parent = _district_parent(districts, head, ctx, police)
         if parent is not None:
             name, region, region_name = parent
-            unit = fill(head, stem=stem, parent=name)
+            unit = _unit_named(ctx, head, name, districts) or fill(head, stem=stem, parent=name)
             rule = "inst.district-unit:" + head.surface
             return [
                 InstitutionMention(start, he, text[start:he], unit, head.kind, region, region_name, name, rule=rule)
@@ -373,6 +379,13 @@ def _district_parent(districts: list, head: Head, ctx: Context, police: bool):
         if city is not None:  # the city's 公安局, named as the head's template names it
             return fill(institution_heads()["公安局"], region=region_prefix(city)), city, city.name
     return None
+
+
+def _unit_named(ctx: Context, head: Head, parent: str, districts: list) -> str | None:
+    """The unit of `parent` the article named before after one of `districts` in another form
+    (越城分局 after 绍兴市公安局越城区分局), or None."""
+    forms = {fill(head, stem=f, parent=parent) for d in districts for f in (d.name, *d.short_names)}
+    return next((u.name for u in reversed(ctx.institutions) if u.parent == parent and u.name in forms), None)
 
 
 def _districts_named(stem: str) -> list:
