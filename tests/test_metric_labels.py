@@ -98,6 +98,9 @@ REPAIRS = [
     ("累计培养“法律明白人”8.6万名", "8.6万名", "培养法律明白人数"),
     ("办理交叉执行案件371件，突破“骨头案”80件", "80件", "突破骨头案数"),
     ("涉企案件办理时间平均缩短3至5个工作日", "5个工作日", "涉企案件办理时间平均缩短"),  # a range's low end
+    # 不 opening the rate of a decision not to act is the rate's (jieba: 不|起诉|率); elsewhere it goes
+    ("不起诉率同比上升18个百分点", "18个百分点", "不起诉率同比上升"),
+    ("审查逮捕案件不批捕率为12%", "12%", "审查逮捕案件不批捕率"),
 ]
 CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies

@@ -41,6 +41,7 @@ SCOPE_SYSTEM = re.compile(
 )  # 全区14个司法所: what is counted follows, whose the subject tells
 # a word of one character opening a label is dropped only when jieba reads it as a word of its own (在岗 stays)
 LEAD_CHARS = set("的等和及在对以而就将把不向经")
+NEGATED_RATE = re.compile(r"不[\u4e00-\u9fff]{1,3}率")  # 不起诉率, 不批捕率: the rate of a decision not to act
 # a label ending in these names what is counted after the figure (科大讯飞等20多家研发单位, 对1.6万件案件)
 BEFORE_NOUN = ("等", "对", "把", "将", "向")
 # what an `other` figure measures, by its unit word
@@ -209,7 +210,7 @@ def _clean(label: str) -> str:
         label = PERIOD_LEAD.sub("", label)
         label = _drop_lead_words(SCOPE_LEAD.sub("", SCOPE_SYSTEM.sub("", label)))
         label = TRAIL_WORDS.sub("", label)
-        if label[:1] in LEAD_CHARS and words_of(label)[0][0] == label[0]:
+        if label[:1] in LEAD_CHARS and words_of(label)[0][0] == label[0] and not NEGATED_RATE.match(label):
             label = label[1:]
         if label == before:
             break
