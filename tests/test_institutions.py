@@ -383,6 +383,12 @@ DEPARTMENTS = [
             ("哈尔滨铁路公安局", 15, 23, "inst.head:铁路公安局"),
         ],
     ),
+    # … and its divisions are named after their city, after the bureau
+    (
+        "南宁铁路公安局柳州公安处创新",
+        [("南宁铁路公安局", 0, 7, "inst.head:铁路公安局"), ("南宁铁路公安局柳州公安处", 0, 12, "inst.subunit:公安处")],
+    ),
+    ("柳州公安处创新", []),  # no bureau before it
     ("鄂尔多斯市破产管理人协会成立", [("鄂尔多斯市破产管理人协会", 0, 12, "inst.named:协会")]),  # 破产 in a name
     # prisons named after a place or a kind, the province before them kept as written
     ("青海省西宁监狱推行", [("青海省西宁监狱", 0, 7, "inst.named:监狱")]),

@@ -295,5 +295,22 @@ def respective_labels(text: str, spans: list[tuple[int, int]], labels: list[str]
             change = m.group(0).replace("分别", "")
             for t, k in enumerate(run):
                 out[k] = labels[j - n + t] + change
+        elif n >= 2 and (measures := _listed_measures(text, spans[j][0], n)):
+            for t, k in enumerate(run):
+                out[k] = measures[t]
         j = run[-1] + 1
     return out
+
+
+# 及时受理率、按期办结率分别达到99.8%、99.5%: measures listed before 分别, one per figure after it
+MEASURES_BEFORE = re.compile(r"([^" + STOPS.replace("、", "") + r"]{2,60})分别(?:为|是|达到|达)?$")
+
+
+def _listed_measures(text: str, first: int, n: int) -> list[str]:
+    """The `n` measures (rates, ratios, amounts) listed right before 分别 and the first figure, as labels."""
+    m = MEASURES_BEFORE.search(text, max(0, first - 64), first)
+    # 、 first: 及, 和 and 与 also stand inside words (及时受理率, 和解率)
+    items = (m.group(1).split("、") if "、" in m.group(1) else LIST_JOIN.split(m.group(1))) if m else []
+    if len(items) != n or not all(MEASURED.search(i) for i in items):
+        return []
+    return [_clean(i) for i in items]
