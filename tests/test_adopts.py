@@ -156,6 +156,15 @@ def test_a_region_opening_a_sentence_stops_the_carried_actor():
     ]
 
 
+def test_a_township_after_its_district_is_the_region_that_acts():
+    # 江北区观音桥街道探索…: the township acts, no body of it named; not the district's body named before
+    text = "江北区委政法委推进网格化治理。\n江北区观音桥街道探索“网格+物业+业委会”联动机制。\n"
+    assert ("中国共产党重庆市江北区委员会政法委员会", "网格+物业+业委会") not in adoptions("重庆市" + text)
+    # … the district alone stands for its body the article named
+    text = "重庆市江北区委政法委推进网格化治理。\n江北区探索“网格+物业+业委会”联动机制。\n"
+    assert ("中国共产党重庆市江北区委员会政法委员会", "网格+物业+业委会") in adoptions(text)
+
+
 def test_each_body_of_a_system_named_as_subject_stops_the_carried_actor():
     # 各县（市、区）法院要…: several bodies, none of them the court of the sentence before
     first = "晋江市人民法院首创“执破融合”工作模式。\n"

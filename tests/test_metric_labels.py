@@ -101,6 +101,8 @@ REPAIRS = [
     # 不 opening the rate of a decision not to act is the rate's (jieba: 不|起诉|率); elsewhere it goes
     ("不起诉率同比上升18个百分点", "18个百分点", "不起诉率同比上升"),
     ("审查逮捕案件不批捕率为12%", "12%", "审查逮捕案件不批捕率"),
+    # 起 and 后 end a time only after a date (2023年起): 起诉 is what was done
+    ("受理审查起诉1200人，起诉958人", "958人", "起诉数"),
 ]
 CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies

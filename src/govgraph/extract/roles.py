@@ -130,6 +130,10 @@ def region_subjects(text: str, regions: list, insts: list) -> list:
             i -= 1
         if LEAD.fullmatch(text[i : r.start]) is None or text.startswith(("的", "人", "、"), r.end):
             continue
+        while k + 1 < len(free) and free[k + 1].start == r.end:  # 江北区观音桥街道…: the township acts
+            k, r = k + 1, free[k + 1]
+        if text.startswith(("的", "人"), r.end):
+            continue
         if PERSON_AFTER.match(text, r.end) or REPORTING.match(text, r.end):
             continue
         out = [r]
