@@ -98,6 +98,15 @@ CASES += [
             ("联合培训", 16, 20, "mech.setup-verb+enumerated"),
         ],
     ),
+    # what a word of joining (衔接, 对接 …) joins stands on both sides of 与/和, whatever tag jieba gives it
+    ("深化行政复议与行政诉讼衔接机制建设", [("行政复议与行政诉讼衔接", 2, 15, "mech.setup-verb")]),
+    ("建立民事诉讼和人民调解衔接机制", [("民事诉讼和人民调解衔接", 2, 15, "mech.setup-verb")]),
+    # … not a body before 与, and not a part a locality word cut (庭外|重组: the curated name stays)
+    ("县法院与县司法局建立诉调对接机制", [("诉调对接", 10, 14, "mech.curated:litigation-mediation-connection")]),
+    (
+        "探索庭外重组与庭内重整衔接机制",
+        [("庭外重组", 2, 6, "mech.curated:out-of-court-restructuring"), ("庭内重整衔接", 7, 15, "mech.phrase+tail")],
+    ),
     # a quoted combination right before a generic word is a way of working, though its last part names a
     # facility; a longer phrase between them is the name, and a combination alone is a facility
     ("推行“护边员+警务室”联防模式", [("护边员+警务室", 2, 15, "mech.quoted+tail")]),

@@ -56,7 +56,7 @@ CASES = [
     # a body's name before the phrase is its actor, not part of the name
     ("荆州法院协同送达机制运行", [("协同送达", 4, 10, "mech.phrase+tail")]),
     # an unquoted name may run to sixteen characters
-    ("建立知识产权行政执法与司法保护衔接机制", [("知识产权行政执法与司法保护衔接", 2, 19, "mech.setup-verb.span")]),
+    ("建立知识产权行政执法与司法保护衔接机制", [("知识产权行政执法与司法保护衔接", 2, 19, "mech.setup-verb")]),
     # a counted list
     (
         "推行“首问负责、限时办结”两项制度",
@@ -80,9 +80,9 @@ CASES = [
     # a setup verb, an unquoted noun phrase and a generic word
     ("建立涉企案件快速办理机制", [("涉企案件快速办理", 2, 12, "mech.setup-verb")]),
     ("探索繁简分流快速审理机制", [("繁简分流快速审理", 2, 12, "mech.setup-verb")]),
-    # a founding verb, then the whole name though jieba cuts it short (查人|找物, 仲裁与诉讼)
+    # a founding verb, then the whole name though jieba cuts it short (查人|找物); what 衔接 joins on both sides of 与
     ("联合市公安局建立查人找物协作机制", [("查人找物协作", 8, 16, "mech.setup-verb.span")]),
-    ("建立劳动人事争议仲裁与诉讼衔接机制", [("劳动人事争议仲裁与诉讼衔接", 2, 17, "mech.setup-verb.span")]),
+    ("建立劳动人事争议仲裁与诉讼衔接机制", [("劳动人事争议仲裁与诉讼衔接", 2, 17, "mech.setup-verb")]),
     # an unquoted noun phrase before a strong generic word
     ("充分发挥行刑双向衔接机制作用", [("行刑双向衔接", 4, 12, "mech.phrase+tail")]),
     ("打造五“度”融合工作体系", [("五度融合", 2, 12, "mech.setup-verb")]),  # a quoted character inside a word

@@ -22,7 +22,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..lexicon import institution_heads, triggers
+from ..lexicon import triggers
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count
@@ -41,7 +41,7 @@ from .mech_names import (
     setup_before,
     setup_before_domain,
     starts_word,
-    stops_inside,
+    stops_phrase,
     tail_at,
 )
 
@@ -75,8 +75,7 @@ PHRASE_MAX = 16  # characters of an unquoted name
 # jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
 # particles, punctuation, locality words, times, measure words, status words; places,
 # persons and organisations
-STOP_TAGS = "rpcuxftqz"  # any tag starting so
-STOP_FLAGS = ("ns", "nr", "nt", "nrt")
+PAIR_JOINERS = ("与", "和")
 # a campaign's two-part name written with a space (“清渠洁岸 清洁家园”工作): a name, not a slogan;
 # before 活动 it is an event's theme (“巾帼心向党 书香绽芳华”等文体活动)
 SPACED_TAILS = ("专项行动", "行动", "工作", "工程")
@@ -210,13 +209,6 @@ def _short_list(inner: str) -> bool:
     return 2 <= len(parts) <= 4 and all(2 <= len(p) <= 6 for p in parts)
 
 
-def _has_stop(word: str, cues: MechanismCues) -> bool:
-    """A word that is, or holds, a stop or setup word (jieba keeps 充分发挥 as one word)."""
-    if word in cues.stop or word in cues.setup:
-        return True
-    return stops_inside(cues).search(word) is not None
-
-
 # the word that closes a list (A、B等…机制), and the words it begins
 LIST_END = "等"
 LIST_END_WORDS = frozenset({"等", "等级", "等同", "等待", "等于", "等候", "等额", "等次"})
@@ -228,34 +220,20 @@ def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
     lo = max(0, end - PHRASE_MAX - 6)
     window = text[lo:end]
     cut = max((i + 1 for i, ch in enumerate(window) if not CJK.match(ch)), default=0)
-    start = end
+    start = joint = end
     for word, flag in reversed(jieba_pos(window[cut:])):
         if word[:1] == LIST_END and word not in LIST_END_WORDS and end - (start - len(word) + 1) <= PHRASE_MAX:
             return start - len(word) + 1  # “法院+商会”等诉调对接机制: jieba glues the list's 等 to the name (等诉|调)
-        if _stops_phrase(word, flag, cues) or end - (start - len(word)) > PHRASE_MAX:
+        if word in PAIR_JOINERS and joint == end and start < end and text.endswith(cues.pair_tails, 0, end):
+            joint = start  # 行政复议与行政诉讼衔接: what is joined on both sides of 与 (jieba tags it p or c)
+            start -= len(word)
+            continue
+        if stops_phrase(word, flag, cues) or end - (start - len(word)) > PHRASE_MAX:
+            if joint < end and flag.startswith("f"):  # 庭外|重组与…: a locality word cut the part before the joiner
+                start = joint - 1
             break
         start -= len(word)
-    return start
-
-
-def _stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
-    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in _body_words()
-
-
-@lru_cache(maxsize=1)
-def _body_words() -> frozenset[str]:
-    """Words that name a public body (法院, 中院, 检察院, 公安局): the actor, not part of the name it
-    carries out (大同中院执行联动机制 names 执行联动)."""
-    kinds = ("court", "procuratorate", "public_security", "justice", "party", "government")
-    return frozenset(
-        h
-        for h, v in institution_heads().items()
-        if len(h) >= 2 and v.kind in kinds and v.scope in ("regional", "national") and h not in FUNCTION_HEADS
-    )
-
-
-# heads that name a function as often as its body (知识产权检察职能…改革, 公益诉讼检察): a name may hold them
-FUNCTION_HEADS = frozenset({"检察"})
+    return joint if start == joint - 1 else start  # nothing before the joiner: the phrase starts after it
 
 
 def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:

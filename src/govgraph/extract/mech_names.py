@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import gazetteer
+from ..lexicon import gazetteer, institution_heads
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 
@@ -93,6 +93,38 @@ def past_bad_start(text: str, start: int, end: int, cues: MechanismCues) -> int:
         if text.startswith(bad, start) and end - start > len(bad):
             start += len(bad)
     return start
+
+
+STOP_TAGS = "rpcuxftqz"  # any tag starting so
+STOP_FLAGS = ("ns", "nr", "nt", "nrt")
+
+
+def _has_stop(word: str, cues: MechanismCues) -> bool:
+    """A word that is, or holds, a stop or setup word (jieba keeps 充分发挥 as one word)."""
+    if word in cues.stop or word in cues.setup:
+        return True
+    return stops_inside(cues).search(word) is not None
+
+
+def stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
+    """A word an unquoted name cannot hold: a pronoun, particle, place or person name, stop or setup word, or a body."""
+    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in _body_words()
+
+
+@lru_cache(maxsize=1)
+def _body_words() -> frozenset[str]:
+    """Words that name a public body (法院, 中院, 检察院, 公安局): the actor, not part of the name it
+    carries out (大同中院执行联动机制 names 执行联动)."""
+    kinds = ("court", "procuratorate", "public_security", "justice", "party", "government")
+    return frozenset(
+        h
+        for h, v in institution_heads().items()
+        if len(h) >= 2 and v.kind in kinds and v.scope in ("regional", "national") and h not in FUNCTION_HEADS
+    )
+
+
+# heads that name a function as often as its body (知识产权检察职能…改革, 公益诉讼检察): a name may hold them
+FUNCTION_HEADS = frozenset({"检察"})
 
 
 def generic_only(name: str, cues: MechanismCues) -> bool:
