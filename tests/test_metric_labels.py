@@ -103,6 +103,10 @@ REPAIRS = [
     ("审查逮捕案件不批捕率为12%", "12%", "审查逮捕案件不批捕率"),
     # 起 and 后 end a time only after a date (2023年起): 起诉 is what was done
     ("受理审查起诉1200人，起诉958人", "958人", "起诉数"),
+    # a scope word ending the words before the figure says whose: what is counted follows it
+    ("整合全区12个部门数据资源", "12个", "整合部门数"),
+    ("依托全市1.5万名网格员收集线索", "1.5万名", "依托网格员数"),
+    ("在全区13个街道全部建成综治中心", "13个", "街道数"),  # 全部 ends the noun (jieba tags it one)
 ]
 CHANGES = [
     # sentence, figure, floor, the label of the figure before, label: a change is labelled as the figure it modifies

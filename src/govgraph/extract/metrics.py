@@ -51,6 +51,7 @@ TRAIL_WORDS = re.compile(
     r"(?:分别为|分别|(?<!行)为|达到|长达|达|共计|共有|共|约|超过|将近|接近|近|超|逾|累计|有|是|高达|多达|仅为|仅用|仅|"
     r"用了|用|了|的|在|计|合计|至|到|由原来的|由原来|原来|由平均|由|从|已|长达|\s)+$"
 )
+TRAIL_SCOPE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){SCOPE_WORD}$")  # 整合全区12个部门: the noun after names it
 CHANGE = re.compile("^" + COMPARED + "?(?:分别)?" + CHANGED + "$")
 # a label ending in one of these already says what is measured
 MEASURED = re.compile(
@@ -209,7 +210,7 @@ def _clean(label: str) -> str:
         before = label
         label = PERIOD_LEAD.sub("", label)
         label = _drop_lead_words(SCOPE_LEAD.sub("", SCOPE_SYSTEM.sub("", label)))
-        label = TRAIL_WORDS.sub("", label)
+        label = TRAIL_SCOPE.sub("", TRAIL_WORDS.sub("", label))
         if label[:1] in LEAD_CHARS and words_of(label)[0][0] == label[0] and not NEGATED_RATE.match(label):
             label = label[1:]
         if label == before:
@@ -247,6 +248,9 @@ def _last_words(label: str) -> str:
 NOUN_AFTER = 12  # the words after a figure that may name what it counts start within this many characters
 
 
+TOTALITY = ("全部", "全都", "均已", "悉数")  # 13个街道全部建成…: the noun ends before (jieba tags 全部 a noun)
+
+
 def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
     """The noun phrase right after the figure (聘请33名专家学者 → 专家学者)."""
     j = end
@@ -265,7 +269,7 @@ def _noun_after(text: str, end: int, keep_verbs: bool = False) -> str:
     while keep_verbs and tokens and tokens[0][1] in ("d", "c", "p"):
         tokens.pop(0)  # 仅用30分钟便完成: the adverb is no part of what is done
     for word, flag in tokens:
-        if not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v"):
+        if (not flag.startswith(NOUN_TAGS) and flag not in ("a", "b", "v")) or word in TOTALITY:
             break
         words.append((word, flag))
         if MEASURED.search(word) or (len(words) == 1 and (word in COUNTED_NOUNS or word in whole_nouns())):
