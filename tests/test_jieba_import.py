@@ -49,3 +49,19 @@ except ImportError as e:
 def test_jieba_imports_without_pkg_resources(code):
     r = subprocess.run([sys.executable, "-W", "ignore", "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr
+
+
+POS_TABLE = """
+from govgraph.segment import jieba_pos
+assert jieba_pos("荆州市中级人民法院")[0] == ("荆州市", "ns")
+import jieba, jieba.posseg
+table = dict(jieba.posseg.dt.word_tag_tab)
+jieba.posseg.dt.load_word_tag(jieba.dt.get_dict_file())  # jieba's own reading, line by line
+assert table == jieba.posseg.dt.word_tag_tab
+"""
+
+
+def test_posseg_tag_table_is_jiebas_own():
+    """segment reads the dictionary's word tags whole: the table is the one jieba's import builds."""
+    r = subprocess.run([sys.executable, "-W", "ignore", "-c", POS_TABLE], capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
