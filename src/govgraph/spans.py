@@ -27,15 +27,15 @@ class DictMatcher:
             for ch in k:
                 node = node.setdefault(ch, {})
             node[self._END] = k
-        # the positions where a key may start, found by `re` in one pass: the loop below then
-        # visits only those instead of every character; when no key is a single character, only
-        # those followed by a character some key has second (a third of them)
+        # the positions where a key may start, found by `re` in one pass (the loop below then visits
+        # only those instead of every character): a key's first character that is a key itself or
+        # is followed by a character some key has second (a third of the first characters)
         firsts = "".join(sorted(self.trie))
+        singles = "".join(sorted(k for k in self.keys if len(k) == 1))
         seconds = "".join(sorted({k[1] for k in self.keys if len(k) > 1}))
-        pattern = f"[{re.escape(firsts)}]" if firsts else "(?!)"
-        if firsts and min(map(len, self.keys)) > 1:
-            pattern += f"(?=[{re.escape(seconds)}])"
-        self.starts = re.compile(pattern)
+        tests = [f"(?<=[{re.escape(singles)}])"] if singles else []  # the character is a key
+        tests += [f"(?=[{re.escape(seconds)}])"] if seconds else []  # a key may go on
+        self.starts = re.compile(f"[{re.escape(firsts)}](?:{'|'.join(tests)})" if firsts else "(?!)")
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         out = []
@@ -65,12 +65,15 @@ def resolve_overlaps(items: list[T], key) -> list[T]:
 
     `key(item)` returns (start, end).
     """
-    ranked = sorted(items, key=lambda it: (-(key(it)[1] - key(it)[0]), key(it)[0]))
+    if len(items) < 2:
+        return list(items)
+    spans = [key(it) for it in items]  # each item's span, asked once
+    ranked = sorted(range(len(items)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0]))
     taken: list[tuple[int, int]] = []
     kept = []
-    for it in ranked:
-        s, e = key(it)
+    for i in ranked:
+        s, e = spans[i]
         if all(e <= ts or s >= te for ts, te in taken):
             taken.append((s, e))
-            kept.append(it)
-    return sorted(kept, key=lambda it: key(it))
+            kept.append(i)
+    return [items[i] for i in sorted(kept, key=spans.__getitem__)]

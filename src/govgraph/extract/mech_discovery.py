@@ -340,9 +340,9 @@ def _inner_quotes_dropped(text: str) -> tuple[str, Sequence[int]]:
     for each character left its offset in `text`, then the length of `text`."""
     if "“" not in text and "‘" not in text:  # the common case: no quote opens
         return text, range(len(text) + 1)
-    drop: set[int] = set()
-    for m in INNER_QUOTE.finditer(text):
-        drop.update((m.start(1), m.end(1) - 1))
+    drop = {i for m in INNER_QUOTE.finditer(text) for i in (m.start(1), m.end(1) - 1)}
+    if not drop:
+        return text, range(len(text) + 1)
     kept = [i for i in range(len(text)) if i not in drop]
     return "".join(text[i] for i in kept), [*kept, len(text)]
 
