@@ -10,9 +10,11 @@ from functools import lru_cache
 from .lexicon import Concept, data_rows, mechanisms
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class MechanismCues:
-    """Words that mark mechanism names in running text (data/mechanism_cues.tsv)."""
+    """Words that mark mechanism names in running text (data/mechanism_cues.tsv). Compared and
+    hashed by identity: made once per lexicon, it keys the caches of patterns built from it, and
+    hashing all its words for each look-up cost a microsecond."""
 
     strong_tails: tuple[str, ...]  # longest first
     weak_tails: tuple[str, ...]

@@ -317,15 +317,15 @@ def _counted_end(counted: str) -> re.Pattern:
 
 
 @lru_cache(maxsize=4)
-def _numbered_before_tail(tails: tuple[str, ...]) -> re.Pattern:
-    words = "|".join(map(re.escape, tails))
+def _numbered_before_tail(cues: MechanismCues) -> re.Pattern:
+    words = "|".join(map(re.escape, cues.strong_tails))
     return re.compile(rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,3}}[{NUM}][\u4e00-\u9fff]{{1,3}})(?={words})")
 
 
 def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
     out = [
         Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
-        for m in _numbered_before_tail(cues.strong_tails).finditer(text)
+        for m in _numbered_before_tail(cues).finditer(text)
         if plausible(m.group(1))
     ]
     # a method named by its steps, unquoted: 运用五步调解法, 三字诀 (not 进一步法治化)
