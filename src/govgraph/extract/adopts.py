@@ -29,7 +29,7 @@ from .roles import (
     collective_in,
     collective_lead,
     each_of_system_in,
-    has_word,
+    has_trigger,
     negated,
     opening_lead,
     opens_without_subject,
@@ -126,7 +126,7 @@ def features(
     f = {f"role:{role}"}
     head = mech.start if head < 0 else head
     clause_from = _clause_start(text, head)
-    f |= _verb_features(text, mech, head, clause_from, words["adopt"])
+    f |= _verb_features(text, mech, head, clause_from)
     if opens_without_subject(text, clause_from, tuple(words["adopt"] + words["deploy"]), head):
         f.add("trig:clause_initial")
     if any(m.start() < mech.start < m.end() for m in TITLE.finditer(text)):
@@ -137,29 +137,29 @@ def features(
         f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
     if _governs(words["receive"], text, clause_from, mech.start):
         f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
-    if has_word(words["modal"], text[clause_from : mech.start]):
+    if has_trigger("modal", text[clause_from : mech.start]):
         f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
     if negated(text, clause_from, mech.start, words.get("negation", [])):
         f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
     if who is None:
-        if has_word(words["adopt"], text[: mech.start]):
+        if has_trigger("adopt", text[: mech.start]):
             f.add("trig:before")
-        if has_word(words["contribute"], text[: mech.start]):
+        if has_trigger("contribute", text[: mech.start]):
             f.add("contrib:before")
         return f
     if who.start < mech.start:
         between = text[who.end : mech.start]
-        if has_word(words["adopt"], between):
+        if has_trigger("adopt", between):
             f.add("trig:between")
-        if has_word(words["deploy"], between):
+        if has_trigger("deploy", between):
             f.add("deploy:between")
-        if has_word(words["joint"], between):
+        if has_trigger("joint", between):
             f.add("joint:between")
-        if has_word(words["contribute"], between):
+        if has_trigger("contribute", between):
             f.add("contrib:between")
-        if has_word(words["praise"], between):
+        if has_trigger("praise", between):
             f.add("praise:between")  # 荣获…称号, 被评为…
-        if has_word(words["joint"], text[_clause_start(text, who.start) : who.start]) or partner(text, who):
+        if has_trigger("joint", text[_clause_start(text, who.start) : who.start]) or partner(text, who):
             f.add("who:joined")  # 省公安厅联合省高级人民法院、省检察院发布…
         if not CLAUSE_BREAK.search(between):
             f.add("clause:same")
@@ -191,7 +191,7 @@ def features(
         f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
-    if has_word(words["praise"], text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
+    if has_trigger("praise", text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
         if not OWN_PRACTICE.match(text, who.end, mech.end + 6) or mech.start > who.end + 1:
             f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
@@ -199,16 +199,18 @@ def features(
     return f
 
 
-def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int, verbs: list[str]) -> set[str]:
+def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int) -> set[str]:
     """Where an adoption verb stands: in the clause before the mechanism, right before its list, right after it."""
     f = set()
-    if has_word(verbs, text[clause_from : mech.start]):
+    if has_trigger("adopt", text[clause_from : mech.start]):
         f.add("trig:clause")
-    ends = tuple(verbs)
+    ends = tuple(triggers()["adopt"])
     if (head > 0 and text.endswith(ends, 0, head)) or (head > 1 and text.endswith(ends, 0, head - 1)):
         f.add("trig:adjacent")
     clause_end = CLAUSE_BREAK.search(text, mech.end)
-    if has_word(verbs, text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]):
+    if has_trigger(
+        "adopt", text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]
+    ):
         f.add("trig:after")  # 诉调对接机制建设全面推进
     return f
 

@@ -177,14 +177,16 @@ class Collective:
         return self.region_end is None or (body.region_name or "").endswith(self.region_end)
 
 
-def has_word(words: list[str], text: str) -> bool:
-    """One of `words` is in `text`."""
-    return _any_word(tuple(words)).search(text) is not None
+def has_trigger(kind: str, text: str) -> bool:
+    """One of the trigger words of that kind (data/triggers.tsv: adopt, praise …) is in `text`."""
+    return _trigger_pattern(kind).search(text) is not None
 
 
 @lru_cache(maxsize=32)
-def _any_word(words: tuple[str, ...]) -> re.Pattern:
-    """One regex for a list of trigger words: a single scan instead of one `in` per word."""
+def _trigger_pattern(kind: str) -> re.Pattern:
+    """One regex for a kind's trigger words: a single scan instead of one `in` per word (keyed on the
+    kind: a look-up by the list of words hashed all its words each time)."""
+    words = triggers()[kind]
     return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
