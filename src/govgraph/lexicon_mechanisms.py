@@ -21,6 +21,7 @@ class MechanismCues:
     strip: tuple[str, ...]
     setup: tuple[str, ...]
     founding: tuple[str, ...]  # setup verbs that found a mechanism (建立, 推行 …)
+    listing: tuple[str, ...]  # setup verbs that open a list of names: the founding ones, 健全, 完善 …
     stop: frozenset[str]
     bad_start: tuple[str, ...]
     generic: frozenset[str]
@@ -44,6 +45,7 @@ def mechanism_cues() -> MechanismCues:
     strong: list[str] = []
     campaign: list[str] = []
     founding: list[str] = []
+    listing: list[str] = []
     founded: list[str] = []
     for r in data_rows("mechanism_cues.tsv"):
         by_role.setdefault(r["role"], []).append(r["word"])
@@ -55,6 +57,8 @@ def mechanism_cues() -> MechanismCues:
             founded.append(r["word"])
         if r["role"] == "setup" and r["strength"] == "founds":
             founding.append(r["word"])
+        if r["role"] == "setup" and r["strength"] in ("founds", "lists"):
+            listing.append(r["word"])
 
     def longest_first(words) -> tuple[str, ...]:
         return tuple(sorted(set(words), key=lambda w: (-len(w), w)))
@@ -66,6 +70,7 @@ def mechanism_cues() -> MechanismCues:
         keep_tail_after=longest_first(by_role.get("keep_tail_after", [])),
         setup=longest_first(by_role.get("setup", [])),
         founding=longest_first(founding),
+        listing=longest_first(listing),
         stop=frozenset(by_role.get("stop", [])),
         bad_start=longest_first(by_role.get("bad_start", [])),
         generic=frozenset(by_role.get("generic", [])),

@@ -148,14 +148,13 @@ def spells_out_count(inner: str, text: str, end: int) -> bool:
 # (SPEC: each named mechanism counts), unlike a list right before the word (建立信息共享、联合执法机制)
 ENUMERATED_ITEM = r"[\u4e00-\u9fff]{2,8}?"
 ENUMERATED_TAIL = ("机制", "制度")
-# besides the verbs that found a mechanism, those that make one sound or carry it out (not 明确, 适用: 明确了
-# 适用范围、方式选择等工作机制 lists a scheme's aspects)
-ENUMERATING_VERBS = ("建立健全", "健全完善", "健全", "完善", "落实")
 
 
 @lru_cache(maxsize=4)
 def _enumerated_pattern(cues: MechanismCues) -> re.Pattern:
-    verbs = "|".join(map(re.escape, sorted(set(cues.founding + ENUMERATING_VERBS), key=len, reverse=True)))
+    # the verbs that found a mechanism and those that make one sound or carry it out (cues.listing; not
+    # 明确, 适用: 明确了适用范围、方式选择等工作机制 lists a scheme's aspects)
+    verbs = "|".join(map(re.escape, sorted(cues.listing, key=len, reverse=True)))
     tails = "|".join(ENUMERATED_TAIL)
     return re.compile(
         rf"(?:{verbs}){VERB_PARTICLE}(?P<list>{ENUMERATED_ITEM}(?:、{ENUMERATED_ITEM}){{1,5}})等"
