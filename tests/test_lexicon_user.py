@@ -11,6 +11,7 @@ from govgraph.api import build
 from govgraph.cache import rules_key
 from govgraph.cli import main
 from govgraph.errors import GovgraphError
+from govgraph.extract.regions import find_regions
 
 HEADS = "surface\tcanonical\tkind\tscope\tlevel\tnot_before\tcollective_at\n"
 MECHS = "pref\talt\tbroader\ten\n"
@@ -238,3 +239,14 @@ def test_every_data_file_takes_user_rows(tmp_path, name):
     merged = lexicon._rows(lexicon._data_text(name))
     assert len(merged) == len(rows) + len(sample)
     assert merged[-len(sample) :] == [row for _, row in rows[-3:]]
+
+
+def test_the_words_that_rule_townships_out_are_data_a_user_can_add_to(tmp_path):
+    text = "江北区观音桥街道探索网格治理。"
+    assert "观音桥街道" in [r.surface for r in find_regions(text)]
+    lexicon.use(
+        lexicon.load_user_lexicon(write(tmp_path / "lex", {"township_words.tsv": "role\tword\nnot_stem\t观音桥\n"}))
+    )
+    assert "观音桥街道" not in [r.surface for r in find_regions(text)]
+    lexicon.use(None)
+    assert "观音桥街道" in [r.surface for r in find_regions(text)]

@@ -9,6 +9,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import institution_heads
+from ..lexicon_places import township_name_words
 from ..segment import jieba_pos
 
 # A township or village name: 1-4 characters and its suffix. The name must not start with
@@ -25,21 +26,11 @@ TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事�
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # the level words that end a township's name (周潭镇, 西乡街道)
 TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
-LOCAL_BAD_NAMES = {"城乡", "农村", "乡村", "城镇", "新农村", "山村", "渔村", "城中村"}
-# common nouns that end like a township or village (江南水乡, 千年古镇)
-GENERIC_PLACE_WORDS = ("水乡", "山村", "渔村", "古镇", "小镇", "重镇", "农村", "乡村", "家乡", "故乡", "城中村")
-# words the suffix opens, which end no name (与缅方村寨建立…: 村寨 is a village, not 缅方村)
-SUFFIX_WORDS = ("村寨", "村庄", "村落", "村民", "村级", "村务", "村组", "镇上", "乡里", "社区里")
-# characters of institutions and common words that never stand in a township's name
+# characters of institutions and common words that never stand in a township's name (but in the county
+# town's quarters: data/township_words.tsv, with the other words that rule names in or out)
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
-DETERMINERS = set(
-    "各每该这此某些"
-)  # 兰州新区各街道: the townships of a place, none named (那, 其 start Zhuang and other names: 那坡镇)
-# …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡); not these stems (城区街道)
+# …but after a division a name may hold these (红花岗区老城街道, 黄山区新山乡)
 CHAINED_NAME_CHARS = set("城山会")  # 新会区会城街道
-NOT_TOWN_STEMS = {"城区", "县城", "市区", "城市", "山区", "城", "山"}
-# the commonest township names are the county town's quarters (城关镇, 城厢街道, 城东乡)
-TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "城郊"}
 
 
 # A township after a word of place (在狮山镇设立, 赴大沥镇开展, 于吉里于孜镇): the preposition tells a place
@@ -48,50 +39,8 @@ TOWN_QUARTERS = {"城关", "城厢", "城东", "城南", "城西", "城北", "�
 PLACE_PREPOSITIONS = set("在于赴到进入")  # 走进谋道镇, 深入仪封乡: verbs of going end with 进, 入
 NOT_IN_PLACE_NAME = set("各全本该每多个等和与及的在到乡村镇某这那其此些是已")
 NOT_PLACE_BEFORE_AT = set("现正存实所好自")  # 现在, 正在, 存在 … are no 在 of place
-# words that make such a phrase generic (在试点街道, 在基层街道, 在偏远乡镇)
-GENERIC_PLACE_STEMS = {
-    "试点",
-    "基层",
-    "示范",
-    "重点",
-    "相关",
-    "有关",
-    "偏远",
-    "边远",
-    "城区",
-    "辖区",
-    "所在",
-    "当地",
-    "本地",
-    "周边",
-    "沿海",
-    "边境",
-    "山区",
-    "牧区",
-    "农村",
-    "城郊",
-    "部分",
-    "个别",
-    "特色",
-    "其他",
-    "所属",
-    "毗邻",
-    "贫困",
-    "少数",
-    "一些",
-    "若干",
-    "先进",
-    "文明",
-    "平安",
-    "和谐",
-    "美丽",
-    "法治",
-    "民主法治",
-    "示范性",
-}
 AFTER_PLACE = set("，,、。；;：:）)”」 \n")
 VILLAGE_AFTER = re.compile(r"([\u4e00-\u9fff]{2,3})(?:村|社区|嘎查)")
-AFTER_PLACE_WORDS = {"试点", "先行先试", "探索"}  # verbs jieba tags as nouns (在笔架山街道试点)
 AFTER_PLACE_TAGS = ("v", "p", "d", "c", "uj", "f")  # 设立, 与, 还, 和, 的, 内
 
 
@@ -99,13 +48,14 @@ def local_ok(lm: re.Match, chained: bool = False) -> bool:
     """`chained`: right after a division (红花岗区老城街道), where 城 and 山 may stand in a name."""
     stem = lm.group(1)
     bad = LOCAL_BAD_CHARS - CHAINED_NAME_CHARS if chained else LOCAL_BAD_CHARS
+    words = township_name_words()
     return not (
         all(c in LOCAL_STOP for c in stem)
         or stem[0] in NOT_NAME_START
-        or lm.group(0) in LOCAL_BAD_NAMES
-        or stem in NOT_TOWN_STEMS
-        or (any(c in bad for c in stem) and stem not in TOWN_QUARTERS)
-        or any(c in DETERMINERS for c in stem)
+        or lm.group(0) in words["bad_name"]
+        or stem in words["not_stem"]
+        or (any(c in bad for c in stem) and stem not in words["town_quarter"])
+        or any(c in words["determiner"] for c in stem)
     )
 
 
@@ -140,11 +90,6 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     return found
 
 
-# verbs by which one body sets others to work, opening a clause right before a township's body (组织街道人民调解
-# 委员会…); towns named 解放, 团结 or 胜利 are not read so
-ORGANISING_VERBS = frozenset("组织 指导 督促 引导 推动 协调 动员 发动 带领 依托 组建 整合".split())
-
-
 # what may stand before a township that opens a clause (。临洺关镇司法所推行…) or joins the body before
 # (…联合分水镇综治中心)
 CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
@@ -162,11 +107,11 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
             continue
         lm = LOCAL.fullmatch(text, start, t.end())
         stem = text[start : t.start()]
-        if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS)):
+        if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(township_name_words()["generic_stem"]):
             continue
-        if stem in ORGANISING_VERBS:
+        if stem in township_name_words()["organising_verb"]:
             continue  # 组织街道人民调解委员会: the verb that opens the clause, no town's name
-        if local_ok(lm, chained=True) and not lm.group(0).endswith(GENERIC_PLACE_WORDS):
+        if local_ok(lm, chained=True) and not lm.group(0).endswith(township_name_words()["generic_end"]):
             return lm
     return None
 
@@ -180,7 +125,7 @@ def township_words(text: str) -> list[re.Match]:
         # 乡镇 has no name, but 西乡街道 has one
         if not "\u4e00" <= before <= "\u9fff" or (before in NO_NAME_BEFORE and (before, t.group(0)) != ("乡", "街道")):
             continue  # 乡镇, 各村, 全社区: no name in front (and jieba is not asked)
-        if text.startswith(SUFFIX_WORDS, t.start()):
+        if text.startswith(township_name_words()["suffix_word"], t.start()):
             continue
         lo = max(0, t.start() - 4)
         # the words of the lengths a name may have that would pass; jieba is asked only if there are any
@@ -227,8 +172,8 @@ def _township_at(text: str, t: re.Match, n: int, lo: int) -> re.Match | None:
     ok = (
         lm is not None
         and not set(lm.group(1)) <= LOCAL_STOP
-        and lm.group(0) not in LOCAL_BAD_NAMES
-        and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+        and lm.group(0) not in township_name_words()["bad_name"]
+        and not lm.group(0).endswith(township_name_words()["generic_end"])
     )
     return lm if ok else None
 
@@ -246,13 +191,13 @@ def townships_after_preposition(text: str) -> list[re.Match]:
                 continue
             lm = LOCAL.fullmatch(text, start, t.end())
             stem = text[start : t.start()]
-            if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS)):
+            if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(township_name_words()["generic_stem"]):
                 continue  # 来到辖区古城镇: 辖区 is no part of the name
             if text[start - 1] == "在" and text[start - 2 : start - 1] in NOT_PLACE_BEFORE_AT:
                 continue  # 现在已是乡舍民居: 现在 is a time word
             if (
                 local_ok(lm, chained=True)
-                and not lm.group(0).endswith(GENERIC_PLACE_WORDS)
+                and not lm.group(0).endswith(township_name_words()["generic_end"])
                 and _ends_place(text, t.end())
             ):
                 found.append(lm)
@@ -267,7 +212,9 @@ def _ends_place(text: str, end: int) -> bool:
     if village is not None and not set(village.group(1)) & NOT_IN_PLACE_NAME:
         return True
     words = jieba_pos(text[end : end + 6])
-    return bool(words) and (words[0][1].startswith(AFTER_PLACE_TAGS) or words[0][0] in AFTER_PLACE_WORDS)
+    return bool(words) and (
+        words[0][1].startswith(AFTER_PLACE_TAGS) or words[0][0] in township_name_words()["verb_after"]
+    )
 
 
 # two townships of one suffix listed together (灯塔街道、川硐街道率先…): the pair vouches for both
@@ -286,4 +233,6 @@ def township_pairs(text: str) -> list[re.Match]:
 
 def _plain_name(lm: re.Match) -> bool:
     stem = lm.group(1)
-    return not (set(stem) & NOT_IN_PLACE_NAME or stem.startswith(tuple(GENERIC_PLACE_STEMS))) and local_ok(lm)
+    return not (set(stem) & NOT_IN_PLACE_NAME or stem.startswith(township_name_words()["generic_stem"])) and local_ok(
+        lm
+    )
