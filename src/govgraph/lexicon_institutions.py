@@ -25,6 +25,12 @@ def stem_words() -> dict[str, frozenset[str]]:
     return {role: frozenset(words) for role, words in out.items()}
 
 
+@lru_cache(maxsize=1)
+def short_names() -> tuple[tuple[str, str], ...]:
+    """(short, full) name ends of bodies (data/short_names.tsv): 矛调中心 for 社会矛盾纠纷调处化解中心."""
+    return tuple((r["short"], r["full"]) for r in data_rows("short_names.tsv"))
+
+
 class Zone(NamedTuple):
     full: str  # the zone's full name
     city: str | None  # GB/T 2260 code of where a zone with a name of its own lies; None for generic words

@@ -10,16 +10,11 @@ import re
 
 from .extract.mech_names import clean_name
 from .lexicon import Division, gazetteer
+from .lexicon_institutions import short_names
 from .lexicon_mechanisms import mechanism_by_label
 from .names import inst_match
 from .records import Entity, Evidence, Extraction, Fact, Quantity
 
-# short names of bodies whose full name is certain only where the text gives it (SPEC: keep the text's wording)
-SHORT_NAMES = (
-    ("矛调中心", "社会矛盾纠纷调处化解中心"),
-    ("矛调中心", "矛盾纠纷调处化解中心"),
-    ("矛调中心", "矛盾纠纷多元化解中心"),
-)
 # a city's district bureau written as a district's own (深圳市宝安区公安局): city, district stem
 DISTRICT_BUREAU = re.compile(r"^(.{2,6}?市)(.{1,4})区公安局$")
 
@@ -160,7 +155,7 @@ class Resolver:
         for n in self.institutions:
             if n.endswith("法庭") and not n.endswith("人民法庭") and n[:-2] + "人民法庭" in self.institutions:
                 out[n] = n[:-2] + "人民法庭"
-            for short, full in SHORT_NAMES:
+            for short, full in short_names():
                 if n.endswith(short) and n[: -len(short)] + full in self.institutions:
                     out[n] = n[: -len(short)] + full
         return out
