@@ -165,6 +165,12 @@ def test_a_township_after_its_district_is_the_region_that_acts():
     assert ("中国共产党重庆市江北区委员会政法委员会", "网格+物业+业委会") in adoptions(text)
 
 
+def test_a_body_the_act_sets_up_is_its_object_not_an_adopter():
+    # 设立X调解中心，建立…机制: the subject sets both up (as the gold reads 成立诉调对接中心 and 设立海上巡回法庭)
+    text = "昆明市司法局与昆明市卫生健康委员会联合设立昆明市医疗纠纷人民调解委员会，实行“调赔结合、保险兜底”模式。\n"
+    assert {who for who, _ in adoptions(text)} == {"昆明市司法局", "昆明市卫生健康委员会"}
+
+
 def test_each_body_of_a_system_named_as_subject_stops_the_carried_actor():
     # 各县（市、区）法院要…: several bodies, none of them the court of the sentence before
     first = "晋江市人民法院首创“执破融合”工作模式。\n"

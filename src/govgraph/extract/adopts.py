@@ -44,8 +44,8 @@ from .roles import LEAD as STARTS_CLAUSE
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
 GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a source (在…执行的, 走进X中学) …
-# … or the target of the act (向自然资源局发出检察建议): never the actor
-TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求)(?:辖区|辖内)?$")
+# … or the target of the act (向自然资源局发出检察建议), or what it sets up (设立X调解中心): never the actor
+TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求|(?:设立|成立|组建|筹建|建成)了?)(?:辖区|辖内)?$")
 TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
 OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
