@@ -149,11 +149,12 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         )
         # “一线工作法”: the quote holds its generic word (kept when what is before it is too short a name;
         # an ordinal before it makes a designation: “一号工程”)
-        ends_generic = any(
+        ends = cues.strong_tails + CAMPAIGN_ENDS
+        ends_generic = inner.endswith(ends) and any(
             inner.endswith(t)
             and len(inner) > len(t)
             and (plausible(inner[: -len(t)]) or (plausible(clean_name(inner)) and not ORDINAL.match(inner)))
-            for t in cues.strong_tails + CAMPAIGN_ENDS
+            for t in ends
         )
         if tail is not None and j == k:
             # the quoted name is the name; a word alone (“一站式”) takes its modifier along

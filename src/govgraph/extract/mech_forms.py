@@ -33,10 +33,8 @@ def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
     working together, standing as a word of its own (not 执法院联动)."""
     if not cues.pair_tails or not any(t in text for t in cues.pair_tails):
         return []
-    chars = re.escape(cues.pair_agents + cues.pair_partners)
-    tails = "|".join(map(re.escape, cues.pair_tails))
     out = []
-    for m in re.finditer(rf"(?=([{chars}])([{chars}])({tails}))", text):
+    for m in _pair_pattern(cues).finditer(text):
         a, b = m.group(1), m.group(2)
         if a == b or a + b in cues.not_pairs or (a not in cues.pair_agents and b not in cues.pair_agents):
             continue
@@ -44,6 +42,13 @@ def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
             end = m.start() + 2 + len(m.group(3))
             out.append(Candidate(m.start(), end, text[m.start() : end], "mech.agent-pair"))
     return out
+
+
+@lru_cache(maxsize=4)
+def _pair_pattern(cues: MechanismCues) -> re.Pattern:
+    chars = re.escape(cues.pair_agents + cues.pair_partners)
+    tails = "|".join(map(re.escape, cues.pair_tails))
+    return re.compile(rf"(?=([{chars}])([{chars}])({tails}))")
 
 
 @lru_cache(maxsize=1)

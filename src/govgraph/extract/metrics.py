@@ -76,7 +76,7 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
     the figure gets the generic label of its unit."""
     text, start, end, floor = _unquote_before(text, start, end, floor)
     label = _label(text, start, end, unit, floor, previous)
-    if label in _generic_labels() or fragment_reason(label) is None:
+    if label in GENERIC_LABELS or fragment_reason(label) is None:
         return label
     return repair(label, _noun_after(text, end)) or _generic(text[start:end], unit)
 
@@ -100,8 +100,10 @@ def _unquote_before(text: str, start: int, end: int, floor: int) -> tuple[str, i
 CJK_RUN = re.compile(r"[\u4e00-\u9fff]+")
 
 
-def _generic_labels() -> set[str]:
-    return {*GENERIC.values(), "数量", *(w + "数" for w in COUNTED_NOUNS), *(m for _, m in OTHER_MEASURE)}
+# the labels a figure gets from its unit alone (made once, not for each figure)
+GENERIC_LABELS = frozenset(
+    {*GENERIC.values(), "数量", *(w + "数" for w in COUNTED_NOUNS), *(m for _, m in OTHER_MEASURE)}
+)
 
 
 def _generic(figure: str, unit: str) -> str:
