@@ -311,6 +311,8 @@ def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[Institution
     """荆州经开区住建局: a city, a development zone word, a head; the zone is no division, the
     body carries the zone's full name after the city as written. A zone with a name of its own
     needs no city (前海合作区人民法院: named as written, in the zone's city)."""
+    if not text.endswith(tuple(development_zones()), 0, hs):
+        return []  # the common case: no zone word before the head, no need to try each
     for word, zone in development_zones().items():
         if not text.endswith(word, 0, hs):
             continue
