@@ -16,7 +16,6 @@ TOWNSHIP_ROLES = (
     "town_quarter",
     "generic_stem",
     "verb_after",
-    "organising_verb",
     "determiner",
 )
 

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import lru_cache
 
-from ..lexicon import Division, Head, gazetteer
+from ..lexicon import Division, Head, gazetteer, triggers
 from ..segment import jieba_pos
 from .region_records import RegionMention
 from .regions import choose
@@ -51,6 +52,18 @@ LIST_JOINERS = ("、", "和", "与", "及", "以及")
 JOINING_CHARS = "和与及"
 # ...and words: 长兴县人民法院会同县公安局 is with the county police, not 会同县
 JOINING_WORDS = ("和", "与", "及", "会同")
+# 联合/协同 open a station's or centre's name after its region (茅箭区联合知识产权保护站), but
+# elsewhere join two bodies (东莞中院联合东莞金融纠纷调解委员会)
+JOINT_NAME_VERBS = {"联合", "协同"}
+# every word that joins a body's name to the one before it (和, 会同, 联合 …)
+JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
+
+
+@lru_cache(maxsize=1)
+def joining_words() -> tuple[str, ...]:
+    """JOINERS and the verbs by which one body sets another to work (指导, 督促: triggers.tsv, role
+    organise): what follows them is another body's name, not a unit of the one before."""
+    return JOINERS + tuple(triggers()["organise"])
 
 
 @dataclass

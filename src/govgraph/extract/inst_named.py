@@ -11,7 +11,8 @@ from ..segment import jieba_pos
 from .inst_base import (
     CLAUSE_MARKS,
     IMPLICIT,
-    JOINING_WORDS,
+    JOINERS,
+    JOINT_NAME_VERBS,
     PLACE_WORDS,
     Context,
     InstitutionMention,
@@ -19,6 +20,7 @@ from .inst_base import (
     fill,
     implicit_before,
     is_name_char,
+    joining_words,
     name_opens_with_break,
     region_prefix,
     resolve_chain,
@@ -33,11 +35,6 @@ PROPER_TAGS = ("ns", "nr", "nz", "nt", "j", "s", "nrt", "nrfg", "eng")
 # one-character heads that end many common words (大局, 格局, 大厅): the head must be a word of its own
 # (海洋和渔业 + 厅) or end a word of three characters or more (海洋局, 戒毒 + 管理局)
 WORD_HEADS = {"局", "厅"}
-# 联合/协同 open a station's or centre's name after its region (茅箭区联合知识产权保护站), but
-# elsewhere join two bodies (东莞中院联合东莞金融纠纷调解委员会)
-JOINT_NAME_VERBS = {"联合", "协同"}
-# every word that joins a body's name to the one before it (和, 会同, 联合 …)
-JOINERS = JOINING_WORDS + tuple(sorted(JOINT_NAME_VERBS))
 # schools, banks and companies keep a place's short form in their own name (浙江工商大学 is no 浙江省工商大学)
 OWN_NAMES = ("银行", "公司", "集团", "仲裁院", "事务所", "监狱", "戒毒所")  # and firms: 陕西汉江律师事务所
 # places of custody numbered within their region (四川省第三监狱, 江苏省第二女子强制隔离戒毒所)
@@ -125,8 +122,8 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     ends_in_he = len(between) in (2, 3) and between.endswith("和") and all(is_name_char(c) for c in between[:-1])
     if stem != between and not ends_in_he:
         return []
-    if between.startswith(JOINERS) and not name_opens_with_break(between):
-        return []  # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first
+    if between.startswith(joining_words()) and not name_opens_with_break(between):
+        return []  # 市场监督管理局会同市消费者协会, 司法局指导市公证协会: two bodies, not a unit of the first
     return [_sub(text, last, he, last.name + between + head.surface, head, "inst.subunit:" + head.surface)]
 
 
@@ -286,7 +283,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
 def _joins_another(stem: str) -> str:
     """会同上海市商务 + 委员会: the joining word (会同, 联合 …) when it and a region open another body's
     name, not a unit's; else ""."""
-    verb = next((w for w in JOINERS if stem.startswith(w)), "")
+    verb = next((w for w in joining_words() if stem.startswith(w)), "")
     rest = stem[len(verb) :]
     implicit = rest.startswith(tuple(w for w, _, _ in IMPLICIT))
     return verb if verb and (implicit or any(rest[:k] in gazetteer().by_name for k in (2, 3, 4))) else ""

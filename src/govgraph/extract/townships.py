@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import institution_heads
+from ..lexicon import institution_heads, triggers
 from ..lexicon_places import township_name_words
 from ..segment import jieba_pos
 
@@ -109,7 +109,7 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
         stem = text[start : t.start()]
         if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(township_name_words()["generic_stem"]):
             continue
-        if stem in township_name_words()["organising_verb"]:
+        if stem in triggers()["organise"]:
             continue  # 组织街道人民调解委员会: the verb that opens the clause, no town's name
         if local_ok(lm, chained=True) and not lm.group(0).endswith(township_name_words()["generic_end"]):
             return lm
