@@ -151,6 +151,10 @@ UNIT_NEGATIVES = [
 
 
 UNIT_CASES += [
+    # 宗 counts items, and cases where a case word follows it or ends right before it
+    ("受理仲裁案件10872宗", [("10872宗", 6, 12, 10872, "case", "qty.unit:宗→case")]),
+    ("查处3宗案件", [("3宗", 2, 4, 3, "case", "qty.unit:宗→case")]),
+    ("排查安全隐患3200宗", [("3200宗", 6, 11, 3200, "item", "qty.unit:宗→item")]),
     # financing restored or brought by the work: no one party's debt
     ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
     # 作为首批 holds no 为首 (以张某为首的团伙), 一起 "together" no 一起 case

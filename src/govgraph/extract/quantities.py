@@ -254,16 +254,18 @@ LISTED_FIGURE = re.compile(r"[0-9.]+[万亿]?[^0-9、，,]{0,3}、")
 
 def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
     """(SPEC unit, rule id): a 件/宗/个 figure is an item when its clause names leads, proposals,
-    consultations or complaints, a case when a case word follows it, else the unit's default."""
+    consultations or complaints, a case when a case word follows it or ends right before it, else the
+    unit's default."""
     if unit.unit == "percent":
         return "percent", "qty.percent"
     spec = unit.unit
     if unit.cued:
         cues = quantity_cues()
-        if any(w in _counted_noun(LISTED_FIGURE.sub("", before)[-8:]) + after for w in cues.get("item", ())):
+        noun = LISTED_FIGURE.sub("", before)[-8:]
+        if any(w in _counted_noun(noun) + after for w in cues.get("item", ())):
             spec = "item"
-        elif any(w in after for w in cues.get("case_after", ())):
-            spec = "case"
+        elif any(w in after for w in cues.get("case_after", ())) or noun.endswith(CASE_HEADS):
+            spec = "case"  # 3宗案件, 受理仲裁案件10872宗
     return spec, f"qty.unit:{unit.word}→{spec}"
 
 
