@@ -39,6 +39,7 @@ from .inst_base import (
     InstitutionMention,
     chain_ending_at,
     fill,
+    implicit_before,
     place_prefix,
     region_prefix,
     resolve_chain,
@@ -265,18 +266,14 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     zoned = _in_zone(text, hs, he, head, ctx, by_end)
     if zoned:
         return zoned
-    for word, levels, suffix in IMPLICIT:
-        if text.endswith(word, 0, hs):
-            s = hs - len(word)
-            if s > 0 and (text[s - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, s)):
-                return []
-            d = ctx.implicit_region(levels, suffix)
-            if d is None:
-                return []
-            if d.level in head.collective_at:  # 市法院, 省法院: read as 石家庄市法院 is, the system's lead body
-                return _collective(text, s, he, head, d)
-            name = fill(head, region=region_prefix(d), short=short_form(d))
-            return [_mention(s, he, text, name, head, d, d.name, "inst.relative")]
+    if any(text.endswith(word, 0, hs) for word, _, _ in IMPLICIT):
+        s, d = implicit_before(text, hs, ctx)
+        if d is None:
+            return []
+        if d.level in head.collective_at:  # 市法院, 省法院: read as 石家庄市法院 is, the system's lead body
+            return _collective(text, s, he, head, d)
+        name = fill(head, region=region_prefix(d), short=short_form(d))
+        return [_mention(s, he, text, name, head, d, d.name, "inst.relative")]
     # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
     if last is not None and last.region is not None:
         joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
