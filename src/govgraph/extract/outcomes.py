@@ -17,7 +17,7 @@ from .periods import find_period, resolve_period
 from .quantities import find_quantities, tells_a_case
 from .respective import labelled_subject, respective_subjects
 from .subject_recall import Recall, jurisdiction, recalled_agents
-from .subjects import SentenceView, SubjectChoice, quantity_subject, sentence_agent
+from .subjects import SentenceView, SubjectChoice, last_agent, quantity_subject, sentence_agents
 
 # a figure this large (or any sum of money, any rate) is the same figure wherever it is repeated
 REPEAT_MIN = 100
@@ -131,8 +131,9 @@ class Outcomes:
             self._articles.append(article)
             spans.append((qm.start, qm.end))
         self._respective(text, first, spans, view.insts)
-        agent = sentence_agent(view, ctx, self.document_codes, recalled_agents(view, len(text), self._recall))
-        self._collective = self._opening_collective(view, ctx, agent)
+        agents = sentence_agents(view, ctx, self.document_codes)  # found once, read for the last and the first
+        agent = last_agent(agents, recalled_agents(view, len(text), self._recall))
+        self._collective = self._opening_collective(view, agents, agent)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
             self._paragraph_body = None
@@ -146,15 +147,15 @@ class Outcomes:
         self._note_named(view.insts)
 
     def _opening_collective(
-        self, view: SentenceView, ctx: Context, agent: SubjectChoice | None
+        self, view: SentenceView, agents: list[tuple[int, SubjectChoice]], agent: SubjectChoice | None
     ) -> SubjectChoice | None:
-        """The collective's lead that opens the sentence (全市检察机关共办理…，法院采纳…) or, for a sentence
-        with no subject and no agent, the one before it."""
+        """The collective's lead that opens the sentence (全市检察机关共办理…，法院采纳…; `agents`: the sentence's,
+        in text order) or, for a sentence with no subject and no agent, the one before it."""
         if view.subjects:
             return None
         if agent is None:
             return self._collective
-        opening = sentence_agent(view, ctx, self.document_codes, first=True)
+        opening = agents[0][1] if agents else None
         return opening if opening is not None and opening.rule == "subj.collective-lead" else None
 
     def _note_named(self, insts: list) -> None:

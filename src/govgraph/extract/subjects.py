@@ -311,13 +311,16 @@ def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceVie
     return None
 
 
-def sentence_agent(
-    view: SentenceView, ctx: Context, document_codes: set[str], recalled: list | None = None, first: bool = False
-) -> SubjectChoice | None:
-    """The last agent of the sentence (`first`: its first): what the text goes on talking about. `recalled`:
+def sentence_agents(view: SentenceView, ctx: Context, document_codes: set[str]) -> list[tuple[int, SubjectChoice]]:
+    """Every agent of the whole sentence, with where it stands, in text order."""
+    return sorted(_agents(view, len(view.text), ctx, document_codes), key=lambda a: a[0])
+
+
+def last_agent(agents: list[tuple[int, SubjectChoice]], recalled: list) -> SubjectChoice | None:
+    """The last of the sentence's agents (`sentence_agents`): what the text goes on talking about. `recalled`:
     agents only the article's earlier text identifies (遵义两级法院 is the 中院, not the region 遵义)."""
-    agents = sorted(_agents(view, len(view.text), ctx, document_codes) + (recalled or []), key=lambda a: a[0])
-    return agents[0 if first else -1][1] if agents else None
+    merged = sorted(agents + recalled, key=lambda a: a[0])
+    return merged[-1][1] if merged else None
 
 
 def quantity_subject(
