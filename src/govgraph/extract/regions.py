@@ -188,7 +188,7 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
         after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
         # two-character county names (城区, 郊区) are only names right after their parent, before a
         # head, or, for a county or county-level city (莘县, 沛县, 芒市), as a word of its own
-        if starts_inside_word(text, s, e) and not after_parent:
+        if not after_parent and starts_inside_word(text, s, e):  # (jieba is asked only when it matters)
             return False  # 闽西山区 holds no 西山区
         if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
             if _name_of_conjunction(text, s, surface):
