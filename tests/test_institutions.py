@@ -572,6 +572,11 @@ ANAPHORA_CASES = [
             ("荆州市沙市区人民法院岑河人民法庭", 21, 23, "inst.anaphor:该庭"),
         ],
     ),
+    (  # 该院 is any body named …院, an arbitration institute too; not one named otherwise
+        "深圳国际仲裁院受理此案。该院依法裁决",
+        [("深圳国际仲裁院", 0, 7, "inst.head:国际仲裁院"), ("深圳国际仲裁院", 12, 14, "inst.anaphor:该院")],
+    ),
+    ("荆州市司法局受理此案。该院依法判决", [("荆州市司法局", 0, 6, "inst.head:司法局")]),
     ("荆州市沙市区人民法院受理此案。该庭长表示", [("荆州市沙市区人民法院", 0, 10, "inst.head:人民法院")]),
     ("本院依法受理", []),  # no court named before: nothing to refer to
     ("荆州市公安局表示，该院长期", [("荆州市公安局", 0, 6, "inst.head:公安局")]),  # 院长 is no 该院

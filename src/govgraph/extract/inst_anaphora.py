@@ -8,7 +8,7 @@ from ..segment import jieba_pos
 from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
 
 ANAPHORA = {
-    "该院": ("court", "procuratorate"),
+    "该院": KINDS,  # any body named …院: a court, a procuratorate, an arbitration institute (ANAPHOR_ENDS)
     "本院": ("court", "procuratorate"),
     "我院": ("court", "procuratorate"),
     "该庭": ("court",),  # a tribunal (法庭, 破产法庭) the article named before
@@ -27,6 +27,7 @@ ANAPHORA = {
 }
 # what the name of the body an anaphor stands for ends with
 ANAPHOR_ENDS = {
+    "该院": "院",
     "中院": "中级人民法院",
     "高院": "高级人民法院",
     "该庭": "庭",
