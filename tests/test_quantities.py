@@ -519,3 +519,15 @@ def test_figures_after_fenbie_go_to_the_bodies_listed_before_it(text, expected):
 )
 def test_fenbie_without_matching_lists_changes_no_subject(text):
     assert all(q["subject_rule"] != "subj.respective" for q in doc(text)["quantities"])
+
+
+def test_a_citys_courts_of_two_levels_are_its_intermediate_court_when_the_text_names_it():
+    """芜湖市两级法院 opening an article: the lead the text names later (SPEC: 全市法院 → the 中级人民法院
+    when the text names it); the region when it never does, in the figures carried on too (海口两级法院)."""
+    named = "　　芜湖市两级法院共受理案件15.2万件。法院共派出干警110人次。\n　　其中，芜湖市中级人民法院受理案件1.3万件。\n"
+    never = "　　海口两级法院共受理案件870件。此次行动中共派出干警110人次。\n"
+    subjects = {q["text"]: (q["subject"], q["subject_rule"]) for q in doc(named)["quantities"]}
+    assert subjects["15.2万件"] == ("芜湖市中级人民法院", "subj.collective-lead")
+    assert subjects["1.3万件"] == ("芜湖市中级人民法院", "subj.clause")
+    subjects = {q["text"]: (q["subject"], q["subject_rule"]) for q in doc(never)["quantities"]}
+    assert subjects == {"870件": ("海口市", "subj.collective-region"), "110人次": ("海口市", "subj.collective-region")}

@@ -34,6 +34,8 @@ INFERRED_RULES = {
     "subj.article-region",
 }
 # agents that name no body: the region, the region's system or the country the paragraph is about
+# a lead body the figure's words imply (全市法院 → 中级人民法院), found there or carried on from there
+LEAD_RULES = {"subj.collective-lead", "subj.carried-agent"}
 SCOPE_RULES = {"subj.region", "subj.region-list", "subj.collective-region", "subj.national"}
 
 
@@ -127,7 +129,7 @@ class Outcomes:
                     subject_rule=choice.rule,
                 )
             )
-            self._fallbacks.append(choice.fallback if choice.rule == "subj.collective-lead" else choice.name)
+            self._fallbacks.append(choice.if_unnamed)
             self._articles.append(article)
             spans.append((qm.start, qm.end))
         self._respective(text, first, spans, view.insts)
@@ -229,7 +231,7 @@ class Outcomes:
         a figure told before the article names any body belongs to the body the article is about."""
         out = []
         for q, fallback, article in zip(self.quantities, self._fallbacks, self._articles):
-            if q.subject_rule == "subj.collective-lead" and q.subject not in self._document_bodies:
+            if q.subject_rule in LEAD_RULES and q.subject not in self._document_bodies and fallback != q.subject:
                 q = replace(q, subject=fallback, subject_rule="subj.collective-region")
             elif q.subject_rule == "subj.article-region":
                 twin = self._same_metric(q, article)

@@ -55,6 +55,11 @@ class SubjectChoice:
     rule: str
     fallback: str | None = None
 
+    @property
+    def if_unnamed(self) -> str | None:
+        """The subject should `name` be a lead body the document never names (found or carried on)."""
+        return self.fallback if self.rule == "subj.collective-lead" or self.fallback is not None else self.name
+
 
 @dataclass
 class SentenceView:
@@ -193,7 +198,13 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
         if _list_member(text, r.end, view.regions):
             out.append((r.start, _list_scope(r, document_codes)))
         else:
-            out.append((r.start, SubjectChoice(region_name(r, document_codes), "subj.region")))
+            out.append(
+                (
+                    r.start,
+                    _levels_lead(text, r, document_codes)
+                    or SubjectChoice(region_name(r, document_codes), "subj.region"),
+                )
+            )
     for word in view.national_words:
         if word not in text:
             continue
@@ -283,6 +294,15 @@ def _collective(text: str, end: int, c: CollectiveWord, ctx: Context, document_c
     if lead_region is None or template is None:
         return SubjectChoice(region_name, "subj.collective-region")
     return SubjectChoice(template.format(region=lead_region.name), "subj.collective-lead", region_name)
+
+
+def _levels_lead(text: str, r: RegionMention, document_codes: set[str]) -> SubjectChoice | None:
+    """芜湖市两级法院: a city's courts of two levels, whose lead is its 中级人民法院 (as 全市法院; the
+    region's when the document never names the lead, `Outcomes.finish`)."""
+    word = system_word_at(text, r.end + 2) if text.startswith(("两级", "三级"), r.end) else None
+    d = choose(r, document_codes) if word is not None else None
+    template = collective_leads().get((collective_systems()[word], d.level)) if word and d else None
+    return SubjectChoice(template.format(region=d.name), "subj.collective-lead", d.name) if template and d else None
 
 
 def _national(im) -> bool:
