@@ -233,6 +233,13 @@ def test_township_named_before_its_body_is_known_later_in_the_document():
     assert [e["rule"] for e in r["evidence"]] == ["region.local+head", "region.local.known"]
 
 
+def test_a_townships_name_before_a_station_is_the_township_not_a_city_of_that_name():
+    # 玉林派出所 after 玉林街道 (in the sentence or before it) is the township's, not 玉林市's
+    assert [r.surface for r in find_regions("玉林街道综治中心联合玉林派出所建立机制")] == ["玉林街道"]
+    assert [r.surface for r in find_regions("玉林派出所民警介绍", {"玉林街道": "township"})] == []
+    assert [r.surface for r in find_regions("玉林派出所民警介绍")] == ["玉林"]  # no township named: the city
+
+
 def test_graph_links_a_former_division_to_the_current_one():
     x = process(Source(name="t.txt", path="t.txt", text="　　淮阳县公安局开展反诈宣传。\n", encoding="utf-8"))
     lines = doc_triples(x).plain + [ln for block in doc_triples(x).keyed.values() for ln in block]

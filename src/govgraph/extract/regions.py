@@ -78,7 +78,16 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
     found, taken = _sentence_regions(text)
     result = _known_locals(text, list(found), list(taken), local_names or {})
     result += _listed_townships(text, result)
+    result = _not_township_stems(result, local_names or {})
     return sorted(result + _villages_after(text, result), key=lambda m: m.start)
+
+
+def _not_township_stems(found: list[RegionMention], local_names: dict[str, str]) -> list[RegionMention]:
+    """A short form that is the name of a township the document names (玉林派出所 after 玉林街道) is the
+    township's, not the city's (玉林市)."""
+    towns = {n for n, level in local_names.items() if level == "township"}
+    towns |= {m.surface for m in found if m.local_level == "township"}
+    return [m for m in found if not (m.is_short and any(m.surface + suffix in towns for suffix in TOWNSHIP_SUFFIXES))]
 
 
 def _villages_after(text: str, found: list[RegionMention]) -> list[RegionMention]:
