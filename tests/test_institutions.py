@@ -220,6 +220,13 @@ def test_relative_negatives(text, article):
 
 
 SUBUNITS = [
+    (  # a unit named after a road, whatever jieba makes of it (洗|马路)
+        "汇川区公安分局洗马路派出所建立责任制",
+        [
+            ("遵义市汇川区公安分局", 0, 7, "inst.head:公安分局"),
+            ("遵义市汇川区公安分局洗马路派出所", 0, 13, "inst.subunit:派出所"),
+        ],
+    ),
     # 与 may join the words of a unit's name
     (
         "荣县人民法院未成年人与家事案件审判庭审理",
