@@ -170,6 +170,13 @@ UNIT_CASES += [
         [("73个", 19, 22, 73.0, "item", "qty.unit:个→item")],
     ),  # no 女子's story
     ("干警一起努力，全年办结案件1200件", [("1200件", 13, 18, 1200.0, "case", "qty.unit:件→case")]),
+    # 每一起 is "every single", no one case's story
+    ("对每一起案件开展监督，提出纠正意见15件", [("15件", 17, 20, 15.0, "item", "qty.unit:件→item")]),
+    # goods counted in 件 are pieces; disputes or cases about goods are cases
+    ("下架问题食品460余件", [("460余件", 6, 11, 460.0, "item", "qty.unit:件→item")]),
+    ("查扣假冒产品1200件", [("1200件", 6, 11, 1200.0, "item", "qty.unit:件→item")]),
+    ("审结涉食品纠纷120件", [("120件", 7, 11, 120.0, "case", "qty.unit:件→case")]),
+    ("审理食品药品安全案件56件", [("56件", 10, 13, 56.0, "case", "qty.unit:件→case")]),
     # an area is work done when its clause says what was done on the land, though 面积 comes before it
     ("督促修复红树林面积360亩", [("360亩", 9, 13, 360.0, "other", "qty.unit:亩→other")]),
     (

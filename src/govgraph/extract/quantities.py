@@ -100,6 +100,7 @@ ROUND_HUNDREDS = ("百", "千")
 APPROXIMATE = ("将近", "接近", "超过", "近", "超", "逾", "约")
 # the nouns of cases a figure may count right after (有财产线索的案件2104件)
 CASE_HEADS = ("案件", "案")
+DISPUTE_HEADS = ("纠纷",)
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
 
 
@@ -224,10 +225,10 @@ def _party_named(sentence_before: str) -> bool:
     )
 
 
-# 一起 counting one case (一起金融借款合同纠纷案中), not 一起 "together" (与检察院一起开展…); a man's or a
-# woman's story (一男子报警), not a women's prison (甘肃省女子监狱)
+# 一起 counting one case (一起金融借款合同纠纷案中), not 一起 "together" (与检察院一起开展…) nor 每一起
+# "every single" (对每一起案件开展同步监督); a man's or a woman's story (一男子报警), not a women's prison (甘肃省女子监狱)
 ONE_CASE = re.compile(
-    r"一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)|[男女]子(?!监狱|戒毒|学校|学院|中学|大学|篮球|足球|排球)"
+    r"(?<!每)一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)|[男女]子(?!监狱|戒毒|学校|学院|中学|大学|篮球|足球|排球)"
 )
 CLAUSE_END = re.compile(r"[，。；,;]")
 
@@ -271,8 +272,9 @@ def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
 
 def _counted_noun(tail: str) -> str:
     """What the figure counts: a case word right before it counts cases, whatever words before it say
-    which (发现有财产线索的案件2104件, 违禁品运输案件12件 count cases, not leads or goods)."""
-    return "" if tail.endswith(CASE_HEADS) else tail
+    which (发现有财产线索的案件2104件, 违禁品运输案件12件 count cases, not leads or goods); so does a
+    dispute word (审结涉食品纠纷120件 counts disputes, not food)."""
+    return "" if tail.endswith(CASE_HEADS + DISPUTE_HEADS) else tail
 
 
 def _per_capita(text: str, start: int) -> bool:
