@@ -606,3 +606,30 @@ def test_a_procuratorates_department_word_is_no_unit():
     """莒县人民检察院未成年人检察部门: 部门 is a word (department), no 检察部 of the procuratorate."""
     x = doc("山东省莒县人民检察院未成年人检察部门联合县教育局开展活动。")
     assert "莒县人民检察院未成年人检察部" not in {i["name"] for i in x["institutions"]}
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # 旗 (a banner, a county of Inner Mongolia) before a head is the article's banner, as 县 is its county
+        (
+            "伊金霍洛旗人民法院联合旗司法局建立联动调解机制。",
+            [("伊金霍洛旗人民法院", 0, 9, "inst.head:人民法院"), ("伊金霍洛旗司法局", 11, 15, "inst.relative:司法局")],
+        ),
+        (
+            "科左中旗人民法院与旗公安局开展联合执法。",
+            [
+                ("科尔沁左翼中旗人民法院", 0, 8, "inst.head:人民法院"),
+                ("科尔沁左翼中旗公安局", 9, 13, "inst.relative:公安局"),
+            ],
+        ),
+        ("党员们高举红旗司法局干部参加。", []),  # 红旗 is a word: no banner
+        (
+            "鄂尔多斯市东胜区法院与旗司法局座谈。",
+            [("鄂尔多斯市东胜区人民法院", 0, 10, "inst.head:法院")],
+        ),  # no banner named
+    ],
+)
+def test_a_banner_word_before_a_head_is_the_articles_banner(text, expected):
+    found = [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+    assert found == expected

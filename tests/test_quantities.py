@@ -531,7 +531,9 @@ def test_fenbie_without_matching_lists_changes_no_subject(text):
 def test_a_citys_courts_of_two_levels_are_its_intermediate_court_when_the_text_names_it():
     """芜湖市两级法院 opening an article: the lead the text names later (SPEC: 全市法院 → the 中级人民法院
     when the text names it); the region when it never does, in the figures carried on too (海口两级法院)."""
-    named = "　　芜湖市两级法院共受理案件15.2万件。法院共派出干警110人次。\n　　其中，芜湖市中级人民法院受理案件1.3万件。\n"
+    named = (
+        "　　芜湖市两级法院共受理案件15.2万件。法院共派出干警110人次。\n　　其中，芜湖市中级人民法院受理案件1.3万件。\n"
+    )
     never = "　　海口两级法院共受理案件870件。此次行动中共派出干警110人次。\n"
     subjects = {q["text"]: (q["subject"], q["subject_rule"]) for q in doc(named)["quantities"]}
     assert subjects["15.2万件"] == ("芜湖市中级人民法院", "subj.collective-lead")

@@ -44,6 +44,7 @@ IMPLICIT = [
     ("市", ("prefecture", "county"), "市"),
     ("县", ("county",), "县"),
     ("区", ("county",), "区"),
+    ("旗", ("county",), "旗"),  # a banner of Inner Mongolia, a county (旗司法局 → 伊金霍洛旗司法局)
 ]
 # 全省法院, 各市法院, 两级法院: generic plurals, not bodies
 NOT_IMPLICIT_AFTER = set("全各本该一两三四五六七八九十每多")  # 三省一市检察机关: counted levels
