@@ -540,3 +540,17 @@ def test_a_citys_courts_of_two_levels_are_its_intermediate_court_when_the_text_n
     assert subjects["1.3万件"] == ("芜湖市中级人民法院", "subj.clause")
     subjects = {q["text"]: (q["subject"], q["subject_rule"]) for q in doc(never)["quantities"]}
     assert subjects == {"870件": ("海口市", "subj.collective-region"), "110人次": ("海口市", "subj.collective-region")}
+
+
+def test_a_list_of_bodies_left_open_with_deng_is_not_carried_on():
+    """南京、苏州、无锡等地检察院…: a group named by example; the figures after it with no subject of their own
+    are still the article's body's (the province's procuratorate), not the first listed one's. A lead with
+    its partners (A与B、C等) is carried as before."""
+    text = (
+        "　　江苏省人民检察院全年提起公诉8.9万人。南京、苏州、无锡等地检察院探索建立协作机制。"
+        "全年立案办理公益诉讼案件1.2万件。\n"
+    )
+    subjects = {q["text"]: q["subject"] for q in doc(text)["quantities"]}
+    assert subjects["1.2万件"] == "江苏省人民检察院"
+    text = "　　青海省人民检察院推行公开听证。青海省高级人民法院与省民政厅、省财政厅等九部门联合出台意见。全年救助1200人。\n"
+    assert {q["text"]: q["subject"] for q in doc(text)["quantities"]}["1200人"] == "青海省高级人民法院"

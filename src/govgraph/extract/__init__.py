@@ -136,7 +136,13 @@ class DocumentExtraction:
         self.outcomes.add_sentence(
             view, art.index, art.date, actors, ctx, mechs, partial(self.evidence, sent), self.paragraph_of(sent)
         )
-        return subj or carried
+        # 南京、苏州、无锡等地检察院…: a list left open with 等 is a group, not what the article goes on about
+        open_list = (
+            len(subj) >= 2
+            and all(text[a.end : b.start] == "、" for a, b in zip(subj, subj[1:]))  # not A与B、C等: A leads
+            and "等" in text[subj[-1].start : subj[-1].end + 1]
+        )
+        return carried if open_list and carried else subj or carried
 
     def regions(self, sent: Sentence, regions: list[RegionMention], ctx: Context) -> None:
         """Resolve the sentence's region mentions and add them to the article's context."""
