@@ -155,6 +155,9 @@ UNIT_CASES += [
     ("受理仲裁案件10872宗", [("10872宗", 6, 12, 10872, "case", "qty.unit:宗→case")]),
     ("查处3宗案件", [("3宗", 2, 4, 3, "case", "qty.unit:宗→case")]),
     ("排查安全隐患3200宗", [("3200宗", 6, 11, 3200, "item", "qty.unit:宗→item")]),
+    # case files counted in 卷: a counter SPEC does not list → other
+    ("抽查行政执法案卷860卷", [("860卷", 8, 12, 860, "other", "qty.unit:卷→other")]),
+    ("出版法治读本第3卷", []),  # a volume's ordinal
     # financing restored or brought by the work: no one party's debt
     ("帮助市场主体恢复融资贷款额度8.7亿元", [("8.7亿元", 14, 19, 870000000.0, "CNY", "qty.unit:元→CNY")]),
     # 作为首批 holds no 为首 (以张某为首的团伙), 一起 "together" no 一起 case
