@@ -160,3 +160,32 @@ INSTITUTION_CASES = [
 def test_institution_names(text, expected):
     got = find_institutions(text, find_regions(text), Context())
     assert [(m.name, m.start, m.end, m.rule) for m in got] == expected
+
+
+PARTNER_CASES = [
+    (  # the partners the subject signs with in the clause after a measure of working together
+        "昆明铁路运输中级法院建立生态修复协作机制，与云南省林业和草原局、云南省生态环境厅等8家单位签订协作协议。",
+        {
+            ("昆明铁路运输中级法院", "生态修复协作"): [(0, 20, "adopt.subject+trigger")],
+            ("云南省林业和草原局", "生态修复协作"): [(12, 31, "adopt.partner")],
+            ("云南省生态环境厅", "生态修复协作"): [(12, 40, "adopt.partner")],
+        },
+    ),
+    (  # not after a measure of one body's own (繁简分流)
+        "昆明铁路运输中级法院推行繁简分流机制，与云南省林业和草原局签订协议。",
+        {("昆明铁路运输中级法院", "繁简分流"): [(0, 16, "adopt.subject+trigger")]},
+    ),
+    (  # nor where the partners' clause names work of its own (共建“…中心”), nor without a joint act (座谈)
+        "南京仲裁委员会建立仲裁与诉讼衔接机制，与南京市工商业联合会共建“商会仲裁中心”。",
+        {("南京仲裁委员会", "仲裁与诉讼衔接"): [(0, 18, "adopt.subject+trigger")]},
+    ),
+    (
+        "昆明铁路运输中级法院建立生态修复协作机制，与云南省林业和草原局开展座谈。",
+        {("昆明铁路运输中级法院", "生态修复协作"): [(0, 20, "adopt.subject+trigger")]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTNER_CASES)
+def test_partners_after_a_measure_of_working_together(text, expected):
+    assert adoptions(text) == expected

@@ -1,15 +1,17 @@
 """Co-actors and member bodies of a measure. A co-actor named before the measure adopts what the
 subject adopts (`joins`); so do the bodies of a clause after the measure that lists bodies as its members or
 participants (…建立未成年人保护联席会议制度，区教育局、区民政局为成员单位; …等18个部门参与).
-SPEC v2: every co-actor of a joint measure adopts it."""
+SPEC v2: every co-actor of a joint measure adopts it. So do the partners the subject signs with in the clause after
+a measure of working together (…建立生态修复协作机制，与省林业和草原局等8家单位签订协作协议: `partners_after`)."""
 
 from __future__ import annotations
 
 import re
 
+from ..lexicon_mechanisms import mechanism_cues
 from .inst_base import InstitutionMention
 from .mechanisms import MechanismMention
-from .roles import CLAUSE_BREAK
+from .roles import CLAUSE_BREAK, PARTNER_ACT
 
 JOINERS = ("、", "和", "与", "及", "以及")
 # what ends a clause of members: 为成员单位, 等18个部门参与, 共同参与, 配合
@@ -76,3 +78,38 @@ def parties_adopting(text: str, mechs: list[MechanismMention], bodies: list, car
         return []
     done = {(c.who.name, id(c.mech)) for c in found}
     return [(w, mm) for mm in mechs if parties_act(text, mm, bodies) for w in carried if (w.name, id(mm)) not in done]
+
+
+# 与A、B等8家单位 + 签订: the list of partners, closed by 等 and a count of bodies
+PARTNER_LIST_END = re.compile(r"(?:等(?:[0-9]+|[一二三四五六七八九十两]+)?(?:个|家)?(?:部门|单位))?")
+
+
+def followers(text: str, bodies: list, mech: MechanismMention) -> list[tuple[InstitutionMention, str]]:
+    """The bodies named after the measure the subject sets up that adopt it too, with their role:
+    its members (`member_bodies`), or the partners of a measure of working together (`partners_after`)."""
+    members = [(b, "member") for b in member_bodies(text, bodies, mech.end)]
+    return members + [(b, "partner") for b in partners_after(text, mech, bodies, mechanism_cues().pair_tails)]
+
+
+def partners_after(text: str, mech: MechanismMention, bodies: list, tails: tuple[str, ...]) -> list:
+    """The bodies that the clause right after a measure of working together (its name ends with one of
+    `tails`: 协作, 联动, 衔接 …) names as the subject's partners (与A、B等8家单位签订协作协议)."""
+    brk = CLAUSE_BREAK.search(text, mech.end)
+    if not mech.name.endswith(tails) or brk is None or brk.start() - mech.end > 4:
+        return []  # (only the generic word, 工作机制, between the name and the clause's end)
+    start = brk.start() + 1
+    if not text.startswith("与", start):
+        return []
+    listed: list = []
+    for b in sorted((b for b in bodies if b.start >= start + 1), key=lambda b: b.start):
+        if b.start != (listed[-1].end if listed else start + 1) and not (
+            listed and text[listed[-1].end : b.start] in JOINERS
+        ):
+            break
+        listed.append(b)
+    after = PARTNER_LIST_END.match(text, listed[-1].end) if listed else None
+    if after is None or not PARTNER_ACT.match(text, after.end()):
+        return []
+    # 与工商联共建“商会仲裁中心”: a clause that names its own work (quoted) is another act, not this one
+    clause_end = CLAUSE_BREAK.search(text, after.end())
+    return [] if "“" in text[after.end() : clause_end.start() if clause_end else len(text)] else listed

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_members import joins, list_opening, member_bodies, parties_adopting
+from .adopt_members import followers, joins, list_opening, parties_adopting
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
@@ -344,11 +344,11 @@ class AdoptionFinder:
             Candidate(w, mm, "parties", frozenset())
             for w, mm in parties_adopting(text, mechs, bodies, [] if subj else self.carried, found)
         ]
-        return found + [  # …，区教育局、区民政局为成员单位: the members adopt what the subject set up
-            Candidate(who, c.mech, "member", c.features)
+        return found + [  # …，区教育局、区民政局为成员单位; …，与B签订协作协议: they adopt what the subject set up
+            Candidate(who, c.mech, role, c.features)
             for c in found
             if c.role == "subject"
-            for who in member_bodies(text, bodies, c.mech.end)
+            for who, role in followers(text, bodies, c.mech)
             if not any(o.who.name == who.name and o.mech is c.mech for o in found)
         ]
 
