@@ -120,6 +120,10 @@ LISTED_TOWNSHIPS = [
     ("遵义市红花岗区老城街道居民", [("老城街道", 7, 11, "region.local")]),
     ("红花岗区山区乡镇", []),
     ("红花岗区城市社区", []),
+    # a verb of setting up starts no village: what follows is set up in the place named before
+    ("攀枝花市东区设立社区服务站", []),
+    ("在炳草岗街道建立社区矫正工作站", [("炳草岗街道", 1, 6, "region.local.word")]),
+    ("遵义市红花岗区老城街道新华社区居民", [("老城街道", 7, 11, "region.local"), ("新华社区", 11, 15, "region.local")]),
     # a township right after a preposition of place, before a clause mark or a verb (jieba need not know it)
     (
         "该处在狮山镇、大沥镇设立服务点",

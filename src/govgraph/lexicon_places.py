@@ -13,6 +13,7 @@ TOWNSHIP_ROLES = (
     "generic_end",
     "suffix_word",
     "not_stem",
+    "verb_start",
     "town_quarter",
     "generic_stem",
     "verb_after",

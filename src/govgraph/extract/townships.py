@@ -54,6 +54,7 @@ def local_ok(lm: re.Match, chained: bool = False) -> bool:
         or stem[0] in NOT_NAME_START
         or lm.group(0) in words["bad_name"]
         or stem in words["not_stem"]
+        or stem.startswith(words["verb_start"])
         or (any(c in bad for c in stem) and stem not in words["town_quarter"])
         or any(c in words["determiner"] for c in stem)
     )
