@@ -633,3 +633,27 @@ def test_a_procuratorates_department_word_is_no_unit():
 def test_a_banner_word_before_a_head_is_the_articles_banner(text, expected):
     found = [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an outlet's dateline names no body (SPEC: credit lines); the story's bodies after it are read
+        (
+            "中央纪委国家监委网站讯 今年以来，清远市纪委监委立案312件。",
+            [
+                ("中国共产党清远市纪律检查委员会", 17, 24, "inst.head:纪委监委"),
+                ("清远市监察委员会", 17, 24, "inst.head:纪委监委"),
+            ],
+        ),
+        (
+            "湖南省高级人民法院网站讯 近日，长沙市中级人民法院召开会议。",
+            [("长沙市中级人民法院", 16, 25, "inst.head:中级人民法院")],
+        ),
+        # not a dateline: the body opens the sentence
+        ("湖南省高级人民法院近日召开会议。", [("湖南省高级人民法院", 0, 9, "inst.head:高级人民法院")]),
+    ],
+)
+def test_an_outlets_dateline_names_no_body(text, expected):
+    found = [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+    assert found == expected

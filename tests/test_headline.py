@@ -75,6 +75,10 @@ LINES = [
     ("本报讯", True, False, False),
     ("安徽法治报讯", True, False, False),  # an outlet and 讯, without a date
     ("中国法院网讯（记者 张三）", True, True, False),  # a dateline with its credit
+    ("中央纪委国家监委网站讯", True, False, False),  # a website's name, longer, and 网站讯
+    ("浙江省高级人民法院网讯", True, False, False),
+    ("某某法院网站建设取得成效", False, False, False),  # no 讯: a sentence
+    ("清城区开展环境卫生整治行动本报讯", False, False, False),  # a headline run into 本报讯: not all the outlet
     ("4月7日，最高人民法院召开新闻发布会", False, False, False),
     ("□ 本报记者 张三 □ 本报通讯员 李四", False, True, False),
     ("某某新闻记者 王五", False, True, False),

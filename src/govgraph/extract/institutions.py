@@ -24,6 +24,7 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
+from ..headline import dateline_end
 from ..lexicon import Division, Head, gazetteer, institution_heads, person_titles
 from ..lexicon_collectives import collective_leads
 from ..lexicon_institutions import bare_heads, development_zones
@@ -108,7 +109,8 @@ def find_institutions(
     hits = resolve_overlaps(list(_head_hits(text)), key=lambda h: (h[0], h[1]))
     regions = drop_conjunction_regions(text, regions)
     region_spans = [(m.start, m.end) for m in regions]
-    hits = [h for h in hits if all(h[1] <= a or h[0] >= b for a, b in region_spans)]
+    outlet = dateline_end(text)  # 中央纪委国家监委网站讯: an outlet's dateline names no body (SPEC: credit lines)
+    hits = [h for h in hits if h[0] >= outlet and all(h[1] <= a or h[0] >= b for a, b in region_spans)]
     by_end = {m.end: m for m in regions}
     out: list[InstitutionMention] = []
     last: InstitutionMention | None = None
