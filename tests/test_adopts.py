@@ -30,6 +30,13 @@ ADOPT_CASES = [
             ("荆州市公安局", "诉调对接"): [(21, 36, "adopt.coactor")],
         },
     ),
+    (  # a joint name (纪委监委) opening the sentence: both bodies act, however far the mechanism
+        "今年以来，清远市纪委监委聚焦群众身边不正之风和腐败问题，深化“室组地”联动监督机制。",
+        {
+            ("中国共产党清远市纪律检查委员会", "室组地"): [(5, 41, "adopt.subject+trigger")],
+            ("清远市监察委员会", "室组地"): [(5, 41, "adopt.coactor")],
+        },
+    ),
     (  # a sentence with no subject of its own: the body the text is about
         "荆州市中级人民法院召开会议。\n二是开展提级执行。\n",
         {("荆州市中级人民法院", "提级执行"): [(19, 23, "adopt.carried")]},

@@ -107,6 +107,8 @@ def _coordinated(text: str, insts: list, out: list) -> None:
     """Adds to `out` the bodies coordinated with its last member (and, after 牵头，, the
     bodies listed at the start of the next clause)."""
     pos = out[-1].end
+    # the other body of a joint name (纪委监委: the commission for discipline and the supervisory one) acts with it
+    out += [o for o in insts if (o.start, o.end) == (out[-1].start, pos) and o not in out and not o.prefix_only]
     for other in insts:
         if other.start < pos or other in out or other.prefix_only:
             continue  # a parent named as the front of its unit's name (会同市公安局交警支队): the unit is the member
