@@ -123,6 +123,12 @@ LISTED_TOWNSHIPS = [
     # a verb of setting up starts no village: what follows is set up in the place named before
     ("攀枝花市东区设立社区服务站", []),
     ("在炳草岗街道建立社区矫正工作站", [("炳草岗街道", 1, 6, "region.local.word")]),
+    # only a village stands in a township: a joining verb after one starts no second township
+    ("东莞市长安镇联合镇派出所开展巡逻", [("长安镇", 3, 6, "region.local")]),
+    ("东莞市长安镇联合村村民", [("长安镇", 3, 6, "region.local"), ("联合村", 6, 9, "region.local")]),
+    # a village's name holds no second 村 when a word of the village follows (越丰村村民: its villagers)
+    ("桐乡市高桥街道越丰村村民", [("高桥街道", 3, 7, "region.local"), ("越丰村", 7, 10, "region.local")]),
+    ("桐乡市乌镇镇陈庄村", [("乌镇镇", 3, 6, "region.local"), ("陈庄村", 6, 9, "region.local")]),
     ("遵义市红花岗区老城街道新华社区居民", [("老城街道", 7, 11, "region.local"), ("新华社区", 11, 15, "region.local")]),
     # a township right after a preposition of place, before a clause mark or a verb (jieba need not know it)
     (

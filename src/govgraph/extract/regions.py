@@ -16,6 +16,7 @@ from functools import lru_cache
 
 from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
+from ..lexicon_places import township_name_words
 from ..spans import DictMatcher, resolve_overlaps
 from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
 from .region_records import RegionMention
@@ -30,6 +31,7 @@ from .townships import (
     townships_before_bodies,
 )
 
+VILLAGE_SUFFIXES = ("村", "行政村", "社区", "嘎查")  # what stands in a township
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
 # a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
@@ -98,12 +100,7 @@ def _villages_after(text: str, found: list[RegionMention]) -> list[RegionMention
         if m.local_level != "township" or m.local_parent is not None or "某" in text[max(0, m.start - 3) : m.start]:
             continue  # 某县城关镇李庄行政村: an anonymised address
         lm = LOCAL.match(text, m.end)
-        if (
-            lm
-            and lm.group(2) in ("村", "行政村", "社区", "嘎查")
-            and local_ok(lm, chained=True)
-            and _free(spans, *lm.span())
-        ):
+        if lm and lm.group(2) in VILLAGE_SUFFIXES and local_ok(lm, chained=True) and _free(spans, *lm.span()):
             out.append(_local_mention(lm, m, "region.local.village"))
     return out
 
@@ -247,6 +244,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
     theirs; returns the mentions (not yet in text order) and the spans they take."""
     result: list[RegionMention] = []
     taken = [(m.start, m.end) for m in mentions]
+    suffix_words = township_name_words()["suffix_word"]
     for m in mentions:
         result.append(m)
         if min(LEVEL_RANK[d.level] for d in m.candidates) < 1 and not m.is_short:
@@ -256,13 +254,18 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         pos = m.end
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
-            if lm and text.startswith(lm.group(2), lm.end()) and not text.startswith(_regional_heads(), lm.end()):
-                # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会)
+            after = (
+                text.startswith(_regional_heads(), lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
+            )
+            if lm and text.startswith(lm.group(2), lm.end()) and not after:
+                # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会, 越丰村村民 its villagers)
                 lm = LOCAL.fullmatch(text, pos, lm.end() + len(lm.group(2)))
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
             if _head_over(text, lm):
                 break  # 荆州市住房和城乡建设局: the words are a body's head, not a township 住房和城乡
+            if prev is not m and (prev.local_level != "township" or lm.group(2) not in VILLAGE_SUFFIXES):
+                break  # only a village stands in a township (长安镇联合镇派出所: 联合 joins, no 联合镇)
             rm = _local_mention(lm, prev, "region.local")
             result.append(rm)
             taken.append((lm.start(), lm.end()))
