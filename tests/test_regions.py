@@ -80,6 +80,16 @@ RULE_CASES = [
             ("监利", 6, 8, "监利市", "region.short.list"),
         ],
     ),
+    # …or with a city of the same province as the county's city (张家港 is of 苏州, a sibling of 南通)
+    (
+        "在连云港、南通、张家港设立法庭",
+        [
+            ("连云港", 1, 4, "连云港市", "region.short"),
+            ("南通", 5, 7, "南通市", "region.short"),
+            ("张家港", 8, 11, "张家港市", "region.short.list"),
+        ],
+    ),
+    ("在北京、上海、东城设立", [("北京", 1, 3, "北京市", "region.short"), ("上海", 4, 6, "上海市", "region.short")]),
     # former divisions: their own name
     ("海门市人民法院审结", [("海门市", 0, 3, "海门市", "region.full")]),
     # 城区 counts right after its city; which 城区 (大同's former one) is chosen in context

@@ -70,6 +70,18 @@ def _place_word(text: str, s: int, e: int) -> bool:
     return False
 
 
+def _beside(d, other: RegionMention) -> bool:
+    """County `d` may stand in a list beside `other`: a division of the same parent, or a city of the same
+    province as d's city (连云港、南通、张家港: 张家港 is of 苏州, a sibling of 南通)."""
+    g = gazetteer()
+    city = g.parent(d)
+    return any(
+        o.parent_code == d.parent_code
+        or (o.level == "prefecture" and city is not None and o.parent_code == city.parent_code)
+        for o in other.candidates
+    )
+
+
 def listed_counties(text: str, found: list[RegionMention], pending: list[RegionMention]) -> list[RegionMention]:
     """County short forms in a list with a sibling (石首、江陵等): kept when the item next to
     them, across a 、, is a division of the same parent; each must be a whole jieba word."""
@@ -78,15 +90,14 @@ def listed_counties(text: str, found: list[RegionMention], pending: list[RegionM
     for m in pending:
         if not starts_word(text, m.end, m.end + 1) and m.end < len(text):
             continue
-        parents = {d.parent_code for d in m.candidates}
         for other in items:
             if other is m or not (other.end + 1 == m.start or m.end + 1 == other.start):
                 continue
             if text[min(other.end, m.end)] != "、":
                 continue
-            shared = parents & {d.parent_code for d in other.candidates}
-            if shared:
-                m.candidates = [d for d in m.candidates if d.parent_code in shared]
+            beside = [d for d in m.candidates if _beside(d, other)]
+            if beside:
+                m.candidates = beside
                 kept.append(m)
                 break
     return kept
