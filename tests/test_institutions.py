@@ -627,6 +627,13 @@ ANAPHORA_CASES = [
         "荆州市律师协会召开会议，该协会推行",
         [("荆州市律师协会", 0, 7, "inst.head:律师协会"), ("荆州市律师协会", 12, 15, "inst.anaphor:该协会")],
     ),
+    (  # 该会: any body whose name ends 会 (an arbitration commission, an association)
+        "西安仲裁委员会受理案件，该会联合公证处推出",
+        [("西安仲裁委员会", 0, 7, "inst.head:仲裁委员会"), ("西安仲裁委员会", 12, 14, "inst.anaphor:该会")],
+    ),
+    ("荆州市律师协会召开会议，该会议审议", [("荆州市律师协会", 0, 7, "inst.head:律师协会")]),  # 该会议 is the meeting
+    ("荆州市律师协会召开会议，该会长表示", [("荆州市律师协会", 0, 7, "inst.head:律师协会")]),  # its president
+    ("荆州市司法局表示，该会将于明年召开", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # no 会 named before
     ("荆州市司法局表示，该委员会主任说", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # no committee named before
     ("荆州市司法局表示，该所长期", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # 所长 is no 该所
     ("荆州市公证处受理申请，该处房屋已过户", [("荆州市公证处", 0, 6, "inst.head:公证处")]),  # 该处 is a place

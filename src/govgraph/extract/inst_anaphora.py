@@ -23,6 +23,7 @@ ANAPHORA = {
     "该委": KINDS,
     "该委员会": KINDS,
     "该协会": KINDS,
+    "该会": KINDS,
     "该站": KINDS,
 }
 # what the name of the body an anaphor stands for ends with
@@ -41,6 +42,7 @@ ANAPHOR_ENDS = {
     "该委": "委员会",
     "该委员会": "委员会",
     "该协会": "协会",
+    "该会": "会",
     "该站": "站",
 }
 # a municipality's numbered intermediate court named before (北京一中院…。一中院还…)
