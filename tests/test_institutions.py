@@ -323,6 +323,27 @@ def test_subunits_carry_their_parent(text, expected):
     assert run(text) == expected
 
 
+MILITARY = [
+    # military bodies that work with courts and procuratorates; a short form names the garrison (大连警备区)
+    (
+        "大连市中级人民法院与大连警备区签署意见",
+        [("大连市中级人民法院", 0, 9, "inst.head:中级人民法院"), ("大连警备区", 10, 15, "inst.head:警备区")],
+    ),
+    ("荆州军分区联合检察机关", [("荆州军分区", 0, 5, "inst.head:军分区")]),
+    (
+        "长兴县人民法院联合长兴县人武部",
+        [("长兴县人民法院", 0, 7, "inst.head:人民法院"), ("长兴县人民武装部", 9, 15, "inst.head:人武部")],
+    ),
+    ("县人武部部长张三表示", []),  # a person's title: no region named either
+    ("驻地部队官兵参加", []),  # no named body
+]
+
+
+@pytest.mark.parametrize("text, expected", MILITARY)
+def test_military_bodies(text, expected):
+    assert run(text) == expected
+
+
 NAMED = [
     ("湖北省云享之光孵化器有限公司入选", [("湖北省云享之光孵化器有限公司", 0, 14, "inst.named:有限公司")]),
     ("东莞金融纠纷调解委员会调解", [("东莞市金融纠纷调解委员会", 0, 11, "inst.named:调解委员会")]),
