@@ -655,6 +655,20 @@ ANAPHORA_CASES = [
     ("荆州市律师协会召开会议，该会议审议", [("荆州市律师协会", 0, 7, "inst.head:律师协会")]),  # 该会议 is the meeting
     ("荆州市律师协会召开会议，该会长表示", [("荆州市律师协会", 0, 7, "inst.head:律师协会")]),  # its president
     ("荆州市司法局表示，该会将于明年召开", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # no 会 named before
+    (  # a prison, a police detachment or brigade named before
+        "湖南省赤山监狱召开会议，该监狱建立制度",
+        [("湖南省赤山监狱", 0, 7, "inst.named:监狱"), ("湖南省赤山监狱", 12, 15, "inst.anaphor:该监狱")],
+    ),
+    (
+        "无锡市公安局交通警察支队开展行动，该支队查处违法",
+        [
+            ("无锡市公安局", 0, 6, "inst.head:公安局"),
+            ("无锡市公安局交通警察支队", 0, 12, "inst.subunit:交通警察支队"),
+            ("无锡市公安局交通警察支队", 17, 20, "inst.anaphor:该支队"),
+        ],
+    ),
+    ("江阴市公安局召开会议，该大队长表示", [("江阴市公安局", 0, 6, "inst.head:公安局")]),  # a person's title
+    ("该监狱长期关押", []),  # no prison named before
     ("荆州市司法局表示，该委员会主任说", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # no committee named before
     ("荆州市司法局表示，该所长期", [("荆州市司法局", 0, 6, "inst.head:司法局")]),  # 所长 is no 该所
     ("荆州市公证处受理申请，该处房屋已过户", [("荆州市公证处", 0, 6, "inst.head:公证处")]),  # 该处 is a place

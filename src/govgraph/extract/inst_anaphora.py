@@ -25,6 +25,9 @@ ANAPHORA = {
     "该协会": KINDS,
     "该会": KINDS,
     "该站": KINDS,
+    "该监狱": KINDS,
+    "该支队": KINDS,
+    "该大队": KINDS,
 }
 # what the name of the body an anaphor stands for ends with
 ANAPHOR_ENDS = {
@@ -44,13 +47,16 @@ ANAPHOR_ENDS = {
     "该协会": "协会",
     "该会": "会",
     "该站": "站",
+    "该监狱": "监狱",
+    "该支队": "支队",
+    "该大队": "大队",
 }
 # a municipality's numbered intermediate court named before (北京一中院…。一中院还…)
 for _n in "一二三四五":
     ANAPHORA[_n + "中院"] = ("court",)
     ANAPHOR_ENDS[_n + "中院"] = f"第{_n}中级人民法院"
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
-UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该分局", "该所", "该处", "该中心", "该站"}
+UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该分局", "该所", "该处", "该中心", "该站", "该支队", "该大队"}
 # …and those a branch of a body of the same kind is (该院 after 上海市人民检察院第一分院)
 BRANCH = "分院"
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
