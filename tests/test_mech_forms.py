@@ -28,6 +28,16 @@ CASES = [
     # 探索开展 founds too, and a name may run to ten characters
     ("该院探索开展跨区域生态检察协作，签订协议", [("跨区域生态检察协作", 6, 15, "mech.setup-verb+bare")]),
     ("全省推行税费争议调解中心建设，成效明显", []),  # building a centre names a place
+    # a list of short qualifiers whose last part is quoted: its parts qualify the quoted name, they name nothing
+    ("推行知识产权刑事、民事、行政检察“三合一”履职，效果好", []),
+    (
+        "推行柔性执法、包容审慎监管，优化环境“营商”",
+        [("柔性执法", 2, 6, "mech.setup-verb+bare")],
+    ),  # a quote in the next clause
+    (  # a list of names that a quote sums up: the names stand
+        "推行院领导包案、律师参与化解、信访听证“三项机制”，成效好",
+        [("院领导包案", 2, 7, "mech.setup-verb+bare"), ("信访听证", 15, 19, "mech.curated:petition-hearing")],
+    ),
     # … but procedures the scheme knows stay apart
     (
         "该院推行网上立案、跨域立案，成效明显",
