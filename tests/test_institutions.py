@@ -323,6 +323,19 @@ def test_subunits_carry_their_parent(text, expected):
     assert run(text) == expected
 
 
+IN_REGION_NAME = [
+    # a head that starts inside a region's name (林区人民法院 in 神农架林区, 北林区) gives way to the one after it
+    ("神农架林区人民检察院开展行动", [("神农架林区人民检察院", 0, 10, "inst.head:人民检察院")]),
+    ("绥化市北林区人民法院审结案件", [("绥化市北林区人民法院", 0, 10, "inst.head:人民法院")]),
+    ("黑龙江省林区中级法院审结案件", [("黑龙江省林区中级法院", 0, 10, "inst.head:林区中级法院")]),  # no division 林区
+]
+
+
+@pytest.mark.parametrize("text, expected", IN_REGION_NAME)
+def test_a_head_inside_a_region_name_gives_way(text, expected):
+    assert run(text) == expected
+
+
 MILITARY = [
     # military bodies that work with courts and procuratorates; a short form names the garrison (大连警备区)
     (
