@@ -611,6 +611,25 @@ def test_a_procuratorates_department_word_is_no_unit():
 @pytest.mark.parametrize(
     "text, expected",
     [
+        # 林区 (神农架林区, a county) before a head is the article's forest district
+        (
+            "神农架林区人民检察院联合林区公安局开展行动。",
+            [
+                ("神农架林区人民检察院", 0, 10, "inst.head:人民检察院"),
+                ("神农架林区公安局", 12, 17, "inst.relative:公安局"),
+            ],
+        ),
+        ("国有林区派出所民警巡逻。", []),  # no such division named: a forest area
+    ],
+)
+def test_a_forest_district_word_before_a_head_is_the_articles(text, expected):
+    found = [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+    assert found == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
         # 旗 (a banner, a county of Inner Mongolia) before a head is the article's banner, as 县 is its county
         (
             "伊金霍洛旗人民法院联合旗司法局建立联动调解机制。",

@@ -38,6 +38,7 @@ def name_opens_with_break(run: str) -> bool:
 IMPLICIT = [
     ("自治区", ("province",), "自治区"),
     ("新区", ("county",), "新区"),
+    ("林区", ("county",), "林区"),  # 神农架林区: 林区公安局 is its police
     ("省", ("province",), "省"),
     ("州", ("prefecture",), "州"),
     ("盟", ("prefecture",), "盟"),
