@@ -336,6 +336,28 @@ def test_a_head_inside_a_region_name_gives_way(text, expected):
     assert run(text) == expected
 
 
+PREDICATE_AFTER_BODY = [
+    # a predicate (地处, 位于) after a body opens what is said of it: no unit named 地处…中心
+    (
+        "八廓街人民法庭地处古城中心",
+        [("八廓街人民法庭", 0, 7, "inst.named:人民法庭")],
+    ),
+    ("拉萨市城关区人民法院位于市中心", [("拉萨市城关区人民法院", 0, 10, "inst.head:人民法院")]),
+    (  # a unit right after its parent is still read
+        "拉萨市城关区人民法院诉讼服务中心开展工作",
+        [
+            ("拉萨市城关区人民法院", 0, 10, "inst.head:人民法院"),
+            ("拉萨市城关区人民法院诉讼服务中心", 0, 16, "inst.subunit:诉讼服务中心"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", PREDICATE_AFTER_BODY)
+def test_a_predicate_after_a_body_opens_no_unit(text, expected):
+    assert run(text) == expected
+
+
 MILITARY = [
     # military bodies that work with courts and procuratorates; a short form names the garrison (大连警备区)
     (

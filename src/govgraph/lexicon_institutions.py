@@ -18,8 +18,9 @@ def bare_heads() -> frozenset[str]:
 @lru_cache(maxsize=1)
 def stem_words() -> dict[str, frozenset[str]]:
     """Words of an institution's stem by role (data/stem_words.tsv): `generic` words make a stem generic,
-    `name_verb` verbs form part of a body's name, `outpost_kind` words name a kind of outpost."""
-    out: dict[str, set[str]] = {"generic": set(), "name_verb": set(), "outpost_kind": set()}
+    `name_verb` verbs form part of a body's name, `outpost_kind` words name a kind of outpost, `predicate`
+    words open what is said of the body named before (地处, 位于)."""
+    out: dict[str, set[str]] = {"generic": set(), "name_verb": set(), "outpost_kind": set(), "predicate": set()}
     for r in data_rows("stem_words.tsv"):
         out.setdefault(r["role"], set()).add(r["word"])
     return {role: frozenset(words) for role, words in out.items()}

@@ -124,8 +124,10 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     road = 2 <= len(between) <= 5 and between[-1] in "路街巷" and all(is_name_char(c) for c in between)
     if stem != between and not ends_in_he and not road:
         return []
-    if between.startswith(joining_words()) and not name_opens_with_break(between):
-        return []  # 市场监督管理局会同市消费者协会, 司法局指导市公证协会: two bodies, not a unit of the first
+    joined = between.startswith(joining_words()) and not name_opens_with_break(between)
+    if joined or between.startswith(tuple(stem_words()["predicate"])):
+        # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first; 人民法庭地处古城中心: said of the body
+        return []
     return [_sub(text, last, he, last.name + between + head.surface, head, "inst.subunit:" + head.surface)]
 
 
