@@ -557,3 +557,18 @@ def test_a_list_of_bodies_left_open_with_deng_is_not_carried_on():
     assert subjects["1.2万件"] == "江苏省人民检察院"
     text = "　　青海省人民检察院推行公开听证。青海省高级人民法院与省民政厅、省财政厅等九部门联合出台意见。全年救助1200人。\n"
     assert {q["text"]: q["subject"] for q in doc(text)["quantities"]}["1200人"] == "青海省高级人民法院"
+
+
+def test_each_item_a_report_spells_out_starts_from_the_body_before_the_items():
+    """一是…。二是…: the second item's figures with no subject of their own are the report's body's, not those
+    of the body the first item named (竹山县人民法院); nor does it adopt the second item's measures."""
+    text = (
+        "十堰市中级人民法院工作报告\n\n一是服务保障大局。竹山县人民法院推行“法庭+乡镇”模式，化解纠纷320件。\n"
+        "二是公正高效司法。全年共审执结各类案件15322件，推行“雷霆”专项执行行动。\n"
+    )
+    x = doc(text)
+    assert {q["text"]: q["subject"] for q in x["quantities"]} == {
+        "320件": "竹山县人民法院",
+        "15322件": "十堰市中级人民法院",
+    }
+    assert ["竹山县人民法院", "雷霆"] not in x["adopts"]

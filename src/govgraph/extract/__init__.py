@@ -8,6 +8,7 @@ talking about) and hands mentions to `govgraph.resolve`.
 from __future__ import annotations
 
 import bisect
+import re
 from functools import partial
 
 from ..lexicon import gazetteer, triggers
@@ -24,6 +25,9 @@ from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
 from .regions import choose, find_regions
 from .roles import subjects
+
+# the items of a list that a report spells out (一是…。二是…): the work of the body the report is by
+ITEM_OPENING = re.compile(r"[一二三四五六七八九十]是")
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
@@ -56,7 +60,11 @@ class DocumentExtraction:
             self.finder.new_article()
             self.last_mech = None
             carried: list = []  # the institutions the article is talking about, carried across sentences
+            before_items: list | None = None  # …, carried when the article's first 一是 opens a list of items
             for sent in art.sentences:
+                if ITEM_OPENING.match(sent.text):  # 一是…。二是…: each item starts from the body before them
+                    before_items = carried if before_items is None else before_items
+                    carried = self.finder.carried = list(before_items)
                 carried = self.sentence(sent, art, ctx, carried)
         return self.res.finish(articles, list(self.adopts.values()), self.outcomes.finish())
 
