@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from bisect import bisect_right
 from functools import lru_cache
 from operator import itemgetter
@@ -66,8 +67,6 @@ def _import_jieba():
     reads its data files through it when it can, and opens the same files by path when the
     import fails. Unless something loaded pkg_resources already, the import is made to fail
     while jieba loads, and only then."""
-    import sys
-
     if "jieba" in sys.modules or "pkg_resources" in sys.modules:
         import jieba
 
@@ -127,8 +126,6 @@ def _posseg():
     the file read whole and split on white space gives the same table in half the time. The
     import is handed an empty file, and the table filled after it. Another dictionary, or one
     whose lines do not all hold a word, a count and a tag, is left to jieba."""
-    import sys
-
     jieba = _ready_jieba()
     dt = jieba.dt
     if "jieba.posseg" in sys.modules or dt.dictionary is not None:

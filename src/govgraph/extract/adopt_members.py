@@ -15,8 +15,10 @@ from .roles import CLAUSE_BREAK, PARTNER_ACT
 
 JOINERS = ("、", "和", "与", "及", "以及")
 # what ends a clause of members: 为成员单位, 等18个部门参与, 共同参与, 配合
+# a list closed by 等 and perhaps a count (等, 等18个, 等8家)
+COUNTED_BY_EXAMPLE = r"等(?:[0-9]+|[一二三四五六七八九十两]+)?(?:个|家)?"
 MEMBER_TAIL = re.compile(
-    r"(?:等(?:[0-9]+|[一二三四五六七八九十两]+)?(?:个|家)?(?:部门|单位|成员单位)?)?"
+    rf"(?:{COUNTED_BY_EXAMPLE}(?:部门|单位|成员单位)?)?"
     r"(?:为|作为|是)?(?:成员单位|成员|共同参与|参与|配合|协同配合|共同配合)$"
 )
 MEMBER_OPENERS = ("", "由", "并由", "吸纳", "吸收")
@@ -81,7 +83,7 @@ def parties_adopting(text: str, mechs: list[MechanismMention], bodies: list, car
 
 
 # 与A、B等8家单位 + 签订: the list of partners, closed by 等 and a count of bodies
-PARTNER_LIST_END = re.compile(r"(?:等(?:[0-9]+|[一二三四五六七八九十两]+)?(?:个|家)?(?:部门|单位))?")
+PARTNER_LIST_END = re.compile(rf"(?:{COUNTED_BY_EXAMPLE}(?:部门|单位))?")
 
 
 def followers(text: str, bodies: list, mech: MechanismMention) -> list[tuple[InstitutionMention, str]]:

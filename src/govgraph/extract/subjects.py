@@ -286,14 +286,10 @@ def _collective(text: str, end: int, c: CollectiveWord, ctx: Context, document_c
     # 全市法院, 全市195个派出所: the system word may follow a count
     count = COUNT.match(text, end)
     word_at = system_word_at(text, count.end() if count else end)
-    system = collective_systems()[word_at] if word_at is not None else None
-    if system is None:
+    if word_at is None:
         return SubjectChoice(region_name, "subj.collective-region")
     lead_region = _implicit_region(c.lead_levels, c.suffix, ctx, document_codes)  # 全市法院 → the 中级人民法院
-    template = collective_leads().get((system, lead_region.level)) if lead_region is not None else None
-    if lead_region is None or template is None:
-        return SubjectChoice(region_name, "subj.collective-region")
-    return SubjectChoice(template.format(region=lead_region.name), "subj.collective-lead", region_name)
+    return _system_lead(word_at, lead_region, region_name) or SubjectChoice(region_name, "subj.collective-region")
 
 
 def _levels_lead(text: str, r: RegionMention, document_codes: set[str]) -> SubjectChoice | None:
@@ -301,8 +297,16 @@ def _levels_lead(text: str, r: RegionMention, document_codes: set[str]) -> Subje
     region's when the document never names the lead, `Outcomes.finish`)."""
     word = system_word_at(text, r.end + 2) if text.startswith(("两级", "三级"), r.end) else None
     d = choose(r, document_codes) if word is not None else None
-    template = collective_leads().get((collective_systems()[word], d.level)) if word and d else None
-    return SubjectChoice(template.format(region=d.name), "subj.collective-lead", d.name) if template and d else None
+    return _system_lead(word, d, d.name) if word and d else None
+
+
+def _system_lead(word: str, lead: Division | None, fallback: str | None) -> SubjectChoice | None:
+    """The lead body, in region `lead`, of the system `word` names (法院 → {region}中级人民法院 for a city),
+    standing in for `fallback` should the document never name it; None where collective_leads.tsv has none."""
+    if lead is None:
+        return None
+    template = collective_leads().get((collective_systems()[word], lead.level))
+    return SubjectChoice(template.format(region=lead.name), "subj.collective-lead", fallback) if template else None
 
 
 def _national(im) -> bool:
