@@ -16,6 +16,12 @@ def bare_heads() -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
+def unit_heads() -> frozenset[str]:
+    """Regional heads that name a unit of the body of their kind right before them (data/unit_heads.tsv)."""
+    return frozenset(r["surface"] for r in data_rows("unit_heads.tsv"))
+
+
+@lru_cache(maxsize=1)
 def stem_words() -> dict[str, frozenset[str]]:
     """Words of an institution's stem by role (data/stem_words.tsv): `generic` words make a stem generic,
     `name_verb` verbs form part of a body's name, `outpost_kind` words name a kind of outpost, `predicate`

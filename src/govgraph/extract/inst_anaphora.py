@@ -36,6 +36,9 @@ ANAPHOR_ENDS = {
     "高院": "高级人民法院",
     "该庭": "庭",
     "法庭": "庭",
+    "少年法庭": "少年法庭",
+    "家事法庭": "家事法庭",
+    "知识产权法庭": "知识产权法庭",
     "协会": "协会",
     "该局": "局",
     "该分局": "分局",
@@ -56,12 +59,33 @@ for _n in "一二三四五":
     ANAPHORA[_n + "中院"] = ("court",)
     ANAPHOR_ENDS[_n + "中院"] = f"第{_n}中级人民法院"
 # anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
-UNIT_ANAPHORA = {"该庭", "法庭", "该局", "该分局", "该所", "该处", "该中心", "该站", "该支队", "该大队"}
+UNIT_ANAPHORA = {
+    "该庭",
+    "法庭",
+    "少年法庭",
+    "家事法庭",
+    "知识产权法庭",
+    "该局",
+    "该分局",
+    "该所",
+    "该处",
+    "该中心",
+    "该站",
+    "该支队",
+    "该大队",
+}
 # …and those a branch of a body of the same kind is (该院 after 上海市人民检察院第一分院)
 BRANCH = "分院"
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
 # …介绍，法庭还推行…; “和事佬”协会…。协会成立5年来…); elsewhere it is a word (走上法庭, 法庭调查)
-CLAUSE_ANAPHORA = {"法庭": ("court",), "协会": ("social_organization",)}
+# …少年法庭实行…: a court's tribunal for a kind of case named before
+CLAUSE_ANAPHORA = {
+    "法庭": ("court",),
+    "协会": ("social_organization",),
+    "少年法庭": ("court",),
+    "家事法庭": ("court",),
+    "知识产权法庭": ("court",),
+}
 
 
 def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
@@ -73,10 +97,26 @@ def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
     return words[0][0] == surface and (len(words) == 1 or not words[1][1].startswith(("n", "vn", "j")))
 
 
+def clause_mates(hs: int, ctx: Context) -> list[InstitutionMention]:
+    """The bodies acting in the anaphor's own clause before it: 该院 is never one of them
+    (自省高院指定该院集中管辖…以来: 该院 is the court named before, not 省高院). A body in a
+    person's title (X法院院长介绍该院…) or before 的 may be what 该院 stands for."""
+    text, here = ctx.sentence
+    start = hs
+    while start > 0 and text[start - 1] not in CLAUSE_MARKS + ",;:!?":  # full-width or ASCII (记者从X获悉,该院…)
+        start -= 1
+    return [
+        m for m in here if start <= m.start and m.end <= hs and not m.title_only and not text.startswith("的", m.end)
+    ]
+
+
 def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
     kinds = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
     want = ANAPHOR_ENDS.get(surface)
+    mates = clause_mates(hs, ctx)
     for m in reversed(ctx.institutions):
+        if any(m is o for o in mates):
+            continue
         # 该庭 is the tribunal named last, a court's sub-unit included (X区人民法院Y人民法庭)
         if (
             m.kind in kinds

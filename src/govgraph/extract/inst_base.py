@@ -98,6 +98,8 @@ class Context:
     document_codes: set[str] = field(default_factory=set)
     # every division the article names in full, in text order: 区法院 may come before 普陀区
     article_regions: list[Division] = field(default_factory=list)
+    # the sentence being read and the bodies found in it so far (an anaphor never stands for a body of its own clause)
+    sentence: tuple[str, list[InstitutionMention]] = ("", [])
 
     def put_forward(self, subject: InstitutionMention) -> None:
         """Within its sentence the subject is the body a later 该院 means, though others follow it

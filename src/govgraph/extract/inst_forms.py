@@ -1,10 +1,13 @@
 """Names a body takes from what stands right before it: a local office of a vertically managed national
-body (国家税务总局温州市税务局) and a Youth League committee (共青团玉溪市委)."""
+body (国家税务总局温州市税务局), a Youth League committee (共青团玉溪市委) and a bureau's own unit
+(淄博市公安局看守所)."""
 
 from __future__ import annotations
 
 import dataclasses
 
+from ..lexicon import Head
+from ..lexicon_institutions import unit_heads
 from .inst_base import InstitutionMention
 
 # national bodies whose local offices are named after them (国家税务总局温州市税务局,
@@ -29,3 +32,22 @@ def vertical_unit(text: str, m: InstitutionMention, last: InstitutionMention | N
         return m
     name = last.name + m.name
     return dataclasses.replace(m, start=last.start, surface=text[last.start : m.end], name=name, parent=last.name)
+
+
+def unit_of(text: str, hs: int, he: int, head: Head, last: InstitutionMention | None) -> InstitutionMention | None:
+    """A regional head of data/unit_heads.tsv right after a body of its kind, with no region of its own,
+    is that body's unit (淄博市公安局看守所), named after it."""
+    if last is None or last.end != hs or last.kind != head.kind or head.surface not in unit_heads():
+        return None
+    rule = "inst.unit-of:" + head.surface
+    return InstitutionMention(
+        last.start,
+        he,
+        text[last.start : he],
+        last.name + head.surface,
+        head.kind,
+        last.region,
+        last.region_name,
+        parent=last.name,
+        rule=rule,
+    )

@@ -305,8 +305,8 @@ def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMen
     """西安市公安局…。雁塔分局创新…: a unit named after a district (雁塔, 长安区) of the region of a
     body of its kind the article named before, standing on its own: that body's unit
     (西安市公安局雁塔分局). 公安金安分局 is the branch of the district's city police, named or not."""
-    if "{stem}" not in head.canonical:
-        return []
+    if "{stem}" not in head.canonical or head.surface.endswith("法庭"):
+        return []  # 开原市家事法庭 would be the county court's tribunal, not the city court's
     for size in (3, 2):
         s = hs - size
         police = head.kind == "public_security" and text.endswith(POLICE, 0, s)

@@ -49,7 +49,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_forms import league, vertical_unit
+from .inst_forms import league, unit_of, vertical_unit
 from .inst_founded import FOUNDING_VERBS
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .region_records import RegionMention
@@ -115,6 +115,7 @@ def find_institutions(
     by_end = {m.end: m for m in regions}
     out: list[InstitutionMention] = []
     last: InstitutionMention | None = None
+    ctx.sentence = (text, out)
     for hs, he, surface in hits:
         head = heads[surface]
         if he < len(text) and text[he] in head.not_before:
@@ -188,16 +189,8 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
             chain = before
     found: list[InstitutionMention] = []
     if head.scope == "national":
-        found = [
-            InstitutionMention(
-                hs,
-                he,
-                head.surface,
-                head.canonical,
-                head.kind,
-                rule="inst.national:" + head.surface,
-            )
-        ]
+        rule = "inst.national:" + head.surface
+        found = [InstitutionMention(hs, he, head.surface, head.canonical, head.kind, rule=rule)]
     elif head.scope == "regional":
         found = _regional(text, hs, he, head, chain, ctx, by_end, last)
         if not found and "{stem}" in head.canonical:  # 佛山市 + 南海 + 公证处
@@ -266,6 +259,8 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     chain = chain or _list_chain(text, hs, by_end)
     if chain:
         return _with_chain(text, hs, he, head, chain, ctx, by_end)
+    if unit := unit_of(text, hs, he, head, last):
+        return [unit]
     zoned = _in_zone(text, hs, he, head, ctx, by_end)
     if zoned:
         return zoned

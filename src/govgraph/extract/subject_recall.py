@@ -28,9 +28,12 @@ class Recall:
     staff: dict[str, str] = field(default_factory=dict)  # staff word → the body last named with it
 
     def note(self, view: SentenceView) -> None:
-        """Adds the bodies the sentence names, and X民警 as who 民警 are."""
+        """Adds the bodies the sentence names, and X民警 as who 民警 are. The sentence's subject counts
+        as named last: a bare head after it (该中心整合A、B法律援助中心等部门入驻。中心共接待…) stands for
+        the body the article talks about, not for the last of a list it acted on."""
         staff = subject_cues().get("staff", {})
-        for im in view.insts:
+        named = [im for im in view.insts if im not in view.subjects] + [im for im in view.insts if im in view.subjects]
+        for im in named:
             if im.prefix_only:
                 continue
             if im.name in self.bodies:

@@ -1,0 +1,136 @@
+"""Rules found on invented articles about detention centres, juvenile tribunals, railway courts and
+dispute-resolution centres, as tables: exact offsets and rule ids, and negatives."""
+
+import pytest
+
+from extract_helpers import doc
+
+
+def institutions(text: str) -> list[tuple[str, int, int, str]]:
+    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+
+
+def subjects(text: str) -> list[tuple[str, int, str | None, str]]:
+    return [(q["text"], q["evidence"]["start"], q["subject"], q["subject_rule"]) for q in doc(text)["quantities"]]
+
+
+# an anaphor never stands for a body acting in its own clause (full-width or ASCII marks end clauses)
+ANAPHOR_CASES = [
+    (
+        "记者从西安铁路运输法院获悉，自陕西省高级人民法院指定该院集中管辖环境资源案件以来，该院共受理案件765件。",
+        [
+            ("西安铁路运输法院", 3, 11, "inst.head:铁路运输法院"),
+            ("西安铁路运输法院", 26, 28, "inst.anaphor:该院"),
+            ("西安铁路运输法院", 41, 43, "inst.anaphor:该院"),
+            ("陕西省高级人民法院", 15, 24, "inst.head:高级人民法院"),
+        ],
+    ),
+    (
+        "西安仲裁委员会受理案件2186件。西咸新区管委会与该会共建国际商事争端解决中心。",
+        [
+            ("西安仲裁委员会", 0, 7, "inst.head:仲裁委员会"),
+            ("西安仲裁委员会", 25, 27, "inst.anaphor:该会"),
+            ("西咸新区管理委员会", 17, 24, "inst.zone:管委会"),
+        ],
+    ),
+    # negative: a body in a person's title may be what 该院 stands for
+    (
+        "余杭区人民法院召开会议。余杭区人民法院院长介绍该院今年受理案件900件。",
+        [
+            ("杭州市余杭区人民法院", 0, 7, "inst.head:人民法院"),
+            ("杭州市余杭区人民法院", 12, 19, "inst.head:人民法院"),
+            ("杭州市余杭区人民法院", 23, 25, "inst.anaphor:该院"),
+        ],
+    ),
+    # negative: a clause mark before 该院 (here an ASCII comma) leaves the body before it in reach
+    (
+        "记者从上海市浦东新区人民法院获悉,该院推行诉前调解。",
+        [
+            ("上海市浦东新区人民法院", 3, 14, "inst.head:人民法院"),
+            ("上海市浦东新区人民法院", 17, 19, "inst.anaphor:该院"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ANAPHOR_CASES)
+def test_an_anaphor_is_no_body_of_its_own_clause(text, expected):
+    assert institutions(text) == expected
+
+
+# a police's detention centre, a justice bureau's legal aid centre: units named after the body before them
+UNIT_CASES = [
+    (
+        "近日，淄博市公安局看守所推行“阳光监管”。淄博市司法局法律援助中心办理法律援助案件48件。",
+        [
+            ("淄博市公安局看守所", 3, 12, "inst.unit-of:看守所"),
+            ("淄博市司法局法律援助中心", 21, 33, "inst.unit-of:法律援助中心"),
+        ],
+    ),
+    # negative: a joining word between them keeps two bodies
+    (
+        "淄博市公安局与淄博市看守所签订协议。",
+        [("淄博市公安局", 0, 6, "inst.head:公安局"), ("淄博市看守所", 7, 13, "inst.head:看守所")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", UNIT_CASES)
+def test_a_bureaus_own_units(text, expected):
+    assert institutions(text) == expected
+
+
+# a court's tribunal for a kind of case acts on its own; opening a clause bare it is the one named before
+TRIBUNAL_CASES = [
+    (
+        "长沙市岳麓区人民法院少年法庭实行“三审合一”。少年法庭还推行家庭教育指导令。",
+        [
+            ("长沙市岳麓区人民法院少年法庭", 0, 14, "inst.subunit:少年法庭"),
+            ("长沙市岳麓区人民法院少年法庭", 23, 27, "inst.anaphor:少年法庭"),
+        ],
+    ),
+    # negative: with no court before it, a district's 家事法庭 is a place here, no body (nor the city court's unit)
+    (
+        "铁岭市中级人民法院推进家事审判。开原市家事法庭里，母子拥抱。",
+        [("铁岭市中级人民法院", 0, 9, "inst.head:中级人民法院")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", TRIBUNAL_CASES)
+def test_tribunals_for_a_kind_of_case(text, expected):
+    assert institutions(text) == expected
+
+
+def test_a_tribunal_adopts_what_it_carries_out():
+    x = doc("长沙市岳麓区人民法院少年法庭实行“三审合一”。少年法庭还推行家庭教育指导令。")
+    assert x["adopts"] == [
+        ["长沙市岳麓区人民法院少年法庭", "三审合一"],
+        ["长沙市岳麓区人民法院少年法庭", "家庭教育指导令"],
+    ]
+
+
+# a bare head is the body the article talks about (the last subject), not the last of a list it acted on
+BARE_HEAD_CASES = [
+    (
+        "走进临海市社会矛盾纠纷调处化解中心，窗口一字排开。该中心整合临海市信访局、临海市法律援助中心等12个部门入驻。"
+        "三年来，中心共接待群众来访4.6万人次。",
+        [
+            ("12个", 47, "临海市社会矛盾纠纷调处化解中心", "subj.clause"),
+            ("4.6万人次", 68, "临海市社会矛盾纠纷调处化解中心", "subj.bare-head"),
+        ],
+    ),
+    # negative: the subject of the sentence before is the centre named last
+    (
+        "临海市社会矛盾纠纷调处化解中心成立。临海市法律援助中心共办理案件30件。中心共接待群众来访4.6万人次。",
+        [
+            ("30件", 32, "临海市法律援助中心", "subj.clause"),
+            ("4.6万人次", 45, "临海市法律援助中心", "subj.bare-head"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_HEAD_CASES)
+def test_a_bare_head_is_the_body_talked_about(text, expected):
+    assert subjects(text) == expected
