@@ -38,14 +38,14 @@ from .roles import (
     region_subjects,
     rules_followed,
     system_word_at,
+    target_before,
 )
 from .roles import LEAD as STARTS_CLAUSE
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
 GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a source (在…执行的, 走进X中学) …
-# … or the target of the act (向自然资源局发出检察建议), or what it sets up (设立X调解中心): never the actor
-TARGET = re.compile(r"(?:向|对|给|(?<!作)为|帮助|督促|要求|(?:设立|成立|组建|筹建|建成)了?)(?:辖区|辖内)?$")
+# … or the target of the act, or what it sets up (roles.target_before): never the actor
 TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
 OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
@@ -173,7 +173,7 @@ def features(
     # both end right before the body: the last few characters are enough to search
     if GOVERNED.search(text, max(0, who.start - 2), who.start):
         f.add("who:governed")
-    if TARGET.search(text, max(0, who.start - 4), who.start):
+    if target_before().search(text, max(0, who.start - 4), who.start):
         f.add("who:target")
     if oversees(text, who):
         f.add("who:overseer")  # 经最高人民法院批准，X设立…: approving is not carrying out
@@ -307,7 +307,7 @@ class AdoptionFinder:
                 role = "mention" if who not in subj else "subject" if who is subj[0] else "coactor"
                 f = features(text, who, mm, role, len(bodies), heads[mm.start])
                 first = list_opening(who, bodies, text)
-                if first is not who and TARGET.search(text, max(0, first.start - 4), first.start):
+                if first is not who and target_before().search(text, max(0, first.start - 4), first.start):
                     f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
                 if text.endswith("在", 0, first.start):
                     f.add("who:place")  # 在县人力社保局、县市场监管局设立…: the list is where it is set up

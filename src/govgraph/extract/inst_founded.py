@@ -2,15 +2,21 @@
 
 from __future__ import annotations
 
-from ..lexicon import Head
+from functools import lru_cache
+
+from ..lexicon import Head, triggers
 from .inst_base import CLAUSE_MARKS, InstitutionMention, chain_ending_at, is_name_char, region_prefix
 
-# verbs by which a body sets up a unit of its own (南平中院设立武夷山国家公园法庭)
-FOUNDING_VERBS = ("挂牌成立", "揭牌成立", "设立", "成立", "组建", "新设", "开设")
 # tribunals and stations, which go on to act; a centre set up (成立诉调对接中心) is mostly a facility
 FOUNDED_UNITS = ("庭", "派出所", "检察室")
 KINDS_OF_UNIT = {"派出", "巡回", "专业", "专门", "新", "家事", "少年", "人民"}
 FOUNDING_GAP = 20  # the most characters between the body and its new unit's name (近日在秭归县设立…)
+
+
+@lru_cache(maxsize=1)
+def founding_verbs() -> tuple[str, ...]:
+    """The verbs by which a body is set up (triggers.tsv role found: 设立, 挂牌成立 …)."""
+    return tuple(triggers()["found"])
 
 
 def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
@@ -24,7 +30,7 @@ def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     ):
         return []
     gap = text[last.end : hs]
-    cut = max((gap.rfind(v) + len(v) for v in FOUNDING_VERBS if v in gap), default=-1)
+    cut = max((gap.rfind(v) + len(v) for v in founding_verbs() if v in gap), default=-1)
     stem = gap[cut:] if cut >= 0 else ""
     # a head that names the unit alone (知识产权法庭) needs no stem
     least = 0 if cut >= 0 and len(head.surface) >= 4 and "{stem}" not in head.canonical else 2

@@ -50,7 +50,7 @@ from .inst_base import (
     word_starts_at,
 )
 from .inst_forms import league, unit_of, vertical_unit
-from .inst_founded import FOUNDING_VERBS
+from .inst_founded import founding_verbs
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .region_records import RegionMention
 from .townships import TOWNSHIP_SUFFIXES
@@ -156,7 +156,7 @@ def _nickname(text: str, m: InstitutionMention, ctx: Context) -> bool:
     written_region = m.region is not None and not m.rule.startswith("inst.outpost-of")
     if not quoted or written_region or "人民" in m.surface:
         return False
-    if text.endswith(FOUNDING_VERBS, 0, m.start - 1):
+    if text.endswith(founding_verbs(), 0, m.start - 1):
         return False
     return not any(name.startswith(m.surface[:2]) for name, _ in ctx.local_regions)
 

@@ -192,6 +192,18 @@ def _trigger_pattern(kind: str) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
+# the target of an act (向自然资源局发出检察建议, 督促…): the body right after it is no actor
+TARGET_WORDS = r"向|对|给|(?<!作)为|帮助|督促|要求"
+
+
+@lru_cache(maxsize=1)
+def target_before() -> re.Pattern:
+    """What, ending right before a body, makes it no actor: a target word or a founding verb (triggers.tsv
+    role found: 设立X调解中心), within a 辖区 of it."""
+    founding = "|".join(map(re.escape, triggers()["found"]))
+    return re.compile(f"(?:{TARGET_WORDS}|(?:{founding})了?)(?:辖区|辖内)?$")
+
+
 def negated(text: str, start: int, end: int, words: list[str]) -> bool:
     """A negation governs what starts at `end`: it stands right before it, a verb of two characters at most
     between (缺乏繁简分流机制, 尚未建立诉调对接机制); not one inside a phrase before it (对仲裁阶段未能调解的案件提前介入)."""

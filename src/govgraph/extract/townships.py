@@ -54,10 +54,16 @@ def local_ok(lm: re.Match, chained: bool = False) -> bool:
         or stem[0] in NOT_NAME_START
         or lm.group(0) in words["bad_name"]
         or stem in words["not_stem"]
-        or stem.startswith(words["verb_start"])
+        or stem.startswith(_starting_verbs())
         or (any(c in bad for c in stem) and stem not in words["town_quarter"])
         or any(c in words["determiner"] for c in stem)
     )
+
+
+@lru_cache(maxsize=1)
+def _starting_verbs() -> tuple[str, ...]:
+    """Verbs that start no township's name: the founding verbs (triggers.tsv role found) and township_words.tsv's own."""
+    return tuple(triggers()["found"]) + tuple(township_name_words()["verb_start"])
 
 
 @lru_cache(maxsize=1)
