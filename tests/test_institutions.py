@@ -158,6 +158,19 @@ RELATIVE.extend(
         # a division of the Production and Construction Corps: its bodies carry the corps' name
         ("第八师中级人民法院审结", [], [("新疆生产建设兵团第八师中级人民法院", 0, 9, "inst.zone:中级人民法院")]),
         ("兵团第十二师人民检察院审结", [], [("新疆生产建设兵团第十二师人民检察院", 2, 11, "inst.zone:人民检察院")]),
+        # a zone named by a place that is no division (jieba: a place name) before a generic zone word,
+        # with the city written before it if any; no region of its own
+        (
+            "与洋浦经济开发区管委会共建调解中心",
+            [],
+            [("洋浦经济开发区管理委员会", 1, 11, "inst.zone.named:管委会")],
+        ),
+        (
+            "天津滨海高新区管委会推行诉源治理",
+            [],
+            [("天津滨海高新技术产业开发区管理委员会", 0, 10, "inst.zone.named:管委会")],
+        ),
+        ("广州开发区管委会推行诉源治理", ["广州市"], [("广州开发区管理委员会", 0, 8, "inst.zone:管委会")]),
     ]
 )
 RELATIVE_NEGATIVES = [
@@ -174,6 +187,8 @@ RELATIVE_NEGATIVES = [
     ("市人民法院开展执行", []),  # no city in sight: no prefix from elsewhere
     ("全市法院推进诉源治理", ["荆州市"]),
     ("区委员会召开会议", ["南京市鼓楼区"]),  # a committee needs a name
+    ("加快建设经济开发区管委会", []),  # a zone word after no place name
+    ("统一开发区管委会职能", []),
     ("举办活动，承办案件", ["南京市鼓楼区"]),
 ]
 

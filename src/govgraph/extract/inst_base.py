@@ -244,3 +244,9 @@ def implicit_before(text: str, s: int, ctx: Context) -> tuple[int, Division | No
                 return s, None
             return w, ctx.implicit_region(levels, suffix)
     return s, None
+
+
+def mention(s, e, text, name, head: Head, d: Division | None, rname, rule: str, **kw) -> InstitutionMention:
+    """The mention text[s:e] of the body `name` whose head is `head`; its rule id names the head."""
+    kind = "other" if head.kind == "parent" else head.kind
+    return InstitutionMention(s, e, text[s:e], name, kind, d, rname, rule=f"{rule}:{head.surface}", **kw)

@@ -25,9 +25,9 @@ from collections.abc import Sequence
 from functools import lru_cache
 
 from ..headline import dateline_end
-from ..lexicon import Division, Head, gazetteer, institution_heads, person_titles
+from ..lexicon import Division, Head, institution_heads, person_titles
 from ..lexicon_collectives import collective_leads
-from ..lexicon_institutions import bare_heads, development_zones
+from ..lexicon_institutions import bare_heads
 from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
 from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause
@@ -41,6 +41,7 @@ from .inst_base import (
     chain_ending_at,
     fill,
     implicit_before,
+    mention,
     place_prefix,
     region_prefix,
     resolve_chain,
@@ -52,6 +53,7 @@ from .inst_base import (
 from .inst_forms import league, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
+from .inst_zones import in_zone
 from .region_records import RegionMention
 from .townships import TOWNSHIP_SUFFIXES
 
@@ -219,11 +221,6 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
     return found
 
 
-def _mention(s, e, text, name, head: Head, d: Division | None, rname, rule: str, **kw) -> InstitutionMention:
-    kind = "other" if head.kind == "parent" else head.kind
-    return InstitutionMention(s, e, text[s:e], name, kind, d, rname, rule=f"{rule}:{head.surface}", **kw)
-
-
 def _relative(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
     """团区委, 团市委: the level word inside the head names the article's region."""
     for word, levels, suffix in IMPLICIT:
@@ -232,7 +229,7 @@ def _relative(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention
             if d is None:
                 return []
             return [
-                _mention(
+                mention(
                     hs,
                     he,
                     text,
@@ -261,7 +258,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         return _with_chain(text, hs, he, head, chain, ctx, by_end)
     if unit := unit_of(text, hs, he, head, last):
         return [unit]
-    zoned = _in_zone(text, hs, he, head, ctx, by_end)
+    zoned = in_zone(text, hs, he, head, ctx, by_end)
     if zoned:
         return zoned
     if any(text.endswith(word, 0, hs) for word, _, _ in IMPLICIT):
@@ -271,7 +268,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         if d.level in head.collective_at:  # 市法院, 省法院: read as 石家庄市法院 is, the system's lead body
             return _collective(text, s, he, head, d)
         name = fill(head, region=region_prefix(d), short=short_form(d))
-        return [_mention(s, he, text, name, head, d, d.name, "inst.relative")]
+        return [mention(s, he, text, name, head, d, d.name, "inst.relative")]
     # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
     if last is not None and last.region is not None:
         joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
@@ -281,7 +278,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
             town = last.region_name if last.region_name != d.name and last.region_name else ""
             if d.level not in head.collective_at:
                 name = fill(head, region=place_prefix(d, town), short=town or short_form(d))
-                return [_mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
+                return [mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
     return _in_township(text, hs, he, head, ctx) or _bare(text, hs, he, head, ctx)
 
 
@@ -299,35 +296,7 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     county = township_county([], ctx)
     prefix = place_prefix(county, town)
     name = fill(head, region=prefix, short=town)
-    return [_mention(s, he, text, name, head, county, town, "inst.relative-township")]
-
-
-def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
-    """荆州经开区住建局: a city, a development zone word, a head; the zone is no division, the
-    body carries the zone's full name after the city as written. A zone with a name of its own
-    needs no city (前海合作区人民法院: named as written, in the zone's city)."""
-    if not text.endswith(tuple(development_zones()), 0, hs):
-        return []  # the common case: no zone word before the head, no need to try each
-    for word, zone in development_zones().items():
-        if not text.endswith(word, 0, hs):
-            continue
-        chain = chain_ending_at(by_end, hs - len(word))
-        if not chain and zone.city is not None and word_starts_at(text, hs - len(word)):
-            d = gazetteer().by_code.get(zone.city)
-            name = fill(head, region=zone.full, short=zone.full)
-            return [_mention(hs - len(word), he, text, name, head, d, d.name if d else None, "inst.zone")]
-        if not chain or chain[-1].local_level or (head.level in ("province", "prefecture") and zone.city is None):
-            return []  # a zone word has no intermediate court (荆州经开区中院 is the city's); 雄安新区 has
-        d = resolve_chain(chain, ctx)[0]
-        own_province = zone.city is not None and d is not None and d.level == "province" and d.code[:2] == zone.city[:2]
-        if d is None or not (
-            d.level == "prefecture" or (d.level == "province" and d.name.endswith("市")) or own_province
-        ):
-            return []  # a city's zone (重庆两江新区 too: the municipalities are cities; 河北雄安新区 its province's)
-        written = text[chain[-1].start : hs - len(word)]  # the city as the text writes it (荆州, 成都市)
-        name = fill(head, region=written + zone.full, short=written + zone.full)
-        return [_mention(chain[0].start, he, text, name, head, d, d.name, "inst.zone")]
-    return []
+    return [mention(s, he, text, name, head, county, town, "inst.relative-township")]
 
 
 def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
@@ -344,7 +313,7 @@ def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
         return []
     s = hs - len(LOCAL_WORD) if local else hs
     name = fill(head, region=region_prefix(d), short=short_form(d))
-    return [_mention(s, he, text, name, head, d, d.name, "inst.bare")]
+    return [mention(s, he, text, name, head, d, d.name, "inst.bare")]
 
 
 def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[InstitutionMention]:
@@ -378,9 +347,9 @@ def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[I
     for ch, md, mrname, mprefix, mshort in members:
         name = fill(head, region=mprefix, short=mshort)
         if ch is chain:
-            out.append(_mention(ch[0].start, he, text, name, head, md, mrname, "inst.head"))
+            out.append(mention(ch[0].start, he, text, name, head, md, mrname, "inst.head"))
         else:
-            m = _mention(ch[0].start, ch[-1].end, text, name, head, md, mrname, "inst.list")
+            m = mention(ch[0].start, ch[-1].end, text, name, head, md, mrname, "inst.list")
             m.surface += head.surface
             out.append(m)
     return out
@@ -392,4 +361,4 @@ def _collective(text, start, he, head: Head, d: Division) -> list[InstitutionMen
     if lead is None:
         return []
     name = lead.format(region=region_prefix(d))
-    return [_mention(start, he, text, name, head, d, d.name, "inst.collective", collective=True)]
+    return [mention(start, he, text, name, head, d, d.name, "inst.collective", collective=True)]
