@@ -37,7 +37,7 @@ CASES = [
         "南昌市市场监督管理局会同南昌市消费者协会推行",
         [
             ("南昌市市场监督管理局", 0, 10, "inst.head:市场监督管理局"),
-            ("南昌市消费者协会", 12, 20, "inst.named:协会"),
+            ("南昌市消费者协会", 12, 20, "inst.head:消费者协会"),
         ],
     ),
     # a province and a city in short forms in a row: the city is the region of the name
@@ -71,6 +71,26 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_institution_forms(text, expected):
     assert run(text) == expected
+
+
+# the associations of a region legal news names most take the region the text writes or means (区/市)
+ASSOCIATIONS = [
+    (
+        "萧山区人民法院联合区消费者协会、区人民调解协会推行诉源治理。",
+        ["杭州市萧山区人民法院", "杭州市萧山区消费者协会", "杭州市萧山区人民调解协会"],
+    ),
+    ("杭州市消协受理投诉。", ["杭州市消费者协会"]),
+    ("中国保险行业协会发布报告。中消协发布报告。", ["中国保险行业协会", "中国消费者协会"]),
+    # negatives: no region in sight
+    ("消费者协会发布报告。", []),
+    ("保险行业协会章程规定。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", ASSOCIATIONS)
+def test_regional_associations(text, expected):
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [i["name"] for i in x["institutions"]] == expected
 
 
 ANAPHORS = [

@@ -580,7 +580,7 @@ GRAMMAR.extend(
         ),
         (  # so do the verbs by which one body sets another to work (triggers.tsv, role organise)
             "杭州市司法局指导杭州市公证协会推出服务",
-            [("杭州市司法局", 0, 6, "inst.head:司法局"), ("杭州市公证协会", 8, 15, "inst.named:协会")],
+            [("杭州市司法局", 0, 6, "inst.head:司法局"), ("杭州市公证协会", 8, 15, "inst.head:公证协会")],
         ),
         ("宁化县政协开展", [("中国人民政治协商会议宁化县委员会", 0, 5, "inst.head:政协")]),
         ("石家庄市医调委受理纠纷", [("石家庄市医疗纠纷人民调解委员会", 0, 7, "inst.head:医调委")]),
