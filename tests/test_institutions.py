@@ -219,14 +219,45 @@ TOWNSHIP_RELATIVE = [
         ("双塔街道", "姑苏区"),
         [("苏州市姑苏区双塔街道办事处", 0, 5, "inst.relative-township:办事处")],
     ),
+    # … and before the head of a body every township has (data/township_words.tsv role township_unit)
+    ("与镇司法所共同调解", ("翠江镇", "宁化县"), [("宁化县翠江镇司法所", 1, 5, "inst.relative-township:司法所")]),
+    (
+        "街道派出所、街道人民调解委员会参加",
+        ("双塔街道", "姑苏区"),
+        [
+            ("苏州市姑苏区双塔街道派出所", 0, 5, "inst.relative-township:派出所"),
+            ("苏州市姑苏区双塔街道人民调解委员会", 6, 15, "inst.relative-township:人民调解委员会"),
+        ],
+    ),
+    # the township named last before it, in the sentence, not one named after it
+    (
+        "翠江镇司法所联合镇派出所巡逻，安远镇设立调解室",
+        ("翠江镇,安远镇", "宁化县"),
+        [
+            ("宁化县翠江镇司法所", 0, 6, "inst.named:司法所"),
+            ("宁化县翠江镇派出所", 8, 12, "inst.relative-township:派出所"),
+        ],
+    ),
+]
+TOWNSHIP_RELATIVE_NEGATIVES = [
+    ("各镇派出所开展巡逻", ("翠江镇", "宁化县")),  # every township's
+    ("乡镇司法所开展调解", ("翠江镇", "宁化县")),
+    ("镇司法所开展调解", ("", "宁化县")),  # no township named
 ]
 
 
 @pytest.mark.parametrize("text, township, expected", TOWNSHIP_RELATIVE)
 def test_township_words_take_the_article_township(text, township, expected):
-    town, county = township
-    ctx = Context(regions=_article([county]), local_regions=[(town, "township")])
+    towns, county = township  # the townships the sentence names, in text order
+    ctx = Context(regions=_article([county]), local_regions=[(t, "township") for t in towns.split(",")])
     assert run(text, ctx) == expected
+
+
+@pytest.mark.parametrize("text, township", TOWNSHIP_RELATIVE_NEGATIVES)
+def test_township_words_with_no_one_township(text, township):
+    towns, county = township
+    ctx = Context(regions=_article([county]), local_regions=[(t, "township") for t in towns.split(",") if t])
+    assert run(text, ctx) == []
 
 
 @pytest.mark.parametrize("text, article", RELATIVE_NEGATIVES)

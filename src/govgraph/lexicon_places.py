@@ -18,6 +18,7 @@ TOWNSHIP_ROLES = (
     "generic_stem",
     "verb_after",
     "determiner",
+    "township_unit",
 )
 
 

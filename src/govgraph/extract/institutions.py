@@ -28,6 +28,7 @@ from ..headline import dateline_end
 from ..lexicon import Division, Head, institution_heads, person_titles
 from ..lexicon_collectives import collective_leads
 from ..lexicon_institutions import bare_heads
+from ..lexicon_places import township_name_words
 from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
 from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause
@@ -206,6 +207,8 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
         found = _relative(text, hs, he, head, ctx)
     elif head.scope in ("named", "named_regional"):
         found = named(text, hs, he, head, chain, by_end, last, ctx)
+        if not found and not chain and head.surface in township_name_words()["township_unit"]:
+            found = _in_township(text, hs, he, head, ctx)  # 镇司法所: the township's
     elif head.scope == "subunit":
         found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
         found = (
@@ -282,6 +285,16 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     return _in_township(text, hs, he, head, ctx) or _bare(text, hs, he, head, ctx)
 
 
+def _township_before(text: str, hs: int, word: str, ctx: Context) -> str | None:
+    """The township (of level word `word`: 镇, 乡, 街道) named last before `hs`: in this sentence, else in an
+    earlier one (象州镇司法所联合镇派出所…，运江镇…: 象州镇, not the 运江镇 named after it)."""
+    towns = [n for n, level in ctx.local_regions if level == "township" and n.endswith(word)]
+    here = [(i, n) for n in towns if (i := text.rfind(n, 0, hs)) >= 0]
+    if here:
+        return max(here)[1]
+    return next((n for n in reversed(towns) if n not in text), None)
+
+
 def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
     """镇政府, 镇党委, 街道办事处: 镇/乡/街道 before a head is the township the article named last."""
     word = next((w for w in TOWNSHIP_SUFFIXES if text.endswith(w, 0, hs)), None)  # 镇政府: the article's township
@@ -290,12 +303,12 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     s = hs - len(word)
     if s > 0 and (text[s - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, s)):
         return []  # 乡镇政府, 各乡镇: no one township
-    town = next((n for n, level in reversed(ctx.local_regions) if level == "township" and n.endswith(word)), None)
+    town = _township_before(text, hs, word, ctx)
     if town is None:
         return []
     county = township_county([], ctx)
     prefix = place_prefix(county, town)
-    name = fill(head, region=prefix, short=town)
+    name = fill(head, region=prefix, short=town, stem=prefix)
     return [mention(s, he, text, name, head, county, town, "inst.relative-township")]
 
 
