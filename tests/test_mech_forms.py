@@ -28,8 +28,17 @@ CASES = [
     # 探索开展 founds too, and a name may run to ten characters
     ("该院探索开展跨区域生态检察协作，签订协议", [("跨区域生态检察协作", 6, 15, "mech.setup-verb+bare")]),
     ("全省推行税费争议调解中心建设，成效明显", []),  # building a centre names a place
-    # a list of short qualifiers whose last part is quoted: its parts qualify the quoted name, they name nothing
+    # a list of short qualifiers: its parts qualify the name that ends it, they name nothing
     ("推行知识产权刑事、民事、行政检察“三合一”履职，效果好", []),
+    # … or unquoted: short items after the name make it a qualifier (but not items of four characters)
+    (
+        "推行知识产权刑事、民事、行政、公益诉讼检察职能集中统一履行，效果好",
+        [("公益诉讼", 15, 19, "mech.curated:public-interest-litigation")],  # the lexicon's own name stands
+    ),
+    (
+        "推行柔性执法、包容执法、审慎监管，优化环境",
+        [("柔性执法、包容执法、审慎监管", 2, 16, "mech.setup-verb+bare")],
+    ),
     (
         "推行柔性执法、包容审慎监管，优化环境“营商”",
         [("柔性执法", 2, 6, "mech.setup-verb+bare")],

@@ -210,9 +210,10 @@ BARE_NAME = r"[\u4e00-\u9fff]{4,10}"
 BARE_STOP_FLAGS = ("r", "p", "c", "u", "d", "ad", "f", "m", "q", "t")
 
 
-# a list of short qualifiers whose last part is quoted: its parts qualify the quoted name (推行知识产权刑事、民事、
-# 行政检察“三合一”履职: no 知识产权刑事); a list of names a quote sums up keeps them (院领导包案、律师参与化解…“三项机制”)
-QUOTE_LATER_IN_LIST = re.compile(r"、[一-鿿]{1,2}、[^，。；！“]{0,20}“")
+# a list whose next items are words of one or two characters: its parts qualify what ends it, quoted or not
+# (推行知识产权刑事、民事、行政检察“三合一”履职, 推行知识产权刑事、民事、行政、公益诉讼检察职能集中统一履行:
+# no 知识产权刑事); a list of names a quote sums up keeps them (院领导包案、律师参与化解…“三项机制”)
+SHORT_ITEMS_AFTER = re.compile(r"、[一-鿿]{1,2}、")
 
 
 @lru_cache(maxsize=1)
@@ -239,7 +240,7 @@ def bare_names(text: str, cues: MechanismCues) -> list[Candidate]:
         words = jieba_pos(name)
         if any(flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup for w, flag in words):
             continue
-        if _builds_a_body(name) or QUOTE_LATER_IN_LIST.match(text, m.end("name")):
+        if _builds_a_body(name) or SHORT_ITEMS_AFTER.match(text, m.end("name")):
             continue
         if len(words) >= 2 and plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
             end = _parallel_run(text, m.start("name"), m.end("name"))
