@@ -134,3 +134,48 @@ BARE_HEAD_CASES = [
 @pytest.mark.parametrize("text, expected", BARE_HEAD_CASES)
 def test_a_bare_head_is_the_body_talked_about(text, expected):
     assert subjects(text) == expected
+
+
+# 信访 and 接待 (tagged verbs by jieba) stand in a centre's name
+def test_a_petition_reception_centre_is_named():
+    assert institutions("南阳市信访联合接待中心推行“四步工作法”。") == [
+        ("南阳市信访联合接待中心", 0, 11, "inst.named:中心")
+    ]
+
+
+# a body that only honours another (被最高人民法院评为) is not what the article is about: no figure's subject
+ARTICLE_BODY_CASES = [
+    (
+        "我院审结涉未成年人刑事案件126件。我院少年法庭被最高人民法院评为先进集体。",
+        [("126件", 13, None, "subj.article-region")],
+    ),
+    # negative: a body that acts is
+    (
+        "我院审结涉未成年人刑事案件126件。最高人民法院发布典型案例。",
+        [("126件", 13, "最高人民法院", "subj.article-body")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ARTICLE_BODY_CASES)
+def test_an_honouring_body_is_not_the_articles(text, expected):
+    assert subjects(text) == expected
+
+
+# bodies a centre takes in (整合A、B等12个部门入驻) work there; they do not run the centre's measures
+STATIONED_CASES = [
+    (
+        "临海市矛调中心整合临海市信访局、临海市法律援助中心等12个部门入驻，推行“一窗受理”机制。",
+        [["临海市矛调中心", "一窗受理"]],
+    ),
+    # negative: the bodies that move in opening the sentence are its subjects, and apply it
+    (
+        "临海市信访局、临海市法律援助中心等12个部门入驻中心，推行“一窗受理”机制。",
+        [["临海市信访局", "一窗受理"], ["临海市法律援助中心", "一窗受理"]],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", STATIONED_CASES)
+def test_bodies_stationed_in_a_centre(text, expected):
+    assert doc(text)["adopts"] == expected

@@ -11,7 +11,7 @@ import re
 from ..lexicon_mechanisms import mechanism_cues
 from .inst_base import InstitutionMention
 from .mechanisms import MechanismMention
-from .roles import CLAUSE_BREAK, PARTNER_ACT
+from .roles import CLAUSE_BREAK, PARTNER_ACT, has_trigger
 
 JOINERS = ("、", "和", "与", "及", "以及")
 # what ends a clause of members: 为成员单位, 等18个部门参与, 共同参与, 配合
@@ -115,3 +115,11 @@ def partners_after(text: str, mech: MechanismMention, bodies: list, tails: tuple
     # 与工商联共建“商会仲裁中心”: a clause that names its own work (quoted) is another act, not this one
     clause_end = CLAUSE_BREAK.search(text, after.end())
     return [] if "“" in text[after.end() : clause_end.start() if clause_end else len(text)] else listed
+
+
+def stationed(text: str, who: InstitutionMention) -> bool:
+    """The clause goes on from the body to a word of moving in with no adoption verb (市信访局、市公安局等
+    16个部门常驻，实行…): the bodies are stationed in a centre, whose measures they do not run."""
+    end = CLAUSE_BREAK.search(text, who.end)
+    rest = text[who.end : end.start() if end else len(text)]
+    return has_trigger("station", rest) and not has_trigger("adopt", rest)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_members import followers, joins, list_opening, parties_adopting
+from .adopt_members import followers, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
@@ -309,8 +309,8 @@ class AdoptionFinder:
                 first = list_opening(who, bodies, text)
                 if first is not who and target_before().search(text, max(0, first.start - 4), first.start):
                     f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
-                if text.endswith("在", 0, first.start):
-                    f.add("who:place")  # 在县人力社保局、县市场监管局设立…: the list is where it is set up
+                if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
+                    f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
                 if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj):
                     f.add("who:superseded")
                 out.append(Candidate(who, mm, role, frozenset(f)))

@@ -10,6 +10,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
 
+from ..lexicon import triggers
 from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label, respective_labels
@@ -146,7 +147,7 @@ class Outcomes:
             self._scope = None
         self._recall.note(view)
         self._document_bodies.update(im.name for im in view.insts)
-        self._note_named(view.insts)
+        self._note_named(view.text, view.insts)
 
     def _opening_collective(
         self, view: SentenceView, agents: list[tuple[int, SubjectChoice]], agent: SubjectChoice | None
@@ -160,12 +161,13 @@ class Outcomes:
         opening = agents[0][1] if agents else None
         return opening if opening is not None and opening.rule == "subj.collective-lead" else None
 
-    def _note_named(self, insts: list) -> None:
+    def _note_named(self, text: str, insts: list) -> None:
         """How often the article has named each body. A parent named in front of its sub-unit
         (银川市公安局反诈中心) is named too; a body only inside a person's title (乌镇镇司法所所长介绍)
-        is not what the article is about."""
+        or honouring another (被最高人民法院评为…, 省委授予…) is not what the article is about."""
+        praise = tuple(triggers()["praise"])
         for im in insts:
-            if im.title_only:
+            if im.title_only or text.endswith("被", 0, im.start) or text.startswith(praise, im.end):
                 continue
             self._named[im.name] += 1
             self._last[im.name] = sum(self._named.values())
