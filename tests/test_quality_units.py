@@ -179,3 +179,50 @@ STATIONED_CASES = [
 @pytest.mark.parametrize("text, expected", STATIONED_CASES)
 def test_bodies_stationed_in_a_centre(text, expected):
     assert doc(text)["adopts"] == expected
+
+
+# an instrument only one kind of body issues (data/instrument_issuers.tsv) is not adopted by bodies of other kinds
+ISSUER_CASES = [
+    (
+        "杭州互联网法院与浙江省互联网信息办公室签订合作备忘录，建立数据合规风险预警机制，共发出司法建议26份。",
+        [
+            ["杭州互联网法院", "数据合规风险预警"],
+            ["杭州互联网法院", "司法建议"],
+            ["浙江省互联网信息办公室", "数据合规风险预警"],
+        ],
+    ),
+    (
+        "石家庄市医疗纠纷人民调解委员会推行“调解+保险”模式，调解协议可当场申请司法确认。",
+        [["石家庄市医疗纠纷人民调解委员会", "调解+保险"]],
+    ),
+    # negative: the court confirms
+    (
+        "石家庄市中级人民法院推行“调解+保险”模式，对调解协议当场进行司法确认。",
+        [["石家庄市中级人民法院", "调解+保险"], ["石家庄市中级人民法院", "司法确认"]],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ISSUER_CASES)
+def test_an_instrument_is_its_issuers(text, expected):
+    assert doc(text)["adopts"] == expected
+
+
+def mechanisms(text: str) -> list[tuple[str, int, int, str]]:
+    return [(m["name"], e["start"], e["end"], e["rule"]) for m in doc(text)["mechanisms"] for e in m["evidence"]]
+
+
+# jieba tags 矛盾 an adjectival noun: a domain before a quoted name all the same
+DOMAIN_CASES = [
+    (
+        "诸暨市社会治理中心推行矛盾纠纷“一站式接收、一揽子调处、全链条解决”。",
+        [("一站式接收、一揽子调处、全链条解决", 15, 34, "mech.setup-verb+quoted")],
+    ),
+    # negative: a quoted list of more than four parts is a list of things, not one measure
+    ("诸暨市社会治理中心推行矛盾纠纷“一站式接收、一揽子调处、全链条解决、全过程跟踪回访、全方位保障”。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", DOMAIN_CASES)
+def test_a_domain_tagged_adjectival_noun(text, expected):
+    assert mechanisms(text) == expected

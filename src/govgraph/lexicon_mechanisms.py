@@ -122,3 +122,17 @@ def mechanism_by_label(label: str) -> Concept | None:
     """The curated concept with this Chinese prefLabel or altLabel (a mechanism is named as the
     text names it, so its name may be an altLabel)."""
     return _mechanisms_by_label().get(label)
+
+
+@lru_cache(maxsize=1)
+def instrument_issuers() -> dict[str, str]:
+    """Mechanism name → the only kind of body that issues or applies it (data/instrument_issuers.tsv)."""
+    return {r["mechanism"]: r["kind"] for r in data_rows("instrument_issuers.tsv")}
+
+
+def issued_by_another_kind(kind: str, mechanism: str) -> bool:
+    """The mechanism is an instrument (by its name as written or its curated prefLabel) that only
+    bodies of another kind issue: 浙江省网信办 does not adopt the court's 司法建议."""
+    concept = mechanism_by_label(mechanism)
+    issuer = instrument_issuers().get(mechanism) or (instrument_issuers().get(concept.pref) if concept else None)
+    return issuer is not None and kind != issuer

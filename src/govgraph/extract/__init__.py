@@ -12,7 +12,7 @@ import re
 from functools import partial
 
 from ..lexicon import gazetteer, triggers
-from ..lexicon_mechanisms import mechanism_cues
+from ..lexicon_mechanisms import issued_by_another_kind, mechanism_cues
 from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
@@ -132,6 +132,8 @@ class DocumentExtraction:
         again = mechanism_anaphors(text, mechs, self.last_mech)
         self.last_mech = antecedent(mechs) or self.last_mech
         for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs + again, subj, regions):
+            if issued_by_another_kind(c.who.kind, c.mech.name):
+                continue  # a court's 司法建议 is not its partners'
             fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
             # the evidence spans the actor too when this sentence names it
             span = (

@@ -156,7 +156,7 @@ def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
 
 
 # what a name may be about, written between the setup verb and the quoted name (实行纠纷“一码受理”)
-DOMAIN_TAGS = ("n", "vn", "nz", "j", "v")
+DOMAIN_TAGS = ("n", "vn", "an", "nz", "j", "v")  # an: 矛盾 (推行矛盾纠纷“一站式接收、…”)
 DOMAIN_MAX = 6
 
 
