@@ -408,13 +408,14 @@ def test_the_co_actors_of_a_joint_measure_named_bare_adopt_it():
 
 
 COACTOR_CASES = [
-    # text, the bodies that adopt 检察建议: a co-actor adopts what the lead subject adopts in its clause or the next
-    ("荆州市人民检察院、荆州市公安局针对盲道问题，向监管部门发出检察建议。", {"荆州市人民检察院", "荆州市公安局"}),
+    # text, the bodies that adopt 网格化管理: a co-actor adopts what the lead subject adopts in its clause or the next
+    # (an instrument of one kind of body, such as 检察建议, is its issuers' only: tests/test_quality_units.py)
+    ("荆州市人民检察院、荆州市公安局针对盲道问题，向监管部门推行网格化管理。", {"荆州市人民检察院", "荆州市公安局"}),
     # negative: two clause breaks on, someone else may act
-    ("荆州市人民检察院与荆州市公安局建立保护基地，被告人签订协议，再由专人作出检察建议。", {"荆州市人民检察院"}),
+    ("荆州市人民检察院与荆州市公安局建立保护基地，被告人签订协议，再由专人作出网格化管理。", {"荆州市人民检察院"}),
     # the bodies a subject brings together (统筹, 组织, 协调) act with it
     (
-        "荆州市委政法委统筹市人民检察院、市公安局、市司法局、市教育局等单位，推行检察建议。",
+        "荆州市委政法委统筹市人民检察院、市公安局、市司法局、市教育局等单位，推行网格化管理。",
         {"中国共产党荆州市委员会政法委员会", "荆州市人民检察院", "荆州市公安局", "荆州市司法局", "荆州市教育局"},
     ),
 ]
@@ -422,7 +423,7 @@ COACTOR_CASES = [
 
 @pytest.mark.parametrize("text,expected", COACTOR_CASES)
 def test_co_actors_adopt_what_their_lead_adopts(text, expected):
-    assert {a for a, m in adoptions(text) if m == "检察建议"} == expected
+    assert {a for a, m in adoptions(text) if m == "网格化管理"} == expected
 
 
 def test_a_body_named_only_in_a_speakers_title_adopts_nothing_and_a_clause_opening_tribunal_does():
