@@ -87,6 +87,28 @@ ASSOCIATIONS = [
 ]
 
 
+# the special administrative regions keep their own legal systems: no 人民 in their courts' and
+# procuratorate's names, and heads of their own (律政司, 廉政公署, 终审法院)
+SAR_BODIES = [
+    (
+        "广东省高级人民法院与香港特别行政区律政司、澳门特别行政区检察院建立交流机制。",
+        ["广东省高级人民法院", "香港特别行政区律政司", "澳门特别行政区检察院"],
+    ),
+    (
+        "澳门终审法院与香港廉政公署开展交流，澳门中级法院参加。",
+        ["澳门特别行政区终审法院", "香港特别行政区廉政公署", "澳门特别行政区中级法院"],
+    ),
+    # negatives: the mainland's courts keep 人民, and a head alone names no body
+    ("深圳市中级人民法院与律政司开展交流。", ["深圳市中级人民法院"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", SAR_BODIES)
+def test_special_administrative_regions_bodies(text, expected):
+    x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
+    assert [i["name"] for i in x["institutions"]] == expected
+
+
 @pytest.mark.parametrize("text, expected", ASSOCIATIONS)
 def test_regional_associations(text, expected):
     x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))

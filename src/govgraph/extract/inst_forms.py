@@ -15,6 +15,7 @@ from .inst_base import InstitutionMention
 VERTICAL_SYSTEMS = ("国家税务总局", "国家金融监督管理总局", "国家外汇管理局", "国家统计局")
 LEAGUE = "共青团"
 PARTY = "中国共产党"
+SAR_PROVINCE_CODES = ("81", "82")  # GB/T 2260: 香港特别行政区, 澳门特别行政区
 
 
 def league(text: str, m: InstitutionMention) -> InstitutionMention:
@@ -24,6 +25,15 @@ def league(text: str, m: InstitutionMention) -> InstitutionMention:
     start = m.start - len(LEAGUE)
     name = LEAGUE + m.name[len(PARTY) :]
     return dataclasses.replace(m, start=start, surface=text[start : m.end], name=name, kind="social_organization")
+
+
+def own_legal_system(m: InstitutionMention) -> InstitutionMention:
+    """澳门特别行政区检察院: the special administrative regions keep their own legal systems, whose
+    courts and procuratorate are no 人民法院 or 人民检察院 (the regional heads' names say 人民)."""
+    if m.region is None or m.region.code[:2] not in SAR_PROVINCE_CODES or "人民" not in m.name:
+        return m
+    name = m.name.replace("人民法院", "法院").replace("人民检察院", "检察院")
+    return dataclasses.replace(m, name=name)
 
 
 def vertical_unit(text: str, m: InstitutionMention, last: InstitutionMention | None) -> InstitutionMention:

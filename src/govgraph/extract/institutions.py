@@ -51,7 +51,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_forms import league, unit_of, vertical_unit
+from .inst_forms import league, own_legal_system, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .inst_zones import in_zone
@@ -130,7 +130,9 @@ def find_institutions(
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
-        found = [league(text, vertical_unit(text, m, last)) for m in found if not _nickname(text, m, ctx)]
+        found = [
+            own_legal_system(league(text, vertical_unit(text, m, last))) for m in found if not _nickname(text, m, ctx)
+        ]
         found += [t for m in found for t in twins(head, m)]
         for m in found:
             if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
@@ -279,7 +281,8 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
             d = last.region
             # 梁弄镇党委、政府: the township's own body, when the one before is a township's
             town = last.region_name if last.region_name != d.name and last.region_name else ""
-            if d.level not in head.collective_at:
+            # … a region of the head's level (a city has no 公安厅, nor 律政司)
+            if d.level not in head.collective_at and head.level in (None, d.level):
                 name = fill(head, region=place_prefix(d, town), short=town or short_form(d))
                 return [mention(hs, he, text, name, head, d, last.region_name, "inst.list")]
     return _in_township(text, hs, he, head, ctx) or _bare(text, hs, he, head, ctx)
