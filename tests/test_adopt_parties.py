@@ -14,6 +14,20 @@ from govgraph.extract.regions import find_regions
 
 ADOPT_CASES = [
     # text, {(institution, mechanism): [(start, end, rule)]} (exactly these pairs)
+    (  # … by their count of places (两地法院, 三地检察机关)
+        "遵义市中级人民法院与泸州市中级人民法院签订协议。两地法院将推行诉源治理。",
+        {
+            ("遵义市中级人民法院", "诉源治理"): [(31, 35, "adopt.parties")],
+            ("泸州市中级人民法院", "诉源治理"): [(31, 35, "adopt.parties")],
+        },
+    ),
+    (
+        "遵义市人民检察院与泸州市人民检察院签订协议。两地检察机关将共同推行诉源治理。",
+        {
+            ("遵义市人民检察院", "诉源治理"): [(33, 37, "adopt.parties")],
+            ("泸州市人民检察院", "诉源治理"): [(33, 37, "adopt.parties")],
+        },
+    ),
     (  # the parties of the joint act, named by their count
         "荆州市中级人民法院与荆州市人民检察院签订协议。根据协议，两院将建立诉调对接机制。",
         {

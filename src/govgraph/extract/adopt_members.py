@@ -24,8 +24,9 @@ MEMBER_TAIL = re.compile(
 MEMBER_OPENERS = ("", "由", "并由", "吸纳", "吸收")
 # the parties of the joint act just told, opening a clause (…签署合作协议。根据协议，双方将建立…机制; 三家单位推行…)
 PARTIES = re.compile(
-    r"双方|三方|各方|[两三]院|(?:[两三四五六七八九十]|[0-9]+)(?:家|个)?(?:单位|部门|法院|检察院|机关)"
-)  # 三家法院将建立…, 两院共同…, 三部门联合…
+    r"双方|三方|各方|[两三]院|(?:[两三四五六七八九十]|[0-9]+)(?:家|个|地)?"
+    r"(?:单位|部门|法院|检察院|检察机关|公安机关|司法机关|机关)"
+)  # 三家法院将建立…, 两院共同…, 三部门联合…, 三地法院将推行…, 两地检察机关…
 
 
 def member_bodies(text: str, bodies: list[InstitutionMention], after: int) -> list[InstitutionMention]:
