@@ -97,13 +97,17 @@ def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
     return words[0][0] == surface and (len(words) == 1 or not words[1][1].startswith(("n", "vn", "j")))
 
 
+# what ends a clause, full-width or ASCII; a list's 、 does not (A、B分别与该委签署: A acts in the clause too)
+CLAUSE_ENDS = CLAUSE_MARKS.replace("、", "") + ",;:!?"
+
+
 def clause_mates(hs: int, ctx: Context) -> list[InstitutionMention]:
     """The bodies acting in the anaphor's own clause before it: 该院 is never one of them
     (自省高院指定该院集中管辖…以来: 该院 is the court named before, not 省高院). A body in a
     person's title (X法院院长介绍该院…) or before 的 may be what 该院 stands for."""
     text, here = ctx.sentence
     start = hs
-    while start > 0 and text[start - 1] not in CLAUSE_MARKS + ",;:!?":  # full-width or ASCII (记者从X获悉,该院…)
+    while start > 0 and text[start - 1] not in CLAUSE_ENDS:  # full-width or ASCII (记者从X获悉,该院…)
         start -= 1
     return [
         m for m in here if start <= m.start and m.end <= hs and not m.title_only and not text.startswith("的", m.end)
