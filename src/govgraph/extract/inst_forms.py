@@ -8,13 +8,15 @@ import dataclasses
 
 from ..lexicon import Head
 from ..lexicon_institutions import unit_heads
-from .inst_base import InstitutionMention
+from .inst_base import InstitutionMention, fill, is_name_char
 
 # national bodies whose local offices are named after them (国家税务总局温州市税务局,
 # 国家金融监督管理总局潍坊监管分局): the office's name holds the national body's
 VERTICAL_SYSTEMS = ("国家税务总局", "国家金融监督管理总局", "国家外汇管理局", "国家统计局")
 LEAGUE = "共青团"
 PARTY = "中国共产党"
+# the longest name of a unit between its body and its head (食品药品与环境犯罪侦查 + 支队)
+UNIT_STEM = 11
 SAR_PROVINCE_CODES = ("81", "82")  # GB/T 2260: 香港特别行政区, 澳门特别行政区
 
 
@@ -61,3 +63,19 @@ def unit_of(text: str, hs: int, he: int, head: Head, last: InstitutionMention | 
         parent=last.name,
         rule=rule,
     )
+
+
+def sibling_unit(text, hs, he, head: Head, last: InstitutionMention) -> list[InstitutionMention]:
+    """刑警支队、网警支队: a unit listed right after another unit of a body is a unit of that body too."""
+    if last.parent is None or not text.startswith("、", last.end) or head.kind not in (last.kind, "parent", "other"):
+        return []
+    start = last.end + 1
+    stem = text[start:hs]
+    if bool(stem) != ("{stem}" in head.canonical) or len(stem) > UNIT_STEM or not all(map(is_name_char, stem)):
+        return []  # a unit named by its head alone has no stem; 支队 alone needs one
+    kind = last.kind if head.kind == "parent" else head.kind
+    name = fill(head, stem=stem, parent=last.parent)
+    rule = "inst.sibling:" + head.surface
+    return [
+        InstitutionMention(start, he, text[start:he], name, kind, last.region, last.region_name, last.parent, rule=rule)
+    ]
