@@ -226,3 +226,23 @@ DOMAIN_CASES = [
 @pytest.mark.parametrize("text, expected", DOMAIN_CASES)
 def test_a_domain_tagged_adjectival_noun(text, expected):
     assert mechanisms(text) == expected
+
+
+# 双方 are the two bodies of the last joint act, told at most two paragraphs before; the parties of a case
+# settling (双方达成执行和解, 双方当事人) are not
+PARTIES_CASES = [
+    (
+        "西北政法大学与西安市中级人民法院签署合作协议。\n根据协议，西安中院每年接收学生实习120名。\n双方还将建立“院校联合调研”机制。\n",
+        [["西北政法大学", "院校联合调研"], ["西安市中级人民法院", "院校联合调研"]],
+    ),
+    (
+        "西北政法大学与西安市中级人民法院签署合作协议。\n根据协议，西安中院每年接收学生实习120名。\n一是培训。\n二是调研。\n双方还将建立“院校联合调研”机制。\n",
+        [],
+    ),
+    ("荆州市市场监督管理局与荆州市知识产权局签署协议。经法院组织磋商，双方达成执行和解。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", PARTIES_CASES)
+def test_both_parties_of_a_joint_act(text, expected):
+    assert doc(text)["adopts"] == expected

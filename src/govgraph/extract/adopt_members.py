@@ -14,6 +14,8 @@ from .mechanisms import MechanismMention
 from .roles import CLAUSE_BREAK, PARTNER_ACT, has_trigger
 
 JOINERS = ("、", "和", "与", "及", "以及")
+# a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
+CONTRIB_REACH = 2
 # what ends a clause of members: 为成员单位, 等18个部门参与, 共同参与, 配合
 # a list closed by 等 and perhaps a count (等, 等18个, 等8家)
 COUNTED_BY_EXAMPLE = r"等(?:[0-9]+|[一二三四五六七八九十两]+)?(?:个|家)?"
@@ -23,8 +25,9 @@ MEMBER_TAIL = re.compile(
 )
 MEMBER_OPENERS = ("", "由", "并由", "吸纳", "吸收")
 # the parties of the joint act just told, opening a clause (…签署合作协议。根据协议，双方将建立…机制; 三家单位推行…)
+# (双方当事人, 双方达成执行和解, 双方自愿: the parties of a case settling, not bodies acting)
 PARTIES = re.compile(
-    r"双方|三方|各方|[两三]院|(?:[两三四五六七八九十]|[0-9]+)(?:家|个|地)?"
+    r"双方(?!当事人|达成|自愿|和解)|三方|各方|[两三]院|(?:[两三四五六七八九十]|[0-9]+)(?:家|个|地)?"
     r"(?:单位|部门|法院|检察院|检察机关|公安机关|司法机关|机关)"
 )  # 三家法院将建立…, 两院共同…, 三部门联合…, 三地法院将推行…, 两地检察机关…
 
@@ -124,3 +127,10 @@ def stationed(text: str, who: InstitutionMention) -> bool:
     end = CLAUSE_BREAK.search(text, who.end)
     rest = text[who.end : end.start() if end else len(text)]
     return has_trigger("station", rest) and not has_trigger("adopt", rest)
+
+
+def governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
+    """One of `words` ends at most CONTRIB_REACH characters before the mechanism."""
+    return any(
+        0 <= mech_start - (i + len(w)) <= CONTRIB_REACH for w in words if (i := text.rfind(w, start, mech_start)) >= 0
+    )

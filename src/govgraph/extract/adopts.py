@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_members import followers, joins, list_opening, parties_adopting, stationed
+from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
@@ -44,14 +44,13 @@ from .roles import LEAD as STARTS_CLAUSE
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
+PARTIES_REACH = 2  # …and the parties of a joint act, for 双方 (双方达成执行和解 much later are a case's parties)
 GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a source (在…执行的, 走进X中学) …
 # … or the target of the act, or what it sets up (roles.target_before): never the actor
 TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
 OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
 NEAR, FAR = 12, 40
-# a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
-CONTRIB_REACH = 2
 # being honoured for a mechanism, honouring a body for it (SPEC v2), being the target of the act, approving it or
 # being a subject whose later clause another body opens is not adopting it
 NOT_ADOPTING = frozenset(
@@ -97,13 +96,6 @@ def score(features: frozenset[str], weights: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
 
 
-def _governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
-    """One of `words` ends at most CONTRIB_REACH characters before the mechanism."""
-    return any(
-        0 <= mech_start - (i + len(w)) <= CONTRIB_REACH for w in words if (i := text.rfind(w, start, mech_start)) >= 0
-    )
-
-
 def _clause_start(text: str, pos: int) -> int:
     """Just after the last clause break before `pos` (0 when there is none)."""
     breaks = _clause_breaks(text)
@@ -133,9 +125,9 @@ def features(
         f.add("mech:title")
     if n_bodies == 1:
         f.add("sent:one_body")
-    if _governs(words["contribute"], text, clause_from, mech.start):
+    if governs(words["contribute"], text, clause_from, mech.start):
         f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
-    if _governs(words["receive"], text, clause_from, mech.start):
+    if governs(words["receive"], text, clause_from, mech.start):
         f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
     if has_trigger("modal", text[clause_from : mech.start]):
         f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
@@ -261,6 +253,8 @@ class AdoptionFinder:
 
     weights: dict[str, float] = field(default_factory=adopt_weights)
     carried: list[InstitutionMention] = field(default_factory=list)
+    # the paragraph and the two or more actors of the last act they did together (…签署协议。…。双方还将…)
+    parties: tuple[int, list[InstitutionMention]] = (0, [])
     carried_paragraph: int = 0
     actors: set[str] = field(default_factory=set)  # every subject the article has had so far
     named: list[InstitutionMention] = field(default_factory=list)  # the article's bodies, in text order
@@ -270,7 +264,7 @@ class AdoptionFinder:
     seen: list[tuple[Candidate, float]] = field(default_factory=list)
 
     def new_article(self) -> None:
-        self.carried = []
+        self.carried, self.parties = [], (0, [])
         self.carried_paragraph = 0
         self.actors = set()
         self.named = []
@@ -326,6 +320,7 @@ class AdoptionFinder:
             # a sub-unit acts for its body: 执行局 and 最高人民法院 are one actor
             self.actors.update(im.parent or im.name for im in acting)
             self.carried = list(acting)
+            self.parties = (paragraph, list(acting)) if len(acting) > 1 else self.parties
             self.carried_paragraph = paragraph
         self.named += [im for im in bodies if not im.title_only]
         scored = [
@@ -342,7 +337,7 @@ class AdoptionFinder:
         # 双方将建立…机制: the bodies of the joint act told before (carried) all adopt it
         found += [
             Candidate(w, mm, "parties", frozenset())
-            for w, mm in parties_adopting(text, mechs, bodies, [] if subj else self.carried, found)
+            for w, mm in parties_adopting(text, mechs, bodies, [] if subj else self.parties_near(paragraph), found)
         ]
         return found + [  # …，区教育局、区民政局为成员单位; …，与B签订协作协议: they adopt what the subject set up
             Candidate(who, c.mech, role, c.features)
@@ -351,6 +346,11 @@ class AdoptionFinder:
             for who, role in followers(text, bodies, c.mech)
             if not any(o.who.name == who.name and o.mech is c.mech for o in found)
         ]
+
+    def parties_near(self, paragraph: int) -> list[InstitutionMention]:
+        """The parties of the last joint act, when it was told at most PARTIES_REACH paragraphs before."""
+        told, parties = self.parties
+        return parties if paragraph - told <= PARTIES_REACH else []
 
     def carried_candidates(
         self, text: str, paragraph: int, mm: MechanismMention, bodies: list[InstitutionMention], head: int
