@@ -246,3 +246,36 @@ PARTIES_CASES = [
 @pytest.mark.parametrize("text, expected", PARTIES_CASES)
 def test_both_parties_of_a_joint_act(text, expected):
     assert doc(text)["adopts"] == expected
+
+
+# 中共 before a Party body is part of its name: the body opens its clause and is its subject
+def test_the_partys_name_opens_a_bodys_clause():
+    x = doc("遵义市司法局推进“一村一法律顾问”全覆盖。中共遵义市委政法委员会推行“网格化管理”。")
+    assert institutions("中共遵义市委政法委员会推行“网格化管理”。") == [
+        ("中国共产党遵义市委员会政法委员会", 0, 11, "inst.head:委政法委员会")
+    ]
+    assert x["adopts"] == [["遵义市司法局", "一村一法律顾问"], ["中国共产党遵义市委员会政法委员会", "网格化管理"]]
+
+
+# what a meeting said (会议强调，要…) is not the work of the last body the sentences between named
+MEETING_CASES = [
+    (
+        "中共遵义市委政法委员会召开全体会议。遵义市司法局推进“一村一法律顾问”全覆盖。会议强调，要深入开展打击治理电信网络诈骗犯罪。",
+        {("遵义市司法局", "一村一法律顾问")},
+    ),
+    # negative: with no meeting told, the body carried acts
+    (
+        "遵义市司法局推进“一村一法律顾问”全覆盖。会议强调，要深入开展打击治理电信网络诈骗犯罪。",
+        {("遵义市司法局", "一村一法律顾问"), ("遵义市司法局", "打击治理电信网络诈骗")},
+    ),
+    # negative: a system the sentence names stands for its lead body
+    (
+        "萍乡市中级人民法院召开推进会。湘东区人民法院推行“诉调对接”。会议要求，全市法院要健全劳动争议多元化解机制。",
+        {("萍乡市湘东区人民法院", "诉调对接"), ("萍乡市中级人民法院", "劳动争议多元化解")},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MEETING_CASES)
+def test_what_a_meeting_said_is_its_conveners(text, expected):
+    assert {tuple(p) for p in doc(text)["adopts"]} == expected

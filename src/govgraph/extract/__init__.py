@@ -24,10 +24,14 @@ from .mechanisms import MechanismMention, find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
 from .regions import choose, find_regions
-from .roles import subjects
+from .roles import collective_in, subjects
 
 # the items of a list that a report spells out (一是…。二是…): the work of the body the report is by
 ITEM_OPENING = re.compile(r"[一二三四五六七八九十]是")
+# a sentence telling a body held a meeting (X召开全体会议), and one opened by what the meeting said
+# (会议强调，要…): the latter is the convener's, not that of the last body the sentences between named
+CONVENING = re.compile(r"召开[^。！？]{0,30}?会")
+MEETING_OPENING = re.compile(r"\s*会议(?:指出|强调|要求|认为|提出|明确|部署|通报)")
 
 
 def extract_document(name: str, clean: CleanText, articles: list[Article]) -> Extraction:
@@ -61,11 +65,20 @@ class DocumentExtraction:
             self.last_mech = None
             carried: list = []  # the institutions the article is talking about, carried across sentences
             before_items: list | None = None  # …, carried when the article's first 一是 opens a list of items
+            convener: list = []  # the body that held the meeting the article tells of
             for sent in art.sentences:
                 if ITEM_OPENING.match(sent.text):  # 一是…。二是…: each item starts from the body before them
                     before_items = carried if before_items is None else before_items
                     carried = self.finder.carried = list(before_items)
+                # (a system the sentence names, 全市法院和工会系统要…, stands for its lead body as it is)
+                if (
+                    convener
+                    and MEETING_OPENING.match(sent.text)
+                    and collective_in(sent.text, 0, len(sent.text)) is None
+                ):
+                    carried = self.finder.carried = list(convener)
                 carried = self.sentence(sent, art, ctx, carried)
+                convener = list(carried) if CONVENING.search(sent.text) else convener
         return self.res.finish(articles, list(self.adopts.values()), self.outcomes.finish())
 
     def paragraph_of(self, sent: Sentence) -> int:

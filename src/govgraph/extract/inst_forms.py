@@ -79,3 +79,18 @@ def sibling_unit(text, hs, he, head: Head, last: InstitutionMention) -> list[Ins
     return [
         InstitutionMention(start, he, text[start:he], name, kind, last.region, last.region_name, last.parent, rule=rule)
     ]
+
+
+PARTY_PREFIXES = ("中国共产党", "中共")
+
+
+def party_prefix(text: str, m: InstitutionMention) -> InstitutionMention:
+    """中共遵义市委政法委员会: the Party's name written before the region is part of the body's name, so the
+    body opens its clause (and is its subject) where 中共 does."""
+    if not m.name.startswith(PARTY):
+        return m
+    prefix = next((p for p in PARTY_PREFIXES if text.endswith(p, 0, m.start)), None)
+    if prefix is None:
+        return m
+    start = m.start - len(prefix)
+    return dataclasses.replace(m, start=start, surface=text[start : m.end])

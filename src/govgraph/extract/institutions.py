@@ -51,7 +51,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_forms import league, own_legal_system, unit_of, vertical_unit
+from .inst_forms import league, own_legal_system, party_prefix, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .inst_zones import in_zone
@@ -131,7 +131,9 @@ def find_institutions(
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
         found = [
-            own_legal_system(league(text, vertical_unit(text, m, last))) for m in found if not _nickname(text, m, ctx)
+            own_legal_system(league(text, party_prefix(text, vertical_unit(text, m, last))))
+            for m in found
+            if not _nickname(text, m, ctx)
         ]
         found += [t for m in found for t in twins(head, m)]
         for m in found:
