@@ -282,13 +282,13 @@ def test_spilled_parallel_write_gives_the_same_bytes(small, tmp_path, monkeypatc
     monkeypatch.setattr(sink, "SPILL_BYTES", 20_000)
     monkeypatch.setattr(run, "SPILL_BYTES", 20_000)
     made = []
-    real = RangeWriters.__init__
+    real = RangeWriters.write
 
     def spy(self, sink, *args, **kw):
-        made.append([Path(path) for path, _, _ in sink.runs])
         real(self, sink, *args, **kw)
+        made.append([Path(path) for path, _, _ in sink.runs])
 
-    monkeypatch.setattr(RangeWriters, "__init__", spy)
+    monkeypatch.setattr(RangeWriters, "write", spy)
     api.build(files, b, formats=("ttl", "nt"), workers=3, progress=False, cache=False)
     assert made and len(made[0]) > 3  # it spilled, and three processes wrote the graph
     # the workers kept the lines and spilled them in folders of their own, inside the build's
@@ -333,7 +333,8 @@ def test_a_failed_range_writer_is_reported_without_a_traceback(samples, tmp_path
             os.unlink(path)
 
     sink.spill_all = spill_then_lose_the_runs
-    w = RangeWriters(sink, model.project_prefixes("https://w3id.org/govgraph/id/"), True, False, 2, tmp_path)
+    w = RangeWriters(2, tmp_path)
+    w.write(sink, model.project_prefixes("https://w3id.org/govgraph/id/"), True, False)
     out = io.TextIOWrapper(io.BytesIO(), encoding="utf-8")
     with pytest.raises(GovgraphError, match="writing the graph failed: FileNotFoundError"):
         w.finish(out)

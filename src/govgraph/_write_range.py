@@ -1,8 +1,10 @@
-"""A writer process of `build.writers.RangeWriters`: ``python -m govgraph._write_range SPEC``.
+"""A writer process of `build.writers.RangeWriters`: ``python -m govgraph._write_range``.
 
 A fresh interpreter (not a fork of the build, whose memory it would appear to hold, and not
-multiprocessing's spawn, which re-runs the caller's main module): it reads its range of the
-graph from the run files that SPEC (JSON) names and writes that range's Turtle and N-Triples.
+multiprocessing's spawn, which re-runs the caller's main module), started with the build: it
+reads its range of the graph (JSON: the run files, the range, where to write) from its
+standard input when the build hands it over, and writes that range's Turtle and N-Triples.
+Standard input closed with nothing on it: the build needed no writer; it ends at once.
 """
 
 import json
@@ -19,8 +21,10 @@ if __name__ == "__main__":
         os.nice(10)
     except (AttributeError, OSError):  # no nice() on this platform
         pass
-    with open(sys.argv[1], encoding="utf-8") as f:
-        spec = json.load(f)
+    data = sys.stdin.buffer.read()
+    if not data:
+        sys.exit(0)
+    spec = json.loads(data.decode("utf-8"))
     range_child(
         [tuple(r) for r in spec["runs"]],
         spec["prefixes"],

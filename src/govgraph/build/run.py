@@ -190,7 +190,7 @@ class _Build:
         try:
             results = self.extract(eng, bar)
             self.gather(eng)
-            self.write_graph(eng)
+            self.write_graph()
             self.draw()
             self.finish()
             pause("written")
@@ -235,6 +235,9 @@ class _Build:
             self.keep_lines = (self.sink.work_dir(), SPILL_BYTES // eng.workers)
         self.doc_files = {fmt: self.outputs.open(FORMATS[fmt][0]) for fmt in per_doc}
         self.dataset = DatasetWriter(self.doc_files, self.base) if self.doc_files else None
+        if eng.local_workers and eng.workers > 1 and ("ttl" in self.formats or "nt" in self.formats):
+            # started now, they get ready while the rules load (`RangeWriters`)
+            self.writers = RangeWriters(eng.workers, tmp_dir=self.work)
         work = tasks(self.files, self.base, self.store, self.max_bytes, self.keep_lines, self.overlay)
         results = eng.imap(run_task, work, warm=_needs_extraction(self.files, self.store, self.max_bytes))
         for r in results:
@@ -300,16 +303,12 @@ class _Build:
         if not self.report.documents:
             raise GovgraphError("nothing built: every input was skipped\n  " + "\n  ".join(self.report.skipped))
 
-    def write_graph(self, eng) -> None:
+    def write_graph(self) -> None:
         """Turtle and N-Triples: by other processes, one range of the graph each, while this
         one draws the page; with one worker, here, one after the other."""
         formats = self.formats
-        ranges = eng.workers if eng.local_workers and eng.workers > 1 else 1
-        if ranges > 1 and ("ttl" in formats or "nt" in formats):
-            prefixes = project_prefixes(self.base)
-            self.writers = RangeWriters(
-                self.sink, prefixes, "ttl" in formats, "nt" in formats, ranges, tmp_dir=self.work
-            )
+        if self.writers is not None:
+            self.writers.write(self.sink, project_prefixes(self.base), "ttl" in formats, "nt" in formats)
             pause("ranges")
         else:
             self.report.triples = _write_graph(self.outputs, self.sink, formats, self.base)
