@@ -170,6 +170,12 @@ LISTED_TOWNSHIPS = [
     ("所在乡镇司法所", []),
     ("辖区街道司法所", []),
     ("，乡镇派出所", []),
+    # …and a village or community before a committee of its own
+    ("。背洋村村委会建立积分制", [("背洋村", 1, 4, "region.local+head")]),
+    ("东湖社区居委会组织调解", [("东湖社区", 0, 4, "region.local+head")]),
+    ("，各村村委会开展调解", []),
+    ("，该村村委会开展调解", []),
+    ("，农村社区居委会开展调解", []),
     # negatives: generic or time words before the suffix, a longer word after it
     ("在试点街道开展", []),
     ("在基层街道、在偏远乡镇推行", []),

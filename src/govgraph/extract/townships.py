@@ -21,6 +21,8 @@ NOT_NAME_START = set("在到和与及的等")  # 蜀山区在笔架山街道: a 
 NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
+# …and a village's or community's before a body of its own (背洋村村委会, 东湖社区居委会)
+LOCAL_BEFORE_BODY = re.compile(r"(镇|乡|街道|村|社区)")
 LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
@@ -78,7 +80,7 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     (or the word ending with it), of 2-3 characters and tagged as a name (基层街道办事处,
     当地镇政府 and 这个镇派出所 name none)."""
     found = []
-    for t in TOWNSHIP.finditer(text):
+    for t in LOCAL_BEFORE_BODY.finditer(text):
         if not text.startswith(township_bodies(), t.end()):
             continue
         words = jieba_pos(text[max(0, t.start() - 4) : t.end()])
