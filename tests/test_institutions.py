@@ -239,6 +239,29 @@ TOWNSHIP_RELATIVE = [
         ],
     ),
 ]
+# a township's unit listed right after a body of a township is that township's
+TOWNSHIP_LISTED = [
+    (
+        "与镇综治中心、司法所、派出所联动",
+        ("翠江镇", "宁化县"),
+        [
+            ("宁化县翠江镇社会治安综合治理中心", 1, 6, "inst.relative-township:综治中心"),
+            ("宁化县翠江镇司法所", 7, 10, "inst.list-township:司法所"),
+            ("宁化县翠江镇派出所", 11, 14, "inst.list-township:派出所"),
+        ],
+    ),
+    # negative: after a county's body, 派出所 alone names none
+    ("宁化县司法局、派出所联动", ("翠江镇", "宁化县"), [("宁化县司法局", 0, 6, "inst.head:司法局")]),
+]
+
+
+@pytest.mark.parametrize("text, township, expected", TOWNSHIP_LISTED)
+def test_township_units_listed_after_a_township_body(text, township, expected):
+    towns, county = township
+    ctx = Context(regions=_article([county]), local_regions=[(t, "township") for t in towns.split(",")])
+    assert run(text, ctx) == expected
+
+
 TOWNSHIP_RELATIVE_NEGATIVES = [
     ("各镇派出所开展巡逻", ("翠江镇", "宁化县")),  # every township's
     ("乡镇司法所开展调解", ("翠江镇", "宁化县")),

@@ -212,7 +212,8 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
     elif head.scope in ("named", "named_regional"):
         found = named(text, hs, he, head, chain, by_end, last, ctx)
         if not found and not chain and head.surface in township_name_words()["township_unit"]:
-            found = _in_township(text, hs, he, head, ctx)  # 镇司法所: the township's
+            # 镇司法所, 镇综治中心、司法所: the township's
+            found = _in_township(text, hs, he, head, ctx) or _listed_in_township(text, hs, he, head, last)
     elif head.scope == "subunit":
         found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
         found = (
@@ -315,6 +316,19 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     prefix = place_prefix(county, town)
     name = fill(head, region=prefix, short=town, stem=prefix)
     return [mention(s, he, text, name, head, county, town, "inst.relative-township")]
+
+
+def _listed_in_township(text, hs, he, head: Head, last: InstitutionMention | None) -> list[InstitutionMention]:
+    """镇综治中心、司法所、派出所: a township's unit listed right after a body of a township is that township's."""
+    joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
+    if joiner is None or last is None or last.end != hs - len(joiner):
+        return []
+    town = last.region_name or ""
+    if not town.endswith(TOWNSHIP_SUFFIXES) or last.region is None:
+        return []
+    prefix = place_prefix(last.region, town)
+    name = fill(head, region=prefix, short=town, stem=prefix)
+    return [mention(hs, he, text, name, head, last.region, town, "inst.list-township")]
 
 
 def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
