@@ -133,7 +133,20 @@ ADOPT_CASES += [
     ),
 ]
 
+ADOPT_CASES += [
+    (  # what a body presses another body to do is the other's work (triggers.tsv role urge) …
+        "荆州市人民检察院向荆州市自然资源局发出检察建议，督促其开展“护苗”专项行动。",
+        {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},
+    ),
+    # … but ordering a party of a case to make amends applies the measure (role urged_party)
+    (
+        "荆州市中级人民法院审结案件，责令被告人补植复绿。",
+        {("荆州市中级人民法院", "补植复绿"): [(0, 23, "adopt.subject")]},
+    ),
+]
+
 ADOPT_NEGATIVES = [
+    "荆州市人民检察院督促相关部门推进诉源治理。",  # urging other bodies to do it
     "荆州市中级人民法院被湖北省人民政府表彰为交叉执行先进单位。",  # praised for it, not adopting it
     "湖北省人民政府授予荆州市中级人民法院交叉执行示范单位称号。",  # honouring a body is not adopting
     "荆州市推行提级执行。",  # a region is never an actor

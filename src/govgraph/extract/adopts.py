@@ -12,9 +12,7 @@ score is positive is an adoption. Regions are never candidates: only institution
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 
 from ..lexicon import adopt_weights, triggers
 from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
@@ -26,6 +24,7 @@ from .roles import (
     CLAUSE_BREAK,
     PERSON_AFTER,
     REPORTING,
+    clause_start,
     collective_in,
     collective_lead,
     each_of_system_in,
@@ -39,6 +38,7 @@ from .roles import (
     rules_followed,
     system_word_at,
     target_before,
+    urges,
 )
 from .roles import LEAD as STARTS_CLAUSE
 
@@ -63,6 +63,7 @@ NOT_ADOPTING = frozenset(
         "who:place",
         "who:commentator",
         "who:overseer",
+        "who:urger",
         "who:superseded",
         "who:rules-followed",
         "sent:negated",
@@ -96,19 +97,6 @@ def score(features: frozenset[str], weights: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
 
 
-def _clause_start(text: str, pos: int) -> int:
-    """Just after the last clause break before `pos` (0 when there is none)."""
-    breaks = _clause_breaks(text)
-    k = bisect_left(breaks, pos)
-    return breaks[k - 1] + 1 if k else 0
-
-
-@lru_cache(maxsize=64)
-def _clause_breaks(text: str) -> tuple[int, ...]:
-    """Where the sentence's clause breaks are (each candidate of the sentence asks several times)."""
-    return tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
-
-
 def features(
     text: str, who: InstitutionMention | None, mech: MechanismMention, role: str, n_bodies: int, head: int = -1
 ) -> set[str]:
@@ -117,7 +105,7 @@ def features(
     words = triggers()
     f = {f"role:{role}"}
     head = mech.start if head < 0 else head
-    clause_from = _clause_start(text, head)
+    clause_from = clause_start(text, head)
     f |= _verb_features(text, mech, head, clause_from)
     if opens_without_subject(text, clause_from, tuple(words["adopt"] + words["deploy"]), head):
         f.add("trig:clause_initial")
@@ -125,14 +113,7 @@ def features(
         f.add("mech:title")
     if n_bodies == 1:
         f.add("sent:one_body")
-    if governs(words["contribute"], text, clause_from, mech.start):
-        f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
-    if governs(words["receive"], text, clause_from, mech.start):
-        f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
-    if has_trigger("modal", text[clause_from : mech.start]):
-        f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
-    if negated(text, clause_from, mech.start, words.get("negation", [])):
-        f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
+    f |= _clause_features(text, who, mech, clause_from)
     if who is None:
         if has_trigger("adopt", text[: mech.start]):
             f.add("trig:before")
@@ -151,7 +132,7 @@ def features(
             f.add("contrib:between")
         if has_trigger("praise", between):
             f.add("praise:between")  # 荣获…称号, 被评为…
-        if has_trigger("joint", text[_clause_start(text, who.start) : who.start]) or partner(text, who):
+        if has_trigger("joint", text[clause_start(text, who.start) : who.start]) or partner(text, who):
             f.add("who:joined")  # 省公安厅联合省高级人民法院、省检察院发布…
         if not CLAUSE_BREAK.search(between):
             f.add("clause:same")
@@ -183,11 +164,27 @@ def features(
         f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
-    if has_trigger("praise", text[_clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
+    if has_trigger("praise", text[clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
         if not OWN_PRACTICE.match(text, who.end, mech.end + 6) or mech.start > who.end + 1:
             f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
         f.add("who:rules-followed" if rules_followed(text, who) else "who:national")
+    return f
+
+
+def _clause_features(text: str, who: InstitutionMention | None, mech: MechanismMention, clause_from: int) -> set[str]:
+    """What the mechanism's clause says of the act before it: helped, received, possible, lacking or urged."""
+    words, f = triggers(), set()
+    if governs(words["contribute"], text, clause_from, mech.start):
+        f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
+    if governs(words["receive"], text, clause_from, mech.start):
+        f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
+    if has_trigger("modal", text[clause_from : mech.start]):
+        f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
+    if negated(text, clause_from, mech.start, words.get("negation", [])):
+        f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
+    if urges(text, clause_from, who, mech.start):
+        f.add("who:urger")  # 检察院…，督促其开展专项整治: the other body's work
     return f
 
 
@@ -215,7 +212,7 @@ def _later_clause(c: Candidate) -> bool:
 
 def _opens_clause(text: str, who: InstitutionMention) -> bool:
     """Only a time phrase or an adverb (近日，, 二是) stands between the body and its clause's start."""
-    return STARTS_CLAUSE.fullmatch(text[_clause_start(text, who.start) : who.start]) is not None
+    return STARTS_CLAUSE.fullmatch(text[clause_start(text, who.start) : who.start]) is not None
 
 
 def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list) -> bool:
@@ -226,7 +223,7 @@ def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, sub
         and b not in subj
         and not b.prefix_only
         and _opens_clause(text, b)
-        and _clause_start(text, b.start) > who.end
+        and clause_start(text, b.start) > who.end
         and not (oversees(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
         for b in bodies
     )

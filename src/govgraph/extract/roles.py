@@ -10,6 +10,7 @@ sentence adverb (近日，贵州省仁怀市人民法院通过…), is not gover
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -190,6 +191,29 @@ def _trigger_pattern(kind: str) -> re.Pattern:
     kind: a look-up by the list of words hashed all its words each time)."""
     words = triggers()[kind]
     return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
+def clause_start(text: str, pos: int) -> int:
+    """Just after the last clause break before `pos` (0 when there is none)."""
+    breaks = _clause_breaks(text)
+    k = bisect_left(breaks, pos)
+    return breaks[k - 1] + 1 if k else 0
+
+
+@lru_cache(maxsize=64)
+def _clause_breaks(text: str) -> tuple[int, ...]:
+    """Where the sentence's clause breaks are (each candidate of the sentence asks several times)."""
+    return tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
+
+
+def urges(text: str, clause_from: int, who, mech_start: int) -> bool:
+    """An urging word (triggers.tsv role urge: 督促, 责令 …) in the mechanism's clause, after `who` when it
+    stands there: the body (or the one carried, `who` None) presses another to carry the mechanism out."""
+    start = clause_from if who is None or who.start >= mech_start else max(clause_from, who.end)
+    parties = tuple(triggers()["urged_party"])
+    return any(
+        not text.startswith(parties, m.end() + start) for m in _trigger_pattern("urge").finditer(text[start:mech_start])
+    )
 
 
 # the target of an act (向自然资源局发出检察建议, 督促…): the body right after it is no actor
