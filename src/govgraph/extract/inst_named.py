@@ -25,7 +25,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
 )
-from .inst_forms import UNIT_STEM, sibling_unit
+from .inst_forms import UNIT_STEM
 from .inst_founded import court_tribunals, founded_unit, railway_station, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
 from .inst_outpost import NOT_FIRST, outpost_stem
@@ -257,7 +257,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     """A unit of the body right before it: 最高法执行局, 城乡一体化示范区分局."""
     if last is None:
         return []
-    founded = founded_unit(text, hs, he, head, last) or sibling_unit(text, hs, he, head, last)
+    founded = founded_unit(text, hs, he, head, last)
     if founded:
         return founded
     stem = ""

@@ -51,7 +51,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_forms import league, own_legal_system, party_prefix, unit_of, vertical_unit
+from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .inst_zones import in_zone
@@ -216,6 +216,7 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
             found = _in_township(text, hs, he, head, ctx) or _listed_in_township(text, hs, he, head, last)
     elif head.scope == "subunit":
         found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
+        found = found or (sibling_unit(text, hs, he, head, last) if last is not None else [])
         found = (
             found or region_police_unit(text, hs, he, head, by_end, ctx) or unit_named_before(text, hs, he, head, ctx)
         )
