@@ -279,3 +279,22 @@ MEETING_CASES = [
 @pytest.mark.parametrize("text, expected", MEETING_CASES)
 def test_what_a_meeting_said_is_its_conveners(text, expected):
     assert {tuple(p) for p in doc(text)["adopts"]} == expected
+
+
+# 全区 in a sentence that speaks of the autonomous region (自治区司法厅…介绍，全区…) is the region, not a district
+AUTONOMOUS_CASES = [
+    (
+        "南宁市西乡塘区社区戒毒康复办公室开展帮扶。自治区司法厅相关负责人介绍，全区今年共收治戒毒人员1.3万名。",
+        [("1.3万名", 46, "广西壮族自治区", "subj.collective-region")],
+    ),
+    # negative: with no 自治区 in the sentence, 全区 is the district's
+    (
+        "广西壮族自治区南宁市西乡塘区司法局开展帮扶。全区今年共化解纠纷300件。",
+        [("300件", 31, "南宁市西乡塘区司法局", "subj.jurisdiction")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", AUTONOMOUS_CASES)
+def test_the_whole_autonomous_region(text, expected):
+    assert subjects(text) == expected
