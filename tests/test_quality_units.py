@@ -298,3 +298,21 @@ AUTONOMOUS_CASES = [
 @pytest.mark.parametrize("text, expected", AUTONOMOUS_CASES)
 def test_the_whole_autonomous_region(text, expected):
     assert subjects(text) == expected
+
+
+def regions(text: str) -> list[tuple[str, str | None]]:
+    return [(r["name"], r["parent"]) for r in doc(text)["regions"]]
+
+
+# a township named after a village (稻香村街道, 杨村镇) is one township, not a village and a suffix left over
+TOWNSHIP_CASES = [
+    ("家住合肥市蜀山区稻香村街道的市民刘先生说。", [("合肥市", None), ("蜀山区", "合肥市"), ("稻香村街道", "蜀山区")]),
+    ("天津市武清区杨村街道推行网格化管理。", [("天津市", None), ("武清区", "天津市"), ("杨村街道", "武清区")]),
+    # negatives: a village's villagers, and its committee
+    ("桐乡市高桥街道越丰村村民说。", [("桐乡市", None), ("高桥街道", "桐乡市"), ("越丰村", "高桥街道")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWNSHIP_CASES)
+def test_a_township_named_after_a_village(text, expected):
+    assert regions(text) == expected

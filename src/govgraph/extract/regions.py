@@ -260,6 +260,14 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
             if lm and text.startswith(lm.group(2), lm.end()) and not after:
                 # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会, 越丰村村民 its villagers)
                 lm = LOCAL.fullmatch(text, pos, lm.end() + len(lm.group(2)))
+            elif (
+                lm
+                and lm.group(2) == "村"
+                and (town := next((t for t in TOWNSHIP_SUFFIXES if text.startswith(t, lm.end())), None))
+            ):
+                lm = LOCAL.fullmatch(
+                    text, pos, lm.end() + len(town)
+                )  # 稻香村街道, 杨村镇: a township named after a village
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
             if _head_over(text, lm):
