@@ -35,6 +35,7 @@ from ..lock import BuildLock, remove_leftovers, undo_failed
 from ..model import DEFAULT_BASE, check_base, prefix_header, project_prefixes
 from ..reader import MAX_FILE_SIZE, Inputs, bundled_corpus, discover, extraction_stems, read, shown
 from ..viz import render_page
+from .collector import fewer_collections
 from .counts import TRIPLES_TOKEN, GraphCounts, fill_triples
 from .jsonout import DocumentJson
 from .outputs import Outputs
@@ -151,7 +152,8 @@ def build(
     max_bytes = MAX_FILE_SIZE if max_file_size is None else max_file_size
     run = _Build(inputs, out, base, formats, page, store, max_bytes, overlay)
     run.default_cache = cache is True
-    run.run(make_engine(engine, workers, scheduler), _Progress(len(inputs.files), progress))
+    with fewer_collections():
+        run.run(make_engine(engine, workers, scheduler), _Progress(len(inputs.files), progress))
     if run.store is not None:  # None too when the cache could not be written
         run.store.prune()
     run.report.seconds = time.perf_counter() - t0
