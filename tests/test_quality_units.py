@@ -316,3 +316,19 @@ TOWNSHIP_CASES = [
 @pytest.mark.parametrize("text, expected", TOWNSHIP_CASES)
 def test_a_township_named_after_a_village(text, expected):
     assert regions(text) == expected
+
+
+# a township listed beside a found one may hold 城, 山 or 会, as one chained after a division may (古城街道)
+LISTED_TOWNSHIP_CASES = [
+    (
+        "临海市社会矛盾纠纷调处化解中心在大洋街道、古城街道等19个镇（街道）建立矛调分中心。",
+        [("临海市", None), ("大洋街道", "临海市"), ("古城街道", "临海市")],
+    ),
+    # negative: a body's characters still end no township's name beside one (在松门镇、县法院设立…)
+    ("在松门镇、县法院设立调解室。", [("松门镇", None)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTED_TOWNSHIP_CASES)
+def test_a_listed_township_may_hold_a_town_word(text, expected):
+    assert regions(text) == expected

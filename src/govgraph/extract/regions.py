@@ -129,7 +129,8 @@ def _listed_townships(text: str, found: list[RegionMention]) -> list[RegionMenti
         if start is None or end < 0 or not text.startswith(suffix, end - len(suffix)):
             continue
         lm = LOCAL.fullmatch(text, start, end)
-        if lm and local_ok(lm) and _free(spans, start, end):
+        # the township beside vouches for the name, as a division before it does (大洋街道、古城街道)
+        if lm and local_ok(lm, chained=True) and _free(spans, start, end):
             out.append(_local_mention(lm, m.local_parent, "region.local.list"))
             spans.append((start, end))
     return out
