@@ -332,3 +332,20 @@ LISTED_TOWNSHIP_CASES = [
 @pytest.mark.parametrize("text, expected", LISTED_TOWNSHIP_CASES)
 def test_a_listed_township_may_hold_a_town_word(text, expected):
     assert regions(text) == expected
+
+
+# two villages listed together vouch for each other's names, as two townships do
+VILLAGE_PAIR_CASES = [
+    (
+        "丽水市莲都区碧湖镇司法所推行调解。平原村、下概头村被评为省级民主法治村。",
+        [("丽水市", None), ("莲都区", "丽水市"), ("碧湖镇", "莲都区"), ("平原村", None), ("下概头村", None)],
+    ),
+    # negatives: kinds of village (先进村, 示范村) and generic words (农村, 渔村) are no names
+    ("全县共创建先进村、示范村86个。", []),
+    ("农村、渔村的纠纷多。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", VILLAGE_PAIR_CASES)
+def test_two_villages_listed_together(text, expected):
+    assert regions(text) == expected

@@ -226,9 +226,9 @@ def _ends_place(text: str, end: int) -> bool:
     )
 
 
-# two townships of one suffix listed together (灯塔街道、川硐街道率先…): the pair vouches for both
-# names, though jieba knows neither; each 2-3 characters, the first after a clause's start
-PAIR = re.compile(r"(?:^|(?<=[，。；：、（“\s]))([\u4e00-\u9fff]{2,3}?)(街道|镇|乡)、([\u4e00-\u9fff]{2,3}?)\2")
+# two townships (or villages) of one suffix listed together (灯塔街道、川硐街道率先…, 平原村、下概头村被评为…):
+# the pair vouches for both names, though jieba knows neither; each 2-3 characters, the first after a clause's start
+PAIR = re.compile(r"(?:^|(?<=[，。；：、（“\s]))([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)、([\u4e00-\u9fff]{2,3}?)\2")
 
 
 def township_pairs(text: str) -> list[re.Match]:
