@@ -138,6 +138,10 @@ ADOPT_CASES += [
         "荆州市人民检察院向荆州市自然资源局发出检察建议，督促其开展“护苗”专项行动。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},
     ),
+    (  # … the body pressed carries it out
+        "荆州市人民检察院督促荆州市自然资源局开展“护苗”专项行动。",
+        {("荆州市自然资源局", "护苗"): [(10, 28, "adopt.mention+trigger")]},
+    ),
     # … but ordering a party of a case to make amends applies the measure (role urged_party)
     (
         "荆州市中级人民法院审结案件，责令被告人补植复绿。",

@@ -216,8 +216,8 @@ def urges(text: str, clause_from: int, who, mech_start: int) -> bool:
     )
 
 
-# the target of an act (向自然资源局发出检察建议, 督促…): the body right after it is no actor
-TARGET_WORDS = r"向|对|给|(?<!作)为|帮助|督促|要求"
+# the target of an act (向自然资源局发出检察建议): the body right after it is no actor (one pressed to act, 督促X开展…, is)
+TARGET_WORDS = r"向|对|给|(?<!作)为|帮助|要求"
 
 
 @lru_cache(maxsize=1)
