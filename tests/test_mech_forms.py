@@ -29,6 +29,8 @@ CASES = [
     ("该院探索开展跨区域生态检察协作，签订协议", [("跨区域生态检察协作", 6, 15, "mech.setup-verb+bare")]),
     ("全省推行税费争议调解中心建设，成效明显", []),  # building a centre names a place
     ("赤水河流域生态环境保护迎来司法协作新机制", []),  # what a field got: an event, no name
+    # 反 opens a name though jieba tags it a state word (mechanism_cues.tsv role opener)
+    ("全省推进反家暴多部门联动机制建设", [("反家暴多部门联动", 4, 14, "mech.phrase+tail")]),
     # a list of short qualifiers: its parts qualify the name that ends it, they name nothing
     ("推行知识产权刑事、民事、行政检察“三合一”履职，效果好", []),
     # … or unquoted: short items after the name make it a qualifier (but not items of four characters)

@@ -37,6 +37,7 @@ class MechanismCues:
     keep_tail_after: tuple[str, ...] = ()  # 基本, 长效 …: the generic word after them stays (基本模式)
     periods: tuple[str, ...] = ()  # 周, 每月 …: the interval of a routine (周例会)
     routines: tuple[str, ...] = ()  # 例会, 调度 …: what is held at that interval
+    openers: frozenset[str] = frozenset()  # 反 …: a word jieba tags as no part of a name that opens one
 
 
 @lru_cache(maxsize=1)
@@ -85,6 +86,7 @@ def mechanism_cues() -> MechanismCues:
         not_pairs=frozenset(by_role.get("not_pair", [])),
         periods=longest_first(by_role.get("period", [])),
         routines=longest_first(by_role.get("routine", [])),
+        openers=frozenset(by_role.get("opener", [])),
     )
 
 

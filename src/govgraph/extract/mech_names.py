@@ -108,6 +108,8 @@ def _has_stop(word: str, cues: MechanismCues) -> bool:
 
 def stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
     """A word an unquoted name cannot hold: a pronoun, particle, place or person name, stop or setup word, or a body."""
+    if word in cues.openers:
+        return False  # 反 (jieba: zg) opens 反家暴多部门联动
     return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in _body_words()
 
 
