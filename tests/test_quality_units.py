@@ -3,7 +3,7 @@ dispute-resolution centres, as tables: exact offsets and rule ids, and negatives
 
 import pytest
 
-from extract_helpers import doc
+from extract_helpers import adoptions, doc
 
 
 def institutions(text: str) -> list[tuple[str, int, int, str]]:
@@ -357,3 +357,32 @@ VILLAGE_PAIR_CASES = [
 @pytest.mark.parametrize("text, expected", VILLAGE_PAIR_CASES)
 def test_two_villages_listed_together(text, expected):
     assert regions(text) == expected
+
+
+# a clause with no subject that opens with its partners (…；与A、B等12家单位建立…机制): the body carried is its
+# subject, and adopts what the partners adopt with it
+CARRIED_PARTNER_CASES = [
+    (
+        "山东省高级人民法院发布报告。全省法院推行“诉前调解+司法确认”；与山东省总工会、山东省妇女联合会等12家单位建立“总对总”诉调对接机制。",
+        {
+            ("山东省高级人民法院", "诉前调解+司法确认"): [(20, 31, "adopt.carried")],
+            ("山东省总工会", "总对总诉调对接"): [(33, 65, "adopt.mention+trigger")],
+            ("山东省妇女联合会", "总对总诉调对接"): [(40, 65, "adopt.mention+trigger")],
+            ("山东省高级人民法院", "总对总诉调对接"): [(57, 65, "adopt.carried")],
+        },
+    ),
+    # negative: a clause opened by a body of its own is that body's (and its co-actor's)
+    (
+        "山东省高级人民法院发布报告。全省法院推行“诉前调解+司法确认”；山东省总工会与山东省妇女联合会建立“总对总”诉调对接机制。",
+        {
+            ("山东省高级人民法院", "诉前调解+司法确认"): [(20, 31, "adopt.carried")],
+            ("山东省总工会", "总对总诉调对接"): [(32, 58, "adopt.subject+trigger")],
+            ("山东省妇女联合会", "总对总诉调对接"): [(39, 58, "adopt.coactor")],
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CARRIED_PARTNER_CASES)
+def test_the_body_carried_works_with_its_partners(text, expected):
+    assert adoptions(text) == expected

@@ -78,12 +78,35 @@ def parties_act(text: str, mech: MechanismMention, bodies: list[InstitutionMenti
     )
 
 
-def parties_adopting(text: str, mechs: list[MechanismMention], bodies: list, carried: list, found: list) -> list:
-    """(body, mechanism) pairs of 双方将建立…机制 when two or more bodies are carried, not yet `found`."""
-    if len(carried) < 2:
-        return []
+def parties_adopting(
+    text: str, mechs: list[MechanismMention], bodies: list, parties: list, found: list, carried: list
+) -> list:
+    """(body, mechanism, role) triples not yet `found`: the `parties` of 双方将建立…机制 (when two or more),
+    and the body `carried` into a subjectless clause that opens with the partners found to adopt
+    (`carried_with_partners`)."""
     done = {(c.who.name, id(c.mech)) for c in found}
-    return [(w, mm) for mm in mechs if parties_act(text, mm, bodies) for w in carried if (w.name, id(mm)) not in done]
+    out = [(w, mm, "parties") for mm in mechs if parties_act(text, mm, bodies) for w in parties if len(parties) > 1]
+    out = [(w, mm, role) for w, mm, role in out if (w.name, id(mm)) not in done]
+    return out + [(w, mm, "carried") for w, mm in carried_with_partners(text, bodies, carried, found)]
+
+
+# a clause opening with its partners and no subject (…；与省总工会、省妇联等12家单位建立…机制): the body
+# carried from before is the one that works with them
+PARTNER_OPENING = re.compile(r"(?:[还并也]|并且|同时)?[与同]")
+
+
+def carried_with_partners(text: str, bodies: list, carried: list, found: list) -> list:
+    """(carried body, mechanism) pairs where the partners a subjectless clause opens with adopt a mechanism
+    (they were found as its actors): the carried body is the clause's subject, and adopts it with them."""
+    done = {(c.who.name, id(c.mech)) for c in found}
+    out = []
+    for c in found:
+        first = list_opening(c.who, bodies, text)
+        clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, first.start)), default=0)
+        if c.role == "mention" and PARTNER_OPENING.fullmatch(text, clause, first.start):
+            out += [(w, c.mech) for w in carried if (w.name, id(c.mech)) not in done and w.name != c.who.name]
+            done.update((w.name, id(c.mech)) for w in carried)
+    return out
 
 
 # 与A、B等8家单位 + 签订: the list of partners, closed by 等 and a count of bodies

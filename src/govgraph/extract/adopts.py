@@ -331,10 +331,11 @@ class AdoptionFinder:
         found = [
             c for c, s in scored if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
         ]
-        # 双方将建立…机制: the bodies of the joint act told before (carried) all adopt it
+        # 双方将建立…机制: the parties of the joint act told before; …；与A、B建立…: the body carried, with A and B
+        parties, carried = ([], []) if subj else (self.parties_near(paragraph), self.carried)
         found += [
-            Candidate(w, mm, "parties", frozenset())
-            for w, mm in parties_adopting(text, mechs, bodies, [] if subj else self.parties_near(paragraph), found)
+            Candidate(w, mm, role, frozenset())
+            for w, mm, role in parties_adopting(text, mechs, bodies, parties, found, carried)
         ]
         return found + [  # …，区教育局、区民政局为成员单位; …，与B签订协作协议: they adopt what the subject set up
             Candidate(who, c.mech, role, c.features)
