@@ -386,3 +386,18 @@ CARRIED_PARTNER_CASES = [
 @pytest.mark.parametrize("text, expected", CARRIED_PARTNER_CASES)
 def test_the_body_carried_works_with_its_partners(text, expected):
     assert adoptions(text) == expected
+
+
+# a measure's name listed among problems (破解…税收、信用修复、不动产处置等难题) names a field, no measure
+PROBLEM_CASES = [
+    ("苏州中院联合市税务局出台意见，破解破产案件中的税收、信用修复、不动产处置等难题。", []),
+    ("两地部门针对知识产权诉前调解、侵权纠纷高效处理等难点问题开展交流。", []),
+    # negatives: a list of measures (等措施), and measures in whose course problems arise
+    ("苏州中院推行信用修复、失信惩戒等措施。", ["信用修复", "失信惩戒"]),
+    ("苏州中院着力解决诉源治理、多元解纷中的突出问题。", ["诉源治理", "多元解纷"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROBLEM_CASES)
+def test_a_list_of_problems_names_no_measure(text, expected):
+    assert [m["name"] for m in doc(text)["mechanisms"]] == expected

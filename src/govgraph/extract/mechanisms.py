@@ -107,8 +107,14 @@ def _as_mention(text: str, cand: Candidate) -> MechanismMention | None:
     return MechanismMention(cand.start, cand.end, text[cand.start : cand.end], name, None, cand.rule)
 
 
+# an item of a list of problems (破解税收、信用修复、不动产处置等难题): a field where things go wrong, no measure
+PROBLEM_LIST = re.compile(r"(?:、[^\W\d_的]{1,8}?)*等(?:难题|问题|难点|痛点|堵点|瓶颈)")
+
+
 def find_mechanisms(text: str) -> list[MechanismMention]:
-    found = _curated(text)
+    found = [
+        m for m in _curated(text) if not (PROBLEM_LIST.match(text, m.end) and "、" in text[m.start - 1 : m.end + 1])
+    ]
     for cand in discover(text):
         m = _as_mention(text, cand)
         if m is not None:
