@@ -432,3 +432,20 @@ def test_a_branch_named_after_its_place_and_named_again_by_it():
     assert ev["甘肃省人民检察院天水分院"] == [(0, 12, "inst.subunit:分院"), (26, 30, "inst.unit-again:分院")]
     # the prisons are where the procuratorate inspects (对辖区…): no adopters of its inspection
     assert ["天水监狱", "巡回检察"] not in x["adopts"] and ["甘肃省人民检察院天水分院", "巡回检察"] in x["adopts"]
+
+
+# a village named again on its own is the village the article named under its township: its committee
+# keeps one name (no second body without the township)
+VILLAGE_AGAIN_CASES = [
+    (
+        "龙岩市新罗区江山镇背洋村村委会建立了积分制。背洋村村民委员会开展诉源治理。",
+        ["龙岩市新罗区江山镇背洋村村民委员会"],
+    ),
+    # negative: a village never named under a township keeps the county alone
+    ("龙岩市新罗区背洋村村委会建立了积分制。", ["龙岩市新罗区背洋村村民委员会"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", VILLAGE_AGAIN_CASES)
+def test_a_village_named_again_keeps_its_township(text, expected):
+    assert [i["name"] for i in doc(text)["institutions"]] == expected

@@ -176,6 +176,9 @@ class DocumentExtraction:
                 self.local_names.setdefault(m.surface, m.local_level)
                 self.res.add_local_region(m.name, m.local_level, parent, self.evidence(sent, m.start, m.end, m.rule))
                 ctx.local_regions.append((m.surface, m.local_level))
+                lp = m.local_parent
+                if m.local_level == "village" and lp is not None and lp.local_level == "township":
+                    ctx.village_towns.setdefault(m.surface, lp.surface)
             else:
                 adjacent_prev = prev if prev is not None and prev.end == m.start else None
                 d = choose(m, self.document_codes, None, adjacent_prev, ctx.regions)

@@ -94,6 +94,7 @@ class Context:
 
     regions: list[Division] = field(default_factory=list)
     local_regions: list[tuple[str, str]] = field(default_factory=list)  # (name, level)
+    village_towns: dict[str, str] = field(default_factory=dict)  # a village → the township it was named under
     institutions: list[InstitutionMention] = field(default_factory=list)
     document_codes: set[str] = field(default_factory=set)
     # every division the article names in full, in text order: 区法院 may come before 普陀区
@@ -197,8 +198,12 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
     last = chain[-1]
     if last.local_level:
         county = township_county(chain, ctx)
-        # 诸暨市枫桥镇枫源村调委会: a village's body carries its township too
-        prefix = (region_prefix(county) if county else "") + "".join(m.surface for m in chain if m.local_level)
+        # 诸暨市枫桥镇枫源村调委会: a village's body carries its township too, also where the
+        # village stands alone after the article named it under its township (…。枫源村调委会)
+        locals_ = "".join(m.surface for m in chain if m.local_level)
+        if len(chain) == 1 and last.local_level == "village":
+            locals_ = ctx.village_towns.get(last.surface, "") + locals_
+        prefix = (region_prefix(county) if county else "") + locals_
         return county, last.surface, prefix, last.surface
     prev = chain[-2] if len(chain) >= 2 else None
     # a county-level head does not make a short form mean the county: 荆州法院 is about the
