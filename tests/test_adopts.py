@@ -142,6 +142,17 @@ ADOPT_CASES += [
         "荆州市人民检察院督促荆州市自然资源局开展“护苗”专项行动。",
         {("荆州市自然资源局", "护苗"): [(10, 28, "adopt.mention+trigger")]},
     ),
+    (  # … so is the body guided
+        "荆州市中级人民法院指导石首市人民法院推行诉源治理。",
+        {("石首市人民法院", "诉源治理"): [(11, 24, "adopt.mention+trigger")]},
+    ),
+    (  # an urging word that ends a quoted list item presses no one
+        "萧山区人民法院会同区司法局构建起“街道吹哨、部门报到、法院指导”的物业纠纷联调体系。",
+        {
+            ("杭州市萧山区人民法院", "物业纠纷联调"): [(0, 41, "adopt.subject+trigger")],
+            ("杭州市萧山区司法局", "物业纠纷联调"): [(9, 41, "adopt.coactor")],
+        },
+    ),
     # … but ordering a party of a case to make amends applies the measure (role urged_party)
     (
         "荆州市中级人民法院审结案件，责令被告人补植复绿。",

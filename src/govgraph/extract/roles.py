@@ -208,12 +208,17 @@ def _clause_breaks(text: str) -> tuple[int, ...]:
 
 def urges(text: str, clause_from: int, who, mech_start: int) -> bool:
     """An urging word (triggers.tsv role urge: 督促, 责令 …) in the mechanism's clause, after `who` when it
-    stands there: the body (or the one carried, `who` None) presses another to carry the mechanism out."""
+    stands there: the body (or the one carried, `who` None) presses another to carry the mechanism out. A
+    word that ends a quoted name or a list item (“街道吹哨、部门报到、法院指导”) presses no one."""
     start = clause_from if who is None or who.start >= mech_start else max(clause_from, who.end)
     parties = tuple(triggers()["urged_party"])
     return any(
-        not text.startswith(parties, m.end() + start) for m in _trigger_pattern("urge").finditer(text[start:mech_start])
+        not text.startswith(parties, m.end()) and text[m.end() : m.end() + 1] not in URGE_ENDS
+        for m in _trigger_pattern("urge").finditer(text, start, mech_start)
     )
+
+
+URGE_ENDS = '”」』"、，。；'  # what right after an urging word shows it presses no one
 
 
 # the target of an act (向自然资源局发出检察建议): the body right after it is no actor (one pressed to act, 督促X开展…, is)
