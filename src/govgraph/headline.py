@@ -13,6 +13,7 @@ article records that the headline is a stand-in (`Article.headline_from_lead`).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from .normalize import METADATA_LINE, ends_terminal
 
@@ -62,9 +63,11 @@ def _bare(line: str) -> str:
     return _MARKS.sub("", line).strip()
 
 
+@lru_cache(maxsize=4096)
 def dateline_end(text: str) -> int:
     """Where the dateline opening `text` ends, with the reporters in brackets after it (0: none).
-    What it names (安徽法治报讯, 湖南日报12月1日讯) is the outlet, not the story."""
+    What it names (安徽法治报讯, 湖南日报12月1日讯) is the outlet, not the story. Several
+    extractors ask of each sentence: cached."""
     m = _DATELINE_HEAD.match(text)
     return m.end() if m else 0
 

@@ -23,7 +23,7 @@ from ..reader import Source, read, shown
 from ..triples import TripleEmitter
 from .jsonout import dumps, part_records
 from .rows import fewest_evidence_rows, page_rows
-from .sink import GraphSink, encode_lines
+from .sink import GraphSink, sorted_block
 
 COUNTED = ("articles", "institutions", "regions", "mechanisms", "facts", "outcomes")
 
@@ -135,7 +135,7 @@ def run_task(task: Task) -> DocResult:
     dt = TripleEmitter(task.base).emit(x)
     entities = (len(x.institutions), len(x.regions), len(x.mechanisms))
     numbers = (len(x.articles), *entities, len(x.adopts) + len(x.facts), len(x.quantities))
-    plain = encode_lines(sorted(set(dt.plain)))
+    plain = sorted_block(dt.plain)
     if task.keep_lines is not None:
         WorkerLines.here(*task.keep_lines).add(plain, {})
         plain = b""

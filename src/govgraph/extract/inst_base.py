@@ -48,6 +48,7 @@ IMPLICIT = [
     ("旗", ("county",), "旗"),  # a banner of Inner Mongolia, a county (旗司法局 → 伊金霍洛旗司法局)
 ]
 # 全省法院, 各市法院, 两级法院: generic plurals, not bodies
+IMPLICIT_WORDS = tuple(word for word, _, _ in IMPLICIT)  # for one str.endswith
 NOT_IMPLICIT_AFTER = set("全各本该一两三四五六七八九十每多")  # 三省一市检察机关: counted levels
 LIST_JOINERS = ("、", "和", "与", "及", "以及")
 # characters that join two bodies: 宁化县法院和县林业局

@@ -34,6 +34,7 @@ from ..spans import DictMatcher, resolve_overlaps
 from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause
 from .inst_base import (
     IMPLICIT,
+    IMPLICIT_WORDS,
     JOINING_WORDS,
     LIST_JOINERS,
     NOT_IMPLICIT_AFTER,
@@ -270,7 +271,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     zoned = in_zone(text, hs, he, head, ctx, by_end)
     if zoned:
         return zoned
-    if any(text.endswith(word, 0, hs) for word, _, _ in IMPLICIT):
+    if text.endswith(IMPLICIT_WORDS, 0, hs):
         s, d = implicit_before(text, hs, ctx)
         if d is None:
             return []
