@@ -401,3 +401,8 @@ PROBLEM_CASES = [
 @pytest.mark.parametrize("text, expected", PROBLEM_CASES)
 def test_a_list_of_problems_names_no_measure(text, expected):
     assert [m["name"] for m in doc(text)["mechanisms"]] == expected
+
+
+# 互保 (tagged a verb by jieba) stands in an association's name, as 调解 does
+def test_a_mutual_insurance_association_is_named():
+    assert institutions("舟山市渔业互保协会推行调解。") == [("舟山市渔业互保协会", 0, 9, "inst.named:协会")]
