@@ -406,3 +406,30 @@ def test_a_list_of_problems_names_no_measure(text, expected):
 # 互保 (tagged a verb by jieba) stands in an association's name, as 调解 does
 def test_a_mutual_insurance_association_is_named():
     assert institutions("舟山市渔业互保协会推行调解。") == [("舟山市渔业互保协会", 0, 9, "inst.named:协会")]
+
+
+# 专项行动 right after a verb that launches it (or 该专项行动) is the last campaign the article named
+CAMPAIGN_CASES = [
+    (
+        "最高人民检察院部署开展“检护民生”专项行动。最高检要求深化司法救助工作。江苏省人民检察院已率先启动专项行动。",
+        {
+            ("最高人民检察院", "检护民生"): [(0, 21, "adopt.subject+trigger")],
+            ("最高人民检察院", "司法救助"): [(22, 33, "adopt.subject+trigger")],
+            ("江苏省人民检察院", "检护民生"): [(36, 53, "adopt.subject+trigger")],
+        },
+    ),
+    # negatives: a campaign's own name holds the words; with no campaign named before, none is meant
+    (
+        "江苏省人民检察院开展“检护民生”专项行动。",
+        {("江苏省人民检察院", "检护民生"): [(0, 20, "adopt.subject+trigger")]},
+    ),
+    (
+        "最高人民检察院推行司法救助。江苏省人民检察院已率先启动专项行动。",
+        {("最高人民检察院", "司法救助"): [(0, 13, "adopt.subject+trigger")]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CAMPAIGN_CASES)
+def test_a_campaign_named_again(text, expected):
+    assert adoptions(text) == expected

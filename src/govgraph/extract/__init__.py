@@ -18,7 +18,7 @@ from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
 from .institutions import Context, drop_conjunction_regions, find_institutions
-from .mech_anaphora import antecedent, mechanism_anaphors
+from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors
 from .mech_discovery import named_otherwise
 from .mechanisms import MechanismMention, find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
@@ -55,6 +55,7 @@ class DocumentExtraction:
         self.para_starts = [a for a, _ in clean.paragraphs]
         self.sentence_mechs: dict[int, list] = {}  # found in the first pass, used in the second
         self.last_mech: MechanismMention | None = None  # the article's last mechanism named so far
+        self.last_campaign: MechanismMention | None = None  # …and its last campaign (for 该专项行动)
 
     def run(self, articles: list[Article]) -> Extraction:
         article_mentions = self.first_pass(articles)
@@ -62,7 +63,7 @@ class DocumentExtraction:
             named_here = [choose(m, self.document_codes) for m in article_mentions[id(art)]]
             ctx = Context(document_codes=self.document_codes, article_regions=[d for d in named_here if d is not None])
             self.finder.new_article()
-            self.last_mech = None
+            self.last_mech = self.last_campaign = None
             carried: list = []  # the institutions the article is talking about, carried across sentences
             before_items: list | None = None  # …, carried when the article's first 一是 opens a list of items
             convener: list = []  # the body that held the meeting the article tells of
@@ -142,8 +143,9 @@ class DocumentExtraction:
             ctx.put_forward(subj[0])
         actors = subj or carried
         # 同步推行该机制: the mechanism named last stands where the demonstrative does
-        again = mechanism_anaphors(text, mechs, self.last_mech)
+        again = mechanism_anaphors(text, mechs, self.last_mech, self.last_campaign)
         self.last_mech = antecedent(mechs) or self.last_mech
+        self.last_campaign = last_campaign(mechs) or self.last_campaign
         for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs + again, subj, regions):
             if issued_by_another_kind(c.who.kind, c.mech.name):
                 continue  # a court's 司法建议 is not its partners'

@@ -13,6 +13,9 @@ ANAPHOR = re.compile(r"(?:该|这一|此|这项|这种)(?:工作机制|机制|�
 
 
 TAILED = ("机制", "模式", "制度", "工作法", "做法", "经验")
+# a campaign named again as 该专项行动, or as 专项行动 right after a verb that launches it (已率先启动专项行动)
+CAMPAIGN_ANAPHOR = re.compile(r"(?:(?:该|此|这一|此次|本次|这次)|(?<=启动|开展|部署))专项(?:行动|活动)")
+CAMPAIGN_ENDS = ("行动", "活动")
 
 
 def antecedent(mechs: list[MechanismMention]) -> MechanismMention | None:
@@ -24,12 +27,26 @@ def antecedent(mechs: list[MechanismMention]) -> MechanismMention | None:
     return chosen[-1] if chosen else None
 
 
-def mechanism_anaphors(text: str, mechs: list[MechanismMention], before: MechanismMention | None) -> list:
+def mechanism_anaphors(
+    text: str, mechs: list[MechanismMention], before: MechanismMention | None, campaign: MechanismMention | None = None
+) -> list:
     """Mentions standing where 该机制 (…) stands, named as the last mechanism before it: one of the
-    sentence's own before it, else `before` (the article's last from earlier sentences)."""
+    sentence's own before it, else `before` (the article's last from earlier sentences); and where
+    该专项行动 stands, the last campaign (`campaign`, the article's last from earlier sentences)."""
     out = []
     for m in ANAPHOR.finditer(text):
         named = antecedent([mm for mm in mechs if mm.end <= m.start()]) or before
         if named is not None:
             out.append(replace(named, start=m.start(), end=m.end(), surface=m.group(), rule="mech.anaphor"))
+    for m in CAMPAIGN_ANAPHOR.finditer(text):
+        if any(mm.start < m.end() and m.start() < mm.end for mm in mechs):
+            continue  # the words end a campaign's own name (“检护民生”专项行动)
+        named = last_campaign([mm for mm in mechs if mm.end <= m.start()]) or campaign
+        if named is not None:
+            out.append(replace(named, start=m.start(), end=m.end(), surface=m.group(), rule="mech.anaphor"))
     return out
+
+
+def last_campaign(mechs: list[MechanismMention]) -> MechanismMention | None:
+    """The last mechanism named as a campaign (its words end in 行动 or 活动: “检护民生”专项行动)."""
+    return next((mm for mm in sorted(mechs, key=lambda mm: -mm.end) if mm.surface.endswith(CAMPAIGN_ENDS)), None)
