@@ -29,6 +29,12 @@ CASES = [
     ("该院探索开展跨区域生态检察协作，签订协议", [("跨区域生态检察协作", 6, 15, "mech.setup-verb+bare")]),
     ("全省推行税费争议调解中心建设，成效明显", []),  # building a centre names a place
     ("赤水河流域生态环境保护迎来司法协作新机制", []),  # what a field got: an event, no name
+    # a new one of its kind: 新 is no part of the name (strip 新机制, 新模式), and a generic word left names none
+    ("该院探索诉调对接新机制。", [("诉调对接", 4, 8, "mech.curated:litigation-mediation-connection")]),
+    ("各地法院积极探索执行工作新机制。", []),
+    # the particle that ends a setup verb starts no name, whatever jieba reads (构建|了诉|源)
+    ("该院构建了诉源治理模式，成效明显。", [("诉源治理", 5, 9, "mech.curated:litigation-source-governance")]),
+    ("该院形成了诉调对接工作机制。", [("诉调对接", 5, 9, "mech.curated:litigation-mediation-connection")]),
     # 反 opens a name though jieba tags it a state word (mechanism_cues.tsv role opener)
     ("全省推进反家暴多部门联动机制建设", [("反家暴多部门联动", 4, 14, "mech.phrase+tail")]),
     # a list of short qualifiers: its parts qualify the name that ends it, they name nothing

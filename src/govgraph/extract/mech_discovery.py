@@ -237,6 +237,15 @@ def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
     return joint if start == joint - 1 else start  # nothing before the joiner: the phrase starts after it
 
 
+# what may end a setup verb, never starting the name after it (总结出, 构建了, 建立起)
+VERB_ENDINGS = ("出", "了", "起")
+
+
+def _perfective(text: str, at: int) -> bool:
+    """了 after any verb (形成了诉调对接机制: jieba reads 了诉) starts no name; 了解 is a word of its own."""
+    return text.startswith("了", at) and not text.startswith("了解", at)
+
+
 def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
     """Unquoted noun phrases before a strong generic word."""
     out: list[Candidate] = []
@@ -250,8 +259,9 @@ def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
             if _counted_end(cues.counted).search(text, max(0, end - 3), end):
                 continue  # 调查、调解、心理疏导三项机制: a counted list of functions
             start = _phrase_start(text, end, cues)
-            if text[start : start + 1] == "出" and setup_before(text, start + 1, cues):
-                start += 1  # 总结出老娘舅调解工作法: the particle ends the verb, it starts no name
+            ending = text[start : start + 1]
+            if ending in VERB_ENDINGS and (setup_before(text, start + 1, cues) or _perfective(text, start)):
+                start += 1  # 总结出老娘舅调解工作法, 构建了诉源治理模式 (jieba: 了诉): the particle ends the verb
             start = past_bad_start(text, start, end, cues)
             while end - start > 4 and text[end - 1] in "新":  # 协作新机制
                 end -= 1

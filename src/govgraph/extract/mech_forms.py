@@ -242,6 +242,8 @@ def bare_names(text: str, cues: MechanismCues) -> list[Candidate]:
             continue
         if _builds_a_body(name) or SHORT_ITEMS_AFTER.match(text, m.end("name")):
             continue
+        if generic_only(clean_name(name), cues):
+            continue  # 探索执行工作新机制: what is left of it is a generic word
         if len(words) >= 2 and plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
             end = _parallel_run(text, m.start("name"), m.end("name"))
             out.append(Candidate(m.start("name"), end, text[m.start("name") : end], "mech.setup-verb+bare"))
