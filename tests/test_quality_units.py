@@ -433,3 +433,21 @@ CAMPAIGN_CASES = [
 @pytest.mark.parametrize("text, expected", CAMPAIGN_CASES)
 def test_a_campaign_named_again(text, expected):
     assert adoptions(text) == expected
+
+
+def units(text: str) -> list[tuple[str, int, str, str]]:
+    return [(q["text"], q["evidence"]["start"], q["unit"], q["evidence"]["rule"]) for q in doc(text)["quantities"]]
+
+
+# problems reported or put right, and documents reviewed, counted in 件 are items (SPEC: 件 that is not a case)
+PROBLEM_UNIT_CASES = [
+    ("临沂市纪委监委共收到群众反映问题2380件。", [("2380件", 16, "item", "qty.unit:件→item")]),
+    ("银川市司法局审查各类合法性审查文件3260件。", [("3260件", 17, "item", "qty.unit:件→item")]),
+    # negative: cases named as such stay cases
+    ("银川市人民法院审结问题案件30件。", [("30件", 13, "case", "qty.unit:件→case")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PROBLEM_UNIT_CASES)
+def test_problems_and_documents_are_items(text, expected):
+    assert units(text) == expected
