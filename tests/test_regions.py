@@ -24,6 +24,9 @@ RULE_CASES = [
     ("在湖南长沙召开", [("湖南", 1, 3, "湖南省", "region.short"), ("长沙", 3, 5, "长沙市", "region.short")]),
     ("湖北某银行起诉", [("湖北", 0, 2, "湖北省", "region.short")]),  # inside an organisation's name
     ("苏州工业园区法院", [("苏州", 0, 2, "苏州市", "region.short")]),  # a word that starts with the name
+    # a district whose short form is also a common noun, before a head (鼓楼法院); not elsewhere (鼓楼广场)
+    ("鼓楼法院与南京中院会签", [("鼓楼", 0, 2, "鼓楼区", "region.short"), ("南京", 5, 7, "南京市", "region.short")]),
+    ("游客来到鼓楼广场参观", []),
     # 住房和城乡 is the start of a body's head, not a township 住房和城 + 乡
     ("荆州市住房和城乡建设局", [("荆州市", 0, 3, "荆州市", "region.full")]),
     (  # Inner Mongolia's townships and villages: 苏木, 嘎查
