@@ -859,3 +859,12 @@ def test_a_department_whose_name_holds_a_shorter_departments_name():
     text = "　　成都市郫都区人民检察院与区文化广电旅游体育局会签意见。\n"
     x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
     assert [i["name"] for i in x["institutions"]] == ["成都市郫都区人民检察院", "成都市郫都区文化广电旅游体育局"]
+
+
+@pytest.mark.parametrize(
+    "text, region",
+    [("天津滨海高新区管委会推行诉源治理", "天津市"), ("洋浦经济开发区管委会推行诉源治理", None)],
+)
+def test_a_named_zones_body_has_the_region_written_before_it(text, region):
+    (m,) = find_institutions(text, find_regions(text), Context())
+    assert m.rule.startswith("inst.zone.named") and m.region_name == region

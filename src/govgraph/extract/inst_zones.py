@@ -24,7 +24,7 @@ def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionM
             continue
         chain = chain_ending_at(by_end, hs - len(word))
         if not chain and zone.city is None:
-            return _named_zone(text, hs, he, head, word, zone, by_end)
+            return _named_zone(text, hs, he, head, word, zone, by_end, ctx)
         if not chain and zone.city is not None and word_starts_at(text, hs - len(word)):
             d = gazetteer().by_code.get(zone.city)
             name = fill(head, region=zone.full, short=zone.full)
@@ -43,10 +43,10 @@ def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionM
     return []
 
 
-def _named_zone(text, hs, he, head: Head, word: str, zone: Zone, by_end) -> list[InstitutionMention]:
+def _named_zone(text, hs, he, head: Head, word: str, zone: Zone, by_end, ctx: Context) -> list[InstitutionMention]:
     """洋浦经济开发区管委会: a place name that is no division (jieba: ns) right before a generic zone
-    word names the zone; the body carries it, with a city written before it if any (天津滨海高新区);
-    no region of its own."""
+    word names the zone; the body carries it, with the division written before it if any, which is
+    then its region (天津滨海高新区 → 天津市); else it has no region."""
     s = hs - len(word)
     words = jieba_pos(text[max(0, s - ZONE_NAME_REACH) : s])
     if not words or words[-1][1] != "ns" or len(words[-1][0]) < 2:
@@ -59,4 +59,6 @@ def _named_zone(text, hs, he, head: Head, word: str, zone: Zone, by_end) -> list
         return []  # a township's zone is named with its township: left to the township rules
     begin = chain[0].start if chain else start
     written = text[begin:s] + zone.full
-    return [mention(begin, he, text, fill(head, region=written, short=written), head, None, None, "inst.zone.named")]
+    d = resolve_chain(chain, ctx)[0] if chain else None
+    name = fill(head, region=written, short=written)
+    return [mention(begin, he, text, name, head, d, d.name if d else None, "inst.zone.named")]
