@@ -138,6 +138,10 @@ ADOPT_CASES += [
         "荆州市人民检察院向荆州市自然资源局发出检察建议，督促其开展“护苗”专项行动。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},
     ),
+    (  # … but the system's lead, carried, acts for the system's bodies of its province
+        "湖南省司法厅发布数据。全省司法行政机关办理法律援助案件9.6万件。",
+        {("湖南省司法厅", "法律援助"): [(21, 25, "adopt.carried")]},
+    ),
     (  # … the body pressed carries it out
         "荆州市人民检察院督促荆州市自然资源局开展“护苗”专项行动。",
         {("荆州市自然资源局", "护苗"): [(10, 28, "adopt.mention+trigger")]},
@@ -162,6 +166,9 @@ ADOPT_CASES += [
 
 ADOPT_NEGATIVES = [
     "荆州市人民检察院督促相关部门推进诉源治理。",  # urging other bodies to do it
+    # a system's bodies of the province act (collective_systems.tsv), not the body carried that reports on them
+    "湖南省委政法委员会发布数据。全省各级人民检察院办理公益诉讼案件8600件。",
+    "湖南省委政法委员会发布数据。全省司法行政机关办理法律援助案件9.6万件。",
     "荆州市中级人民法院被湖北省人民政府表彰为交叉执行先进单位。",  # praised for it, not adopting it
     "湖北省人民政府授予荆州市中级人民法院交叉执行示范单位称号。",  # honouring a body is not adopting
     "荆州市推行提级执行。",  # a region is never an actor
