@@ -868,3 +868,17 @@ def test_a_department_whose_name_holds_a_shorter_departments_name():
 def test_a_named_zones_body_has_the_region_written_before_it(text, region):
     (m,) = find_institutions(text, find_regions(text), Context())
     assert m.rule.startswith("inst.zone.named") and m.region_name == region
+
+
+# a level word that opens an ordinary word (市民, 市场: stem_words.tsv role level_word) names no region:
+# no 济南市 + 民服务热线办公室; 区 before a name still does (区清欠办)
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("济南市12345市民服务热线办公室推行接诉即办", []),
+        ("区清欠办推行诉源治理", [("十堰市茅箭区清欠办", 0, 4, "inst.named:办")]),
+    ],
+)
+def test_a_level_word_inside_a_word_names_no_region(text, expected):
+    ctx = Context(regions=_article(["茅箭区"]))
+    assert run(text, ctx) == expected

@@ -26,7 +26,9 @@ def stem_words() -> dict[str, frozenset[str]]:
     """Words of an institution's stem by role (data/stem_words.tsv): `generic` words make a stem generic,
     `name_verb` verbs form part of a body's name, `outpost_kind` words name a kind of outpost, `predicate`
     words open what is said of the body named before (地处, 位于)."""
-    out: dict[str, set[str]] = {"generic": set(), "name_verb": set(), "outpost_kind": set(), "predicate": set()}
+    out: dict[str, set[str]] = {
+        role: set() for role in ("generic", "name_verb", "outpost_kind", "predicate", "level_word")
+    }
     for r in data_rows("stem_words.tsv"):
         out.setdefault(r["role"], set()).add(r["word"])
     return {role: frozenset(words) for role, words in out.items()}

@@ -216,10 +216,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     elif head.scope == "named_regional":
         # 法官工作站 is a place; a station needs its region (茅箭区联合知识产权保护站, 区清欠办);
         # jieba may glue the level word to the stem (区清欠 + 办)
-        cut = next(
-            (len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2),
-            0,
-        )
+        cut = _level_cut(stem)
         stem = stem[cut:]
         start, d = implicit_before(text, hs - len(stem), ctx)
         if d is None or len(stem) < 2:
@@ -229,7 +226,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         return []
     else:
         # 区卫生环保志愿服务队: a 区/市 before a named body is the article's region
-        cut = next((len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2), 0)
+        cut = _level_cut(stem)
         start2, d = implicit_before(text, hs - len(stem) + cut, ctx)
         if d is not None:
             stem, start, rname, prefix = stem[cut:], start2, d.name, region_prefix(d)
@@ -237,6 +234,14 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
             rname, prefix = d.name, region_prefix(d)  # 周潭派出所 after 铜陵市郊区周潭镇: the town's county
     name = prefix + fill(head, stem=stem)
     return [InstitutionMention(start, he, text[start:he], name, head.kind, d, rname, rule=rule)]
+
+
+def _level_cut(stem: str) -> int:
+    """The length of the level word (区, 市 …) a stem opens with, which names the article's region (区清欠 + 办),
+    or 0; none in a word that opens with one (市民, 市场: stem_words.tsv role level_word)."""
+    if stem.startswith(tuple(stem_words()["level_word"])):
+        return 0
+    return next((len(w) for w, _, _ in IMPLICIT if stem.startswith(w) and len(stem) - len(w) >= 2), 0)
 
 
 def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> InstitutionMention:
