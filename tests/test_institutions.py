@@ -882,3 +882,18 @@ def test_a_named_zones_body_has_the_region_written_before_it(text, region):
 def test_a_level_word_inside_a_word_names_no_region(text, expected):
     ctx = Context(regions=_article(["茅箭区"]))
     assert run(text, ctx) == expected
+
+
+# a body named by a name of its own ({stem} in its template: 公证处) takes a district's short form as that
+# name after its city, as the text writes it (SPEC v2: expand only the region); a district written in
+# full stays so, and a court keeps the district's full name
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("温州市瓯海公证处推行公证调解", [("温州市瓯海公证处", 0, 8, "inst.head:公证处")]),
+        ("温州市瓯海区公证处推行公证调解", [("温州市瓯海区公证处", 0, 9, "inst.head:公证处")]),
+        ("温州市瓯海法院推行诉源治理", [("温州市瓯海区人民法院", 0, 7, "inst.head:法院")]),
+    ],
+)
+def test_a_notary_office_keeps_the_districts_name_as_written(text, expected):
+    assert run(text) == expected

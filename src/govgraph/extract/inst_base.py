@@ -174,6 +174,17 @@ def region_prefix(d: Division) -> str:
     return d.name
 
 
+def named_by_place(chain: list[RegionMention], d: Division | None, head: Head) -> str:
+    """温州市瓯海公证处: a body named by a name of its own ({stem} in its template) takes a district's short
+    form as that name, after its city (SPEC v2: expand only the region), not the district's full name; ""
+    when the chain ends otherwise."""
+    last = chain[-1]
+    if "{stem}" not in head.canonical or not last.is_short or d is None or d.level != "county" or len(chain) < 2:
+        return ""
+    parent = gazetteer().by_code.get(d.parent_code or "")
+    return parent.name + last.surface if parent is not None else ""
+
+
 def township_county(chain: list[RegionMention], ctx: Context):
     """A township's county, from the chain (琼海市潭门镇) or the article's county."""
     for i in range(len(chain) - 2, -1, -1):

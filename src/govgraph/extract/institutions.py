@@ -44,6 +44,7 @@ from .inst_base import (
     fill,
     implicit_before,
     mention,
+    named_by_place,
     place_prefix,
     region_prefix,
     resolve_chain,
@@ -379,7 +380,7 @@ def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[I
         return out
     out = []
     for ch, md, mrname, mprefix, mshort in members:
-        name = fill(head, region=mprefix, short=mshort)
+        name = fill(head, region=named_by_place(ch, md, head) or mprefix, short=mshort)
         if ch is chain:
             out.append(mention(ch[0].start, he, text, name, head, md, mrname, "inst.head"))
         else:
