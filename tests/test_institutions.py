@@ -382,6 +382,8 @@ SUBUNITS = [
     # negatives: a centre set up is mostly a facility; a unit of another kind is no unit of the body;
     # a kind of tribunal set up is no name (派出法庭, 巡回法庭)
     ("大连海事法院设立巡回法庭", [("大连海事法院", 0, 6, "inst.head:海事法院")]),
+    # a military court is named after the city it sits in, as a maritime court is; it is no body of the city's
+    ("南京军事法院审结案件", [("南京军事法院", 0, 6, "inst.head:军事法院")]),
     ("中级人民法院成立诉调对接中心", []),
     ("秀山县人民法院成立诉调对接中心", [("秀山土家族苗族自治县人民法院", 0, 7, "inst.head:人民法院")]),
     # a unit listed right after another unit of a body is that body's unit too
