@@ -3,8 +3,11 @@ for slogans, principles, platforms, facilities, brands, awards, generic words an
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
+from govgraph import skos
 from govgraph.extract.mechanisms import clean_name, find_mechanisms
 from govgraph.lexicon import mechanisms
 from govgraph.lexicon_mechanisms import mechanism_cues, mechanism_stoplist
@@ -226,6 +229,16 @@ def test_curated_mechanism_is_named_as_the_text_writes_it(text, expected):
 )
 def test_clean_name_drops_only_the_generic_words_of_the_spec(raw, name):
     assert clean_name(raw) == name
+
+
+def test_no_two_concepts_of_the_scheme_share_a_chinese_label():
+    """Read from the file's statements, before the concepts are keyed by label (where a later concept with
+    the same prefLabel would silently replace an earlier one)."""
+    text = (Path(__file__).resolve().parents[1] / "ontology" / "mechanisms.ttl").read_text(encoding="utf-8")
+    owner: dict[str, str] = {}
+    for s, p, o in skos.statements(text):
+        if p.endswith(("#prefLabel", "#altLabel")) and o[0] == "literal" and o[2] == "zh":
+            assert owner.setdefault(o[1], s) == s, f"{o[1]}: {owner[o[1]]} and {s}"
 
 
 def test_scheme_labels_are_unique_and_broader_links_resolve():
