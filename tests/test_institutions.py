@@ -384,6 +384,19 @@ SUBUNITS = [
     ("大连海事法院设立巡回法庭", [("大连海事法院", 0, 6, "inst.head:海事法院")]),
     # a military court is named after the city it sits in, as a maritime court is; it is no body of the city's
     ("南京军事法院审结案件", [("南京军事法院", 0, 6, "inst.head:军事法院")]),
+    # … and so is a coast guard bureau; the national coast guard's branches are its units
+    (
+        "宁波海事法院与舟山海警局会签",
+        [("宁波海事法院", 0, 6, "inst.head:海事法院"), ("舟山海警局", 7, 12, "inst.head:海警局")],
+    ),
+    (
+        "中国海警局东海分局与浙江省人民检察院会签",
+        [
+            ("中国海警局", 0, 5, "inst.national:中国海警局"),
+            ("中国海警局东海分局", 0, 9, "inst.subunit:分局"),
+            ("浙江省人民检察院", 10, 18, "inst.head:人民检察院"),
+        ],
+    ),
     ("中级人民法院成立诉调对接中心", []),
     ("秀山县人民法院成立诉调对接中心", [("秀山土家族苗族自治县人民法院", 0, 7, "inst.head:人民法院")]),
     # a unit listed right after another unit of a body is that body's unit too
