@@ -267,3 +267,9 @@ def mention(s, e, text, name, head: Head, d: Division | None, rname, rule: str, 
     """The mention text[s:e] of the body `name` whose head is `head`; its rule id names the head."""
     kind = "other" if head.kind == "parent" else head.kind
     return InstitutionMention(s, e, text[s:e], name, kind, d, rname, rule=f"{rule}:{head.surface}", **kw)
+
+
+def township_body(s, he, text, head: Head, county: Division | None, town: str, rule: str) -> InstitutionMention:
+    """The body of township `town` (in `county`) whose head is `head`: 宁化县翠江镇人民政府, 宁化县翠江镇司法所."""
+    prefix = place_prefix(county, town)
+    return mention(s, he, text, fill(head, region=prefix, short=town, stem=prefix), head, county, town, rule)

@@ -49,6 +49,7 @@ from .inst_base import (
     region_prefix,
     resolve_chain,
     short_form,
+    township_body,
     township_county,
     twins,
     word_starts_at,
@@ -282,8 +283,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         return [mention(s, he, text, name, head, d, d.name, "inst.relative")]
     # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
     if last is not None and last.region is not None:
-        joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
-        if joiner and last.end == hs - len(joiner) and head.surface not in ANAPHORA:
+        if _listed_after(text, hs, last) and head.surface not in ANAPHORA:
             d = last.region
             # 梁弄镇党委、政府: the township's own body, when the one before is a township's
             town = last.region_name if last.region_name != d.name and last.region_name else ""
@@ -315,23 +315,23 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     town = _township_before(text, hs, word, ctx)
     if town is None:
         return []
-    county = township_county([], ctx)
-    prefix = place_prefix(county, town)
-    name = fill(head, region=prefix, short=town, stem=prefix)
-    return [mention(s, he, text, name, head, county, town, "inst.relative-township")]
+    return [township_body(s, he, text, head, township_county([], ctx), town, "inst.relative-township")]
 
 
 def _listed_in_township(text, hs, he, head: Head, last: InstitutionMention | None) -> list[InstitutionMention]:
     """镇综治中心、司法所、派出所: a township's unit listed right after a body of a township is that township's."""
-    joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
-    if joiner is None or last is None or last.end != hs - len(joiner):
+    if last is None or not _listed_after(text, hs, last):
         return []
     town = last.region_name or ""
     if not town.endswith(TOWNSHIP_SUFFIXES) or last.region is None:
         return []
-    prefix = place_prefix(last.region, town)
-    name = fill(head, region=prefix, short=town, stem=prefix)
-    return [mention(hs, he, text, name, head, last.region, town, "inst.list-township")]
+    return [township_body(hs, he, text, head, last.region, town, "inst.list-township")]
+
+
+def _listed_after(text: str, hs: int, last: InstitutionMention) -> bool:
+    """The head at `hs` is the next member of a list whose member before it is `last` (A、B, A和B)."""
+    joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
+    return joiner is not None and last.end == hs - len(joiner)
 
 
 def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
