@@ -145,7 +145,27 @@ CASES += [
     ("签署《关于建立常态化府院联动机制的实施意见》", [("府院联动", 10, 14, "mech.curated:court-government-linkage")]),
     # documents of rules are no mechanism; a name the scheme knows is its own
     ("出台了快速审理、预重整等配套制度文件。", [("预重整", 8, 11, "mech.curated:pre-reorganization")]),
+    # two fields of work joined: a bare name after a founding verb; a body named by its kind is a side
+    ("该局探索行政复议与行政诉讼衔接，成效明显。", [("行政复议与行政诉讼衔接", 4, 15, "mech.setup-verb+pair")]),
+    ("县法院推动人民调解与司法确认衔接。", [("人民调解与司法确认衔接", 5, 16, "mech.setup-verb+pair")]),
+    ("该院健全人民法院与基层组织对接机制。", [("人民法院与基层组织对接", 4, 17, "mech.setup-verb")]),
+    ("大同中院建立法院与公安机关联动机制。", [("法院与公安机关联动", 6, 17, "mech.setup-verb.span")]),
 ]
+
+# two fields joined in a way that states a goal, a body's own cooperation, no field before 与
+JOINED_NEGATIVES = [
+    "推进行政保护与司法保护有机衔接，优势互补。",
+    "推动社区警务与基层治理深度融合。",
+    "区法院加强与司法局的对接。",
+    "市法院推进法院与公安机关协作。",
+    "大同中院与公安机关联动机制运行良好。",  # a place before the body: the body acts
+]
+
+
+@pytest.mark.parametrize("text", JOINED_NEGATIVES)
+def test_no_joined_fields(text):
+    assert [m.name for m in find_mechanisms(text) if "与" in m.name] == []
+
 
 NEGATIVES = [
     "明确了适用范围、方式选择、程序衔接等工作机制。",  # a scheme's aspects (适用 inside a word)

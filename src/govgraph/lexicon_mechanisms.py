@@ -38,6 +38,7 @@ class MechanismCues:
     periods: tuple[str, ...] = ()  # 周, 每月 …: the interval of a routine (周例会)
     routines: tuple[str, ...] = ()  # 例会, 调度 …: what is held at that interval
     openers: frozenset[str] = frozenset()  # 反 …: a word jieba tags as no part of a name that opens one
+    goal_manners: tuple[str, ...] = ()  # 有机, 深度 …: before a joining word, a goal is stated, not a name
 
 
 @lru_cache(maxsize=1)
@@ -87,6 +88,7 @@ def mechanism_cues() -> MechanismCues:
         periods=longest_first(by_role.get("period", [])),
         routines=longest_first(by_role.get("routine", [])),
         openers=frozenset(by_role.get("opener", [])),
+        goal_manners=longest_first(by_role.get("goal_manner", [])),
     )
 
 

@@ -36,6 +36,7 @@ from .mech_names import (
     clean_name,
     find_each,
     generic_only,
+    joined_body,
     past_bad_start,
     plausible,
     setup_before,
@@ -222,13 +223,17 @@ def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
     window = text[lo:end]
     cut = max((i + 1 for i, ch in enumerate(window) if not CJK.match(ch)), default=0)
     start = joint = end
-    for word, flag in reversed(jieba_pos(window[cut:])):
+    words = jieba_pos(window[cut:])
+    for i in range(len(words) - 1, -1, -1):
+        word, flag = words[i]
         if word[:1] == LIST_END and word not in LIST_END_WORDS and end - (start - len(word) + 1) <= PHRASE_MAX:
             return start - len(word) + 1  # “法院+商会”等诉调对接机制: jieba glues the list's 等 to the name (等诉|调)
         if word in PAIR_JOINERS and joint == end and start < end and text.endswith(cues.pair_tails, 0, end):
             joint = start  # 行政复议与行政诉讼衔接: what is joined on both sides of 与 (jieba tags it p or c)
             start -= len(word)
             continue
+        if start == joint - 1 < end - 1 and joined_body(words, i, cues):
+            return start - len(word)  # 人民法院与基层组织对接: the generic body is one side of the pair
         if stops_phrase(word, flag, cues) or end - (start - len(word)) > PHRASE_MAX:
             if joint < end and flag.startswith("f"):  # 庭外|重组与…: a locality word cut the part before the joiner
                 start = joint - 1

@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..lexicon import institution_heads, mechanisms
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues
 from ..segment import jieba_pos
-from .mech_names import Candidate, clean_name, generic_only, plausible, starts_word
+from .mech_names import Candidate, body_words, clean_name, generic_only, plausible, starts_word
 
 
 def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -198,6 +198,7 @@ def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> lis
         + enumerated(text, cues)
         + _quoted_de(text, cues, spans)
         + bare_names(text, cues)
+        + bare_pairs(text, cues)
         + framed(text, cues)
         + campaigns(text, cues)
     )
@@ -247,6 +248,41 @@ def bare_names(text: str, cues: MechanismCues) -> list[Candidate]:
         if len(words) >= 2 and plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
             end = _parallel_run(text, m.start("name"), m.end("name"))
             out.append(Candidate(m.start("name"), end, text[m.start("name") : end], "mech.setup-verb+bare"))
+    return out
+
+
+# verbs that bring two fields of work together by a bare name (推动人民调解与司法确认衔接)
+PAIR_VERBS = (*BARE_VERBS, "推进", "推动", "健全", "完善", "建立", "深化")
+PAIR_SIDE = r"[\u4e00-\u9fff]{2,8}?"
+
+
+@lru_cache(maxsize=8)
+def _joined_fields_pattern(tails: tuple[str, ...]) -> re.Pattern:
+    verbs = "|".join(map(re.escape, PAIR_VERBS))
+    return re.compile(
+        rf"(?:{verbs})(?P<name>(?P<a>{PAIR_SIDE})[与和](?P<b>{PAIR_SIDE})(?:{'|'.join(map(re.escape, tails))}))(?=[，。；、！])"
+    )
+
+
+def bare_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
+    """A founding verb and the bare name of two fields joined, ending the clause: 探索行政复议与行政诉讼衔接,
+    推动人民调解与司法确认衔接 (as 行政执法与刑事司法衔接 is named). Each side is a field of work, not a body
+    or a pronoun (加强与公安机关协作 names no pair; 推进法院与公安机关协作 is the bodies' cooperation)."""
+    if "与" not in text and "和" not in text:
+        return []
+    out = []
+    for m in _joined_fields_pattern(cues.pair_tails).finditer(text):
+        if m.group("b").endswith(cues.goal_manners):
+            continue  # 推动行政保护与司法保护有机衔接: a goal
+        sides = [jieba_pos(m.group(g)) for g in ("a", "b")]
+        if any(
+            flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup or w in body_words()
+            for side in sides
+            for w, flag in side
+        ):
+            continue
+        if all(plausible(m.group(g)) and not generic_only(m.group(g), cues) for g in ("a", "b")):
+            out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mech.setup-verb+pair"))
     return out
 
 

@@ -110,11 +110,11 @@ def stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
     """A word an unquoted name cannot hold: a pronoun, particle, place or person name, stop or setup word, or a body."""
     if word in cues.openers:
         return False  # 反 (jieba: zg) opens 反家暴多部门联动
-    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in _body_words()
+    return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in body_words()
 
 
 @lru_cache(maxsize=1)
-def _body_words() -> frozenset[str]:
+def body_words() -> frozenset[str]:
     """Words that name a public body (法院, 中院, 检察院, 公安局): the actor, not part of the name it
     carries out (大同中院执行联动机制 names 执行联动)."""
     kinds = ("court", "procuratorate", "public_security", "justice", "party", "government")
@@ -229,3 +229,17 @@ def tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tupl
             if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
                 return modifier, pos + k + len(t), t
     return None
+
+
+PLACE_FLAG = "ns"  # jieba's tag of a place name
+
+
+def joined_body(words, i: int, cues: MechanismCues) -> bool:
+    """Word `i`, just before the joiner of a pair, is a body named by kind (法院, 检察机关), which
+    then is one side of the pair (人民法院与基层组织对接, 检察机关与行政机关衔接), unless a place
+    before it makes it a named body, the actor (大同中院与公安机关联动: 大同|中院)."""
+    word, _ = words[i]
+    if word not in body_words():
+        return False
+    before = words[i - 1] if i else None
+    return before is None or (before[1] != PLACE_FLAG and stops_phrase(before[0], before[1], cues))
