@@ -684,9 +684,26 @@ GRAMMAR.extend(
         ("宁化县政协开展", [("中国人民政治协商会议宁化县委员会", 0, 5, "inst.head:政协")]),
         ("石家庄市医调委受理纠纷", [("石家庄市医疗纠纷人民调解委员会", 0, 7, "inst.head:医调委")]),
         ("宁化县委党校举办", [("中国共产党宁化县委员会党校", 0, 6, "inst.head:委党校")]),
+        (  # a branch named after its district may open with 长 (not the title 局长)
+            "上海市公安局长宁分局破获案件",
+            [("上海市公安局", 0, 6, "inst.head:公安局"), ("上海市公安局长宁分局", 0, 10, "inst.subunit:分局")],
+        ),
+        (
+            "与石家庄市公安局长安分局会签",
+            [("石家庄市公安局", 1, 8, "inst.head:公安局"), ("石家庄市公安局长安分局", 1, 12, "inst.subunit:分局")],
+        ),
+    ]
+)
+GRAMMAR.extend(
+    [  # a township's or county's enforcement team
+        ("德清县新市镇综合行政执法队推行", [("德清县新市镇综合行政执法队", 0, 13, "inst.head:综合行政执法队")]),
+        ("长兴县综合执法大队开展", [("长兴县综合执法大队", 0, 9, "inst.head:综合执法大队")]),
     ]
 )
 GRAMMAR_NEGATIVES = [
+    "组建乡镇综合行政执法队",  # no township named
+    "杭州市公安局长王刚介绍",  # the title 局长: no body acts
+    "杭州市公安局长期坚持打防并举",
     "十堰仲裁委员会驻茅箭区办事处",  # an office of a commission, not a township's
     "公安民警走访群众",
     "辖区乡镇派出所",
@@ -701,7 +718,7 @@ def test_head_grammar(text, expected):
 
 @pytest.mark.parametrize("text", GRAMMAR_NEGATIVES)
 def test_head_grammar_negatives(text):
-    assert [n for n, *_ in run(text) if n.endswith(("办事处", "公安局"))] == []
+    assert [n for n, *_ in run(text) if n.endswith(("办事处", "公安局", "执法队"))] == []
 
 
 TITLES = [

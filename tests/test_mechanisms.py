@@ -130,6 +130,8 @@ CASES = [
         "推行云调解和电子送达",
         [("在线调解", 2, 5, "mech.curated:online-mediation"), ("电子送达", 6, 10, "mech.curated:electronic-service")],
     ),
+    # the two halves of a name may be listed with 、
+    ("推行“双随机、一公开”监管", [("双随机一公开", 3, 10, "mech.curated:double-random-one-public")]),
 ]
 
 NEGATIVES = [

@@ -110,6 +110,16 @@ RULE_CASES = [
         [("莘县", 0, 2, "莘县", "region.full"), ("高唐县", 3, 6, "高唐县", "region.full")],
     ),
 ]
+RULE_CASES += [
+    # after a division, a verb before a word the suffix opens (乡村, 乡镇) names no township
+    ("德清县统筹乡村振兴", [("德清县", 0, 3, "德清县", "region.full")]),
+    ("德清县深化乡镇综合行政执法改革", [("德清县", 0, 3, "德清县", "region.full")]),
+    # …but a township's suffix may stand before such a word (溪龙乡|村民, 东升乡|乡村振兴)
+    ("安吉县溪龙乡村民", [("安吉县", 0, 3, "安吉县", "region.full"), ("溪龙乡", 3, 6, "溪龙乡", "region.local")]),
+    ("安吉县东升乡乡村振兴", [("安吉县", 0, 3, "安吉县", "region.full"), ("东升乡", 3, 6, "东升乡", "region.local")]),
+    ("德清县莫干山镇乡贤", [("德清县", 0, 3, "德清县", "region.full"), ("莫干山镇", 3, 7, "莫干山镇", "region.local")]),
+    ("尖扎县能科乡党委书记", [("尖扎县", 0, 3, "尖扎县", "region.full"), ("能科乡", 3, 6, "能科乡", "region.local")]),
+]
 
 
 @pytest.mark.parametrize("text, expected", RULE_CASES)

@@ -4,6 +4,7 @@ before a head (湖北省荆州市 + 中级人民法院), turned into an official
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -273,3 +274,12 @@ def township_body(s, he, text, head: Head, county: Division | None, town: str, r
     """The body of township `town` (in `county`) whose head is `head`: 宁化县翠江镇人民政府, 宁化县翠江镇司法所."""
     prefix = place_prefix(county, town)
     return mention(s, he, text, fill(head, region=prefix, short=town, stem=prefix), head, county, town, rule)
+
+
+POLICE_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,3}分局")
+
+
+def branch_follows(text: str, he: int, surface: str) -> bool:
+    """上海市公安局长宁分局: a branch named after its district follows the bureau, and the 长 that
+    would make 局长 a title opens the branch's name."""
+    return surface.endswith("局") and POLICE_BRANCH.match(text, he) is not None

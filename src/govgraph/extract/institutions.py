@@ -38,8 +38,10 @@ from .inst_base import (
     JOINING_WORDS,
     LIST_JOINERS,
     NOT_IMPLICIT_AFTER,
+    POLICE_BRANCH,
     Context,
     InstitutionMention,
+    branch_follows,
     chain_ending_at,
     fill,
     implicit_before,
@@ -124,7 +126,7 @@ def find_institutions(
     ctx.sentence = (text, out)
     for hs, he, surface in hits:
         head = heads[surface]
-        if he < len(text) and text[he] in head.not_before:
+        if he < len(text) and text[he] in head.not_before and not branch_follows(text, he, surface):
             continue
         if surface == POLICE and POLICE_BRANCH.match(text, he):
             continue  # 公安金安分局: the branch names the body (district_unit), 公安 is its city police
@@ -171,7 +173,6 @@ def _nickname(text: str, m: InstitutionMention, ctx: Context) -> bool:
     return not any(name.startswith(m.surface[:2]) for name, _ in ctx.local_regions)
 
 
-POLICE_BRANCH = re.compile(r"[\u4e00-\u9fff]{2,3}分局")
 WEBSITE_WORDS = ("网", "网站", "网讯")
 
 

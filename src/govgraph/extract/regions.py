@@ -25,6 +25,7 @@ from .townships import (
     LOCAL,
     TOWNSHIP_SUFFIXES,
     local_ok,
+    suffix_opens_word,
     township_pairs,
     township_words,
     townships_after_preposition,
@@ -259,8 +260,10 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
                 text.startswith(_regional_heads(), lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
             )
             if lm and text.startswith(lm.group(2), lm.end()) and not after:
-                # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会, 越丰村村民 its villagers)
-                lm = LOCAL.fullmatch(text, pos, lm.end() + len(lm.group(2)))
+                # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会, 越丰村村民 its villagers,
+                # 东升乡乡村振兴 东升乡's)
+                doubled = LOCAL.fullmatch(text, pos, lm.end() + len(lm.group(2)))
+                lm = lm if doubled is not None and suffix_opens_word(text, pos, doubled) else doubled
             elif (
                 lm
                 and lm.group(2) == "村"
@@ -271,6 +274,8 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
                 )  # 稻香村街道, 杨村镇: a township named after a village
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
+            if suffix_opens_word(text, pos, lm) and not text.startswith(_regional_heads(), lm.end()):
+                break  # 统筹乡村振兴: no township 统筹乡 (but 能科乡党委 is 能科乡's, though jieba reads 乡党委)
             if _head_over(text, lm):
                 break  # 荆州市住房和城乡建设局: the words are a body's head, not a township 住房和城乡
             if prev is not m and (prev.local_level != "township" or lm.group(2) not in VILLAGE_SUFFIXES):

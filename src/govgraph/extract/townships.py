@@ -160,6 +160,26 @@ def township_words(text: str) -> list[re.Match]:
     return found
 
 
+def suffix_opens_word(text: str, start: int, lm: re.Match) -> bool:
+    """德清县统筹乡村振兴, 深化乡镇改革: after a division, jieba reads the suffix as the start of a
+    longer word (乡村, 乡镇, 乡风) after a word that is no name, so the words before it are a verb's,
+    not a township's name (溪龙乡村民 and 莫干山镇乡贤 keep theirs: there the suffix ends a word or
+    stands alone)."""
+    at = lm.start(2)
+    if at + len(lm.group(2)) >= len(text) or not "\u4e00" <= text[at + len(lm.group(2))] <= "\u9fff":
+        return False  # nothing after the suffix to make a longer word with (the common case: no jieba)
+    pos, before = start, "ns"
+    for word, tag in jieba_pos(text[start : lm.end() + 3]):
+        if pos == at:  # a place name on either side (孝丰|镇江|家村) is no verb's phrase
+            opens = len(word) > len(lm.group(2)) and word.startswith(lm.group(2))
+            return opens and not tag.startswith(NAME_TAGS) and not before.startswith(NAME_TAGS)
+        pos += len(word)
+        before = tag
+        if pos > at:
+            return False
+    return False
+
+
 # a division's name ends no township's name before 乡 or 镇 (县乡两级, 德清县镇村): those are levels
 DIVISION_ENDS = tuple("省市县区州旗盟")
 
