@@ -200,6 +200,23 @@ PARTNER_CASES = [
 ]
 
 
+PARTNER_CASES += [
+    (  # the partners a later clause of the subject's sentence opens with (…，并与A、B建立M机制)
+        "昆明市中级人民法院推行“三合一”模式，并与昆明市人民检察院、昆明市生态环境局建立生态环境损害赔偿磋商与司法确认衔接机制。",
+        {
+            ("昆明市中级人民法院", "三合一"): [(0, 18, "adopt.subject+trigger")],
+            ("昆明市中级人民法院", "损害赔偿磋商与司法确认衔接"): [(0, 59, "adopt.subject+trigger")],
+            ("昆明市人民检察院", "损害赔偿磋商与司法确认衔接"): [(21, 59, "adopt.partner")],
+            ("昆明市生态环境局", "损害赔偿磋商与司法确认衔接"): [(30, 59, "adopt.partner")],
+        },
+    ),
+    (  # not when the partners' clause holds no mechanism (签订协议)
+        "德清县人民法院推行“三合一”模式，与德清县人民检察院签订协议。",
+        {("德清县人民法院", "三合一"): [(0, 16, "adopt.subject+trigger")]},
+    ),
+]
+
+
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners_after_a_measure_of_working_together(text, expected):
     assert adoptions(text) == expected

@@ -60,12 +60,36 @@ def list_opening(who: InstitutionMention, bodies: list[InstitutionMention], text
 def joins(
     text: str, who: InstitutionMention, mech: MechanismMention, role: str, bodies: list[InstitutionMention], subj: list
 ) -> bool:
-    """A co-actor named before the mechanism, at most one clause break and no other body between them."""
+    """A co-actor named before the mechanism, at most one clause break and no other body between them;
+    or a partner the subject's later clause opens with (…，并与A、B建立M机制: `partner_clause`)."""
+    if role == "mention":
+        return partner_clause(text, who, mech, bodies)
     return (
         role == "coactor"
         and who.end <= mech.start
         and len(CLAUSE_BREAK.findall(text, who.end, mech.start)) <= 1
         and not any(b not in subj and who.end <= b.start < mech.start for b in bodies)
+    )
+
+
+def partner_clause(text: str, who: InstitutionMention, mech: MechanismMention, bodies: list) -> bool:
+    """…推行A模式，并与B、C建立M机制: the list of partners opens a later clause of the sentence, and the
+    mechanism follows them in that clause with no other body between."""
+    if who.end > mech.start or CLAUSE_BREAK.search(text, who.end, mech.start):
+        return False
+    first, last = list_opening(who, bodies, text), who
+    for b in sorted(
+        (b for b in bodies if b.start >= who.end), key=lambda b: b.start
+    ):  # the list's later members (B、C)
+        if text[last.end : b.start] not in JOINERS:
+            break
+        last = b
+    clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, first.start)), default=0)
+    return (
+        clause > 0
+        and last.end <= mech.start
+        and PARTNER_OPENING.fullmatch(text, clause, first.start) is not None
+        and not any(last.end <= b.start < mech.start for b in bodies)
     )
 
 

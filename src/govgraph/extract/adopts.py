@@ -328,8 +328,10 @@ class AdoptionFinder:
         # when the mechanism follows in the same clause or the next (…，向监管部门发出检察建议); further on
         # another actor may have taken over (…，被告人…或法院做出补植令)
         led = {id(c.mech) for c, s in scored if s > 0 and c.role == "subject"}
-        found = [
-            c for c, s in scored if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
+        found = [  # a mention that joins is a partner of the subject's later clause (…，并与A、B建立…)
+            c if s > 0 or c.role != "mention" else replace(c, role="partner")
+            for c, s in scored
+            if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
         ]
         # 双方将建立…机制: the parties of the joint act told before; …；与A、B建立…: the body carried, with A and B
         parties, carried = ([], []) if subj else (self.parties_near(paragraph), self.carried)
