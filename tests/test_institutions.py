@@ -698,6 +698,11 @@ GRAMMAR.extend(
     [  # a township's or county's enforcement team
         ("德清县新市镇综合行政执法队推行", [("德清县新市镇综合行政执法队", 0, 13, "inst.head:综合行政执法队")]),
         ("长兴县综合执法大队开展", [("长兴县综合执法大队", 0, 9, "inst.head:综合执法大队")]),
+        # a city's sector mediation committee, named by the city alone
+        (
+            "六盘水市医疗纠纷人民调解委员会调处纠纷",
+            [("六盘水市医疗纠纷人民调解委员会", 0, 15, "inst.head:医疗纠纷人民调解委员会")],
+        ),
     ]
 )
 GRAMMAR_NEGATIVES = [

@@ -344,6 +344,20 @@ def test_a_village_right_after_a_township_known_from_before():
     assert found[1].local_parent is found[0]
 
 
+KNOWN_OVER_PATTERN = [
+    # a township named before wins over a shorter one a pattern reads inside it (太|平溪镇党委)
+    ("近年来，太平溪镇党委、镇政府指导各村", {"太平溪镇": "township"}, [("太平溪镇", 4, 8, "region.local.known")]),
+    ("太平溪镇司法所指导", {"太平溪镇": "township"}, [("太平溪镇", 0, 4, "region.local.known")]),
+    # negative: without it the pattern's reading stands
+    ("近年来，太平溪镇党委、镇政府指导各村", {}, [("平溪镇", 5, 8, "region.local+head")]),
+]
+
+
+@pytest.mark.parametrize("text, known, expected", KNOWN_OVER_PATTERN)
+def test_a_known_township_wins_over_a_shorter_one_inside_it(text, known, expected):
+    assert [(m.surface, m.start, m.end, m.rule) for m in find_regions(text, known)] == expected
+
+
 def test_a_name_several_divisions_share_is_the_one_whose_city_was_named_last():
     x = doc("　　福州市鼓楼区人民法院与鼓楼区司法局设立工作站。南京市鼓楼区人民法院也推出驿站。\n")
     assert [i["name"] for i in x["institutions"]] == [

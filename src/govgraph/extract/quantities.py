@@ -251,6 +251,8 @@ def _story(text: str, start: int, end: int, before: str, unit: str) -> bool:
 
 # the figures listed before this one (货物1260批次、286万件): the cue words stand before the list
 LISTED_FIGURE = re.compile(r"[0-9.]+[万亿]?[^0-9、，,]{0,3}、")
+# a verb that links the counted noun to its figure (找到财产线索的案件有47件 counts cases)
+LINKING_VERB = re.compile(r"(?:共有|有|共计|共|达)$")
 
 
 def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
@@ -262,7 +264,7 @@ def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
     spec = unit.unit
     if unit.cued:
         cues = quantity_cues()
-        noun = LISTED_FIGURE.sub("", before)[-8:]
+        noun = LINKING_VERB.sub("", LISTED_FIGURE.sub("", before))[-8:]
         if any(w in _counted_noun(noun) + after for w in cues.get("item", ())):
             spec = "item"
         elif any(w in after for w in cues.get("case_after", ())) or noun.endswith(CASE_HEADS):

@@ -307,6 +307,11 @@ def _known_locals(
     for surface, level in sorted(local_names.items(), key=lambda kv: -len(kv[0])):
         start = 0
         while (i := text.find(surface, start)) >= 0:
+            # 太平溪镇 named before holds the 平溪镇 a pattern read in 太|平溪镇党委: the known name wins
+            inner = [m for m in result if m.local_level and i <= m.start and m.end <= i + len(surface)]
+            if inner and all(m.end - m.start < len(surface) for m in inner):
+                result = [m for m in result if m not in inner]
+                taken = [t for t in taken if t not in [(m.start, m.end) for m in inner]]
             if _free(taken, i, i + len(surface)):
                 name = surface[:-3] + "村" if surface.endswith("行政村") else surface
                 # 古田镇五龙村: a village right after a township is the township's
