@@ -364,6 +364,11 @@ SUBUNITS = [
         ],
     ),
     ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    # a tribunal after its county's name is the county court's, named once (not 象山县人民法院象山县石浦…)
+    ("象山县石浦人民法庭审理案件", [("象山县人民法院石浦人民法庭", 0, 9, "inst.outpost-of:人民法庭")]),
+    ("祁连县八宝镇人民法庭巡回审判", [("祁连县人民法院八宝镇人民法庭", 0, 10, "inst.outpost-of:人民法庭")]),
+    ("万州区龙驹人民法庭巡回审判", [("重庆市万州区人民法院龙驹人民法庭", 0, 9, "inst.outpost-of:人民法庭")]),
+    ("象山县石浦检察室开展工作", [("象山县人民检察院石浦检察室", 0, 8, "inst.outpost-of:检察室")]),
     (  # a high court keeps no tribunal under a city's name: the city's body, its region expanded
         "四川省高级人民法院召开会议，成都金融法庭今年结案",
         [

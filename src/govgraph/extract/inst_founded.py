@@ -5,7 +5,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import Head, triggers
-from .inst_base import CLAUSE_MARKS, InstitutionMention, chain_ending_at, is_name_char, region_prefix
+from .inst_base import CLAUSE_MARKS, InstitutionMention, chain_ending_at, is_name_char, region_prefix, resolve_chain
 
 # tribunals and stations, which go on to act; a centre set up (成立诉调对接中心) is mostly a facility
 FOUNDED_UNITS = ("庭", "派出所", "检察室")
@@ -64,18 +64,23 @@ OUTPOST_HEADS = {"法庭": ("court", "法院"), "人民法庭": ("court", "法�
 
 
 def tribunal_of_court(
-    text, start: int, hs: int, he: int, head: Head, place: bool, ctx, chained: bool = False
+    text, start: int, hs: int, he: int, head: Head, place: bool, ctx, chain=()
 ) -> list[InstitutionMention]:
     """该院在营口、丹东设立2个派出法庭，营口法庭今年审结…: a tribunal (or a procuratorate's 检察室) named
     after a place (`place`: a region or a proper name before the head) that no body's name precedes is a
     unit of the court (procuratorate) the article named last, unless the article already named it in
-    full (then that name stands). A station is a unit of its county's bureau (`station_of_bureau`)."""
+    full (then that name stands). A station is a unit of its county's bureau (`station_of_bureau`); a
+    tribunal after its county's name, of the county's court (`_outpost_of_county`)."""
+    chained = any(not m.local_level for m in chain)  # a township alone (黄兴镇派出所) is the unit's own name
     written = text[start:he]
     if head.surface in STATION_PARENTS:
         return [] if chained or not place else station_of_bureau(start, he, written, head, ctx)
     if head.surface not in OUTPOST_HEADS or not place or start >= hs:
         return []
     kind, ends = OUTPOST_HEADS[head.surface]
+    county_unit = _outpost_of_county(text, chain, he, head, kind, ctx) if chained else []
+    if county_unit:
+        return county_unit
     if any(m.name.endswith((written, text[start:hs] + "人民" + head.surface)) for m in ctx.institutions):
         return []  # 龙驹法庭 after 万州区人民法院龙驹人民法庭: the name given before stands
     court = next(
@@ -99,6 +104,21 @@ def tribunal_of_court(
             rule="inst.outpost-of:" + head.surface,
         )
     ]
+
+
+def _outpost_of_county(text, chain, he: int, head: Head, kind: str, ctx) -> list[InstitutionMention]:
+    """象山县石浦人民法庭, 祁连县八宝镇人民法庭: a tribunal (检察室) after its county's name is a unit of
+    the county's court (procuratorate), named after it (SPEC v2: 人民法庭 → X县人民法院Y人民法庭), its own
+    name as written after the county; none where the place before it is no county (舟山法庭 after 宁波海事法院
+    is that court's)."""
+    county_end = max(m.end for m in chain if not m.local_level)
+    d, _, _, _ = resolve_chain([m for m in chain if m.end <= county_end], ctx)
+    if d is None or d.level != "county" or county_end >= he - len(head.surface):
+        return []
+    parent = region_prefix(d) + ("人民法院" if kind == "court" else "人民检察院")
+    s = chain[0].start
+    rule = "inst.outpost-of:" + head.surface
+    return [InstitutionMention(s, he, text[s:he], parent + text[county_end:he], kind, d, d.name, parent, rule=rule)]
 
 
 def court_tribunals(head: Head, last: InstitutionMention | None, hs: int) -> bool:

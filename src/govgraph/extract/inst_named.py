@@ -191,8 +191,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         # 由退休干部组成的“和事佬”协会: a quoted name and the head, of the place the article is about
         return quoted_body(text, quoted, he, head, ctx) if quoted is not None and not stem else []
     start = sc[0].start if sc else hs - len(stem)
-    chained = any(not m.local_level for m in sc)  # a township alone (黄兴镇派出所) is still the station's own name
-    tribunal = tribunal_of_court(text, start, hs, he, head, bool(sc) or proper, ctx, chained=chained)
+    tribunal = tribunal_of_court(text, start, hs, he, head, bool(sc) or proper, ctx, chain=sc)
     if tribunal:
         return tribunal
     if not stem and sc:
