@@ -364,6 +364,31 @@ SUBUNITS = [
         ],
     ),
     ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    # a station or tribunal listed after one of its kind belongs to the same body; another kind does not
+    (
+        "慈利县公安局城关派出所、石门派出所获评先进",
+        [
+            ("慈利县公安局", 0, 6, "inst.head:公安局"),
+            ("慈利县公安局城关派出所", 0, 11, "inst.subunit:派出所"),
+            ("慈利县公安局石门派出所", 12, 17, "inst.sibling:派出所"),
+        ],
+    ),
+    (
+        "慈利县人民法院城关人民法庭、石门人民法庭获评先进",
+        [
+            ("慈利县人民法院", 0, 7, "inst.head:人民法院"),
+            ("慈利县人民法院城关人民法庭", 0, 13, "inst.subunit:人民法庭"),
+            ("慈利县人民法院石门人民法庭", 14, 20, "inst.sibling:人民法庭"),
+        ],
+    ),
+    (
+        "慈利县公安局城关派出所、石门镇司法所联合调解",
+        [
+            ("慈利县公安局", 0, 6, "inst.head:公安局"),
+            ("慈利县公安局城关派出所", 0, 11, "inst.subunit:派出所"),
+            ("石门镇司法所", 12, 18, "inst.named:司法所"),
+        ],
+    ),
     # a tribunal after its county's name is the county court's, named once (not 象山县人民法院象山县石浦…)
     ("象山县石浦人民法庭审理案件", [("象山县人民法院石浦人民法庭", 0, 9, "inst.outpost-of:人民法庭")]),
     ("祁连县八宝镇人民法庭巡回审判", [("祁连县人民法院八宝镇人民法庭", 0, 10, "inst.outpost-of:人民法庭")]),

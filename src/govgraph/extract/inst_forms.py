@@ -65,16 +65,22 @@ def unit_of(text: str, hs: int, he: int, head: Head, last: InstitutionMention | 
     )
 
 
-def sibling_unit(text, hs, he, head: Head, last: InstitutionMention) -> list[InstitutionMention]:
-    """刑警支队、网警支队: a unit listed right after another unit of a body is a unit of that body too."""
-    if last.parent is None or not text.startswith("、", last.end) or head.kind not in (last.kind, "parent", "other"):
+def sibling_unit(text, hs, he, head: Head, last: InstitutionMention | None) -> list[InstitutionMention]:
+    """刑警支队、网警支队: a unit listed right after another unit of a body is a unit of that body too; so is
+    a station or tribunal named by its place after one of its kind (城关派出所、石门派出所)."""
+    if last is None or last.parent is None or not text.startswith("、", last.end):
         return []
+    if head.kind not in (last.kind, "parent", "other"):
+        return []
+    own_name = "{parent}" not in head.canonical  # 派出所, 人民法庭: the parent's name goes before
+    if own_name and not last.name.endswith(head.surface):
+        return []  # 城关派出所、石门镇司法所: the bureau's station and the township's office
     start = last.end + 1
     stem = text[start:hs]
     if bool(stem) != ("{stem}" in head.canonical) or len(stem) > UNIT_STEM or not all(map(is_name_char, stem)):
         return []  # a unit named by its head alone has no stem; 支队 alone needs one
     kind = last.kind if head.kind == "parent" else head.kind
-    name = fill(head, stem=stem, parent=last.parent)
+    name = last.parent + fill(head, stem=stem) if own_name else fill(head, stem=stem, parent=last.parent)
     rule = "inst.sibling:" + head.surface
     return [
         InstitutionMention(start, he, text[start:he], name, kind, last.region, last.region_name, last.parent, rule=rule)

@@ -214,13 +214,13 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
     elif head.scope == "relative":
         found = _relative(text, hs, he, head, ctx)
     elif head.scope in ("named", "named_regional"):
-        found = named(text, hs, he, head, chain, by_end, last, ctx)
+        found = sibling_unit(text, hs, he, head, last) or named(text, hs, he, head, chain, by_end, last, ctx)
         if not found and not chain and head.surface in township_name_words()["township_unit"]:
             # 镇司法所, 镇综治中心、司法所: the township's
             found = _in_township(text, hs, he, head, ctx) or _listed_in_township(text, hs, he, head, last)
     elif head.scope == "subunit":
         found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
-        found = found or (sibling_unit(text, hs, he, head, last) if last is not None else [])
+        found = found or sibling_unit(text, hs, he, head, last)
         found = (
             found or region_police_unit(text, hs, he, head, by_end, ctx) or unit_named_before(text, hs, he, head, ctx)
         )
