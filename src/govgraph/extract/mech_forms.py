@@ -58,14 +58,19 @@ def _periodic_pattern() -> re.Pattern:
     return re.compile(rf"{item}(?:[、和及与]{item})*(?:工作)?(?:制度|机制)")
 
 
+@lru_cache(maxsize=4)
+def _routine_pattern(cues: MechanismCues) -> re.Pattern:
+    """One routine held at an interval (周例会): the items of a `_periodic_pattern` run."""
+    return re.compile(f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})")
+
+
 def periodic(text: str, cues: MechanismCues) -> list[Candidate]:
     """周例会制度, 周报告、月通报机制: each routine held at an interval names a mechanism."""
     if "制度" not in text and "机制" not in text:
         return []
     out = []
-    items = re.compile(f"(?:{'|'.join(cues.periods)})(?:{'|'.join(cues.routines)})")
     for run in _periodic_pattern().finditer(text):
-        found = list(items.finditer(text, run.start(), run.end()))
+        found = list(_routine_pattern(cues).finditer(text, run.start(), run.end()))
         for m in found:
             end = run.end() if m is found[-1] else m.end()  # the last one's evidence takes the tail
             out.append(Candidate(m.start(), end, m.group(0), "mech.periodic"))

@@ -35,7 +35,8 @@ def named_elsewhere(
     where no mechanism or body is found already; short names are left out: too many are common words."""
     taken = [(m.start, m.end) for m in mechs] + [(im.start, im.end) for im in insts]
     out: list[MechanismMention] = []
-    for name in sorted(n for n in names if len(n) >= MIN_KNOWN_NAME):
+    # only the names the sentence holds are sorted and looked for (most hold none of the document's)
+    for name in sorted(n for n in names if len(n) >= MIN_KNOWN_NAME and n in text):
         i = text.find(name)
         while i >= 0:
             e = i + len(name)

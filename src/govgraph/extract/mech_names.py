@@ -89,6 +89,8 @@ def plausible(name: str, combined: bool = False) -> bool:
 def past_bad_start(text: str, start: int, end: int, cues: MechanismCues) -> int:
     """Where a name starts once the words it cannot start with are passed (长效, 常态化: 建立常态化
     府院联动机制 names 府院联动)."""
+    if not text.startswith(cues.bad_start, start):
+        return start  # the common case: none of them at the start, where the loop would move on from
     for bad in cues.bad_start:
         if text.startswith(bad, start) and end - start > len(bad):
             start += len(bad)

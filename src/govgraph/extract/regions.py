@@ -304,7 +304,8 @@ def _known_locals(
 ) -> list[RegionMention]:
     """Add the townships and villages named earlier in the document that stand alone here;
     the mentions in text order."""
-    for surface, level in sorted(local_names.items(), key=lambda kv: -len(kv[0])):
+    # only the names the sentence holds are sorted (a stable sort: the same order as of all of them)
+    for surface, level in sorted(((s, lv) for s, lv in local_names.items() if s in text), key=lambda kv: -len(kv[0])):
         start = 0
         while (i := text.find(surface, start)) >= 0:
             # 太平溪镇 named before holds the 平溪镇 a pattern read in 太|平溪镇党委: the known name wins

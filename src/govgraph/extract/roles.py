@@ -84,10 +84,7 @@ def subjects(text: str, insts: list) -> list:
     for m in insts:
         if m in out or m.prefix_only:
             continue  # a parent named only as the front of its sub-unit's name: the sub-unit acts
-        # the clause this mention sits in
-        i = m.start
-        while i > 0 and text[i - 1] not in CLAUSE_START:
-            i -= 1
+        i = after_last_stop(text, m.start)  # the clause this mention sits in
         # the article's dateline (上海法治报讯 ) is no part of the clause
         lead = text[max(i, dateline_end(text) if i == 0 else 0) : m.start]
         if LEAD.fullmatch(lead) is None:
@@ -128,9 +125,7 @@ def region_subjects(text: str, regions: list, insts: list) -> list:
     inside = [(im.start, im.end) for im in insts]
     free = [r for r in regions if not any(s <= r.start and r.end <= e for s, e in inside)]
     for k, r in enumerate(free):
-        i = r.start
-        while i > 0 and text[i - 1] not in CLAUSE_START:
-            i -= 1
+        i = after_last_stop(text, r.start)
         if LEAD.fullmatch(text[i : r.start]) is None or text.startswith(("的", "人", "、"), r.end):
             continue
         while k + 1 < len(free) and free[k + 1].start == r.end:  # 江北区观音桥街道…: the township acts
@@ -178,6 +173,24 @@ class Collective:
         if not body.name.endswith(self.ends):
             return False
         return self.region_end is None or (body.region_name or "").endswith(self.region_end)
+
+
+def after_last_stop(text: str, pos: int, stops: str = CLAUSE_START) -> int:
+    """Just after the last of the characters `stops` before `pos` (0 when there is none). The sentence's
+    stops are found once: its mentions and figures ask again and again, and a walk back cost more."""
+    found = _stop_positions(text, stops)
+    k = bisect_left(found, pos)
+    return found[k - 1] + 1 if k else 0
+
+
+@lru_cache(maxsize=128)
+def _stop_positions(text: str, stops: str) -> tuple[int, ...]:
+    return tuple(m.start() for m in _stops_pattern(stops).finditer(text))
+
+
+@lru_cache(maxsize=8)
+def _stops_pattern(stops: str) -> re.Pattern:
+    return re.compile(f"[{re.escape(stops)}]")
 
 
 def has_trigger(kind: str, text: str) -> bool:

@@ -23,7 +23,7 @@ from ..lexicon_collectives import CollectiveWord, collective_leads, collective_s
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose, region_name
-from .roles import LEAD, PERSON_AFTER, REPORTING, oversees, system_leads, system_word_at
+from .roles import LEAD, PERSON_AFTER, REPORTING, after_last_stop, oversees, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
 CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
@@ -73,10 +73,7 @@ class SentenceView:
 
 
 def _clause_start(text: str, pos: int) -> int:
-    i = pos
-    while i > 0 and text[i - 1] not in CLAUSE_STOPS:
-        i -= 1
-    return i
+    return after_last_stop(text, pos, CLAUSE_STOPS)
 
 
 def _opens_clause(text: str, pos: int, regions: tuple = ()) -> bool:
