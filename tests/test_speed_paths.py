@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from govgraph.extract.adopts import named_elsewhere
-from govgraph.extract.mech_forms import periodic
+from govgraph.extract.mech_discovery import _rule_names
+from govgraph.extract.mech_forms import agent_pairs, periodic, unquoted_numbered
 from govgraph.extract.mech_names import past_bad_start
 from govgraph.extract.regions import find_regions
 from govgraph.extract.roles import CLAUSE_START, after_last_stop
@@ -80,3 +81,44 @@ def test_townships_and_villages_named_earlier_are_found_where_they_stand_alone(t
     found = find_regions(text, local_names)
     got = [(m.start, m.end, m.surface, m.local_parent.surface if m.local_parent else None) for m in found]
     assert got == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("一核三治工作法", [(0, 4, "一核三治")]),
+        ("推行、一核三治工作法", [(3, 7, "一核三治")]),
+        ("推行一核三治工作法", []),  # a Chinese character before the count: it may end a word (统一核…)
+        ("（一核三治）机制", []),  # the generic word right after, or none
+        ("运用五步调解法化解纠纷", [(2, 7, "五步调解法")]),
+        ("进一步法治化", []),
+    ],
+)
+def test_a_numbered_name_stands_after_no_chinese_character_and_before_a_generic_word(text, expected):
+    assert [(c.start, c.end, c.name) for c in unquoted_numbered(text, mechanism_cues())] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("推行首问负责制", [(2, 7, "首问负责制")]),
+        ("全面推行河长制", [(4, 7, "河长制")]),
+        ("负责制定方案", []),
+        ("推进工作", []),  # no suffix at all: the one scan says so
+    ],
+)
+def test_a_system_named_by_its_rule(text, expected):
+    assert [(c.start, c.end, c.name) for c in _rule_names(text, mechanism_cues())] == expected
+
+
+@pytest.mark.parametrize(
+    "text,expected",
+    [
+        ("深化检企对接", [(2, 6, "检企对接")]),
+        ("警医联动机制", [(0, 4, "警医联动")]),
+        ("执法院联动", []),
+        ("推进工作", []),
+    ],
+)
+def test_two_bodies_in_a_character_each_working_together(text, expected):
+    assert [(c.start, c.end, c.name) for c in agent_pairs(text, mechanism_cues())] == expected

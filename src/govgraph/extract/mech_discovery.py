@@ -25,7 +25,7 @@ from functools import lru_cache
 from ..lexicon import triggers
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
-from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count
+from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count, unquoted_numbered
 from .mech_names import (
     CJK,
     NUM,
@@ -41,7 +41,6 @@ from .mech_names import (
     plausible,
     setup_before,
     setup_before_domain,
-    starts_word,
     stops_phrase,
     tail_at,
 )
@@ -59,9 +58,6 @@ NUMBERED = re.compile(
 PAIRED = re.compile(r"^一[\u4e00-\u9fff（）()]{1,6}一[\u4e00-\u9fff]{1,4}$")
 # a method named by its steps: 五步调解法, 三字诀
 STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
-UNQUOTED_STEPS = re.compile(
-    r"[二三四五六七八九十两][步字招](?:调解|工作|办案|审判|执行|接访|服务|矫正|帮教)?(?:法(?![官律院治规定庭制学典])|诀)"
-)
 # after a rule suffix's 制 these make a verb (家长制发, 负责制定): no system is named
 RULE_SUFFIX_BREAKS = ("度", "发", "定", "订", "作")
 ORDINAL = re.compile(rf"^(?:第[{NUM}]+|[{NUM}]+号)")
@@ -321,6 +317,11 @@ def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
 
 
 @lru_cache(maxsize=4)
+def _rule_suffix_pattern(cues: MechanismCues) -> re.Pattern:
+    return any_of(cues.rule_suffixes)
+
+
+@lru_cache(maxsize=4)
 def _counted_start(counted: str) -> re.Pattern:
     """A count word (两项): the quote before it lists that many names."""
     return re.compile(rf"[{NUM}]+[{counted}]")
@@ -330,25 +331,6 @@ def _counted_start(counted: str) -> re.Pattern:
 def _counted_end(counted: str) -> re.Pattern:
     """A count word ending the text (三项): a counted list of functions, not a name."""
     return re.compile(rf"[{NUM}][{counted}]$")
-
-
-@lru_cache(maxsize=4)
-def _numbered_before_tail(cues: MechanismCues) -> re.Pattern:
-    words = "|".join(map(re.escape, cues.strong_tails))
-    return re.compile(rf"(?<![\u4e00-\u9fff])([{NUM}][\u4e00-\u9fff]{{1,3}}[{NUM}][\u4e00-\u9fff]{{1,3}})(?={words})")
-
-
-def _unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
-    out = [
-        Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
-        for m in _numbered_before_tail(cues).finditer(text)
-        if plausible(m.group(1))
-    ]
-    # a method named by its steps, unquoted: 运用五步调解法, 三字诀 (not 进一步法治化)
-    for m in UNQUOTED_STEPS.finditer(text):
-        if starts_word(text, m.start()):
-            out.append(Candidate(m.start(), m.end(), m.group(0), "mech.numbered"))
-    return out
 
 
 def _inner_quotes_dropped(text: str) -> tuple[str, Sequence[int]]:
@@ -365,6 +347,8 @@ def _inner_quotes_dropped(text: str) -> tuple[str, Sequence[int]]:
 
 def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
     """A system named by its rule, unquoted: 首问负责制, 限时办结制, 河长制 (the name keeps 制)."""
+    if not _rule_suffix_pattern(cues).search(text):
+        return []  # the common case: one scan instead of a look for each suffix
     out = []
     for suffix in cues.rule_suffixes:
         if suffix not in text:
@@ -391,7 +375,7 @@ def discover(text: str) -> list[Candidate]:
     return (
         _quoted(text, cues)
         + phrases
-        + _unquoted_numbered(text, cues)
+        + unquoted_numbered(text, cues)
         + _rule_names(text, cues)
         + agent_pairs(text, cues)
         + periodic(text, cues)

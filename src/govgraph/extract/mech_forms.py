@@ -25,14 +25,14 @@ from functools import lru_cache
 from ..lexicon import institution_heads, mechanisms
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues
 from ..segment import jieba_pos
-from .mech_names import Candidate, body_words, clean_name, generic_only, plausible, starts_word
+from .mech_names import NUM, Candidate, any_of, body_words, clean_name, generic_only, plausible, starts_word
 
 
 def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
     """检企对接, 警医联动: two bodies in one character each (one a justice body) and a word of
     working together, standing as a word of its own (not 执法院联动)."""
-    if not cues.pair_tails or not any(t in text for t in cues.pair_tails):
-        return []
+    if not cues.pair_tails or not _pair_tail_pattern(cues).search(text):
+        return []  # the common case (one scan, not a look for each word)
     out = []
     for m in _pair_pattern(cues).finditer(text):
         a, b = m.group(1), m.group(2)
@@ -45,10 +45,45 @@ def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
 
 
 @lru_cache(maxsize=4)
+def _pair_tail_pattern(cues: MechanismCues) -> re.Pattern:
+    return any_of(cues.pair_tails)
+
+
+@lru_cache(maxsize=4)
 def _pair_pattern(cues: MechanismCues) -> re.Pattern:
     chars = re.escape(cues.pair_agents + cues.pair_partners)
     tails = "|".join(map(re.escape, cues.pair_tails))
     return re.compile(rf"(?=([{chars}])([{chars}])({tails}))")
+
+
+# a method named by its steps: 五步调解法, 三字诀
+UNQUOTED_STEPS = re.compile(
+    r"[二三四五六七八九十两][步字招](?:调解|工作|办案|审判|执行|接访|服务|矫正|帮教)?(?:法(?![官律院治规定庭制学典])|诀)"
+)
+
+
+@lru_cache(maxsize=4)
+def _numbered_before_tail(cues: MechanismCues) -> re.Pattern:
+    words = "|".join(map(re.escape, cues.strong_tails))
+    # the count's character first, so that `re` skips to where one stands; the look-behind then asks
+    # that no Chinese character stands before it (the characters of NUM are Chinese ones)
+    return re.compile(
+        rf"([{NUM}](?<![\u4e00-\u9fff][{NUM}])[\u4e00-\u9fff]{{1,3}}[{NUM}][\u4e00-\u9fff]{{1,3}})(?={words})"
+    )
+
+
+def unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
+    """A numbered name right before a generic word (一核三治工作法), a method named by its steps (五步调解法)."""
+    out = [
+        Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
+        for m in _numbered_before_tail(cues).finditer(text)
+        if plausible(m.group(1))
+    ]
+    # a method named by its steps, unquoted: 运用五步调解法, 三字诀 (not 进一步法治化)
+    for m in UNQUOTED_STEPS.finditer(text):
+        if starts_word(text, m.start()):
+            out.append(Candidate(m.start(), m.end(), m.group(0), "mech.numbered"))
+    return out
 
 
 @lru_cache(maxsize=1)
