@@ -382,6 +382,8 @@ STATION_NEGATIVES = [
     ("铜陵市公安局推行警务机制。坡子街派出所组建队伍。", "坡子街派出所"),  # a city's bureau: through a branch
     ("泸水市公安局推行机制。片马边境派出所组建队伍。", "片马边境派出所"),  # the border police's
     ("甲县公安局和乙县公安局推行机制。丙丁派出所组建队伍。", "丙丁派出所"),  # which county's is not said
+    # the text has moved on to another county (a page's next item): the bureau named before is not its
+    ("湖滨区司法局开展调解。卧龙区公安分局开展巡逻，七里园乡司法所化解纠纷。", "南阳市卧龙区七里园乡司法所"),
 ]
 
 

@@ -289,6 +289,18 @@ def test_relative_negatives(text, article):
 
 
 SUBUNITS = [
+    (  # a unit named after a place that opens with a numeral, which jieba reads as a number (七里|园)
+        "南阳市公安局卧龙分局七里园派出所推行",
+        [
+            ("南阳市公安局", 0, 6, "inst.head:公安局"),
+            ("南阳市公安局卧龙分局", 0, 10, "inst.subunit:分局"),
+            ("南阳市公安局卧龙分局七里园派出所", 0, 16, "inst.subunit:派出所"),
+        ],
+    ),
+    (  # …but a count of stations names none
+        "南阳市公安局卧龙分局三个派出所推行",
+        [("南阳市公安局", 0, 6, "inst.head:公安局"), ("南阳市公安局卧龙分局", 0, 10, "inst.subunit:分局")],
+    ),
     (  # a unit named after a road, whatever jieba makes of it (洗|马路)
         "汇川区公安分局洗马路派出所建立责任制",
         [

@@ -283,3 +283,17 @@ def branch_follows(text: str, he: int, surface: str) -> bool:
     """上海市公安局长宁分局: a branch named after its district follows the bureau, and the 长 that
     would make 局长 a title opens the branch's name."""
     return surface.endswith("局") and POLICE_BRANCH.match(text, he) is not None
+
+
+NUMERAL_CHARS = "一二三四五六七八九十"
+COUNTERS = "个家名所处支级批次位座条项"  # 三个派出所 counts stations, it names none
+
+
+def unit_place_name(between: str) -> bool:
+    """The words between a body and its unit's head name the unit's place, whatever jieba makes of
+    them: a road or a street (洗马路派出所: 洗|马路), or a place named with a numeral (七里园派出所:
+    七里|园, read as a number)."""
+    if not 2 <= len(between) <= 5 or not all(is_name_char(c) for c in between):
+        return False
+    road = between[-1] in "路街巷"
+    return road or (len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS)

@@ -161,6 +161,9 @@ def station_of_bureau(start: int, he: int, written: str, head: Head, ctx) -> lis
     if len(bureaus) != 1:
         return []
     bureau = next(iter(bureaus.values()))
+    county = next((d for d in reversed(ctx.regions) if d.level == "county"), None)
+    if county is not None and bureau.region is not None and bureau.region.level == "county" and bureau.region != county:
+        return []  # the text has moved on to another county (a page's next item): its bureau is not named
     rule = "inst.station-of:" + head.surface
     name = bureau.name + written
     return [

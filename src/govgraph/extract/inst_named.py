@@ -24,6 +24,7 @@ from .inst_base import (
     name_opens_with_break,
     region_prefix,
     resolve_chain,
+    unit_place_name,
 )
 from .inst_forms import UNIT_STEM
 from .inst_founded import court_tribunals, founded_unit, railway_station, tribunal_of_court
@@ -121,9 +122,7 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     stem = outpost_stem(text, hs, last.end, head.surface, pos_stem(text, hs, last.end))[0]
     # 人和, 中和: a place name ending in 和, which jieba reads as the conjunction
     ends_in_he = len(between) in (2, 3) and between.endswith("和") and all(is_name_char(c) for c in between[:-1])
-    # 洗马路派出所: a unit named after a road or a street, whatever jieba makes of it (洗|马路)
-    road = 2 <= len(between) <= 5 and between[-1] in "路街巷" and all(is_name_char(c) for c in between)
-    if stem != between and not ends_in_he and not road:
+    if stem != between and not ends_in_he and not unit_place_name(between):
         return []
     joined = between.startswith(joining_words()) and not name_opens_with_break(between)
     if joined or between.startswith(tuple(stem_words()["predicate"])):
