@@ -60,6 +60,22 @@ def test_national_negatives(text):
 
 # the article names 普陀区 only later, or 许昌市 only: 区/省 still resolve
 RELATIVE = [
+    # a department joining two fields ends like a known one: after 区/市 it is the article region's, as written
+    (
+        "联合区教育和体育局出台意见",
+        ["青岛市黄岛区"],
+        [("青岛市黄岛区教育和体育局", 2, 9, "inst.merged-department:体育局")],
+    ),
+    (
+        "市规划和自然资源局开展执法",
+        ["青岛市黄岛区"],
+        [("青岛市规划和自然资源局", 0, 9, "inst.merged-department:自然资源局")],
+    ),
+    (  # … but a body's name before 和 is a body of its own
+        "联合区法院和体育局出台意见",
+        ["青岛市黄岛区"],
+        [("青岛市黄岛区人民法院", 2, 5, "inst.relative:法院"), ("青岛市黄岛区体育局", 6, 9, "inst.list:体育局")],
+    ),
     (
         "携手区人社局、区司法局开展工作",
         ["上海市普陀区"],

@@ -1,13 +1,22 @@
 """Grassroots bodies named without a region in front, which belong to the place the article is about:
 a quoted word before the head (有一支由退休干部组成的“和事佬”协会), or the short name of a township the
-article named (铜陵市郊区周潭镇…。周潭派出所民警…)."""
+article named (铜陵市郊区周潭镇…。周潭派出所民警…), or a department after 区/市/县 whose name joins two
+fields (区教育和体育局)."""
 
 from __future__ import annotations
 
 import re
 
 from ..lexicon import Division, Head
-from .inst_base import Context, InstitutionMention, place_prefix, township_county
+from .inst_base import (
+    Context,
+    InstitutionMention,
+    implicit_before,
+    mention,
+    place_prefix,
+    region_prefix,
+    township_county,
+)
 from .townships import TOWNSHIP_SUFFIXES
 
 # heads of grassroots organisations that are named this way (a court or bureau is named by its region)
@@ -41,3 +50,25 @@ def county_of_town_named(stem: str, ctx: Context) -> Division | None:
         for end in TOWNSHIP_SUFFIXES
     )
     return township_county([], ctx) if named else None
+
+
+# the fields a merged department joins, before the head of the last one (区教育和|体育局, 市规划和|自然资源局)
+JOINED_FIELDS = re.compile(r"[\u4e00-\u9fff]{2,6}和")
+# characters of a body's head: a run holding one names a body, not a field (区法院和体育局)
+BODY_CHARACTERS = frozenset("局院委厅部办所队庭室会署")
+
+
+def merged_department(text: str, hs: int, he: int, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """区教育和体育局, 市城市管理和综合执法局: a department whose name joins two fields with 和 ends like a
+    known one; after 区/市/县 it is the department of the article's region, named as written."""
+    if head.kind != "government" or head.scope != "regional" or not text.endswith("和", 0, hs):
+        return []
+    for cut in range(hs - 3, max(0, hs - 7) - 1, -1):
+        fields = JOINED_FIELDS.fullmatch(text, cut, hs)
+        if fields is None or BODY_CHARACTERS.intersection(fields.group(0)):
+            continue
+        s, d = implicit_before(text, cut, ctx)
+        if d is not None:
+            name = region_prefix(d) + text[cut:he]
+            return [mention(s, he, text, name, head, d, d.name, "inst.merged-department")]
+    return []

@@ -58,6 +58,7 @@ from .inst_base import (
 )
 from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
+from .inst_local import merged_department
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .inst_zones import in_zone
 from .region_records import RegionMention
@@ -271,8 +272,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         return _with_chain(text, hs, he, head, chain, ctx, by_end)
     if unit := unit_of(text, hs, he, head, last):
         return [unit]
-    zoned = in_zone(text, hs, he, head, ctx, by_end)
-    if zoned:
+    if zoned := in_zone(text, hs, he, head, ctx, by_end) or merged_department(text, hs, he, head, ctx):
         return zoned
     if text.endswith(IMPLICIT_WORDS, 0, hs):
         s, d = implicit_before(text, hs, ctx)
