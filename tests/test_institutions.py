@@ -392,6 +392,15 @@ SUBUNITS = [
         ],
     ),
     ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    # a court's tribunal seated in another city keeps that city's name, as written; other words make no unit
+    (
+        "南京市中级人民法院苏州知识产权法庭今年受理案件",
+        [
+            ("南京市中级人民法院", 0, 9, "inst.head:中级人民法院"),
+            ("南京市中级人民法院苏州知识产权法庭", 0, 17, "inst.subunit:知识产权法庭"),
+        ],
+    ),
+    ("南京市中级人民法院联合知识产权法庭开展调研", [("南京市中级人民法院", 0, 9, "inst.head:中级人民法院")]),
     # a station or tribunal listed after one of its kind belongs to the same body; another kind does not
     (
         "慈利县公安局城关派出所、石门派出所获评先进",

@@ -297,3 +297,9 @@ def unit_place_name(between: str) -> bool:
         return False
     road = between[-1] in "路街巷"
     return road or (len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS)
+
+
+def seated_elsewhere(between: str, head: Head, last) -> bool:
+    """A court's tribunal named after the city it sits in, away from the court (苏州 in 南京市中级人民法院苏州
+    知识产权法庭): the words between the court and the tribunal are a division's name or short form."""
+    return head.kind == last.kind == "court" and between in gazetteer().by_name

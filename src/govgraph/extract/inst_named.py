@@ -24,6 +24,7 @@ from .inst_base import (
     name_opens_with_break,
     region_prefix,
     resolve_chain,
+    seated_elsewhere,
     unit_place_name,
 )
 from .inst_forms import UNIT_STEM
@@ -256,6 +257,9 @@ def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> I
     )
 
 
+NAMED_UNITS = ("支队", "大队", "中队", "研究院", "研究中心")  # units that need a name or an ordinal before them
+
+
 def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     """A unit of the body right before it: 最高法执行局, 城乡一体化示范区分局."""
     if last is None:
@@ -264,6 +268,9 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if founded:
         return founded
     stem = ""
+    if last.end != hs and "{stem}" not in head.canonical and seated_elsewhere(text[last.end : hs], head, last):
+        name = last.name + text[last.end : he]  # 南京市中级人民法院苏州知识产权法庭: the city it sits in, as written
+        return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
     if last.end != hs:
         if "{stem}" not in head.canonical or head.kind not in (last.kind, "parent", "other"):
             return []  # a unit of a public body's kind is of that body: a court has no 分局 (法院联合公安城阳分局)
@@ -272,13 +279,7 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
         if not (0 < len(stem) <= UNIT_STEM and inner) or _joins_another(stem):
             return []
-    elif "{stem}" in head.canonical and head.surface in (
-        "支队",
-        "大队",
-        "中队",
-        "研究院",
-        "研究中心",
-    ):
+    elif "{stem}" in head.canonical and head.surface in NAMED_UNITS:
         return []  # an ordinal or a name must stand before a bare 支队
     name = fill(head, stem=stem, parent=last.name)
     return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
