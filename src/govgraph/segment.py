@@ -164,7 +164,8 @@ def _keep_run_tags(tokenizer) -> None:
 
 
 def is_byline(par: str) -> bool:
-    return bool(BYLINE.match(par)) and len(par) <= 60 and "，" not in par and "。" not in par
+    """A credit opening an article (本报记者 张三); an interviewer's question (记者：…？) is none."""
+    return bool(BYLINE.match(par)) and len(par) <= 60 and not any(c in par for c in "，。？?")
 
 
 def looks_like_headline(par: str) -> bool:

@@ -25,6 +25,7 @@ from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
 from .regions import choose, find_regions
 from .roles import collective_in, subjects
+from .speakers import speaker_bodies
 
 # the items of a list that a report spells out (一是…。二是…): the work of the body the report is by
 ITEM_OPENING = re.compile(r"[一二三四五六七八九十]是")
@@ -131,7 +132,7 @@ class DocumentExtraction:
         # a curated name, or the quoted part of a discovered one (“马背法庭+调解员”工作模式), holds no body
         blocked = [(mm.start, mm.end) for mm in mechs if mm.concept is not None]
         blocked += [q for mm in mechs if mm.concept is None for q in quoted_span(mm.start, mm.surface)]
-        insts = find_institutions(text, regions, ctx, blocked)
+        insts = speaker_bodies(text, find_institutions(text, regions, ctx, blocked), ctx)
         for im in insts:
             self.res.add_institution(im, self.evidence(sent, im.start, im.end, im.rule))
         for mm in mechs:

@@ -103,6 +103,9 @@ class Context:
     article_regions: list[Division] = field(default_factory=list)
     # the sentence being read and the bodies found in it so far (an anaphor never stands for a body of its own clause)
     sentence: tuple[str, list[InstitutionMention]] = ("", [])
+    # a transcript's officers by name, with the body each speaks for, and the one whose turn it is
+    speakers: dict[str, InstitutionMention] = field(default_factory=dict)
+    speaker: InstitutionMention | None = None
 
     def put_forward(self, subject: InstitutionMention) -> None:
         """Within its sentence the subject is the body a later 该院 means, though others follow it

@@ -1,0 +1,70 @@
+"""Speakers of a transcript (press conference, interview): a body's officer introduced by name
+(绍兴市市场监督管理局副局长陈刚, 访临沂市司法局党组书记、局长王建国) who then opens a paragraph with
+the name and a colon (陈刚：…) speaks for the body, and 我们 opening a clause of what the officer says
+is that body acting (rule `inst.speaker:我们`). Another label (记者：, 主持人：, 问：) ends the turn."""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from functools import lru_cache
+
+from ..lexicon import person_titles
+from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
+from .subjects import OUTPOSTS
+
+# a turn's label: a name or a role and a colon opening the sentence
+TURN_LABEL = re.compile(r"([\u4e00-\u9fff]{1,4})[：:]")
+WE = "我们"
+# what may follow an officer's name where the text introduces it (a title line may run on into the first
+# question: …局长王建国记者：…)
+AFTER_NAME = r"(?=[，,。：:（(、\s]|介绍|表示|说|指出|强调|(?:记者|主持人)[：:]|$)"
+
+
+@lru_cache(maxsize=1)
+def _name_after_titles() -> re.Pattern:
+    titles = "|".join(map(re.escape, sorted(person_titles(), key=len, reverse=True)))
+    # 党组书记、局长王建国: further titles may follow the first before the name
+    return re.compile(rf"(?:、?(?:常务)?副?(?:{titles}))*([\u4e00-\u9fff]{{2,3}}?){AFTER_NAME}")
+
+
+def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> list[InstitutionMention]:
+    """Record the officers the sentence introduces, set whose turn the sentence is, and return the
+    sentence's bodies with the 我们 of the speaking officer's body added (in text order)."""
+    for m in insts:
+        if m.title_only and (named := _introduced_name(text, m.end)):
+            # an officer of a division speaks for its body (省法院执行局局长王强: the court), as the
+            # speaker of a report does (subjects.OUTPOSTS: units away from their body speak for themselves)
+            body = m.parent if m.parent is not None and not m.name.endswith(OUTPOSTS) else None
+            ctx.speakers[named] = m if body is None else dataclasses.replace(m, name=body, parent=None)
+    if (label := TURN_LABEL.match(text)) is not None:
+        ctx.speaker = ctx.speakers.get(label.group(1))
+    if ctx.speaker is None or WE not in text:
+        return insts
+    found = [_we(ctx.speaker, i) for i in _clause_openings(text, label.end() if label else 0)]
+    if not found:
+        return insts
+    ctx.institutions.extend(found)
+    return sorted(insts + found, key=lambda m: (m.start, m.end))
+
+
+def _introduced_name(text: str, end: int) -> str | None:
+    m = _name_after_titles().match(text, end)
+    return m.group(1) if m and m.group(1) not in person_titles() else None
+
+
+def _clause_openings(text: str, start: int) -> list[int]:
+    """Where 我们 opens a clause (the sentence after the label, or after a clause mark)."""
+    out = []
+    i = text.find(WE, start)
+    while i >= 0:
+        if i == start or text[i - 1] in CLAUSE_MARKS:
+            out.append(i)
+        i = text.find(WE, i + len(WE))
+    return out
+
+
+def _we(body: InstitutionMention, at: int) -> InstitutionMention:
+    return dataclasses.replace(
+        body, start=at, end=at + len(WE), surface=WE, title_only=False, prefix_only=False, rule="inst.speaker:" + WE
+    )

@@ -1,0 +1,69 @@
+"""Speakers of transcripts (press conferences, interviews): 我们 in the turn of an officer the text
+introduced with a body is that body (rule inst.speaker:我们); an interviewer's question is no byline.
+Sentences are invented."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import adoptions, doc
+from govgraph.segment import is_byline
+
+PRESS = (
+    "主持人：今天我们邀请到绍兴市市场监督管理局副局长陈刚介绍情况。\n"
+    "记者：采取了哪些措施？\n"
+    "陈刚：我们推行“双随机、一公开”监管，全年抽查企业2340家。\n"
+)
+# (the title lines run on into the first question: …局长王建国记者：…)
+INTERVIEW = (
+    "让群众少跑腿\n——访临沂市司法局党组书记、局长王建国\n记者：有哪些举措？\n王建国：我们推行“一村一法律顾问”制度。\n"
+)
+# an officer of a division speaks for its body
+DIVISION = "山东省高级人民法院执行局局长王强介绍情况。\n记者：采取了哪些措施？\n王强：我们坚持善意文明执行理念。\n"
+
+SPEAKER_CASES = [
+    # text, the (body, start, end) of each 我们 that stands for a body
+    (PRESS, [("绍兴市市场监督管理局", 47, 49)]),
+    (INTERVIEW, [("临沂市司法局", 41, 43)]),
+    (DIVISION, [("山东省高级人民法院", 37, 39)]),
+]
+SPEAKER_NEGATIVES = [
+    # the host's 我们 is no body's; nor is an officer's 我们 inside a clause (所以说我们) or without a turn
+    "主持人：今天我们邀请到绍兴市市场监督管理局副局长陈刚介绍情况。\n",
+    "绍兴市市场监督管理局副局长陈刚说，群众满意是我们的目标。\n",
+    # another speaker's turn (记者：) ends the officer's
+    "绍兴市市场监督管理局副局长陈刚介绍情况。\n陈刚：情况良好。\n记者：我们关心监管。\n",
+]
+
+
+def _speaker_mentions(text: str) -> list[tuple[str, int, int]]:
+    return [
+        (i["name"], e["start"], e["end"])
+        for i in doc(text)["institutions"]
+        for e in i["evidence"]
+        if e["rule"] == "inst.speaker:我们"
+    ]
+
+
+@pytest.mark.parametrize("text, expected", SPEAKER_CASES)
+def test_we_in_an_officers_turn_is_the_officers_body(text, expected):
+    assert _speaker_mentions(text) == expected
+
+
+@pytest.mark.parametrize("text", SPEAKER_NEGATIVES)
+def test_no_body_for_we_outside_an_officers_turn(text):
+    assert _speaker_mentions(text) == []
+
+
+def test_the_body_a_speaker_stands_for_adopts_and_owns_the_figures():
+    assert adoptions(PRESS) == {("绍兴市市场监督管理局", "双随机、一公开"): [(47, 59, "adopt.subject+trigger")]}
+    [q] = doc(PRESS)["quantities"]
+    assert (q["text"], q["subject"]) == ("2340家", "绍兴市市场监督管理局")
+
+
+BYLINES = [("本报记者 张三", True), ("记者 李四 通讯员 王五", True), ("记者：采取了哪些措施？", False)]
+
+
+@pytest.mark.parametrize("line, expected", BYLINES)
+def test_an_interviewers_question_is_no_byline(line, expected):
+    assert is_byline(line) is expected
