@@ -145,6 +145,13 @@ CASES += [
     ("签署《关于建立常态化府院联动机制的实施意见》", [("府院联动", 10, 14, "mech.curated:court-government-linkage")]),
     # documents of rules are no mechanism; a name the scheme knows is its own
     ("出台了快速审理、预重整等配套制度文件。", [("预重整", 8, 11, "mech.curated:pre-reorganization")]),
+    # a programme to standardise a field keeps its tail (规范化建设, 标准化建设), as a campaign's does;
+    # a label of the scheme opens a name whatever jieba tags it (法律援助: a person's name)
+    ("该局推进法律援助标准化建设，提高质量。", [("法律援助标准化建设", 4, 13, "mech.phrase+tail")]),
+    (
+        "推动县级社会治安综合治理中心规范化建设。",
+        [("综治中心规范化建设", 4, 19, "mech.curated:comprehensive-governance-center-standardization")],
+    ),
     # two fields of work joined: a bare name after a founding verb; a body named by its kind is a side
     ("该局探索行政复议与行政诉讼衔接，成效明显。", [("行政复议与行政诉讼衔接", 4, 15, "mech.setup-verb+pair")]),
     ("县法院推动人民调解与司法确认衔接。", [("人民调解与司法确认衔接", 5, 16, "mech.setup-verb+pair")]),
@@ -190,6 +197,7 @@ NEGATIVES = [
     "该院组建“1+2+N”审判团队。",  # a team
     "全省公安机关开展专项打击行动。",
     "沙市区开展环境卫生整治行动",  # a field and an act
+    "加强队伍规范化建设。",  # generic words only
 ]
 
 

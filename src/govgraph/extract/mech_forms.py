@@ -22,10 +22,20 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..lexicon import institution_heads, mechanisms
+from ..lexicon import institution_heads
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues
 from ..segment import jieba_pos
-from .mech_names import NUM, Candidate, any_of, body_words, clean_name, generic_only, plausible, starts_word
+from .mech_names import (
+    NUM,
+    Candidate,
+    any_of,
+    body_words,
+    clean_name,
+    curated_labels,
+    generic_only,
+    plausible,
+    starts_word,
+)
 
 
 def agent_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -227,7 +237,7 @@ def _enumerated_name(part: str, cues: MechanismCues) -> bool:
     """A part that names something; one holding a name the scheme knows is left to it (执行转破产审查)."""
     if set(part) & PART_BREAKS or not plausible(part) or generic_only(part, cues):
         return False
-    return not any(label in part and label != part for label in _curated_labels())
+    return not any(label in part and label != part for label in curated_labels())
 
 
 def named_forms(text: str, cues: MechanismCues, phrases: list[Candidate]) -> list[Candidate]:
@@ -314,12 +324,8 @@ def bare_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
     for m in _joined_fields_pattern(cues.pair_tails).finditer(text):
         if m.group("b").endswith(cues.goal_manners):
             continue  # 推动行政保护与司法保护有机衔接: a goal
-        sides = [jieba_pos(m.group(g)) for g in ("a", "b")]
-        if any(
-            flag in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup or w in body_words()
-            for side in sides
-            for w, flag in side
-        ):
+        words = jieba_pos(m.group("a")) + jieba_pos(m.group("b"))
+        if any(f in BARE_STOP_FLAGS or w in cues.stop or w in cues.setup or w in body_words() for w, f in words):
             continue
         if all(plausible(m.group(g)) and not generic_only(m.group(g), cues) for g in ("a", "b")):
             out.append(Candidate(m.start("name"), m.end("name"), m.group("name"), "mech.setup-verb+pair"))
@@ -333,12 +339,7 @@ def _parallel_run(text: str, start: int, end: int) -> int:
     if not run or not _parallel(run.group(0)) or not run.group(0).startswith(text[start:end] + "、"):
         return end
     # 推行网上立案、跨域立案: procedures the scheme knows stay apart
-    return end if any(p in _curated_labels() for p in run.group(0).split("、")) else start + run.end()
-
-
-@lru_cache(maxsize=1)
-def _curated_labels() -> frozenset[str]:
-    return frozenset(label for c in mechanisms().values() for label in (c.pref, *c.alts))
+    return end if any(p in curated_labels() for p in run.group(0).split("、")) else start + run.end()
 
 
 # 以X为抓手: the measure a body takes as its lever (not 以人民为中心, 以需求为导向)

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import gazetteer, institution_heads
+from ..lexicon import gazetteer, institution_heads, mechanisms
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 
@@ -110,8 +110,8 @@ def _has_stop(word: str, cues: MechanismCues) -> bool:
 
 def stops_phrase(word: str, flag: str, cues: MechanismCues) -> bool:
     """A word an unquoted name cannot hold: a pronoun, particle, place or person name, stop or setup word, or a body."""
-    if word in cues.openers:
-        return False  # 反 (jieba: zg) opens 反家暴多部门联动
+    if word in cues.openers or word in curated_labels():
+        return False  # 反 (jieba: zg) opens 反家暴多部门联动; jieba tags 法律援助 as a person's name
     return flag[0] in STOP_TAGS or flag in STOP_FLAGS or _has_stop(word, cues) or word in body_words()
 
 
@@ -245,3 +245,9 @@ def joined_body(words, i: int, cues: MechanismCues) -> bool:
         return False
     before = words[i - 1] if i else None
     return before is None or (before[1] != PLACE_FLAG and stops_phrase(before[0], before[1], cues))
+
+
+@lru_cache(maxsize=1)
+def curated_labels() -> frozenset[str]:
+    """Every label of the curated scheme (ontology/mechanisms.ttl)."""
+    return frozenset(label for c in mechanisms().values() for label in (c.pref, *c.alts))
