@@ -282,12 +282,12 @@ class AdoptionFinder:
         mechs = [mm for mm in mechs if not any(im.start <= mm.start and mm.end <= im.end for im in insts)]
         mechs = sorted(mechs + named_elsewhere(text, self.known_names, mechs, insts), key=lambda m: (m.start, m.end))
         heads = list_heads(text, mechs)
-        # a region opening the clause (桃浦镇创新性地引入…) stands for its body the article named
-        by_region = [] if subj else self.region_bodies(text, regions or [], insts)
+        # a region opening the clause (桃浦镇创新性地引入…) stands for its body the article named (only mechanisms ask)
+        by_region = [] if subj or not mechs else self.region_bodies(text, regions or [], insts)
         # a region opening the sentence with no body of its own named (蚌埠市三部门联合…) is a new actor
         # that is no institution: the body carried from earlier sentences does not act here
         region_acts = (
-            not subj
+            (bool(mechs) and not subj)
             and not by_region
             and any(system_word_at(text, r.end) is None for r in region_subjects(text, regions or [], insts))
         )  # (宜昌两级法院审结…: the region's courts, whose lead may be the body carried)
