@@ -804,6 +804,7 @@ TITLES = [
     ("荆州市人民检察院第八检察部有关负责人说", True),  # a department between the body and the title
     ("荆州市中级人民法院民事审判第二庭庭长介绍", True),
     ("荆州市人民检察院第四检察部办理案件12件", False),  # the department acts for its body
+    ("荆州市中级人民法院党组成员、副院长李四介绍", True),  # a member of the body's party group
 ]
 
 

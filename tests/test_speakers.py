@@ -21,11 +21,17 @@ INTERVIEW = (
 # an officer of a division speaks for its body
 DIVISION = "山东省高级人民法院执行局局长王强介绍情况。\n记者：采取了哪些措施？\n王强：我们坚持善意文明执行理念。\n"
 
+# a second officer the text introduced with no body of its own speaks for the same body (a press conference)
+SECOND = (
+    "出席发布会的有德阳市中级人民法院党组成员、副院长刘红，民三庭庭长赵磊。\n"
+    "刘红：全年审结案件1195件。\n记者：有哪些举措？\n赵磊：我们设立巡回审判点。\n"
+)
 SPEAKER_CASES = [
     # text, the (body, start, end) of each 我们 that stands for a body
     (PRESS, [("绍兴市市场监督管理局", 47, 49)]),
     (INTERVIEW, [("临沂市司法局", 41, 43)]),
     (DIVISION, [("山东省高级人民法院", 37, 39)]),
+    (SECOND, [("德阳市中级人民法院", SECOND.index("我们"), SECOND.index("我们") + 2)]),
 ]
 SPEAKER_NEGATIVES = [
     # the host's 我们 is no body's; nor is an officer's 我们 inside a clause (所以说我们) or without a turn
@@ -33,6 +39,8 @@ SPEAKER_NEGATIVES = [
     "绍兴市市场监督管理局副局长陈刚说，群众满意是我们的目标。\n",
     # another speaker's turn (记者：) ends the officer's
     "绍兴市市场监督管理局副局长陈刚介绍情况。\n陈刚：情况良好。\n记者：我们关心监管。\n",
+    # …and so does a citizen's (张女士：)
+    "绍兴市市场监督管理局副局长陈刚介绍情况。\n陈刚：情况良好。\n张女士：我们很满意。\n",
 ]
 
 

@@ -1,7 +1,7 @@
 """Speakers of a transcript (press conference, interview): a body's officer introduced by name
 (绍兴市市场监督管理局副局长陈刚, 访临沂市司法局党组书记、局长王建国) who then opens a paragraph with
 the name and a colon (陈刚：…) speaks for the body, and 我们 opening a clause of what the officer says
-is that body acting (rule `inst.speaker:我们`). Another label (记者：, 主持人：, 问：) ends the turn."""
+is that body acting (rule `inst.speaker:我们`). An interviewer's label (记者：, 主持人：, 问：) ends the turn."""
 
 from __future__ import annotations
 
@@ -10,12 +10,15 @@ import re
 from functools import lru_cache
 
 from ..lexicon import person_titles
+from ..segment import jieba_pos
 from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
 from .subjects import OUTPOSTS
 
 # a turn's label: a name or a role and a colon opening the sentence
 TURN_LABEL = re.compile(r"([\u4e00-\u9fff]{1,4})[：:]")
 WE = "我们"
+CITIZENS = ("女士", "先生", "大爷", "大妈", "阿姨", "师傅", "老人")
+LAST_OFFICER = ""  # the key of the body the last officer's turn spoke for
 # what may follow an officer's name where the text introduces it (a title line may run on into the first
 # question: …局长王建国记者：…)
 AFTER_NAME = r"(?=[，,。：:（(、\s]|介绍|表示|说|指出|强调|(?:记者|主持人)[：:]|$)"
@@ -38,7 +41,12 @@ def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> 
             body = m.parent if m.parent is not None and not m.name.endswith(OUTPOSTS) else None
             ctx.speakers[named] = m if body is None else dataclasses.replace(m, name=body, parent=None)
     if (label := TURN_LABEL.match(text)) is not None:
-        ctx.speaker = ctx.speakers.get(label.group(1))
+        # an officer not introduced with a body of the text's (民三庭庭长赵磊) speaks for the body the
+        # officers before spoke for; an interviewer or a host speaks for none
+        who = label.group(1)
+        ctx.speaker = ctx.speakers.get(who) or (ctx.speakers.get(LAST_OFFICER) if _an_officer(who) else None)
+        if ctx.speaker is not None:
+            ctx.speakers[LAST_OFFICER] = ctx.speaker
     if ctx.speaker is None or WE not in text:
         return insts
     found = [_we(ctx.speaker, i) for i in _clause_openings(text, label.end() if label else 0)]
@@ -46,6 +54,12 @@ def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> 
         return insts
     ctx.institutions.extend(found)
     return sorted(insts + found, key=lambda m: (m.start, m.end))
+
+
+def _an_officer(label: str) -> bool:
+    """A person's name (jieba: nr), not an interviewer's role nor a citizen's (张女士, 李大爷)."""
+    words = jieba_pos(label)
+    return len(words) == 1 and words[0][1] == "nr" and not label.endswith(CITIZENS)
 
 
 def _introduced_name(text: str, end: int) -> str | None:
