@@ -182,6 +182,8 @@ INSTITUTION_CASES = [
     # jieba cuts 多元化|解: the head is 多元化解中心
     ("保定市莲池区矛盾纠纷多元化解中心整合力量", [("保定市莲池区矛盾纠纷多元化解中心", 0, 16, "other")]),
     ("四川法院网格化管理成效明显", [("四川省高级人民法院", 0, 4, "court")]),
+    # the scheme's 共享法庭 is a point of online court services the court sets up, not a tribunal of its own
+    ("柯桥区人民法院在全区设立共享法庭", [("绍兴市柯桥区人民法院", 0, 7, "court")]),
 ]
 INSTITUTION_NEGATIVES = [
     "全国法院交叉执行案件72843件",

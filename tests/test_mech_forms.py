@@ -66,7 +66,7 @@ CASES = [
     ),
     # a particle after the setup verb starts no name (总结出…)
     ("该所总结出老娘舅调解工作法，在全县推广。", [("老娘舅调解", 5, 13, "mech.setup-verb")]),
-    ("该院推出“共享法庭”。", [("共享法庭", 4, 10, "mech.setup-verb+quoted")]),
+    ("该院推出“云上法庭”。", [("云上法庭", 4, 10, "mech.setup-verb+quoted")]),
     ("戒毒管理局建立出所衔接机制，接续帮扶", [("出所衔接", 7, 13, "mech.setup-verb")]),  # 建立出 is no verb
     # a noun or two between the setup verb and the quoted name say what it is about
     ("该院实行立案登记“一次办好”。", [("一次办好", 8, 14, "mech.setup-verb+quoted")]),
@@ -139,7 +139,7 @@ CASES += [
     # facility; a longer phrase between them is the name, and a combination alone is a facility
     ("推行“护边员+警务室”联防模式", [("护边员+警务室", 2, 15, "mech.quoted+tail")]),
     ("推行“生态检察+修复基地”模式", [("生态检察+修复基地", 2, 15, "mech.quoted+tail")]),
-    ("建成“共享法庭+调解室”。", []),
+    ("建成“法官工作室+调解室”。", []),
     ("建成“诉讼服务中心”模式。", []),
     # a modifier a name cannot start with is passed over where jieba reads it into the name (常态|化府院)
     ("签署《关于建立常态化府院联动机制的实施意见》", [("府院联动", 10, 14, "mech.curated:court-government-linkage")]),
