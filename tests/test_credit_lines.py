@@ -67,3 +67,44 @@ def test_a_reporters_name_holds_no_region():
         )
     )
     assert x["regions"] == []
+
+
+# an article that names no region in its body: the credit's region tells which county's bodies its relative
+# references are (县法院), though the credit names no region of its own; a court's post's 我院 is the source
+CREDITED = [
+    # text, [(institution, mention, rule)] found, regions listed
+    (
+        "县委政法委召开例会，听取县法院工作汇报。\n（来源：武宣县融媒体中心）\n",
+        [
+            ("中国共产党武宣县委员会政法委员会", "县委政法委", "inst.relative:委政法委"),
+            ("武宣县人民法院", "县法院", "inst.relative:法院"),
+        ],
+    ),
+    (
+        "我院召开新闻发布会。我院与县检察院会签意见。\n来源：湖南省平江县人民法院\n",
+        [
+            ("平江县人民法院", "我院", "inst.author:我院"),
+            ("平江县人民法院", "我院", "inst.author:我院"),
+            ("平江县人民检察院", "县检察院", "inst.relative:检察院"),
+        ],
+    ),
+]
+CREDITED_NEGATIVES = [
+    # the body names a region: the credit's is not asked
+    "长沙县委政法委召开例会，听取县法院工作汇报。\n（来源：武宣县融媒体中心）\n",
+    # no credit: relative references stay unresolved
+    "县委政法委召开例会，听取县法院工作汇报。\n",
+]
+
+
+@pytest.mark.parametrize("text, expected", CREDITED)
+def test_a_credit_tells_the_county_of_relative_references(text, expected):
+    got = _extract(text)
+    found = [(i["name"], e["quote"], e["rule"]) for i in got["institutions"] for e in i["evidence"]]
+    assert found == expected
+    assert got["regions"] == []  # the credit names no region of its own
+
+
+@pytest.mark.parametrize("text", CREDITED_NEGATIVES)
+def test_no_credit_county_where_the_body_names_one_or_no_credit(text):
+    assert not any("武宣县" in i["name"] for i in _extract(text)["institutions"])

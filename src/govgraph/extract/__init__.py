@@ -17,6 +17,7 @@ from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
+from .credits import credit_author, credit_regions
 from .institutions import Context, drop_conjunction_regions, find_institutions
 from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors
 from .mech_discovery import named_otherwise
@@ -60,9 +61,14 @@ class DocumentExtraction:
 
     def run(self, articles: list[Article]) -> Extraction:
         article_mentions = self.first_pass(articles)
-        for art in articles:
+        ends = [a.clean_start for a in articles[1:]] + [len(self.clean.text)]  # where each article's text ends
+        for art, end in zip(articles, ends, strict=False):
             named_here = [choose(m, self.document_codes) for m in article_mentions[id(art)]]
-            ctx = Context(document_codes=self.document_codes, article_regions=[d for d in named_here if d is not None])
+            named = [d for d in named_here if d is not None]
+            span = self.clean.text[art.clean_start : end]
+            credited = [] if named else credit_regions(span)
+            ctx = Context(document_codes=self.document_codes, article_regions=named or credited, regions=credited)
+            ctx.author = credit_author(span) if "我院" in span else None
             self.finder.new_article()
             self.last_mech = self.last_campaign = None
             carried: list = []  # the institutions the article is talking about, carried across sentences

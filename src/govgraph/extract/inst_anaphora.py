@@ -29,6 +29,7 @@ ANAPHORA = {
     "该支队": KINDS,
     "该大队": KINDS,
 }
+AUTHOR_WORD = "我院"
 # what the name of the body an anaphor stands for ends with
 ANAPHOR_ENDS = {
     "该院": "院",
@@ -115,6 +116,9 @@ def clause_mates(hs: int, ctx: Context) -> list[InstitutionMention]:
 
 
 def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
+    if surface == AUTHOR_WORD and ctx.author is not None:  # a post's 我院 is its author, wherever it stands
+        a = ctx.author
+        return InstitutionMention(hs, he, surface, a.name, a.kind, a.region, a.region_name, rule="inst.author:我院")
     kinds = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
     want = ANAPHOR_ENDS.get(surface)
     mates = clause_mates(hs, ctx)

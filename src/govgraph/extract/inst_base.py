@@ -106,6 +106,7 @@ class Context:
     # a transcript's officers by name, with the body each speaks for, and the one whose turn it is
     speakers: dict[str, InstitutionMention] = field(default_factory=dict)
     speaker: InstitutionMention | None = None
+    author: InstitutionMention | None = None  # the court or procuratorate whose own post the article is (我院)
 
     def put_forward(self, subject: InstitutionMention) -> None:
         """Within its sentence the subject is the body a later 该院 means, though others follow it
