@@ -9,9 +9,11 @@ from govgraph.extract.adopts import named_elsewhere
 from govgraph.extract.mech_discovery import _rule_names
 from govgraph.extract.mech_forms import agent_pairs, periodic, unquoted_numbered
 from govgraph.extract.mech_names import past_bad_start
+from govgraph.extract.quantities import _has_cue
 from govgraph.extract.regions import find_regions
 from govgraph.extract.roles import CLAUSE_START, after_last_stop
 from govgraph.extract.subjects import CLAUSE_STOPS, _clause_start
+from govgraph.lexicon import quantity_cues
 from govgraph.lexicon_mechanisms import mechanism_cues
 
 CLAUSES = "近日，市法院召开会议;县检察院(东区)表示：推进工作"
@@ -122,3 +124,12 @@ def test_a_system_named_by_its_rule(text, expected):
 )
 def test_two_bodies_in_a_character_each_working_together(text, expected):
     assert [(c.start, c.end, c.name) for c in agent_pairs(text, mechanism_cues())] == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["借款10万元", "辖区人口12万人", "共办理案件36件，其中涉及线索举报", "一起纠纷中张某拿到3.2万元", "推进工作", ""],
+)
+def test_a_figures_cue_words_are_found_as_a_look_for_each_word_finds_them(text):
+    for role, words in quantity_cues().items():
+        assert _has_cue(text, role) == any(w in text for w in words), role
