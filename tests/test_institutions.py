@@ -392,6 +392,24 @@ SUBUNITS = [
         ],
     ),
     ("营口法庭今年结案", [("营口法庭", 0, 4, "inst.named:法庭")]),  # no court named: as written
+    # units joined by 和 or 联合 are siblings, not one the unit of the other
+    (
+        "昆明市公安局五华分局刑侦大队联合经侦大队破案",
+        [
+            ("昆明市公安局", 0, 6, "inst.head:公安局"),
+            ("昆明市公安局五华分局", 0, 10, "inst.subunit:分局"),
+            ("昆明市公安局五华分局刑侦大队", 0, 14, "inst.subunit:大队"),
+            ("昆明市公安局五华分局经侦大队", 16, 20, "inst.sibling:大队"),
+        ],
+    ),
+    (
+        "东莞市公安局刑警支队和网警支队联合行动",
+        [
+            ("东莞市公安局", 0, 6, "inst.head:公安局"),
+            ("东莞市公安局刑警支队", 0, 10, "inst.subunit:支队"),
+            ("东莞市公安局网警支队", 11, 15, "inst.sibling:支队"),
+        ],
+    ),
     # a court's tribunal seated in another city keeps that city's name, as written; other words make no unit
     (
         "南京市中级人民法院苏州知识产权法庭今年受理案件",

@@ -8,7 +8,7 @@ import dataclasses
 
 from ..lexicon import Head
 from ..lexicon_institutions import unit_heads
-from .inst_base import InstitutionMention, fill, is_name_char
+from .inst_base import JOINERS, InstitutionMention, fill, is_name_char
 
 # national bodies whose local offices are named after them (国家税务总局温州市税务局,
 # 国家金融监督管理总局潍坊监管分局): the office's name holds the national body's
@@ -67,15 +67,17 @@ def unit_of(text: str, hs: int, he: int, head: Head, last: InstitutionMention | 
 
 def sibling_unit(text, hs, he, head: Head, last: InstitutionMention | None) -> list[InstitutionMention]:
     """刑警支队、网警支队: a unit listed right after another unit of a body is a unit of that body too; so is
-    a station or tribunal named by its place after one of its kind (城关派出所、石门派出所)."""
-    if last is None or last.parent is None or not text.startswith("、", last.end):
+    a station or tribunal named by its place after one of its kind (城关派出所、石门派出所). Units joined so
+    (刑侦大队联合经侦大队, 刑警支队和网警支队) are siblings too, not one unit of the other."""
+    joiner = next((j for j in ("、", *JOINERS) if text.startswith(j, last.end)), None) if last is not None else None
+    if last is None or last.parent is None or joiner is None:
         return []
     if head.kind not in (last.kind, "parent", "other"):
         return []
     own_name = "{parent}" not in head.canonical  # 派出所, 人民法庭: the parent's name goes before
     if own_name and not last.name.endswith(head.surface):
         return []  # 城关派出所、石门镇司法所: the bureau's station and the township's office
-    start = last.end + 1
+    start = last.end + len(joiner)
     stem = text[start:hs]
     if bool(stem) != ("{stem}" in head.canonical) or len(stem) > UNIT_STEM or not all(map(is_name_char, stem)):
         return []  # a unit named by its head alone has no stem; 支队 alone needs one
