@@ -313,6 +313,10 @@ SUBUNITS = [
             ("南阳市公安局卧龙分局七里园派出所", 0, 16, "inst.subunit:派出所"),
         ],
     ),
+    (  # a kind of unit a body sets up (设立家事审判庭) is no unit named 设立家事
+        "武侯区人民法院设立家事审判庭，推行机制",
+        [("成都市武侯区人民法院", 0, 7, "inst.head:人民法院")],
+    ),
     (  # …but a count of stations names none
         "南阳市公安局卧龙分局三个派出所推行",
         [("南阳市公安局", 0, 6, "inst.head:公安局"), ("南阳市公安局卧龙分局", 0, 10, "inst.subunit:分局")],

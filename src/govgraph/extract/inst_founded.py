@@ -5,7 +5,15 @@ from __future__ import annotations
 from functools import lru_cache
 
 from ..lexicon import Head, triggers
-from .inst_base import CLAUSE_MARKS, InstitutionMention, chain_ending_at, is_name_char, region_prefix, resolve_chain
+from .inst_base import (
+    CLAUSE_MARKS,
+    JOINERS,
+    InstitutionMention,
+    chain_ending_at,
+    is_name_char,
+    region_prefix,
+    resolve_chain,
+)
 
 # tribunals and stations, which go on to act; a centre set up (成立诉调对接中心) is mostly a facility
 FOUNDED_UNITS = ("庭", "派出所", "检察室")
@@ -17,6 +25,12 @@ FOUNDING_GAP = 20  # the most characters between the body and its new unit's nam
 def founding_verbs() -> tuple[str, ...]:
     """The verbs by which a body is set up (triggers.tsv role found: 设立, 挂牌成立 …)."""
     return tuple(triggers()["found"])
+
+
+def opens_another(stem: str) -> bool:
+    """The words between a body and a unit's head open another body or a founding: 刑侦大队联合经侦大队 is
+    two units (`inst_forms.sibling_unit`), 设立家事审判庭 a kind of unit set up, not one named 设立家事."""
+    return stem.startswith((*JOINERS, *founding_verbs()))
 
 
 def founded_unit(text, hs, he, head: Head, last) -> list[InstitutionMention]:

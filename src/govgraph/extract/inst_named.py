@@ -28,7 +28,7 @@ from .inst_base import (
     unit_place_name,
 )
 from .inst_forms import UNIT_STEM
-from .inst_founded import court_tribunals, founded_unit, railway_station, tribunal_of_court
+from .inst_founded import court_tribunals, founded_unit, opens_another, railway_station, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
 from .inst_outpost import NOT_FIRST, outpost_stem
 
@@ -277,8 +277,8 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         stem = text[last.end : hs]
         # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
         inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
-        if not (0 < len(stem) <= UNIT_STEM and inner) or _joins_another(stem) or stem.startswith(JOINERS):
-            return []  # 刑侦大队联合经侦大队: two units (`inst_forms.sibling_unit`), not one of the other
+        if not (0 < len(stem) <= UNIT_STEM and inner) or _joins_another(stem) or opens_another(stem):
+            return []
     elif "{stem}" in head.canonical and head.surface in NAMED_UNITS:
         return []  # an ordinal or a name must stand before a bare 支队
     name = fill(head, stem=stem, parent=last.name)
