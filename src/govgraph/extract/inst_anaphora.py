@@ -28,6 +28,14 @@ ANAPHORA = {
     "该监狱": KINDS,
     "该支队": KINDS,
     "该大队": KINDS,
+    "该中队": KINDS,
+    "该工作站": KINDS,
+    # a unit named by its kind in full (…城关派出所。该派出所…)
+    "该法庭": ("court",),
+    "该人民法庭": ("court",),
+    "该检察室": ("procuratorate",),
+    "该派出所": ("public_security",),
+    "该司法所": ("justice",),
 }
 AUTHOR_WORD = "我院"
 # what the name of the body an anaphor stands for ends with
@@ -54,6 +62,13 @@ ANAPHOR_ENDS = {
     "该监狱": "监狱",
     "该支队": "支队",
     "该大队": "大队",
+    "该中队": "中队",
+    "该工作站": "工作站",
+    "该法庭": "庭",
+    "该人民法庭": "人民法庭",
+    "该检察室": "检察室",
+    "该派出所": "派出所",
+    "该司法所": "司法所",
 }
 # a municipality's numbered intermediate court named before (北京一中院…。一中院还…)
 for _n in "一二三四五":
@@ -74,6 +89,13 @@ UNIT_ANAPHORA = {
     "该站",
     "该支队",
     "该大队",
+    "该中队",
+    "该工作站",
+    "该法庭",
+    "该人民法庭",
+    "该检察室",
+    "该派出所",
+    "该司法所",
 }
 # …and those a branch of a body of the same kind is (该院 after 上海市人民检察院第一分院)
 BRANCH = "分院"
