@@ -217,6 +217,25 @@ PARTNER_CASES += [
 ]
 
 
+# a division in subject position opening the mechanism's own clause is that clause's actor, not the subject
+# before it; one in another clause (…发现，西江镇部分民居存在隐患，随即…) takes nothing over
+REGION_TAKES_OVER = [
+    (
+        "延安市中级人民法院要深化“府院联动”，宝塔区要打造“枫桥式”派出所示范点。",
+        {("延安市中级人民法院", "府院联动"): [(0, 17, "adopt.subject+trigger")]},
+    ),
+    (
+        "雷山县人民检察院在办案中发现，西江镇部分民居存在隐患，随即向县住建局制发检察建议。",
+        {("雷山县人民检察院", "检察建议"): [(0, 40, "adopt.subject+trigger")]},
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", REGION_TAKES_OVER)
+def test_a_division_opening_the_mechanisms_clause_takes_it_over(text, expected):
+    assert adoptions(text) == expected
+
+
 @pytest.mark.parametrize("text, expected", PARTNER_CASES)
 def test_partners_after_a_measure_of_working_together(text, expected):
     assert adoptions(text) == expected

@@ -11,7 +11,7 @@ import re
 from ..lexicon_mechanisms import mechanism_cues
 from .inst_base import InstitutionMention
 from .mechanisms import MechanismMention
-from .roles import CLAUSE_BREAK, PARTNER_ACT, has_trigger
+from .roles import CLAUSE_BREAK, PARTNER_ACT, clause_start, has_trigger, region_subjects
 
 JOINERS = ("、", "和", "与", "及", "以及")
 # a contribution word at most this far before a mechanism governs it (参与全市“平安荆州”建设)
@@ -181,3 +181,10 @@ def governs(words: list[str], text: str, start: int, mech_start: int) -> bool:
     return any(
         0 <= mech_start - (i + len(w)) <= CONTRIB_REACH for w in words if (i := text.rfind(w, start, mech_start)) >= 0
     )
+
+
+def region_takes_over(text: str, after: int, head: int, regions: list, bodies: list[InstitutionMention]) -> bool:
+    """…，宝塔区要打造“枫桥式”派出所: a division in subject position opening the mechanism's own clause, after
+    the subject's, is that clause's actor (SPEC v2 reads it as its body), not the subject before it."""
+    start = clause_start(text, head)
+    return any(after < r.start < head and start <= r.start and region_subjects(text, [r], bodies) for r in regions)

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
+from .adopt_members import followers, governs, joins, list_opening, parties_adopting, region_takes_over, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
@@ -215,10 +215,10 @@ def _opens_clause(text: str, who: InstitutionMention) -> bool:
     return STARTS_CLAUSE.fullmatch(text[clause_start(text, who.start) : who.start]) is not None
 
 
-def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list) -> bool:
-    """Another body opens a clause between the subject and the mechanism (X法院推行…，Y法庭则建立…):
-    that clause is Y's."""
-    return any(
+def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list, regions: list) -> bool:
+    """Another body (or a division: …，宝塔区要打造…) opens a clause between the subject and the mechanism
+    (X法院推行…，Y法庭则建立…): that clause is Y's."""
+    return region_takes_over(text, who.end, head, regions, bodies) or any(
         who.end <= b.start < head
         and b not in subj
         and not b.prefix_only
@@ -302,7 +302,7 @@ class AdoptionFinder:
                     f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
                 if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
                     f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
-                if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj):
+                if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj, regions or []):
                     f.add("who:superseded")
                 out.append(Candidate(who, mm, role, frozenset(f)))
             for who in by_region:
