@@ -180,6 +180,22 @@ LISTED_TOWNSHIPS = [
     ("。临洺关镇司法所推行", [("临洺关镇", 1, 5, "region.local+head")]),
     ("八廓街道司法所所长介绍", [("八廓街道", 0, 4, "region.local+head")]),
     ("东山街道人民调解委员会调解", [("东山街道", 0, 4, "region.local+head")]),  # jieba's place name may hold 山
+    # …whose transcribed name jieba cuts (札|萨克, 纳林|陶亥镇): the names before its tail up to the clause's start
+    ("破案112起，札萨克镇派出所破案58起", [("札萨克镇", 7, 11, "region.local+head")]),
+    ("，纳林陶亥镇派出所破案", [("纳林陶亥镇", 1, 6, "region.local+head")]),
+    ("，推动东山街道司法所", [("东山街道", 3, 7, "region.local+head")]),  # a verb is no part of the name
+    # a township with a village of it right after, opening a clause: the pair vouches for both names
+    (
+        "温泉镇汪畈村、天堂镇天悦社区分别建立",
+        [
+            ("温泉镇", 0, 3, "region.local.pair"),
+            ("汪畈村", 3, 6, "region.local.village"),
+            ("天堂镇", 7, 10, "region.local.pair"),
+            ("天悦社区", 10, 14, "region.local.village"),
+        ],
+    ),
+    ("，特色小镇美丽乡村", []),  # a generic phrase (小镇, 乡村)
+    ("，全镇各村开展", []),
     ("所在乡镇司法所", []),
     ("辖区街道司法所", []),
     ("，乡镇派出所", []),

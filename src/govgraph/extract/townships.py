@@ -93,7 +93,7 @@ def townships_before_bodies(text: str) -> list[re.Match]:
         lm = LOCAL.fullmatch(text, t.start() - len(stem), t.end()) if 2 <= len(stem) <= 3 else None
         # jieba vouches for the name (东山 + 街道), so 城 or 山 may stand in it
         if lm is not None and tag.startswith(NAME_TAGS) and local_ok(lm, chained=True):
-            found.append(lm)
+            found.append(_whole_name(text, lm))
         elif (lm := _opening_township(text, t)) is not None:
             found.append(lm)
     return found
@@ -103,6 +103,22 @@ def townships_before_bodies(text: str) -> list[re.Match]:
 # (…联合分水镇综治中心)
 CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
 JOINING_BEFORE = ("联合", "会同", "协同", "与", "和", "及")
+PREFIX_TAGS = (*NAME_TAGS, "zg")  # jieba's tags of a transcribed name's leading syllables (札, 纳林)
+
+
+def _whole_name(text: str, lm: re.Match) -> re.Match:
+    """，札萨克镇派出所, ，纳林陶亥镇派出所: jieba cut a transcribed name (札|萨克, 纳林|陶亥镇) and vouches
+    only for its tail; the 1-2 characters before it up to the clause's start belong to the name when
+    jieba reads them as names too (but ，推动东山街道 keeps 东山街道: 推动 is a verb)."""
+    for extra in (1, 2):
+        start = lm.start() - extra
+        if len(lm.group(1)) + extra > 4 or start < 0 or (start > 0 and text[start - 1] not in CLAUSE_OPENERS):
+            continue
+        if all(tag.startswith(PREFIX_TAGS) for _, tag in jieba_pos(text[start : lm.start()])):
+            longer = LOCAL.fullmatch(text, start, lm.end())
+            if longer is not None and local_ok(longer, chained=True):
+                return longer
+    return lm
 
 
 def _opening_township(text: str, t: re.Match) -> re.Match | None:
@@ -251,12 +267,30 @@ def _ends_place(text: str, end: int) -> bool:
 PAIR = re.compile(r"(?:^|(?<=[，。；：、（“\s]))([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)、([\u4e00-\u9fff]{2,3}?)\2")
 
 
+# a township and a village of it, one right after the other (温泉镇汪畈村、天堂镇天悦社区分别…): the pair
+# vouches for the township, and `regions` reads the village after it; each name 2-3 characters after a clause's start
+TOWN_VILLAGE = re.compile(
+    r"(?:^|(?<=[，。；：、（“\s]))([\u4e00-\u9fff]{2,3}?)(街道|镇|乡)([\u4e00-\u9fff]{2,3}?)(村|社区|嘎查)"
+)
+
+
 def township_pairs(text: str) -> list[re.Match]:
     found: list[re.Match] = []
     for p in PAIR.finditer(text):
         first, second = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
         if first is not None and second is not None and _plain_name(first) and _plain_name(second):
             found += [first, second]
+    for p in TOWN_VILLAGE.finditer(text):
+        town, village = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
+        if (
+            town is not None
+            and village is not None
+            and _plain_name(town)
+            and _plain_name(village)
+            and not town.group(0).endswith(township_name_words()["generic_end"])
+            and not text.startswith(township_name_words()["suffix_word"], p.start(4))
+        ):
+            found.append(town)
     return found
 
 
