@@ -305,6 +305,15 @@ def test_relative_negatives(text, article):
 
 
 SUBUNITS = [
+    (  # a tax bureau's inspection bureau, numbered or not
+        "厦门市税务局第二稽查局公布",
+        [("厦门市税务局", 0, 6, "inst.head:税务局"), ("厦门市税务局第二稽查局", 0, 11, "inst.subunit:稽查局")],
+    ),
+    (
+        "厦门市税务局稽查局查处",
+        [("厦门市税务局", 0, 6, "inst.head:税务局"), ("厦门市税务局稽查局", 0, 9, "inst.subunit:稽查局")],
+    ),
+    ("厦门市税务局联合公安局稽查", [("厦门市税务局", 0, 6, "inst.head:税务局")]),  # 稽查 is the verb
     (  # a unit named after a place that opens with a numeral, which jieba reads as a number (七里|园)
         "南阳市公安局卧龙分局七里园派出所推行",
         [
