@@ -268,6 +268,10 @@ TOWNSHIP_LISTED = [
     ),
     # negative: after a county's body, 派出所 alone names none
     ("宁化县司法局、派出所联动", ("翠江镇", "宁化县"), [("宁化县司法局", 0, 6, "inst.head:司法局")]),
+    # a unit opening the clause after one that only sets the place at a township is that township's
+    ("在翠江镇，司法所牵头组织调解", ("翠江镇", "宁化县"), [("宁化县翠江镇司法所", 5, 8, "inst.place-frame:司法所")]),
+    ("今年以来，司法所牵头组织调解", ("翠江镇", "宁化县"), []),  # no place set
+    ("在翠江镇设立调解室，司法所派员值守", ("翠江镇", "宁化县"), []),  # the clause before says more than the place
 ]
 
 

@@ -9,12 +9,14 @@ import re
 
 from ..lexicon import Division, Head
 from .inst_base import (
+    LIST_JOINERS,
     Context,
     InstitutionMention,
     implicit_before,
     mention,
     place_prefix,
     region_prefix,
+    township_body,
     township_county,
 )
 from .townships import TOWNSHIP_SUFFIXES
@@ -72,3 +74,33 @@ def merged_department(text: str, hs: int, he: int, head: Head, ctx: Context) -> 
             name = region_prefix(d) + text[cut:he]
             return [mention(s, he, text, name, head, d, d.name, "inst.merged-department")]
     return []
+
+
+def listed_in_township(text, hs, he, head: Head, last: InstitutionMention | None) -> list[InstitutionMention]:
+    """镇综治中心、司法所、派出所: a township's unit listed right after a body of a township is that township's."""
+    if last is None or not listed_after(text, hs, last):
+        return []
+    town = last.region_name or ""
+    if not town.endswith(TOWNSHIP_SUFFIXES) or last.region is None:
+        return []
+    return [township_body(hs, he, text, head, last.region, town, "inst.list-township")]
+
+
+def listed_after(text: str, hs: int, last: InstitutionMention) -> bool:
+    """The head at `hs` is the next member of a list whose member before it is `last` (A、B, A和B)."""
+    joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
+    return joiner is not None and last.end == hs - len(joiner)
+
+
+# a clause that only sets the place (在店前镇，司法所牵头…): the township the next clause's body belongs to
+PLACE_FRAME = re.compile(r"(?:^|[，。；：])(?:在|于)([\u4e00-\u9fff]{2,6}?(?:镇|乡|街道))[，,]$")
+
+
+def framed_township_unit(text: str, hs: int, he: int, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """在店前镇，司法所牵头…: a township's unit with no name, opening the clause after one that sets the
+    place at a township the article named, is that township's."""
+    frame = PLACE_FRAME.search(text, max(0, hs - 12), hs) if hs and text[hs - 1] in "，," else None
+    town = frame.group(1) if frame is not None else None
+    if town is None or (town, "township") not in ctx.local_regions:
+        return []
+    return [township_body(hs, he, text, head, township_county([], ctx), town, "inst.place-frame")]

@@ -58,7 +58,7 @@ from .inst_base import (
 )
 from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
-from .inst_local import merged_department
+from .inst_local import framed_township_unit, listed_after, listed_in_township, merged_department
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
 from .inst_zones import in_zone
 from .region_records import RegionMention
@@ -218,7 +218,8 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
         found = sibling_unit(text, hs, he, head, last) or named(text, hs, he, head, chain, by_end, last, ctx)
         if not found and not chain and head.surface in township_name_words()["township_unit"]:
             # 镇司法所, 镇综治中心、司法所: the township's
-            found = _in_township(text, hs, he, head, ctx) or _listed_in_township(text, hs, he, head, last)
+            found = _in_township(text, hs, he, head, ctx) or listed_in_township(text, hs, he, head, last)
+            found = found or framed_township_unit(text, hs, he, head, ctx)
     elif head.scope == "subunit":
         found = subunit(text, hs, he, head, last) or district_unit(text, hs, he, head, ctx)
         found = found or sibling_unit(text, hs, he, head, last)
@@ -284,7 +285,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         return [mention(s, he, text, name, head, d, d.name, "inst.relative")]
     # 自治区人民检察院、公安厅、司法厅: a member of a list takes the region of the one before
     if last is not None and last.region is not None:
-        if _listed_after(text, hs, last) and head.surface not in ANAPHORA:
+        if listed_after(text, hs, last) and head.surface not in ANAPHORA:
             d = last.region
             # 梁弄镇党委、政府: the township's own body, when the one before is a township's
             town = last.region_name if last.region_name != d.name and last.region_name else ""
@@ -317,22 +318,6 @@ def _in_township(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMent
     if town is None:
         return []
     return [township_body(s, he, text, head, township_county([], ctx), town, "inst.relative-township")]
-
-
-def _listed_in_township(text, hs, he, head: Head, last: InstitutionMention | None) -> list[InstitutionMention]:
-    """镇综治中心、司法所、派出所: a township's unit listed right after a body of a township is that township's."""
-    if last is None or not _listed_after(text, hs, last):
-        return []
-    town = last.region_name or ""
-    if not town.endswith(TOWNSHIP_SUFFIXES) or last.region is None:
-        return []
-    return [township_body(hs, he, text, head, last.region, town, "inst.list-township")]
-
-
-def _listed_after(text: str, hs: int, last: InstitutionMention) -> bool:
-    """The head at `hs` is the next member of a list whose member before it is `last` (A、B, A和B)."""
-    joiner = next((j for j in LIST_JOINERS if text.endswith(j, 0, hs)), None)
-    return joiner is not None and last.end == hs - len(joiner)
 
 
 def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
