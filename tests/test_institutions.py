@@ -800,6 +800,8 @@ GRAMMAR.extend(
     [  # a township's or county's enforcement team
         ("德清县新市镇综合行政执法队推行", [("德清县新市镇综合行政执法队", 0, 13, "inst.head:综合行政执法队")]),
         ("长兴县综合执法大队开展", [("长兴县综合执法大队", 0, 9, "inst.head:综合执法大队")]),
+        # the immigration administration's units, named after the place as written (not 临沧市边境管理支队)
+        ("临沧边境管理支队推行", [("临沧边境管理支队", 0, 8, "inst.head:边境管理支队")]),
         # a city's sector mediation committee, named by the city alone
         (
             "六盘水市医疗纠纷人民调解委员会调处纠纷",
