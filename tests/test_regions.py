@@ -184,6 +184,10 @@ LISTED_TOWNSHIPS = [
     ("破案112起，札萨克镇派出所破案58起", [("札萨克镇", 7, 11, "region.local+head")]),
     ("，纳林陶亥镇派出所破案", [("纳林陶亥镇", 1, 6, "region.local+head")]),
     ("，推动东山街道司法所", [("东山街道", 3, 7, "region.local+head")]),  # a verb is no part of the name
+    # a name of four characters when jieba knows the place (巴彦浩特镇), before a body or standing alone
+    ("。巴彦浩特镇人民法庭审结", [("巴彦浩特镇", 1, 6, "region.local+head")]),
+    ("巴彦浩特镇、", [("巴彦浩特镇", 0, 5, "region.local.word")]),
+    ("，全面推进乡镇司法所", []),
     # a township with a village of it right after, opening a clause: the pair vouches for both names
     (
         "温泉镇汪畈村、天堂镇天悦社区分别建立",

@@ -90,7 +90,9 @@ def townships_before_bodies(text: str) -> list[re.Match]:
             stem, tag = last[: -len(suffix)], last_tag
         elif last == suffix and len(words) > 1:
             stem, tag = words[-2]
-        lm = LOCAL.fullmatch(text, t.start() - len(stem), t.end()) if 2 <= len(stem) <= 3 else None
+        # a name of four characters only when jieba knows the place (巴彦浩特镇人民法庭)
+        fits = 2 <= len(stem) <= 3 or (len(stem) == 4 and tag.startswith("ns"))
+        lm = LOCAL.fullmatch(text, t.start() - len(stem), t.end()) if fits else None
         # jieba vouches for the name (东山 + 街道), so 城 or 山 may stand in it
         if lm is not None and tag.startswith(NAME_TAGS) and local_ok(lm, chained=True):
             found.append(_whole_name(text, lm))
@@ -154,7 +156,8 @@ def township_words(text: str) -> list[re.Match]:
             continue
         lo = max(0, t.start() - 4)
         # the words of the lengths a name may have that would pass; jieba is asked only if there are any
-        named = {n: lm for n in (len(t.group(0)) + 2, len(t.group(0)) + 3) if (lm := _township_at(text, t, n, lo))}
+        lengths = (len(t.group(0)) + 2, len(t.group(0)) + 3, len(t.group(0)) + 4)  # 巴彦浩特镇: four, if jieba knows it
+        named = {n: lm for n in lengths if (lm := _township_at(text, t, n, lo))}
         if not named:
             continue
         pos, prev = lo, ("", "")
