@@ -61,6 +61,10 @@ UNIT_CASES = [
     # sums tallied or recovered are work, one case's debt is not (negatives below)
     ("涉及贷款金额52.3亿元", [("52.3亿元", 6, 12, 5230000000, "CNY", "qty.unit:元→CNY")]),
     ("追偿生态损害赔偿金860万元", [("860万元", 9, 14, 8600000, "CNY", "qty.unit:元→CNY")]),
+    (
+        "办理赔偿案件27件，赔偿金额合计2360万元",
+        [("27件", 6, 9, 27, "case", "qty.unit:件→case"), ("2360万元", 16, 22, 23600000, "CNY", "qty.unit:元→CNY")],
+    ),
     ("累计补植林木3.2万株", [("3.2万株", 6, 11, 32000, "other", "qty.unit:株→other")]),
     # a count per so many people is a rate written in 件 (SPEC: 件/万人 → other); the whole clause tells
     (
