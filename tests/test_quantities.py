@@ -502,6 +502,11 @@ RESPECTIVE_CASES = [
         "　　荆州市公安局和宜昌市公安局分别破获案件12起和15起。\n",
         [("12起", "荆州市公安局"), ("15起", "宜昌市公安局")],
     ),
+    # the words between 分别 and the figures may name what is counted at length
+    (
+        "　　荆州市人民检察院、宜昌市人民检察院分别办理涉未成年人案件48件和31件。\n",
+        [("48件", "荆州市人民检察院"), ("31件", "宜昌市人民检察院")],
+    ),
     # the list may end one clause before 分别 when the run of figures matches it
     (
         "　　荆州市公安局和宜昌市公安局成效明显，破案率分别达到95.2%和93.1%。\n",

@@ -10,7 +10,7 @@ from .inst_base import LIST_JOINERS
 from .regions import region_name
 
 # between 分别 and its first figure (a few words), and between two figures of the list
-LEAD = re.compile(r"^[\u4e00-\u9fff]{0,8}$")  # 分别为, 分别破获案件
+LEAD = re.compile(r"^[\u4e00-\u9fff]{0,12}$")  # 分别为, 分别破获案件, 分别办理涉未成年人案件
 BETWEEN = re.compile(r"^(?:、|和|及|，|,)$")
 GAP = 14  # the most characters between the last body and 分别 (its metric's words: 结收案比)
 CLAUSE_STOPS = "。；;！？!?"
