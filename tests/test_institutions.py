@@ -647,7 +647,7 @@ NAMED.extend(
 DEPARTMENTS = [
     ("海南省海洋和渔业厅联合开展", [("海南省海洋和渔业厅", 0, 9, "inst.named:厅")]),  # 和 inside the name
     ("河北省大数据局发布", [("河北省大数据局", 0, 7, "inst.named:局")]),
-    ("青海省生态环境厅参与", [("青海省生态环境厅", 0, 8, "inst.named:厅")]),
+    ("青海省生态环境厅参与", [("青海省生态环境厅", 0, 8, "inst.head:生态环境厅")]),
     ("三江源国家公园管理局参与", [("三江源国家公园管理局", 0, 10, "inst.named:国家公园管理局")]),
     ("佛山市南海公证处办理", [("佛山市南海公证处", 0, 8, "inst.named:公证处")]),
     ("江苏省方强强制隔离戒毒所推行", [("江苏省方强强制隔离戒毒所", 0, 12, "inst.named:强制隔离戒毒所")]),
@@ -1064,4 +1064,18 @@ def test_a_level_word_inside_a_word_names_no_region(text, expected):
     ],
 )
 def test_a_notary_office_keeps_the_districts_name_as_written(text, expected):
+    assert run(text) == expected
+
+
+# a province's departments are named 厅 (its cities' are 局)
+PROVINCIAL_DEPARTMENTS = [
+    ("记者从山东省审计厅获悉", [("山东省审计厅", 3, 9, "inst.head:审计厅")]),
+    ("湖北省生态环境厅联合开展", [("湖北省生态环境厅", 0, 8, "inst.head:生态环境厅")]),
+    ("广东省退役军人事务厅通报", [("广东省退役军人事务厅", 0, 10, "inst.head:退役军人事务厅")]),
+    ("审计厅长介绍", []),  # no region: no body
+]
+
+
+@pytest.mark.parametrize("text, expected", PROVINCIAL_DEPARTMENTS)
+def test_provincial_departments(text, expected):
     assert run(text) == expected
