@@ -527,11 +527,20 @@ def test_figures_after_fenbie_go_to_the_bodies_listed_before_it(text, expected):
     assert {q["subject_rule"] for q in x[:1]} == {"subj.respective"}
 
 
+def test_figures_after_fenbie_go_to_the_divisions_listed_before_it():
+    """凯里市、雷山县分别…: with no bodies listed (the bureau before reports), the divisions listed are the
+    figures' subjects one by one."""
+    x = doc("　　黔东南州司法局通报，凯里市、雷山县分别调解纠纷3125件和1046件。\n")["quantities"]
+    assert [(q["text"], q["subject"]) for q in x] == [("3125件", "凯里市"), ("1046件", "雷山县")]
+    assert x[1]["subject_rule"] == "subj.respective"
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "　　荆州市公安局、宜昌市公安局分别抓获嫌疑人3人、5人和7人。\n",  # two bodies, three figures
         "　　荆州市公安局破获案件和抓获嫌疑人分别为12起和15人。\n",  # one body
+        "　　黔东南州司法局通报，凯里市、雷山县、台江县分别调解纠纷3125件和1046件。\n",  # three regions, two figures
         # changes of one body's two figures: no run of bodies before them
         "　　荆州市公安局破获案件12起、抓获嫌疑人15人，同比分别上升6.2%和9.8%。\n",
     ],

@@ -133,7 +133,7 @@ class Outcomes:
             self._fallbacks.append(choice.if_unnamed)
             self._articles.append(article)
             spans.append((qm.start, qm.end))
-        self._respective(text, first, spans, view.insts)
+        self._respective(text, first, spans, view.insts, view.regions)
         agents = sentence_agents(view, ctx, self.document_codes)  # found once, read for the last and the first
         agent = last_agent(agents, recalled_agents(view, len(text), self._recall))
         self._collective = self._opening_collective(view, agents, agent)
@@ -172,12 +172,13 @@ class Outcomes:
             self._named[im.name] += 1
             self._last[im.name] = sum(self._named.values())
 
-    def _respective(self, text: str, first: int, spans: list[tuple[int, int]], insts: list) -> None:
+    def _respective(self, text: str, first: int, spans: list[tuple[int, int]], insts: list, regions: list) -> None:
         """The sentence's figures (from `first` on, at `spans`) with changes after 分别 labelled one by one,
         and figures after 分别 given one by one to the bodies listed before it."""
         added = self.quantities[first:]
         labels = respective_labels(text, spans, [q.metric for q in added])
-        owners = respective_subjects(text, insts, spans) if "分别" in text else [None] * len(added)
+        listed = (insts, regions, self.document_codes)
+        owners = respective_subjects(text, listed, spans) if "分别" in text else [None] * len(added)
         for i, (q, label, owner) in enumerate(zip(added, labels, owners)):
             if owner is not None and owner != q.subject:
                 q = replace(q, subject=owner, subject_rule="subj.respective")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from ..lexicon_collectives import collective_systems
 from .inst_base import LIST_JOINERS
 from .regions import region_name
 
@@ -16,15 +17,20 @@ GAP = 14  # the most characters between the last body and 分别 (its metric's w
 CLAUSE_STOPS = "。；;！？!?"
 
 
-def respective_subjects(text: str, insts: list, spans: list[tuple[int, int]]) -> list[str | None]:
-    """For each figure at `spans`, the body it belongs to by the 分别 rule, else None."""
+def respective_subjects(text: str, listed_in: tuple, spans: list[tuple[int, int]]) -> list[str | None]:
+    """For each figure at `spans`, the body (or region) it belongs to by the 分别 rule, else None.
+    `listed_in`: the sentence's institutions, its regions and the document's division codes."""
+    insts, regions, document_codes = listed_in
     out: list[str | None] = [None] * len(spans)
     start = 0
     listed: list[str] = []  # the bodies of the last 分别 run, for its changes (同比分别上升…) after it
     while (p := text.find("分别", start)) >= 0:
         start = p + 2
         run = _figure_run(text, p + 2, spans)
-        bodies = _body_list(text, p, insts) or (listed if _compares(text, p) else [])
+        bodies = _body_list(text, p, insts)
+        if len(bodies) != len(run):  # 凯里市、雷山县分别调解…: divisions listed, not bodies
+            bodies = _region_list(text, p, insts, regions, document_codes) or bodies
+        bodies = bodies or (listed if _compares(text, p) else [])
         if len(run) >= 2 and len(run) == len(bodies):
             for i, body in zip(run, bodies):
                 out[i] = body
@@ -59,17 +65,33 @@ def _figure_run(text: str, pos: int, spans: list[tuple[int, int]]) -> list[int]:
 def _body_list(text: str, p: int, insts: list) -> list[str]:
     """The bodies listed (joined by 、 和 …) whose last ends a few words before 分别 in its clause."""
     before = sorted((m for m in insts if m.end <= p and not m.prefix_only), key=lambda m: m.start)
+    return [m.name for m in _listed(text, p, before)]
+
+
+def _region_list(text: str, p: int, insts: list, regions: list, document_codes: set[str]) -> list[str]:
+    """With no bodies listed, the divisions listed so (凯里市、雷山县分别受理…), none inside a body's name."""
+    free = [r for r in regions if r.end <= p and not any(m.start <= r.start < m.end for m in insts)]
+    run = _listed(text, p, sorted(free, key=lambda r: r.start))
+    if not run or any(w in text[run[-1].end : p] for w in collective_systems()):
+        return []  # 宁波、温州两地法院分别…: the regions' courts, whose lead bodies the subject rules find
+    names = [region_name(r, document_codes) for r in run]
+    return [n for n in names if n is not None] if all(names) else []
+
+
+def _listed(text: str, p: int, before: list) -> list:
+    """Of the mentions `before` (in text order), the run joined by 、 和 … whose last ends a few words
+    before 分别, in its clause or the one before."""
     # in its clause, or the next one (宁波、温州、绍兴三地法院表现突出，化解率分别达到…): the run of
     # figures must match the list one for one all the same
     gap = text[before[-1].end : p] if before else ""
     if not before or len(gap) > 2 * GAP or any(c in CLAUSE_STOPS for c in gap) or sum(c in "，," for c in gap) > 1:
         return []
-    names = [before[-1].name]
+    run = [before[-1]]
     for prev, nxt in zip(reversed(before[:-1]), reversed(before[1:])):
         if text[prev.end : nxt.start] not in LIST_JOINERS:
             break
-        names.insert(0, prev.name)
-    return names
+        run.insert(0, prev)
+    return run
 
 
 # what may stand before a label of a listed figure (分别为姑苏区46.2%、吴中区51.8%; 其中杭州1200件)
