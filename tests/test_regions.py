@@ -132,6 +132,15 @@ LISTED_TOWNSHIPS = [
     # text, the townships found; a name with the same suffix beside a found township, across a 、
     ("温岭市松门镇、箬横镇建立基地", [("松门镇", 3, 6, "region.local"), ("箬横镇", 7, 10, "region.local.list")]),
     ("温岭市松门镇、大石桥镇", [("松门镇", 3, 6, "region.local"), ("大石桥镇", 7, 11, "region.local.list")]),
+    # a township in the middle of a list vouches for the names on both sides
+    (
+        "，乌峰街道、南台街道、旧府街道等",
+        [
+            ("乌峰街道", 1, 5, "region.local.pair"),
+            ("南台街道", 6, 10, "region.local.word"),
+            ("旧府街道", 11, 15, "region.local.list"),
+        ],
+    ),
     # negatives: generic words beside a township
     ("温岭市松门镇、城镇居民", [("松门镇", 3, 6, "region.local")]),
     ("温岭市松门镇、全镇干部", [("松门镇", 3, 6, "region.local")]),

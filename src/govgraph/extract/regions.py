@@ -112,28 +112,36 @@ LIST_NAME_BOUNDARY = set('在于对从到至及和与、，,。；;：:（(“"\
 
 def _listed_townships(text: str, found: list[RegionMention]) -> list[RegionMention]:
     """箬横镇、松门镇: a name with the same suffix beside a found township, across a 、, is a
-    township too (jieba need not know it). Its name is 2-3 characters after a boundary."""
+    township too (jieba need not know it). Its name is 2-3 characters after a boundary. A township in the
+    middle of a list vouches for the names on both sides (乌峰街道、南台街道、旧府街道)."""
     out: list[RegionMention] = []
     spans = [(m.start, m.end) for m in found]
     for m in found:
         suffix = m.surface[-2:] if m.surface.endswith("街道") else m.surface[-1:]
         if m.local_level != "township" or suffix not in TOWNSHIP_SUFFIXES:
             continue
-        if m.start > 0 and text[m.start - 1] == "、":  # the item before it
-            end = m.start - 1
-            start = next((end - len(suffix) - n for n in (2, 3) if _bounded(text, end - len(suffix) - n)), None)
-        elif text.startswith("、", m.end):  # the item after it
-            start = m.end + 1
-            end = next((start + n + len(suffix) for n in (2, 3) if text.startswith(suffix, start + n)), -1)
-        else:
-            continue
-        if start is None or end < 0 or not text.startswith(suffix, end - len(suffix)):
-            continue
-        lm = LOCAL.fullmatch(text, start, end)
-        # the township beside vouches for the name, as a division before it does (大洋街道、古城街道)
-        if lm and local_ok(lm, chained=True) and _free(spans, start, end):
-            out.append(_local_mention(lm, m.local_parent, "region.local.list"))
-            spans.append((start, end))
+        for start, end in _beside(text, m, suffix):
+            lm = LOCAL.fullmatch(text, start, end)
+            # the township beside vouches for the name, as a division before it does (大洋街道、古城街道)
+            if lm and local_ok(lm, chained=True) and _free(spans, start, end):
+                out.append(_local_mention(lm, m.local_parent, "region.local.list"))
+                spans.append((start, end))
+    return out
+
+
+def _beside(text: str, m: RegionMention, suffix: str) -> list[tuple[int, int]]:
+    """The spans a township's name with `suffix` may take right before and right after `m`, across a 、."""
+    out = []
+    if m.start > 0 and text[m.start - 1] == "、":  # the item before it
+        end = m.start - 1
+        start = next((end - len(suffix) - n for n in (2, 3) if _bounded(text, end - len(suffix) - n)), None)
+        if start is not None and text.startswith(suffix, end - len(suffix)):
+            out.append((start, end))
+    if text.startswith("、", m.end):  # the item after it
+        start = m.end + 1
+        end = next((start + n + len(suffix) for n in (2, 3) if text.startswith(suffix, start + n)), -1)
+        if end >= 0:
+            out.append((start, end))
     return out
 
 
