@@ -392,6 +392,15 @@ SUBJECT_CASES = [
         "subj.clause",
     ),
     ("　　上海、广东、四川等23个省份已建立调解组织。\n", "23个", None, "subj.region-list"),
+    # a list of divisions right followed by their count, with no 等: the figures are of the division above them
+    (
+        "　　和田地区司法局通报，和田市、墨玉县、洛浦县3个县市率先推行，平均办理时长缩短4.5天。\n",
+        "4.5天",
+        "和田地区",
+        "subj.region-list",
+    ),
+    ("　　和田地区司法局通报，和田市、墨玉县3个县市率先推行。\n", "3个", "和田地区", "subj.region-list"),
+    ("　　和田地区司法局通报，和田市3个乡镇率先推行，办理案件12件。\n", "12件", "和田市", "subj.region"),  # no list
     (
         "　　新源县人民法院将执行工作嵌入诉源治理，全县12个乡镇全覆盖设置法官工作站。\n",
         "12个",

@@ -98,6 +98,25 @@ def _listed(text: str, p: int, before: list) -> list:
 LABEL_OPENERS = ("、", "，", ",", "：", ":", "为", "其中", "是")
 
 
+# a count of the divisions just listed (和田市、墨玉县、洛浦县3个县市): no label of one of them
+COUNTED_DIVISIONS = re.compile(
+    r"[\d一二两三四五六七八九十]+个?(?:县市区|县市|县区|区县|乡镇|县|市|区|乡|镇|街道|村|社区|地|旗)"
+)
+LIST_LINKS = ("、", "和", "及", "与")
+
+
+def counted_list(text: str, r, regions: list) -> bool:
+    """和田市、墨玉县、洛浦县3个县市率先…: `r` opens a list of divisions (joined by 、 和 …) right followed by
+    their count, so the figures are of them all, not of `r`."""
+    last, members = r, 1
+    while text.startswith(LIST_LINKS, last.end):
+        last = next((o for o in regions if o.start == last.end + 1), None)
+        if last is None:
+            return False
+        members += 1
+    return members >= 2 and COUNTED_DIVISIONS.match(text, last.end) is not None
+
+
 def labelled_subject(text: str, pos: int, insts: list, regions: list, document_codes: set[str]) -> str | None:
     """The body or region written right before the figure at `pos` as its label in a list of figures
     (分别为姑苏区46.2%、吴中区51.8%): the figure is that one's; else None."""
@@ -105,6 +124,6 @@ def labelled_subject(text: str, pos: int, insts: list, regions: list, document_c
         if m.end == pos and not m.prefix_only and text.endswith(LABEL_OPENERS, 0, m.start):
             return m.name
     for r in regions:
-        if r.end == pos and text.endswith(LABEL_OPENERS, 0, r.start):
+        if r.end == pos and text.endswith(LABEL_OPENERS, 0, r.start) and not COUNTED_DIVISIONS.match(text, pos):
             return region_name(r, document_codes)
     return None

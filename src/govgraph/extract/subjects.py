@@ -23,6 +23,7 @@ from ..lexicon_collectives import CollectiveWord, collective_leads, collective_s
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose, region_name
+from .respective import counted_list
 from .roles import LEAD, PERSON_AFTER, REPORTING, after_last_stop, oversees, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
@@ -192,7 +193,7 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
             continue  # 河南省周口市: the chain's last division is the one meant
         if text.startswith((*subject_cues().get("resident", ()), *subject_cues().get("part", ())), r.end):
             continue  # 崖州区渔民陈某说: where a person lives; 西江镇部分民居: a place qualifying a noun
-        if _list_member(text, r.end, view.regions):
+        if _list_member(text, r.end, view.regions) or counted_list(text, r, view.regions):
             out.append((r.start, _list_scope(r, document_codes)))
         else:
             out.append(
