@@ -132,13 +132,13 @@ LISTED_TOWNSHIPS = [
     # text, the townships found; a name with the same suffix beside a found township, across a 、
     ("温岭市松门镇、箬横镇建立基地", [("松门镇", 3, 6, "region.local"), ("箬横镇", 7, 10, "region.local.list")]),
     ("温岭市松门镇、大石桥镇", [("松门镇", 3, 6, "region.local"), ("大石桥镇", 7, 11, "region.local.list")]),
-    # a township in the middle of a list vouches for the names on both sides
+    # a township in the middle of a list vouches for the names on both sides (the second pair here)
     (
         "，乌峰街道、南台街道、旧府街道等",
         [
             ("乌峰街道", 1, 5, "region.local.pair"),
             ("南台街道", 6, 10, "region.local.word"),
-            ("旧府街道", 11, 15, "region.local.list"),
+            ("旧府街道", 11, 15, "region.local.pair"),
         ],
     ),
     # negatives: generic words beside a township
@@ -207,6 +207,16 @@ LISTED_TOWNSHIPS = [
             ("天悦社区", 10, 14, "region.local.village"),
         ],
     ),
+    # villages listed after a preposition of place, three of them: each pair vouches for both names
+    (
+        "在古定村、新圩村、长坪村试行",
+        [
+            ("古定村", 1, 4, "region.local.pair"),
+            ("新圩村", 5, 8, "region.local.pair"),
+            ("长坪村", 9, 12, "region.local.pair"),
+        ],
+    ),
+    ("现在乡村、城镇同步推进", []),  # 在 in 现在; generic words
     ("，特色小镇美丽乡村", []),  # a generic phrase (小镇, 乡村)
     ("，全镇各村开展", []),
     ("所在乡镇司法所", []),

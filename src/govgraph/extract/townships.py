@@ -267,7 +267,10 @@ def _ends_place(text: str, end: int) -> bool:
 
 # two townships (or villages) of one suffix listed together (灯塔街道、川硐街道率先…, 平原村、下概头村被评为…):
 # the pair vouches for both names, though jieba knows neither; each 2-3 characters, the first after a clause's start
-PAIR = re.compile(r"(?:^|(?<=[，。；：、（“\s]))([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)、([\u4e00-\u9fff]{2,3}?)\2")
+# or a preposition of place (在古定村、新圩村、长坪村试行), which is no part of the name
+PAIR = re.compile(
+    r"(?:^|(?<=[，。；：、（“\s在于赴到]))(?![在于赴到])([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)、([\u4e00-\u9fff]{2,3}?)\2"
+)
 
 
 # a township and a village of it, one right after the other (温泉镇汪畈村、天堂镇天悦社区分别…): the pair
@@ -279,10 +282,12 @@ TOWN_VILLAGE = re.compile(
 
 def township_pairs(text: str) -> list[re.Match]:
     found: list[re.Match] = []
-    for p in PAIR.finditer(text):
+    at = 0
+    while (p := PAIR.search(text, at)) is not None:
+        at = p.start(3)  # the second name may open the next pair (A村、B村、C村)
         first, second = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
         if first is not None and second is not None and _plain_name(first) and _plain_name(second):
-            found += [first, second]
+            found += [m for m in (first, second) if not any(f.span() == m.span() for f in found)]
     for p in TOWN_VILLAGE.finditer(text):
         town, village = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
         if (
