@@ -219,6 +219,10 @@ LISTED_TOWNSHIPS = [
     ("现在乡村、城镇同步推进", []),  # 在 in 现在; generic words
     ("，特色小镇美丽乡村", []),  # a generic phrase (小镇, 乡村)
     ("，全镇各村开展", []),
+    # …or before a quoted name of its own (新丰镇“共享法庭”), opening a clause
+    ("其中，新丰镇“共享法庭”调解纠纷", [("新丰镇", 3, 6, "region.local+head")]),
+    ("，城镇“两违”整治", []),
+    ("，各街道“红色物业”", []),
     ("所在乡镇司法所", []),
     ("辖区街道司法所", []),
     ("，乡镇派出所", []),

@@ -24,6 +24,7 @@ TOWNSHIP = re.compile(r"(镇|乡|街道)")
 # …and a village's or community's before a body of its own (背洋村村委会, 东湖社区居委会)
 LOCAL_BEFORE_BODY = re.compile(r"(镇|乡|街道|村|社区)")
 LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
+QUOTES = ("“", '"', "「")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # the level words that end a township's name (周潭镇, 西乡街道)
@@ -82,6 +83,13 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     found = []
     for t in LOCAL_BEFORE_BODY.finditer(text):
         if not text.startswith(township_bodies(), t.end()):
+            # 其中，新丰镇“共享法庭”调解…: a quoted name of the township's own thing follows, as a body would
+            if (
+                text.startswith(QUOTES, t.end())
+                and t.group(1) in TOWNSHIP_SUFFIXES
+                and (lm := _opening_township(text, t))
+            ):
+                found.append(lm)
             continue
         words = jieba_pos(text[max(0, t.start() - 4) : t.end()])
         (last, last_tag), suffix = words[-1] if words else ("", ""), t.group(1)
