@@ -3,111 +3,70 @@ the body of that kind the article named last."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from ..lexicon_user import KINDS  # every kind of body: 该局, 该所 … may stand for any
 from ..segment import jieba_pos
 from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
 
+
+@dataclass(frozen=True)
+class Anaphor:
+    """What an anaphor may stand for: a body of one of `kinds` the article named before, whose name
+    ends with `end` (any, where None), a unit of a body too where `unit` (X区人民法院Y人民法庭,
+    X公安局Y派出所)."""
+
+    kinds: tuple[str, ...]
+    end: str | None = None
+    unit: bool = False
+
+
+COURT = ("court",)
 ANAPHORA = {
-    "该院": KINDS,  # any body named …院: a court, a procuratorate, an arbitration institute (ANAPHOR_ENDS)
-    "本院": ("court", "procuratorate"),
-    "我院": ("court", "procuratorate"),
-    "该庭": ("court",),  # a tribunal (法庭, 破产法庭) the article named before
-    "中院": ("court",),
-    "高院": ("court",),
+    "该院": Anaphor(KINDS, "院"),  # any body named …院: a court, a procuratorate, an arbitration institute
+    "本院": Anaphor(("court", "procuratorate")),
+    "我院": Anaphor(("court", "procuratorate")),
+    "该庭": Anaphor(COURT, "庭", unit=True),  # a tribunal (法庭, 破产法庭) the article named before
+    "中院": Anaphor(COURT, "中级人民法院"),
+    "高院": Anaphor(COURT, "高级人民法院"),
     # a bureau, station, office or centre of any kind the article named before (伊宁县司法局…，该局还…)
-    "该局": KINDS,
-    "该分局": KINDS,
-    "该所": KINDS,
-    "该处": KINDS,
-    "该中心": KINDS,
-    "该委": KINDS,
-    "该委员会": KINDS,
-    "该协会": KINDS,
-    "该会": KINDS,
-    "该站": KINDS,
-    "该监狱": KINDS,
-    "该支队": KINDS,
-    "该大队": KINDS,
-    "该中队": KINDS,
-    "该工作站": KINDS,
+    "该局": Anaphor(KINDS, "局", unit=True),
+    "该分局": Anaphor(KINDS, "分局", unit=True),
+    "该所": Anaphor(KINDS, "所", unit=True),
+    "该处": Anaphor(KINDS, "处", unit=True),
+    "该中心": Anaphor(KINDS, "中心", unit=True),
+    "该委": Anaphor(KINDS, "委员会"),
+    "该委员会": Anaphor(KINDS, "委员会"),
+    "该协会": Anaphor(KINDS, "协会"),
+    "该会": Anaphor(KINDS, "会"),
+    "该站": Anaphor(KINDS, "站", unit=True),
+    "该监狱": Anaphor(KINDS, "监狱"),
+    "该支队": Anaphor(KINDS, "支队", unit=True),
+    "该大队": Anaphor(KINDS, "大队", unit=True),
+    "该中队": Anaphor(KINDS, "中队", unit=True),
+    "该工作站": Anaphor(KINDS, "工作站", unit=True),
     # a unit named by its kind in full (…城关派出所。该派出所…)
-    "该法庭": ("court",),
-    "该人民法庭": ("court",),
-    "该检察室": ("procuratorate",),
-    "该派出所": ("public_security",),
-    "该司法所": ("justice",),
-}
-AUTHOR_WORD = "我院"
-# what the name of the body an anaphor stands for ends with
-ANAPHOR_ENDS = {
-    "该院": "院",
-    "中院": "中级人民法院",
-    "高院": "高级人民法院",
-    "该庭": "庭",
-    "法庭": "庭",
-    "少年法庭": "少年法庭",
-    "家事法庭": "家事法庭",
-    "知识产权法庭": "知识产权法庭",
-    "协会": "协会",
-    "该局": "局",
-    "该分局": "分局",
-    "该所": "所",
-    "该处": "处",
-    "该中心": "中心",
-    "该委": "委员会",
-    "该委员会": "委员会",
-    "该协会": "协会",
-    "该会": "会",
-    "该站": "站",
-    "该监狱": "监狱",
-    "该支队": "支队",
-    "该大队": "大队",
-    "该中队": "中队",
-    "该工作站": "工作站",
-    "该法庭": "庭",
-    "该人民法庭": "人民法庭",
-    "该检察室": "检察室",
-    "该派出所": "派出所",
-    "该司法所": "司法所",
+    "该法庭": Anaphor(COURT, "庭", unit=True),
+    "该人民法庭": Anaphor(COURT, "人民法庭", unit=True),
+    "该检察室": Anaphor(("procuratorate",), "检察室", unit=True),
+    "该派出所": Anaphor(("public_security",), "派出所", unit=True),
+    "该司法所": Anaphor(("justice",), "司法所", unit=True),
 }
 # a municipality's numbered intermediate court named before (北京一中院…。一中院还…)
 for _n in "一二三四五":
-    ANAPHORA[_n + "中院"] = ("court",)
-    ANAPHOR_ENDS[_n + "中院"] = f"第{_n}中级人民法院"
-# anaphors that may stand for a unit of a body (X区人民法院Y人民法庭, X公安局Y派出所)
-UNIT_ANAPHORA = {
-    "该庭",
-    "法庭",
-    "少年法庭",
-    "家事法庭",
-    "知识产权法庭",
-    "该局",
-    "该分局",
-    "该所",
-    "该处",
-    "该中心",
-    "该站",
-    "该支队",
-    "该大队",
-    "该中队",
-    "该工作站",
-    "该法庭",
-    "该人民法庭",
-    "该检察室",
-    "该派出所",
-    "该司法所",
-}
+    ANAPHORA[_n + "中院"] = Anaphor(COURT, f"第{_n}中级人民法院")
+AUTHOR_WORD = "我院"
 # …and those a branch of a body of the same kind is (该院 after 上海市人民检察院第一分院)
 BRANCH = "分院"
 # a bare head opening a clause names the body of that kind the article named last (苏州知识产权法庭…。
 # …介绍，法庭还推行…; “和事佬”协会…。协会成立5年来…); elsewhere it is a word (走上法庭, 法庭调查)
 # …少年法庭实行…: a court's tribunal for a kind of case named before
 CLAUSE_ANAPHORA = {
-    "法庭": ("court",),
-    "协会": ("social_organization",),
-    "少年法庭": ("court",),
-    "家事法庭": ("court",),
-    "知识产权法庭": ("court",),
+    "法庭": Anaphor(COURT, "庭", unit=True),
+    "协会": Anaphor(("social_organization",), "协会"),
+    "少年法庭": Anaphor(COURT, "少年法庭", unit=True),
+    "家事法庭": Anaphor(COURT, "家事法庭", unit=True),
+    "知识产权法庭": Anaphor(COURT, "知识产权法庭", unit=True),
 }
 
 
@@ -141,17 +100,16 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
     if surface == AUTHOR_WORD and ctx.author is not None:  # a post's 我院 is its author, wherever it stands
         a = ctx.author
         return InstitutionMention(hs, he, surface, a.name, a.kind, a.region, a.region_name, rule="inst.author:我院")
-    kinds = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
-    want = ANAPHOR_ENDS.get(surface)
+    refers = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
     mates = clause_mates(hs, ctx)
     for m in reversed(ctx.institutions):
         if any(m is o for o in mates):
             continue
         # 该庭 is the tribunal named last, a court's sub-unit included (X区人民法院Y人民法庭)
         if (
-            m.kind in kinds
-            and (want is None or m.name.endswith(want))
-            and (m.parent is None or surface in UNIT_ANAPHORA or m.name.endswith(BRANCH))
+            m.kind in refers.kinds
+            and (refers.end is None or m.name.endswith(refers.end))
+            and (m.parent is None or refers.unit or m.name.endswith(BRANCH))
         ):
             return InstitutionMention(
                 hs,
