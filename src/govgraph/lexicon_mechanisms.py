@@ -112,7 +112,9 @@ def mechanism_stoplist() -> MechanismStoplist:
 
 
 @lru_cache(maxsize=1)
-def _mechanisms_by_label() -> dict[str, Concept]:
+def mechanisms_by_label() -> dict[str, Concept]:
+    """Every Chinese label of the curated scheme → its concept; a prefLabel wins over another concept's
+    altLabel, and among altLabels the first concept's."""
     out: dict[str, Concept] = {}
     for c in mechanisms().values():
         out[c.pref] = c
@@ -125,7 +127,7 @@ def _mechanisms_by_label() -> dict[str, Concept]:
 def mechanism_by_label(label: str) -> Concept | None:
     """The curated concept with this Chinese prefLabel or altLabel (a mechanism is named as the
     text names it, so its name may be an altLabel)."""
-    return _mechanisms_by_label().get(label)
+    return mechanisms_by_label().get(label)
 
 
 @lru_cache(maxsize=1)

@@ -8,8 +8,8 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import gazetteer, institution_heads, mechanisms
-from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
+from ..lexicon import gazetteer, institution_heads
+from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist, mechanisms_by_label
 from ..segment import jieba_pos
 
 QUOTE_CHARS = "“”\"‘’'「」『』"
@@ -250,4 +250,4 @@ def joined_body(words, i: int, cues: MechanismCues) -> bool:
 @lru_cache(maxsize=1)
 def curated_labels() -> frozenset[str]:
     """Every label of the curated scheme (ontology/mechanisms.ttl)."""
-    return frozenset(label for c in mechanisms().values() for label in (c.pref, *c.alts))
+    return frozenset(mechanisms_by_label())

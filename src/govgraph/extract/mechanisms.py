@@ -14,8 +14,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..lexicon import Concept, gazetteer, mechanisms
-from ..lexicon_mechanisms import mechanism_stoplist
+from ..lexicon import Concept, gazetteer
+from ..lexicon_mechanisms import mechanism_stoplist, mechanisms_by_label
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTED, discover
 from .mech_names import QUOTE_CHARS, Candidate, clean_name
@@ -40,11 +40,7 @@ class MechanismMention:
 
 @lru_cache(maxsize=1)
 def _lexicon() -> tuple[DictMatcher, dict[str, Concept]]:
-    by_label: dict[str, Concept] = {}
-    for c in mechanisms().values():
-        by_label[c.pref] = c
-        for a in c.alts:
-            by_label.setdefault(a, c)
+    by_label = mechanisms_by_label()
     return DictMatcher(k for k in by_label if len(k) >= 2), by_label
 
 
