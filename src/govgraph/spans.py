@@ -9,6 +9,13 @@ from typing import TypeVar
 T = TypeVar("T")
 
 
+def words_pattern(words: Iterable[str]) -> re.Pattern:
+    """One regex that finds any of `words`, tried in the order given (one scan of a text instead of an
+    `in` for each word); one that never matches when there are none."""
+    words = list(words)
+    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+
+
 class DictMatcher:
     """Finds every occurrence of a set of keys in a text.
 

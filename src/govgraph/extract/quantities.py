@@ -12,6 +12,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import Unit, quantity_cues, quantity_units
+from ..spans import words_pattern
 from .numbers import ARABIC, ARABIC_NUMBER, QuantityMention, parse_number
 from .quantity_words import day_limits, percent_in_words
 from .roles import opening_collective
@@ -156,8 +157,7 @@ def _has_cue(text: str, role: str) -> bool:
 def _cue_pattern(role: str) -> re.Pattern:
     """One regex for a role's cue words: one scan of the clause instead of an `in` for each word
     (a figure's clause is asked about a dozen roles, some of forty words)."""
-    words = quantity_cues().get(role, ())
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    return words_pattern(quantity_cues().get(role, ()))
 
 
 def _rules_over(before: str, cues: dict) -> bool:

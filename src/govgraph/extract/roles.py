@@ -17,6 +17,7 @@ from functools import lru_cache
 from ..headline import dateline_end
 from ..lexicon import triggers
 from ..lexicon_collectives import collective_leads, collective_systems
+from ..spans import words_pattern
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"
@@ -202,8 +203,7 @@ def has_trigger(kind: str, text: str) -> bool:
 def _trigger_pattern(kind: str) -> re.Pattern:
     """One regex for a kind's trigger words: a single scan instead of one `in` per word (keyed on the
     kind: a look-up by the list of words hashed all its words each time)."""
-    words = triggers()[kind]
-    return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
+    return words_pattern(triggers()[kind])
 
 
 def clause_start(text: str, pos: int) -> int:
