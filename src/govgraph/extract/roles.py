@@ -21,7 +21,8 @@ from ..spans import words_pattern
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"
-CLAUSE_BREAK = re.compile(r"[，。；：！？,;:]")  # what ends a clause inside a sentence
+CLAUSE_BREAKS = "，。；：！？,;:"  # what ends a clause inside a sentence
+CLAUSE_BREAK = re.compile(f"[{CLAUSE_BREAKS}]")
 LEAD = re.compile(
     r"^(?:\s|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|后|前|中)?|近日|近年来|今年以来|去年以来|"
     r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
@@ -208,15 +209,7 @@ def _trigger_pattern(kind: str) -> re.Pattern:
 
 def clause_start(text: str, pos: int) -> int:
     """Just after the last clause break before `pos` (0 when there is none)."""
-    breaks = _clause_breaks(text)
-    k = bisect_left(breaks, pos)
-    return breaks[k - 1] + 1 if k else 0
-
-
-@lru_cache(maxsize=64)
-def _clause_breaks(text: str) -> tuple[int, ...]:
-    """Where the sentence's clause breaks are (each candidate of the sentence asks several times)."""
-    return tuple(m.start() for m in CLAUSE_BREAK.finditer(text))
+    return after_last_stop(text, pos, CLAUSE_BREAKS)
 
 
 def urges(text: str, clause_from: int, who, mech_start: int) -> bool:
