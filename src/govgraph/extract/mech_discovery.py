@@ -30,6 +30,7 @@ from .mech_names import (
     CJK,
     NUM,
     OUT_VERBS,
+    PAIR_JOINERS,
     QUOTE_CHARS,
     Candidate,
     any_of,
@@ -69,10 +70,6 @@ INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”
 # between quotes in a row that share the generic word after the last one
 QUOTE_JOINERS = ("", "、", "和", "及", "与")
 PHRASE_MAX = 16  # characters of an unquoted name
-# jieba tags that end an unquoted name on its left: pronouns, prepositions, conjunctions,
-# particles, punctuation, locality words, times, measure words, status words; places,
-# persons and organisations
-PAIR_JOINERS = ("与", "和")
 # a campaign's two-part name written with a space (“清渠洁岸 清洁家园”工作): a name, not a slogan;
 # before 活动 it is an event's theme (“巾帼心向党 书香绽芳华”等文体活动)
 SPACED_TAILS = ("专项行动", "行动", "工作", "工程")

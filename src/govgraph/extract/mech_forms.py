@@ -27,6 +27,7 @@ from ..lexicon_mechanisms import MechanismCues, mechanism_cues
 from ..segment import jieba_pos
 from .mech_names import (
     NUM,
+    PAIR_JOINERS,
     Candidate,
     any_of,
     body_words,
@@ -308,9 +309,9 @@ PAIR_SIDE = r"[\u4e00-\u9fff]{2,8}?"
 
 @lru_cache(maxsize=8)
 def _joined_fields_pattern(tails: tuple[str, ...]) -> re.Pattern:
-    verbs = "|".join(map(re.escape, PAIR_VERBS))
+    verbs, joiners = "|".join(map(re.escape, PAIR_VERBS)), "".join(PAIR_JOINERS)
     return re.compile(
-        rf"(?:{verbs})(?P<name>(?P<a>{PAIR_SIDE})[与和](?P<b>{PAIR_SIDE})(?:{'|'.join(map(re.escape, tails))}))(?=[，。；、！])"
+        rf"(?:{verbs})(?P<name>(?P<a>{PAIR_SIDE})[{joiners}](?P<b>{PAIR_SIDE})(?:{'|'.join(map(re.escape, tails))}))(?=[，。；、！])"
     )
 
 
@@ -318,7 +319,7 @@ def bare_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
     """A founding verb and the bare name of two fields joined, ending the clause: 探索行政复议与行政诉讼衔接,
     推动人民调解与司法确认衔接 (as 行政执法与刑事司法衔接 is named). Each side is a field of work, not a body
     or a pronoun (加强与公安机关协作 names no pair; 推进法院与公安机关协作 is the bodies' cooperation)."""
-    if "与" not in text and "和" not in text:
+    if not any(j in text for j in PAIR_JOINERS):
         return []
     out = []
     for m in _joined_fields_pattern(cues.pair_tails).finditer(text):

@@ -235,6 +235,7 @@ def tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tupl
 
 
 PLACE_FLAG = "ns"  # jieba's tag of a place name
+PAIR_JOINERS = ("与", "和")  # what joins the two sides of a pair (行政复议与行政诉讼衔接; jieba: p or c)
 
 
 def joined_body(words, i: int, cues: MechanismCues) -> bool:
