@@ -254,6 +254,8 @@ REGION_NEGATIVES = [
     "本报北京4月7日讯",
     "央广网北京10月21日消息",
     "县法院和县林业局联合开展",  # 和 + 县林业局, not 和县
+    "县法院会同县林业局开展巡查",  # the verb 会同 + 县林业局, not 会同县
+    "探索建立协作机制，会同县自然资源局补植复绿",
     "充沛县域经济活力",  # 沛县 inside 充沛|县域
     "位于某村的房产",  # an anonymised village
     "乡镇派出所和街道办事处",  # generic words, no township's name
@@ -282,7 +284,25 @@ def test_conjunction_county_after_its_parent_is_a_name():
     assert got == [("安徽省", 0, 3), ("马鞍山市", 3, 7), ("和县", 7, 9)]
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("湖南省怀化市会同县人民法院", [("湖南省", 0, 3), ("怀化市", 3, 6), ("会同县", 6, 9)]),
+        ("会同县人民法院推行巡回审判", [("会同县", 0, 3)]),  # at the clause's start: the county
+        ("芷江县、会同县人民法院", [("芷江县", 0, 3), ("会同县", 4, 7)]),  # in a list
+    ],
+)
+def test_county_named_by_a_joint_verb_is_a_name_where_no_verb_fits(text, expected):
+    assert [(m.surface, m.start, m.end) for m in find_regions(text)] == expected
+
+
 # ------------------------------------------------------------------ documents
+
+
+def test_county_bodies_after_joint_verb_belong_to_the_county_in_context():
+    x = doc("霍山县人民检察院探索建立协作机制，会同县林业局、县自然资源局开展补植复绿。\n")
+    assert [r["name"] for r in x["regions"]] == ["霍山县"]
+    assert [i["name"] for i in x["institutions"]] == ["霍山县人民检察院", "霍山县林业局", "霍山县自然资源局"]
 
 
 def test_former_division_keeps_its_name_code_and_rule():

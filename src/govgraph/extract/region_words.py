@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from ..lexicon import triggers
 from ..segment import in_jieba_block, jieba_cut
 
 DIVISION_SUFFIXES = set("省市州县区盟旗")
+CONJUNCTIONS = set("和与及或同跟")
 
 
 def starts_word(text: str, s: int, e: int) -> bool:
@@ -70,3 +72,21 @@ def _window_starts_inside(window: str, s: int, e: int) -> bool:
             return False
         pos += len(w)
     return False
+
+
+def name_of_conjunction(text: str, s: int, surface: str) -> bool:
+    """和县 read as 和 + 县…: a conjunction-led two-character county right after a word."""
+    return len(surface) == 2 and surface[0] in CONJUNCTIONS and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff"
+
+
+@lru_cache(maxsize=1)
+def _joint_verbs() -> tuple[str, ...]:
+    return tuple(triggers()["joint"])
+
+
+def name_of_joint_verb(text: str, s: int, surface: str) -> bool:
+    """会同县 read as 会同 + 县…: a county whose name starts with a verb of acting together, after
+    a body or a comma (县法院会同县林业局, …，会同县司法局), not at a clause's start or in a list."""
+    return (
+        surface.startswith(_joint_verbs()) and s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in "，；")
+    )

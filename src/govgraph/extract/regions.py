@@ -20,7 +20,7 @@ from ..lexicon_places import township_name_words
 from ..spans import DictMatcher, resolve_overlaps
 from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
 from .region_records import RegionMention
-from .region_words import is_whole_word, starts_inside_word, starts_word
+from .region_words import is_whole_word, name_of_conjunction, name_of_joint_verb, starts_inside_word, starts_word
 from .townships import (
     LOCAL,
     TOWNSHIP_SUFFIXES,
@@ -38,7 +38,6 @@ LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "villa
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # a two-character county whose first character is a conjunction (和县) is the conjunction
 # after another word: 县法院和县林业局
-CONJUNCTIONS = set("和与及或同跟")
 
 
 @lru_cache(maxsize=1)
@@ -56,11 +55,6 @@ def _followed_by_head(text: str, end: int) -> bool:
     """A regional institution head follows (崂山法院); a named one does not count, since
     北关派出所 or 东胜派出所 name a station, not the district 北关区."""
     return text.startswith(_regional_heads(), end)
-
-
-def _name_of_conjunction(text: str, s: int, surface: str) -> bool:
-    """和县 read as 和 + 县…: a conjunction-led two-character county right after a word."""
-    return len(surface) == 2 and surface[0] in CONJUNCTIONS and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff"
 
 
 def _inside_township(text: str, mentions: list[RegionMention], s: int) -> bool:
@@ -206,8 +200,10 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
         # head, or, for a county or county-level city (莘县, 沛县, 芒市), as a word of its own
         if not after_parent and starts_inside_word(text, s, e):  # (jieba is asked only when it matters)
             return False  # 闽西山区 holds no 西山区
+        if not after_parent and name_of_joint_verb(text, s, surface):
+            return False
         if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
-            if _name_of_conjunction(text, s, surface):
+            if name_of_conjunction(text, s, surface):
                 return False
             if not (_followed_by_head(text, e) or (surface.endswith(("县", "市")) and is_whole_word(text, s, e))):
                 return False
