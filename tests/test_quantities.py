@@ -350,6 +350,24 @@ SUBJECT_CASES = [
         "海口海事法院",
         "subj.carried",
     ),
+    (  # 全州市场监管部门: a region's market regulators report through its market regulation bureau
+        "　　甘孜藏族自治州市场监督管理局部署整治。全州市场监管部门立案查处案件158件。\n",
+        "158件",
+        "甘孜藏族自治州市场监督管理局",
+        "subj.collective-lead",
+    ),
+    (  # a city's market regulators named with the city: the city's bureau
+        "　　宁波市市场监督管理局联合公安机关建立机制。宁波市市场监管部门移送案件63件。\n",
+        "63件",
+        "宁波市市场监督管理局",
+        "subj.collective-body",
+    ),
+    (  # … and with no bureau named, the city's education departments are the city
+        "　　宁波市召开会议。全市教育部门开展专项行动120次。\n",
+        "120次",
+        "宁波市",
+        "subj.collective-region",
+    ),
     (  # 全省监狱: the province's prisons report through its prison administration
         "　　青海省监狱管理局召开会议。全省监狱共组织职业技能培训4320人次。\n",
         "4320人次",
