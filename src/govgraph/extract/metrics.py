@@ -55,7 +55,7 @@ TRAIL_SCOPE = re.compile(rf"(?<=[\u4e00-\u9fff]{{2}}){SCOPE_WORD}$")  # 整合�
 CHANGE = re.compile("^" + COMPARED + "?(?:分别)?" + CHANGED + "$")
 # a label ending in one of these already says what is measured
 MEASURED = re.compile(
-    r"(?:率|额|数|量|时间|时长|周期|期限|时限|用时|比例|比重|占比|收案比|人次|次数|幅度|增长|上升|下降|减少|提升|提高|缩短|降低|增加)$"
+    r"(?:率|(?<![员名])额|数|量|时间|时长|周期|期限|时限|用时|比例|比重|占比|收案比|人次|次数|幅度|增长|上升|下降|减少|提升|提高|缩短|降低|增加)$"
 )
 # 缩短至42天, 提升至98.9%, 保持在0.2%以下: the figure is the level reached or kept, labelled by
 # what reached it, not by the change
