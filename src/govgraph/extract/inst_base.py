@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 
-from ..lexicon import Division, Head, gazetteer, triggers
+from ..lexicon import Division, Head, gazetteer, institution_heads, triggers
 from ..segment import jieba_pos
 from .region_records import RegionMention
 from .regions import choose
@@ -307,3 +307,12 @@ def seated_elsewhere(between: str, head: Head, last) -> bool:
     """A court's tribunal named after the city it sits in, away from the court (苏州 in 南京市中级人民法院苏州
     知识产权法庭): the words between the court and the tribunal are a division's name or short form."""
     return head.kind == last.kind == "court" and between in gazetteer().by_name
+
+
+def body_then_joiner(run: str) -> bool:
+    """安陲乡 + 司法所与乡 + 派出所: a body's head, then 与/和/及, opens another body's name; 海洋与渔业厅 holds
+    no head before its 与."""
+    heads = institution_heads()
+    return any(
+        c in JOINING_CHARS and any(run[:i].endswith(h) for h in heads if len(h) <= i) for i, c in enumerate(run) if i
+    )

@@ -154,7 +154,12 @@ def _county_court(ctx) -> InstitutionMention | None:
 # stations, and how the name of the county-level bureau they belong to ends (SPEC v2: 派出所 → X县公安局Y派出所)
 # stations of police forces apart from the county's: border, coast, waterway, railway, airport, forest
 OTHER_POLICE = ("边境", "边防", "海岸", "水上", "铁路", "机场", "森林", "港航", "民航")
-STATION_PARENTS = {"派出所": ("public_security", ("分局", "公安局")), "司法所": ("justice", ("司法分局", "司法局"))}
+STATION_PARENTS = {
+    "派出所": ("public_security", ("分局", "公安局")),
+    "司法所": ("justice", ("司法分局", "司法局")),
+    "市场监督管理所": ("government", ("市场监督管理局",)),
+    "市场监管所": ("government", ("市场监督管理局",)),
+}
 
 
 def station_of_bureau(start: int, he: int, written: str, head: Head, ctx) -> list[InstitutionMention]:
@@ -163,8 +168,14 @@ def station_of_bureau(start: int, he: int, written: str, head: Head, ctx) -> lis
     a county's bureau; a city's bureau commands stations through its branches, so 铜陵市公安局 does not
     make 周潭派出所 its own)."""
     kind, ends = STATION_PARENTS[head.surface]
-    if any(m.name.endswith(written) for m in ctx.institutions):
-        return []  # the station was named in full before: that name stands
+    known = next((m for m in reversed(ctx.institutions) if m.name.endswith(written)), None)
+    if known is not None:  # the station was named in full before: that name stands
+        rule = "inst.station-again:" + head.surface
+        return [
+            InstitutionMention(
+                start, he, written, known.name, known.kind, known.region, known.region_name, known.parent, rule=rule
+            )
+        ]
     if any(w in written for w in OTHER_POLICE):
         return []  # 片马边境派出所 is the border police's, not the county's
     bureaus = {

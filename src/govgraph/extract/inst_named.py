@@ -3,10 +3,11 @@ and sub-units named after their parent (最高法执行局, 贺兰县公安局�
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..lexicon import Head, gazetteer, institution_heads
-from ..lexicon_institutions import stem_words
+from ..lexicon_institutions import development_zones, stem_words
 from ..segment import jieba_pos
 from .inst_base import (
     CLAUSE_MARKS,
@@ -16,6 +17,7 @@ from .inst_base import (
     PLACE_WORDS,
     Context,
     InstitutionMention,
+    body_then_joiner,
     chain_ending_at,
     fill,
     implicit_before,
@@ -30,7 +32,7 @@ from .inst_base import (
 from .inst_forms import UNIT_STEM
 from .inst_founded import court_tribunals, founded_unit, opens_another, railway_station, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
-from .inst_outpost import NOT_FIRST, outpost_stem
+from .inst_outpost import outpost_stem
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -49,7 +51,7 @@ QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
 # words of media outlets' names: 融媒体中心, 新闻中心 are not listed
 MEDIA = ("媒体", "新闻", "电视", "广播", "报")
 POSTED_UNITS = {"检察室": "procuratorate"}  # an office a body posts at a place: head → its body's kind
-POSTED = re.compile(r"派驻[\u4e00-\u9fff]{2,8}")  # (…人民检察院派驻看守所检察室)
+POSTED = re.compile(r"派?驻[\u4e00-\u9fff]{2,8}")  # (…人民检察院派驻看守所检察室, …检察院驻雷马屏监狱检察室)
 # compass words jieba tags as locality words (f), which name a body (天津市北方公证处, 华南…)
 COMPASS_NAMES = frozenset({"北方", "南方", "西方", "东北", "西北", "东南", "西南", "华北", "华南", "华东", "华中"})
 
@@ -86,8 +88,8 @@ def _stem_after_region(text: str, floor: int, hs: int, head: Head) -> str:
     inner = run[1:-1].replace("和", "").replace("与", "")  # 和, 与 may join two words of a name (海洋与渔业厅)
     if not 2 <= len(run) <= 10 or not all(is_name_char(c) for c in run[:1] + inner + run[-1:]):
         return ""
-    if any(_joins_another(run[i:]) for i in range(len(run) - 1)):
-        return ""  # 司法局会同市商务 + 委员会: two bodies
+    if any(_joins_another(run[i:]) for i in range(len(run) - 1)) or body_then_joiner(run):
+        return ""  # 司法局会同市商务 + 委员会, 司法所与乡 + 派出所: two bodies
     words = jieba_pos(run)
     verbs = (
         stem_words()["name_verb"] | JOINT_NAME_VERBS if head.scope == "named_regional" else stem_words()["name_verb"]
@@ -117,9 +119,6 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
     if last is None or not (last.end < hs and hs - last.end <= 10):
         return []
     between = text[last.end : hs]
-    if head.surface in POSTED_UNITS and last.kind == POSTED_UNITS[head.surface] and POSTED.fullmatch(between):
-        # 朝阳区人民检察院派驻看守所检察室: the office the body posts at a place keeps 派驻 and the place
-        return [_sub(text, last, he, last.name + between + head.surface, head, "inst.posted:" + head.surface)]
     stem = outpost_stem(text, hs, last.end, head.surface, pos_stem(text, hs, last.end))[0]
     # 人和, 中和: a place name ending in 和, which jieba reads as the conjunction
     ends_in_he = len(between) in (2, 3) and between.endswith("和") and all(is_name_char(c) for c in between[:-1])
@@ -130,6 +129,20 @@ def _after_parent(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         # 市场监督管理局会同市消费者协会: two bodies, not a unit of the first; 人民法庭地处古城中心: said of the body
         return []
     return [_sub(text, last, he, last.name + between + head.surface, head, "inst.subunit:" + head.surface)]
+
+
+def _posted_office(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
+    """省人民检察院驻雷马屏监狱检察室: the office a body posts at a place (a prison, a detention centre) keeps
+    派驻/驻 and the place after the body's name, even when the place is a body of its own (监狱)."""
+    kind = POSTED_UNITS.get(head.surface)
+    body = (
+        next((m for m in ctx.sentence[1] if m.kind == kind and POSTED.fullmatch(text, m.end, hs)), None)
+        if kind
+        else None
+    )
+    if body is None:
+        return []
+    return [_sub(text, body, he, body.name + text[body.end : he], head, "inst.posted:" + head.surface)]
 
 
 def _head_is_word(text: str, hs: int, he: int) -> bool:
@@ -166,7 +179,8 @@ def unit_named_before(text, hs, he, head: Head, ctx: Context) -> list[Institutio
 def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[InstitutionMention]:
     """<region>? <stem> <head>: a sub-unit right after its parent keeps the parent's name."""
     rule = "inst.named:" + head.surface
-    found = railway_station(text, hs, he, head, by_end, ctx) or founded_unit(text, hs, he, head, last)
+    found = _posted_office(text, hs, he, head, ctx) or railway_station(text, hs, he, head, by_end, ctx)
+    found = found or founded_unit(text, hs, he, head, last)
     found = found or _after_parent(text, hs, he, head, last)
     if found:
         return found
@@ -208,8 +222,10 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         return [_again(known, start, he, text, rule)]
     if sc:
         d, rname, prefix, _ = resolve_chain(sc, ctx)
-        if (head.kind == "education" or head.surface.endswith(OWN_NAMES)) and sc[-1].is_short:
-            prefix = text[sc[-1].start : sc[-1].end]  # 浙江工商大学, 浙江农商银行: the place as the name writes it
+        own_name = head.kind == "education" or head.surface.endswith(OWN_NAMES)
+        if (own_name or stem.startswith(tuple(development_zones()))) and sc[-1].is_short:
+            # 浙江工商大学, 浙江农商银行, 长沙经济技术开发区管理委员会: the place as the name writes it
+            prefix = text[sc[-1].start : sc[-1].end]
     elif head.scope == "named_regional" and stem.startswith(("中国", "中华")) and len(stem) >= 4:
         pass  # 中国版权保护中心: a national body, named by itself
     elif head.scope == "named_regional":
@@ -257,6 +273,8 @@ def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> I
     )
 
 
+# a branch is a police bureau's unit, and a government department's too (生态环境局钦南分局, 港口管理局钦州分局)
+BRANCH_OF = {"分局": ("government",)}
 NAMED_UNITS = ("支队", "大队", "中队", "研究院", "研究中心")  # units that need a name or an ordinal before them
 
 
@@ -272,8 +290,10 @@ def subunit(text, hs, he, head: Head, last) -> list[InstitutionMention]:
         name = last.name + text[last.end : he]  # 南京市中级人民法院苏州知识产权法庭: the city it sits in, as written
         return [_sub(text, last, he, name, head, "inst.subunit:" + head.surface)]
     if last.end != hs:
-        if "{stem}" not in head.canonical or head.kind not in (last.kind, "parent", "other"):
+        branch = last.kind in BRANCH_OF.get(head.surface, ())
+        if "{stem}" not in head.canonical or (head.kind not in (last.kind, "parent", "other") and not branch):
             return []  # a unit of a public body's kind is of that body: a court has no 分局 (法院联合公安城阳分局)
+        head = dataclasses.replace(head, kind="parent") if branch else head
         stem = text[last.end : hs]
         # 与/和 may join the words of a unit's name (未成年人与家事案件审判庭)
         inner = all(is_name_char(c) or (c in "与和" and 0 < i < len(stem) - 1) for i, c in enumerate(stem))
@@ -333,32 +353,6 @@ def district_unit(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMen
 
 
 POLICE = "公安"  # 公安金安分局: the city police's 金安 branch
-REGION_UNIT_STEM = (2, 3)  # how long the stem of a police unit named after a region is (禁毒, 巡特警)
-
-
-def region_police_unit(text, hs, he, head: Head, by_end, ctx: Context) -> list[InstitutionMention]:
-    """芒市禁毒大队, 宜昌市刑侦支队: a police unit named after a county or a city, with no body before it, is a
-    unit of that region's 公安局 (SPEC v2: a sub-unit carries its parent's full name). A district's units
-    are its branch's (宜昌市公安局西陵分局…): not guessed."""
-    if head.kind != "public_security" or "{stem}" not in head.canonical or "{parent}" not in head.canonical:
-        return []
-    for size in REGION_UNIT_STEM:
-        stem = text[hs - size : hs]
-        chain = chain_ending_at(by_end, hs - size)
-        if not chain or chain[-1].local_level or not all(is_name_char(c) and c not in NOT_FIRST for c in stem):
-            continue  # 荆州交警各大队: every brigade, none named
-        d, rname, prefix, _ = resolve_chain(chain, ctx)
-        if d is None or d.name.endswith("区") or stem in stem_words()["generic"]:
-            return []
-        bureau = fill(institution_heads()["公安局"], region=prefix)
-        name = fill(head, stem=stem, parent=bureau)
-        start = chain[0].start
-        return [
-            InstitutionMention(
-                start, he, text[start:he], name, head.kind, d, rname, bureau, rule="inst.region-police:" + head.surface
-            )
-        ]
-    return []
 
 
 def _joined(text: str, start: int) -> bool:

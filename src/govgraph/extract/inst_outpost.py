@@ -4,12 +4,13 @@ the head are read as a name when they stand alone between a break and the head."
 
 from __future__ import annotations
 
+from ..lexicon import Head, institution_heads
 from ..lexicon_institutions import stem_words
 from ..segment import jieba_pos, word_frequency
-from .inst_base import is_name_char
+from .inst_base import Context, InstitutionMention, chain_ending_at, fill, is_name_char, resolve_chain
 
 # the heads of outposts named after their township or quarter
-OUTPOST_HEADS = {"派出所", "司法所", "人民法庭"}
+OUTPOST_HEADS = {"派出所", "司法所", "人民法庭", "市场监督管理所", "市场监管所"}
 NOT_FIRST = set("各全本该每多这那其此某有")
 PREPOSITIONS = set("以由经据同对跟")  # a preposition may open the run: it is no part of the name
 # jieba tags that no place name holds: verbs, prepositions, conjunctions, adverbs, pronouns, numerals …
@@ -51,3 +52,31 @@ def _not_name_end(words: tuple[tuple[str, str], ...]) -> bool:
     if tag.startswith("f") and len(word) == 1 and len(words) > 1:
         return False
     return tag.startswith(NOT_NAME_TAGS)
+
+
+REGION_UNIT_STEM = (2, 3)  # how long the stem of a police unit named after a region is (禁毒, 巡特警)
+
+
+def region_police_unit(text, hs, he, head: Head, by_end, ctx: Context) -> list[InstitutionMention]:
+    """芒市禁毒大队, 宜昌市刑侦支队: a police unit named after a county or a city, with no body before it, is a
+    unit of that region's 公安局 (SPEC v2: a sub-unit carries its parent's full name). A district's units
+    are its branch's (宜昌市公安局西陵分局…): not guessed."""
+    if head.kind != "public_security" or "{stem}" not in head.canonical or "{parent}" not in head.canonical:
+        return []
+    for size in REGION_UNIT_STEM:
+        stem = text[hs - size : hs]
+        chain = chain_ending_at(by_end, hs - size)
+        if not chain or chain[-1].local_level or not all(is_name_char(c) and c not in NOT_FIRST for c in stem):
+            continue  # 荆州交警各大队: every brigade, none named
+        d, rname, prefix, _ = resolve_chain(chain, ctx)
+        if d is None or d.name.endswith("区") or stem in stem_words()["generic"]:
+            return []
+        bureau = fill(institution_heads()["公安局"], region=prefix)
+        name = fill(head, stem=stem, parent=bureau)
+        start = chain[0].start
+        return [
+            InstitutionMention(
+                start, he, text[start:he], name, head.kind, d, rname, bureau, rule="inst.region-police:" + head.surface
+            )
+        ]
+    return []

@@ -59,7 +59,8 @@ from .inst_base import (
 from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_local import framed_township_unit, listed_after, listed_in_township, merged_department
-from .inst_named import POLICE, WORD_HEADS, district_unit, named, region_police_unit, subunit, unit_named_before
+from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit, unit_named_before
+from .inst_outpost import region_police_unit
 from .inst_zones import in_zone
 from .region_records import RegionMention
 from .townships import TOWNSHIP_SUFFIXES

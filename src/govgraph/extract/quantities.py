@@ -113,6 +113,8 @@ def _not_before(m: re.Match, before: str, cues: dict) -> bool:
     hits = [w for w in cues.get("not_before", ()) if w in before]
     if hits == ["面积"] and m.group("unit") in cues.get("area", ()):
         return not any(w in before for w in cues.get("area_work", ()))
+    if hits == ["行程"]:
+        return not _has_cue(before, "distance_work")
     return bool(hits)
 
 
@@ -135,7 +137,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True  # 百日攻坚, 三年行动: a campaign's name (为期30天集中整治 is how long the work took)
     if unit in DURATIONS and after.startswith(cues.get("since_after", ())):
         return True  # 上线3个月来: the time since the platform began, not how long the work took
-    if _has_cue(after, "not_after") and not _level_kept(before, after, cues):
+    share = unit == "percent" and after.startswith(cues.get("share_after", ()))
+    if _has_cue(after, "not_after") and not _level_kept(before, after, cues) and not share:
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
         return True
