@@ -39,6 +39,19 @@ CASES = [
     ("全省推进反家暴多部门联动机制建设", [("反家暴多部门联动", 4, 14, "mech.phrase+tail")]),
     # a list of short qualifiers: its parts qualify the name that ends it, they name nothing
     ("推行知识产权刑事、民事、行政检察“三合一”履职，效果好", []),
+    # … the last short item joined by 和 (与, 及) as well
+    (
+        "推行知识产权民事、行政和刑事案件“三合一”审判机制改革，",
+        [("三审合一", 17, 23, "mech.curated:three-in-one-trial")],
+    ),
+    (
+        "推行诉前鉴定、委托调解和司法确认，",
+        [
+            ("诉前鉴定", 2, 6, "mech.setup-verb+bare"),
+            ("委托调解", 7, 11, "mech.curated:court-entrusted-mediation"),
+            ("司法确认", 12, 16, "mech.curated:judicial-confirmation"),
+        ],
+    ),
     # … or unquoted: short items after the name make it a qualifier (but not items of four characters)
     (
         "推行知识产权刑事、民事、行政、公益诉讼检察职能集中统一履行，效果好",

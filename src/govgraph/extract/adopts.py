@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_members import followers, governs, joins, list_opening, parties_adopting, region_takes_over, stationed
+from .adopt_clauses import speaker_opens, staff_opens, superseded
+from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
@@ -24,6 +25,8 @@ from .roles import (
     CLAUSE_BREAK,
     PERSON_AFTER,
     REPORTING,
+    bare_system_body,
+    bare_system_in,
     clause_start,
     collective_in,
     collective_lead,
@@ -40,7 +43,6 @@ from .roles import (
     target_before,
     urges,
 )
-from .roles import LEAD as STARTS_CLAUSE
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
@@ -51,6 +53,7 @@ TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
 OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
 NEAR, FAR = 12, 40
+BARE_SYSTEM_RULE = "inst.bare_system:"  # the rule of a body a bare system word stands for (检察机关运用…)
 # being honoured for a mechanism, honouring a body for it (SPEC v2), being the target of the act, approving it or
 # being a subject whose later clause another body opens is not adopting it
 NOT_ADOPTING = frozenset(
@@ -84,6 +87,8 @@ class Candidate:
         """A short stable id: the role, and what made it an adoption."""
         if self.role == "mention" and "who:national" in self.features and "deploy:between" in self.features:
             return "adopt.national"
+        if "who:system" in self.features:
+            return "adopt.system"  # 检察机关运用…: a bare system word as the subject
         if self.role in ("subject", "mention") and "trig:between" in self.features:
             return f"adopt.{self.role}+trigger"
         return f"adopt.{self.role}"  # adopt.region: a region in subject position, read as its body
@@ -152,7 +157,7 @@ def features(
         f.add("who:overseer")  # 经最高人民法院批准，X设立…: approving is not carrying out
     if text.startswith("的", who.end):
         f.add("who:de")
-    if _staff_opens(text, who):
+    if staff_opens(text, who):
         f.add("who:staff")  # 检察院检察官创新采用…: the body acts through its staff
     elif PERSON_AFTER.match(text, who.end) and not REPORTING.match(text, who.end):
         f.add("who:person")
@@ -210,40 +215,6 @@ def _later_clause(c: Candidate) -> bool:
     return c.role == "mention" and "pos:after" in c.features and "clause:same" not in c.features
 
 
-def _opens_clause(text: str, who: InstitutionMention) -> bool:
-    """Only a time phrase or an adverb (近日，, 二是) stands between the body and its clause's start."""
-    return STARTS_CLAUSE.fullmatch(text[clause_start(text, who.start) : who.start]) is not None
-
-
-def _superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list, regions: list) -> bool:
-    """Another body (or a division: …，宝塔区要打造…) opens a clause between the subject and the mechanism
-    (X法院推行…，Y法庭则建立…): that clause is Y's."""
-    return region_takes_over(text, who.end, head, regions, bodies) or any(
-        who.end <= b.start < head
-        and b not in subj
-        and not b.prefix_only
-        and _opens_clause(text, b)
-        and clause_start(text, b.start) > who.end
-        and not (oversees(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
-        for b in bodies
-    )
-
-
-def _speaker_opens(text: str, who: InstitutionMention) -> bool:
-    """A body's speaker opens the sentence (X相关负责人表示，…): what follows is that body's, not the
-    body carried from earlier sentences."""
-    return _opens_clause(text, who) and REPORTING.match(text, who.end) is not None
-
-
-def _staff_opens(text: str, who: InstitutionMention) -> bool:
-    """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
-    return (
-        _opens_clause(text, who)
-        and text.startswith(tuple(triggers()["staff"]), who.end)
-        and REPORTING.match(text, who.end) is None
-    )
-
-
 @dataclass
 class AdoptionFinder:
     """Walks one document's sentences in order; keeps the body the text is talking about."""
@@ -277,6 +248,7 @@ class AdoptionFinder:
     ) -> list[Candidate]:
         """The adoptions the sentence states (candidates with a positive score)."""
         bodies = [im for im in insts if not im.prefix_only]
+        subj, bodies, unnamed_system = self.bare_subject(text, subj, bodies, mechs)  # 办案中，检察机关运用…
         out: list[Candidate] = []
         # a mechanism's words inside a body's name (诉源治理工作站) name no mechanism
         mechs = [mm for mm in mechs if not any(im.start <= mm.start and mm.end <= im.end for im in insts)]
@@ -286,7 +258,7 @@ class AdoptionFinder:
         by_region = [] if subj or not mechs else self.region_bodies(text, regions or [], insts)
         # a region opening the sentence with no body of its own named (蚌埠市三部门联合…) is a new actor
         # that is no institution: the body carried from earlier sentences does not act here
-        region_acts = (
+        region_acts = unnamed_system or (
             (bool(mechs) and not subj)
             and not by_region
             and any(system_word_at(text, r.end) is None for r in region_subjects(text, regions or [], insts))
@@ -302,23 +274,22 @@ class AdoptionFinder:
                     f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
                 if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
                     f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
-                if role != "mention" and _superseded(text, who, heads[mm.start], bodies, subj, regions or []):
+                if who.rule.startswith(BARE_SYSTEM_RULE):
+                    f.add("who:system")
+                if role != "mention" and superseded(text, who, heads[mm.start], bodies, subj, regions or []):
                     f.add("who:superseded")
                 out.append(Candidate(who, mm, role, frozenset(f)))
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
                 out.append(Candidate(who, mm, "region", frozenset(f)))
-            if not subj and not by_region and not region_acts and not any(_speaker_opens(text, b) for b in bodies[:1]):
+            if not subj and not by_region and not region_acts and not any(speaker_opens(text, b) for b in bodies[:1]):
                 out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
-        acting = subj or [im for im in bodies[:1] if _staff_opens(text, im)] or opening_lead(text, self.named, bodies)
-        if acting:
-            # a sub-unit acts for its body: 执行局 and 最高人民法院 are one actor
-            self.actors.update(im.parent or im.name for im in acting)
-            self.carried = list(acting)
-            self.parties = (paragraph, list(acting)) if len(acting) > 1 else self.parties
-            self.carried_paragraph = paragraph
+        self.remember(
+            paragraph,
+            subj or [im for im in bodies[:1] if staff_opens(text, im)] or opening_lead(text, self.named, bodies),
+        )
         self.named += [im for im in bodies if not im.title_only]
         scored = [
             (c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING and not _later_clause(c)
@@ -346,6 +317,31 @@ class AdoptionFinder:
             for who, role in followers(text, bodies, c.mech)
             if not any(o.who.name == who.name and o.mech is c.mech for o in found)
         ]
+
+    def remember(self, paragraph: int, acting: list[InstitutionMention]) -> None:
+        """The bodies acting in the sentence are what the next sentences are about."""
+        if acting:
+            # a sub-unit acts for its body: 执行局 and 最高人民法院 are one actor
+            self.actors.update(im.parent or im.name for im in acting)
+            self.carried = list(acting)
+            # two names written as one (纪委监委) are one party: the parties of a joint act are two bodies named apart
+            joint = len({(im.start, im.end) for im in acting}) > 1
+            self.parties = (paragraph, list(acting)) if joint else self.parties
+            self.carried_paragraph = paragraph
+
+    def bare_subject(self, text: str, subj: list, bodies: list, mechs: list) -> tuple[list, list, bool]:
+        """The subject, the bodies and whether a system acts that the text named no body of (法院判处…, in a
+        procuratorate's story: the body carried does not act then). With no subject named,
+        a bare system word (检察机关, 警方) opening a clause before the first mechanism, with no body before it, stands
+        for the body of that system the text is about (SPEC v2: a relative reference is the document's body), placed
+        where the word stands."""
+        bare = None if subj or not mechs else bare_system_in(text, 0, mechs[0].start)
+        if bare is None or any(b.start < bare.start for b in bodies):
+            return subj, bodies, False
+        here = bare_system_body(bare, self.carried, self.named)[:1]
+        word = text[bare.start : bare.end]
+        found = [replace(b, start=bare.start, end=bare.end, surface=word, rule=BARE_SYSTEM_RULE + word) for b in here]
+        return found, sorted(bodies + found, key=lambda b: b.start), not found
 
     def parties_near(self, paragraph: int) -> list[InstitutionMention]:
         """The parties of the last joint act, when it was told at most PARTIES_REACH paragraphs before."""

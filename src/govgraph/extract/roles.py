@@ -27,6 +27,8 @@ LEAD = re.compile(
     r"^(?:\s|(?:\d{4}年)?(?:\d{1,2}月)?(?:\d{1,2}日)?(?:以来|起|后|前|中)?|近日|近年来|今年以来|去年以来|"
     r"目前|同时|此外|随后|后|遂|为此|对此|其中|如今|今年|去年|当前|截至目前|此前|另外|另一方面|一方面|"
     r"据悉|据介绍|据了解|据|记者(?:从[^，。,]{1,20})?(?:获悉|了解到)|首先|其次|最后|由|经|而|并|也|还|"
+    # an item of a list of measures (二是武汉市中级人民法院与…共建…): the item's own subject
+    r"[一二三四五六七八九十]是|"
     # a body of the jurisdiction just named (辖区渝中区人民法院推行…)
     r"辖区|辖内|所辖|下辖|"
     # a dateline and byline opening the article's first sentence (本报讯 记者 马丽 阿克苏地区司法局…)
@@ -357,3 +359,36 @@ def opens_without_subject(text: str, clause_from: int, verbs: tuple[str, ...], h
 def _opener_end(text: str, pos: int) -> int:
     opened = CLAUSE_OPENER.match(text, pos)
     return opened.end() if opened else pos
+
+
+# a system word that, standing bare as a clause's subject (检察机关运用…, 警方随即…), means the body of that system
+# the text is about; 人民法院/人民检察院/公安 bare mostly speak of all courts (人民法院要…) or open a list
+BARE_SYSTEM_WORDS = frozenset({"法院", "检察院", "检察机关", "公安机关", "警方", "派出所"})
+BARE_SYSTEM_NOT_AFTER = ("、", "和", "与", "及", "的", "等")
+
+
+def bare_system_in(text: str, start: int, end: int) -> Collective | None:
+    """The last clause of text[start:end] that opens (after openers only) with a bare system word (办案中，检察机关
+    运用…): SPEC v2 reads such a relative reference as the document's body of that system; or None."""
+    found = None
+    for p in [start] + [m.end() for m in CLAUSE_BREAK.finditer(text, start, end)]:
+        lead = LEAD.match(text[p:end])
+        at = _opener_end(text, p + (lead.end() if lead else 0))
+        word = system_word_at(text, at)
+        if word not in BARE_SYSTEM_WORDS or at + len(word) > end:
+            continue
+        after = at + len(word)
+        if text.startswith(BARE_SYSTEM_NOT_AFTER, after) or REPORTING.match(text, after):
+            continue
+        if PERSON_AFTER.match(text, after) and not text.startswith(tuple(triggers()["staff"]), after):
+            continue
+        ends = tuple(sorted(set(system_leads(collective_systems()[word])) | {word}))
+        found = Collective(ends, None, at, after)
+    return found
+
+
+def bare_system_body(c: Collective, carried: list, named: list) -> list:
+    """The body a bare system word stands for: those carried that it includes, else the last named that it does."""
+    mine = [b for b in carried if c.includes(b)]
+    last = [b for b in named if c.includes(b)][-1:]
+    return mine or last

@@ -1,0 +1,44 @@
+"""Which clause a body opens, in adoption candidates: a body that opens a later clause takes the mechanisms
+after it over from the subject (`superseded`); a speaker or the staff opening a sentence say whose it is."""
+
+from __future__ import annotations
+
+from ..lexicon import triggers
+from .adopt_members import region_takes_over
+from .inst_base import InstitutionMention
+from .roles import LEAD as STARTS_CLAUSE
+from .roles import PERSON_AFTER, REPORTING, clause_start, oversees
+
+
+def opens_clause(text: str, who: InstitutionMention) -> bool:
+    """Only a time phrase or an adverb (近日，, 二是) stands between the body and its clause's start."""
+    return STARTS_CLAUSE.fullmatch(text[clause_start(text, who.start) : who.start]) is not None
+
+
+def superseded(text: str, who: InstitutionMention, head: int, bodies: list, subj: list, regions: list) -> bool:
+    """Another body (or a division: …，宝塔区要打造…) opens a clause between the subject and the mechanism
+    (X法院推行…，Y法庭则建立…): that clause is Y's."""
+    return region_takes_over(text, who.end, head, regions, bodies) or any(
+        who.end <= b.start < head
+        and b not in subj
+        and not b.prefix_only
+        and opens_clause(text, b)
+        and clause_start(text, b.start) > who.end
+        and not (oversees(text, b) or text.startswith("的", b.end) or PERSON_AFTER.match(text, b.end))
+        for b in bodies
+    )
+
+
+def speaker_opens(text: str, who: InstitutionMention) -> bool:
+    """A body's speaker opens the sentence (X相关负责人表示，…): what follows is that body's, not the
+    body carried from earlier sentences."""
+    return opens_clause(text, who) and REPORTING.match(text, who.end) is not None
+
+
+def staff_opens(text: str, who: InstitutionMention) -> bool:
+    """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
+    return (
+        opens_clause(text, who)
+        and text.startswith(tuple(triggers()["staff"]), who.end)
+        and REPORTING.match(text, who.end) is None
+    )
