@@ -1,5 +1,6 @@
 """Adoption rules added for unseen text, as tables: a bare system word (检察机关, 法院) as a clause's subject,
-an item of a list of measures (二是…) opening with its own subject, and a joint name (纪委监委) as one party."""
+an item of a list of measures (二是…) opening with its own subject, a joint name (纪委监委) as one party, and
+being named a model of a mechanism (被命名为…) as being honoured for it."""
 
 import pytest
 
@@ -22,6 +23,11 @@ BARE_SYSTEM_CASES = [
 BARE_SYSTEM_NEGATIVES = [
     # a court acts, though the text named none: the procuratorate carried from before does not adopt
     ("江宁区人民检察院提起公诉。法院适用认罪认罚从宽制度。", ("南京市江宁区人民检察院", "认罪认罚从宽")),
+    # being named a model of a mechanism is being honoured for it (SPEC v2), not carrying it out
+    (
+        "泉州市公安局丰泽分局东海派出所被命名为全国首批“枫桥式公安派出所”。",
+        ("泉州市公安局丰泽分局东海派出所", "枫桥式公安派出所"),
+    ),
     # 公安机关、检察机关 is a list of systems, not one body
     ("江宁区人民检察院受理该案。公安机关、检察机关共同开展专项整治行动。", ("南京市江宁区人民检察院", "专项整治")),
     # the word after a body named before it in the clause is no subject of its own

@@ -518,6 +518,15 @@ SUBUNITS = [
             ("武汉市中级人民法院执行局", 13, 16, "inst.sibling:执行局"),
         ],
     ),
+    # the Supreme People's Court's numbered circuit tribunals are its units; alone, with no parent named, none
+    (
+        "最高人民法院第六巡回法庭推行巡回审判",
+        [
+            ("最高人民法院", 0, 6, "inst.national:最高人民法院"),
+            ("最高人民法院第六巡回法庭", 0, 12, "inst.subunit:第六巡回法庭"),
+        ],
+    ),
+    ("第六巡回法庭推行巡回审判", []),
     # … not a bare 支队 (支队长 is a person), nor a body with a region of its own
     (
         "东莞市公安局刑警支队、支队长讲话",

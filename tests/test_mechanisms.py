@@ -75,6 +75,23 @@ CASES = [
     ("开展“飓风行动”", [("飓风行动", 2, 8, "mech.quoted+tail")]),  # named like a campaign
     ("推行“按日督办”，", [("按日督办", 2, 8, "mech.setup-verb+quoted")]),
     ("中心推行“力量下沉、服务下倾”，", [("力量下沉、服务下倾", 4, 15, "mech.setup-verb+quoted")]),  # a short list
+    # … or a setup verb and a mechanism of the scheme: the quote names its way of carrying it out
+    (
+        "推行行政争议实质性化解“三书同达”，即",
+        [
+            ("行政争议实质性化解", 2, 11, "mech.curated:administrative-dispute-substantive-resolution"),
+            ("三书同达", 11, 17, "mech.setup-verb+quoted"),
+        ],
+    ),
+    ("深化诉源治理“大数据”应用", [("诉源治理", 2, 6, "mech.curated:litigation-source-governance")]),  # a modifier
+    # a quoted word of two characters that a long phrase goes on from: the phrase is the name (“挂案” alone is a case)
+    ("建立“挂案”清理双向通报机制，", [("挂案清理双向通报", 2, 14, "mech.quoted+tail")]),
+    ("推行“三官”联合调解模式", [("三官联合调解", 2, 12, "mech.quoted+tail")]),
+    ("推行“六化”工作法", [("六化", 2, 9, "mech.quoted+tail")]),  # a generic word only after it
+    # a special clean-up is a campaign
+    ("开展涉企“挂案”专项清理。", [("涉企挂案专项清理", 2, 12, "mech.setup-verb")]),
+    # help given in a way of its own, named by a quote
+    ("实行刑满释放人员“出监即入户”帮扶。", [("出监即入户", 8, 17, "mech.quoted+tail")]),
     ("推行“六化”工作法", [("六化", 2, 9, "mech.quoted+tail")]),  # numbered and short, before a strong word
     ("创新“五心”调解法", [("五心", 2, 9, "mech.quoted+tail")]),
     ("运用五步调解法化解纠纷", [("五步调解法", 2, 7, "mech.numbered")]),  # steps, unquoted

@@ -41,6 +41,7 @@ from .mech_names import (
     past_bad_start,
     plausible,
     setup_before,
+    setup_before_curated,
     setup_before_domain,
     stops_phrase,
     tail_at,
@@ -110,7 +111,12 @@ def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
     if end < len(text) and CJK.match(text[end]) and text[end] not in "等和与及为":
         return False
     frame = text.endswith("以", 0, start) and re.match(r"为(抓手|切入点|着力点|突破口|载体)", text[end:])
-    return bool(frame) or setup_before(text, start, cues) or setup_before_domain(text, start, cues)
+    return (
+        bool(frame)
+        or setup_before(text, start, cues)
+        or setup_before_domain(text, start, cues)
+        or setup_before_curated(text, start, cues)
+    )
 
 
 def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
@@ -155,6 +161,8 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
             modifier, end, word = tail
             # “一站式”诉源治理机制, “双百”涉民生案件暖冬行动; not “一站式”法律服务
             alone = len(inner) <= 3 and not plausible(inner) and (word in cues.strong_tails or len(modifier) >= 3)
+            # a word of two characters that a long phrase goes on from names what the phrase is about: “挂案”清理双向通报机制
+            alone = alone or (len(inner) <= 2 and len(modifier) >= 4 and word in cues.strong_tails)
             name, rule = (inner + modifier if alone else inner), "mech.quoted+tail"
         elif tail is not None or named or ends_generic:
             name, end = inner, m.end()

@@ -182,6 +182,19 @@ def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
     return False
 
 
+def setup_before_curated(text: str, pos: int, cues: MechanismCues) -> bool:
+    """A setup verb, then a name of the curated scheme ending at `pos`: 推行行政争议实质性化解“三书同达” (the quote
+    after it names a way of carrying that mechanism out)."""
+    labels = curated_labels()
+    return any(
+        text[pos - k : pos] in labels and setup_before(text, pos - k, cues)
+        for k in range(2, min(pos, LONGEST_LABEL) + 1)
+    )
+
+
+LONGEST_LABEL = 16  # longer curated labels are not looked for before a quote
+
+
 def find_each(text: str, word: str):
     """The start of each occurrence of `word` in `text`, left to right, not overlapping (as
     `re.finditer` of the escaped word finds them, without building a pattern per word)."""
