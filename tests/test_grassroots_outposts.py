@@ -133,3 +133,125 @@ def test_outpost_figures(text, expected):
 def test_no_clause_owners_when_the_clause_names_a_body(text, expected):
     written, subject, rule = expected
     assert [(q[4], q[5]) for q in figures(text) if q[0] == written] == [(subject, rule)]
+
+
+# a clause that names nothing counted (办结, 分别为) counts what the clause before it names
+ITEMS_CARRIED = [
+    (
+        "累计受理群众诉求28.6万件，办结28.1万件。两个部门受理诉求最多，分别为3.2万件和2.7万件。",
+        [
+            ("28.6万件", 8, 14, "item", None, "subj.article-region"),
+            ("28.1万件", 17, 23, "item", None, "subj.article-region"),
+            ("3.2万件", 38, 43, "item", None, "subj.article-region"),
+            ("2.7万件", 44, 49, "item", None, "subj.article-region"),
+        ],
+    ),
+    # cases stay cases
+    (
+        "受理案件120件，办结115件。",
+        [("120件", 4, 8, "case", None, "subj.article-region"), ("115件", 11, 15, "case", None, "subj.article-region")],
+    ),
+    # 全县 after a unit of the county's bureau is the bureau's area; a township's station has its own
+    (
+        "兰陵县公安局刑事侦查大队破获案件63起。全县共出动警力1.2万人次。",
+        [
+            ("63起", 16, 19, "case", "兰陵县公安局刑事侦查大队", "subj.clause"),
+            ("1.2万人次", 27, 33, "person_time", "兰陵县公安局", "subj.jurisdiction"),
+        ],
+    ),
+    (
+        "杨河镇派出所化解纠纷30起。全镇共出动警力300人次。",
+        [
+            ("30起", 10, 13, "case", "杨河镇派出所", "subj.clause"),
+            ("300人次", 21, 26, "person_time", "杨河镇派出所", "subj.carried"),
+        ],
+    ),
+    # the townships a tribunal's area reaches (辐射) are its size, not work
+    (
+        "金牛人民法庭辐射金牛镇、州城镇等3个乡镇，今年受理案件1287件。",
+        [("1287件", 27, 32, "case", "金牛人民法庭", "subj.clause")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", ITEMS_CARRIED)
+def test_items_and_areas_carried(text, expected):
+    assert figures(text) == expected
+
+
+def test_joining_verb_opens_no_township():
+    """，联合镇综治中心: 联合 joins the township's centre to the body before; 联合镇 is no township here."""
+    text = "宾川县人民法院金牛人民法庭在金牛镇设立诉讼服务站2个，联合镇综治中心诉前化解纠纷395件。"
+    assert institutions(text) == [
+        ("宾川县人民法院金牛人民法庭", 0, 13, "inst.subunit:人民法庭"),
+        ("宾川县金牛镇社会治安综合治理中心", 29, 34, "inst.relative-township:综治中心"),
+    ]
+    assert [r["name"] for r in doc(text)["regions"]] == ["宾川县", "金牛镇"]
+
+
+MORE_BODIES = [
+    # the Supreme People's Court's numbered circuit tribunals, named again by their number
+    (
+        "最高人民法院第六巡回法庭日前在西安召开新闻通气会。今年以来，第六巡回法庭共受理案件。",
+        [
+            ("最高人民法院第六巡回法庭", 0, 12, "inst.subunit:巡回法庭"),
+            ("最高人民法院第六巡回法庭", 30, 36, "inst.unit-again:巡回法庭"),
+        ],
+    ),
+    # a street's discipline inspection working committee
+    (
+        "成都市双流区黄甲街道纪工委开展建设。",
+        [("中国共产党成都市双流区黄甲街道纪律检查工作委员会", 0, 13, "inst.head:纪工委")],
+    ),
+    # a border police station after its force: its place's name, whatever jieba makes of it (打 + 洛)
+    (
+        "西双版纳边境管理支队打洛边境派出所查获毒品案件。",
+        [("西双版纳边境管理支队打洛边境派出所", 0, 17, "inst.subunit:派出所")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", MORE_BODIES)
+def test_circuit_tribunals_working_committees_and_border_stations(text, expected):
+    assert institutions(text) == expected
+
+
+def test_changes_after_tongbi_fenbie_stay_with_the_clause_body():
+    """同比分别增长…: the changes of the figures before, not the figures of the bodies opening the clauses."""
+    text = "海关总署日前通报，黄埔海关缉私局共立案侦办走私犯罪案件88宗，案值32.7亿元，同比分别增长14.3%和22.5%。"
+    assert [(q[0], q[4], q[5]) for q in figures(text) if q[3] == "percent"] == [
+        ("14.3%", "黄埔海关缉私局", "subj.clause"),
+        ("22.5%", "黄埔海关缉私局", "subj.clause"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # the verb that recovers the sum stands more than a window before it, past the sum's long name
+        ("检察机关追偿生态环境损害赔偿金及修复费用1.38亿元。", [("1.38亿元", 20, 26, "CNY")]),
+        # one case's damages stay out
+        ("法院判令被告赔偿经济损失8万元。", []),
+    ],
+)
+def test_a_sum_recovered_is_work_however_long_its_name(text, expected):
+    assert [q[:4] for q in figures(text)] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # a court's cases per judge are its work; what people own on average is a fact
+        ("湘潭市岳塘区人民法院今年人均结案326件。", [("326件", 16, 20, "case")]),
+        ("涉案人员人均拥有7.6个账户、持有5.7张银行卡。", []),
+    ],
+)
+def test_cases_per_judge_are_work(text, expected):
+    assert [q[:4] for q in figures(text)] == expected
+
+
+def test_a_tribunal_named_after_a_zone_is_its_courts():
+    """临港新片区人民法庭 after its court: the zone is the tribunal's place."""
+    assert institutions("浦东新区人民法院临港新片区人民法庭审理商事案件。") == [
+        ("上海市浦东新区人民法院临港新片区人民法庭", 0, 17, "inst.subunit:人民法庭")
+    ]

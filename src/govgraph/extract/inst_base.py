@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import Division, Head, gazetteer, institution_heads, triggers
+from ..lexicon_institutions import development_zones
 from ..segment import jieba_pos
 from .region_records import RegionMention
 from .regions import choose
@@ -293,6 +294,10 @@ NUMERAL_CHARS = "一二三四五六七八九十"
 COUNTERS = "个家名所处支级批次位座条项"  # 三个派出所 counts stations, it names none
 
 
+# stations of police forces apart from the county's: border, coast, waterway, railway, airport, forest
+OTHER_POLICE = ("边境", "边防", "海岸", "水上", "铁路", "机场", "森林", "港航", "民航")
+
+
 def unit_place_name(between: str) -> bool:
     """The words between a body and its unit's head name the unit's place, whatever jieba makes of
     them: a road or a street (洗马路派出所: 洗|马路), or a place named with a numeral (七里园派出所:
@@ -300,7 +305,11 @@ def unit_place_name(between: str) -> bool:
     if not 2 <= len(between) <= 5 or not all(is_name_char(c) for c in between):
         return False
     road = between[-1] in "路街巷"
-    return road or (len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS)
+    # a border (water, forest …) police station: its place, then the force's word (打洛 + 边境派出所)
+    force = between.endswith(OTHER_POLICE) and len(between) - 2 in (2, 3)
+    # a zone: a development zone or a part of a free trade zone (临港新片区人民法庭, 高新区派出所)
+    zone = between.endswith(("片区", *development_zones())) and len(between) >= 3
+    return road or force or zone or (len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS)
 
 
 def seated_elsewhere(between: str, head: Head, last) -> bool:

@@ -8,6 +8,7 @@ from ..lexicon import Head, triggers
 from .inst_base import (
     CLAUSE_MARKS,
     JOINERS,
+    OTHER_POLICE,
     InstitutionMention,
     chain_ending_at,
     is_name_char,
@@ -152,8 +153,6 @@ def _county_court(ctx) -> InstitutionMention | None:
 
 
 # stations, and how the name of the county-level bureau they belong to ends (SPEC v2: 派出所 → X县公安局Y派出所)
-# stations of police forces apart from the county's: border, coast, waterway, railway, airport, forest
-OTHER_POLICE = ("边境", "边防", "海岸", "水上", "铁路", "机场", "森林", "港航", "民航")
 STATION_PARENTS = {
     "派出所": ("public_security", ("分局", "公安局")),
     "司法所": ("justice", ("司法分局", "司法局")),

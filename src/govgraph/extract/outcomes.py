@@ -142,7 +142,7 @@ class Outcomes:
             self._paragraph_body = None
         elif agent is not None:
             self._agent, self._scope = agent, None
-            self._paragraph_body = (paragraph, agent.name, _region_of(agent.name, view.insts)) if agent.name else None
+            self._paragraph_body = (paragraph, *_area_holder(agent.name, view.insts)) if agent.name else None
         elif view.subjects:
             self._scope = None
         self._recall.note(view)
@@ -276,6 +276,17 @@ def _region_of(name: str, insts: list) -> str | None:
         return None
     # a township's body (杨河镇派出所) is of the township, though its Division is the county's
     return im.region_name or (im.region.name if im.region is not None else None)
+
+
+def _area_holder(name: str, insts: list) -> tuple[str, str | None]:
+    """The body whose area 全县/全市 after `name` names, and that area: a unit of a region's body
+    (兰陵县公安局刑事侦查大队) works for its parent's area, so 全县共出动警力 is the parent's; a township's
+    station (杨河镇派出所) has its own (全镇)."""
+    region = _region_of(name, insts)
+    im = next((im for im in insts if im.name == name), None)
+    if im is not None and im.parent and im.region is not None and region == im.region.name:
+        return im.parent, region
+    return name, region
 
 
 def _most_named(named: Counter[str], last: dict[str, int]) -> str | None:

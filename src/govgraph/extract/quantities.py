@@ -105,6 +105,11 @@ DISPUTE_HEADS = ("纠纷",)
 YEARS_OF_TERM = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)年$")
 
 
+# a word of `not_before` that is work all the same when its clause holds a cue of the role (quantity_cues.tsv):
+# 巡逻累计行程1.2万公里 (a distance patrolled), 法官人均结案326件 (a court's cases per judge)
+WORK_AFTER = {"行程": "distance_work", "人均": "average_work"}
+
+
 def _not_before(m: re.Match, before: str, cues: dict) -> bool:
     """A word before the figure makes it a fact, not work (人口, 辖区面积 …); an area is work done where
     the clause says what was done on the land (督促修复红树林面积360亩, 复绿补植、管护面积4990亩)."""
@@ -113,8 +118,8 @@ def _not_before(m: re.Match, before: str, cues: dict) -> bool:
     hits = [w for w in cues.get("not_before", ()) if w in before]
     if hits == ["面积"] and m.group("unit") in cues.get("area", ()):
         return not any(w in before for w in cues.get("area_work", ()))
-    if hits == ["行程"]:
-        return not _has_cue(before, "distance_work")
+    if len(hits) == 1 and hits[0] in WORK_AFTER:
+        return not _has_cue(before, WORK_AFTER[hits[0]])
     return bool(hits)
 
 
@@ -127,7 +132,9 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     if _not_before(m, before, cues) or before.endswith(_nicknamed_group()):
         return True
     if (before.rstrip().endswith(cues.get("right_before", ())) and _may_be_a_number(m)) or (
-        unit == "CNY" and _debt(before, cues) and opening_collective(m.string) is None
+        unit == "CNY"
+        and _debt(before, _clause_before(m.string, m.start()), cues)
+        and opening_collective(m.string) is None
     ):
         # 借款10万元 is one case's debt; 全省法院…，判处赔偿金3.2亿元 the damages of all the courts' cases
         return True
@@ -201,12 +208,17 @@ def _may_be_a_number(m: re.Match) -> bool:
     )
 
 
-def _debt(before: str, cues: dict) -> bool:
-    """赔偿经济损失8万元: one case's debt or damages, unless the clause tallies or recovers such sums
-    (涉及贷款金额52.3亿元, 追偿生态损害赔偿金860万元)."""
+def _debt(before: str, clause: str, cues: dict) -> bool:
+    """赔偿经济损失8万元: one case's debt or damages, unless the clause (`clause`, the whole of it before the
+    figure: a long name of the sum may push the verb out of `before`) tallies or recovers such sums
+    (涉及贷款金额52.3亿元, 追偿生态环境损害赔偿金及修复费用1.38亿元)."""
     if not _has_cue(before, "debt_before"):
         return False
-    return not any(w in before for w in cues.get("tally", ()) + cues.get("result", ()))
+    return not any(w in clause for w in cues.get("tally", ()) + cues.get("result", ()))
+
+
+def _clause_before(text: str, start: int) -> str:
+    return text[max(text.rfind(c, 0, start) for c in CLAUSE_STOPS) + 1 : start]
 
 
 @lru_cache(maxsize=1)
@@ -268,16 +280,16 @@ def _story(text: str, start: int, end: int, before: str, unit: str) -> bool:
     return not any(w in before for w in results)
 
 
-# the figures listed before this one (货物1260批次、286万件): the cue words stand before the list
-LISTED_FIGURE = re.compile(r"[0-9.]+[万亿]?[^0-9、，,]{0,3}、")
+# the figures listed before this one (货物1260批次、286万件, 分别为415件和): the cue words stand before the list
+LISTED_FIGURE = re.compile(r"[0-9.]+[万亿]?[^0-9、，,和及]{0,3}[、和及]")
 # a verb that links the counted noun to its figure (找到财产线索的案件有47件 counts cases)
 LINKING_VERB = re.compile(r"(?:共有|有|共计|共|达)$")
 
 
-def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
+def _unit_of(unit: Unit, before: str, after: str, earlier: str = "") -> tuple[str, str]:
     """(SPEC unit, rule id): a 件/宗/个 figure is an item when its clause names leads, proposals,
-    consultations or complaints, a case when a case word follows it or ends right before it, else the
-    unit's default."""
+    consultations or complaints (or, naming nothing counted, the clause before it does: `earlier`),
+    a case when a case word follows it or ends right before it, else the unit's default."""
     if unit.unit == "percent":
         return "percent", "qty.percent"
     spec = unit.unit
@@ -285,9 +297,23 @@ def _unit_of(unit: Unit, before: str, after: str) -> tuple[str, str]:
         noun = LINKING_VERB.sub("", LISTED_FIGURE.sub("", before))[-8:]
         if _has_cue(_counted_noun(noun) + after, "item"):
             spec = "item"
+        elif earlier and _has_cue(earlier, "item") and not _has_cue(after, "case_after"):
+            return "item", f"qty.unit-earlier:{unit.word}→item"
         elif _has_cue(after, "case_after") or noun.endswith(CASE_HEADS):
             spec = "case"  # 3宗案件, 受理仲裁案件10872宗
     return spec, f"qty.unit:{unit.word}→{spec}"
+
+
+def _earlier_clause(text: str, start: int, before: str) -> str:
+    """受理群众诉求28.6万件，办结28.1万件; 诉求最多，分别为3.2万件: a clause that names nothing counted (only
+    办结, 分别为 …: quantity_cues.tsv same_count) counts what the clause before it names; that clause, else ""."""
+    if LISTED_FIGURE.sub("", before) not in quantity_cues().get("same_count", ()):
+        return ""  # the figures listed before it in its clause (分别为3.2万件和) name nothing either
+    end = start - len(before) - 1
+    i = end
+    while i > 0 and text[i - 1] not in CLAUSE_STOPS and end - i < CUE_WINDOW:
+        i -= 1
+    return text[i:end] if end > 0 else ""
 
 
 def _counted_noun(tail: str) -> str:
@@ -331,12 +357,13 @@ def find_quantities(text: str) -> list[QuantityMention]:
         before, after = _clause_around(text, start, m.end())
         if _excluded(m, before, after, unit.unit) or _story(text, start, m.end(), before, unit.unit):
             continue
-        if _has_cue(text[_list_start(text, start) : start], "list_before"):
-            continue
+        listed = text[_list_start(text, start) : start]
+        if _has_cue(listed, "list_before") and not _has_cue(listed, "average_work"):
+            continue  # 人均拥有7.6个账户、持有5.7张银行卡 (but 人均结案326件 is the court's work)
         if QUOTED_NAME_AFTER.match(text, m.end()) and text.endswith(("“", "‘", '"'), 0, start):
             continue  # “15分钟解纷圈”: the figure opens a quoted name
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
-        spec_unit, rule = _unit_of(unit, before, after)
+        spec_unit, rule = _unit_of(unit, before, after, _earlier_clause(text, start, before) if unit.cued else "")
         if spec_unit in ("case", "item") and _per_capita(text, start):
             spec_unit, rule = "other", f"qty.per-capita:{unit.word}→other"  # SPEC: 件/万人 → other
         out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))

@@ -30,9 +30,10 @@ def respective_subjects(text: str, listed_in: tuple, spans: list[tuple[int, int]
         bodies = _body_list(text, p, insts)
         if len(bodies) != len(run):  # 凯里市、雷山县分别调解…: divisions listed, not bodies
             bodies = _region_list(text, p, insts, regions, document_codes) or bodies
-        bodies = bodies or (listed if _compares(text, p) else [])
-        if len(bodies) != len(run):
-            bodies = _clause_openers(text, p, insts, len(run)) or bodies
+        compares = _compares(text, p)
+        bodies = bodies or (listed if compares else [])
+        if len(bodies) != len(run) and not compares:
+            bodies = _clause_openers(text, p, insts, spans, len(run)) or bodies
         if len(run) >= 2 and len(run) == len(bodies):
             for i, body in zip(run, bodies):
                 out[i] = body
@@ -43,15 +44,26 @@ def respective_subjects(text: str, listed_in: tuple, spans: list[tuple[int, int]
 CLAUSE_OPENING = ("，", ",", "：", ":")
 
 
-def _clause_openers(text: str, p: int, insts: list, size: int) -> list[str]:
+def _clause_openers(text: str, p: int, insts: list, spans: list[tuple[int, int]], size: int) -> list[str]:
     """张江所查办案件214件，陆家嘴所查办案件96件，罚没款分别为2430万元和815万元: with no body listed, the
-    last `size` clauses before the one of 分别 each open with a body of their own, one per figure."""
+    clauses before the one of 分别 each open with a body of their own and give a figure of it, one
+    body per figure (同比分别…, the changes of the figures before, are not asked)."""
     stop = max(text.rfind(c, 0, p) for c in CLAUSE_STOPS)
     clause = max(text.rfind(c, 0, p) for c in CLAUSE_OPENING)
     if size < 2 or any(clause < m.start < p for m in insts):
         return []  # the clause of 分别 names a body: not the clauses' bodies one by one
-    opening = [m for m in insts if stop < m.start < clause and (m.start == 0 or text[m.start - 1] in CLAUSE_OPENING)]
-    names = [m.name for m in sorted(opening, key=lambda m: m.start)][-size:]
+    opening = sorted(
+        (
+            m
+            for m in insts
+            if stop < m.start < clause and not m.prefix_only and text[m.start - 1 : m.start] in CLAUSE_OPENING
+        ),
+        key=lambda m: m.start,
+    )
+    ends = [min((k for c in CLAUSE_OPENING if (k := text.find(c, m.end)) >= 0), default=len(text)) for m in opening]
+    if not all(any(m.end <= s and e <= end for s, e in spans) for m, end in zip(opening, ends)):
+        return []  # a clause that opens with a body but gives no figure of it
+    names = [m.name for m in opening]
     return names if len(set(names)) == size == len(opening) else []
 
 

@@ -144,8 +144,8 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
         stem = text[start : t.start()]
         if lm is None or set(stem) & NOT_IN_PLACE_NAME or stem.startswith(township_name_words()["generic_stem"]):
             continue
-        if stem in triggers()["organise"]:
-            continue  # 组织街道人民调解委员会: the verb that opens the clause, no town's name
+        if stem in triggers()["organise"] or stem in JOINING_BEFORE:
+            continue  # 组织街道人民调解委员会, ，联合镇综治中心: the verb that opens the clause, no town's name
         if local_ok(lm, chained=True) and not lm.group(0).endswith(township_name_words()["generic_end"]):
             return lm
     return None
