@@ -180,10 +180,27 @@ def _network():
     Network = _pyvis_network()
 
     class _Network(Network):
+        def __init__(self, **kwargs):
+            super().__init__(**kwargs)
+            self.node_ids = _NodeIds(self.node_map)
+
         def get_nodes(self):  # pyvis checks each edge's ends against a list: a dict answers at once
             return self.node_map
 
     return _Network(directed=True, cdn_resources="in_line")
+
+
+class _NodeIds(list):
+    """pyvis's list of node ids, which it asks whether it holds a node before adding it: the
+    network's node map (a dict, kept in step with the list by pyvis) answers at once, where a
+    scan of the list made a page of 2,000 nodes take a tenth of a second more."""
+
+    def __init__(self, node_map: dict):
+        super().__init__()
+        self._map = node_map
+
+    def __contains__(self, n_id) -> bool:
+        return n_id in self._map
 
 
 def _lazy_iframe(*args, **kwargs):
