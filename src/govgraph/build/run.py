@@ -35,7 +35,7 @@ from ..lock import BuildLock, remove_leftovers, undo_failed
 from ..model import DEFAULT_BASE, check_base, prefix_header, project_prefixes
 from ..reader import MAX_FILE_SIZE, Inputs, bundled_corpus, discover, extraction_stems, read, shown
 from ..viz import render_page
-from .collector import fewer_collections
+from .collector import fewer_collections, settle
 from .counts import TRIPLES_TOKEN, GraphCounts, fill_triples
 from .jsonout import DocumentJson
 from .outputs import Outputs
@@ -192,6 +192,7 @@ class _Build:
         try:
             results = self.extract(eng, bar)
             self.gather(eng)
+            settle()  # what is alive now (rules, view, counts) stays to the end
             self.write_graph()
             self.draw()
             self.finish()
