@@ -248,7 +248,7 @@ class _Grid:
         lo = np.floor(wanted.min(axis=0) / CELL).astype(int) - pad
         hi = np.ceil(wanted.max(axis=0) / CELL).astype(int) + pad
         self.x0, self.y0 = int(lo[0]), int(lo[1])
-        self.cells = np.zeros((int(hi[1] - lo[1]), int(hi[0] - lo[0])), dtype=np.uint8)
+        self.cells = np.zeros((int(hi[1] - lo[1]), int(hi[0] - lo[0])), dtype=bool)
         self.last = 4
         self.distance: dict[int, tuple] = {}
 
@@ -281,22 +281,33 @@ class _Grid:
             left, top = x - reach, y - reach
             self._cover(left, top, x + reach + w, y + reach + h)
             window = self.cells[top - self.y0 : y + reach + h - self.y0, left - self.x0 : x + reach + w - self.x0]
-            summed = np.zeros((window.shape[0] + 1, window.shape[1] + 1), dtype=np.int32)
-            summed[1:, 1:] = window.cumsum(0, dtype=np.int32).cumsum(1, dtype=np.int32)  # a zero row and column first
-            used = summed[h:, w:] - summed[:-h, w:] - summed[h:, :-w] + summed[:-h, :-w]
-            free = used == 0
-            if free.any():
+            # [dy, dx]: whether the box with its top-left at (x + dx, y + dy) covers a filled cell
+            blocked = _any_of_next(_any_of_next(window, h).T, w).T
+            free = np.flatnonzero(~blocked)
+            if free.size:
                 self.last = reach
                 if reach not in self.distance:
                     dy, dx = np.mgrid[-reach : reach + 1, -reach : reach + 1]
-                    self.distance[reach] = (dx * dx + dy * dy, dx.ravel(), dy.ravel())
+                    self.distance[reach] = ((dx * dx + dy * dy).ravel(), dx.ravel(), dy.ravel())
                 squared, dx, dy = self.distance[reach]
-                k = int(np.argmin(np.where(free, squared, np.iinfo(np.int64).max)))
+                k = int(free[np.argmin(squared[free])])  # the first of the nearest, in row order
                 return x + int(dx[k]), y + int(dy[k])
             reach *= 2
 
     def fill(self, x: int, y: int, w: int, h: int) -> None:
-        self.cells[y - self.y0 : y - self.y0 + h, x - self.x0 : x - self.x0 + w] = 1
+        self.cells[y - self.y0 : y - self.y0 + h, x - self.x0 : x - self.x0 + w] = True
+
+
+def _any_of_next(cells, n: int):
+    """Row i: whether any of rows i … i + n - 1 of the boolean `cells` is set (n - 1 rows
+    fewer), from spans that double: a few whole-array steps, where a box sum over a summed
+    area table took two running sums of the window (most of the layout's time)."""
+    span = 1
+    while span < n:
+        step = min(span, n - span)
+        cells = cells[:-step] | cells[step:]
+        span += step
+    return cells
 
 
 def _grid(centres, size, alone: list[int], left: float, height: float) -> None:
