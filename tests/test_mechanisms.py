@@ -90,6 +90,8 @@ CASES = [
     ("推行“六化”工作法", [("六化", 2, 9, "mech.quoted+tail")]),  # a generic word only after it
     # a special clean-up is a campaign
     ("开展涉企“挂案”专项清理。", [("涉企挂案专项清理", 2, 12, "mech.setup-verb")]),
+    # a rule that gives one way priority names a mechanism (only a list with such a part is a principle)
+    ("推行电子送达优先制度，", [("电子送达优先", 2, 10, "mech.setup-verb")]),
     # help given in a way of its own, named by a quote
     ("实行刑满释放人员“出监即入户”帮扶。", [("出监即入户", 8, 17, "mech.quoted+tail")]),
     ("推行“六化”工作法", [("六化", 2, 9, "mech.quoted+tail")]),  # numbered and short, before a strong word
@@ -152,6 +154,9 @@ CASES = [
 ]
 
 NEGATIVES = [
+    # a priority or a balance is a principle (SPEC v2), whole or as a part of a list
+    "诉讼服务团队实行“调解优先、诉讼断后”，效果好",
+    "坚持“预防为主、防治结合”，",
     "作为“一号工程”强力推进",  # an ordinal designation
     "探索域外法查明“厦门模式”",  # a place alone names whose model it is, not the model
     "落实安全生产责任制",  # 责任制 is a generic word only after a quoted name

@@ -100,15 +100,17 @@ class MechanismStoplist:
     ends: dict[str, str]
     follows: dict[str, str]
     label_follows: tuple[str, ...]  # after a curated label: a role, body or facility named after it
+    part_ends: tuple[str, ...] = ()  # the end of a part of a list that makes the list no name (调解优先、诉讼断后)
 
 
 @lru_cache(maxsize=1)
 def mechanism_stoplist() -> MechanismStoplist:
-    by_where: dict[str, dict[str, str]] = {"name": {}, "end": {}, "follows": {}, "label_follows": {}}
+    by_where: dict[str, dict[str, str]] = {"name": {}, "end": {}, "follows": {}, "label_follows": {}, "part_end": {}}
     for r in data_rows("mechanism_stoplist.tsv"):
         by_where[r["where"]][r["word"]] = r["kind"]
     label_follows = tuple(sorted(by_where["label_follows"], key=lambda w: (-len(w), w)))
-    return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"], label_follows)
+    part_ends = tuple(sorted(by_where["part_end"]))
+    return MechanismStoplist(by_where["name"], by_where["end"], by_where["follows"], label_follows, part_ends)
 
 
 @lru_cache(maxsize=1)

@@ -81,6 +81,8 @@ def plausible(name: str, combined: bool = False) -> bool:
         return False  # 诉讼服务中心 is a facility; 四区五中心 a programme of counted parts
     if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
         return False
+    if "、" in name and any(part.endswith(stop.part_ends) for part in name.split("、")):
+        return False  # 调解优先、诉讼断后: a principle
     if len(name) > 16 and not LIST_MARKS.search(name):
         return False
     # 每周研判制度和每月调度: a generic word and a conjunction inside end one name and start another
