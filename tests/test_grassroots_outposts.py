@@ -255,3 +255,48 @@ def test_a_tribunal_named_after_a_zone_is_its_courts():
     assert institutions("浦东新区人民法院临港新片区人民法庭审理商事案件。") == [
         ("上海市浦东新区人民法院临港新片区人民法庭", 0, 17, "inst.subunit:人民法庭")
     ]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # townships listed before a township's station share its head
+        (
+            "宜黄县凤冈镇、二都镇司法所分别调解纠纷12件和9件。",
+            [
+                ("宜黄县凤冈镇司法所", 3, 6, "inst.shared-head:司法所"),
+                ("宜黄县二都镇司法所", 7, 13, "inst.named:司法所"),
+            ],
+        ),
+        (
+            "在松柏镇、木鱼镇派出所民警巡查。",
+            [("松柏镇派出所", 1, 4, "inst.shared-head:派出所"), ("木鱼镇派出所", 5, 11, "inst.named:派出所")],
+        ),
+        # a village listed before a township's station has none
+        ("在环溪村、木鱼镇派出所民警巡查。", [("木鱼镇派出所", 5, 11, "inst.named:派出所")]),
+    ],
+)
+def test_townships_listed_share_the_station_head(text, expected):
+    assert institutions(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # proposals are handled as suggestions are: items, though they end in 案
+        ("县政府办理人大代表建议68件、政协委员提案91件。", ["item", "item"]),
+        ("法院受理刑事案86件。", ["case"]),
+        ("检察机关共促成213件行政争议案件实质性化解。", ["case"]),
+    ],
+)
+def test_proposals_are_items(text, expected):
+    assert [q[3] for q in figures(text)] == expected
+
+
+def test_quanshi_after_counties_listed_is_their_city():
+    """瑞金市 named among the counties of 赣州市: 全市 is 赣州市, not 瑞金市; alone, 瑞金市 is the city of 全市
+    (and its court, named before, the body of its area)."""
+    listed = "赣州市中级人民法院介绍，瑞金市人民法院、于都县人民法院调解成功率分别为71.2%和68.5%。全市87个人民法庭今年审结案件3.9万件。"
+    assert [(q[0], q[4]) for q in figures(listed)][-2:] == [("87个", "赣州市"), ("3.9万件", "赣州市")]
+    alone = "江西省赣州市瑞金市人民法院调解成功率为71.2%。全市人民调解组织今年调解纠纷3900件。"
+    assert [(q[0], q[4]) for q in figures(alone)][-1:] == [("3900件", "瑞金市人民法院")]

@@ -137,6 +137,19 @@ class Context:
                         return a
         return None
 
+    def listed_city(self, d: Division | None, suffix: str) -> Division | None:
+        """瑞金市、于都县、兴国县…，全市…: a county-level city named among other counties of its city is one of
+        them; 全市 is the city above them when the article names it."""
+        if d is None or d.level != "county" or suffix != "市":
+            return d
+        parent = gazetteer().parent(d)
+        if parent is None or not parent.name.endswith("市") or parent not in self.regions + self.article_regions:
+            return d
+        siblings = any(
+            o.code != d.code and o.level == "county" and o.parent_code == d.parent_code for o in self.regions
+        )
+        return parent if siblings else d
+
 
 def chain_ending_at(by_end: dict[int, RegionMention], pos: int) -> list[RegionMention]:
     chain: list[RegionMention] = []

@@ -5,6 +5,7 @@ fields (区教育和体育局)."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from ..lexicon import Division, Head
@@ -104,3 +105,27 @@ def framed_township_unit(text: str, hs: int, he: int, head: Head, ctx: Context) 
     if town is None or (town, "township") not in ctx.local_regions:
         return []
     return [township_body(hs, he, text, head, township_county([], ctx), town, "inst.place-frame")]
+
+
+def townships_sharing_head(text: str, found: list[InstitutionMention], by_end) -> list[InstitutionMention]:
+    """松柏镇、木鱼镇派出所: the townships listed before a township's station (`found`, named after the last of
+    them) each have that station too, named as it is with their own township."""
+    if not found:
+        return []
+    m = found[0]
+    town = next((r for r in by_end.values() if r.start == m.start and r.local_level), None)
+    if town is None or town.surface not in m.name or not town.surface.endswith(TOWNSHIP_SUFFIXES):
+        return []
+    out: list[InstitutionMention] = []
+    pos = m.start
+    while text.endswith("、", 0, pos) and (other := by_end.get(pos - 1)) is not None:
+        if other.local_level != town.local_level or not other.surface.endswith(town.surface[-1]):
+            break
+        at = m.name.rfind(town.surface)
+        name = m.name[:at] + other.surface + m.name[at + len(town.surface) :]
+        rule = "inst.shared-head:" + m.rule.split(":")[-1]
+        region_name = other.surface if m.region_name == town.surface else m.region_name
+        shared = dataclasses.replace(m, start=other.start, end=other.end, surface=other.surface, name=name, rule=rule)
+        out.insert(0, dataclasses.replace(shared, region_name=region_name))
+        pos = other.start
+    return out

@@ -58,7 +58,13 @@ from .inst_base import (
 )
 from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
-from .inst_local import framed_township_unit, listed_after, listed_in_township, merged_department
+from .inst_local import (
+    framed_township_unit,
+    listed_after,
+    listed_in_township,
+    merged_department,
+    townships_sharing_head,
+)
 from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit, unit_named_before
 from .inst_outpost import region_police_unit
 from .inst_zones import in_zone
@@ -217,6 +223,7 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
         found = _relative(text, hs, he, head, ctx)
     elif head.scope in ("named", "named_regional"):
         found = sibling_unit(text, hs, he, head, last) or named(text, hs, he, head, chain, by_end, last, ctx)
+        found = townships_sharing_head(text, found, by_end) + found
         if not found and not chain and head.surface in township_name_words()["township_unit"]:
             # 镇司法所, 镇综治中心、司法所: the township's
             found = _in_township(text, hs, he, head, ctx) or listed_in_township(text, hs, he, head, last)

@@ -299,7 +299,7 @@ def _unit_of(unit: Unit, before: str, after: str, earlier: str = "") -> tuple[st
             spec = "item"
         elif earlier and _has_cue(earlier, "item") and not _has_cue(after, "case_after"):
             return "item", f"qty.unit-earlier:{unit.word}→item"
-        elif _has_cue(after, "case_after") or noun.endswith(CASE_HEADS):
+        elif _has_cue(after, "case_after") or _ends_with_case(noun):
             spec = "case"  # 3宗案件, 受理仲裁案件10872宗
     return spec, f"qty.unit:{unit.word}→{spec}"
 
@@ -320,7 +320,12 @@ def _counted_noun(tail: str) -> str:
     """What the figure counts: a case word right before it counts cases, whatever words before it say
     which (发现有财产线索的案件2104件, 违禁品运输案件12件 count cases, not leads or goods); so does a
     dispute word (审结涉食品纠纷120件 counts disputes, not food)."""
-    return "" if tail.endswith(CASE_HEADS + DISPUTE_HEADS) else tail
+    return "" if _ends_with_case(tail) or tail.endswith(DISPUTE_HEADS) else tail
+
+
+def _ends_with_case(noun: str) -> bool:
+    """案件, 刑事案: a case word ends the noun; 提案, 议案, 方案 end in 案 and are no case (quantity_cues not_case)."""
+    return noun.endswith(CASE_HEADS) and not noun.endswith(tuple(quantity_cues().get("not_case", ())))
 
 
 def _per_capita(text: str, start: int) -> bool:

@@ -284,7 +284,7 @@ def _collective(text: str, end: int, c: CollectiveWord, ctx: Context, document_c
     """全市法院 → the city's 中级人民法院 (if the document names it); 全县 → the county."""
     if c.suffix == "区" and AUTONOMOUS in text:
         c = c._replace(levels=("province",))  # 自治区司法厅…介绍，全区…: the region, not a district named since
-    region = _implicit_region(c.levels, c.suffix, ctx, document_codes)
+    region = ctx.listed_city(_implicit_region(c.levels, c.suffix, ctx, document_codes), c.suffix)
     region_name = region.name if region is not None else None
     # 全市法院, 全市195个派出所: the system word may follow a count
     count = COUNT.match(text, end)
