@@ -486,6 +486,11 @@ SUBUNITS = [
     ("大连海事法院设立巡回法庭", [("大连海事法院", 0, 6, "inst.head:海事法院")]),
     # a military court is named after the city it sits in, as a maritime court is; it is no body of the city's
     ("南京军事法院审结案件", [("南京军事法院", 0, 6, "inst.head:军事法院")]),
+    # the financial court of Chengdu and Chongqing is named after the two cities, not after a division
+    (
+        "成渝金融法院与上海金融法院会签",
+        [("成渝金融法院", 0, 6, "inst.national:成渝金融法院"), ("上海金融法院", 7, 13, "inst.head:金融法院")],
+    ),
     # … and so is a coast guard bureau; the national coast guard's branches are its units
     (
         "宁波海事法院与舟山海警局会签",
