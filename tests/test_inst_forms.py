@@ -158,4 +158,8 @@ ANAPHORS = [
 @pytest.mark.parametrize("text, expected", ANAPHORS)
 def test_anaphors_name_the_body_named_before(text, expected):
     x = to_json(process(Source(name="t.txt", path="t.txt", text=text, encoding="utf-8")))
-    assert [(i["name"], i["mentions"]) for i in x["institutions"]] == expected
+    # what stands for each body, in the order written: its names and the words that refer to it (evidence)
+    assert [(i["name"], list(dict.fromkeys(e["quote"] for e in i["evidence"]))) for i in x["institutions"]] == expected
+    # …of which only the names are its mentions (skos:altLabel): 该院, 我院 and 我们 are no names
+    for i in x["institutions"]:
+        assert not [m for m in i["mentions"] if m in ("该院", "该站", "我院", "本院", "我们")]

@@ -26,8 +26,19 @@ SECOND = (
     "出席发布会的有德阳市中级人民法院党组成员、副院长刘红，民三庭庭长赵磊。\n"
     "刘红：全年审结案件1195件。\n记者：有哪些举措？\n赵磊：我们设立巡回审判点。\n"
 )
+# a quote standing as a sentence, and the officer who said it named right after it
+QUOTED = (
+    "宜昌市中级人民法院、宜昌市公安局联合发力。"
+    "“我们把派出所的力量整合到综治中心，推行‘一站式接收’。”宜昌市公安局局长刘强介绍。\n"
+)
+DATED_QUOTE = "“我们推行‘一站式接收’……”7月10日，宜昌市中级人民法院执行局局长王金新在会上说道。\n"
+# an officer named, a verb of saying, then the quote
+SAID = "近日，宜昌市公安局局长刘强说：“我们推行‘一站式接收’，群众满意。”\n"
 SPEAKER_CASES = [
     # text, the (body, start, end) of each 我们 that stands for a body
+    (SAID, [("宜昌市公安局", 16, 18)]),
+    (QUOTED, [("宜昌市公安局", 22, 24)]),
+    (DATED_QUOTE, [("宜昌市中级人民法院", 1, 3)]),
     (PRESS, [("绍兴市市场监督管理局", 47, 49)]),
     (INTERVIEW, [("临沂市司法局", 41, 43)]),
     (DIVISION, [("山东省高级人民法院", 37, 39)]),
@@ -39,6 +50,13 @@ SPEAKER_NEGATIVES = [
     "绍兴市市场监督管理局副局长陈刚说，群众满意是我们的目标。\n",
     # another speaker's turn (记者：) ends the officer's
     "绍兴市市场监督管理局副局长陈刚介绍情况。\n陈刚：情况良好。\n记者：我们关心监管。\n",
+    # a quote whose speaker is told after something else, or is no officer, or says nothing
+    "“我们推行‘一站式接收’。”在宜昌市中级人民法院，庭长王金新说。\n",
+    "“我们推行‘一站式接收’。”宜昌市民张女士说。\n",
+    "“我们推行‘一站式接收’。”宜昌市公安局局长刘强出席会议。\n",
+    # the sentence after the quote goes on to tell more: its officer introduces that, not the quote
+    "“我们推行‘一站式接收’。”宜昌市公安局局长刘强介绍道，今年以来全市推行新机制。\n",
+    "宜昌市公安局局长刘强说：“情况良好。”我们认为这是好事。\n",  # after the quote: the writer's 我们
     # …and so does a citizen's (张女士：)
     "绍兴市市场监督管理局副局长陈刚介绍情况。\n陈刚：情况良好。\n张女士：我们很满意。\n",
 ]
@@ -67,6 +85,10 @@ def test_the_body_a_speaker_stands_for_adopts_and_owns_the_figures():
     assert adoptions(PRESS) == {("绍兴市市场监督管理局", "双随机、一公开"): [(47, 59, "adopt.subject+trigger")]}
     [q] = doc(PRESS)["quantities"]
     assert (q["text"], q["subject"]) == ("2340家", "绍兴市市场监督管理局")
+
+
+def test_the_body_that_said_a_quote_adopts_what_it_tells_not_the_bodies_before():
+    assert adoptions(QUOTED) == {("宜昌市公安局", "一站式接收"): [(22, 48, "adopt.subject+trigger")]}
 
 
 BYLINES = [("本报记者 张三", True), ("记者 李四 通讯员 王五", True), ("记者：采取了哪些措施？", False)]

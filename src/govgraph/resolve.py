@@ -58,7 +58,8 @@ class Resolver:
             e = self.institutions[m.name] = Entity(
                 "institution", m.name, m.kind, region=m.region_name, parent=m.parent, standalone=False
             )
-        if not m.collective:  # 四川法院 is the province's courts, not a name of its high court
+        # 四川法院 is the province's courts, not a name of its high court; 该院 and 我们 name nothing
+        if not m.collective and not m.pronoun:
             e.add_alias(m.surface)
         e.evidence.append(ev)
         # a body named only as the front of its sub-unit's name (海南省公安厅 in

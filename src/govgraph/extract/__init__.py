@@ -8,6 +8,7 @@ talking about) and hands mentions to `govgraph.resolve`.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import re
 from functools import partial
 
@@ -26,7 +27,7 @@ from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
 from .regions import choose, find_regions
 from .roles import collective_in, subjects
-from .speakers import speaker_bodies
+from .speakers import is_own_quote, quote_speaker, speaker_bodies
 
 # the items of a list that a report spells out (一是…。二是…): the work of the body the report is by
 ITEM_OPENING = re.compile(r"[一二三四五六七八九十]是")
@@ -74,7 +75,9 @@ class DocumentExtraction:
             carried: list = []  # the institutions the article is talking about, carried across sentences
             before_items: list | None = None  # …, carried when the article's first 一是 opens a list of items
             convener: list = []  # the body that held the meeting the article tells of
-            for sent in art.sentences:
+            for k, sent in enumerate(art.sentences):
+                own_quote = is_own_quote(sent.text) and k + 1 < len(art.sentences)
+                ctx.quote_speaker = self.quote_speaker(art.sentences[k + 1], ctx) if own_quote else None
                 if ITEM_OPENING.match(sent.text):  # 一是…。二是…: each item starts from the body before them
                     before_items = carried if before_items is None else before_items
                     carried = self.finder.carried = list(before_items)
@@ -88,6 +91,14 @@ class DocumentExtraction:
                 carried = self.sentence(sent, art, ctx, carried)
                 convener = list(carried) if CONVENING.search(sent.text) else convener
         return self.res.finish(articles, list(self.adopts.values()), self.outcomes.finish())
+
+    def quote_speaker(self, after: Sentence, ctx: Context):
+        """The body of who said a quote, from the sentence `after` it (read again in its turn: the bodies it
+        names here go to a copy of the context)."""
+        text = after.text
+        regions = drop_conjunction_regions(text, find_regions(text, self.local_names))
+        scratch = dataclasses.replace(ctx, institutions=list(ctx.institutions))
+        return quote_speaker(text, find_institutions(text, regions, scratch, []))
 
     def paragraph_of(self, sent: Sentence) -> int:
         return bisect.bisect_right(self.para_starts, sent.clean_start) - 1

@@ -22,6 +22,7 @@ class Anaphor:
 
 
 COURT = ("court",)
+DEMONSTRATIVES = ("该", "本", "我")  # 该院, 本院, 我院 stand for a body; 中院, 高院 are short names of it
 ANAPHORA = {
     "该院": Anaphor(KINDS, "院"),  # any body named …院: a court, a procuratorate, an arbitration institute
     "本院": Anaphor(("court", "procuratorate")),
@@ -99,7 +100,9 @@ def clause_mates(hs: int, ctx: Context) -> list[InstitutionMention]:
 def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
     if surface == AUTHOR_WORD and ctx.author is not None:  # a post's 我院 is its author, wherever it stands
         a = ctx.author
-        return InstitutionMention(hs, he, surface, a.name, a.kind, a.region, a.region_name, rule="inst.author:我院")
+        return InstitutionMention(
+            hs, he, surface, a.name, a.kind, a.region, a.region_name, rule="inst.author:我院", pronoun=True
+        )
     refers = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
     mates = clause_mates(hs, ctx)
     for m in reversed(ctx.institutions):
@@ -121,5 +124,6 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
                 m.region_name,
                 None,
                 rule="inst.anaphor:" + surface,
+                pronoun=surface.startswith(DEMONSTRATIVES),
             )
     return None

@@ -17,6 +17,7 @@ from .regions import choose
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
 # clause punctuation (a clause-opening head stands after it; no unit's name spans it)
 CLAUSE_MARKS = "。！？；，：、"
+SPEAKER_WE = "inst.speaker:我们"  # the rule of 我们 said by an officer: the officer's body
 
 
 def is_name_char(c: str) -> bool:
@@ -85,6 +86,7 @@ class InstitutionMention:
     collective: bool = False  # a region's system (四川法院) standing for its lead body
     rule: str = ""  # id of the rule that found it, e.g. inst.head:法院
     title_only: bool = False  # part of a person's title (县委书记张三), not an actor
+    pronoun: bool = False  # a word standing for a body named elsewhere (该院, 我院, 我们): no name of it
 
 
 # a place or a source right before a body's name (在…执行的, 走进X中学, 据X介绍)
@@ -107,6 +109,7 @@ class Context:
     # a transcript's officers by name, with the body each speaks for, and the one whose turn it is
     speakers: dict[str, InstitutionMention] = field(default_factory=dict)
     speaker: InstitutionMention | None = None
+    quote_speaker: InstitutionMention | None = None  # the body of who said the sentence's quote (told after it)
     author: InstitutionMention | None = None  # the court or procuratorate whose own post the article is (我院)
 
     def put_forward(self, subject: InstitutionMention) -> None:

@@ -18,6 +18,7 @@ from ..headline import dateline_end
 from ..lexicon import triggers
 from ..lexicon_collectives import collective_leads, collective_systems
 from ..spans import words_pattern
+from .inst_base import SPEAKER_WE
 
 # full-width and ASCII punctuation alike: many outlets write 近日,X法院…
 CLAUSE_START = "，。；：！？”」）\n,;:!?"
@@ -91,6 +92,8 @@ def subjects(text: str, insts: list) -> list:
         i = after_last_stop(text, m.start)  # the clause this mention sits in
         # the article's dateline (上海法治报讯 ) is no part of the clause
         lead = text[max(i, dateline_end(text) if i == 0 else 0) : m.start]
+        if m.rule == SPEAKER_WE:
+            lead = lead.lstrip("“")  # “我们…”X局长说: the speaker's body acts (a body named in a quote may not)
         if LEAD.fullmatch(lead) is None:
             continue
         if text.startswith("的", m.end) or REPORTING.match(text, m.end):

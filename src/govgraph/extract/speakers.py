@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from ..lexicon import person_titles
 from ..segment import jieba_pos
-from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
+from .inst_base import CLAUSE_MARKS, SPEAKER_WE, Context, InstitutionMention
 from .subjects import OUTPOSTS
 
 # a turn's label: a name or a role and a colon opening the sentence
@@ -21,7 +21,7 @@ CITIZENS = ("女士", "先生", "大爷", "大妈", "阿姨", "师傅", "老人"
 LAST_OFFICER = ""  # the key of the body the last officer's turn spoke for
 # what may follow an officer's name where the text introduces it (a title line may run on into the first
 # question: …局长王建国记者：…)
-AFTER_NAME = r"(?=[，,。：:（(、\s]|介绍|表示|说|指出|强调|(?:记者|主持人)[：:]|$)"
+AFTER_NAME = r"(?=[，,。：:（(、\s]|在|介绍|表示|说|指出|强调|(?:记者|主持人)[：:]|$)"
 
 
 @lru_cache(maxsize=1)
@@ -47,13 +47,73 @@ def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> 
         ctx.speaker = ctx.speakers.get(who) or (ctx.speakers.get(LAST_OFFICER) if _an_officer(who) else None)
         if ctx.speaker is not None:
             ctx.speakers[LAST_OFFICER] = ctx.speaker
-    if ctx.speaker is None or WE not in text:
+    if WE not in text:
         return insts
-    found = [_we(ctx.speaker, i) for i in _clause_openings(text, label.end() if label else 0)]
+    speaker = ctx.speaker or ctx.quote_speaker
+    if speaker is not None:
+        found = [_we(speaker, i) for i in _clause_openings(text, label.end() if label else 0)]
+    else:
+        found = _said_before(text, insts)
     if not found:
         return insts
     ctx.institutions.extend(found)
     return sorted(insts + found, key=lambda m: (m.start, m.end))
+
+
+# a quote standing as a sentence of its own (“我们…。”), and the lead of the sentence after it that names
+# who said it: a date, then the officer (7月10日，商洛中院民一庭庭长王金新在会上说道)
+OWN_QUOTE = re.compile(r"\s*“[^”]*我们[^”]*”\s*$")
+ATTRIBUTION_LEAD = re.compile(
+    r"\s*(?:[0-9０-９一二三四五六七八九十]{1,4}[月日号][0-9０-９一二三四五六七八九十]{0,3}日?[，,]?)?"
+)
+# …and that sentence says no more than who said it and where (在会上说道。)
+SAYING = re.compile(r"[^，。“”]{0,15}?(?:说|介绍|表示|指出|坦言|谈到|感慨)道?[。！]?\s*$")
+SAID_QUOTE = re.compile(r"(?:[^，。“”]{0,12}?)(?:说|介绍|表示|指出|坦言|谈到|强调)(?:道)?[：:]“")
+
+
+def _said_before(text: str, insts: list[InstitutionMention]) -> list[InstitutionMention]:
+    """周口市公安局局长张元明说：“我们…”: 我们 in a quote after an officer's name and a verb of saying is
+    the officer's body."""
+    out: list[InstitutionMention] = []
+    for m in insts:
+        named = _name_after_titles().match(text, m.end) if m.title_only else None
+        said = SAID_QUOTE.match(text, named.end(1)) if named and named.group(1) not in person_titles() else None
+        if said is not None:
+            close = text.find("”", said.end())
+            quote_end = len(text) if close < 0 else close
+            out += [_we(_body_of(m), i) for i in _clause_openings(text, said.end()) if i < quote_end]
+    return out
+
+
+def is_own_quote(text: str) -> bool:
+    """A sentence that is a quote and nothing else, with 我们 in it."""
+    return WE in text and OWN_QUOTE.match(text) is not None
+
+
+def quote_speaker(text: str, insts: list[InstitutionMention]) -> InstitutionMention | None:
+    """The body of the officer the sentence after a quote opens with as its speaker (”7月10日，商洛中院民一庭
+    庭长王金新在会上说道): `insts` are that sentence's bodies. An officer of a unit speaks for its body."""
+    lead = ATTRIBUTION_LEAD.match(text)
+    start = lead.end() if lead else 0
+    # the officer may hold posts in several bodies (市委常委、政法委书记刘建国): the body of the post before the name
+    titles = [m for m in insts if m.title_only and m.start >= start and "，" not in text[start : m.start]]
+    if not titles or titles[0].start != start:
+        return None
+    officer = named = None
+    for m in titles:
+        named = _name_after_titles().match(text, m.end)
+        if named is not None and named.group(1) not in person_titles():
+            officer = m
+            break
+    if officer is None or named is None or not SAYING.match(text, named.end(1)):
+        return None
+    return _body_of(officer)
+
+
+def _body_of(officer: InstitutionMention) -> InstitutionMention:
+    """The body an officer speaks for: a division's officer for its body, an outpost's for the outpost."""
+    body = officer.parent if officer.parent is not None and not officer.name.endswith(OUTPOSTS) else None
+    return officer if body is None else dataclasses.replace(officer, name=body, parent=None)
 
 
 def _an_officer(label: str) -> bool:
@@ -72,7 +132,7 @@ def _clause_openings(text: str, start: int) -> list[int]:
     out = []
     i = text.find(WE, start)
     while i >= 0:
-        if i == start or text[i - 1] in CLAUSE_MARKS:
+        if i == start or text[i - 1] in CLAUSE_MARKS or text[i - 1] == "“":
             out.append(i)
         i = text.find(WE, i + len(WE))
     return out
@@ -80,5 +140,5 @@ def _clause_openings(text: str, start: int) -> list[int]:
 
 def _we(body: InstitutionMention, at: int) -> InstitutionMention:
     return dataclasses.replace(
-        body, start=at, end=at + len(WE), surface=WE, title_only=False, prefix_only=False, rule="inst.speaker:" + WE
+        body, start=at, end=at + len(WE), surface=WE, title_only=False, prefix_only=False, rule=SPEAKER_WE, pronoun=True
     )
