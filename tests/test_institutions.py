@@ -753,6 +753,11 @@ GRAMMAR = [
             ("宁化县林业局", 6, 10, "inst.relative:林业局"),
         ],
     ),
+    # a post leading the region's government, then a post in one of its bodies: the body is the region's
+    ("周口市副市长、公安局局长张三说", [("周口市公安局", 7, 10, "inst.leader-post:公安局")]),
+    ("湖南省副省长、公安厅厅长王五说", [("湖南省公安厅", 7, 10, "inst.leader-post:公安厅")]),
+    ("桃源县副县长、公安局局长李四介绍", [("桃源县公安局", 7, 10, "inst.leader-post:公安局")]),
+    ("周口市副市长、公安厅厅长张三说", []),  # a city has no 公安厅
     ("南京警方破获案件", [("南京市公安局", 0, 4, "inst.head:警方")]),
     ("浦江县浦阳街道办事处组织", [("浦江县浦阳街道办事处", 0, 10, "inst.head:办事处")]),
 ]

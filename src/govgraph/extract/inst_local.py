@@ -1,7 +1,8 @@
 """Grassroots bodies named without a region in front, which belong to the place the article is about:
 a quoted word before the head (有一支由退休干部组成的“和事佬”协会), or the short name of a township the
 article named (铜陵市郊区周潭镇…。周潭派出所民警…), or a department after 区/市/县 whose name joins two
-fields (区教育和体育局)."""
+fields (区教育和体育局), or a body whose post an officer holds besides leading the region's government
+(周口市副市长、公安局局长)."""
 
 from __future__ import annotations
 
@@ -13,10 +14,13 @@ from .inst_base import (
     LIST_JOINERS,
     Context,
     InstitutionMention,
+    chain_ending_at,
+    fill,
     implicit_before,
     mention,
     place_prefix,
     region_prefix,
+    resolve_chain,
     township_body,
     township_county,
 )
@@ -129,3 +133,19 @@ def townships_sharing_head(text: str, found: list[InstitutionMention], by_end) -
         out.insert(0, dataclasses.replace(shared, region_name=region_name))
         pos = other.start
     return out
+
+
+# a post leading a region's government, then another post (周口市副市长、公安局局长, 某县副县长、公安局局长)
+REGION_LEADER = re.compile(r"(?:常务)?副?(?:省长|市长|区长|县长|州长|盟长|旗长|主席)、")
+
+
+def body_of_leader(text: str, hs: int, he: int, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
+    """周口市副市长、公安局局长: the body after the post of the region's leader is the region's."""
+    post = REGION_LEADER.search(text, max(0, hs - 6), hs)
+    chain = chain_ending_at(by_end, post.start()) if post is not None and post.end() == hs else []
+    if not chain:
+        return []
+    d, rname, prefix, short = resolve_chain(chain, ctx, head.level)
+    if d is None or d.level in head.collective_at or (head.level == "province") != (d.level == "province"):
+        return []  # (a city has no 公安厅, nor a province a 公安局)
+    return [mention(hs, he, text, fill(head, region=prefix, short=short), head, d, rname, "inst.leader-post")]

@@ -59,6 +59,7 @@ from .inst_base import (
 from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_local import (
+    body_of_leader,
     framed_township_unit,
     listed_after,
     listed_in_township,
@@ -283,6 +284,8 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         return [unit]
     if zoned := in_zone(text, hs, he, head, ctx, by_end) or merged_department(text, hs, he, head, ctx):
         return zoned
+    if led := body_of_leader(text, hs, he, head, ctx, by_end):
+        return led
     if text.endswith(IMPLICIT_WORDS, 0, hs):
         s, d = implicit_before(text, hs, ctx)
         if d is None:
