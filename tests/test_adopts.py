@@ -106,6 +106,20 @@ ADOPT_CASES = [
         "诸暨市人民法院“共享法庭+枫桥式调解”经验做法入选典型案例。",
         {("诸暨市人民法院", "共享法庭+枫桥式调解"): [(0, 21, "adopt.subject")]},
     ),
+    (  # bodies listed before 分别 and mechanisms after it pair in order
+        "岳阳县人民法院、平江县人民法院分别推行“巡回审判进村组”和“调解员驻庭”机制。",
+        {
+            ("岳阳县人民法院", "巡回审判进村组"): [(0, 28, "adopt.subject+trigger")],
+            ("平江县人民法院", "调解员驻庭"): [(8, 38, "adopt.coactor")],
+        },
+    ),
+    (  # … but one mechanism after 分别 is each body's
+        "岳阳县人民法院、平江县人民法院分别推行“巡回审判进村组”机制。",
+        {
+            ("岳阳县人民法院", "巡回审判进村组"): [(0, 30, "adopt.subject+trigger")],
+            ("平江县人民法院", "巡回审判进村组"): [(8, 30, "adopt.coactor")],
+        },
+    ),
     (  # the target of the act does not adopt it
         "荆州市人民检察院向荆州市自然资源局发出检察建议。",
         {("荆州市人民检察院", "检察建议"): [(0, 23, "adopt.subject+trigger")]},

@@ -26,6 +26,7 @@ from .mechanisms import MechanismMention, find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
 from .region_records import RegionMention
 from .regions import choose, find_regions
+from .respective import respective_mechanisms
 from .roles import collective_in, subjects
 from .speakers import is_own_quote, quote_speaker, speaker_bodies
 
@@ -164,9 +165,12 @@ class DocumentExtraction:
         again = mechanism_anaphors(text, mechs, self.last_mech, self.last_campaign)
         self.last_mech = antecedent(mechs) or self.last_mech
         self.last_campaign = last_campaign(mechs) or self.last_campaign
+        respective = respective_mechanisms(text, subj, mechs)
         for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs + again, subj, regions):
             if issued_by_another_kind(c.who.kind, c.mech.name):
                 continue  # a court's 司法建议 is not its partners'
+            if respective.get((c.mech.start, c.mech.end), c.who.name) != c.who.name:
+                continue  # A、B分别推行X和Y: X is A's, Y is B's
             fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
             # the evidence spans the actor too when this sentence names it
             span = (

@@ -1,6 +1,7 @@
 """Figures listed after 分别 for bodies listed before it, one by one (红花岗区人民法院、汇川区人民法院
 结收案比分别为101.2%、99.6%: the first figure is the first court's, the second the second's).
-The list of bodies and the list of figures must have the same length; otherwise nothing changes."""
+The list of bodies and the list of figures must have the same length; otherwise nothing changes.
+Mechanisms too: 岳阳县人民法院、平江县人民法院分别推行“巡回审判进村组”和“调解员驻庭”机制."""
 
 from __future__ import annotations
 
@@ -156,3 +157,16 @@ def labelled_subject(text: str, pos: int, insts: list, regions: list, document_c
         if r.end == pos and text.endswith(LABEL_OPENERS, 0, r.start) and not COUNTED_DIVISIONS.match(text, pos):
             return region_name(r, document_codes)
     return None
+
+
+def respective_mechanisms(text: str, subject: list, mechs: list) -> dict[tuple[int, int], str]:
+    """A、B分别推行X和Y: the body each mechanism after 分别 belongs to, by place, keyed by the mechanism's
+    span; empty unless 分别 follows the sentence's subjects and its clause names as many mechanisms."""
+    p = text.find("分别")
+    if p < 0 or len(subject) < 2 or not 0 <= p - subject[-1].end <= 2:
+        return {}
+    stop = next((i for i in range(p, len(text)) if text[i] in CLAUSE_STOPS or text[i] in "，,"), len(text))
+    run = sorted((m for m in mechs if p < m.start and m.end <= stop), key=lambda m: m.start)
+    if len(run) != len(subject):
+        return {}
+    return {(m.start, m.end): body.name for m, body in zip(run, subject)}
