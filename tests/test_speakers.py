@@ -34,8 +34,11 @@ QUOTED = (
 DATED_QUOTE = "“我们推行‘一站式接收’……”7月10日，宜昌市中级人民法院执行局局长王金新在会上说道。\n"
 # an officer named, a verb of saying, then the quote
 SAID = "近日，宜昌市公安局局长刘强说：“我们推行‘一站式接收’，群众满意。”\n"
+# …who may hold a post before (a seat on the city's party committee)
+POSTS = "“我们实行‘一站式接收’。”株洲市委常委、政法委书记刘五介绍。\n"
 SPEAKER_CASES = [
     # text, the (body, start, end) of each 我们 that stands for a body
+    (POSTS, [("中国共产党株洲市委员会政法委员会", 1, 3)]),
     (SAID, [("宜昌市公安局", 16, 18)]),
     (QUOTED, [("宜昌市公安局", 22, 24)]),
     (DATED_QUOTE, [("宜昌市中级人民法院", 1, 3)]),

@@ -135,13 +135,14 @@ def townships_sharing_head(text: str, found: list[InstitutionMention], by_end) -
     return out
 
 
-# a post leading a region's government, then another post (周口市副市长、公安局局长, 某县副县长、公安局局长)
-REGION_LEADER = re.compile(r"(?:常务)?副?(?:省长|市长|区长|县长|州长|盟长|旗长|主席)、")
+# a post leading a region's government or sitting on its party committee, then another post
+# (周口市副市长、公安局局长, 某县副县长、公安局局长, 株洲市委常委、政法委书记)
+REGION_LEADER = re.compile(r"(?:(?:常务)?副?(?:省长|市长|区长|县长|州长|盟长|旗长|主席)|委(?:常委|副书记|书记))、")
 
 
 def body_of_leader(text: str, hs: int, he: int, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
     """周口市副市长、公安局局长: the body after the post of the region's leader is the region's."""
-    post = REGION_LEADER.search(text, max(0, hs - 6), hs)
+    post = REGION_LEADER.search(text, max(0, hs - 7), hs)
     chain = chain_ending_at(by_end, post.start()) if post is not None and post.end() == hs else []
     if not chain:
         return []

@@ -66,6 +66,7 @@ OWN_QUOTE = re.compile(r"\s*“[^”]*我们[^”]*”\s*$")
 ATTRIBUTION_LEAD = re.compile(
     r"\s*(?:[0-9０-９一二三四五六七八九十]{1,4}[月日号][0-9０-９一二三四五六七八九十]{0,3}日?[，,]?)?"
 )
+REGION_POST = re.compile(r"[\u4e00-\u9fff]{2,8}、")
 # …and that sentence says no more than who said it and where (在会上说道。)
 SAYING = re.compile(r"[^，。“”]{0,15}?(?:说|介绍|表示|指出|坦言|谈到|感慨)道?[。！]?\s*$")
 SAID_QUOTE = re.compile(r"(?:[^，。“”]{0,12}?)(?:说|介绍|表示|指出|坦言|谈到|强调)(?:道)?[：:]“")
@@ -97,7 +98,8 @@ def quote_speaker(text: str, insts: list[InstitutionMention]) -> InstitutionMent
     start = lead.end() if lead else 0
     # the officer may hold posts in several bodies (市委常委、政法委书记刘建国): the body of the post before the name
     titles = [m for m in insts if m.title_only and m.start >= start and "，" not in text[start : m.start]]
-    if not titles or titles[0].start != start:
+    # (a first post in no body of the text's may stand before: 株洲市委常委、政法委书记)
+    if not titles or (titles[0].start != start and not REGION_POST.fullmatch(text, start, titles[0].start)):
         return None
     officer = named = None
     for m in titles:
