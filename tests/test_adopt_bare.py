@@ -36,6 +36,15 @@ BARE_SYSTEM_NEGATIVES = [
         ("南京市江宁区人民检察院", "河道专项整治"),
     ),
 ]
+TRIGGER_CASES = [
+    (  # 提起 brings a procedure to court: the collective's lead body carries it out
+        "成都市人民检察院召开会议。全市检察机关共发出诉前检察建议156件，提起公益诉讼12件。",
+        {
+            ("成都市人民检察院", "诉前检察建议"): [(22, 28, "adopt.carried")],
+            ("成都市人民检察院", "公益诉讼"): [(35, 39, "adopt.carried")],
+        },
+    ),
+]
 LIST_ITEM_CASES = [
     (  # 二是 opens an item whose subject is its own, not the body the list's answer is about
         "湖北省高级人民法院答：一是推行繁简分流。二是武汉市中级人民法院与武汉市市场监督管理局共建诉调对接机制。",
@@ -58,7 +67,7 @@ PARTIES_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", BARE_SYSTEM_CASES + LIST_ITEM_CASES + PARTIES_CASES)
+@pytest.mark.parametrize("text,expected", BARE_SYSTEM_CASES + TRIGGER_CASES + LIST_ITEM_CASES + PARTIES_CASES)
 def test_adoptions(text, expected):
     assert adoptions(text) == expected
 

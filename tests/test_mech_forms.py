@@ -39,6 +39,16 @@ CASES = [
     ("全省推进反家暴多部门联动机制建设", [("反家暴多部门联动", 4, 14, "mech.phrase+tail")]),
     # a list of short qualifiers: its parts qualify the name that ends it, they name nothing
     ("推行知识产权刑事、民事、行政检察“三合一”履职，效果好", []),
+    # a list closed by 等举措 (等措施, 等做法) with a part the scheme knows: each plausible part is a name
+    (
+        "该院相继推出要素式审判、示范诉讼、集约送达等举措，",
+        [
+            ("要素式审判", 6, 11, "mech.curated:element-based-trial"),
+            ("示范判决", 12, 16, "mech.curated:model-judgment"),
+            ("集约送达", 17, 21, "mech.setup-verb+enumerated"),
+        ],
+    ),
+    ("采取走访、座谈等措施，", []),  # … and with none, ways of working with no name
     # … the last short item joined by 和 (与, 及) as well
     (
         "推行知识产权民事、行政和刑事案件“三合一”审判机制改革，",

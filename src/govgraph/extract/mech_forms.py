@@ -2,8 +2,7 @@
 
 * `mech.agent-pair`: two bodies in one character each and how they work together, one of them
   a justice body: 健全检企对接, 畅通警企合作路径, 警医联动;
-* `mech.periodic`: routines held at a fixed interval, before 制度 or 机制, alone or listed:
-  建立周例会、月调度制度 (周例会, 月调度);
+* `mech.periodic`: routines held at an interval, before 制度 or 机制: 建立周例会、月调度制度 (周例会, 月调度);
 * `mech.setup-verb+list`: a setup verb, parallel parts of one length joined by 、 and right after them
   a word for a way of working: 推行一站受理、一体化解工作模式 (a slogan-style name, one mechanism; with
   的 between, 全域覆盖、全时响应的防控体系, the parts describe);
@@ -13,8 +12,8 @@
 * `spells_out_count`: a quoted list that spells out the numbered name after it (“自治、法治、德治”三治融合)
   yields that name (read by `mech_discovery`);
 * `mech.setup-verb+bare`: a founding verb and a bare name that ends the clause: 推行诉前鉴定，…;
-* `mech.frame`: the measure a body takes as its lever: 以复绿管护为抓手;
-* `mech.campaign`: a campaign launched under a name of its own, unquoted: 开展护校安园行动.
+* `mech.frame`: the measure a body takes as its lever: 以复绿管护为抓手; `mech.campaign`: a campaign launched
+  under a name of its own, unquoted: 开展护校安园行动.
 """
 
 from __future__ import annotations
@@ -200,10 +199,11 @@ def spells_out_count(inner: str, text: str, end: int) -> bool:
     return len(parts) > 1 and end < len(text) and COUNT_VALUES.get(text[end]) == len(parts)
 
 
-# 建立联席会议、信息通报、线索移送等制度: the parts of a list closed by 等 and a generic word are each a name
+# 建立联席会议、信息通报、线索移送等制度 (…等举措): the parts of a list closed by 等 and a generic word are each a name
 # (SPEC: each named mechanism counts), unlike a list right before the word (建立信息共享、联合执法机制)
 ENUMERATED_ITEM = r"[\u4e00-\u9fff]{2,8}?"
 ENUMERATED_TAIL = ("机制", "制度")
+ANCHORED_TAIL = ("举措", "措施", "做法")  # only with a part the scheme knows (not 走访、座谈等措施)
 
 
 @lru_cache(maxsize=4)
@@ -211,7 +211,7 @@ def _enumerated_pattern(cues: MechanismCues) -> re.Pattern:
     # the verbs that found a mechanism and those that make one sound or carry it out (cues.listing; not
     # 明确, 适用: 明确了适用范围、方式选择等工作机制 lists a scheme's aspects)
     verbs = "|".join(map(re.escape, sorted(cues.listing, key=len, reverse=True)))
-    tails = "|".join(ENUMERATED_TAIL)
+    tails = "|".join(ENUMERATED_TAIL + ANCHORED_TAIL)
     return re.compile(
         rf"(?:{verbs}){VERB_PARTICLE}(?P<list>{ENUMERATED_ITEM}(?:、{ENUMERATED_ITEM}){{1,5}})等"
         rf"[\u4e00-\u9fff]{{0,4}}?(?:工作)?(?:{tails})(?!文件|办法)"
@@ -226,8 +226,9 @@ def enumerated(text: str, cues: MechanismCues) -> list[Candidate]:
     for m in _enumerated_pattern(cues).finditer(text):
         if not starts_word(text, m.start()):
             continue  # 适用范围: the verb's characters inside a word
-        at = m.start("list")
-        for part in m.group("list").split("、"):
+        at, parts = m.start("list"), m.group("list").split("、")
+        anchored = not m.group().endswith(ANCHORED_TAIL) or bool(set(parts) & curated_labels())
+        for part in parts if anchored else []:
             if _enumerated_name(part, cues):
                 out.append(Candidate(at, at + len(part), part, "mech.setup-verb+enumerated"))
             at += len(part) + 1
