@@ -300,3 +300,19 @@ def test_quanshi_after_counties_listed_is_their_city():
     assert [(q[0], q[4]) for q in figures(listed)][-2:] == [("87个", "赣州市"), ("3.9万件", "赣州市")]
     alone = "江西省赣州市瑞金市人民法院调解成功率为71.2%。全市人民调解组织今年调解纠纷3900件。"
     assert [(q[0], q[4]) for q in figures(alone)][-1:] == [("3900件", "瑞金市人民法院")]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # phone calls answered are counted in 通
+        (
+            "热线共接听群众来电30.8万通，解答法律咨询28.6万人次。",
+            [("30.8万通", 9, 15, "other"), ("28.6万人次", 22, 29, "person_time")],
+        ),
+        # 通 opening a word counts nothing
+        ("市司法局3月2通报了情况。", []),
+    ],
+)
+def test_calls_answered(text, expected):
+    assert [q[:4] for q in figures(text)] == expected

@@ -33,6 +33,7 @@ DAY_AFTER = set("，,上下晚凌早中")
 DAY_OF_MONTH_AFTER = set("者院局厅部委会府署庭所处站队办心社台网报于")
 AFTER_WINDOW = 8
 DURATIONS = ("day", "hour", "other")
+TONG_WORDS = set("报知过讯道行车告关")  # words 通 opens (通报, 通知, 通过 …)
 
 
 @lru_cache(maxsize=1)
@@ -61,6 +62,8 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
     if unit == "日" and not m.group("tail") and text[s - 1 : s] in DAY_OF_MONTH_AFTER and m.group("num").isdigit():
         return True
     if unit == "人" and text[m.end() : m.end() + 1] == "民":  # 人民法院
+        return True
+    if unit == "通" and text[m.end() : m.end() + 1] in TONG_WORDS:  # 3月2通报: 通 opens a word, no calls counted
         return True
     if unit == "家" and text[m.end() : m.end() + 2] in ("庭", "长"):
         return True
