@@ -36,8 +36,11 @@ DATED_QUOTE = "“我们推行‘一站式接收’……”7月10日，宜昌�
 SAID = "近日，宜昌市公安局局长刘强说：“我们推行‘一站式接收’，群众满意。”\n"
 # …who may hold a post before (a seat on the city's party committee)
 POSTS = "“我们实行‘一站式接收’。”株洲市委常委、政法委书记刘五介绍。\n"
+# the officer introduced before, named alone later (a comma may stand before the quote)
+LATER = "宜昌市公安局局长刘强介绍了做法。“这是系统工程。”刘强说，“我们推行‘一站式接收’。”\n"
 SPEAKER_CASES = [
     # text, the (body, start, end) of each 我们 that stands for a body
+    (LATER, [("宜昌市公安局", LATER.index("我们"), LATER.index("我们") + 2)]),
     (POSTS, [("中国共产党株洲市委员会政法委员会", 1, 3)]),
     (SAID, [("宜昌市公安局", 16, 18)]),
     (QUOTED, [("宜昌市公安局", 22, 24)]),
@@ -60,6 +63,7 @@ SPEAKER_NEGATIVES = [
     # the sentence after the quote goes on to tell more: its officer introduces that, not the quote
     "“我们推行‘一站式接收’。”宜昌市公安局局长刘强介绍道，今年以来全市推行新机制。\n",
     "宜昌市公安局局长刘强说：“情况良好。”我们认为这是好事。\n",  # after the quote: the writer's 我们
+    "宜昌市公安局局长刘强介绍了做法。村民李明说：“我们很满意。”\n",  # no officer the text introduced
     # …and so does a citizen's (张女士：)
     "绍兴市市场监督管理局副局长陈刚介绍情况。\n陈刚：情况良好。\n张女士：我们很满意。\n",
 ]

@@ -53,7 +53,7 @@ def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> 
     if speaker is not None:
         found = [_we(speaker, i) for i in _clause_openings(text, label.end() if label else 0)]
     else:
-        found = _said_before(text, insts)
+        found = _said_before(text, insts, ctx)
     if not found:
         return insts
     ctx.institutions.extend(found)
@@ -69,20 +69,35 @@ ATTRIBUTION_LEAD = re.compile(
 REGION_POST = re.compile(r"[\u4e00-\u9fff]{2,8}、")
 # …and that sentence says no more than who said it and where (在会上说道。)
 SAYING = re.compile(r"[^，。“”]{0,15}?(?:说|介绍|表示|指出|坦言|谈到|感慨)道?[。！]?\s*$")
-SAID_QUOTE = re.compile(r"(?:[^，。“”]{0,12}?)(?:说|介绍|表示|指出|坦言|谈到|强调)(?:道)?[：:]“")
+SAID_QUOTE = re.compile(r"(?:[^，。“”]{0,12}?)(?:说|介绍|表示|指出|坦言|谈到|强调)(?:道)?[：:，,]“")
 
 
-def _said_before(text: str, insts: list[InstitutionMention]) -> list[InstitutionMention]:
+def _said_before(text: str, insts: list[InstitutionMention], ctx: Context) -> list[InstitutionMention]:
     """周口市公安局局长张元明说：“我们…”: 我们 in a quote after an officer's name and a verb of saying is
-    the officer's body."""
-    out: list[InstitutionMention] = []
+    the officer's body; the name alone will do once the text has introduced the officer (张元明说：“我们…”)."""
+    said_by: list[tuple[int, InstitutionMention]] = []  # where the name ends, the body
     for m in insts:
         named = _name_after_titles().match(text, m.end) if m.title_only else None
-        said = SAID_QUOTE.match(text, named.end(1)) if named and named.group(1) not in person_titles() else None
+        if named and named.group(1) not in person_titles():
+            said_by.append((named.end(1), _body_of(m)))
+    for name, body in ctx.speakers.items():
+        if name != LAST_OFFICER:
+            said_by += [(i + len(name), body) for i in _occurrences(text, name)]
+    found: dict[int, InstitutionMention] = {}  # by where 我们 stands (an officer introduced here is named twice)
+    for end, body in said_by:
+        said = SAID_QUOTE.match(text, end)
         if said is not None:
             close = text.find("”", said.end())
             quote_end = len(text) if close < 0 else close
-            out += [_we(_body_of(m), i) for i in _clause_openings(text, said.end()) if i < quote_end]
+            found.update((i, _we(body, i)) for i in _clause_openings(text, said.end()) if i < quote_end)
+    return [found[i] for i in sorted(found)]
+
+
+def _occurrences(text: str, word: str) -> list[int]:
+    out, i = [], text.find(word)
+    while i >= 0:
+        out.append(i)
+        i = text.find(word, i + len(word))
     return out
 
 
