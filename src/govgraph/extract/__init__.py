@@ -19,7 +19,7 @@ from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import AdoptionFinder
 from .credits import credit_author, credit_regions
-from .institutions import Context, drop_conjunction_regions, find_institutions
+from .institutions import Context, InstitutionMention, drop_conjunction_regions, find_institutions
 from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors
 from .mech_discovery import named_otherwise
 from .mechanisms import MechanismMention, find_mechanisms, quoted_span
@@ -93,7 +93,7 @@ class DocumentExtraction:
                 convener = list(carried) if CONVENING.search(sent.text) else convener
         return self.res.finish(articles, list(self.adopts.values()), self.outcomes.finish())
 
-    def quote_speaker(self, after: Sentence, ctx: Context):
+    def quote_speaker(self, after: Sentence, ctx: Context) -> InstitutionMention | None:
         """The body of who said a quote, from the sentence `after` it (read again in its turn: the bodies it
         names here go to a copy of the context)."""
         text = after.text

@@ -36,10 +36,7 @@ def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> 
     sentence's bodies with the 我们 of the speaking officer's body added (in text order)."""
     for m in insts:
         if m.title_only and (named := _introduced_name(text, m.end)):
-            # an officer of a division speaks for its body (省法院执行局局长王强: the court), as the
-            # speaker of a report does (subjects.OUTPOSTS: units away from their body speak for themselves)
-            body = m.parent if m.parent is not None and not m.name.endswith(OUTPOSTS) else None
-            ctx.speakers[named] = m if body is None else dataclasses.replace(m, name=body, parent=None)
+            ctx.speakers[named] = _body_of(m)
     if (label := TURN_LABEL.match(text)) is not None:
         # an officer not introduced with a body of the text's (民三庭庭长赵磊) speaks for the body the
         # officers before spoke for; an interviewer or a host speaks for none
@@ -68,8 +65,10 @@ ATTRIBUTION_LEAD = re.compile(
 )
 REGION_POST = re.compile(r"[\u4e00-\u9fff]{2,8}、")
 # …and that sentence says no more than who said it and where (在会上说道。)
-SAYING = re.compile(r"[^，。“”]{0,15}?(?:说|介绍|表示|指出|坦言|谈到|感慨)道?[。！]?\s*$")
-SAID_QUOTE = re.compile(r"(?:[^，。“”]{0,12}?)(?:说|介绍|表示|指出|坦言|谈到|强调)(?:道)?[：:，,]“")
+SAY = "(?:说|介绍|表示|指出|坦言|谈到|强调|感慨)道?"
+SAYING = re.compile(rf"[^，。“”]{{0,15}}?{SAY}[。！]?\s*$")
+# an officer's name, a few words (在会上) and a verb of saying, then the quote: 张元明说：“…
+SAID_QUOTE = re.compile(rf"[^，。“”]{{0,12}}?{SAY}[：:，,]“")
 
 
 def _said_before(text: str, insts: list[InstitutionMention], ctx: Context) -> list[InstitutionMention]:
@@ -128,7 +127,8 @@ def quote_speaker(text: str, insts: list[InstitutionMention]) -> InstitutionMent
 
 
 def _body_of(officer: InstitutionMention) -> InstitutionMention:
-    """The body an officer speaks for: a division's officer for its body, an outpost's for the outpost."""
+    """The body an officer speaks for: an officer of a division speaks for its body (省法院执行局局长王强: the
+    court), as the speaker of a report does (subjects.OUTPOSTS: units away from their body speak for themselves)."""
     body = officer.parent if officer.parent is not None and not officer.name.endswith(OUTPOSTS) else None
     return officer if body is None else dataclasses.replace(officer, name=body, parent=None)
 
