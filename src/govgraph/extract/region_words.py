@@ -4,26 +4,29 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from ..lexicon import triggers
+from ..lexicon import gazetteer, institution_heads, triggers
 from ..segment import in_jieba_block, jieba_cut
+from ..spans import DictMatcher
 
 DIVISION_SUFFIXES = set("省市州县区盟旗")
 CONJUNCTIONS = set("和与及或同跟")
 
 
-def starts_word(text: str, s: int, e: int) -> bool:
+def starts_word(text: str, s: int, e: int, head: int = 0) -> bool:
     """jieba starts a word at s (天山南北 holds no 山南), and the name's end is not the start of
     another word (一中心四平台 is cut 四|平台: no 四平), checked on a window around the hit. The end
-    may fall inside a word that starts with the name (苏州工业园区) or with its suffix (黄南州委 cut 黄南|州委)."""
+    may fall inside a word that starts with the name (苏州工业园区) or with its suffix (黄南州委 cut 黄南|州委).
+    `head`: the length of an institution's head right after the name; a word that runs from inside the
+    name into it, and not past it, is jieba gluing the name's tail to the head (佛|山海关 in 佛山海关)."""
     lo = max(0, s - 4)
-    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo, e - lo)
+    return _window_starts_word(text[lo : min(len(text), e + 4)], s - lo, e - lo, e - lo + head if head else -1)
 
 
 STREET_ENDS = ("路", "街", "大道", "大街", "巷")
 
 
 @lru_cache(maxsize=8192)
-def _window_starts_word(window: str, s: int, e: int) -> bool:
+def _window_starts_word(window: str, s: int, e: int, head_end: int = -1) -> bool:
     """See `starts_word`; offsets into `window` (the same names recur: cached)."""
     pos, starts = 0, False
     for w in jieba_cut(window):
@@ -31,7 +34,8 @@ def _window_starts_word(window: str, s: int, e: int) -> bool:
             if len(w) > e - s and w.endswith(STREET_ENDS):
                 return False  # 重庆路街道, 北京路派出所: a street named after the place
             starts = True
-        if s < pos < e < pos + len(w) and not (pos == e - 1 and w[0] in DIVISION_SUFFIXES):
+        glued = pos + len(w) <= head_end  # 佛|山海关 before the head 海关
+        if s < pos < e < pos + len(w) and not (pos == e - 1 and w[0] in DIVISION_SUFFIXES) and not glued:
             return False  # a word starting inside the name runs past its end (not 黄南州|委 cut 黄南|州委)
         if pos >= e:
             break
@@ -89,4 +93,35 @@ def name_of_joint_verb(text: str, s: int, surface: str) -> bool:
     a body or a comma (县法院会同县林业局, …，会同县司法局), not at a clause's start or in a list."""
     return (
         surface.startswith(_joint_verbs()) and s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in "，；")
+    )
+
+
+@lru_cache(maxsize=1)
+def region_matcher() -> DictMatcher:
+    return DictMatcher(k for k in gazetteer().by_name if len(k) >= 2)
+
+
+@lru_cache(maxsize=1)
+def regional_heads() -> tuple[str, ...]:
+    heads = institution_heads()
+    return tuple(sorted((h for h, v in heads.items() if v.scope == "regional"), key=len, reverse=True))
+
+
+def followed_by_head(text: str, end: int) -> bool:
+    """A regional institution head follows (崂山法院); a named one does not count, since
+    北关派出所 or 东胜派出所 name a station, not the district 北关区."""
+    return text.startswith(regional_heads(), end)
+
+
+def head_after(text: str, end: int) -> int:
+    """The length of the regional institution head right after `end` (0: none)."""
+    return next((len(h) for h in regional_heads() if text.startswith(h, end)), 0)
+
+
+def yields_to_head(text: str, s: int, e: int) -> bool:
+    """A name with no head after it starts inside another that ends before a head (佛山海关 is 佛山 +
+    海关, not 佛 + 山海关): the match turned down lets `_hidden` take the other."""
+    lo = max(0, s - 6)
+    return any(
+        a + lo < s < b + lo < e and followed_by_head(text, b + lo) for a, b, _ in region_matcher().find_all(text[lo:e])
     )

@@ -15,12 +15,23 @@ import re
 from functools import lru_cache
 
 from ..headline import dateline_end
-from ..lexicon import Division, Gazetteer, gazetteer, institution_heads
+from ..lexicon import Division, Gazetteer, gazetteer
 from ..lexicon_places import township_name_words
-from ..spans import DictMatcher, resolve_overlaps
+from ..spans import resolve_overlaps
 from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
 from .region_records import RegionMention
-from .region_words import is_whole_word, name_of_conjunction, name_of_joint_verb, starts_inside_word, starts_word
+from .region_words import (
+    followed_by_head,
+    head_after,
+    is_whole_word,
+    name_of_conjunction,
+    name_of_joint_verb,
+    region_matcher,
+    regional_heads,
+    starts_inside_word,
+    starts_word,
+    yields_to_head,
+)
 from .townships import (
     LOCAL,
     TOWNSHIP_SUFFIXES,
@@ -38,23 +49,6 @@ LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "villa
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
 # a two-character county whose first character is a conjunction (和县) is the conjunction
 # after another word: 县法院和县林业局
-
-
-@lru_cache(maxsize=1)
-def _matcher() -> DictMatcher:
-    return DictMatcher(k for k in gazetteer().by_name if len(k) >= 2)
-
-
-@lru_cache(maxsize=1)
-def _regional_heads() -> tuple[str, ...]:
-    heads = institution_heads()
-    return tuple(sorted((h for h, v in heads.items() if v.scope == "regional"), key=len, reverse=True))
-
-
-def _followed_by_head(text: str, end: int) -> bool:
-    """A regional institution head follows (崂山法院); a named one does not count, since
-    北关派出所 or 东胜派出所 name a station, not the district 北关区."""
-    return text.startswith(_regional_heads(), end)
 
 
 def _inside_township(text: str, mentions: list[RegionMention], s: int) -> bool:
@@ -156,7 +150,7 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
     out: list[RegionMention] = []
     pending: list[RegionMention] = []  # county short forms with no head after them
     outlet = dateline_end(text)
-    hits = _matcher().find(text)
+    hits = region_matcher().find(text)
     rejected = [h for h in hits if not _take(text, h, out, pending, outlet)]
     # a match turned down may hide one it overlaps (联合山东: 合山 starts no word, 山东 does)
     spans = [(m.start, m.end) for m in out + pending]
@@ -175,7 +169,7 @@ def _hidden(text: str, rejected: list, hits: list, spans: list[tuple[int, int]])
         return []
     over = [
         h
-        for h in _matcher().find_all(text)
+        for h in region_matcher().find_all(text)
         if h not in hits
         and any(h[0] < e and s < h[1] for s, e, _ in rejected)
         and all(h[1] <= s or h[0] >= e for s, e in spans)
@@ -205,7 +199,7 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
         if len(surface) <= 2 and all(d.level == "county" for d in full) and not after_parent:
             if name_of_conjunction(text, s, surface):
                 return False
-            if not (_followed_by_head(text, e) or (surface.endswith(("县", "市")) and is_whole_word(text, s, e))):
+            if not (followed_by_head(text, e) or (surface.endswith(("县", "市")) and is_whole_word(text, s, e))):
                 return False
         out.append(RegionMention(s, e, surface, full, False))
         return True
@@ -214,14 +208,16 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     allowed = [
         d
         for d in cands
-        if d.level in ("province", "prefecture") or _followed_by_head(text, e) or names_a_branch(text, s, e)
+        if d.level in ("province", "prefecture") or followed_by_head(text, e) or names_a_branch(text, s, e)
     ]
     # right after a division it holds, a short form starts a word whatever jieba says (福建厦门鹭江…)
     chained = before is not None and _holds(before, allowed)
-    if not (starts_word(text, s, e) or chained) or _inside_township(text, out, s):
+    if not (starts_word(text, s, e, head_after(text, e)) or chained) or _inside_township(text, out, s):
         return False
     if text.startswith(TOWNSHIP_SUFFIXES, e) and not chained:
         return False  # 在三沙镇设立: a township's name (霞浦县三沙镇), not the short form of 三沙市
+    if not allowed and yields_to_head(text, s, e):
+        return False
     if allowed:
         out.append(RegionMention(s, e, surface, allowed, True, rule="region.short"))
     else:
@@ -238,7 +234,7 @@ def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:
 
 def _head_over(text: str, lm: re.Match) -> bool:
     """A regional institution head starts where the township would and runs past it."""
-    return any(len(h) > len(lm.group(0)) for h in _regional_heads() if text.startswith(h, lm.start()))
+    return any(len(h) > len(lm.group(0)) for h in regional_heads() if text.startswith(h, lm.start()))
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -261,7 +257,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         for _ in range(2):  # township, then village
             lm = LOCAL.match(text, pos)
             after = (
-                text.startswith(_regional_heads(), lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
+                text.startswith(regional_heads(), lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
             )
             if lm and text.startswith(lm.group(2), lm.end()) and not after:
                 # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会, 越丰村村民 its villagers,
@@ -278,7 +274,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
                 )  # 稻香村街道, 杨村镇: a township named after a village
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
-            if suffix_opens_word(text, pos, lm) and not text.startswith(_regional_heads(), lm.end()):
+            if suffix_opens_word(text, pos, lm) and not text.startswith(regional_heads(), lm.end()):
                 break  # 统筹乡村振兴: no township 统筹乡 (but 能科乡党委 is 能科乡's, though jieba reads 乡党委)
             if _head_over(text, lm):
                 break  # 荆州市住房和城乡建设局: the words are a body's head, not a township 住房和城乡

@@ -1,0 +1,47 @@
+"""A region's short name before an institution's head where jieba glues the name's last character to
+the head into another place's name (佛|山海关 in 佛山海关): the name before the head wins. Tables with
+exact offsets and rule ids, and negatives (山海关 standing alone stays a place of its own, not 佛山)."""
+
+import pytest
+
+from extract_helpers import doc
+
+
+def institutions(text: str) -> list[tuple[str, int, int, str]]:
+    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+
+
+def regions(text: str) -> list[tuple[str, int, int, str]]:
+    return [(r["name"], e["start"], e["end"], e["rule"]) for r in doc(text)["regions"] for e in r["evidence"]]
+
+
+GLUED_CASES = [
+    (
+        "东莞海关、佛山海关查获走私冻品。",
+        [("东莞海关", 0, 4, "inst.head:海关"), ("佛山海关", 5, 9, "inst.head:海关")],
+        [("东莞市", 0, 2, "region.short"), ("佛山市", 5, 7, "region.short")],
+    ),
+    (
+        "中山海关加强监管。",
+        [("中山海关", 0, 4, "inst.head:海关")],
+        [("中山市", 0, 2, "region.short")],
+    ),
+]
+
+GLUED_NEGATIVES = [
+    # no head after it: 山海关 is the scenic pass (a county's short form with no head), nothing of 佛山
+    ("游客来到山海关长城参观。", [], []),
+    # the full name after its city stays the district
+    (
+        "秦皇岛市山海关区人民法院审理案件。",
+        None,
+        [("秦皇岛市", 0, 4, "region.full"), ("山海关区", 4, 8, "region.full")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, bodies, places", GLUED_CASES + GLUED_NEGATIVES)
+def test_short_name_before_head_wins_over_glued_word(text, bodies, places):
+    if bodies is not None:
+        assert institutions(text) == bodies
+    assert regions(text) == places
