@@ -27,7 +27,7 @@ def stem_words() -> dict[str, frozenset[str]]:
     `name_verb` verbs form part of a body's name, `outpost_kind` words name a kind of outpost, `predicate`
     words open what is said of the body named before (地处, 位于)."""
     out: dict[str, set[str]] = {
-        role: set() for role in ("generic", "name_verb", "outpost_kind", "predicate", "level_word")
+        role: set() for role in ("generic", "name_verb", "outpost_kind", "predicate", "level_word", "not_in_unit_name")
     }
     for r in data_rows("stem_words.tsv"):
         out.setdefault(r["role"], set()).add(r["word"])

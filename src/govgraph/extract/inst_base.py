@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import Division, Head, gazetteer, institution_heads, triggers
-from ..lexicon_institutions import development_zones
+from ..lexicon_institutions import development_zones, stem_words
 from ..segment import jieba_pos
 from .region_records import RegionMention
 from .regions import choose
@@ -325,7 +325,16 @@ def unit_place_name(between: str) -> bool:
     force = between.endswith(OTHER_POLICE) and len(between) - 2 in (2, 3)
     # a zone: a development zone or a part of a free trade zone (临港新片区人民法庭, 高新区派出所)
     zone = between.endswith(("片区", *development_zones())) and len(between) >= 3
-    return road or force or zone or (len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS)
+    numbered = len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS
+    return road or force or zone or numbered or _unknown_place(between)
+
+
+def _unknown_place(between: str) -> bool:
+    """A place jieba does not know, read one character at a time (早|胜 + 人民法庭, 米|桥 + 派出所): no word
+    of its own (所属, 辖区, 基层 are words) and none of the function characters (及|各, 在|该)."""
+    words = jieba_pos(between)
+    stop = stem_words()["not_in_unit_name"]
+    return len(between) in (2, 3) and all(len(w) == 1 and w not in stop for w, _ in words)
 
 
 def seated_elsewhere(between: str, head: Head, last) -> bool:
