@@ -38,7 +38,10 @@ SAID = "近日，宜昌市公安局局长刘强说：“我们推行‘一站式
 POSTS = "“我们实行‘一站式接收’。”株洲市委常委、政法委书记刘五介绍。\n"
 # the officer introduced before, named alone later (a comma may stand before the quote)
 LATER = "宜昌市公安局局长刘强介绍了做法。“这是系统工程。”刘强说，“我们推行‘一站式接收’。”\n"
+# an officer left unnamed: the post, then the verb of saying
+UNNAMED = "“我们推行‘一站式接收’。”宜昌市公安局负责人表示。\n"
 SPEAKER_CASES = [
+    (UNNAMED, [("宜昌市公安局", 1, 3)]),
     # text, the (body, start, end) of each 我们 that stands for a body
     (LATER, [("宜昌市公安局", LATER.index("我们"), LATER.index("我们") + 2)]),
     (POSTS, [("中国共产党株洲市委员会政法委员会", 1, 3)]),
@@ -60,6 +63,8 @@ SPEAKER_NEGATIVES = [
     "“我们推行‘一站式接收’。”在宜昌市中级人民法院，庭长王金新说。\n",
     "“我们推行‘一站式接收’。”宜昌市民张女士说。\n",
     "“我们推行‘一站式接收’。”宜昌市公安局局长刘强出席会议。\n",
+    "“我们推行‘一站式接收’。”宜昌市公安局负责人出席会议。\n",
+    "“我们推行‘一站式接收’。”宜昌市公安局负责人表示，今年以来全市推行新机制。\n",
     # the sentence after the quote goes on to tell more: its officer introduces that, not the quote
     "“我们推行‘一站式接收’。”宜昌市公安局局长刘强介绍道，今年以来全市推行新机制。\n",
     "宜昌市公安局局长刘强说：“情况良好。”我们认为这是好事。\n",  # after the quote: the writer's 我们
@@ -96,6 +101,17 @@ def test_the_body_a_speaker_stands_for_adopts_and_owns_the_figures():
 
 def test_the_body_that_said_a_quote_adopts_what_it_tells_not_the_bodies_before():
     assert adoptions(QUOTED) == {("宜昌市公安局", "一站式接收"): [(22, 48, "adopt.subject+trigger")]}
+
+
+# the partner of the sentence before does not carry into what an unnamed officer of the court says
+PARTNER_THEN_QUOTE = (
+    "宜昌市中级人民法院与宜昌市总工会会签协作意见，开通“绿色通道”。“我们还推行‘一站式接收’。”该院副院长表示。\n"
+)
+
+
+def test_an_unnamed_officers_body_adopts_what_the_quote_tells_not_the_partner_before():
+    found = {k for k in adoptions(PARTNER_THEN_QUOTE) if k[1] == "一站式接收"}
+    assert found == {("宜昌市中级人民法院", "一站式接收")}
 
 
 BYLINES = [("本报记者 张三", True), ("记者 李四 通讯员 王五", True), ("记者：采取了哪些措施？", False)]

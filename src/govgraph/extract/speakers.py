@@ -31,6 +31,13 @@ def _name_after_titles() -> re.Pattern:
     return re.compile(rf"(?:、?(?:常务)?副?(?:{titles}))*([\u4e00-\u9fff]{{2,3}}?){AFTER_NAME}")
 
 
+@lru_cache(maxsize=1)
+def _titles_alone() -> re.Pattern:
+    """Posts with no name after them (该院副院长表示: news often leaves the officer unnamed)."""
+    titles = "|".join(map(re.escape, sorted(person_titles(), key=len, reverse=True)))
+    return re.compile(rf"(?:、?(?:常务)?副?(?:{titles}))+")
+
+
 def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> list[InstitutionMention]:
     """Record the officers the sentence introduces, set whose turn the sentence is, and return the
     sentence's bodies with the 我们 of the speaking officer's body added (in text order)."""
@@ -121,9 +128,11 @@ def quote_speaker(text: str, insts: list[InstitutionMention]) -> InstitutionMent
         if named is not None and named.group(1) not in person_titles():
             officer = m
             break
-    if officer is None or named is None or not SAYING.match(text, named.end(1)):
-        return None
-    return _body_of(officer)
+    if officer is not None and named is not None and SAYING.match(text, named.end(1)):
+        return _body_of(officer)
+    # an officer left unnamed (”该院副院长表示。): the post, then the verb of saying
+    posts = _titles_alone().match(text, titles[0].end)
+    return _body_of(titles[0]) if posts and SAYING.match(text, posts.end()) else None
 
 
 def _body_of(officer: InstitutionMention) -> InstitutionMention:
