@@ -33,6 +33,12 @@ OUTPOST_CASES = [
 OUTPOST_CASES += [
     # a locality character after the name's first part (塘 + 下): jieba tags it apart, the name holds it
     ("今年，塘下派出所化解纠纷。", [("塘下派出所", 3, 8, "inst.named:派出所")]),
+    # a rare character jieba knows only as a morpheme opens the name, whatever it makes of the rest (口 as a measure)
+    ("今年，巉口派出所化解纠纷。", [("巉口派出所", 3, 8, "inst.named:派出所")]),
+    (
+        "今年，硚口派出所、岙口司法所化解纠纷。",
+        [("硚口派出所", 3, 8, "inst.named:派出所"), ("岙口司法所", 9, 14, "inst.named:司法所")],
+    ),
 ]
 STEM_NEGATIVES = ["开展登记中心建设。"]  # a verb of a name alone names no body
 
@@ -48,6 +54,7 @@ OUTPOST_NEGATIVES = [
     "辖区派出所与当地司法所开展工作。",  # kinds of outpost
     "由苏木派出所、嘎查警务室组成网络。",  # the stations of a banner's townships
     "各派出所、边境派出所民警走访。",
+    "今年，这口派出所、此处派出所化解纠纷。",  # common characters, whatever jieba's tags
 ]
 
 

@@ -18,6 +18,9 @@ NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "m", "q", "t", "f", "u", "y", "e", "o"
 LONGEST = 3
 # a common word is no place's name unless jieba knows it as a place (指导司法所 is 指导 + 司法所; 长安 is a place)
 COMMON = 100
+# a character jieba meets rarely and knows only as a bound morpheme (巉, 硚, 岙: tag g, zg, yg …) opens a small
+# place's name, whatever jieba makes of the characters after it (巉口派出所: 口 as a measure word)
+RARE = 300
 
 
 def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str, bool]) -> tuple[str, bool]:
@@ -38,11 +41,18 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     if run in stem_words()["outpost_kind"] or run[0] in NOT_FIRST or run[-1] in "镇乡村":
         return found  # 镇司法所: the township's name is read with its suffix elsewhere
     words = jieba_pos(run)
+    if _rare_first(words) and word_frequency(run) < COMMON:
+        return run, True
     if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words[:-1]) or _not_name_end(words):
         return found
     if word_frequency(run) >= COMMON and words[0][1] != "ns":
         return found
     return run, True
+
+
+def _rare_first(words: tuple[tuple[str, str], ...]) -> bool:
+    word, tag = words[0]
+    return len(word) == 1 and (tag.endswith("g") or tag == "x") and word_frequency(word) < RARE
 
 
 def _not_name_end(words: tuple[tuple[str, str], ...]) -> bool:
