@@ -45,3 +45,15 @@ def test_short_name_before_head_wins_over_glued_word(text, bodies, places):
     if bodies is not None:
         assert institutions(text) == bodies
     assert regions(text) == places
+
+
+# 村（社区）: villages and communities as a kind, no village's name before it (township_words.tsv suffix_word)
+KIND_OF_VILLAGE_CASES = [
+    ("绍兴市司法局在全市新建村（社区）法律援助联系点213个。", [("绍兴市", 0, 3, "region.full")]),
+    ("来到辖区新建村开展调解。", [("新建村", 4, 7, "region.local.word")]),
+]
+
+
+@pytest.mark.parametrize("text, places", KIND_OF_VILLAGE_CASES)
+def test_village_and_community_as_a_kind(text, places):
+    assert regions(text) == places
