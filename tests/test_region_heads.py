@@ -57,3 +57,28 @@ KIND_OF_VILLAGE_CASES = [
 @pytest.mark.parametrize("text, places", KIND_OF_VILLAGE_CASES)
 def test_village_and_community_as_a_kind(text, places):
     assert regions(text) == places
+
+
+# a transliterated township of five or six characters right after its division (township_words.tsv transliteration)
+LONG_TOWNSHIP_CASES = [
+    (
+        "乌审旗乌兰陶勒盖镇组建调解小分队。",
+        [("乌审旗", 0, 3, "region.full"), ("乌兰陶勒盖镇", 3, 9, "region.local")],
+    ),
+    (
+        "苏尼特左旗巴彦乌拉苏木巴音温都尔嘎查调解。",
+        [
+            ("苏尼特左旗", 0, 5, "region.full"),
+            ("巴彦乌拉苏木", 5, 11, "region.local"),
+            ("巴音温都尔嘎查", 11, 18, "region.local"),
+        ],
+    ),
+    # a Chinese phrase of that length before 乡 names no township
+    ("安吉县扎实推进美丽乡村建设。", [("安吉县", 0, 3, "region.full")]),
+    ("乌审旗全力推进乡村振兴。", [("乌审旗", 0, 3, "region.full")]),
+]
+
+
+@pytest.mark.parametrize("text, places", LONG_TOWNSHIP_CASES)
+def test_long_transliterated_township(text, places):
+    assert regions(text) == places

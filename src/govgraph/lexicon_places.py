@@ -19,6 +19,7 @@ TOWNSHIP_ROLES = (
     "verb_after",
     "determiner",
     "township_unit",
+    "transliteration",
 )
 
 

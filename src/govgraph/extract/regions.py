@@ -35,6 +35,7 @@ from .region_words import (
 from .townships import (
     LOCAL,
     TOWNSHIP_SUFFIXES,
+    local_at,
     local_ok,
     suffix_opens_word,
     township_pairs,
@@ -255,7 +256,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         prev = m
         pos = m.end
         for _ in range(2):  # township, then village
-            lm = LOCAL.match(text, pos)
+            lm = local_at(text, pos)
             after = (
                 text.startswith(regional_heads(), lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
             )

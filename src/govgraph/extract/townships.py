@@ -16,6 +16,8 @@ from ..segment import jieba_pos
 # words that make the phrase generic (各乡镇, 全村, 本社区).
 # 苏木 and 嘎查 are Inner Mongolia's townships and villages (鄂托克旗阿尔巴斯苏木乌兰嘎查)
 LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|苏木|行政村|村|嘎查|社区)")
+# a transliterated name of five or six characters (乌兰陶勒盖镇), read only right after its division
+LONG_LOCAL = re.compile(r"([\u4e00-\u9fff]{5,6}?)(镇|乡|苏木|嘎查)")
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
 NOT_NAME_START = set("在到和与及的等")  # 蜀山区在笔架山街道: a preposition or conjunction starts no name
 NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
@@ -315,3 +317,14 @@ def _plain_name(lm: re.Match) -> bool:
     return not (set(stem) & NOT_IN_PLACE_NAME or stem.startswith(township_name_words()["generic_stem"])) and local_ok(
         lm
     )
+
+
+def local_at(text: str, pos: int) -> re.Match | None:
+    """The township or village a division's name runs into: a name of 1-4 characters, else a transliterated
+    one of five or six (乌审旗乌兰陶勒盖镇, 巴拉嘎尔高勒镇: all its characters transliteration's)."""
+    lm = LOCAL.match(text, pos)
+    if lm is not None:
+        return lm
+    long = LONG_LOCAL.match(text, pos)
+    sounds = township_name_words()["transliteration"]
+    return long if long is not None and all(c in sounds for c in long.group(1)) else None
