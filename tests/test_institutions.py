@@ -945,6 +945,18 @@ ANAPHORA_CASES = [
             ("荆州市沙市区人民法院岑河人民法庭", 0, 16, "inst.subunit:人民法庭"),
         ],
     ),
+    (  # a bare 仲裁院 opening a clause is the arbitration institute named last (jieba: 仲裁 + 院)
+        "荆州市劳动人事争议仲裁院化解纠纷。仲裁院对欠薪案件实行快审",
+        [
+            ("荆州市劳动人事争议仲裁院", 0, 12, "inst.head:劳动人事争议仲裁院"),
+            ("荆州市劳动人事争议仲裁院", 17, 20, "inst.anaphor:仲裁院"),
+        ],
+    ),
+    (  # …not inside a clause, nor before a noun of its own (仲裁院仲裁员), nor with none named before
+        "荆州市劳动人事争议仲裁院化解纠纷。当事人向仲裁院申请，仲裁院仲裁员调解",
+        [("荆州市劳动人事争议仲裁院", 0, 12, "inst.head:劳动人事争议仲裁院")],
+    ),
+    ("荆州市人民法院化解纠纷。仲裁院对欠薪案件实行快审", [("荆州市人民法院", 0, 7, "inst.head:人民法院")]),
     (  # 该局, 该所, 该处, 该中心: the bureau, station, office or centre named last, whatever its kind
         "荆州市司法局局长介绍，该局还建成队伍",
         [("荆州市司法局", 0, 6, "inst.head:司法局"), ("荆州市司法局", 11, 13, "inst.anaphor:该局")],

@@ -68,6 +68,8 @@ CLAUSE_ANAPHORA = {
     "少年法庭": Anaphor(COURT, "少年法庭", unit=True),
     "家事法庭": Anaphor(COURT, "家事法庭", unit=True),
     "知识产权法庭": Anaphor(COURT, "知识产权法庭", unit=True),
+    # 北仑区劳动人事争议仲裁院…。仲裁院对…实行…: the arbitration institute named before
+    "仲裁院": Anaphor(KINDS, "仲裁院"),
 }
 
 
@@ -77,7 +79,12 @@ def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
     if surface not in CLAUSE_ANAPHORA or (hs > 0 and text[hs - 1] not in CLAUSE_MARKS):
         return False
     words = jieba_pos(text[hs : hs + len(surface) + 6])
-    return words[0][0] == surface and (len(words) == 1 or not words[1][1].startswith(("n", "vn", "j")))
+    # jieba may read the head as several words (仲裁 + 院): the head must end where a word does
+    k, size = 0, 0
+    while k < len(words) and size < len(surface):
+        size += len(words[k][0])
+        k += 1
+    return size == len(surface) and (k == len(words) or not words[k][1].startswith(("n", "vn", "j")))
 
 
 # what ends a clause, full-width or ASCII; a list's 、 does not (A、B分别与该委签署: A acts in the clause too)
