@@ -40,8 +40,10 @@ POSTS = "“我们实行‘一站式接收’。”株洲市委常委、政法�
 LATER = "宜昌市公安局局长刘强介绍了做法。“这是系统工程。”刘强说，“我们推行‘一站式接收’。”\n"
 # an officer left unnamed: the post, then the verb of saying
 UNNAMED = "“我们推行‘一站式接收’。”宜昌市公安局负责人表示。\n"
+UNNAMED_IN_DIVISION = "“我们推行‘一站式接收’。”宜昌市人民检察院第二检察部负责人表示。\n"
 SPEAKER_CASES = [
     (UNNAMED, [("宜昌市公安局", 1, 3)]),
+    (UNNAMED_IN_DIVISION, [("宜昌市人民检察院", 1, 3)]),
     # text, the (body, start, end) of each 我们 that stands for a body
     (LATER, [("宜昌市公安局", LATER.index("我们"), LATER.index("我们") + 2)]),
     (POSTS, [("中国共产党株洲市委员会政法委员会", 1, 3)]),

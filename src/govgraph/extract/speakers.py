@@ -130,9 +130,13 @@ def quote_speaker(text: str, insts: list[InstitutionMention]) -> InstitutionMent
             break
     if officer is not None and named is not None and SAYING.match(text, named.end(1)):
         return _body_of(officer)
-    # an officer left unnamed (”该院副院长表示。): the post, then the verb of saying
-    posts = _titles_alone().match(text, titles[0].end)
-    return _body_of(titles[0]) if posts and SAYING.match(text, posts.end()) else None
+    # an officer left unnamed (”该院副院长表示。): the post, then the verb of saying; the post may be in a
+    # division named after its body (X检察院第二检察部负责人表示)
+    for m in titles:
+        posts = _titles_alone().match(text, m.end)
+        if posts and SAYING.match(text, posts.end()):
+            return _body_of(m)
+    return None
 
 
 def _body_of(officer: InstitutionMention) -> InstitutionMention:
