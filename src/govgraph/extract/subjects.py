@@ -329,9 +329,12 @@ def _own_jurisdiction(agents: list[tuple[int, SubjectChoice]], view: SentenceVie
     last = agents[-1][1]
     if last.rule != "subj.collective-region" or last.name is None:
         return None
+    sources = tuple(subject_cues().get("source", ()))  # 据X县公安局统计，全县…: the county's figures, counted by X
     for _, choice in reversed(agents[:-1]):
         if choice.rule == "subj.clause" and any(
-            im.name == choice.name and (im.region_name or getattr(im.region, "name", None)) == last.name
+            im.name == choice.name
+            and (im.region_name or getattr(im.region, "name", None)) == last.name
+            and not view.text.startswith(sources, im.end)
             for im in view.insts
         ):
             return SubjectChoice(choice.name, "subj.jurisdiction")
