@@ -52,6 +52,7 @@ class Outcomes:
         self._bodies: dict[int, tuple[Counter[str], dict[str, int]]] = {}  # the bodies each article names
         self._seen: set[tuple] = set()
         self._before_any_body: dict[tuple, int] = {}  # a figure told before the article names anyone → where
+        self._scope_figures: dict[tuple, str] = {}  # a big figure given of a region → the region's name
         self._article = -1
         self._named: Counter[str] = Counter()  # how often each body is named in the article so far
         self._last: dict[str, int] = {}
@@ -214,9 +215,22 @@ class Outcomes:
             return True
         if rule in INFERRED_RULES and named in self._seen:
             return True
+        if self._of_region_told(article, written, qm.unit, choice):
+            return True
         self._seen.update({(written, qm.unit, subject), inferred if rule in INFERRED_RULES else named})
         if rule == "subj.article-region":
             self._before_any_body[inferred] = len(self.quantities)  # the figure is added next
+        return False
+
+    def _of_region_told(self, article: int, written: str, unit: str, choice: SubjectChoice) -> bool:
+        """黔西南州追回资金2.3亿元 in a headline, then 黔西南州审计局…追回资金2.3亿元 in the body: a big figure given
+        of a region and again of one of that region's bodies is one figure (the first stays)."""
+        key, name = (article, written, unit), choice.name or ""
+        region = self._scope_figures.get(key)
+        if region is not None and choice.rule not in SCOPE_RULES and name.startswith(region) and name != region:
+            return True
+        if choice.rule in SCOPE_RULES and name:
+            self._scope_figures.setdefault(key, name)
         return False
 
     def _told_again(self, key: tuple, choice: SubjectChoice) -> None:
