@@ -25,17 +25,22 @@ AFTER_NAME = r"(?=[，,。：:（(、\s]|在|介绍|表示|说|指出|强调|(?:
 
 
 @lru_cache(maxsize=1)
-def _name_after_titles() -> re.Pattern:
+def _posts() -> str:
+    """One post or more (党组书记、局长), each perhaps deputy (副, 常务副): a regex."""
     titles = "|".join(map(re.escape, sorted(person_titles(), key=len, reverse=True)))
+    return rf"(?:、?(?:常务)?副?(?:{titles}))"
+
+
+@lru_cache(maxsize=1)
+def _name_after_titles() -> re.Pattern:
     # 党组书记、局长王建国: further titles may follow the first before the name
-    return re.compile(rf"(?:、?(?:常务)?副?(?:{titles}))*([\u4e00-\u9fff]{{2,3}}?){AFTER_NAME}")
+    return re.compile(rf"{_posts()}*([\u4e00-\u9fff]{{2,3}}?){AFTER_NAME}")
 
 
 @lru_cache(maxsize=1)
 def _titles_alone() -> re.Pattern:
     """Posts with no name after them (该院副院长表示: news often leaves the officer unnamed)."""
-    titles = "|".join(map(re.escape, sorted(person_titles(), key=len, reverse=True)))
-    return re.compile(rf"(?:、?(?:常务)?副?(?:{titles}))+")
+    return re.compile(rf"{_posts()}+")
 
 
 def speaker_bodies(text: str, insts: list[InstitutionMention], ctx: Context) -> list[InstitutionMention]:
