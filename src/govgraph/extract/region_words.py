@@ -78,9 +78,13 @@ def _window_starts_inside(window: str, s: int, e: int) -> bool:
     return False
 
 
+def _after_word(text: str, s: int) -> bool:
+    return s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff"
+
+
 def name_of_conjunction(text: str, s: int, surface: str) -> bool:
     """和县 read as 和 + 县…: a conjunction-led two-character county right after a word."""
-    return len(surface) == 2 and surface[0] in CONJUNCTIONS and s > 0 and "\u4e00" <= text[s - 1] <= "\u9fff"
+    return len(surface) == 2 and surface[0] in CONJUNCTIONS and _after_word(text, s)
 
 
 @lru_cache(maxsize=1)
@@ -91,9 +95,7 @@ def _joint_verbs() -> tuple[str, ...]:
 def name_of_joint_verb(text: str, s: int, surface: str) -> bool:
     """会同县 read as 会同 + 县…: a county whose name starts with a verb of acting together, after
     a body or a comma (县法院会同县林业局, …，会同县司法局), not at a clause's start or in a list."""
-    return (
-        surface.startswith(_joint_verbs()) and s > 0 and ("\u4e00" <= text[s - 1] <= "\u9fff" or text[s - 1] in "，；")
-    )
+    return surface.startswith(_joint_verbs()) and (_after_word(text, s) or text[s - 1 : s] in ("，", "；"))
 
 
 @lru_cache(maxsize=1)

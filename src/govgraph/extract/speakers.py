@@ -88,8 +88,7 @@ def _said_before(text: str, insts: list[InstitutionMention], ctx: Context) -> li
     the officer's body; the name alone will do once the text has introduced the officer (张元明说：“我们…”)."""
     said_by: list[tuple[int, InstitutionMention]] = []  # where the name ends, the body
     for m in insts:
-        named = _name_after_titles().match(text, m.end) if m.title_only else None
-        if named and named.group(1) not in person_titles():
+        if m.title_only and (named := _introduced(text, m.end)):
             said_by.append((named.end(1), _body_of(m)))
     for name, body in ctx.speakers.items():
         if name != LAST_OFFICER:
@@ -104,8 +103,8 @@ def _said_before(text: str, insts: list[InstitutionMention], ctx: Context) -> li
     return [found[i] for i in sorted(found)]
 
 
-def _occurrences(text: str, word: str) -> list[int]:
-    out, i = [], text.find(word)
+def _occurrences(text: str, word: str, start: int = 0) -> list[int]:
+    out, i = [], text.find(word, start)
     while i >= 0:
         out.append(i)
         i = text.find(word, i + len(word))
@@ -127,12 +126,7 @@ def quote_speaker(text: str, insts: list[InstitutionMention]) -> InstitutionMent
     # (a first post in no body of the text's may stand before: 株洲市委常委、政法委书记)
     if not titles or (titles[0].start != start and not REGION_POST.fullmatch(text, start, titles[0].start)):
         return None
-    officer = named = None
-    for m in titles:
-        named = _name_after_titles().match(text, m.end)
-        if named is not None and named.group(1) not in person_titles():
-            officer = m
-            break
+    officer, named = next(((m, n) for m in titles if (n := _introduced(text, m.end))), (None, None))
     if officer is not None and named is not None and SAYING.match(text, named.end(1)):
         return _body_of(officer)
     # an officer left unnamed (”该院副院长表示。): the post, then the verb of saying; the post may be in a
@@ -157,20 +151,20 @@ def _an_officer(label: str) -> bool:
     return len(words) == 1 and words[0][1] == "nr" and not label.endswith(CITIZENS)
 
 
-def _introduced_name(text: str, end: int) -> str | None:
+def _introduced(text: str, end: int) -> re.Match | None:
+    """An officer's posts and name right after a body (局长王建国), the name as group 1; a post is no name."""
     m = _name_after_titles().match(text, end)
-    return m.group(1) if m and m.group(1) not in person_titles() else None
+    return m if m and m.group(1) not in person_titles() else None
+
+
+def _introduced_name(text: str, end: int) -> str | None:
+    m = _introduced(text, end)
+    return m.group(1) if m else None
 
 
 def _clause_openings(text: str, start: int) -> list[int]:
     """Where 我们 opens a clause (the sentence after the label, or after a clause mark)."""
-    out = []
-    i = text.find(WE, start)
-    while i >= 0:
-        if i == start or text[i - 1] in CLAUSE_MARKS or text[i - 1] == "“":
-            out.append(i)
-        i = text.find(WE, i + len(WE))
-    return out
+    return [i for i in _occurrences(text, WE, start) if i == start or text[i - 1] in CLAUSE_MARKS or text[i - 1] == "“"]
 
 
 def _we(body: InstitutionMention, at: int) -> InstitutionMention:
