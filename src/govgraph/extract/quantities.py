@@ -65,6 +65,8 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
         return True
     if unit == "通" and text[m.end() : m.end() + 1] in TONG_WORDS:  # 3月2通报: 通 opens a word, no calls counted
         return True
+    if unit == "方" and text[m.end() : m.end() + 1] == "面":  # 6方面: aspects, not parties (七方联动)
+        return True
     if unit == "家" and text[m.end() : m.end() + 2] in ("庭", "长"):
         return True
     if unit in ("次",) and text[m.end() : m.end() + 2] in ("全会", "会议"):
