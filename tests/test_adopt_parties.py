@@ -164,6 +164,11 @@ INSTITUTION_CASES = [
             ("长春市朝阳区人民检察院派驻看守所检察室", 0, 19, "inst.posted:检察室"),
         ],
     ),
+    # a name's stem holds no other body's head and no word counting many (各乡镇): two bodies
+    (
+        "百色市田阳区司法局指导各乡镇司法所推行调解工作法。",
+        [("百色市田阳区司法局", 0, 9, "inst.head:司法局")],
+    ),
     # negatives: a locality word that is no compass name, a posted group with no office head
     ("天津市内公证处开展工作。", []),
     ("长春市朝阳区人民检察院派驻组开展工作。", [("长春市朝阳区人民检察院", 0, 11, "inst.head:人民检察院")]),

@@ -54,6 +54,8 @@ POSTED_UNITS = {"检察室": "procuratorate"}  # an office a body posts at a pla
 POSTED = re.compile(r"派?驻[\u4e00-\u9fff]{2,8}")  # (…人民检察院派驻看守所检察室, …检察院驻雷马屏监狱检察室)
 # compass words jieba tags as locality words (f), which name a body (天津市北方公证处, 华南…)
 COMPASS_NAMES = frozenset({"北方", "南方", "西方", "东北", "西北", "东南", "西南", "华北", "华南", "华东", "华中"})
+# a word opening with 各 or 每 counts many bodies (各乡镇司法所), which no name of one holds
+DISTRIBUTIVE = ("各", "每")
 
 
 def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
@@ -73,6 +75,7 @@ def pos_stem(text: str, end: int, floor: int) -> tuple[str, bool]:
             not (flag.startswith(NAME_TAGS) or word in stem_words()["name_verb"])
             or len(stem) + len(word) > 8
             or word in stem_words()["generic"]
+            or word.startswith(DISTRIBUTIVE)  # 司法局指导 + 各乡镇 + 司法所: many units, none named
         ):
             break
         stem = word + stem
