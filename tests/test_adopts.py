@@ -171,6 +171,16 @@ ADOPT_CASES += [
             ("杭州市萧山区司法局", "物业纠纷联调"): [(9, 41, "adopt.coactor")],
         },
     ),
+    # … but guiding or pressing many units of its own line deploys the measure: the body adopts it
+    # (roles subordinate_lead + subordinate_unit)
+    (
+        "百色市田阳区司法局指导各乡镇司法所推行“一站式”矛盾纠纷调处化解工作法。",
+        {("百色市田阳区司法局", "一站式矛盾纠纷调处化解"): [(0, 35, "adopt.subject+trigger")]},
+    ),
+    (
+        "荆州市中级人民法院督促辖区基层法院落实诉前调解制度。",
+        {("荆州市中级人民法院", "诉前调解"): [(0, 23, "adopt.subject+trigger")]},
+    ),
     # … but ordering a party of a case to make amends applies the measure (role urged_party)
     (
         "荆州市中级人民法院审结案件，责令被告人补植复绿。",
@@ -180,6 +190,7 @@ ADOPT_CASES += [
 
 ADOPT_NEGATIVES = [
     "荆州市人民检察院督促相关部门推进诉源治理。",  # urging other bodies to do it
+    "荆州市人民检察院督促各相关部门推进诉源治理。",  # … even many of them: they are of another line
     # a system's bodies of the province act (collective_systems.tsv), not the body carried that reports on them
     "湖南省委政法委员会发布数据。全省各级人民检察院办理公益诉讼案件8600件。",
     "湖南省委政法委员会发布数据。全省司法行政机关办理法律援助案件9.6万件。",

@@ -1,13 +1,17 @@
 """Which clause a body opens, in adoption candidates: a body that opens a later clause takes the mechanisms
-after it over from the subject (`superseded`); a speaker or the staff opening a sentence say whose it is."""
+after it over from the subject (`superseded`); a speaker or the staff opening a sentence say whose it is; an urging word before the
+mechanism makes it the work of the body pressed (`urges`)."""
 
 from __future__ import annotations
+
+import re
+from functools import lru_cache
 
 from ..lexicon import triggers
 from .adopt_members import region_takes_over
 from .inst_base import InstitutionMention
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, clause_start, oversees
+from .roles import PERSON_AFTER, REPORTING, clause_start, oversees, trigger_pattern
 
 
 def opens_clause(text: str, who: InstitutionMention) -> bool:
@@ -42,3 +46,29 @@ def staff_opens(text: str, who: InstitutionMention) -> bool:
         and text.startswith(tuple(triggers()["staff"]), who.end)
         and REPORTING.match(text, who.end) is None
     )
+
+
+def urges(text: str, clause_from: int, who, mech_start: int) -> bool:
+    """An urging word (triggers.tsv role urge: 督促, 责令 …) in the mechanism's clause, after `who` when it
+    stands there: the body (or the one carried, `who` None) presses another to carry the mechanism out. A
+    word that ends a quoted name or a list item (“街道吹哨、部门报到、法院指导”) presses no one."""
+    start = clause_from if who is None or who.start >= mech_start else max(clause_from, who.end)
+    parties = tuple(triggers()["urged_party"])
+    return any(
+        not text.startswith(parties, m.end())
+        and text[m.end() : m.end() + 1] not in URGE_ENDS
+        and not _own_units().match(text, m.end())
+        for m in trigger_pattern("urge").finditer(text, start, mech_start)
+    )
+
+
+@lru_cache(maxsize=1)
+def _own_units() -> re.Pattern:
+    """Many units of the urging body's own line (各乡镇司法所, 辖区基层法院: triggers.tsv roles
+    subordinate_lead + subordinate_unit): the body deploys the measure through them, and adopts it."""
+    leads = "|".join(map(re.escape, triggers()["subordinate_lead"]))
+    units = "|".join(map(re.escape, triggers()["subordinate_unit"]))
+    return re.compile(f"(?:{leads})[\u4e00-\u9fff]{{0,4}}?(?:{units})")
+
+
+URGE_ENDS = '”」』"、，。；'  # what right after an urging word shows it presses no one

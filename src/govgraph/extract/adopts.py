@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_clauses import speaker_opens, staff_opens, superseded
+from .adopt_clauses import speaker_opens, staff_opens, superseded, urges
 from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
@@ -41,7 +41,6 @@ from .roles import (
     rules_followed,
     system_word_at,
     target_before,
-    urges,
 )
 
 # how many paragraphs an actor carries over without being named again

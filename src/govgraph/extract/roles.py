@@ -202,11 +202,11 @@ def _stops_pattern(stops: str) -> re.Pattern:
 
 def has_trigger(kind: str, text: str) -> bool:
     """One of the trigger words of that kind (data/triggers.tsv: adopt, praise …) is in `text`."""
-    return _trigger_pattern(kind).search(text) is not None
+    return trigger_pattern(kind).search(text) is not None
 
 
 @lru_cache(maxsize=32)
-def _trigger_pattern(kind: str) -> re.Pattern:
+def trigger_pattern(kind: str) -> re.Pattern:
     """One regex for a kind's trigger words: a single scan instead of one `in` per word (keyed on the
     kind: a look-up by the list of words hashed all its words each time)."""
     return words_pattern(triggers()[kind])
@@ -215,21 +215,6 @@ def _trigger_pattern(kind: str) -> re.Pattern:
 def clause_start(text: str, pos: int) -> int:
     """Just after the last clause break before `pos` (0 when there is none)."""
     return after_last_stop(text, pos, CLAUSE_BREAKS)
-
-
-def urges(text: str, clause_from: int, who, mech_start: int) -> bool:
-    """An urging word (triggers.tsv role urge: 督促, 责令 …) in the mechanism's clause, after `who` when it
-    stands there: the body (or the one carried, `who` None) presses another to carry the mechanism out. A
-    word that ends a quoted name or a list item (“街道吹哨、部门报到、法院指导”) presses no one."""
-    start = clause_from if who is None or who.start >= mech_start else max(clause_from, who.end)
-    parties = tuple(triggers()["urged_party"])
-    return any(
-        not text.startswith(parties, m.end()) and text[m.end() : m.end() + 1] not in URGE_ENDS
-        for m in _trigger_pattern("urge").finditer(text, start, mech_start)
-    )
-
-
-URGE_ENDS = '”」』"、，。；'  # what right after an urging word shows it presses no one
 
 
 # the target of an act (向自然资源局发出检察建议): the body right after it is no actor (one pressed to act, 督促X开展…, is)
