@@ -125,6 +125,19 @@ _INDENTS = ("\u3000", "  ")
 
 
 TYPICAL_MIN = 5  # lines it takes for their median width to be a full line's
+# a text of one paragraph a line: most lines end a sentence (a page dump wrapped at a width ends
+# few: about one in six); there a line that ends none and holds no clause of a sentence is a headline
+# (a long paragraph may still be wrapped: its lines hold clauses)
+PARAGRAPH_LINES_SHARE = 0.5
+PARAGRAPH_LINES_MIN = 4
+CLAUSE_MARKS = frozenset("，、；。,;")
+
+
+def _paragraph_lines(lines: list[str]) -> bool:
+    """Whether the text is written one paragraph a line (most lines but the last end a sentence)."""
+    if len(lines) < PARAGRAPH_LINES_MIN:
+        return False
+    return sum(map(ends_terminal, lines[:-1])) >= PARAGRAPH_LINES_SHARE * (len(lines) - 1)
 
 
 def unwrap(original: str) -> CleanText:
@@ -155,6 +168,7 @@ def unwrap(original: str) -> CleanText:
         (statistics.median(long_widths) if len(long_widths) >= TYPICAL_MIN else max(long_widths)) if long_widths else 0
     )
     short = 0.6 * typical
+    one_a_line = _paragraph_lines([s for _, _, _, s in nonblank])
 
     # The clean text is built from whole pieces (line bodies, separators) and `origin` from
     # slices of `keep`, not character by character.
@@ -173,6 +187,8 @@ def unwrap(original: str) -> CleanText:
                 brk = False
             elif ends_terminal(praw) or widths[k - 1] < short:
                 brk = True
+            elif one_a_line:
+                brk = not CLAUSE_MARKS & set(ps)  # 广东佛山南海区：“村居法律顾问”让群众家门口享法律服务
             elif indent_doc:
                 brk = False
             elif single_wrap_doc:
