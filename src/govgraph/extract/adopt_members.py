@@ -60,16 +60,36 @@ def list_opening(who: InstitutionMention, bodies: list[InstitutionMention], text
 def joins(
     text: str, who: InstitutionMention, mech: MechanismMention, role: str, bodies: list[InstitutionMention], subj: list
 ) -> bool:
-    """A co-actor named before the mechanism, at most one clause break and no other body between them;
+    """A co-actor named before the mechanism, at most one clause break and no other body between them
+    (a body the subject acts jointly with is one: A联合B、C建立M机制，开展N行动 → B, C and N);
     or a partner the subject's later clause opens with (…，并与A、B建立M机制: `partner_clause`)."""
-    if role == "mention":
+    if role == "mention" and not joined_by_subject(text, who, bodies):
         return partner_clause(text, who, mech, bodies)
     return (
-        role == "coactor"
+        role in ("coactor", "mention")
         and who.end <= mech.start
         and len(CLAUSE_BREAK.findall(text, who.end, mech.start)) <= 1
-        and not any(b not in subj and who.end <= b.start < mech.start for b in bodies)
+        and not any(b not in subj and list_closing(who, bodies, text).end <= b.start < mech.start for b in bodies)
     )
+
+
+def list_closing(who: InstitutionMention, bodies: list[InstitutionMention], text: str) -> InstitutionMention:
+    """The last body of the list `who` opens or stands in (联合市自然资源局、市生态环境局、市水务局 → 市水务局)."""
+    last = who
+    for b in sorted((b for b in bodies if b.start >= who.end), key=lambda b: b.start):
+        if text[last.end : b.start] not in JOINERS:
+            break
+        last = b
+    return last
+
+
+# the words by which a subject takes partners into its act (A联合B、C…, A会同B…)
+JOINED_BY = ("联合", "会同", "协同", "携手")
+
+
+def joined_by_subject(text: str, who: InstitutionMention, bodies: list[InstitutionMention]) -> bool:
+    """`who` is of the list right after 联合 (会同, 协同, 携手): the subject's partner in all its clause does."""
+    return text.endswith(JOINED_BY, 0, list_opening(who, bodies, text).start)
 
 
 def partner_clause(text: str, who: InstitutionMention, mech: MechanismMention, bodies: list) -> bool:
@@ -77,13 +97,7 @@ def partner_clause(text: str, who: InstitutionMention, mech: MechanismMention, b
     mechanism follows them in that clause with no other body between."""
     if who.end > mech.start or CLAUSE_BREAK.search(text, who.end, mech.start):
         return False
-    first, last = list_opening(who, bodies, text), who
-    for b in sorted(
-        (b for b in bodies if b.start >= who.end), key=lambda b: b.start
-    ):  # the list's later members (B、C)
-        if text[last.end : b.start] not in JOINERS:
-            break
-        last = b
+    first, last = list_opening(who, bodies, text), list_closing(who, bodies, text)  # the list (B、C)
     clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, first.start)), default=0)
     return (
         clause > 0
