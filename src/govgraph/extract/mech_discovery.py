@@ -43,6 +43,7 @@ from .mech_names import (
     setup_before,
     setup_before_curated,
     setup_before_domain,
+    setup_before_domains,
     stops_phrase,
     tail_at,
 )
@@ -115,6 +116,7 @@ def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
         bool(frame)
         or setup_before(text, start, cues)
         or setup_before_domain(text, start, cues)
+        or setup_before_domains(text, start, cues)
         or setup_before_curated(text, start, cues)
     )
 

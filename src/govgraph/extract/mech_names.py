@@ -184,6 +184,35 @@ def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
     return False
 
 
+# …or a short list of them (推行立案、审判、执行“一站通办”: the fields the quoted name covers)
+DOMAIN_LIST = re.compile(r"(?:、[\u4e00-\u9fff]{2,4}){1,3}$")
+DOMAIN_PART = (2, 3, 4)
+
+
+def setup_before_domains(text: str, pos: int, cues: MechanismCues) -> bool:
+    """A setup verb, then two to four domain words of 2-4 characters joined by 、, ending at `pos`."""
+    rest = DOMAIN_LIST.search(text, max(0, pos - 15), pos)
+    if rest is None:
+        return False
+    parts = rest.group(0)[1:].split("、")
+    if not all(_domain(p, cues) for p in parts):
+        return False
+    return any(
+        setup_before(text, rest.start() - k, cues) and _domain(text[rest.start() - k : rest.start()], cues)
+        for k in DOMAIN_PART
+        if k <= rest.start()
+    )
+
+
+def _domain(part: str, cues: MechanismCues) -> bool:
+    words = jieba_pos(part)
+    return (
+        all(CJK.match(ch) for ch in part)
+        and all(f in DOMAIN_TAGS for _, f in words)
+        and not any(w in cues.stop or w in cues.setup or w == "工作" for w, _ in words)
+    )
+
+
 def setup_before_curated(text: str, pos: int, cues: MechanismCues) -> bool:
     """A setup verb, then a name of the curated scheme ending at `pos`: 推行行政争议实质性化解“三书同达” (the quote
     after it names a way of carrying that mechanism out)."""
