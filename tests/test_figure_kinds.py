@@ -3,6 +3,7 @@ as tables: exact offsets and rule ids, and negatives (SPEC v2, Rulings: Quantiti
 
 import pytest
 
+from extract_helpers import doc
 from govgraph.extract.quantities import find_quantities
 
 
@@ -29,3 +30,38 @@ PARTS = [
 @pytest.mark.parametrize("text, expected", PARTS)
 def test_the_parts_a_thing_is_built_of_are_no_figure(text, expected):
     assert figures(text) == expected
+
+
+def doc_figures(text: str) -> list[tuple[str, int]]:
+    return [(q["text"], q["evidence"]["start"]) for q in doc(text)["quantities"]]
+
+
+# a paragraph that opens telling one case (一起…案, a party by surname, an anonymised organisation) goes on
+# telling it: the figures of its sentences that name no body acting are the story's (SPEC: facts of one case's story)
+CASE_PARAGRAPHS = [
+    ("河南省驻马店市中级人民法院执结一起借款合同纠纷案，执行到位金额1.23亿元。", [("1.23亿元", 31)]),
+    (
+        "2018年，某投资公司向某置业公司出借资金1亿元。到期后，置业公司仅归还本金2000万元。"
+        "判决生效后，置业公司名下32套房产被查封，涉及购房户186户。",
+        [],
+    ),
+    # a body acting in the paragraph tells its own work (the case only led to it)
+    (
+        "保定市人民检察院在办理一起校园周边食品安全案件中发现监管漏洞。保定市市场监督管理局随即开展专项整治，检查食品经营户680家。",
+        [("680家", 57)],
+    ),
+    # a sentence summing up the work beyond the case
+    ("在一起借款合同纠纷案中，某公司拖欠货款。今年以来，全市法院共执结案件4.7万件。", [("4.7万件", 34)]),
+    # a sentence naming an anonymised company may give the work done on its cases
+    ("锡林郭勒盟全盟法院共受理涉内蒙古某矿业有限公司执行案件53件。", [("53件", 27)]),
+    # property valued and handed over in execution is work done
+    (
+        "在一起执行案件中，商洛市中级人民法院将某房地产开发公司名下房产作价700万元以物抵债给了某建设公司。",
+        [("700万元", 33)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CASE_PARAGRAPHS)
+def test_a_paragraph_opening_with_one_case_goes_on_telling_it(text, expected):
+    assert doc_figures(text) == expected

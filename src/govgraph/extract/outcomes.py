@@ -15,8 +15,9 @@ from ..records import Evidence, Quantity
 from .institutions import Context
 from .metrics import metric_label, respective_labels
 from .periods import find_period, resolve_period
-from .quantities import find_quantities, tells_a_case
+from .quantities import find_quantities
 from .respective import labelled_subject, respective_subjects
+from .stories import opens_a_case, tells_a_case
 from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, last_agent, quantity_subject, sentence_agents
 
@@ -65,6 +66,7 @@ class Outcomes:
         self._paragraph_body: tuple[int, str, str | None] | None = None
         self._paragraph: tuple[int, int] = (-1, -1)  # (article, paragraph) of the sentence before
         self._story = False  # …and whether that paragraph tells a case
+        self._case = False  # …or opened telling one case (在一起…纠纷案中，…)
         # a sentence opened by a collective's lead (全市检察机关共办理…) and none with a subject or another
         # agent since: the figures of sentences with no agent are the lead's, not those of bodies carried from before
         self._collective: SubjectChoice | None = None
@@ -81,18 +83,14 @@ class Outcomes:
         paragraph: int = 0,
     ) -> None:
         text, previous, floor_figure = view.text, None, 0
-        if (article, paragraph) != self._paragraph:
-            self._paragraph, self._story = (article, paragraph), tells_a_case(text)  # its opening sentence says
+        in_case = self._in_case(view, article, paragraph)
         if self._story:
             return  # 案例一：王某拒不支付劳动报酬案。…拖欠62名农民工工资: one case's story, not work done
         if article != self._article:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
             self._recall, self._paragraph_body, self._collective = Recall(), None, None
             self._bodies[article] = (self._named, self._last)
-        # a figure inside a mechanism's name is part of the name (执行攻坚百日行动, “两个课堂”)
-        figures = [
-            q for q in find_quantities(text) if not any(m.start <= q.start and q.end <= m.end for m in mechanisms)
-        ]
+        figures = _outside_names(find_quantities(text, in_case), mechanisms)
         body = self._article_body() if figures else None  # only the figures ask
         scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
         here = self._paragraph_body
@@ -149,6 +147,15 @@ class Outcomes:
         self._recall.note(view)
         self._document_bodies.update(im.name for im in view.insts)
         self._note_named(view.text, view.insts)
+
+    def _in_case(self, view: SentenceView, article: int, paragraph: int) -> bool:
+        """Whether the sentence goes on telling the case its paragraph opened with (stories.opens_a_case);
+        an opening sentence says whether the paragraph tells a case (案例一：) or opens one."""
+        if (article, paragraph) != self._paragraph:
+            self._paragraph, self._story = (article, paragraph), tells_a_case(view.text)
+            self._case = opens_a_case(view.text)  # …for the sentences after it
+            return False
+        return self._case and _names_no_body(view)
 
     def _opening_collective(
         self, view: SentenceView, agents: list[tuple[int, SubjectChoice]], agent: SubjectChoice | None
@@ -276,6 +283,18 @@ class Outcomes:
             ),
             None,
         )
+
+
+def _outside_names(figures: list, mechanisms: list) -> list:
+    """The figures outside every mechanism's name (执行攻坚百日行动, “两个课堂”: the figure is part of the name)."""
+    return [q for q in figures if not any(m.start <= q.start and q.end <= m.end for m in mechanisms)]
+
+
+def _names_no_body(view: SentenceView) -> bool:
+    """A sentence of a case's paragraph that names no body acting and no region goes on telling the case
+    (置业公司名下32套房产被查封); one naming a body or a region tells its work (市市场监管局随即开展专项整治，
+    检查食品经营户680家; 灌南县组建专家团，对212余件矛盾纠纷把脉会诊)."""
+    return not view.regions and all(im.title_only for im in view.insts)
 
 
 def _rounded(told: float, exact: float) -> bool:

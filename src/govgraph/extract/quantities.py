@@ -12,10 +12,11 @@ import re
 from functools import lru_cache
 
 from ..lexicon import Unit, quantity_cues, quantity_units
-from ..spans import words_pattern
 from .numbers import ARABIC, ARABIC_NUMBER, QuantityMention, parse_number
 from .quantity_words import day_limits, percent_in_words
 from .roles import opening_collective
+from .stories import has_cue as _has_cue
+from .stories import story
 
 # 二万三千: a whole number in words may hold 万 (the magnitude after a number is matched apart)
 _CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?"
@@ -163,18 +164,6 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     return after.startswith("的") or any(w in before for w in cues.get("building", ()))
 
 
-def _has_cue(text: str, role: str) -> bool:
-    """One of the role's cue words (data/quantity_cues.tsv) is in `text`."""
-    return _cue_pattern(role).search(text) is not None
-
-
-@lru_cache(maxsize=32)
-def _cue_pattern(role: str) -> re.Pattern:
-    """One regex for a role's cue words: one scan of the clause instead of an `in` for each word
-    (a figure's clause is asked about a dozen roles, some of forty words)."""
-    return words_pattern(quantity_cues().get(role, ()))
-
-
 def _rules_over(before: str, cues: dict) -> bool:
     """A verb of jurisdiction in the clause before the figure (管辖古田等, 辖, 辖区涵盖): 辖区 alone is a noun."""
     bare = before.replace("辖区", "")
@@ -238,53 +227,6 @@ def _level_kept(before: str, after: str, cues: dict) -> bool:
     return after.startswith(cues.get("bound", ())) and before.endswith(cues.get("level_before", ()))
 
 
-@lru_cache(maxsize=1)
-def _anonymised_party() -> re.Pattern:
-    """张某, 李某某: a party of one case, named by surname."""
-    return re.compile("(?:" + "|".join(map(re.escape, quantity_cues().get("surname", ()))) + ")某")
-
-
-# 河南日报讯（记者 马某）: a reporter of the byline, not a party
-REPORTER_BEFORE = re.compile(r"(?:记者|通讯员|编辑)\s*$")
-# 第七检察部主任王某介绍: an official giving an account of the work, not a party
-OFFICIAL_BEFORE = re.compile(
-    r"(?:主任|局长|院长|检察长|庭长|所长|处长|科长|厅长|部长|书记|负责人|主席|会长|队长|站长)$"
-)
-SPEAKS_AFTER = re.compile(r"(?:介绍|表示|说|指出|告诉记者)")
-
-
-def _party_named(sentence_before: str) -> bool:
-    return "某" in sentence_before and any(
-        REPORTER_BEFORE.search(sentence_before, 0, m.start()) is None
-        and not (OFFICIAL_BEFORE.search(sentence_before, 0, m.start()) and SPEAKS_AFTER.match(sentence_before, m.end()))
-        for m in _anonymised_party().finditer(sentence_before)
-    )
-
-
-# 一起 counting one case (一起金融借款合同纠纷案中), not 一起 "together" (与检察院一起开展…) nor 每一起
-# "every single" (对每一起案件开展同步监督); a man's or a woman's story (一男子报警), not a women's prison (甘肃省女子监狱)
-ONE_CASE = re.compile(
-    r"(?<!每)一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)|[男女]子(?!监狱|戒毒|学校|学院|中学|大学|篮球|足球|排球)"
-)
-CLAUSE_END = re.compile(r"[，。；,;]")
-
-
-def _story(text: str, start: int, end: int, before: str, unit: str) -> bool:
-    """A figure of one case's story (SPEC: a private debt, the sum at stake, the parties; a party
-    named by surname, 农民工张某拿到了被拖欠的3.2万元工资), not of the work done on it (仅用11天 is; 仅用11天时间就使16名农民工… the 16 are the story's)."""
-    cues = quantity_cues()
-    sentence_before = text[:start]
-    clause_end = CLAUSE_END.search(text, end)  # 一起涉及16名农民工的案件: the case word may follow the figure
-    if (
-        not _has_cue(sentence_before, "one_case")
-        and not ONE_CASE.search(text, 0, clause_end.start() if clause_end else len(text))
-        and not _party_named(sentence_before)
-    ):
-        return False
-    results = cues.get("result", ()) + (cues.get("result_duration", ()) if unit in DURATIONS else ())
-    return not any(w in before for w in results)
-
-
 # the figures listed before this one (货物1260批次、286万件, 分别为415件和): the cue words stand before the list
 LISTED_FIGURE = re.compile(r"[0-9.]+[万亿]?[^0-9、，,和及]{0,3}[、和及]")
 # a verb that links the counted noun to its figure (找到财产线索的案件有47件 counts cases)
@@ -343,7 +285,8 @@ def _per_capita(text: str, start: int) -> bool:
     return any(w in before for w in quantity_cues().get("per_capita", ())) and ("率" in before or "每" in before)
 
 
-def find_quantities(text: str) -> list[QuantityMention]:
+def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
+    """The figures of a sentence; `in_case`: its paragraph opened telling one case's story (stories.opens_a_case)."""
     out = []
     units = quantity_units()
     for m in _pattern().finditer(text):
@@ -365,7 +308,8 @@ def find_quantities(text: str) -> list[QuantityMention]:
             continue
         start = m.start("pre") if m.group("pre") else m.start("num")
         before, after = _clause_around(text, start, m.end())
-        if _excluded(m, before, after, unit.unit) or _story(text, start, m.end(), before, unit.unit):
+        told = in_case and not m.group("tail")  # 两天内立案: a time limit of the work, not the story's
+        if _excluded(m, before, after, unit.unit) or story(text, start, m.end(), before, unit.unit in DURATIONS, told):
             continue
         listed = text[_list_start(text, start) : start]
         if _has_cue(listed, "list_before") and not _has_cue(listed, "average_work"):
@@ -378,14 +322,3 @@ def find_quantities(text: str) -> list[QuantityMention]:
             spec_unit, rule = "other", f"qty.per-capita:{unit.word}→other"  # SPEC: 件/万人 → other
         out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))
     return sorted(out + percent_in_words(text) + day_limits(text), key=lambda q: q.start)
-
-
-@lru_cache(maxsize=1)
-def _case_label() -> re.Pattern:
-    words = "|".join(map(re.escape, quantity_cues().get("case_story", ()))) or "(?!)"
-    return re.compile(rf"^[【\[（(]?(?:{words})[一二三四五六七八九十\d]*[】\]）)]?\s*[：:、.．】]")
-
-
-def tells_a_case(paragraph_opening: str) -> bool:
-    """A paragraph opening with a case's label (案例一：, 【基本案情】) tells one case's story."""
-    return _case_label().match(paragraph_opening) is not None
