@@ -56,6 +56,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
+from .inst_districts import POLICE, district_unit
 from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_local import (
@@ -66,7 +67,7 @@ from .inst_local import (
     merged_department,
     townships_sharing_head,
 )
-from .inst_named import POLICE, WORD_HEADS, district_unit, named, subunit, unit_named_before
+from .inst_named import WORD_HEADS, named, subunit, unit_named_before
 from .inst_outpost import region_police_unit
 from .inst_zones import in_zone
 from .region_records import RegionMention
