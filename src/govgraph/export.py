@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import io
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from itertools import chain, islice
+from typing import Any
 
 from .model import (
     DEFAULT_BASE,
@@ -100,42 +101,47 @@ class _Namer:
 
 class TurtleWriter:
     """Turtle statements for sorted, unique lines (`s p o`), fed in batches; `feed` and
-    `close` return text. `indent` nests the statements (a TriG graph block)."""
+    `close` return text. `indent` nests the statements (a TriG graph block). With `binary`,
+    lines and text are UTF-8 bytes: the build's graph stays bytes from the sort to the file
+    (no line is decoded)."""
 
     _OBJS_MAX = 500_000  # object forms remembered (offsets and values repeat)
 
-    def __init__(self, prefixes: dict[str, str], indent: str = ""):
+    def __init__(self, prefixes: dict[str, str], indent: str = "", binary: bool = False):
         self.namer = _Namer(prefixes, prefixes.get("ggr"))
-        self.preds = {_RDF_TYPE: "a"}
+        self.binary = binary
+        self.text: Callable[[str], Any] = _encode if binary else str  # a str made here, as the lines are
+        self.preds: dict = {self.text(_RDF_TYPE): self.text("a")}
         self.indent = indent
-        self.prev_s: str | None = None
-        self.prev_p: str | None = None
-        self.minted_range = self.namer.minted_range()
-        self.objs: dict[str, str] = {}  # IRI or typed literal -> its Turtle form
-        self.opens: dict[str, str] = {}  # predicate -> "p " after a new subject
-        self.heads: dict[str, str] = {}  # predicate -> " ;\n    p " after the subject's last object
+        self.prev_s: Any = None
+        self.prev_p: Any = None
+        self.minted_range = tuple(map(self.text, self.namer.minted_range()))
+        self.objs: dict = {}  # IRI or typed literal -> its Turtle form
+        self.opens: dict = {}  # predicate -> "p " after a new subject
+        self.heads: dict = {}  # predicate -> " ;\n    p " after the subject's last object
 
-    def feed(self, lines: Iterable[str]) -> str:
+    def feed(self, lines: Iterable) -> Any:
         # The hot loop of every Turtle export: one split per line, then plain dict lookups
         # (misses go to `_obj` / `_pred_forms`) and two appends; no per-line formatting but
         # at a new subject.
-        objs, opens, heads = self.objs, self.opens, self.heads
+        objs, opens, heads, text = self.objs, self.opens, self.heads, self.text
         lo, hi = self.minted_range
-        namer_iri = self.namer.iri
+        namer_iri = self._iri
         indent = self.indent
-        sep_o = f",\n{indent}        "
-        end_s = f" .\n\n{indent}"
+        space, gt, empty = text(" "), text(">"), text("")
+        sep_o = text(f",\n{indent}        ")
+        end_s = text(f" .\n\n{indent}")
         prev_s, prev_p = self.prev_s, self.prev_p
-        out: list[str] = []
+        out: list = []
         append = out.append
         if prev_s is None:
-            append(indent)
-            before_s = ""
+            append(text(indent))
+            before_s = empty
         else:
             before_s = end_s
         for line in lines:
-            s, p, o = line.split(" ", 2)
-            if o[-1] == ">" and not lo <= o < hi:  # an IRI (not minted) or a typed literal
+            s, p, o = line.split(space, 2)
+            if o[-1:] == gt and not lo <= o < hi:  # an IRI (not minted) or a typed literal
                 try:
                     o = objs[o]
                 except KeyError:
@@ -155,30 +161,35 @@ class TurtleWriter:
                     pred = opens[p]
                 except KeyError:
                     pred = self._pred_forms(p)[0]
-                append(f"{before_s}{s if lo <= s < hi else namer_iri(s)} {pred}")
+                append(before_s + (s if lo <= s < hi else namer_iri(s)) + space + pred)
                 before_s = end_s
             append(o)
         self.prev_s, self.prev_p = prev_s, prev_p
-        return "".join(out)
+        return empty.join(out)
 
-    def _obj(self, term: str) -> str:
-        out = self.namer.obj(term)
+    def _iri(self, term):
+        return _encode(self.namer.iri(term.decode("utf-8"))) if self.binary else self.namer.iri(term)
+
+    def _obj(self, term):
+        out = _encode(self.namer.obj(term.decode("utf-8"))) if self.binary else self.namer.obj(term)
         if len(self.objs) < self._OBJS_MAX:
             self.objs[term] = out
         return out
 
-    def _pred(self, p: str) -> str:
-        self.preds[p] = self.namer.iri(p)
-        return self.preds[p]
-
-    def _pred_forms(self, p: str) -> tuple[str, str]:
-        name = self.preds.get(p) or self._pred(p)
-        self.opens[p] = opened = f"{name} "
-        self.heads[p] = head = f" ;\n{self.indent}    {name} "
+    def _pred_forms(self, p) -> tuple:
+        name = self.preds.get(p)
+        if name is None:
+            name = self.preds[p] = self._iri(p)
+        self.opens[p] = opened = name + self.text(" ")
+        self.heads[p] = head = self.text(f" ;\n{self.indent}    ") + name + self.text(" ")
         return opened, head
 
-    def close(self) -> str:
-        return " .\n" if self.prev_s is not None else ""
+    def close(self) -> Any:
+        return self.text(" .\n" if self.prev_s is not None else "")
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8")
 
 
 def batched(lines: Iterable[str], n: int = _CHUNK) -> Iterator[list[str]]:
@@ -201,9 +212,12 @@ def write_turtle(lines: Iterable[str], f, prefixes: dict[str, str]) -> None:
         f.write(chunk)
 
 
-def ntriples_text(lines: list[str]) -> str:
-    """Lines `s p o` as N-Triples text."""
-    return " .\n".join(lines) + " .\n" if lines else ""
+def ntriples_text(lines: list) -> Any:
+    """Lines `s p o` (str, or UTF-8 bytes) as N-Triples text (of the same type)."""
+    if not lines:
+        return ""
+    tail: Any = b" .\n" if isinstance(lines[0], bytes) else " .\n"
+    return tail.join(lines) + tail
 
 
 def write_ntriples(lines: Iterable[str], f) -> None:

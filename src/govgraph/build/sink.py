@@ -35,7 +35,7 @@ def decode_lines(block: bytes) -> list[str]:
 
 
 class GraphSink:
-    """Sorted, de-duplicated union of N-Triples lines, in bounded memory.
+    """Sorted, de-duplicated union of N-Triples lines, in bounded memory, kept as UTF-8 bytes.
 
     `add` takes each document's sorted lines (a UTF-8 block, `encode_lines`) and its keyed
     blocks, in document order; for each key the first block is kept. Past `spill_bytes` the
@@ -43,7 +43,8 @@ class GraphSink:
     first line and its byte offset), so a range of the graph can be read from every run
     without reading the runs whole. `batches()` and `lines()` yield the graph (or the range
     [lo, hi) of it), sorted and unique, merged from the runs and the buffer; they may be
-    called more than once. `spill_all` leaves everything in runs, which other processes
+    called more than once: `batches` gives UTF-8 lines (what the Turtle and N-Triples
+    writers read: the graph is never decoded line by line), `lines` strings. `spill_all` leaves everything in runs, which other processes
     can read (`runs`, `from_runs`), one range each (`split_points`). Runs other sinks
     wrote join with `add_runs` (`WorkerLines`)."""
 
@@ -52,7 +53,7 @@ class GraphSink:
         self.spill_bytes = SPILL_BYTES if spill_bytes is None else spill_bytes
         self.blocks: list[bytes] = []
         self.size = 0
-        self.buf: list[str] = []  # the final in-memory lines, sorted (`_finalise`)
+        self.buf: list[bytes] = []  # the final in-memory lines, sorted (`_finalise`)
         self.runs: list[tuple[str, list[str], list[int]]] = []  # path, chunk first lines, offsets
         self.keyed: dict = {}
         self._dir: str | None = None
@@ -131,11 +132,11 @@ class GraphSink:
         if self._final:
             return
         self._final = True
-        self.buf = decode_lines(b"\n".join(self.blocks))
+        self.buf = b"\n".join(self.blocks).split(b"\n") if self.blocks else []
         self.blocks = []
         for block in self.keyed.values():
-            self.buf += block
-        self.buf.sort()
+            self.buf += [ln.encode("utf-8") for ln in block]
+        self.buf.sort()  # bytes compare with one memcmp; UTF-8 keeps code-point order
 
     def split_points(self, parts: int) -> list[str]:
         """Up to `parts` - 1 increasing keys that cut the graph into ranges of about equal
@@ -147,7 +148,7 @@ class GraphSink:
         # a sample in which every key stands for about the same number of lines
         keys = [k for _, firsts, _ in self.runs for k in firsts]
         step = _RUN_CHUNK if self.runs else max(1, len(self.buf) // (64 * parts))
-        keys += self.buf[::step]
+        keys += [k.decode("utf-8") for k in self.buf[::step]]
         keys.sort()
         cuts: list[str] = []
         for i in range(1, parts):
@@ -159,7 +160,7 @@ class GraphSink:
         return cuts
 
     def batches(self, size: int = 50_000, lo: str | None = None, hi: str | None = None):
-        """The graph's lines in [lo, hi) (None: unbounded) as lists of sorted, unique lines."""
+        """The graph's lines in [lo, hi) (None: unbounded) as lists of sorted, unique UTF-8 lines."""
         self._finalise()
         if self.runs:
             per = max(1000, size // (len(self.runs) + 1))
@@ -177,13 +178,14 @@ class GraphSink:
                 yield batch
 
     def lines(self, lo: str | None = None, hi: str | None = None):
+        """The graph's lines in [lo, hi) as strings."""
         for batch in self.batches(lo=lo, hi=hi):
-            yield from batch
+            yield from decode_lines(b"\n".join(batch))
 
     def _memory_blocks(self, size: int, lo: str | None, hi: str | None):
         buf = self.buf
-        i = 0 if lo is None else bisect.bisect_left(buf, lo)
-        j = len(buf) if hi is None else bisect.bisect_left(buf, hi)
+        i = 0 if lo is None else bisect.bisect_left(buf, lo.encode("utf-8"))
+        j = len(buf) if hi is None else bisect.bisect_left(buf, hi.encode("utf-8"))
         for k in range(i, j, size):
             yield buf[k : min(k + size, j)]
 
@@ -195,6 +197,8 @@ class GraphSink:
         start = 0 if lo is None else max(0, bisect.bisect_right(firsts, lo) - 1)
         if start >= len(offsets):
             return
+        lo_b = None if lo is None else lo.encode("utf-8")
+        hi_b = None if hi is None else hi.encode("utf-8")
         with open(path, "rb") as f:
             f.seek(offsets[start])
             rest = b""
@@ -208,11 +212,11 @@ class GraphSink:
                     rest = data
                     continue
                 rest = data[cut + 1 :]
-                block = data[:cut].decode("utf-8").split("\n")
-                if lo is not None and block[0] < lo:
-                    del block[: bisect.bisect_left(block, lo)]
-                if hi is not None and block and block[-1] >= hi:
-                    yield block[: bisect.bisect_left(block, hi)]
+                block = data[:cut].split(b"\n")
+                if lo_b is not None and block[0] < lo_b:
+                    del block[: bisect.bisect_left(block, lo_b)]
+                if hi_b is not None and block and block[-1] >= hi_b:
+                    yield block[: bisect.bisect_left(block, hi_b)]
                     return
                 if block:
                     yield block
@@ -229,7 +233,7 @@ def _merge_blocks(sources):
     (sorted at C speed) all lines up to the smallest of the blocks' last lines, keep the
     rest for the next round."""
     iters = [iter(s) for s in sources]
-    pending: list[list[str]] = [[] for _ in iters]
+    pending: list[list[bytes]] = [[] for _ in iters]
     live = list(range(len(iters)))
     while live:
         for i in live:
@@ -244,7 +248,7 @@ def _merge_blocks(sources):
             break
         # lines up to `bound` are final: every source's next line is larger
         bound = min(pending[i][-1] for i in live)
-        out: list[str] = []
+        out: list[bytes] = []
         for i in live:
             cut = bisect.bisect_right(pending[i], bound)
             out += pending[i][:cut]

@@ -21,18 +21,26 @@ def write_range(
     sink: GraphSink, prefixes: dict, ttl=None, nt=None, lo: str | None = None, hi: str | None = None
 ) -> int:
     """Turtle statements (no prefix header) and N-Triples of the sink's lines in [lo, hi) to
-    open text files; returns the number of triples."""
-    writer = TurtleWriter(prefixes)
+    open text files (written as UTF-8 bytes, as the sink holds the lines); returns the number
+    of triples."""
+    writer = TurtleWriter(prefixes, binary=True)
+    ttl_out, nt_out = (None if f is None else _bytes_of(f) for f in (ttl, nt))
     n = 0
     for batch in sink.batches(lo=lo, hi=hi):
         n += len(batch)
-        if ttl is not None:
-            ttl.write(writer.feed(batch))
-        if nt is not None:
-            nt.write(ntriples_text(batch))
-    if ttl is not None:
-        ttl.write(writer.close())
+        if ttl_out is not None:
+            ttl_out.write(writer.feed(batch))
+        if nt_out is not None:
+            nt_out.write(ntriples_text(batch))
+    if ttl_out is not None:
+        ttl_out.write(writer.close())
     return n
+
+
+def _bytes_of(f):
+    """The binary file under an open UTF-8 text file, what was written to it so far flushed."""
+    f.flush()
+    return f.buffer
 
 
 class RangeWriters:
