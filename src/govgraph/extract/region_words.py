@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ..lexicon import gazetteer, institution_heads, triggers
@@ -23,6 +24,13 @@ def starts_word(text: str, s: int, e: int, head: int = 0) -> bool:
 
 
 STREET_ENDS = ("路", "街", "大道", "大街", "巷")
+# 海口村, 长沙村: a village named like a city (村 opening no longer word: 南京村民, 杭州村级, 村（社区）)
+VILLAGE_AFTER = re.compile(r"村(?![民级委务庄居社干镇落（(])")
+
+
+def names_a_village(text: str, e: int) -> bool:
+    """The short form ending at `e` is a village's name: 村 follows it as a word of its own."""
+    return VILLAGE_AFTER.match(text, e) is not None
 
 
 @lru_cache(maxsize=8192)

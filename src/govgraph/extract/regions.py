@@ -26,6 +26,7 @@ from .region_words import (
     is_whole_word,
     name_of_conjunction,
     name_of_joint_verb,
+    names_a_village,
     region_matcher,
     regional_heads,
     starts_inside_word,
@@ -215,8 +216,10 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     chained = before is not None and _holds(before, allowed)
     if not (starts_word(text, s, e, head_after(text, e)) or chained) or _inside_township(text, out, s):
         return False
-    if text.startswith(TOWNSHIP_SUFFIXES, e) and not chained:
-        return False  # 在三沙镇设立: a township's name (霞浦县三沙镇), not the short form of 三沙市
+    if (text.startswith(TOWNSHIP_SUFFIXES, e) or names_a_village(text, e)) and not chained:
+        return (
+            False  # 在三沙镇设立, 海口村: a township's or village's name (霞浦县三沙镇), not the short form of 三沙市
+        )
     if not allowed and yields_to_head(text, s, e):
         return False
     if allowed:
