@@ -65,3 +65,18 @@ CASE_PARAGRAPHS = [
 @pytest.mark.parametrize("text, expected", CASE_PARAGRAPHS)
 def test_a_paragraph_opening_with_one_case_goes_on_telling_it(text, expected):
     assert doc_figures(text) == expected
+
+
+# a villagers' group is named by its number after its village (or the village's bare name after the township)
+VILLAGE_GROUPS = [
+    ("记者来到茈碧湖镇海口村5组时", []),
+    ("从区里来到龙驹镇团结3组。", []),
+    ("东湖社区2组居民", []),
+    ("新安装垃圾容器665组", [("665组", 7, 11, 665, "other", "qty.unit:组→other")]),
+    ("设置两分类亭10组", [("10组", 6, 9, 10, "other", "qty.unit:组→other")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", VILLAGE_GROUPS)
+def test_a_villagers_group_named_by_its_number_is_no_figure(text, expected):
+    assert figures(text) == expected

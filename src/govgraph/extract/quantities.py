@@ -48,6 +48,11 @@ def _pattern() -> re.Pattern:
     )
 
 
+# 海口村5组, 龙驹镇团结3组: a villagers' group named by its number after its village (the village's
+# name may stand bare after the township), not a count of groups
+VILLAGE_GROUP = re.compile(r"(?:村|社区|居委会|(?:镇|乡|街道)[\u4e00-\u9fff]{2})$")
+
+
 def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
     s, unit = m.start("num"), m.group("unit")
     before = text[max(0, s - 2) : s]
@@ -65,6 +70,8 @@ def _is_date_or_ordinal(text: str, m: re.Match) -> bool:
     if unit == "人" and text[m.end() : m.end() + 1] == "民":  # 人民法院
         return True
     if unit == "通" and text[m.end() : m.end() + 1] in TONG_WORDS:  # 3月2通报: 通 opens a word, no calls counted
+        return True
+    if unit == "组" and VILLAGE_GROUP.search(text[max(0, s - 6) : s]):
         return True
     if unit == "方" and text[m.end() : m.end() + 1] == "面":  # 6方面: aspects, not parties (七方联动)
         return True
