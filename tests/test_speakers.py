@@ -38,6 +38,9 @@ SAID = "近日，宜昌市公安局局长刘强说：“我们推行‘一站式
 POSTS = "“我们实行‘一站式接收’。”株洲市委常委、政法委书记刘五介绍。\n"
 # the officer introduced before, named alone later (a comma may stand before the quote)
 LATER = "宜昌市公安局局长刘强介绍了做法。“这是系统工程。”刘强说，“我们推行‘一站式接收’。”\n"
+# …where the story of the officer goes on after the name (今年, 告诉记者)
+STORY = "倪家营派出所所长赵刚今年已经在基层干了18年。赵刚说，“我们推行‘民警+网格员’模式。”\n"
+TOLD = "宜昌市公安局局长刘强告诉记者，群众安全感明显提升。刘强说：“我们推行‘一站式接收’。”\n"
 # an officer left unnamed: the post, then the verb of saying
 UNNAMED = "“我们推行‘一站式接收’。”宜昌市公安局负责人表示。\n"
 UNNAMED_IN_DIVISION = "“我们推行‘一站式接收’。”宜昌市人民检察院第二检察部负责人表示。\n"
@@ -46,6 +49,8 @@ SPEAKER_CASES = [
     (UNNAMED_IN_DIVISION, [("宜昌市人民检察院", 1, 3)]),
     # text, the (body, start, end) of each 我们 that stands for a body
     (LATER, [("宜昌市公安局", LATER.index("我们"), LATER.index("我们") + 2)]),
+    (STORY, [("倪家营派出所", STORY.index("我们"), STORY.index("我们") + 2)]),
+    (TOLD, [("宜昌市公安局", TOLD.index("我们"), TOLD.index("我们") + 2)]),
     (POSTS, [("中国共产党株洲市委员会政法委员会", 1, 3)]),
     (SAID, [("宜昌市公安局", 16, 18)]),
     (QUOTED, [("宜昌市公安局", 22, 24)]),
@@ -56,6 +61,8 @@ SPEAKER_CASES = [
     (SECOND, [("德阳市中级人民法院", SECOND.index("我们"), SECOND.index("我们") + 2)]),
 ]
 SPEAKER_NEGATIVES = [
+    # 今年 after a post is no officer's name
+    "宜昌市公安局局长今年已经在基层干了18年。今年说：“我们推行‘一站式接收’。”\n",
     # the host's 我们 is no body's; nor is an officer's 我们 inside a clause (所以说我们) or without a turn
     "主持人：今天我们邀请到绍兴市市场监督管理局副局长陈刚介绍情况。\n",
     "绍兴市市场监督管理局副局长陈刚说，群众满意是我们的目标。\n",

@@ -21,7 +21,9 @@ CITIZENS = ("女士", "先生", "大爷", "大妈", "阿姨", "师傅", "老人"
 LAST_OFFICER = ""  # the key of the body the last officer's turn spoke for
 # what may follow an officer's name where the text introduces it (a title line may run on into the first
 # question: …局长王建国记者：…)
-AFTER_NAME = r"(?=[，,。：:（(、\s]|在|介绍|表示|说|指出|强调|(?:记者|主持人)[：:]|$)"
+# …or the story of the officer may go on (所长赵刚今年已经在基层干了18年, 局长王强告诉记者)
+NOT_NAME_START = tuple("今去已一告对带")  # …where no name stands (局长今年已经…)
+AFTER_NAME = r"(?=[，,。：:（(、\s]|在|介绍|表示|说|指出|强调|(?:记者|主持人)[：:]|今年|去年|已|一直|告诉|[对向]记者|带领|带队|$)"
 
 
 @lru_cache(maxsize=1)
@@ -154,7 +156,7 @@ def _an_officer(label: str) -> bool:
 def _introduced(text: str, end: int) -> re.Match | None:
     """An officer's posts and name right after a body (局长王建国), the name as group 1; a post is no name."""
     m = _name_after_titles().match(text, end)
-    return m if m and m.group(1) not in person_titles() else None
+    return m if m and m.group(1) not in person_titles() and not m.group(1).startswith(NOT_NAME_START) else None
 
 
 def _introduced_name(text: str, end: int) -> str | None:
