@@ -181,6 +181,11 @@ ADOPT_CASES += [
         "荆州市中级人民法院督促辖区基层法院落实诉前调解制度。",
         {("荆州市中级人民法院", "诉前调解"): [(0, 23, "adopt.subject+trigger")]},
     ),
+    # a body of the Production and Construction Corps written in full is the subject
+    (
+        "新疆生产建设兵团第八师中级人民法院在各团场推行“法官+团场+连队”解纷模式。",
+        {("新疆生产建设兵团第八师中级人民法院", "法官+团场+连队"): [(0, 37, "adopt.subject+trigger")]},
+    ),
     # … but ordering a party of a case to make amends applies the measure (role urged_party)
     (
         "荆州市中级人民法院审结案件，责令被告人补植复绿。",

@@ -173,7 +173,13 @@ RELATIVE.extend(
         ),
         # a division of the Production and Construction Corps: its bodies carry the corps' name
         ("第八师中级人民法院审结", [], [("新疆生产建设兵团第八师中级人民法院", 0, 9, "inst.zone:中级人民法院")]),
-        ("兵团第十二师人民检察院审结", [], [("新疆生产建设兵团第十二师人民检察院", 2, 11, "inst.zone:人民检察院")]),
+        # … and the mention spans the corps' name as far as the text writes it (the subject opens there)
+        ("兵团第十二师人民检察院审结", [], [("新疆生产建设兵团第十二师人民检察院", 0, 11, "inst.zone:人民检察院")]),
+        (
+            "近日，新疆生产建设兵团第八师中级人民法院审结",
+            [],
+            [("新疆生产建设兵团第八师中级人民法院", 3, 20, "inst.zone:中级人民法院")],
+        ),
         # a zone named by a place that is no division (jieba: a place name) before a generic zone word,
         # with the city written before it if any; no region of its own
         (

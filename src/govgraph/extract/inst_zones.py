@@ -28,7 +28,8 @@ def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionM
         if not chain and zone.city is not None and word_starts_at(text, hs - len(word)):
             d = gazetteer().by_code.get(zone.city)
             name = fill(head, region=zone.full, short=zone.full)
-            return [mention(hs - len(word), he, text, name, head, d, d.name if d else None, "inst.zone")]
+            start = _written_front(text, hs - len(word), zone.full[: -len(word)])
+            return [mention(start, he, text, name, head, d, d.name if d else None, "inst.zone")]
         if not chain or chain[-1].local_level or (head.level in ("province", "prefecture") and zone.city is None):
             return []  # a zone word has no intermediate court (荆州经开区中院 is the city's); 雄安新区 has
         d = resolve_chain(chain, ctx)[0]
@@ -41,6 +42,12 @@ def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionM
         name = fill(head, region=written + zone.full, short=written + zone.full)
         return [mention(chain[0].start, he, text, name, head, d, d.name, "inst.zone")]
     return []
+
+
+def _written_front(text: str, start: int, front: str) -> int:
+    """Where the zone's name starts when the text writes (the end of) its front before the word at `start`
+    (新疆生产建设兵团第八师, 兵团第八师: the body's name, and the subject, start there)."""
+    return next((start - k for k in range(len(front), 1, -1) if text.endswith(front[-k:], 0, start)), start)
 
 
 def _named_zone(text, hs, he, head: Head, word: str, zone: Zone, by_end, ctx: Context) -> list[InstitutionMention]:
