@@ -29,3 +29,18 @@ def test_a_collective_of_several_systems_stops_the_carried_body(text, pair):
 def test_the_carried_body_acts_without_such_a_collective():
     got = adoptions("醴陵市人民法院推行“共享法庭”。今年以来，又推行“警格+网格”模式。")
     assert ("醴陵市人民法院", "警格+网格") in got
+
+
+def test_a_body_opening_a_later_clause_is_its_actor():
+    got = adoptions("太原市小店区人民检察院探索建立“派驻+巡回”检察模式，太原市迎泽区人民检察院推行重大案件“提前介入”。")
+    assert ("太原市迎泽区人民检察院", "提前介入") in got
+    assert ("太原市小店区人民检察院", "提前介入") not in got
+
+
+def test_a_body_whose_staff_open_the_sentence_acts_in_it():
+    got = adoptions(
+        "恩施州中级人民法院推行“背篓法庭”巡回办案机制。"
+        "巴东县人民法院野三关人民法庭的法官们背着卷宗，走进大山深处开展巡回审判。"
+    )
+    assert ("巴东县人民法院野三关人民法庭", "巡回审判") in got
+    assert ("恩施土家族苗族自治州中级人民法院", "巡回审判") not in got

@@ -95,11 +95,11 @@ ADOPT_CASES = [
         "近日，荆州市沙市区人民法院签发人身安全保护令。",
         {("荆州市沙市区人民法院", "人身安全保护令"): [(3, 22, "adopt.subject+trigger")]},
     ),
-    (  # a later clause another body opens is that body's, not the subject's
+    (  # a later clause another body opens is that body's, not the subject's (it is that clause's subject)
         "诸暨市人民法院推行“线上调解+线下确认”模式，枫桥人民法庭则建立“枫桥式人民法庭”工作机制。",
         {
             ("诸暨市人民法院", "线上调解+线下确认"): [(0, 22, "adopt.subject+trigger")],
-            ("诸暨市人民法院枫桥人民法庭", "枫桥式人民法庭"): [(23, 40, "adopt.mention+trigger")],
+            ("诸暨市人民法院枫桥人民法庭", "枫桥式人民法庭"): [(23, 40, "adopt.subject+trigger")],
         },
     ),
     (  # a body's own practice, selected as a model case, is still its own

@@ -10,8 +10,8 @@ from functools import lru_cache
 from ..lexicon import triggers
 from .adopt_members import region_takes_over
 from .inst_base import InstitutionMention
+from .roles import CLAUSE_BREAK, PERSON_AFTER, REPORTING, clause_start, oversees, trigger_pattern
 from .roles import LEAD as STARTS_CLAUSE
-from .roles import PERSON_AFTER, REPORTING, clause_start, oversees, trigger_pattern
 
 
 def opens_clause(text: str, who: InstitutionMention) -> bool:
@@ -40,11 +40,41 @@ def speaker_opens(text: str, who: InstitutionMention) -> bool:
 
 
 def staff_opens(text: str, who: InstitutionMention) -> bool:
-    """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause."""
+    """The body's rank-and-file staff (not its leaders, who mostly speak) open the clause (X检察院检察官…,
+    X法庭的法官们…)."""
+    at = who.end + (1 if text.startswith("的", who.end) else 0)
     return (
         opens_clause(text, who)
-        and text.startswith(tuple(triggers()["staff"]), who.end)
-        and REPORTING.match(text, who.end) is None
+        and text.startswith(tuple(triggers()["staff"]), at)
+        and REPORTING.match(text, at) is None
+    )
+
+
+def opener(text: str, who: InstitutionMention) -> bool:
+    """The body's speaker or its staff open the sentence: the sentence is that body's."""
+    return speaker_opens(text, who) or staff_opens(text, who)
+
+
+def role_of(text: str, who: InstitutionMention, mech_start: int, subj: list) -> str:
+    """The body's role for a mechanism: the sentence's subject, a co-actor in it, or a body it mentions,
+    unless it is the subject of the mechanism's later clause (…，迎泽区人民检察院推行…)."""
+    if who in subj:
+        return "subject" if who is subj[0] else "coactor"
+    return "subject" if clause_subject(text, who, mech_start) else "mention"
+
+
+def clause_subject(text: str, who: InstitutionMention, mech_start: int) -> bool:
+    """A body the sentence did not take for its subject opens a later clause, or its staff open the sentence,
+    and the mechanism follows in that clause (…，迎泽区人民检察院推行重大案件“提前介入”; X法庭的法官们…开展巡回审判):
+    the clause's actor."""
+    if who.end > mech_start or not opens_clause(text, who):
+        return False
+    if staff_opens(text, who):
+        return clause_start(text, who.start) == 0  # the sentence's: all its clauses
+    return (
+        not CLAUSE_BREAK.search(text, who.end, mech_start)
+        and clause_start(text, who.start) > 0
+        and not (text.startswith("的", who.end) or PERSON_AFTER.match(text, who.end) or REPORTING.match(text, who.end))
     )
 
 

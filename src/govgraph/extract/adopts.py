@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_clauses import speaker_opens, staff_opens, superseded, urges
+from .adopt_clauses import opener, role_of, staff_opens, superseded, urges
 from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
@@ -266,7 +266,7 @@ class AdoptionFinder:
             for who in bodies:
                 if who.start < mm.end and mm.start < who.end:
                     continue  # a body named inside the mechanism's name
-                role = "mention" if who not in subj else "subject" if who is subj[0] else "coactor"
+                role = role_of(text, who, mm.start, subj)
                 f = features(text, who, mm, role, len(bodies), heads[mm.start])
                 first = list_opening(who, bodies, text)
                 if first is not who and target_before().search(text, max(0, first.start - 4), first.start):
@@ -281,7 +281,7 @@ class AdoptionFinder:
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start])
                 out.append(Candidate(who, mm, "region", frozenset(f)))
-            if not subj and not by_region and not region_acts and not any(speaker_opens(text, b) for b in bodies[:1]):
+            if not subj and not by_region and not region_acts and not any(opener(text, b) for b in bodies[:1]):
                 out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
