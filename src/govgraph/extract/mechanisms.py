@@ -15,9 +15,10 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Concept, gazetteer
-from ..lexicon_mechanisms import mechanism_stoplist, mechanisms_by_label
+from ..lexicon_mechanisms import mechanism_cues, mechanism_stoplist, mechanisms_by_label
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTED, discover
+from .mech_forms import COUNT_VALUES
 from .mech_names import QUOTE_CHARS, Candidate, clean_name
 
 QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
@@ -107,9 +108,33 @@ def _as_mention(text: str, cand: Candidate) -> MechanismMention | None:
 PROBLEM_LIST = re.compile(r"(?:、[^\W\d_的]{1,8}?)*等(?:难题|问题|难点|痛点|堵点|瓶颈)")
 
 
+# a list its count name right after it spells out (人民调解、行政调解、司法调解“三调联动”): its items are that
+# mechanism's parts, not mechanisms of their own (as “自治、法治、德治”三治融合 is read in mech_discovery)
+SPELLED_LIST = re.compile(
+    r"(?:[\u4e00-\u9fff]{2,10}、)+[\u4e00-\u9fff]{2,10}(?=[“‘]?([一二三四五六七八九十两双])[\u4e00-\u9fff])"
+)
+
+
+def _spelled_parts(text: str) -> list[tuple[int, int]]:
+    """The spans of the lists that the count name right after them spells out."""
+    return [
+        (m.start(), m.end())
+        for m in SPELLED_LIST.finditer(text)
+        if COUNT_VALUES.get(m.group(1)) == m.group(0).count("、") + 1
+        and text[m.end(1) : m.end(1) + 1] not in mechanism_cues().counted  # 人民调解、司法确认两项制度: two of them
+    ]
+
+
 def find_mechanisms(text: str) -> list[MechanismMention]:
+    spelled = _spelled_parts(text) if "、" in text else []
     found = [
-        m for m in _curated(text) if not (PROBLEM_LIST.match(text, m.end) and "、" in text[m.start - 1 : m.end + 1])
+        m
+        for m in _curated(text)
+        if not (PROBLEM_LIST.match(text, m.end) and "、" in text[m.start - 1 : m.end + 1])
+        and not any(
+            s <= m.start and m.end <= e and text[m.end : m.end + 1] in "、“‘一二三四五六七八九十两双"
+            for s, e in spelled
+        )
     ]
     for cand in discover(text):
         m = _as_mention(text, cand)
