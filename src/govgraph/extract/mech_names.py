@@ -257,7 +257,14 @@ MODIFIER_WORDS = ("对接", "和解")
 def tail_at(text: str, pos: int, cues: MechanismCues, weak: bool = True) -> tuple[str, int, str] | None:
     """(modifier, end, generic word) when a generic word follows `pos` after at most
     MODIFIER_MAX characters."""
-    tails = cues.strong_tails + (cues.weak_tails if weak else ())
+    found = _tail_from(text, pos, cues.strong_tails + (cues.weak_tails if weak else ()), cues)
+    if found is not None and weak and found[2] not in cues.strong_tails:
+        # a weak word may be the first word of a longer phrase a strong one ends (“情指行”一体化实战化运行机制)
+        return _tail_from(text, pos, cues.strong_tails, cues) or found
+    return found
+
+
+def _tail_from(text: str, pos: int, tails: tuple[str, ...], cues: MechanismCues) -> tuple[str, int, str] | None:
     for k in range(MODIFIER_MAX + 1):
         if pos + k > len(text):
             break
