@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..lexicon import triggers
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
+from .mech_counted import counted_lists
 from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count, unquoted_numbered
 from .mech_names import (
     CJK,
@@ -387,4 +388,5 @@ def discover(text: str) -> list[Candidate]:
         + agent_pairs(text, cues)
         + periodic(text, cues)
         + named_forms(text, cues, phrases)
+        + counted_lists(text, cues)
     )

@@ -229,13 +229,13 @@ def enumerated(text: str, cues: MechanismCues) -> list[Candidate]:
         at, parts = m.start("list"), m.group("list").split("、")
         anchored = not m.group().endswith(ANCHORED_TAIL) or bool(set(parts) & curated_labels())
         for part in parts if anchored else []:
-            if _enumerated_name(part, cues):
+            if enumerated_name(part, cues):
                 out.append(Candidate(at, at + len(part), part, "mech.setup-verb+enumerated"))
             at += len(part) + 1
     return out
 
 
-def _enumerated_name(part: str, cues: MechanismCues) -> bool:
+def enumerated_name(part: str, cues: MechanismCues) -> bool:
     """A part that names something; one holding a name the scheme knows is left to it (执行转破产审查)."""
     if set(part) & PART_BREAKS or not plausible(part) or generic_only(part, cues):
         return False
