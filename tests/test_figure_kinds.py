@@ -80,3 +80,19 @@ VILLAGE_GROUPS = [
 @pytest.mark.parametrize("text, expected", VILLAGE_GROUPS)
 def test_a_villagers_group_named_by_its_number_is_no_figure(text, expected):
     assert figures(text) == expected
+
+
+# a figure after a word of plan anywhere before it in its sentence is a target, not a result
+PLANS = [
+    ("2024年全州将力争电诈发案数再下降10%以上，破案率提升至45%。", []),
+    ("分局局长说，2024年将再新增5个工作室。", []),
+    ("今后3年，我们将每年开展2次以上联合巡河。", []),
+    ("下一步，该院将力争到2025年底全市无讼村（社区）达到300个。", []),
+    # a result told before the plan stays
+    ("今年共破获案件120起，下一步将继续加大打击力度。", [("120起", 7, 11, 120, "case", "qty.unit:起→case")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PLANS)
+def test_a_target_is_no_result(text, expected):
+    assert figures(text) == expected

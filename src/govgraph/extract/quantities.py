@@ -318,6 +318,8 @@ def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
         told = in_case and not m.group("tail")  # 两天内立案: a time limit of the work, not the story's
         if _excluded(m, before, after, unit.unit) or story(text, start, m.end(), before, unit.unit in DURATIONS, told):
             continue
+        if _has_cue(text[:start], "plan_before"):
+            continue  # 下一步…将再新增5个工作室, 2024年将力争…，破案率提升至45%: a target, no result yet
         listed = text[_list_start(text, start) : start]
         if _has_cue(listed, "list_before") and not _has_cue(listed, "average_work"):
             continue  # 人均拥有7.6个账户、持有5.7张银行卡 (but 人均结案326件 is the court's work)
