@@ -96,3 +96,17 @@ PLANS = [
 @pytest.mark.parametrize("text, expected", PLANS)
 def test_a_target_is_no_result(text, expected):
     assert figures(text) == expected
+
+
+# what an area holds is no work: 全X共有 before a count of things (not of people at work), a border's length
+HOLDINGS = [
+    ("全州共有18个边境检查站、5个口岸，边境线长达755.2公里。", []),
+    ("园区共有市场主体约30万户。", []),
+    ("全市共有32家单位参与", [("32家", 4, 7, 32, "item", "qty.unit:家→item")]),  # taking part
+    ("全县共有345名专职网格员。", [("345名", 4, 8, 345, "person", "qty.unit:名→person")]),  # the people at work
+]
+
+
+@pytest.mark.parametrize("text, expected", HOLDINGS)
+def test_what_an_area_holds_is_no_work(text, expected):
+    assert figures(text) == expected
