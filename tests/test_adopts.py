@@ -181,6 +181,18 @@ ADOPT_CASES += [
         "荆州市中级人民法院督促辖区基层法院落实诉前调解制度。",
         {("荆州市中级人民法院", "诉前调解"): [(0, 23, "adopt.subject+trigger")]},
     ),
+    # … but a training of a scheme's own people runs the scheme, and 围绕 alone makes no topic
+    (
+        "大理州司法局组织开展“法律明白人”示范培训班6期。",
+        {("大理白族自治州司法局", "法律明白人"): [(0, 16, "adopt.subject+trigger")]},
+    ),
+    (
+        "邯郸市中级人民法院围绕诉源治理推行“一站式”解纷模式。",
+        {
+            ("邯郸市中级人民法院", "诉源治理"): [(0, 15, "adopt.subject")],
+            ("邯郸市中级人民法院", "一站式解纷"): [(0, 24, "adopt.subject+trigger")],
+        },
+    ),
     # a body of the Production and Construction Corps written in full is the subject
     (
         "新疆生产建设兵团第八师中级人民法院在各团场推行“法官+团场+连队”解纷模式。",
@@ -196,6 +208,10 @@ ADOPT_CASES += [
 ADOPT_NEGATIVES = [
     "荆州市人民检察院督促相关部门推进诉源治理。",  # urging other bodies to do it
     "荆州市人民检察院督促各相关部门推进诉源治理。",  # … even many of them: they are of another line
+    # what a training or a talk is about is not carried out (triggers.tsv role topic)
+    "邯郸市委政法委组织开展同堂培训。培训围绕认罪认罚从宽制度适用、轻微刑事案件快速办理等内容展开。",
+    "邯郸市委政法委邀请专家就认罪认罚从宽制度适用进行专题授课。",
+    "邯郸市中级人民法院开展认罪认罚从宽制度专题培训。",
     # a system's bodies of the province act (collective_systems.tsv), not the body carried that reports on them
     "湖南省委政法委员会发布数据。全省各级人民检察院办理公益诉讼案件8600件。",
     "湖南省委政法委员会发布数据。全省司法行政机关办理法律援助案件9.6万件。",

@@ -1,6 +1,7 @@
 """Which clause a body opens, in adoption candidates: a body that opens a later clause takes the mechanisms
 after it over from the subject (`superseded`); a speaker or the staff opening a sentence say whose it is; an urging word before the
-mechanism makes it the work of the body pressed (`urges`)."""
+mechanism makes it the work of the body pressed (`urges`); a mechanism that is what a training or a talk is about
+is not carried out (`taught`)."""
 
 from __future__ import annotations
 
@@ -102,3 +103,23 @@ def _own_units() -> re.Pattern:
 
 
 URGE_ENDS = '”」』"、，。；'  # what right after an urging word shows it presses no one
+
+
+# what makes the words after it the subject matter of a training or a talk (围绕…展开, 就…进行授课)
+ABOUT = ("围绕", "就", "关于")
+# the words that may stand between the mechanism and its training (认罪认罚从宽制度专题培训); a training of the
+# scheme's own people (“法律明白人”示范培训班) runs the scheme
+TOPIC_BETWEEN = re.compile(r"[”’\"]?(?:制度|机制|程序|工作)?(?:专题|业务|知识|政策|法律|实务|相关)?")
+
+
+def taught(text: str, clause_from: int, mech_start: int, mech_end: int) -> bool:
+    """The mechanism is what a training or a talk is about (triggers.tsv role topic): a topic word right after it
+    (…制度专题培训), or one in its clause with 围绕, 就 or 关于 before it (培训围绕X展开, 邀请专家就X进行授课)."""
+    stop = CLAUSE_BREAK.search(text, mech_end)
+    clause_end = stop.start() if stop else len(text)
+    between = TOPIC_BETWEEN.match(text, mech_end)
+    if between is not None and trigger_pattern("topic").match(text, between.end()):
+        return True
+    return any(w in text[clause_from:mech_start] for w in ABOUT) and bool(
+        trigger_pattern("topic").search(text, clause_from, clause_end)
+    )

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_clauses import opener, role_of, staff_opens, superseded, urges
+from .adopt_clauses import opener, role_of, staff_opens, superseded, taught, urges
 from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
@@ -69,6 +69,7 @@ NOT_ADOPTING = frozenset(
         "who:superseded",
         "who:rules-followed",
         "sent:negated",
+        "sent:topic",
     }
 )
 AFTER_REACH = 8  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
@@ -189,6 +190,8 @@ def _clause_features(text: str, who: InstitutionMention | None, mech: MechanismM
         f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
     if urges(text, clause_from, who, mech.start):
         f.add("who:urger")  # 检察院…，督促其开展专项整治: the other body's work
+    if taught(text, clause_from, mech.start, mech.end):
+        f.add("sent:topic")  # 培训围绕认罪认罚从宽制度适用展开: what is taught, not done
     return f
 
 
