@@ -32,3 +32,16 @@ NOT_JOINED = [
 @pytest.mark.parametrize("text", NOT_JOINED)
 def test_no_partner_beyond_the_act(text):
     assert ("定西市自然资源局", "生态环境保护专项监督") not in adoptions(text)
+
+
+def test_a_division_framing_a_led_act_takes_it_from_no_body():
+    got = adoptions(
+        "由青岛市发展和改革委员会牵头，市中级人民法院、市税务局参与，青岛还建立了破产企业信用修复协同机制。"
+    )
+    for who in ("青岛市发展和改革委员会", "青岛市中级人民法院", "青岛市税务局"):
+        assert (who, "破产企业信用修复协同") in got
+
+
+def test_a_division_still_takes_over_without_a_lead_named():
+    got = adoptions("青岛市中级人民法院推行繁简分流，宝塔区则推行“调解+公证”模式。")
+    assert list(got) == [("青岛市中级人民法院", "繁简分流")]

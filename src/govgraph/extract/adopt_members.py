@@ -201,4 +201,10 @@ def region_takes_over(text: str, after: int, head: int, regions: list, bodies: l
     """…，宝塔区要打造“枫桥式”派出所: a division in subject position opening the mechanism's own clause, after
     the subject's, is that clause's actor (SPEC v2 reads it as its body), not the subject before it."""
     start = clause_start(text, head)
+    if LED_FRAME.match(text):
+        return False  # 由X牵头，Y、Z参与，青岛还建立了…: the region frames the act of the bodies named
     return any(after < r.start < head and start <= r.start and region_subjects(text, [r], bodies) for r in regions)
+
+
+# a sentence that opens naming the body that leads its act (由市发改委牵头，…)
+LED_FRAME = re.compile(r"由[^，。；,;]{2,30}?(?:牵头|负责|主导)")
