@@ -44,3 +44,18 @@ def test_a_body_whose_staff_open_the_sentence_acts_in_it():
     )
     assert ("巴东县人民法院野三关人民法庭", "巡回审判") in got
     assert ("恩施土家族苗族自治州中级人民法院", "巡回审判") not in got
+
+
+ITEMS = (
+    "荆州市中级人民法院创新建立双轨监管机制：\n"
+    "一方面推行“联络人专责制”，指定专人负责案件交接。\n"
+    "荆州市公安局随后建立了“警法联动”工作机制。\n"
+    "另一方面建立“全程监管台账”，动态更新案件进展。"
+)
+
+
+def test_each_item_of_a_list_starts_from_the_body_before_it():
+    """一方面…另一方面… (as 一是…二是…): an item is the work of the body before the list."""
+    got = adoptions(ITEMS)
+    assert ("荆州市中级人民法院", "全程监管台账") in got
+    assert ("荆州市公安局", "全程监管台账") not in got

@@ -31,7 +31,10 @@ from .roles import collective_in, subjects
 from .speakers import is_own_quote, quote_speaker, speaker_bodies
 
 # the items of a list that a report spells out (一是…。二是…): the work of the body the report is by
-ITEM_OPENING = re.compile(r"[一二三四五六七八九十]是")
+ITEM_OPENING = re.compile(
+    r"[一二三四五六七八九十]是|(?:另)?一方面|其[一二三四五六七八九十][，,、]|第[一二三四五六七八九十][，,、]"
+    r"|[（(][一二三四五六七八九十][）)]"
+)
 # a sentence telling a body held a meeting (X召开全体会议), and one opened by what the meeting said
 # (会议强调，要…): the latter is the convener's, not that of the last body the sentences between named
 CONVENING = re.compile(r"召开[^。！？]{0,30}?会")
