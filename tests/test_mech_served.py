@@ -20,3 +20,11 @@ CASES = [
 def test_a_served_object_after_the_generic_word(text, expected):
     got = [(m.start, m.end, m.name) for m in find_mechanisms(text)]
     assert [g for g in got if g[2] != "巡回审判"] == expected
+
+
+@pytest.mark.parametrize(
+    "text", ["洪江市公安局创新推出“警民议事厅”，每月邀请群众代表议事。", "该所推行“法律服务大厅”。"]
+)
+def test_a_hall_is_a_facility(text):
+    """SPEC v2: facilities and places are no mechanisms (议事厅, 大厅)."""
+    assert find_mechanisms(text) == []
