@@ -21,7 +21,7 @@ def threshold():
     "before,during",
     [
         ((700, 10, 10), (YOUNGEST, 10, 10)),  # Python's default
-        ((50_000, 20, 5), (50_000, 20, 5)),  # a process that asked for fewer keeps its own
+        ((2 * YOUNGEST, 20, 5), (2 * YOUNGEST, 20, 5)),  # a process that asked for fewer keeps its own
     ],
 )
 def test_fewer_collections_while_building(threshold, before, during):
