@@ -554,6 +554,12 @@ def test_huitong_joins_two_bodies_and_names_no_county():
         ),
         ("【基本案情】某公司拖欠货款300万元。\n\n某区人民法院执结案件1200件。\n", ["1200件"]),
         ("案例显示，全市法院执结案件1200件。\n", ["1200件"]),  # no case's label: work done
+        # a label on a line of its own: the paragraph under it tells the case; the next paragraph sums up
+        (
+            "案例二：某建筑公司拒不执行判决案\n某建筑公司拖欠32名农民工工资共计86万元。法院判处该公司罚金20万元。\n"
+            "典型意义：今年以来，全国法院共审结拒执犯罪案件1.2万件。\n",
+            ["1.2万件"],
+        ),
     ],
 )
 def test_a_paragraph_that_tells_a_case_gives_no_outcome(page, figures):

@@ -17,7 +17,7 @@ from .metrics import metric_label, respective_labels
 from .periods import find_period, resolve_period
 from .quantities import find_quantities
 from .respective import labelled_subject, respective_subjects
-from .stories import opens_a_case, tells_a_case
+from .stories import is_label_line, opens_a_case, tells_a_case
 from .subject_recall import Recall, jurisdiction, recalled_agents
 from .subjects import SentenceView, SubjectChoice, last_agent, quantity_subject, sentence_agents
 
@@ -66,6 +66,7 @@ class Outcomes:
         self._paragraph_body: tuple[int, str, str | None] | None = None
         self._paragraph: tuple[int, int] = (-1, -1)  # (article, paragraph) of the sentence before
         self._story = False  # …and whether that paragraph tells a case
+        self._label_line: tuple[int, int] | None = None  # a paragraph that is a case's label alone (案例二：…案)
         self._case = False  # …or opened telling one case (在一起…纠纷案中，…)
         # a sentence opened by a collective's lead (全市检察机关共办理…) and none with a subject or another
         # agent since: the figures of sentences with no agent are the lead's, not those of bodies carried from before
@@ -152,7 +153,10 @@ class Outcomes:
         """Whether the sentence goes on telling the case its paragraph opened with (stories.opens_a_case);
         an opening sentence says whether the paragraph tells a case (案例一：) or opens one."""
         if (article, paragraph) != self._paragraph:
+            labelled = self._label_line == (article, paragraph - 1)  # the case's story under its label line
             self._paragraph, self._story = (article, paragraph), tells_a_case(view.text)
+            self._label_line = (article, paragraph) if self._story and is_label_line(view.text) else None
+            self._story = self._story or labelled
             self._case = opens_a_case(view.text)  # …for the sentences after it
             return False
         return self._case and _names_no_body(view)

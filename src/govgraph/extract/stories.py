@@ -1,7 +1,8 @@
 """One case's story: its figures (a private debt, the sum at stake, the parties) are no outcome
 (SPEC v2, Rulings: Quantities). A sentence tells one when it names one case (一起…案), a party by
 surname (张某), or when its paragraph opened telling one (or naming an anonymised organisation,
-某置业公司); a paragraph opening with a case's label (案例一：) tells nothing else. The cue words are
+某置业公司); a paragraph opening with a case's label (案例一：) tells nothing else, nor does the paragraph under a label that
+stands as a line of its own (案例二：某建筑公司拒不执行判决案). The cue words are
 data (data/quantity_cues.tsv)."""
 
 from __future__ import annotations
@@ -100,3 +101,11 @@ def _case_label() -> re.Pattern:
 def tells_a_case(paragraph_opening: str) -> bool:
     """A paragraph opening with a case's label (案例一：, 【基本案情】) tells one case's story."""
     return _case_label().match(paragraph_opening) is not None
+
+
+LABEL_LINE = 40  # how long a case's label with its title (案例二：某建筑公司拒不执行判决案) may be as a line of its own
+
+
+def is_label_line(sentence: str) -> bool:
+    """A case's label and title standing as a paragraph of its own: short, no sentence's end."""
+    return len(sentence) <= LABEL_LINE and not sentence.rstrip().endswith(("。", "！", "？", "!", "?"))
