@@ -110,3 +110,22 @@ HOLDINGS = [
 @pytest.mark.parametrize("text, expected", HOLDINGS)
 def test_what_an_area_holds_is_no_work(text, expected):
     assert figures(text) == expected
+
+
+# a count written in words, given in a headline and again in the body, is one figure (SPEC: listed once)
+REPEATED_IN_WORDS = [
+    (
+        "吉林法检等九部门构建救助衔接机制\n近日，吉林省高级人民法院与省人民检察院、省民政厅等九部门联合出台实施意见。",
+        [("九部门", 5)],
+    ),
+    # counts in digits keep the rule of the words around them: two bodies' 9个 are two figures
+    (
+        "甲县人民法院新建调解室9个，乙县人民法院建成工作站9个。",
+        [("9个", 11), ("9个", 25)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", REPEATED_IN_WORDS)
+def test_a_count_in_words_told_again_is_one_figure(text, expected):
+    assert doc_figures(text) == expected

@@ -211,6 +211,11 @@ class Outcomes:
         written = qm.text.replace(" ", "")
         big = qm.value >= REPEAT_MIN or qm.unit in ("CNY", "percent")
         if not big:
+            if not written[:1].isdigit():  # 九部门 in a headline and again in the body: counts in words are told once
+                words = (article, written, qm.unit, "words")
+                if words in self._seen:
+                    return True
+                self._seen.add(words)
             after = (article, written, qm.unit, "after", text[qm.end : qm.end + 2])
             before = (article, written, qm.unit, "before", text[max(0, qm.start - 4) : qm.start])
             if after in self._seen or before in self._seen:
