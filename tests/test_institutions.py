@@ -196,6 +196,10 @@ RELATIVE.extend(
     ]
 )
 RELATIVE_NEGATIVES = [
+    # a counted or classed level is a kind of body, not the article's region's
+    ("全省已有11个设区市检察院实现一站式办理", ["温州市"]),
+    ("全省已有11个市检察院实现一站式办理", ["温州市"]),
+    ("各地级市公安局开展行动", ["温州市"]),
     ("乡镇政府要落实责任", ["宁化县"]),  # 乡镇: every township, not one
     ("推动区、街道、社区三级综治中心实体化运行", ["深圳市南山区"]),  # three levels of them, not one
     ("镇政府要落实责任", ["宁化县"]),  # no township named

@@ -52,7 +52,9 @@ IMPLICIT = [
 ]
 # 全省法院, 各市法院, 两级法院: generic plurals, not bodies
 IMPLICIT_WORDS = tuple(word for word, _, _ in IMPLICIT)  # for one str.endswith
-NOT_IMPLICIT_AFTER = set("全各本该一两三四五六七八九十每多")  # 三省一市检察机关: counted levels
+NOT_IMPLICIT_AFTER = set("全各本该一两三四五六七八九十每多个")  # 三省一市检察机关, 11个市检察院: counted levels
+# …or a class of divisions (11个设区市检察院, 地级市公安局): no body of the article's region
+CLASS_BEFORE_LEVEL = ("设区", "地级", "县级", "副省级")
 LIST_JOINERS = ("、", "和", "与", "及", "以及")
 # characters that join two bodies: 宁化县法院和县林业局
 JOINING_CHARS = "和与及"
@@ -279,7 +281,11 @@ def implicit_before(text: str, s: int, ctx: Context) -> tuple[int, Division | No
     for word, levels, suffix in IMPLICIT:
         if text.endswith(word, 0, s):
             w = s - len(word)
-            if w > 0 and (text[w - 1] in NOT_IMPLICIT_AFTER or not word_starts_at(text, w)):
+            if w > 0 and (
+                text[w - 1] in NOT_IMPLICIT_AFTER
+                or text.endswith(CLASS_BEFORE_LEVEL, 0, w)
+                or not word_starts_at(text, w)
+            ):
                 return s, None
             return w, ctx.implicit_region(levels, suffix)
     return s, None
