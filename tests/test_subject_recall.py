@@ -36,6 +36,12 @@ RECALL_CASES = [
         "宜昌市公安局",
         "subj.jurisdiction",
     ),
+    (  # … and so are the figures of the paragraph's next sentences, with no agent of their own
+        "柯城区人民法院推进“共享法庭”建设。目前，全区已建成“共享法庭”98个。今年以来，通过“共享法庭”开展在线调解2134次。",
+        "2134次",
+        "衢州市柯城区人民法院",
+        "subj.jurisdiction",
+    ),
     (
         "宜昌市公安局反诈中心立即启动应急处置。最终，民警为群众挽回了50万元的经济损失。",
         "50万元",
@@ -45,6 +51,12 @@ RECALL_CASES = [
 ]
 RECALL_NEGATIVES = [
     # article, figure, subject, rule: the earlier text does not decide
+    (  # a region's system of bodies (no jurisdiction of the body before): the next sentence stays the region's
+        "绥化市委政法委召开会议。今年以来，绥化市政法系统共排查化解矛盾纠纷2.86万件；全市信访总量同比下降16.2%。",
+        "16.2%",
+        "绥化市",
+        "subj.collective-region",
+    ),
     ("宜昌市公安局召开会议。民警成功拦截资金30万元。", "30万元", "宜昌市公安局", "subj.carried"),
     (
         "宜昌市夷陵区社会治安综合治理中心召开会议。调解中心6名调解员常年值守。",

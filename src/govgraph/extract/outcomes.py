@@ -139,7 +139,8 @@ class Outcomes:
         self._collective = self._opening_collective(view, agents, agent)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only
-            self._paragraph_body = None
+            if not any(q.subject_rule == "subj.jurisdiction" for q in self.quantities[first:]):
+                self._paragraph_body = None  # …but 全区 read as the body's jurisdiction stays so (全区已建成…)
         elif agent is not None:
             self._agent, self._scope = agent, None
             self._paragraph_body = (paragraph, *_area_holder(agent.name, view.insts)) if agent.name else None

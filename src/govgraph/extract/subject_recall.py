@@ -136,9 +136,14 @@ def _abbreviates(short: str, name: str) -> bool:
     return True
 
 
+# a region's figures read as the work of the body whose region it is: 全市… (collective), or the sentences after it
+JURISDICTION_RULES = ("subj.collective-region", "subj.paragraph-scope")
+
+
 def jurisdiction(choice: SubjectChoice, body: tuple[str, str | None] | None) -> SubjectChoice:
-    """全市共处置… in a paragraph whose last agent is the city's body (铜陵公安把…): the body's work."""
-    if choice.rule != "subj.collective-region" or body is None or choice.name is None:
+    """全市共处置… in a paragraph whose last agent is the city's body (铜陵公安把…): the body's work, and so are the
+    figures of the sentences after it with no agent of their own (今年以来，通过“共享法庭”开展在线调解2134次)."""
+    if choice.rule not in JURISDICTION_RULES or body is None or choice.name is None:
         return choice
     name, region = body
     return SubjectChoice(name, "subj.jurisdiction") if region == choice.name else choice
