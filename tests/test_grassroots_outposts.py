@@ -24,8 +24,8 @@ INSTITUTION_CASES = [
     (
         "融水县司法局安陲乡司法所调解纠纷。安陲乡司法所与乡派出所、乡人民法庭联合设立联调室。",
         [
-            ("融水苗族自治县司法局", 0, 6, "inst.head:司法局"),
-            ("融水苗族自治县司法局安陲乡司法所", 6, 12, "inst.station-of:司法所"),
+            # the station right after its bureau carries the bureau's name; the bureau is not referred to itself
+            ("融水苗族自治县司法局安陲乡司法所", 0, 12, "inst.subunit:司法所"),
             ("融水苗族自治县司法局安陲乡司法所", 17, 23, "inst.station-again:司法所"),
             ("融水苗族自治县安陲乡派出所", 24, 28, "inst.relative-township:派出所"),
         ],

@@ -13,6 +13,7 @@ from ..lexicon_institutions import development_zones, stem_words
 from ..segment import jieba_pos
 from .region_records import RegionMention
 from .regions import choose
+from .townships import LOCAL, TOWNSHIP_SUFFIXES, local_ok
 
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
 # clause punctuation (a clause-opening head stands after it; no unit's name spans it)
@@ -332,7 +333,13 @@ def unit_place_name(between: str) -> bool:
     # a zone: a development zone or a part of a free trade zone (临港新片区人民法庭, 高新区派出所)
     zone = between.endswith(("片区", *development_zones())) and len(between) >= 3
     numbered = len(between) <= 4 and between[0] in NUMERAL_CHARS and between[1] not in COUNTERS
-    return road or force or zone or numbered or _unknown_place(between)
+    return road or force or zone or numbered or _unknown_place(between) or _township(between)
+
+
+def _township(between: str) -> bool:
+    """A township's name with its suffix (于都县人民法院银坑镇人民法庭, 于都县司法局岭背镇司法所): the unit sits there."""
+    lm = LOCAL.fullmatch(between)
+    return lm is not None and lm.group(2) in TOWNSHIP_SUFFIXES and 2 <= len(lm.group(1)) <= 3 and local_ok(lm, True)
 
 
 def _unknown_place(between: str) -> bool:

@@ -115,6 +115,8 @@ def townships_before_bodies(text: str) -> list[re.Match]:
 # (…联合分水镇综治中心)
 CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
 JOINING_BEFORE = ("联合", "会同", "协同", "与", "和", "及")
+# …or follows the body its unit belongs to (于都县人民法院银坑镇人民法庭, 于都县司法局岭背镇司法所)
+BODY_ENDS = ("法院", "检察院", "公安局", "分局", "司法局", "监督管理局", "监管局")
 PREFIX_TAGS = (*NAME_TAGS, "zg")  # jieba's tags of a transcribed name's leading syllables (札, 纳林)
 
 
@@ -139,7 +141,9 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
     for n in (3, 2):
         start = t.start() - n
         if start < 0 or (
-            start > 0 and text[start - 1] not in CLAUSE_OPENERS and not text.endswith(JOINING_BEFORE, 0, start)
+            start > 0
+            and text[start - 1] not in CLAUSE_OPENERS
+            and not text.endswith(JOINING_BEFORE + BODY_ENDS, 0, start)
         ):
             continue
         lm = LOCAL.fullmatch(text, start, t.end())
