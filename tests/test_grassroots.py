@@ -40,6 +40,10 @@ OUTPOST_CASES += [
         [("硚口派出所", 3, 8, "inst.named:派出所"), ("岙口司法所", 9, 14, "inst.named:司法所")],
     ),
 ]
+OUTPOST_CASES += [
+    # a word jieba has barely ever counted names the place, whatever its tag (谋道: a verb)
+    ("利川市人民法院谋道人民法庭地处鄂渝交界。", [("利川市人民法院谋道人民法庭", 0, 13, "inst.subunit:人民法庭")]),
+]
 STEM_NEGATIVES = ["开展登记中心建设。"]  # a verb of a name alone names no body
 
 
@@ -55,6 +59,7 @@ OUTPOST_NEGATIVES = [
     "由苏木派出所、嘎查警务室组成网络。",  # the stations of a banner's townships
     "各派出所、边境派出所民警走访。",
     "今年，这口派出所、此处派出所化解纠纷。",  # common characters, whatever jieba's tags
+    "利川市人民法院设立人民法庭。",  # a common verb between the court and the head
 ]
 
 

@@ -21,6 +21,8 @@ COMMON = 100
 # a character jieba meets rarely and knows only as a bound morpheme (巉, 硚, 岙: tag g, zg, yg …) opens a small
 # place's name, whatever jieba makes of the characters after it (巉口派出所: 口 as a measure word)
 RARE = 300
+# a word jieba has (almost) never counted is a place's name whatever its tag (谋道 + 人民法庭; 设立, 派出 are common)
+UNHEARD = 10
 
 
 def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str, bool]) -> tuple[str, bool]:
@@ -43,6 +45,8 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     words = jieba_pos(run)
     if _rare_first(words) and word_frequency(run) < COMMON:
         return run, True
+    if len(words) == 1 and word_frequency(run) < UNHEARD:
+        return run, True  # 谋道人民法庭: a word jieba barely knows (谋道, tagged a verb) names the place
     if any(tag.startswith(NOT_NAME_TAGS) for _, tag in words[:-1]) or _not_name_end(words):
         return found
     if word_frequency(run) >= COMMON and words[0][1] != "ns":
