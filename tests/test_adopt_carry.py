@@ -59,3 +59,12 @@ def test_each_item_of_a_list_starts_from_the_body_before_it():
     got = adoptions(ITEMS)
     assert ("荆州市中级人民法院", "全程监管台账") in got
     assert ("荆州市公安局", "全程监管台账") not in got
+
+
+def test_a_township_opening_a_sentence_is_its_actor():
+    """大沥镇则…: a township in subject position, no institution, acts; the body carried does not (SPEC v2: the
+    actor must be a named institution)."""
+    got = adoptions(
+        "南海区桂城街道司法所探索建立“法律顾问+网格员”联动机制。大沥镇则创新开展“以案说法”进村活动，全年开展120场。"
+    )
+    assert list(got) == [("佛山市南海区桂城街道司法所", "法律顾问+网格员")]

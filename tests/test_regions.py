@@ -330,7 +330,7 @@ def test_parent_is_the_nearest_ancestor_the_text_names():
 
 
 def test_township_named_before_its_body_is_known_later_in_the_document():
-    x = doc("　　新华镇派出所民警走访。\n　　新华镇还成立了调解室。\n")
+    x = doc("　　新华镇派出所民警走访。\n　　新华镇今年成立了调解室。\n")
     r = [r for r in x["regions"] if r["name"] == "新华镇"][0]
     assert [e["rule"] for e in r["evidence"]] == ["region.local+head", "region.local.known"]
 
@@ -428,3 +428,16 @@ def test_a_name_several_divisions_share_is_the_one_whose_city_was_named_last():
         "福州市鼓楼区司法局",
         "南京市鼓楼区人民法院",
     ]
+
+
+@pytest.mark.parametrize(
+    "text, township",
+    [("大沥镇则创新开展“以案说法”进村活动。", "大沥镇"), ("今年以来，九江镇积极推行网格化管理。", "九江镇")],
+)
+def test_a_township_opening_a_clause_as_its_subject(text, township):
+    assert [r.surface for r in find_regions(text, {}) if r.local_level == "township"] == [township]
+
+
+@pytest.mark.parametrize("text", ["乡镇则负责具体落实。", "该镇还建立了台账。", "城镇则需要规划。", "各乡镇积极推行"])
+def test_no_township_without_a_name(text):
+    assert [r for r in find_regions(text, {}) if r.local_level] == []

@@ -27,6 +27,8 @@ TOWNSHIP = re.compile(r"(镇|乡|街道)")
 LOCAL_BEFORE_BODY = re.compile(r"(镇|乡|街道|村|社区)")
 LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
 QUOTES = ("“", '"', "「")
+# adverbs and verbs right after a subject (大沥镇则…, 九江镇积极推行…)
+SUBJECT_WORDS = ("则", "还", "也", "积极", "创新", "探索", "推行", "坚持", "依托", "着力", "大力", "深入")
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # the level words that end a township's name (周潭镇, 西乡街道)
@@ -86,8 +88,9 @@ def townships_before_bodies(text: str) -> list[re.Match]:
     for t in LOCAL_BEFORE_BODY.finditer(text):
         if not text.startswith(township_bodies(), t.end()):
             # 其中，新丰镇“共享法庭”调解…: a quoted name of the township's own thing follows, as a body would
+            # …; 大沥镇则创新开展…: a township opening a clause as the subject of an act
             if (
-                text.startswith(QUOTES, t.end())
+                text.startswith(QUOTES + SUBJECT_WORDS, t.end())
                 and t.group(1) in TOWNSHIP_SUFFIXES
                 and (lm := _opening_township(text, t))
             ):
