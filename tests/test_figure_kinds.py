@@ -129,3 +129,17 @@ REPEATED_IN_WORDS = [
 @pytest.mark.parametrize("text, expected", REPEATED_IN_WORDS)
 def test_a_count_in_words_told_again_is_one_figure(text, expected):
     assert doc_figures(text) == expected
+
+
+# a count of units ranked together is no work done (the figure ranked stays)
+RANKED = [
+    ("该院在全区18个基层院考核中位列第1。", []),
+    ("在全市12个县区中排名第一", []),
+    ("新建调解室12个，位居全省第一", [("12个", 5, 8, 12, "item", "qty.unit:个→item")]),
+    ("办结案件1200件位居全省前列", [("1200件", 4, 9, 1200, "case", "qty.unit:件→case")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RANKED)
+def test_the_units_ranked_together_are_no_figure(text, expected):
+    assert figures(text) == expected

@@ -144,6 +144,8 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
         return True
     if _not_before(m, before, cues) or before.endswith(_nicknamed_group()):
         return True
+    if unit == "item" and _has_cue(after, "ranked_after"):
+        return True  # 在全区18个基层院考核中位列第1: those ranked, not work done
     if unit != "person" and _has_cue(before, "holds_before") and not _has_cue(after, "takes_part_after"):
         return True  # 全州共有18个边境检查站: what the area holds (全县共有345名网格员 are the people at work)
     if (before.rstrip().endswith(cues.get("right_before", ())) and _may_be_a_number(m)) or (
