@@ -27,6 +27,7 @@ from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stopli
 from ..segment import jieba_pos
 from .mech_counted import counted_lists
 from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count, unquoted_numbered
+from .mech_from_to import from_to
 from .mech_modified import quote_with_phrase
 from .mech_names import (
     CJK,
@@ -391,4 +392,5 @@ def discover(text: str) -> list[Candidate]:
         + named_forms(text, cues, phrases)
         + counted_lists(text, cues)
         + quote_with_phrase(text, cues)
+        + from_to(text)
     )
