@@ -143,3 +143,15 @@ RANKED = [
 @pytest.mark.parametrize("text, expected", RANKED)
 def test_the_units_ranked_together_are_no_figure(text, expected):
     assert figures(text) == expected
+
+
+# a debt the work recovered is its result, written before or after the word for the debt
+RECOVERED_DEBTS = [
+    ("帮助居民祖某追回5000元欠款；", [("5000元", 8, 13, 5000, "CNY", "qty.unit:元→CNY")]),
+    ("一时拿不出应还的28840元欠款", []),  # the debt alone is the story's
+]
+
+
+@pytest.mark.parametrize("text, expected", RECOVERED_DEBTS)
+def test_a_debt_recovered_is_a_result(text, expected):
+    assert figures(text) == expected

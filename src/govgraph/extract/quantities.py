@@ -162,7 +162,9 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     if unit in DURATIONS and after.startswith(cues.get("since_after", ())):
         return True  # 上线3个月来: the time since the platform began, not how long the work took
     share = unit == "percent" and after.startswith(cues.get("share_after", ()))
-    if _has_cue(after, "not_after") and not _level_kept(before, after, cues) and not share:
+    # 追回5000元欠款: the debt the work recovered, as 追回欠款5000元 is (the debt alone is the story's)
+    recovered = unit == "CNY" and after.startswith(cues.get("debt_after", ())) and _has_cue(before, "recovered")
+    if _has_cue(after, "not_after") and not _level_kept(before, after, cues) and not share and not recovered:
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
         return True
