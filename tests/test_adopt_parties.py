@@ -169,6 +169,11 @@ INSTITUTION_CASES = [
         "百色市田阳区司法局指导各乡镇司法所推行调解工作法。",
         [("百色市田阳区司法局", 0, 9, "inst.head:司法局")],
     ),
+    # a brand of such bodies is no body (打造…人民法庭品牌)
+    (
+        "百色市中级人民法院打造新时代边疆人民法庭品牌。",
+        [("百色市中级人民法院", 0, 9, "inst.head:中级人民法院")],
+    ),
     # negatives: a locality word that is no compass name, a posted group with no office head
     ("天津市内公证处开展工作。", []),
     ("长春市朝阳区人民检察院派驻组开展工作。", [("长春市朝阳区人民检察院", 0, 11, "inst.head:人民检察院")]),

@@ -140,8 +140,8 @@ def find_institutions(
             continue
         if surface == POLICE and POLICE_BRANCH.match(text, he):
             continue  # 公安金安分局: the branch names the body (district_unit), 公安 is its city police
-        if text.startswith("网", he) and names_a_website(text, he):
-            continue  # 据浙江法院网报道: a news site, and media outlets are no institution
+        if names_no_body(text, he):
+            continue  # 据浙江法院网报道: a news site (media outlets are no institution); …人民法庭品牌: a brand
         if any(a < hs < b or (a == hs and he <= b) for a, b in blocked):
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
@@ -186,10 +186,12 @@ def _nickname(text: str, m: InstitutionMention, ctx: Context) -> bool:
 WEBSITE_WORDS = ("网", "网站", "网讯")
 
 
-def names_a_website(text: str, at: int) -> bool:
-    """The 网 at `at` ends a website's name (浙江法院网报道, 法院网站), where 网上立案,
-    网络司法拍卖 and 网格化 are words of their own that follow a body's name."""
-    return jieba_pos(text[at : at + 4])[0][0] in WEBSITE_WORDS
+def names_no_body(text: str, at: int) -> bool:
+    """What follows the head at `at` makes it name no body: 网 ending a website's name (浙江法院网报道, 法院网站;
+    网上立案, 网络司法拍卖 and 网格化 are words of their own after a body's name), or 品牌 (打造新时代边疆人民法庭品牌)."""
+    if text.startswith("品牌", at):
+        return True
+    return text.startswith("网", at) and jieba_pos(text[at : at + 4])[0][0] in WEBSITE_WORDS
 
 
 def drop_conjunction_regions(text: str, regions: list[RegionMention]) -> list[RegionMention]:
