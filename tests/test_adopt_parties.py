@@ -169,6 +169,11 @@ INSTITUTION_CASES = [
         "百色市田阳区司法局指导各乡镇司法所推行调解工作法。",
         [("百色市田阳区司法局", 0, 9, "inst.head:司法局")],
     ),
+    # a railway bureau carries the railway's short name, no city's (institution_heads.tsv 铁路局)
+    (
+        "南宁铁路局联合南宁铁路运输法院推行路地联动机制。",
+        [("南宁铁路局", 0, 5, "inst.head:铁路局"), ("南宁铁路运输法院", 7, 15, "inst.head:铁路运输法院")],
+    ),
     # a brand of such bodies is no body (打造…人民法庭品牌)
     (
         "百色市中级人民法院打造新时代边疆人民法庭品牌。",
