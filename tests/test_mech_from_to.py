@@ -27,3 +27,19 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_quoted_practices_of_places_told_from_one_to_another(text, expected):
     assert [(m.start, m.end, m.name, m.rule) for m in find_mechanisms(text)] == expected
+
+
+LISTS = [
+    (
+        "新疆各地有于田县的“面对面调解”、巩留县的“三维赋能”，各具特色。",
+        [(9, 16, "面对面调解", "mech.places-listed"), (21, 27, "三维赋能", "mech.places-listed")],
+    ),
+    # one place's quoted word, or people's (no level): no survey
+    ("于田县的“面对面调解”深受欢迎。", []),
+    ("群众的“急难愁盼”、企业的“烦心事”得到解决。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", LISTS)
+def test_a_list_of_places_quoted_practices(text, expected):
+    assert [(m.start, m.end, m.name, m.rule) for m in find_mechanisms(text)] == expected
