@@ -1,7 +1,7 @@
 """Which clause a body opens, in adoption candidates: a body that opens a later clause takes the mechanisms
-after it over from the subject (`superseded`); a speaker or the staff opening a sentence say whose it is; an urging word before the
-mechanism makes it the work of the body pressed (`urges`); a mechanism that is what a training or a talk is about
-is not carried out (`taught`)."""
+after it over from the subject (`superseded`); a speaker or the staff opening a sentence say whose it is; an
+urging word before the mechanism makes it the work of the body pressed (`urges`); a mechanism that is what a
+training or a talk is about is not carried out (`taught`)."""
 
 from __future__ import annotations
 

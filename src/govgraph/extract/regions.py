@@ -217,9 +217,8 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     if not (starts_word(text, s, e, head_after(text, e)) or chained) or _inside_township(text, out, s):
         return False
     if (text.startswith(TOWNSHIP_SUFFIXES, e) or names_a_village(text, e)) and not chained:
-        return (
-            False  # 在三沙镇设立, 海口村: a township's or village's name (霞浦县三沙镇), not the short form of 三沙市
-        )
+        # 在三沙镇设立, 海口村: a township's or a village's name (霞浦县三沙镇), not the short form of 三沙市
+        return False
     if not allowed and yields_to_head(text, s, e):
         return False
     if allowed:

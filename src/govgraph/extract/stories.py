@@ -1,9 +1,9 @@
 """One case's story: its figures (a private debt, the sum at stake, the parties) are no outcome
 (SPEC v2, Rulings: Quantities). A sentence tells one when it names one case (一起…案), a party by
 surname (张某), or when its paragraph opened telling one (or naming an anonymised organisation,
-某置业公司); a paragraph opening with a case's label (案例一：) tells nothing else, nor does the paragraph under a label that
-stands as a line of its own (案例二：某建筑公司拒不执行判决案). The cue words are
-data (data/quantity_cues.tsv)."""
+某置业公司); a paragraph opening with a case's label (案例一：) tells nothing else, nor does the
+paragraph under a label standing as a line of its own (案例二：某建筑公司拒不执行判决案). The cue
+words are data (data/quantity_cues.tsv)."""
 
 from __future__ import annotations
 
