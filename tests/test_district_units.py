@@ -85,6 +85,12 @@ def _institutions(text: str) -> list[str]:
             "长沙市公安局推进反诈工作。市反诈中心发布预警指令。岳麓分局推行反诈联络员制度。",
             ["长沙市公安局", "长沙市反诈中心", "长沙市公安局岳麓分局"],
         ),
+        # the district's police named as the district's own, after the article named it as the city's branch
+        (
+            "济南市公安局历下区分局召开发布会。2023年，历下公安共破获刑事案件1872起。",
+            ["济南市公安局历下区分局"],
+        ),
+        ("济南市历下区公安局召开发布会。", ["济南市历下区公安局"]),  # no branch named before: as written
         # a court has no 分局: the unit is no court's
         ("青岛市城阳区人民法院联合城阳分局开展执行。", ["青岛市城阳区人民法院"]),
     ],

@@ -1,8 +1,10 @@
 """Units named after a district (西安市公安局 … 雁塔分局 → 西安市公安局雁塔分局): of the body of their kind the
-article named before in the district's city, or after 公安 of that city's 公安局."""
+article named before in the district's city, or after 公安 of that city's 公安局; and a district's police named
+as the district's own (历下公安, 历下区公安局) once the article has named it as the city's branch."""
 
 from __future__ import annotations
 
+import dataclasses
 from functools import lru_cache
 
 from ..lexicon import Head, gazetteer, institution_heads
@@ -88,3 +90,18 @@ def _districts_named(stem: str) -> list:
     if stem[-1] not in "区县市旗":
         found += [d for level in "区县市旗" for d in by_name.get(stem + level, [])]
     return [d for d in found if d.level == "county"]
+
+
+def branch_named_before(m: InstitutionMention, ctx: Context) -> InstitutionMention:
+    """济南市公安局历下区分局 … 历下公安: a district's police is the city police's branch the article named
+    before (济南市公安局历下区分局), not a body of its own (济南市历下区公安局)."""
+    d = m.region
+    if m.kind != "public_security" or d is None or not d.name.endswith("区") or not d.parent_code:
+        return m
+    city = gazetteer().by_code.get(d.parent_code)
+    if city is None or m.name != region_prefix(d) + "公安局":
+        return m
+    bureau = fill(institution_heads()["公安局"], region=region_prefix(city))
+    forms = {f"{bureau}{n}分局" for n in (d.name, *d.short_names)}
+    known = next((k for k in reversed(ctx.institutions) if k.name in forms), None)
+    return m if known is None else dataclasses.replace(m, name=known.name, parent=known.parent)
