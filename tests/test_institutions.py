@@ -696,6 +696,10 @@ DEPARTMENTS = [
     # prisons named after a place or a kind, the province before them kept as written
     ("青海省西宁监狱推行", [("青海省西宁监狱", 0, 7, "inst.named:监狱")]),
     ("青海省女子监狱开展", [("青海省女子监狱", 0, 7, "inst.named:监狱")]),
+    # …the province's short form before the city's: a prison is the province's, named in full; a
+    # university carries no province
+    ("江苏苏州监狱推行", [("江苏省苏州监狱", 0, 6, "inst.named:监狱")]),
+    ("湖北武汉大学推行", [("武汉大学", 0, 6, "inst.named:大学")]),
     ("罪犯走出监狱后", []),
     # a department whose name only ends like a known head (体育局) is read under the generic 局
     ("三亚市旅游和文化广电体育局参与", [("三亚市旅游和文化广电体育局", 0, 13, "inst.named:局")]),

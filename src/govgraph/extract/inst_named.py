@@ -213,6 +213,13 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
             # 山东大学, 江苏银行, 青海省西宁监狱: the short form is the name, not a prefix
             s = sc[0].start
             return [InstitutionMention(s, he, text[s:he], text[s:he], head.kind, rule=rule)]
+        if sc[-1].is_short and head.scope == "named" and len(sc) > 1:
+            # 江苏苏州监狱: a place of custody is the province's, named in full (江苏省苏州监狱); a university
+            # or a bank carries no province (湖北武汉大学 is 武汉大学)
+            d, rname, prefix, _ = resolve_chain(sc[:-1], ctx)
+            custody = head.surface.endswith(NUMBERED_HEADS) and d is not None
+            s, name = sc[0].start, (prefix if custody else "") + text[sc[-1].start : he]
+            return [InstitutionMention(s, he, text[s:he], name, head.kind, d, rname, rule=rule)]
         if len(head.surface) < 5 and not sc[-1].local_level:
             # 临清市协会 needs a name; a region alone is not one (X区人民调解委员会, 周潭镇派出所 are)
             return []
