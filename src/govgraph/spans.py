@@ -16,6 +16,16 @@ def words_pattern(words: Iterable[str]) -> re.Pattern:
     return re.compile("|".join(map(re.escape, words)) if words else "(?!)")
 
 
+def find_each(text: str, word: str, start: int = 0):
+    """The start of each occurrence of `word` in `text` from `start`, left to right, not overlapping (as
+    `re.finditer` of the escaped word finds them, without building a pattern per word)."""
+    step = len(word) or 1  # an empty word is found at every position, as re.finditer("") does
+    i = text.find(word, start)
+    while i >= 0:
+        yield i
+        i = text.find(word, i + step)
+
+
 class DictMatcher:
     """Finds every occurrence of a set of keys in a text.
 

@@ -102,6 +102,5 @@ def branch_named_before(m: InstitutionMention, ctx: Context) -> InstitutionMenti
     if city is None or m.name != region_prefix(d) + "公安局":
         return m
     bureau = fill(institution_heads()["公安局"], region=region_prefix(city))
-    forms = {f"{bureau}{n}分局" for n in (d.name, *d.short_names)}
-    known = next((k for k in reversed(ctx.institutions) if k.name in forms), None)
-    return m if known is None else dataclasses.replace(m, name=known.name, parent=known.parent)
+    branch = _unit_named(ctx, institution_heads()["分局"], bureau, [d])
+    return m if branch is None else dataclasses.replace(m, name=branch, parent=bureau)

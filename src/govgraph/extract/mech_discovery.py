@@ -25,6 +25,7 @@ from functools import lru_cache
 from ..lexicon import triggers
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
+from ..spans import find_each
 from .mech_counted import counted_lists
 from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count, unquoted_numbered
 from .mech_from_to import from_to
@@ -38,7 +39,6 @@ from .mech_names import (
     Candidate,
     any_of,
     clean_name,
-    find_each,
     generic_only,
     joined_body,
     past_bad_start,

@@ -175,12 +175,8 @@ def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
             break
         if not setup_before(text, pos - k, cues):
             continue  # the cheap test first: most windows have no setup verb before them
-        words = jieba_pos(text[pos - k : pos])
-        if len("".join(w for w, _ in words)) != k or not all(f in DOMAIN_TAGS for _, f in words):
-            continue
-        if any(w in cues.stop or w in cues.setup or w == "工作" for w, _ in words):
-            continue  # 推行工作“清单化”: no domain
-        return True
+        if _domain(text[pos - k : pos], cues):
+            return True
     return False
 
 
@@ -205,9 +201,12 @@ def setup_before_domains(text: str, pos: int, cues: MechanismCues) -> bool:
 
 
 def _domain(part: str, cues: MechanismCues) -> bool:
+    """Nouns (or verbs used as nouns) saying what a name is about; 推行工作“清单化” has none (工作, a stop or a
+    setup word)."""
     words = jieba_pos(part)
     return (
         all(CJK.match(ch) for ch in part)
+        and len("".join(w for w, _ in words)) == len(part)
         and all(f in DOMAIN_TAGS for _, f in words)
         and not any(w in cues.stop or w in cues.setup or w == "工作" for w, _ in words)
     )
@@ -224,16 +223,6 @@ def setup_before_curated(text: str, pos: int, cues: MechanismCues) -> bool:
 
 
 LONGEST_LABEL = 16  # longer curated labels are not looked for before a quote
-
-
-def find_each(text: str, word: str):
-    """The start of each occurrence of `word` in `text`, left to right, not overlapping (as
-    `re.finditer` of the escaped word finds them, without building a pattern per word)."""
-    step = len(word) or 1  # an empty word is found at every position, as re.finditer("") does
-    i = text.find(word)
-    while i >= 0:
-        yield i
-        i = text.find(word, i + step)
 
 
 def starts_word(text: str, pos: int) -> bool:

@@ -11,6 +11,7 @@ from functools import lru_cache
 
 from ..lexicon import person_titles
 from ..segment import jieba_pos
+from ..spans import find_each
 from .inst_base import CLAUSE_MARKS, SPEAKER_WE, Context, InstitutionMention
 from .subjects import OUTPOSTS
 
@@ -94,7 +95,7 @@ def _said_before(text: str, insts: list[InstitutionMention], ctx: Context) -> li
             said_by.append((named.end(1), _body_of(m)))
     for name, body in ctx.speakers.items():
         if name != LAST_OFFICER:
-            said_by += [(i + len(name), body) for i in _occurrences(text, name)]
+            said_by += [(i + len(name), body) for i in find_each(text, name)]
     found: dict[int, InstitutionMention] = {}  # by where 我们 stands (an officer introduced here is named twice)
     for end, body in said_by:
         said = SAID_QUOTE.match(text, end)
@@ -103,14 +104,6 @@ def _said_before(text: str, insts: list[InstitutionMention], ctx: Context) -> li
             quote_end = len(text) if close < 0 else close
             found.update((i, _we(body, i)) for i in _clause_openings(text, said.end()) if i < quote_end)
     return [found[i] for i in sorted(found)]
-
-
-def _occurrences(text: str, word: str, start: int = 0) -> list[int]:
-    out, i = [], text.find(word, start)
-    while i >= 0:
-        out.append(i)
-        i = text.find(word, i + len(word))
-    return out
 
 
 def is_own_quote(text: str) -> bool:
@@ -166,7 +159,7 @@ def _introduced_name(text: str, end: int) -> str | None:
 
 def _clause_openings(text: str, start: int) -> list[int]:
     """Where 我们 opens a clause (the sentence after the label, or after a clause mark)."""
-    return [i for i in _occurrences(text, WE, start) if i == start or text[i - 1] in CLAUSE_MARKS or text[i - 1] == "“"]
+    return [i for i in find_each(text, WE, start) if i == start or text[i - 1] in CLAUSE_MARKS or text[i - 1] == "“"]
 
 
 def _we(body: InstitutionMention, at: int) -> InstitutionMention:
