@@ -43,6 +43,12 @@ OUTPOST_CASES += [
 OUTPOST_CASES += [
     # a word jieba has barely ever counted names the place, whatever its tag (谋道: a verb)
     ("利川市人民法院谋道人民法庭地处鄂渝交界。", [("利川市人民法院谋道人民法庭", 0, 13, "inst.subunit:人民法庭")]),
+    # no break before the name: it follows a joining word (稠城 is read 稠/a + 城/n)
+    ("社区联合稠城人民法庭调解纠纷。", [("稠城人民法庭", 4, 10, "inst.named:人民法庭")]),
+    (
+        "义乌市法院联合稠城人民法庭组建调解团队。",
+        [("义乌市人民法院稠城人民法庭", 7, 13, "inst.outpost-of:人民法庭")],
+    ),
 ]
 STEM_NEGATIVES = ["开展登记中心建设。"]  # a verb of a name alone names no body
 
@@ -60,6 +66,9 @@ OUTPOST_NEGATIVES = [
     "各派出所、边境派出所民警走访。",
     "今年，这口派出所、此处派出所化解纠纷。",  # common characters, whatever jieba's tags
     "利川市人民法院设立人民法庭。",  # a common verb between the court and the head
+    # after a joining word: kinds of station, not names
+    "社区联合辖区派出所、当地司法所开展工作。",
+    "联合涉事派出所、相关司法所核查。",
 ]
 
 

@@ -39,6 +39,15 @@ INSTITUTION_CASES = [
             (BUREAU + "陆家嘴市场监管所", 31, 39, "inst.station-of:市场监管所"),
         ],
     ),
+    # the article named two county-level bureaus: the station is the one its sentence names
+    (
+        "东胜区公安局推进警网融合。准格尔旗公安局推动12个派出所达标，其中薛家湾派出所被评为示范所。",
+        [
+            ("鄂尔多斯市东胜区公安局", 0, 6, "inst.head:公安局"),
+            ("准格尔旗公安局", 13, 20, "inst.head:公安局"),
+            ("准格尔旗公安局薛家湾派出所", 33, 39, "inst.station-of:派出所"),
+        ],
+    ),
     # the legal service stations of townships, each after its township
     (
         "融水苗族自治县大浪镇公共法律服务工作站、香粉乡公共法律服务工作站接待群众。",

@@ -163,7 +163,8 @@ STATION_PARENTS = {
 
 def station_of_bureau(start: int, he: int, written: str, head: Head, ctx) -> list[InstitutionMention]:
     """长沙市公安局天心分局…。坡子街派出所…: a station named by its place alone is a unit of the
-    county-level bureau of its kind the article named, when it named only one (a district's branch or
+    county-level bureau of its kind the article named, when it named only one or the station's sentence
+    names one (准格尔旗公安局…，其中薛家湾派出所…; a district's branch or
     a county's bureau; a city's bureau commands stations through its branches, so 铜陵市公安局 does not
     make 周潭派出所 its own)."""
     kind, ends = STATION_PARENTS[head.surface]
@@ -182,6 +183,8 @@ def station_of_bureau(start: int, he: int, written: str, head: Head, ctx) -> lis
         for m in ctx.institutions
         if m.kind == kind and m.name.endswith(ends) and not m.collective and _county_level(m)
     }
+    if len(bureaus) > 1:  # the article named several: the one its sentence names (准格尔旗公安局…其中薛家湾派出所)
+        bureaus = {m.name: m for m in ctx.sentence[1] if m.name in bureaus}
     if len(bureaus) != 1:
         return []
     bureau = next(iter(bureaus.values()))

@@ -11,7 +11,7 @@ from .inst_base import Context, InstitutionMention, chain_ending_at, fill, is_na
 
 # the heads of outposts named after their township or quarter
 OUTPOST_HEADS = {"派出所", "司法所", "人民法庭", "市场监督管理所", "市场监管所"}
-NOT_FIRST = set("各全本该每多这那其此某有")
+NOT_FIRST = set("各全本该每多这那其此某有涉")  # 涉事派出所: the station involved
 PREPOSITIONS = set("以由经据同对跟")  # a preposition may open the run: it is no part of the name
 # jieba tags that no place name holds: verbs, prepositions, conjunctions, adverbs, pronouns, numerals …
 NOT_NAME_TAGS = ("v", "p", "c", "d", "r", "m", "q", "t", "f", "u", "y", "e", "o", "z")
@@ -34,8 +34,10 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     while i > floor and hs - i <= LONGEST and is_name_char(text[i - 1]):
         i -= 1
     run = text[i:hs]
-    if i > floor and is_name_char(text[i - 1]):
-        return found
+    if i > floor and is_name_char(text[i - 1]) or len(run) > LONGEST:
+        run = _after_joining_word(text, max(floor, hs - 8), hs)
+        if not run:
+            return found
     if run[:1] in PREPOSITIONS and len(run) > 2:
         run = run[1:]  # 以富滩人民法庭为中心
     if not 2 <= len(run) <= LONGEST or run == found[0] and found[1]:
@@ -52,6 +54,21 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     if word_frequency(run) >= COMMON and words[0][1] != "ns":
         return found
     return run, True
+
+
+def _after_joining_word(text: str, lo: int, hs: int) -> str:
+    """联合稠城人民法庭, 会同草堰司法所: with no break before it, the name is the 2-3 characters after a
+    verb, preposition or conjunction jieba reads (稠城 is 稠/a + 城/n, so the tags alone give 城)."""
+    words = jieba_pos(text[lo:hs])
+    n = 0
+    for k in range(len(words) - 1, 0, -1):
+        n += len(words[k][0])
+        if n > LONGEST:
+            return ""
+        word, tag = words[k - 1]
+        if n >= 2 and tag.startswith(("v", "p", "c")) and (len(word) > 1 or tag.startswith(("p", "c"))):
+            return text[hs - n : hs]
+    return ""
 
 
 def _rare_first(words: tuple[tuple[str, str], ...]) -> bool:
