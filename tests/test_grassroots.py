@@ -69,6 +69,8 @@ OUTPOST_NEGATIVES = [
     # after a joining word: kinds of station, not names
     "社区联合辖区派出所、当地司法所开展工作。",
     "联合涉事派出所、相关司法所核查。",
+    # a Latin letter counting or classing stations, no rare place character
+    "1个市级中心统筹、N个派出所落地，建成A类派出所、X个司法所。",
 ]
 
 

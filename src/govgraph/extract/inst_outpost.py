@@ -73,7 +73,9 @@ def _after_joining_word(text: str, lo: int, hs: int) -> str:
 
 def _rare_first(words: tuple[tuple[str, str], ...]) -> bool:
     word, tag = words[0]
-    return len(word) == 1 and (tag.endswith("g") or tag == "x") and word_frequency(word) < RARE
+    # a Chinese character: jieba tags a Latin letter "eng" (N个派出所, A类派出所 are counts and classes)
+    rare = tag.endswith("g") and tag != "eng" or tag == "x"
+    return len(word) == 1 and "\u4e00" <= word <= "\u9fff" and rare and word_frequency(word) < RARE
 
 
 def _not_name_end(words: tuple[tuple[str, str], ...]) -> bool:
