@@ -1125,3 +1125,19 @@ PROVINCIAL_DEPARTMENTS = [
 @pytest.mark.parametrize("text, expected", PROVINCIAL_DEPARTMENTS)
 def test_provincial_departments(text, expected):
     assert run(text) == expected
+
+
+def test_intermediate_court_of_the_prefecture_not_of_the_county_level_city_named_last():
+    # 市中院 after 津市市 (a county-level city of 常德市): the prefecture's court; 市法院 stays the city's
+    named = [_division("常德市"), _division("津市市")]
+    assert run("委员会建议，市中院要加强协作", regions=list(named)) == [
+        ("常德市中级人民法院", 6, 9, "inst.relative:中院")
+    ]
+    assert run("委员会建议，市法院要加强协作", regions=list(named)) == [("津市市人民法院", 6, 9, "inst.relative:法院")]
+
+
+def test_level_word_after_an_aspect_particle():
+    # jieba glues 了市 into one word; 市 still opens the body's name
+    assert run("会议审议了市中级人民法院的报告", regions=[_division("常德市")]) == [
+        ("常德市中级人民法院", 5, 12, "inst.relative:中级人民法院")
+    ]

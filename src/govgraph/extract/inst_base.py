@@ -266,6 +266,8 @@ def word_starts_at(text: str, s: int) -> bool:
     """jieba puts a word boundary at `s`: 区 in 经开区住建局 ends a name, in 携手区政法委 it starts one."""
     if text.endswith(JOINING_WORDS, 0, s):
         return True  # jieba reads 和县, 会同县 as the county; here 和, 会同 join
+    if text.endswith("了", 0, s):
+        return True  # 审议了市中级人民法院…: jieba glues 了市 into a word
     lo = max(0, s - 4)
     pos = lo
     for word, _ in jieba_pos(text[lo : s + 3]):
@@ -277,9 +279,13 @@ def word_starts_at(text: str, s: int) -> bool:
     return pos == s
 
 
-def implicit_before(text: str, s: int, ctx: Context) -> tuple[int, Division | None]:
-    """区/市/县 … ending at `s` as the article's region (区清欠办): (start of the word, division)."""
+def implicit_before(text: str, s: int, ctx: Context, level: str | None = None) -> tuple[int, Division | None]:
+    """区/市/县 … ending at `s` as the article's region (区清欠办): (start of the word, division). A head
+    above the county's `level` keeps to it: 市中院 is the prefecture's court, though the article
+    named a county-level city (津市市) last."""
     for word, levels, suffix in IMPLICIT:
+        if level in ("prefecture", "province") and level in levels:
+            levels = (level,)
         if text.endswith(word, 0, s):
             w = s - len(word)
             if w > 0 and (

@@ -290,7 +290,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
     if led := body_of_leader(text, hs, he, head, ctx, by_end):
         return led
     if text.endswith(IMPLICIT_WORDS, 0, hs):
-        s, d = implicit_before(text, hs, ctx)
+        s, d = implicit_before(text, hs, ctx, head.level)
         if d is None:
             return []
         if d.level in head.collective_at:  # 市法院, 省法院: read as 石家庄市法院 is, the system's lead body
