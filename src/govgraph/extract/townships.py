@@ -19,7 +19,8 @@ LOCAL = re.compile(r"([\u4e00-\u9fff]{1,4}?)(街道|镇|乡|苏木|行政村|村
 # a transliterated name of five or six characters (乌兰陶勒盖镇), read only right after its division
 LONG_LOCAL = re.compile(r"([\u4e00-\u9fff]{5,6}?)(镇|乡|苏木|嘎查)")
 LOCAL_STOP = set("各全本该每多个两三四五六七八九十等和与及的在到乡村镇城某")
-NOT_NAME_START = set("在到和与及的等")  # 蜀山区在笔架山街道: a preposition or conjunction starts no name
+# 蜀山区在笔架山街道: a preposition or conjunction starts no name; nor does 级 (宜春市级示范村: the city's level)
+NOT_NAME_START = set("在到和与及的等级")
 NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
