@@ -361,7 +361,7 @@ def framed(text: str, cues: MechanismCues) -> list[Candidate]:
             continue
         if words[0][0] in cues.generic:
             continue  # 以服务…建设为着力点: a goal served, not a measure
-        if plausible(name) and not generic_only(name, cues) and not _manner_only(words, cues):
+        if plausible(name) and not generic_only(name, cues, kinds=True) and not _manner_only(words, cues):
             out.append(Candidate(m.start("name"), m.end("name"), name, "mech.frame"))
     return out
 

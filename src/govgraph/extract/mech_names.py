@@ -134,9 +134,12 @@ def body_words() -> frozenset[str]:
 FUNCTION_HEADS = frozenset({"检察"})
 
 
-def generic_only(name: str, cues: MechanismCues) -> bool:
+def generic_only(name: str, cues: MechanismCues, kinds: bool = False) -> bool:
     """Only generic words and stray characters; characters jieba leaves one by one in a row are read
-    as one word (涉铁案件快办: 涉|铁 and 快|办 are words of the name, not stray characters)."""
+    as one word (涉铁案件快办: 涉|铁 and 快|办 are words of the name, not stray characters). `kinds`:
+    also a name made only of words any measure may be called by (创建活动, 专项行动, 试点工作)."""
+    if kinds and _kind_only(name, cues):
+        return True
     words: list[str] = []
     single = False
     for w, _ in jieba_pos(name):
@@ -146,6 +149,26 @@ def generic_only(name: str, cues: MechanismCues) -> bool:
             words.append(w)
         single = len(w) == 1
     return all(w in cues.generic or len(w) == 1 for w in words)
+
+
+# words a campaign or a pilot of any kind is called by, besides the generic words and tails
+KIND_WORDS = ("专项", "集中", "示范")
+
+
+def _kind_only(name: str, cues: MechanismCues) -> bool:
+    """The name is spelled out by generic words, tails and KIND_WORDS alone (jieba keeps 创建活动 and
+    试点工作 as one word each, so the words are matched on the characters)."""
+    kinds = _kind_words(cues)
+    ends = {0}
+    for i in range(len(name)):
+        if i in ends:
+            ends.update(i + len(w) for w in kinds if name.startswith(w, i))
+    return len(name) in ends
+
+
+@lru_cache(maxsize=4)
+def _kind_words(cues: MechanismCues) -> tuple[str, ...]:
+    return tuple(set(cues.generic) | set(cues.strong_tails) | set(cues.weak_tails) | set(KIND_WORDS))
 
 
 # verbs that take 出 for what they bring forth (总结出…工作法); 建立出 is no verb
