@@ -8,8 +8,11 @@ from dataclasses import replace
 
 from .mechanisms import MechanismMention
 
-# a demonstrative and a generic word that a mechanism's name may end in
-ANAPHOR = re.compile(r"(?:该|这一|此|这项|这种)(?:工作机制|机制|模式|制度|工作法|做法)")
+# a demonstrative and a generic word that a mechanism's name may end in; or a pilot's verb with no
+# object, which takes up the measure just named (…协作机制。朝阳区法院、南关区法院率先试点，…)
+ANAPHOR = re.compile(
+    r"(?:该|这一|此|这项|这种)(?:工作机制|机制|模式|制度|工作法|做法)|(?:率先|先行)(?:试点|试行|推行)(?=[，。；,;])"
+)
 
 
 TAILED = ("机制", "模式", "制度", "工作法", "做法", "经验")
