@@ -76,3 +76,21 @@ def test_a_pilot_with_no_object_takes_up_the_last_measure(text, expected):
         assert ("德惠市人民法院", "执行+公安") not in found
     else:
         assert found == expected
+
+
+# a body's speaker opening the sentence (X检察长表示，将与A、B共同建立…) makes the sentence that body's:
+# the body carried from earlier sentences is not the one acting with A and B
+SPEAKER_TEXT = (
+    "大丰区人民检察院则推行“恢复性司法+生态补偿”办案模式，今年共督促补植复绿湿地植被460亩。\n\n"
+    "盐城市人民检察院检察长表示，将持续深化跨区域协作，与连云港市人民检察院、南通市人民检察院共同建立"
+    "沿海湿地保护检察协作机制，合力守护黄海湿地。"
+)
+
+
+def test_a_speaker_opening_the_sentence_stops_the_carried_body():
+    found = adoptions(SPEAKER_TEXT)
+    assert ("盐城市大丰区人民检察院", "沿海湿地保护检察协作") not in found
+    assert ("连云港市人民检察院", "沿海湿地保护检察协作") in found
+    # with no speaker, the carried body still acts with A and B
+    carried = adoptions(SPEAKER_TEXT.replace("盐城市人民检察院检察长表示，将", "该院还将"))
+    assert ("盐城市大丰区人民检察院", "沿海湿地保护检察协作") in carried
