@@ -56,6 +56,12 @@ def opener(text: str, who: InstitutionMention) -> bool:
     return speaker_opens(text, who) or staff_opens(text, who)
 
 
+def unless_said(text: str, bodies: list, carried: list) -> list:
+    """The bodies carried over, unless a body's speaker or staff open the sentence (X检察长表示，将与A、B
+    共同建立…): the sentence is that body's, which adopts as a speaker, not the body carried."""
+    return [] if any(opener(text, b) for b in bodies[:1]) else carried
+
+
 def role_of(text: str, who: InstitutionMention, mech_start: int, subj: list) -> str:
     """The body's role for a mechanism: the sentence's subject, a co-actor in it, or a body it mentions,
     unless it is the subject of the mechanism's later clause (…，迎泽区人民检察院推行…)."""

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights, triggers
-from .adopt_clauses import opener, role_of, staff_opens, superseded, taught, urges
+from .adopt_clauses import opener, role_of, staff_opens, superseded, taught, unless_said, urges
 from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
 from .inst_base import PLACE_WORDS
 from .institutions import InstitutionMention
@@ -307,9 +307,7 @@ class AdoptionFinder:
             if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
         ]
         # 双方将建立…机制: the parties of the joint act told before; …；与A、B建立…: the body carried, with A and B
-        # (not after a body's speaker: X检察长表示，将与A、B共同建立… is X's, and X adopts it as a speaker)
-        spoken = any(opener(text, b) for b in bodies[:1])
-        parties, carried = ([], []) if subj else (self.parties_near(paragraph), [] if spoken else self.carried)
+        parties, carried = ([], []) if subj else (self.parties_near(paragraph), unless_said(text, bodies, self.carried))
         found += [
             Candidate(w, mm, role, frozenset())
             for w, mm, role in parties_adopting(text, mechs, bodies, parties, found, carried)
