@@ -123,7 +123,9 @@ def parties_adopting(
     and the body `carried` into a subjectless clause that opens with the partners found to adopt
     (`carried_with_partners`)."""
     done = {(c.who.name, id(c.mech)) for c in found}
-    out = [(w, mm, "parties") for mm in mechs if parties_act(text, mm, bodies) for w in parties if len(parties) > 1]
+    out = []
+    if len(parties) > 1:  # (parties_act asked only then: most sentences carry no parties)
+        out = [(w, mm, "parties") for mm in mechs if parties_act(text, mm, bodies) for w in parties]
     out = [(w, mm, role) for w, mm, role in out if (w.name, id(mm)) not in done]
     return out + [(w, mm, "carried") for w, mm in carried_with_partners(text, bodies, carried, found)]
 
@@ -139,9 +141,11 @@ def carried_with_partners(text: str, bodies: list, carried: list, found: list) -
     done = {(c.who.name, id(c.mech)) for c in found}
     out = []
     for c in found:
+        if c.role != "mention":
+            continue
         first = list_opening(c.who, bodies, text)
         clause = max((m.end() for m in CLAUSE_BREAK.finditer(text, 0, first.start)), default=0)
-        if c.role == "mention" and PARTNER_OPENING.fullmatch(text, clause, first.start):
+        if PARTNER_OPENING.fullmatch(text, clause, first.start):
             out += [(w, c.mech) for w in carried if (w.name, id(c.mech)) not in done and w.name != c.who.name]
             done.update((w.name, id(c.mech)) for w in carried)
     return out

@@ -11,34 +11,23 @@ score is positive is an adoption. Regions are never candidates: only institution
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
-from ..lexicon import adopt_weights, triggers
-from .adopt_clauses import opener, role_of, staff_opens, superseded, taught, unless_said, urges
-from .adopt_members import followers, governs, joins, list_opening, parties_adopting, stationed
-from .inst_base import PLACE_WORDS
+from ..lexicon import adopt_weights
+from .adopt_clauses import opener, role_of, staff_opens, superseded, unless_said
+from .adopt_features import MechFeatures, features, mech_features
+from .adopt_members import followers, joins, list_opening, parties_adopting, stationed
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
 from .roles import (
-    CLAUSE_BREAK,
-    PERSON_AFTER,
-    REPORTING,
     bare_system_body,
     bare_system_in,
-    clause_start,
     collective_in,
     collective_lead,
     each_of_system_in,
-    has_trigger,
-    negated,
     opening_lead,
-    opens_without_subject,
-    oversees,
-    partner,
     region_subjects,
-    rules_followed,
     system_word_at,
     target_before,
 )
@@ -46,12 +35,6 @@ from .roles import (
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
 PARTIES_REACH = 2  # …and the parties of a joint act, for 双方 (双方达成执行和解 much later are a case's parties)
-GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a source (在…执行的, 走进X中学) …
-# … or the target of the act, or what it sets up (roles.target_before): never the actor
-TITLE = re.compile(r"《[^《》]*》")
-# X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
-OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
-NEAR, FAR = 12, 40
 BARE_SYSTEM_RULE = "inst.bare_system:"  # the rule of a body a bare system word stands for (检察机关运用…)
 # being honoured for a mechanism, honouring a body for it (SPEC v2), being the target of the act, approving it or
 # being a subject whose later clause another body opens is not adopting it
@@ -72,7 +55,6 @@ NOT_ADOPTING = frozenset(
         "sent:topic",
     }
 )
-AFTER_REACH = 8  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
 
 
 @dataclass(frozen=True)
@@ -102,113 +84,27 @@ def score(features: frozenset[str], weights: dict[str, float]) -> float:
     return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
 
 
-def features(
-    text: str, who: InstitutionMention | None, mech: MechanismMention, role: str, n_bodies: int, head: int = -1
-) -> set[str]:
-    """The binary features of one candidate; `who` is None for a body carried over; `head` is
-    where the list of mechanisms that `mech` belongs to starts."""
-    words = triggers()
-    f = {f"role:{role}"}
-    head = mech.start if head < 0 else head
-    clause_from = clause_start(text, head)
-    f |= _verb_features(text, mech, head, clause_from)
-    if opens_without_subject(text, clause_from, tuple(words["adopt"] + words["deploy"]), head):
-        f.add("trig:clause_initial")
-    if any(m.start() < mech.start < m.end() for m in TITLE.finditer(text)):
-        f.add("mech:title")
-    if n_bodies == 1:
-        f.add("sent:one_body")
-    f |= _clause_features(text, who, mech, clause_from)
-    if who is None:
-        if has_trigger("adopt", text[: mech.start]):
-            f.add("trig:before")
-        if has_trigger("contribute", text[: mech.start]):
-            f.add("contrib:before")
-        return f
-    if who.start < mech.start:
-        between = text[who.end : mech.start]
-        if has_trigger("adopt", between):
-            f.add("trig:between")
-        if has_trigger("deploy", between):
-            f.add("deploy:between")
-        if has_trigger("joint", between):
-            f.add("joint:between")
-        if has_trigger("contribute", between):
-            f.add("contrib:between")
-        if has_trigger("praise", between):
-            f.add("praise:between")  # 荣获…称号, 被评为…
-        if has_trigger("joint", text[clause_start(text, who.start) : who.start]) or partner(text, who):
-            f.add("who:joined")  # 省公安厅联合省高级人民法院、省检察院发布…
-        if not CLAUSE_BREAK.search(between):
-            f.add("clause:same")
-        gap = len(between)
-    else:
-        f.add("pos:after")
-        gap = who.start - mech.end
-        if not CLAUSE_BREAK.search(text[mech.end : who.start]):
-            f.add("clause:same")
-    f.add("dist:near" if gap <= NEAR else "dist:far" if gap > FAR else "dist:mid")
-    # both end right before the body: the last few characters are enough to search
-    if GOVERNED.search(text, max(0, who.start - 2), who.start):
-        f.add("who:governed")
-    if target_before().search(text, max(0, who.start - 4), who.start):
-        f.add("who:target")
-    if oversees(text, who):
-        f.add("who:overseer")  # 经最高人民法院批准，X设立…: approving is not carrying out
-    if text.startswith("的", who.end):
-        f.add("who:de")
-    if staff_opens(text, who):
-        f.add("who:staff")  # 检察院检察官创新采用…: the body acts through its staff
-    elif PERSON_AFTER.match(text, who.end) and not REPORTING.match(text, who.end):
-        f.add("who:person")
-    if REPORTING.match(text, who.end):
-        # the clause ends in 说/表示/介绍: mostly an official giving an account of the body's
-        # own work; a scholar comments on others' work
-        f.add("who:commentator" if who.kind == "education" else "who:speaker")
-    if text.endswith("被", 0, who.start) or text.startswith(tuple(words["praise"]), who.end):
-        f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
-    first, last = min(who.start, mech.start), max(who.end, mech.end)
-    clause_end = CLAUSE_BREAK.search(text, last)
-    if has_trigger("praise", text[clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
-        if not OWN_PRACTICE.match(text, who.end, mech.end + 6) or mech.start > who.end + 1:
-            f.add("praise:clause")  # 授予X法院交叉执行示范单位称号: honoured for it
-    if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
-        f.add("who:rules-followed" if rules_followed(text, who) else "who:national")
-    return f
-
-
-def _clause_features(text: str, who: InstitutionMention | None, mech: MechanismMention, clause_from: int) -> set[str]:
-    """What the mechanism's clause says of the act before it: helped, received, possible, lacking or urged."""
-    words, f = triggers(), set()
-    if governs(words["contribute"], text, clause_from, mech.start):
-        f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
-    if governs(words["receive"], text, clause_from, mech.start):
-        f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
-    if has_trigger("modal", text[clause_from : mech.start]):
-        f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
-    if negated(text, clause_from, mech.start, words.get("negation", [])):
-        f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
-    if urges(text, clause_from, who, mech.start):
-        f.add("who:urger")  # 检察院…，督促其开展专项整治: the other body's work
-    if taught(text, clause_from, mech.start, mech.end):
-        f.add("sent:topic")  # 培训围绕认罪认罚从宽制度适用展开: what is taught, not done
-    return f
-
-
-def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int) -> set[str]:
-    """Where an adoption verb stands: in the clause before the mechanism, right before its list, right after it."""
-    f = set()
-    if has_trigger("adopt", text[clause_from : mech.start]):
-        f.add("trig:clause")
-    ends = tuple(triggers()["adopt"])
-    if (head > 0 and text.endswith(ends, 0, head)) or (head > 1 and text.endswith(ends, 0, head - 1)):
-        f.add("trig:adjacent")
-    clause_end = CLAUSE_BREAK.search(text, mech.end)
-    if has_trigger(
-        "adopt", text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]
-    ):
-        f.add("trig:after")  # 诉调对接机制建设全面推进
-    return f
+def _body_candidates(
+    text: str, mm: MechanismMention, head: int, bodies: list, subj: list, regions: list, of_mech: MechFeatures | None
+) -> list[Candidate]:
+    """The candidates of the bodies the sentence names for one mechanism (whose list starts at `head`)."""
+    out = []
+    for who in bodies:
+        if who.start < mm.end and mm.start < who.end:
+            continue  # a body named inside the mechanism's name
+        role = role_of(text, who, mm.start, subj)
+        f = features(text, who, mm, role, len(bodies), head, of_mech)
+        first = list_opening(who, bodies, text)
+        if first is not who and target_before().search(text, max(0, first.start - 4), first.start):
+            f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
+        if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
+            f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
+        if who.rule.startswith(BARE_SYSTEM_RULE):
+            f.add("who:system")
+        if role != "mention" and superseded(text, who, head, bodies, subj, regions):
+            f.add("who:superseded")
+        out.append(Candidate(who, mm, role, frozenset(f)))
+    return out
 
 
 def _later_clause(c: Candidate) -> bool:
@@ -266,26 +162,14 @@ class AdoptionFinder:
             and any(system_word_at(text, r.end) is None for r in region_subjects(text, regions or [], insts))
         )  # (宜昌两级法院审结…: the region's courts, whose lead may be the body carried)
         for mm in mechs:
-            for who in bodies:
-                if who.start < mm.end and mm.start < who.end:
-                    continue  # a body named inside the mechanism's name
-                role = role_of(text, who, mm.start, subj)
-                f = features(text, who, mm, role, len(bodies), heads[mm.start])
-                first = list_opening(who, bodies, text)
-                if first is not who and target_before().search(text, max(0, first.start - 4), first.start):
-                    f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
-                if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
-                    f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
-                if who.rule.startswith(BARE_SYSTEM_RULE):
-                    f.add("who:system")
-                if role != "mention" and superseded(text, who, heads[mm.start], bodies, subj, regions or []):
-                    f.add("who:superseded")
-                out.append(Candidate(who, mm, role, frozenset(f)))
+            # the mechanism's own features, asked once for all its candidates
+            of_mech = mech_features(text, mm, heads[mm.start]) if bodies or by_region else None
+            out += _body_candidates(text, mm, heads[mm.start], bodies, subj, regions or [], of_mech)
             for who in by_region:
-                f = features(text, who, mm, "region", len(bodies), heads[mm.start])
+                f = features(text, who, mm, "region", len(bodies), heads[mm.start], of_mech)
                 out.append(Candidate(who, mm, "region", frozenset(f)))
             if not subj and not by_region and not region_acts and not any(opener(text, b) for b in bodies[:1]):
-                out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start])
+                out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start], of_mech)
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
         self.remember(
@@ -351,12 +235,20 @@ class AdoptionFinder:
         return parties if paragraph - told <= PARTIES_REACH else []
 
     def carried_candidates(
-        self, text: str, paragraph: int, mm: MechanismMention, bodies: list[InstitutionMention], head: int
+        self,
+        text: str,
+        paragraph: int,
+        mm: MechanismMention,
+        bodies: list[InstitutionMention],
+        head: int,
+        of_mech: MechFeatures | None = None,
     ) -> list[Candidate]:
         far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
         out = []
-        for who, role in self.actors_here(text, head, mm, bodies):
-            f = features(text, None, mm, role, len(bodies), head)
+        actors = self.actors_here(text, head, mm, bodies)
+        of_mech = of_mech or (mech_features(text, mm, head) if actors else None)
+        for who, role in actors:
+            f = features(text, None, mm, role, len(bodies), head, of_mech)
             if role == "carried" and far:
                 f.add("carried:far")
             if role == "carried" and len(self.actors) == 1:
