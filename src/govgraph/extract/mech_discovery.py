@@ -39,6 +39,7 @@ from .mech_names import (
     Candidate,
     any_of,
     clean_name,
+    cue_patterns,
     generic_only,
     joined_body,
     past_bad_start,
@@ -227,7 +228,9 @@ def _phrase_start(text: str, end: int, cues: MechanismCues) -> int:
     jieba reads a wider window than a name can be, so the first word is not cut in two."""
     lo = max(0, end - PHRASE_MAX - 6)
     window = text[lo:end]
-    cut = max((i + 1 for i, ch in enumerate(window) if not CJK.match(ch)), default=0)
+    cut = len(window)  # after the last character that is no Chinese one
+    while cut and "\u4e00" <= window[cut - 1] <= "\u9fff":
+        cut -= 1
     start = joint = end
     words = jieba_pos(window[cut:])
     for i in range(len(words) - 1, -1, -1):
@@ -260,8 +263,10 @@ def _perfective(text: str, at: int) -> bool:
 def _phrases(text: str, cues: MechanismCues) -> list[Candidate]:
     """Unquoted noun phrases before a strong generic word."""
     out: list[Candidate] = []
+    if not cue_patterns(cues).strong_tails.search(text):
+        return out  # the common case: no cue word (one scan, not a look for each)
     for tail in cues.strong_tails:
-        if tail not in text:  # most sentences hold few of the cue words: skip the regex
+        if tail not in text:
             continue
         for tail_start in find_each(text, tail):
             end, tail_end = tail_start, tail_start + len(tail)
@@ -313,6 +318,8 @@ def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
     """Where a name starts that runs whole from a setup verb to `end` (建立|劳动人事争议仲裁与诉讼衔接|机制),
     when jieba's words cut it short (a verb or 与 inside it); `end` when there is none."""
     lo = max(0, end - PHRASE_MAX - 6)
+    if not cue_patterns(cues).founding.search(text, lo, end):
+        return end  # the common case: no founding verb before the name (one scan, not one for each verb)
     starts = [i + len(w) for w in cues.founding for i in find_each(text[lo:end], w)]
     for j in sorted(starts, reverse=True):
         j += lo
@@ -324,11 +331,6 @@ def _after_setup(text: str, end: int, cues: MechanismCues) -> int:
         if len(span) > PHRASE_MAX:
             break
     return end
-
-
-@lru_cache(maxsize=4)
-def _rule_suffix_pattern(cues: MechanismCues) -> re.Pattern:
-    return any_of(cues.rule_suffixes)
 
 
 @lru_cache(maxsize=4)
@@ -357,7 +359,7 @@ def _inner_quotes_dropped(text: str) -> tuple[str, Sequence[int]]:
 
 def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
     """A system named by its rule, unquoted: 首问负责制, 限时办结制, 河长制 (the name keeps 制)."""
-    if not _rule_suffix_pattern(cues).search(text):
+    if not cue_patterns(cues).rule_suffixes.search(text):
         return []  # the common case: one scan instead of a look for each suffix
     out = []
     for suffix in cues.rule_suffixes:

@@ -14,8 +14,10 @@ from ..segment import jieba_pos
 from ..spans import words_pattern
 
 QUOTE_CHARS = "“”\"‘’'「」『』"
+NO_QUOTES = str.maketrans("", "", QUOTE_CHARS)
 NUM = "一二三四五六七八九十两双百千万多"
 NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
+NO_NUMERALS = str.maketrans("", "", "".join(sorted(NUMERAL_CHARS)))  # (what is left of a name is counted)
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPACE = re.compile(r"\s")
 LIST_MARKS = re.compile(r"[、+＋\-—]")  # a long name is a list of parts
@@ -43,6 +45,21 @@ def stop_ends() -> tuple[str, ...]:
     return tuple(mechanism_stoplist().ends)
 
 
+@dataclass(frozen=True)
+class CuePatterns:
+    """One regex for each list of cue words the rules look for in every sentence (one scan of it instead of
+    a look for each word)."""
+
+    founding: re.Pattern
+    strong_tails: re.Pattern
+    rule_suffixes: re.Pattern
+
+
+@lru_cache(maxsize=4)
+def cue_patterns(cues: MechanismCues) -> CuePatterns:
+    return CuePatterns(any_of(cues.founding), any_of(cues.strong_tails), any_of(cues.rule_suffixes))
+
+
 @lru_cache(maxsize=4)
 def stops_inside(cues: MechanismCues) -> re.Pattern:
     """The stop and setup words of two characters or more (a word holding one is a stop)."""
@@ -51,18 +68,17 @@ def stops_inside(cues: MechanismCues) -> re.Pattern:
 
 def clean_name(s: str) -> str:
     """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
-    s = "".join(ch for ch in s if ch not in QUOTE_CHARS).strip()
+    s = s.translate(NO_QUOTES).strip()
     cues = mechanism_cues()
     for _ in range(2):
+        if not s.endswith(cues.strip):
+            break  # the common case: no generic word ends it
         for word in cues.strip:
+            if not s.endswith(word):
+                continue
             rest = s[: -len(word)]
             # 五步工作法 keeps its word: 五步 alone is a count, not a name; so does 戒毒工作基本模式
-            if (
-                s.endswith(word)
-                and len(rest) >= 2
-                and sum(c not in NUMERAL_CHARS for c in rest) >= 2
-                and not rest.endswith(cues.keep_tail_after)
-            ):
+            if len(rest.translate(NO_NUMERALS)) >= 2 and not rest.endswith(cues.keep_tail_after):
                 s = rest
                 break
     return s
@@ -79,7 +95,7 @@ def plausible(name: str, combined: bool = False) -> bool:
         return False  # 域外法查明“厦门模式”: a place alone names the model, not what it is a model of
     if name.endswith(stop_ends()) and not COUNTED_PARTS.match(name) and not combined:
         return False  # 诉讼服务中心 is a facility; 四区五中心 a programme of counted parts
-    if sum(1 for c in name if c not in NUMERAL_CHARS) < 2:
+    if len(name.translate(NO_NUMERALS)) < 2:
         return False
     if "、" in name and any(part.endswith(stop.part_ends) for part in name.split("、")):
         return False  # 调解优先、诉讼断后: a principle
@@ -193,9 +209,10 @@ DOMAIN_MAX = 6
 def setup_before_domain(text: str, pos: int, cues: MechanismCues) -> bool:
     """A setup verb, then a noun or two of at most DOMAIN_MAX characters ending at `pos`: 推行执行案件“一案一账户”,
     实行立案登记“一次办好” (the nouns say what the quoted name is about)."""
-    for k in range(2, DOMAIN_MAX + 1):
-        if k > pos or not all(CJK.match(ch) for ch in text[pos - k : pos]):
-            break
+    run = 0  # the Chinese characters right before `pos`, up to DOMAIN_MAX
+    while run < min(pos, DOMAIN_MAX) and "\u4e00" <= text[pos - run - 1] <= "\u9fff":
+        run += 1
+    for k in range(2, run + 1):
         if not setup_before(text, pos - k, cues):
             continue  # the cheap test first: most windows have no setup verb before them
         if _domain(text[pos - k : pos], cues):
@@ -281,12 +298,11 @@ def _tail_from(text: str, pos: int, tails: tuple[str, ...], cues: MechanismCues)
         if pos + k > len(text):
             break
         modifier = text[pos : pos + k]
-        if k and not CJK.fullmatch(modifier[-1]):
-            break
+        # the character the modifier took last (those before it passed): no CJK, or a particle, ends it
         # (a modifier opening with such a word only: “总对总”诉调对接机制 is named with its modifier)
-        if any(
-            c in MODIFIER_BREAKS and not (i == 0 and text.startswith(MODIFIER_WORDS, pos))
-            for i, c in enumerate(modifier)
+        if k and (
+            not CJK.fullmatch(modifier[-1])
+            or (modifier[-1] in MODIFIER_BREAKS and not (k == 1 and text.startswith(MODIFIER_WORDS, pos)))
         ):
             break
         if not text.startswith(tails, pos + k):

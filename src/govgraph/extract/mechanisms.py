@@ -53,9 +53,8 @@ def _curated(text: str) -> list[MechanismMention]:
     if not hits:
         return []
     # where each character of the bare text stands in the text
-    kept: Sequence[int] = (
-        range(len(text)) if len(bare) == len(text) else [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS]
-    )
+    quoted = len(bare) < len(text)
+    kept: Sequence[int] = [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS] if quoted else range(len(text))
     out = []
     named_after = mechanism_stoplist().label_follows
     for s, e, label in hits:
@@ -64,7 +63,7 @@ def _curated(text: str) -> list[MechanismMention]:
             continue  # 人民调解员, 诉调对接中心: a role or a body named after the procedure
         if label.endswith(PEOPLE_WORDS) and (PEOPLE_BEFORE.search(bare, 0, s) or PEOPLE_AFTER.match(bare, e)):
             continue  # 聘请132名双语法律明白人, 法律明白人1860人: people counted, not the programme
-        if _starts_inside_quote(text, start, end):
+        if quoted and _starts_inside_quote(text, start, end):
             continue  # “一庭三所”联动: 三所联动 would join the end of one name to the word after it
         c = by_label[label]
         out.append(MechanismMention(start, end, text[start:end], c.pref, c, f"mech.curated:{c.id}"))
@@ -115,8 +114,14 @@ SPELLED_LIST = re.compile(
 )
 
 
+# what such a list ends with: its last item and the count (a quick scan that rules out most sentences)
+SPELLED_END = re.compile(r"、[\u4e00-\u9fff]{2,10}[“‘]?[一二三四五六七八九十两双][\u4e00-\u9fff]")
+
+
 def _spelled_parts(text: str) -> list[tuple[int, int]]:
     """The spans of the lists that the count name right after them spells out."""
+    if not SPELLED_END.search(text):
+        return []
     return [
         (m.start(), m.end())
         for m in SPELLED_LIST.finditer(text)
@@ -126,7 +131,7 @@ def _spelled_parts(text: str) -> list[tuple[int, int]]:
 
 
 def find_mechanisms(text: str) -> list[MechanismMention]:
-    spelled = _spelled_parts(text) if "、" in text else []
+    spelled = _spelled_parts(text)
     found = [
         m
         for m in _curated(text)
