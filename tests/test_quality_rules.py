@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import adoptions
+from extract_helpers import adoptions, doc
 from govgraph.extract.mechanisms import find_mechanisms
 
 
@@ -94,3 +94,69 @@ def test_a_speaker_opening_the_sentence_stops_the_carried_body():
     # with no speaker, the carried body still acts with A and B
     carried = adoptions(SPEAKER_TEXT.replace("盐城市人民检察院检察长表示，将", "该院还将"))
     assert ("盐城市大丰区人民检察院", "沿海湿地保护检察协作") in carried
+
+
+def regions(text: str) -> list[str]:
+    return [r["name"] for r in doc(text)["regions"]]
+
+
+# an undated dateline (本报西安讯, 新华社北京电) names the reporter's place, no region of the story (SPEC v2)
+DATELINE_CASES = [
+    ("本报西安讯 记者高峰 陕西省高级人民法院推广“人民法庭+”工作模式。", ["陕西省"]),
+    ("本报呼和浩特讯 记者乌兰 通讯员张瑞 鄂尔多斯市中级人民法院推行双语服务。", ["鄂尔多斯市"]),
+    ("新华社北京电 最高人民法院发布意见。", []),
+    # the place in the body is the story's
+    ("本报讯 记者高峰 西安市中级人民法院推行繁简分流。", ["西安市"]),
+    ("本报西安讯 记者高峰 西安市中级人民法院推行繁简分流。", ["西安市"]),
+]
+
+
+@pytest.mark.parametrize("text, expected", DATELINE_CASES)
+def test_an_undated_dateline_names_no_region(text, expected):
+    assert regions(text) == expected
+
+
+def institution_names(text: str) -> list[str]:
+    return [i["name"] for i in doc(text)["institutions"]]
+
+
+# 各镇（街道）综治中心: every township's centre, not the county's
+def test_each_townships_centre_is_no_county_centre():
+    text = "顺德区法院在全区10个镇（街道）设立诉讼服务站，与各镇（街道）综治中心联合运行。"
+    assert institution_names(text) == ["佛山市顺德区人民法院"]
+    # alone, the centre is the article's county's
+    alone = "顺德区法院在综治中心设立诉讼服务站。"
+    assert "佛山市顺德区社会治安综合治理中心" in institution_names(alone)
+
+
+# curated names that recur in the genre (the span, the scheme's name, the rule), with their adopters
+CURATED_CASES = [
+    (
+        "天水市中级人民法院组织全市两级法院开展案件质量交叉评查。",
+        (19, 27, "案件质量评查", "mech.curated:case-quality-review"),
+        ("天水市中级人民法院", "案件质量交叉评查"),
+    ),
+    (
+        "太原市委政法委组织开展政法单位交叉巡查。",
+        (11, 19, "交叉巡查", "mech.curated:cross-inspection"),
+        ("中国共产党太原市委员会政法委员会", "交叉巡查"),
+    ),
+    (
+        "越秀区人民法院推进道交一体化。",
+        (9, 14, "道路交通事故损害赔偿纠纷网上数据一体化处理", "mech.curated:road-traffic-dispute-online-integration"),
+        ("广州市越秀区人民法院", "道交一体化"),
+    ),
+]
+
+
+@pytest.mark.parametrize("text, span, adopt", CURATED_CASES)
+def test_curated_names_of_the_genre(text, span, adopt):
+    assert mechanisms(text) == [span]
+    assert list(adopt) in doc(text)["adopts"]
+
+
+# 打击整治 is what any crackdown is called: 常态化打击整治机制 names no mechanism
+def test_a_crackdown_by_its_kind_names_nothing():
+    assert mechanisms("公安部要求建立健全常态化打击整治机制。") == []
+    # a named field before it stays a name
+    assert [m[2] for m in mechanisms("该院开展涉企案件专项整治。")] == ["涉企案件专项整治"]

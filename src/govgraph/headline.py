@@ -27,9 +27,10 @@ _MARKS = re.compile(r"^(?:#{1,6}\s*|[■□◆●▲★◇○△☆]\s*)+")
 _HEADING = re.compile(r"^#{2,6}\s")
 # A dateline: who (本报, 新华社, 央广网 …), where, when, then 讯/电/消息; or an outlet and 讯 alone
 # (本报讯, 安徽法治报讯, 中国法院网讯; a website's name may be longer: 中央纪委国家监委网站讯, but not a
-# headline run into 本报讯 as pages lose the line break: 清城区开展环境卫生整治行动本报讯), or an outlet's channel before a space (福建法院微信公众号).
+# headline run into 本报讯 as pages lose the line break: 清城区开展环境卫生整治行动本报讯), or an outlet's channel before a space (福建法院微信公众号);
+# undated, the outlet and its place (本报西安讯 记者…, 新华社北京电 …): the place is the reporter's, not the story's.
 _DATELINE = re.compile(
-    r"^(?:本报讯|[^\s，。,]{1,8}?(?:报|网|台|社)讯|[^\s，。,本报]{1,14}?网站?讯|[^\s，。,]{1,10}?(?:微信公众号|公众号|客户端|官方微博)(?=\s)"
+    r"^(?:本报讯|(?:本报|新华社|中新社)[\u4e00-\u9fff]{2,7}?(?:讯|电)(?=[\s（(]|记者|通讯员)|[^\s，。,]{1,8}?(?:报|网|台|社)讯|[^\s，。,本报]{1,14}?网站?讯|[^\s，。,]{1,10}?(?:微信公众号|公众号|客户端|官方微博)(?=\s)"
     r"|(?:本报|\S{0,6}?(?:社|网|报|台|新闻))?\S{0,8}?(?:\d{4}年)?\d{1,2}月\d{1,2}日(?:讯|电|消息))"
 )
 # ... with the reporters it names right after it, in brackets (记者 郑良) or not (记者 蔡长春 12月4日，…):

@@ -85,7 +85,7 @@ LOCAL_WORD = "当地"  # 当地综治中心: the article's own
 # before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
 # 各县（市、区）综治中心, 街道级综治中心: the counties' or townships' own
 NOT_BARE_AFTER = tuple(
-    "各地 所在 镇） 乡） 镇 乡 街道 村 社区 基层 两级 三级 四级 五级 各级 区） 县） 市） 街道级 镇级 乡级 村级".split()
+    "各地 所在 镇） 乡） 街道） 镇 乡 街道 村 社区 基层 两级 三级 四级 五级 各级 区） 县） 市） 街道级 镇级 乡级 村级".split()
 )
 LIST_FILLER = re.compile(r"(?:[两二三四五六七八九十][地市县区]|等地)$")  # 两地, 三市, 四县, 等地
 # a count of places earlier in the clause (在122个村（社区）建成综治中心): the head is each place's, many bodies
