@@ -160,3 +160,22 @@ def test_a_crackdown_by_its_kind_names_nothing():
     assert mechanisms("公安部要求建立健全常态化打击整治机制。") == []
     # a named field before it stays a name
     assert [m[2] for m in mechanisms("该院开展涉企案件专项整治。")] == ["涉企案件专项整治"]
+
+
+# a bare 综治中心 as a topic (…与综治中心建设深度融合) or as one kind in a list of kinds (与综治中心、派出所、司法所等)
+# names no one body; alone it is the article's county's
+TOPIC_TEXTS = [
+    "坊子区委政法委推行“一窗受理”。下一步将推动信访工作与综治中心建设深度融合。",
+    "坊子区委政法委推行“一窗受理”，推动人民法庭与综治中心、派出所、司法所等基层单位对接联动。",
+    "坊子区委政法委推行“一窗受理”，推动“三员一站”与综治中心、网格化管理有机融合。",
+]
+
+
+@pytest.mark.parametrize("text", TOPIC_TEXTS)
+def test_a_bare_centre_as_a_topic_or_a_kind_is_no_body(text):
+    assert not [n for n in institution_names(text) if n.endswith("社会治安综合治理中心")]
+
+
+def test_a_bare_centre_alone_is_the_countys():
+    names = institution_names("坊子区委政法委推行“一窗受理”，依托综治中心化解纠纷。")
+    assert "潍坊市坊子区社会治安综合治理中心" in names

@@ -150,3 +150,24 @@ def body_of_leader(text: str, hs: int, he: int, head: Head, ctx: Context, by_end
     if d is None or d.level in head.collective_at or (head.level == "province") != (d.level == "province"):
         return []  # (a city has no 公安厅, nor a province a 公安局)
     return [mention(hs, he, text, fill(head, region=prefix, short=short), head, d, rname, "inst.leader-post")]
+
+
+# before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
+# 各县（市、区）综治中心, 街道级综治中心: the counties' or townships' own
+NOT_BARE_AFTER = tuple(
+    "各地 所在 镇） 乡） 街道） 镇 乡 街道 村 社区 基层 两级 三级 四级 五级 各级 区） 县） 市） 街道级 镇级 乡级 村级".split()
+)
+# a count of places earlier in the clause (在122个村（社区）建成综治中心): the head is each place's, many bodies
+PLACES_COUNTED = re.compile(r"\d+个[^，。；,;：:\d]{0,4}?(?:镇|乡|街道|村|社区|县|区|市)[^，。；,;：:]{0,12}$")
+# after a bare head: a topic (推动信访工作与综治中心建设深度融合) or a list of kinds (与综治中心、派出所、司法所等)
+NOT_BARE_BEFORE = re.compile(r"建设|规范化|实体化|、(?:派出所|司法所|人民法庭|法庭|网格|警务室)")
+
+
+def no_one_body(text: str, hs: int, he: int) -> bool:
+    """A bare head (综治中心) at text[hs:he] that names no one body of the article's region: many places'
+    (各镇（街道）综治中心, 在122个村建成综治中心), a topic (综治中心建设) or a kind in a list of kinds."""
+    return (
+        NOT_BARE_BEFORE.match(text, he) is not None
+        or any(text.endswith(w, 0, hs) for w in NOT_BARE_AFTER)
+        or PLACES_COUNTED.search(text, max(0, hs - 24), hs) is not None
+    )

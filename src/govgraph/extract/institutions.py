@@ -65,6 +65,7 @@ from .inst_local import (
     listed_after,
     listed_in_township,
     merged_department,
+    no_one_body,
     townships_sharing_head,
 )
 from .inst_named import WORD_HEADS, named, subunit, unit_named_before
@@ -82,14 +83,7 @@ __all__ = [
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
 LOCAL_WORD = "当地"  # 当地综治中心: the article's own
-# before a bare head: many such bodies (各地综治中心), or a township's (所在乡（镇）综治中心)
-# 各县（市、区）综治中心, 街道级综治中心: the counties' or townships' own
-NOT_BARE_AFTER = tuple(
-    "各地 所在 镇） 乡） 街道） 镇 乡 街道 村 社区 基层 两级 三级 四级 五级 各级 区） 县） 市） 街道级 镇级 乡级 村级".split()
-)
 LIST_FILLER = re.compile(r"(?:[两二三四五六七八九十][地市县区]|等地)$")  # 两地, 三市, 四县, 等地
-# a count of places earlier in the clause (在122个村（社区）建成综治中心): the head is each place's, many bodies
-PLACES_COUNTED = re.compile(r"\d+个[^，。；,;：:\d]{0,4}?(?:镇|乡|街道|村|社区|县|区|市)[^，。；,;：:]{0,12}$")
 
 
 @lru_cache(maxsize=1)
@@ -338,7 +332,7 @@ def _bare(text, hs, he, head: Head, ctx: Context) -> list[InstitutionMention]:
     """中级法院和各基层法院, 当地综治中心: a head a region has one of, alone, is the article's."""
     if head.surface not in bare_heads() or (hs and text[hs - 1] in NOT_IMPLICIT_AFTER):
         return []
-    if any(text.endswith(w, 0, hs) for w in NOT_BARE_AFTER) or PLACES_COUNTED.search(text, max(0, hs - 24), hs):
+    if no_one_body(text, hs, he):
         return []
     local = text.endswith(LOCAL_WORD, 0, hs)
     if not local and not word_starts_at(text, hs):
