@@ -117,15 +117,25 @@ def regional_heads() -> tuple[str, ...]:
     return tuple(sorted((h for h, v in heads.items() if v.scope == "regional"), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _heads_by_first() -> dict[str, tuple[str, ...]]:
+    """The regional heads by their first character, longest first (most characters open none)."""
+    out: dict[str, tuple[str, ...]] = {}
+    for h in regional_heads():
+        out[h[0]] = (*out.get(h[0], ()), h)
+    return out
+
+
 def followed_by_head(text: str, end: int) -> bool:
     """A regional institution head follows (崂山法院); a named one does not count, since
     北关派出所 or 东胜派出所 name a station, not the district 北关区."""
-    return text.startswith(regional_heads(), end)
+    return head_after(text, end) > 0
 
 
 def head_after(text: str, end: int) -> int:
-    """The length of the regional institution head right after `end` (0: none)."""
-    return next((len(h) for h in regional_heads() if text.startswith(h, end)), 0)
+    """The length of the longest regional institution head right after `end` (0: none)."""
+    heads = _heads_by_first().get(text[end : end + 1], ())
+    return next((len(h) for h in heads if text.startswith(h, end)), 0)
 
 
 def yields_to_head(text: str, s: int, e: int) -> bool:

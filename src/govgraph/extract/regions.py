@@ -28,7 +28,6 @@ from .region_words import (
     name_of_joint_verb,
     names_a_village,
     region_matcher,
-    regional_heads,
     starts_inside_word,
     starts_word,
     yields_to_head,
@@ -78,6 +77,8 @@ def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[R
 def _not_township_stems(found: list[RegionMention], local_names: dict[str, str]) -> list[RegionMention]:
     """A short form that is the name of a township the document names (玉林派出所 after 玉林街道) is the
     township's, not the city's (玉林市)."""
+    if not any(m.is_short for m in found):
+        return found  # the common case: no short form to test (and the document's names are not gathered)
     towns = {n for n, level in local_names.items() if level == "township"}
     towns |= {m.surface for m in found if m.local_level == "township"}
     return [m for m in found if not (m.is_short and any(m.surface + suffix in towns for suffix in TOWNSHIP_SUFFIXES))]
@@ -237,7 +238,7 @@ def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:
 
 def _head_over(text: str, lm: re.Match) -> bool:
     """A regional institution head starts where the township would and runs past it."""
-    return any(len(h) > len(lm.group(0)) for h in regional_heads() if text.startswith(h, lm.start()))
+    return head_after(text, lm.start()) > len(lm.group(0))
 
 
 def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
@@ -259,9 +260,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
         pos = m.end
         for _ in range(2):  # township, then village
             lm = local_at(text, pos)
-            after = (
-                text.startswith(regional_heads(), lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
-            )
+            after = followed_by_head(text, lm.end()) or text.startswith(suffix_words, lm.end()) if lm else True
             if lm and text.startswith(lm.group(2), lm.end()) and not after:
                 # 乌镇镇: the name holds its suffix's character (but 枫源村村委会 is 枫源村's 村委会, 越丰村村民 its villagers,
                 # 东升乡乡村振兴 东升乡's)
@@ -277,7 +276,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
                 )  # 稻香村街道, 杨村镇: a township named after a village
             if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
                 break
-            if suffix_opens_word(text, pos, lm) and not text.startswith(regional_heads(), lm.end()):
+            if suffix_opens_word(text, pos, lm) and not followed_by_head(text, lm.end()):
                 break  # 统筹乡村振兴: no township 统筹乡 (but 能科乡党委 is 能科乡's, though jieba reads 乡党委)
             if _head_over(text, lm):
                 break  # 荆州市住房和城乡建设局: the words are a body's head, not a township 住房和城乡
