@@ -74,8 +74,10 @@ def _staff_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[in
 def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
     """法庭5名干警: a head standing as a word of its own in the figure's clause, for the body last named with it."""
     text = view.text
-    start = _clause_start(text, pos)
     heads = subject_cues().get("bare_head", {})
+    if not any(text.find(h, 0, pos) >= 0 for h in heads):
+        return []  # no head before `pos` at all (most sentences): the clause need not be found
+    start = _clause_start(text, pos)
     if not any(h in text[start:pos] for h in heads):
         return []  # the common case: no head in the clause, so no word of jieba's is one
     out = []
