@@ -188,6 +188,8 @@ class Outcomes:
     def _respective(self, text: str, first: int, spans: list[tuple[int, int]], insts: list, regions: list) -> None:
         """The sentence's figures (from `first` on, at `spans`) with changes after 分别 labelled one by one,
         and figures after 分别 given one by one to the bodies listed before it."""
+        if not spans:
+            return  # no figure added (most sentences): nothing to label or give
         added = self.quantities[first:]
         labels = respective_labels(text, spans, [q.metric for q in added])
         listed = (insts, regions, self.document_codes)
@@ -297,6 +299,8 @@ class Outcomes:
 
 def _outside_names(figures: list, mechanisms: list) -> list:
     """The figures outside every mechanism's name (执行攻坚百日行动, “两个课堂”: the figure is part of the name)."""
+    if not figures or not mechanisms:
+        return figures
     return [q for q in figures if not any(m.start <= q.start and q.end <= m.end for m in mechanisms)]
 
 

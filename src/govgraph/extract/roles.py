@@ -192,7 +192,7 @@ def after_last_stop(text: str, pos: int, stops: str = CLAUSE_START) -> int:
 
 @lru_cache(maxsize=128)
 def _stop_positions(text: str, stops: str) -> tuple[int, ...]:
-    return tuple(m.start() for m in _stops_pattern(stops).finditer(text))
+    return tuple(map(re.Match.start, _stops_pattern(stops).finditer(text)))
 
 
 @lru_cache(maxsize=8)

@@ -80,6 +80,8 @@ def _clause_start(text: str, pos: int) -> int:
 def _opens_clause(text: str, pos: int, regions: tuple = ()) -> bool:
     """Only time phrases, sentence adverbs (and `regions`: 锡林郭勒盟全盟法院) stand between the clause start and `pos`."""
     start = _clause_start(text, pos)
+    if start == pos:
+        return True  # nothing stands before it in its clause (a body opening a sentence or a clause)
     lead = "".join(text[a:b] for a, b in _gaps(start, pos, regions)).strip()
     return not lead or LEAD.fullmatch(lead) is not None or TIME_LEAD.fullmatch(lead) is not None
 
@@ -87,7 +89,8 @@ def _opens_clause(text: str, pos: int, regions: tuple = ()) -> bool:
 def _gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
     """The parts of [start, end) that no span covers."""
     out, i = [], start
-    for m in sorted(spans, key=lambda m: m.start):
+    # only the spans inside [start, end) can be skipped: the others are not sorted
+    for m in sorted((m for m in spans if m.start >= start and m.end <= end), key=lambda m: m.start):
         if m.start >= i and m.end <= end:
             out.append((i, m.start))
             i = m.end
