@@ -93,7 +93,7 @@ class DocumentExtraction:
                 ):
                     carried = self.finder.carried = list(convener)
                 carried = self.sentence(sent, art, ctx, carried)
-                convener = list(carried) if CONVENING.search(sent.text) else convener
+                convener = list(carried) if "召开" in sent.text and CONVENING.search(sent.text) else convener
         return self.res.finish(articles, list(self.adopts.values()), self.outcomes.finish())
 
     def quote_speaker(self, after: Sentence, ctx: Context) -> InstitutionMention | None:

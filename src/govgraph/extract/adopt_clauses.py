@@ -121,11 +121,10 @@ TOPIC_BETWEEN = re.compile(r"[”’\"]?(?:制度|机制|程序|工作)?(?:专�
 def taught(text: str, clause_from: int, mech_start: int, mech_end: int) -> bool:
     """The mechanism is what a training or a talk is about (triggers.tsv role topic): a topic word right after it
     (…制度专题培训), or one in its clause with 围绕, 就 or 关于 before it (培训围绕X展开, 邀请专家就X进行授课)."""
-    stop = CLAUSE_BREAK.search(text, mech_end)
-    clause_end = stop.start() if stop else len(text)
     between = TOPIC_BETWEEN.match(text, mech_end)
     if between is not None and trigger_pattern("topic").match(text, between.end()):
         return True
-    return any(w in text[clause_from:mech_start] for w in ABOUT) and bool(
-        trigger_pattern("topic").search(text, clause_from, clause_end)
-    )
+    if not any(w in text[clause_from:mech_start] for w in ABOUT):
+        return False
+    stop = CLAUSE_BREAK.search(text, mech_end)
+    return bool(trigger_pattern("topic").search(text, clause_from, stop.start() if stop else len(text)))

@@ -19,6 +19,9 @@ TAILED = ("机制", "模式", "制度", "工作法", "做法", "经验")
 # a campaign named again as 该专项行动, or as 专项行动 right after a verb that launches it (已率先启动专项行动)
 CAMPAIGN_ANAPHOR = re.compile(r"(?:(?:该|此|这一|此次|本次|这次)|(?<=启动|开展|部署))专项(?:行动|活动)")
 CAMPAIGN_ENDS = ("行动", "活动")
+# the characters ANAPHOR's words open with, and the word CAMPAIGN_ANAPHOR's hold: both patterns open with a
+# group, which `re` tries at every character, so a sentence is first asked whether it holds them at all
+ANAPHOR_OPENINGS = re.compile("[该这此率先]")
 
 
 def antecedent(mechs: list[MechanismMention]) -> MechanismMention | None:
@@ -37,11 +40,11 @@ def mechanism_anaphors(
     sentence's own before it, else `before` (the article's last from earlier sentences); and where
     该专项行动 stands, the last campaign (`campaign`, the article's last from earlier sentences)."""
     out = []
-    for m in ANAPHOR.finditer(text):
+    for m in ANAPHOR.finditer(text) if ANAPHOR_OPENINGS.search(text) else ():
         named = antecedent([mm for mm in mechs if mm.end <= m.start()]) or before
         if named is not None:
             out.append(replace(named, start=m.start(), end=m.end(), surface=m.group(), rule="mech.anaphor"))
-    for m in CAMPAIGN_ANAPHOR.finditer(text):
+    for m in CAMPAIGN_ANAPHOR.finditer(text) if "专项" in text else ():
         if any(mm.start < m.end() and m.start() < mm.end for mm in mechs):
             continue  # the words end a campaign's own name (“检护民生”专项行动)
         named = last_campaign([mm for mm in mechs if mm.end <= m.start()]) or campaign

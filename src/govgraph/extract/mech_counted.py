@@ -26,9 +26,13 @@ def _counted_pattern(cues: MechanismCues) -> re.Pattern:
     )
 
 
+# the count and the generic word that close such a list: most sentences have none (a quick test)
+COUNTED_END = re.compile(rf"[{''.join(COUNT_VALUES)}](?:项|个|大|种)(?:工作)?(?:{'|'.join(COUNTED_TAILS)})")
+
+
 def counted_lists(text: str, cues: MechanismCues) -> list[Candidate]:
     """Each item of a list a setup verb opens and a count of as many items closes."""
-    if "、" not in text:
+    if "、" not in text or not COUNTED_END.search(text):
         return []
     out = []
     for m in _counted_pattern(cues).finditer(text):

@@ -321,7 +321,7 @@ def bare_pairs(text: str, cues: MechanismCues) -> list[Candidate]:
     """A founding verb and the bare name of two fields joined, ending the clause: 探索行政复议与行政诉讼衔接,
     推动人民调解与司法确认衔接 (as 行政执法与刑事司法衔接 is named). Each side is a field of work, not a body
     or a pronoun (加强与公安机关协作 names no pair; 推进法院与公安机关协作 is the bodies' cooperation)."""
-    if not any(j in text for j in PAIR_JOINERS):
+    if not any(j in text for j in PAIR_JOINERS) or not _pair_tail_pattern(cues).search(text):
         return []
     out = []
     for m in _joined_fields_pattern(cues.pair_tails).finditer(text):

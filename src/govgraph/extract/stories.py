@@ -63,12 +63,18 @@ def _party_named(sentence_before: str) -> bool:
 ONE_CASE = re.compile(
     r"(?<!每)一起[^，。；,;]{0,20}?(?:案|纠纷|事故|事件)|[男女]子(?!监狱|戒毒|学校|学院|中学|大学|篮球|足球|排球)"
 )
+# the words ONE_CASE holds: asked first, as `re` tries a pattern opening with a look-behind at every character
+ONE_CASE_WORDS = re.compile("一起|男子|女子")
 CLAUSE_END = re.compile(r"[，。；,;]")
 
 
 def _tells_one(text: str, upto: int, start: int) -> bool:
     """The sentence names one case (up to `upto`) or a party (before `start`)."""
-    return has_cue(text[:start], "one_case") or ONE_CASE.search(text, 0, upto) is not None or _party_named(text[:start])
+    return (
+        has_cue(text[:start], "one_case")
+        or (ONE_CASE_WORDS.search(text, 0, upto) is not None and ONE_CASE.search(text, 0, upto) is not None)
+        or _party_named(text[:start])
+    )
 
 
 def opens_a_case(sentence: str) -> bool:

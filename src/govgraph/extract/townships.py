@@ -298,14 +298,21 @@ TOWN_VILLAGE = re.compile(
 )
 
 
+# what each must hold (both open with a look-behind, so `re` tries them at every character): a quick test
+PAIR_JOINT = re.compile("(?:街道|镇|乡|村)、")
+TOWN_WORDS, VILLAGE_WORDS = ("街道", "镇", "乡"), ("村", "社区", "嘎查")
+
+
 def township_pairs(text: str) -> list[re.Match]:
     found: list[re.Match] = []
     at = 0
-    while (p := PAIR.search(text, at)) is not None:
+    while PAIR_JOINT.search(text, at) and (p := PAIR.search(text, at)) is not None:
         at = p.start(3)  # the second name may open the next pair (A村、B村、C村)
         first, second = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
         if first is not None and second is not None and _plain_name(first) and _plain_name(second):
             found += [m for m in (first, second) if not any(f.span() == m.span() for f in found)]
+    if not (any(w in text for w in VILLAGE_WORDS) and any(w in text for w in TOWN_WORDS)):
+        return found
     for p in TOWN_VILLAGE.finditer(text):
         town, village = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
         if (
