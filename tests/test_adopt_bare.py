@@ -1,5 +1,6 @@
 """Adoption rules added for unseen text, as tables: a bare system word (检察机关, 法院) as a clause's subject,
-an item of a list of measures (二是…) opening with its own subject, a joint name (纪委监委) as one party, and
+a collective told by a speaker whose body (named in the title only) leads it, an item of a list of
+measures (二是…) opening with its own subject, a joint name (纪委监委) as one party, and
 being named a model of a mechanism (被命名为…) as being honoured for it."""
 
 import pytest
@@ -21,6 +22,8 @@ BARE_SYSTEM_CASES = [
     ),
 ]
 BARE_SYSTEM_NEGATIVES = [
+    # the speaker's body leads no collective of another system: the courts act, not the police
+    ("临沂市公安局局长王某说，全市法院推进家事审判方式改革。", ("临沂市公安局", "家事审判方式改革")),
     # a court acts, though the text named none: the procuratorate carried from before does not adopt
     ("江宁区人民检察院提起公诉。法院适用认罪认罚从宽制度。", ("南京市江宁区人民检察院", "认罪认罚从宽")),
     # being named a model of a mechanism is being honoured for it (SPEC v2), not carrying it out
@@ -45,6 +48,16 @@ TRIGGER_CASES = [
         },
     ),
 ]
+SPEAKER_COLLECTIVE_CASES = [
+    (  # a body named only in the speaker's title speaks for the collective it leads, which acts
+        "海西州公安局治安支队支队长韩永明介绍，全州公安机关在牧区推行“草原110”警务模式。",
+        {("海西蒙古族藏族自治州公安局", "草原110"): [(19, 41, "adopt.mention+trigger")]},
+    ),
+    (
+        "临沂市中级人民法院院长刘玉峰说，近年来，全市法院深入推进家事审判方式改革。",
+        {("临沂市中级人民法院", "家事审判方式改革"): [(20, 36, "adopt.mention+trigger")]},
+    ),
+]
 LIST_ITEM_CASES = [
     (  # 二是 opens an item whose subject is its own, not the body the list's answer is about
         "湖北省高级人民法院答：一是推行繁简分流。二是武汉市中级人民法院与武汉市市场监督管理局共建诉调对接机制。",
@@ -67,7 +80,9 @@ PARTIES_CASES = [
 ]
 
 
-@pytest.mark.parametrize("text,expected", BARE_SYSTEM_CASES + TRIGGER_CASES + LIST_ITEM_CASES + PARTIES_CASES)
+@pytest.mark.parametrize(
+    "text,expected", BARE_SYSTEM_CASES + TRIGGER_CASES + SPEAKER_COLLECTIVE_CASES + LIST_ITEM_CASES + PARTIES_CASES
+)
 def test_adoptions(text, expected):
     assert adoptions(text) == expected
 

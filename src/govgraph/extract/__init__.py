@@ -17,7 +17,7 @@ from ..lexicon_mechanisms import issued_by_another_kind, mechanism_cues
 from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
-from .adopts import AdoptionFinder
+from .adopts import SPEAKER_COLLECTIVE_RULE, AdoptionFinder
 from .credits import credit_author, credit_regions
 from .institutions import Context, InstitutionMention, drop_conjunction_regions, find_institutions
 from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors
@@ -174,6 +174,8 @@ class DocumentExtraction:
                 continue  # a court's 司法建议 is not its partners'
             if respective.get((c.mech.start, c.mech.end), c.who.name) != c.who.name:
                 continue  # A、B分别推行X和Y: X is A's, Y is B's
+            if c.who.rule == SPEAKER_COLLECTIVE_RULE:  # the collective acts: its lead is listed (SPEC v2)
+                self.res.add_institution(c.who, self.evidence(sent, c.who.start, c.who.end, c.who.rule))
             fact = self.adopts.setdefault((c.who.name, c.mech.name), Fact("adopts", c.who.name, c.mech.name))
             # the evidence spans the actor too when this sentence names it
             span = (

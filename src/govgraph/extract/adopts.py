@@ -103,8 +103,28 @@ def _body_candidates(
             f.add("who:system")
         if role != "mention" and superseded(text, who, head, bodies, subj, regions):
             f.add("who:superseded")
-        out.append(Candidate(who, mm, role, frozenset(f)))
+        # X局局长介绍，全市公安机关推行…: the speaker's collective acts, read as its lead body
+        out.append(Candidate(speaker_collective(text, who, mm) or who, mm, role, frozenset(f)))
     return out
+
+
+SPEAKER_COLLECTIVE_RULE = "inst.speaker-collective"
+
+
+def speaker_collective(text: str, who, mm):
+    """海西州公安局治安支队支队长韩永明介绍，全州公安机关推行“草原110”: a body named only in the speaker's
+    title (or in front of the unit there) speaks for a collective it leads, told between the title and the
+    mechanism; the collective acts, read as its lead body (SPEC v2), which stands where the collective
+    does. None otherwise."""
+    if not who.title_only:
+        return None
+    c = collective_in(text, who.end, mm.start)
+    own = [who, replace(who, name=who.parent, parent=None)] if who.parent else [who]  # the unit's body too
+    lead = collective_lead(c, own) if c else None
+    if c is None or lead is None:
+        return None
+    span = {"start": c.start, "end": c.end, "surface": text[c.start : c.end]}
+    return replace(lead, **span, title_only=False, prefix_only=False, rule=SPEAKER_COLLECTIVE_RULE)
 
 
 def _later_clause(c: Candidate) -> bool:
