@@ -129,3 +129,13 @@ BYLINES = [("本报记者 张三", True), ("记者 李四 通讯员 王五", Tru
 @pytest.mark.parametrize("line, expected", BYLINES)
 def test_an_interviewers_question_is_no_byline(line, expected):
     assert is_byline(line) is expected
+
+
+def test_the_body_a_figure_is_given_to_is_listed_though_named_in_a_title_only():
+    # SPEC v2 lists every figure's subject: the lead of 全市法院 acts, though it stood only in the speaker's title
+    x = doc("临沂市中级人民法院院长刘玉峰说，今年以来，全市法院审结家事案件1.1万件。")
+    assert [(q["text"], q["subject"]) for q in x["quantities"]] == [("1.1万件", "临沂市中级人民法院")]
+    assert [i["name"] for i in x["institutions"]] == ["临沂市中级人民法院"]
+    # …but a body in a title with no figure of its own is no actor
+    x = doc("临沂市中级人民法院院长刘玉峰说，近年来，全市高度重视家事审判。")
+    assert x["institutions"] == [] and [i["name"] for i in x["parent_bodies"]] == ["临沂市中级人民法院"]

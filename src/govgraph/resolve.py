@@ -192,6 +192,9 @@ class Resolver:
             g.evidence.extend(f.evidence)
         for q in quantities:
             q.subject = canon(q.subject)
+            body = self.institutions.get(q.subject) if q.subject else None
+            if body is not None:  # a figure's body acts, though named only in a title or a unit's name (SPEC v2)
+                body.standalone = True
             q.mechanism = mech_names.get(q.mechanism, q.mechanism) if q.mechanism else q.mechanism
         facts: list[Fact] = []
         for e in self.institutions.values():
