@@ -22,6 +22,14 @@ UNIT_CASES = [
     ("调解成功率近6成", [("6成", 6, 8, 60, "percent", "qty.tenths")]),  # …in digits too
     # numbers in words with 万 inside, and a rate in words with a decimal
     ("执结案件二万三千件", [("二万三千件", 4, 9, 23000, "case", "qty.unit:件→case")]),
+    # two figures with 十, and a decimal in words before its magnitude
+    (
+        "罚款四十六人，执行到位十二点三亿元",
+        [
+            ("四十六人", 2, 6, 46, "person", "qty.unit:人→person"),
+            ("十二点三亿元", 11, 17, 1230000000, "CNY", "qty.unit:元→CNY"),
+        ],
+    ),
     ("执行到位率达到百分之六十五点三", [("百分之六十五点三", 7, 15, 65.3, "percent", "qty.percent-words")]),
     ("收案数同比减少两成", [("两成", 7, 9, 20, "percent", "qty.tenths")]),
     ("超过八成以上的纠纷在基层化解", [("八成以上", 2, 6, 80, "percent", "qty.tenths")]),
@@ -106,6 +114,7 @@ UNIT_NEGATIVES = [
     "请求赔偿经济损失8万元",  # damages claimed
     "县4套班子领导下访",  # leadership teams
     "两家企业达成和解",  # a count of bodies in small Chinese numerals tells a story
+    "三人调解小组、十人，一件事",  # one figure in words with no 十 before or after it is a word
     "李某等3人诉至法院",  # the parties of one case
     "队员24小时待命",  # round the clock, not a duration
     "20日，最高检发布意见",  # a day of the month
@@ -271,6 +280,12 @@ SUBJECT_CASES = [
         "　　宜昌市中级人民法院与宜昌市公安局建立快速反应机制。今年以来，公安机关协助查找被执行人213人。\n",
         "213人",
         "宜昌市公安局",
+        "subj.system-named",
+    ),
+    (  # …or its branch, not the lead named only in front of the branch's name
+        "　　广州海关联合广东省人民检察院广州铁路运输分院建立协作机制。检察机关提前介入重大案件43起。\n",
+        "43起",
+        "广东省人民检察院广州铁路运输分院",
         "subj.system-named",
     ),
     (  # a national body's official gives the nation's figures, not the body's own

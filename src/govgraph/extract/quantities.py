@@ -19,7 +19,7 @@ from .stories import has_cue as _has_cue
 from .stories import story
 
 # 二万三千: a whole number in words may hold 万 (the magnitude after a number is matched apart)
-_CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?"
+_CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两三四五六七八九十百千]+)?(?:点[零〇一二三四五六七八九]+)?"
 # the words that may stand before a figure's number (近千件, 累计1200万元)
 PRE = ("将近", "接近", "不超过", "不到", "超过", "近", "超", "逾", "约", "共", "累计")
 # what a figure starts with: such a word, or its number (ARABIC, _CN or 半)
@@ -308,8 +308,8 @@ def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
         # 三万件, 两千余件: a Chinese numeral with its magnitude is a figure even where a bare one
         # is a word (一件事, 两起)
         counted = any(c in "一二两三四五六七八九" for c in num) and (
-            bool(m.group("mag")) or any(c in "百千" for c in num)
-        )
+            bool(m.group("mag")) or any(c in "百千点" for c in num) or ("十" in num and len(num) > 1)
+        )  # …and 四十六人, 十一条, 十二点三亿元: a number of two figures or a fraction
         counted = counted or (num in ROUND_HUNDREDS and m.group("pre") in APPROXIMATE)  # 逾千人, 近百件
         if not arabic and not unit.chinese_numerals and not counted:
             continue

@@ -243,7 +243,9 @@ def _bare_systems(view: SentenceView, pos: int, ctx: Context) -> list:
             named = [im for im in ctx.institutions if im not in view.insts or im.end <= pos]
         system = collective_systems()[word]
         ends = system_leads(system)
-        body = next((im for im in reversed(named) if im.parent is None and im.name.endswith(ends)), None)
+        # …or its branch (广东省人民检察院广州铁路运输分院, 公安局Y分局), not a unit of another kind (反诈中心)
+        lead_or_branch = (im for im in named if im.parent is None or im.name.endswith(("分院", "分局")))
+        body = next((im for im in reversed(list(lead_or_branch)) if (im.parent or im.name).endswith(ends)), None)
         if body is not None:
             out.append((at, SubjectChoice(body.name, "subj.system-named")))
     return out
