@@ -90,6 +90,11 @@ CASES = [
     # a particle after the setup verb starts no name (总结出…)
     ("该所总结出老娘舅调解工作法，在全县推广。", [("老娘舅调解", 5, 13, "mech.setup-verb")]),
     ("该院推出“云上法庭”。", [("云上法庭", 4, 10, "mech.setup-verb+quoted")]),
+    # quoted names in a row after the setup verb: each
+    (
+        "该院开展“凌晨执行”“假日执行”。",
+        [("凌晨执行", 4, 10, "mech.setup-verb+quoted"), ("假日执行", 10, 16, "mech.setup-verb+quoted")],
+    ),
     ("戒毒管理局建立出所衔接机制，接续帮扶", [("出所衔接", 7, 13, "mech.setup-verb")]),  # 建立出 is no verb
     # a noun or two between the setup verb and the quoted name say what it is about
     ("该院实行立案登记“一次办好”。", [("一次办好", 8, 14, "mech.setup-verb+quoted")]),

@@ -128,7 +128,9 @@ def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
 def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
     out: list[Candidate] = []
     quotes = list(QUOTED.finditer(text))
+    row = 0  # where the row of quotes this one stands in opens: 开展“凌晨执行”“假日执行”
     for k, m in enumerate(quotes):
+        row = m.start() if k == 0 or text[quotes[k - 1].end() : m.start()] not in QUOTE_JOINERS else row
         inner = m.group(1).strip()
         j = k  # quotes in a row share the generic word after the last
         while j + 1 < len(quotes) and text[quotes[j].end() : quotes[j + 1].start()] in QUOTE_JOINERS:
@@ -173,7 +175,7 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
         elif tail is not None or named or ends_generic:
             name, end = inner, m.end()
             rule = "mech.numbered" if named else "mech.quoted+tail"
-        elif _carried_out(text, m.start(), quotes[j].end(), cues) and (
+        elif _carried_out(text, row, quotes[j].end(), cues) and (
             "、" not in inner
             or (
                 _short_list(inner)
