@@ -212,7 +212,7 @@ def test_an_ascii_full_stop_after_chinese_ends_a_sentence_and_a_paragraph():
     texts = [s.text for a in segment(unwrap(page)) for s in a.sentences]
     assert texts == [
         "该院推行调解方案.",
-        "截至6月,成功率达47.3%,时长缩短35%.",
+        "截至6月，成功率达47.3%，时长缩短35%.",  # commas by Chinese take the full-width form
         "该院还共建中心.",
         "比率为3.5%.No.1法院。",
     ]

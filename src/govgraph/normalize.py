@@ -50,8 +50,18 @@ _FOLDABLE = re.compile("[" + "".join(re.escape(c) for c in sorted(_FOLD_MAP)) + 
 _DROP = re.compile("[" + "".join(sorted(_INVISIBLE)) + "\x00-\x08\x0e-\x1f\x7f]")
 
 
+# Web posts write ASCII punctuation in Chinese text (…牵头,会同县法院…); the rules read the
+# full-width forms, so a sign next to a Chinese character or sign takes its full-width form.
+# Between digits and Latin letters it stays (1,234; 10:21). Brackets stay as written: they
+# are part of names and figures (件(人)次), which keep the text's form.
+_CJK = "\u3000-\u303f\u4e00-\u9fff\uff01-\uff0f\uff1a-\uff20\u2018-\u201d"
+_ASCII_IN_CJK = re.compile(f"(?<=[{_CJK}])[,;:?!]+|[,;:?!]+(?=[{_CJK}])")  # a run at once: idempotent
+_WIDE = {c: chr(ord(c) + 0xFEE0) for c in ",;:?!"}
+
+
 def _fold(text: str) -> str:
-    return _FOLDABLE.sub(lambda m: _FOLD_MAP[m.group()], text)
+    text = _FOLDABLE.sub(lambda m: _FOLD_MAP[m.group()], text)
+    return _ASCII_IN_CJK.sub(lambda m: "".join(_WIDE[c] for c in m.group()), text)
 
 
 def _fold_and_drop(text: str) -> tuple[str, range | list[int]]:
