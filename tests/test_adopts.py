@@ -418,6 +418,10 @@ REGION_SUBJECT_CASES = [
         "上海市普陀区桃浦镇总工会召开会议。\n会议指出，桃浦镇创新引入“七方联动”机制。\n",
         {("上海市普陀区桃浦镇总工会", "七方联动"): [(23, 38, "adopt.region")]},
     ),
+    (  # …or the sentence, before the region: the body the news comes from
+        "记者从银川市司法局获悉，今年以来，银川市推行“线上+线下”一体化服务。",
+        {("银川市司法局", "线上+线下"): [(17, 32, "adopt.region")]},
+    ),
 ]
 
 
@@ -429,6 +433,7 @@ def test_a_region_subject_stands_for_its_only_body(text, expected):
 REGION_SUBJECT_NEGATIVES = [
     "荆州市推行提级执行。",  # no body of the region named: a region is never an actor
     "荆州市中级人民法院召开会议。\n荆州市公安局召开会议。\n会议指出，荆州市推行提级执行。\n",  # two bodies: ambiguous
+    "银川市司法局局长马丽说，银川市推行“线上+线下”一体化服务。",  # a body in a title only is no actor
 ]
 
 

@@ -302,8 +302,10 @@ class AdoptionFinder:
         out = []
         for r in region_subjects(text, regions, insts):
             names = {r.name} if r.local_level else {d.name for d in r.candidates}
-            # only an unambiguous reading: the article has named one body of that region
-            bodies = {im.name: im for im in self.named if im.region_name in names}
+            # only an unambiguous reading: the article has named one body of that region (this sentence's
+            # before the region too: 记者从银川市司法局获悉，今年以来，银川市推行…)
+            before = [im for im in insts if im.end <= r.start and not (im.title_only or im.prefix_only)]
+            bodies = {im.name: im for im in self.named + before if im.region_name in names}
             if len(bodies) == 1:
                 body = next(iter(bodies.values()))
                 out.append(replace(body, start=r.start, end=r.end, surface=r.surface))
