@@ -50,3 +50,57 @@ def test_joint_verb_after_an_ascii_comma_names_no_county():
         ("乐东黎族自治县人民检察院", 38, 44, "inst.relative:人民检察院"),
         ("乐东黎族自治县公安局", 45, 49, "inst.relative:公安局"),
     ]
+
+
+def regions(text: str) -> list[tuple[str, int, int]]:
+    return [(r["name"], r["evidence"][0]["start"], r["evidence"][0]["end"]) for r in doc(text)["regions"]]
+
+
+# two townships listed together vouch for each other whatever their suffixes (街道, 镇, 乡 are one
+# level; 村, 社区 another); names of two levels, or generic words, make no pair
+TOWNSHIP_LIST_CASES = [
+    ("我们在陆家嘴街道、张江镇等7个街镇建立企业服务联络点。", [("陆家嘴街道", 3, 8), ("张江镇", 9, 12)]),
+    ("在城关镇、新华街道设立站点。", [("城关镇", 1, 4), ("新华街道", 5, 9)]),
+    ("在向阳社区、东湖村开展普法。", [("向阳社区", 1, 5), ("东湖村", 6, 9)]),
+    ("在王庄村、李集镇开展普法。", []),
+    ("创建示范社区、示范村12个。", []),
+    ("推进智慧社区、平安村建设。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", TOWNSHIP_LIST_CASES)
+def test_townships_of_one_level_listed_together(text, expected):
+    assert regions(text) == expected
+
+
+# 苏木镇 and 嘎查村 are Inner Mongolia's levels as kinds (30个苏木镇综治中心), no township or village;
+# a named 苏木 or 嘎查 stays
+SUMU_TEXT = "阿拉善左旗政法委作交流发言。年内实现30个苏木镇综治中心实体化运行，全旗嘎查村两委换届完成。"
+
+
+def test_sumu_towns_as_a_kind_name_no_township():
+    assert [r[0] for r in regions(SUMU_TEXT)] == ["阿拉善左旗"]
+    assert [i[0] for i in institutions(SUMU_TEXT)] == ["中国共产党阿拉善左旗委员会政法委员会"]
+    assert [r[0] for r in regions("鄂托克旗阿尔巴斯苏木乌兰嘎查开展调解。")] == ["鄂托克旗", "阿尔巴斯苏木", "乌兰嘎查"]
+
+
+# a notary office named by its ordinal (银川市第一公证处), as prisons and detention houses are
+NOTARY_CASES = [
+    ("银川市第一公证处全年办理公证事项860件。", [("银川市第一公证处", 0, 8, "inst.named:公证处")]),
+    ("佛山市南海公证处开展活动。", [("佛山市南海公证处", 0, 8, "inst.named:公证处")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", NOTARY_CASES)
+def test_a_notary_office_named_by_its_ordinal(text, expected):
+    assert institutions(text) == expected
+
+
+def quantities(text: str) -> list[tuple[str, str, str | None]]:
+    return [(q["text"], q["unit"], q["subject"]) for q in doc(text)["quantities"]]
+
+
+# a Chinese numeral and a counter inside a region's name count nothing (五家渠市: 五家)
+def test_no_figure_inside_a_region_name():
+    assert quantities("五家渠市人民法院在青湖路街道设立诉调对接工作室。") == []
+    assert quantities("五家渠市公安局与三家单位联合执法。") == [("三家", "item", "五家渠市公安局")]

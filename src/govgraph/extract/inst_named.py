@@ -40,7 +40,7 @@ WORD_HEADS = {"局", "厅"}
 # schools, banks and companies keep a place's short form in their own name (浙江工商大学 is no 浙江省工商大学)
 OWN_NAMES = ("银行", "公司", "集团", "仲裁院", "事务所", "监狱", "戒毒所")  # and firms: 陕西汉江律师事务所
 # places of custody numbered within their region (四川省第三监狱, 江苏省第二女子强制隔离戒毒所)
-NUMBERED_HEADS = ("监狱", "戒毒所", "看守所", "拘留所")
+NUMBERED_HEADS = ("监狱", "戒毒所", "看守所", "拘留所", "公证处")  # 银川市第一公证处: the ordinal is the name
 NUMBERED_STEM = re.compile(r"第[一二三四五六七八九十]{1,3}(?:女子|未成年犯|少年)?")
 ANONYMISED = ("某", "××", "XX", "xx", "*")  # anonymised parties are not bodies: 某银行, 某升化工公司
 # a quoted word right before a stem: 桃浦镇“一站式”职工法律服务中心

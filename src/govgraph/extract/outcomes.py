@@ -91,7 +91,8 @@ class Outcomes:
             self._article, self._named, self._last, self._agent, self._scope = article, Counter(), {}, None, None
             self._recall, self._paragraph_body, self._collective = Recall(), None, None
             self._bodies[article] = (self._named, self._last)
-        figures = _outside_names(find_quantities(text, in_case), mechanisms)
+        # a figure inside a region's name is no figure (五家渠市: 五家)
+        figures = _outside_names(find_quantities(text, in_case), mechanisms + view.regions)
         body = self._article_body() if figures else None  # only the figures ask
         scope = self._scope[1] if self._scope is not None and self._scope[0] == paragraph else None
         here = self._paragraph_body
@@ -297,11 +298,11 @@ class Outcomes:
         )
 
 
-def _outside_names(figures: list, mechanisms: list) -> list:
-    """The figures outside every mechanism's name (执行攻坚百日行动, “两个课堂”: the figure is part of the name)."""
-    if not figures or not mechanisms:
+def _outside_names(figures: list, names: list) -> list:
+    """The figures outside every name (执行攻坚百日行动, “两个课堂”, 五家渠市: the figure is part of the name)."""
+    if not figures or not names:
         return figures
-    return [q for q in figures if not any(m.start <= q.start and q.end <= m.end for m in mechanisms)]
+    return [q for q in figures if not any(m.start <= q.start and q.end <= m.end for m in names)]
 
 
 def _names_no_body(view: SentenceView) -> bool:

@@ -283,12 +283,14 @@ def _ends_place(text: str, end: int) -> bool:
     )
 
 
-# two townships (or villages) of one suffix listed together (灯塔街道、川硐街道率先…, 平原村、下概头村被评为…):
-# the pair vouches for both names, though jieba knows neither; each 2-3 characters, the first after a clause's start
-# or a preposition of place (在古定村、新圩村、长坪村试行), which is no part of the name
+# two townships (or villages) of one level listed together (灯塔街道、川硐街道率先…, 陆家嘴街道、张江镇等7个街镇,
+# 平原村、下概头村被评为…): the pair vouches for both names, though jieba knows neither; each 2-3 characters, the
+# first after a clause's start or a preposition of place (在古定村、新圩村、长坪村试行), which is no part of the name
 PAIR = re.compile(
-    r"(?:^|(?<=[，。；：、（“\s在于赴到]))(?![在于赴到])([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村)、([\u4e00-\u9fff]{2,3}?)\2"
+    r"(?:^|(?<=[，。；：、（“\s在于赴到]))(?![在于赴到])([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村|社区)、"
+    r"([\u4e00-\u9fff]{2,3}?)(街道|镇|乡|村|社区)"
 )
+PAIR_LEVEL = {"街道": 0, "镇": 0, "乡": 0, "村": 1, "社区": 1}  # a township's suffixes, a village's
 
 
 # a township and a village of it, one right after the other (温泉镇汪畈村、天堂镇天悦社区分别…): the pair
@@ -299,7 +301,7 @@ TOWN_VILLAGE = re.compile(
 
 
 # what each must hold (both open with a look-behind, so `re` tries them at every character): a quick test
-PAIR_JOINT = re.compile("(?:街道|镇|乡|村)、")
+PAIR_JOINT = re.compile("(?:街道|镇|乡|村|社区)、")
 TOWN_WORDS, VILLAGE_WORDS = ("街道", "镇", "乡"), ("村", "社区", "嘎查")
 
 
@@ -308,6 +310,8 @@ def township_pairs(text: str) -> list[re.Match]:
     at = 0
     while PAIR_JOINT.search(text, at) and (p := PAIR.search(text, at)) is not None:
         at = p.start(3)  # the second name may open the next pair (A村、B村、C村)
+        if PAIR_LEVEL[p.group(2)] != PAIR_LEVEL[p.group(4)]:
+            continue  # 平原村、大沥镇: no list of one level
         first, second = LOCAL.fullmatch(text, p.start(1), p.end(2)), LOCAL.fullmatch(text, p.start(3), p.end())
         if first is not None and second is not None and _plain_name(first) and _plain_name(second):
             found += [m for m in (first, second) if not any(f.span() == m.span() for f in found)]
