@@ -441,3 +441,27 @@ def test_a_township_opening_a_clause_as_its_subject(text, township):
 @pytest.mark.parametrize("text", ["乡镇则负责具体落实。", "该镇还建立了台账。", "城镇则需要规划。", "各乡镇积极推行"])
 def test_no_township_without_a_name(text):
     assert [r for r in find_regions(text, {}) if r.local_level] == []
+
+
+WITHHELD_SHORT_CASES = [
+    # text, [(region, start, end, rule)] of the county's mentions: 江北 (an ordinary word, withheld as a short
+    # form) names 江北区 before a body's head once the document named 江北区 in full (of 宁波市, not 重庆市)
+    (
+        "宁波市江北区人民法院建立机制。今年，江北法院审结案件300件。",
+        [("江北区", 3, 6, "region.full"), ("江北区", 18, 20, "region.short.named")],
+    ),
+    ("今年，江北法院审结案件300件。", []),  # not named in full: no county
+    (
+        "宁波市江北区人民法院建立机制。江北新区建设加快，江北人民安居乐业。",
+        [("江北区", 3, 6, "region.full")],
+    ),  # no head
+]
+
+
+@pytest.mark.parametrize("text, expected", WITHHELD_SHORT_CASES)
+def test_a_withheld_short_form_names_the_county_the_document_named(text, expected):
+    regions = doc(text)["regions"]
+    got = [
+        (r["name"], e["start"], e["end"], e["rule"]) for r in regions if r["name"] == "江北区" for e in r["evidence"]
+    ]
+    assert got == expected

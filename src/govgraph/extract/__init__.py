@@ -12,12 +12,13 @@ import dataclasses
 import re
 from functools import partial
 
-from ..lexicon import gazetteer, triggers
+from ..lexicon import Division, gazetteer, triggers
 from ..lexicon_mechanisms import issued_by_another_kind, mechanism_cues
 from ..normalize import CleanText
 from ..records import Article, Evidence, Extraction, Fact, Sentence
 from ..resolve import Resolver
 from .adopts import SPEAKER_COLLECTIVE_RULE, AdoptionFinder
+from .county_short import withheld_short
 from .credits import credit_author, credit_regions
 from .institutions import Context, InstitutionMention, drop_conjunction_regions, find_institutions
 from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors
@@ -55,6 +56,7 @@ class DocumentExtraction:
         self.national_words = triggers()["national"]
         self.res = Resolver(name)
         self.local_names: dict[str, str] = {}
+        self.county_stems: dict[str, Division] = {}  # 江北 for 江北区, once named in full (county_short)
         self.document_codes: set[str] = set()
         self.outcomes = Outcomes(self.document_codes)
         self.adopts: dict[tuple[str, str], Fact] = {}
@@ -100,7 +102,7 @@ class DocumentExtraction:
         """The body of who said a quote, from the sentence `after` it (read again in its turn: the bodies it
         names here go to a copy of the context)."""
         text = after.text
-        regions = drop_conjunction_regions(text, find_regions(text, self.local_names))
+        regions = drop_conjunction_regions(text, find_regions(text, self.local_names, self.county_stems))
         scratch = dataclasses.replace(ctx, institutions=list(ctx.institutions))
         return quote_speaker(text, find_institutions(text, regions, scratch, []))
 
@@ -132,6 +134,10 @@ class DocumentExtraction:
                         if len(m.candidates) == 1:
                             self.document_codes.add(m.candidates[0].code)
                             self.document_codes.update(a.code for a in gaz.ancestors(m.candidates[0]))
+        for m in (m for named in article_mentions.values() for m in named):  # 江北区 of 宁波市: 江北法院
+            ds = [d for d in m.candidates if len(m.candidates) == 1 or d.parent_code in self.document_codes]
+            if len(ds) == 1 and (stem := withheld_short(ds[0])):
+                self.county_stems.setdefault(stem, ds[0])
         # a quote the document names a mechanism with a strong generic word (“四所一庭”联动机制) stays one,
         # though elsewhere the quote is called a platform (依托“四所一庭”平台)
         tails = mechanism_cues().strong_tails
@@ -146,7 +152,7 @@ class DocumentExtraction:
     def sentence(self, sent: Sentence, art: Article, ctx: Context, carried: list) -> list:
         """Extract one sentence; returns the institutions carried on to the next."""
         text = sent.text
-        regions = drop_conjunction_regions(text, find_regions(text, self.local_names))
+        regions = drop_conjunction_regions(text, find_regions(text, self.local_names, self.county_stems))
         self.regions(sent, regions, ctx)
         mechs = self.sentence_mechs.pop(id(sent), None)
         mechs = find_mechanisms(text) if mechs is None else mechs

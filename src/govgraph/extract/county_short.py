@@ -1,17 +1,20 @@
 """County short forms that stand without a head after them: listed with a sibling (石首、江陵),
-right after their province or city (浙江诸暨), or naming a city police's branch (南京市公安局鼓楼分局).
+right after their province or city (浙江诸暨), or naming a city police's branch (南京市公安局鼓楼分局); and
+a county's name without its level word, an ordinary word the gazetteer withholds as a short form (江北,
+鼓楼), before a body's head once the document has named the county in full (宁波市江北区…。江北法院).
 
-Rule ids: `region.short.list`, `region.short.after-parent`, `region.short.branch`."""
+Rule ids: `region.short.list`, `region.short.after-parent`, `region.short.branch`, `region.short.named`."""
 
 from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Sequence
 
 from ..lexicon import gazetteer
 from ..segment import jieba_pos
 from .region_records import RegionMention
-from .region_words import starts_word
+from .region_words import head_after, starts_word
 
 BRANCH = re.compile(r"公安局([\u4e00-\u9fff]{2,3})分局")
 
@@ -101,3 +104,27 @@ def listed_counties(text: str, found: list[RegionMention], pending: list[RegionM
                 kept.append(m)
                 break
     return kept
+
+
+COUNTY_LEVEL_WORDS = ("区", "县", "市", "旗")
+
+
+def withheld_short(d) -> str | None:
+    """The county's name without its level word, where that is no short form the gazetteer gives (江北区 →
+    江北, an ordinary word; 江北 names no division): a name the document may use once it named the county."""
+    if d.level != "county" or not d.name.endswith(COUNTY_LEVEL_WORDS) or len(d.name) < 3:
+        return None
+    stem = d.name[:-1]
+    return None if stem in d.short_names or stem in gazetteer().by_name else stem
+
+
+def named_county_stems(text: str, found: Sequence[RegionMention], stems: dict) -> list[RegionMention]:
+    """江北法院 after 宁波市江北区人民法院: a withheld short form (`stems`: the document's, to its county) right
+    before a body's head, not inside another name, is the county."""
+    out = []
+    for stem, d in stems.items():
+        for m in re.finditer(re.escape(stem), text):
+            s, e = m.span()
+            if head_after(text, e) and not any(f.start < e and s < f.end for f in found) and starts_word(text, s, e):
+                out.append(RegionMention(s, e, stem, [d], True, rule="region.short.named"))
+    return out

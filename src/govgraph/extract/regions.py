@@ -18,7 +18,7 @@ from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer
 from ..lexicon_places import township_name_words
 from ..spans import resolve_overlaps
-from .county_short import after_ancestor, branch_districts, listed_counties, names_a_branch
+from .county_short import after_ancestor, branch_districts, listed_counties, named_county_stems, names_a_branch
 from .region_records import RegionMention
 from .region_words import (
     followed_by_head,
@@ -61,13 +61,19 @@ def _inside_township(text: str, mentions: list[RegionMention], s: int) -> bool:
     return lm is not None and lm.start() < s < lm.end() and local_ok(lm)
 
 
-def find_regions(text: str, local_names: dict[str, str] | None = None) -> list[RegionMention]:
+def find_regions(
+    text: str, local_names: dict[str, str] | None = None, county_stems: dict[str, Division] | None = None
+) -> list[RegionMention]:
     """Region mentions of one sentence, in text order, non-overlapping.
 
     `local_names` maps township/village names seen earlier in the document to their level,
-    so that a later bare 潭门镇 is found too.
+    so that a later bare 潭门镇 is found too; `county_stems` the counties it named in full by the
+    names it may shorten them to (江北 for 江北区: `county_short.withheld_short`).
     """
     found, taken = _sentence_regions(text)
+    if county_stems:
+        extra = named_county_stems(text, found, county_stems)
+        found, taken = (*found, *extra), (*taken, *((m.start, m.end) for m in extra))
     result = _known_locals(text, list(found), list(taken), local_names or {})
     result += _listed_townships(text, result)
     result = _not_township_stems(result, local_names or {})
