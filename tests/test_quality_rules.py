@@ -69,6 +69,28 @@ PILOT_CASES = [
 ]
 
 
+# being made the pilot of the measure just named (作为试点单位, 被确定为全国试点法院) takes it up too
+PILOT_CASES += [
+    (
+        "最高人民法院部署开展交叉执行工作。荆州市中级人民法院被确定为全国试点法院，全市法院集中攻坚。",
+        {
+            ("最高人民法院", "交叉执行"): [(0, 16, "adopt.subject+trigger")],
+            ("荆州市中级人民法院", "交叉执行"): [(17, 36, "adopt.subject")],
+        },
+    ),
+    (
+        "湖北省高级人民法院推行立审执一体化改革，荆州市中级人民法院、宜昌市中级人民法院作为试点单位先行先试。",
+        {
+            ("湖北省高级人民法院", "立审执一体化"): [(0, 17, "adopt.subject+trigger")],
+            ("荆州市中级人民法院", "立审执一体化"): [(20, 45, "adopt.subject")],
+            ("宜昌市中级人民法院", "立审执一体化"): [(30, 45, "adopt.mention")],
+        },
+    ),
+    # nothing named before
+    ("荆州市中级人民法院作为试点单位，今年审结案件300件。", {}),
+]
+
+
 @pytest.mark.parametrize("text, expected", PILOT_CASES)
 def test_a_pilot_with_no_object_takes_up_the_last_measure(text, expected):
     found = adoptions(text)
@@ -147,6 +169,19 @@ CURATED_CASES = [
         ("广州市越秀区人民法院", "道交一体化"),
     ),
 ]
+
+
+# names a text may give without a body acting on them in the sentence
+CURATED_NAMES = [
+    ("该院推行阅核制，提升裁判质量。", [(4, 7, "院庭长阅核", "mech.curated:review-and-approval-by-presidents")]),
+    ("该院向被执行人发出报告财产令。", [(9, 14, "报告财产令", "mech.curated:property-report-order")]),
+    ("该局推进天网工程建设。", [(4, 8, "天网工程", "mech.curated:skynet-surveillance-project")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CURATED_NAMES)
+def test_curated_names_alone(text, expected):
+    assert mechanisms(text) == expected
 
 
 @pytest.mark.parametrize("text, span, adopt", CURATED_CASES)
