@@ -21,9 +21,10 @@ TAILED = ("机制", "模式", "制度", "工作法", "做法", "经验")
 # a campaign named again as 该专项行动, or as 专项行动 right after a verb that launches it (已率先启动专项行动)
 CAMPAIGN_ANAPHOR = re.compile(r"(?:(?:该|此|这一|此次|本次|这次)|(?<=启动|开展|部署))专项(?:行动|活动)")
 CAMPAIGN_ENDS = ("行动", "活动")
-# the characters ANAPHOR's words open with, and the word CAMPAIGN_ANAPHOR's hold: both patterns open with a
-# group, which `re` tries at every character, so a sentence is first asked whether it holds them at all
-ANAPHOR_OPENINGS = re.compile("[该这此率先]")
+# the characters ANAPHOR's words open with (试 for its pilots: all hold 试点), and the word CAMPAIGN_ANAPHOR's
+# hold: both patterns open with a group, which `re` tries at every character, so a sentence is first asked
+# whether it holds them at all
+ANAPHOR_OPENINGS = re.compile("[该这此率先试]")
 
 
 def antecedent(mechs: list[MechanismMention]) -> MechanismMention | None:
