@@ -214,3 +214,22 @@ def test_a_bare_centre_as_a_topic_or_a_kind_is_no_body(text):
 def test_a_bare_centre_alone_is_the_countys():
     names = institution_names("坊子区委政法委推行“一窗受理”，依托综治中心化解纠纷。")
     assert "潍坊市坊子区社会治安综合治理中心" in names
+
+
+# a quote a body weaves into its work (把“三级联调”与信访工作结合起来) names a way of working, as a quote
+# taken as its lever does (以“一案一码”为抓手); a phenomenon (民转刑) names none
+WOVEN_CASES = [
+    (
+        "瑞金市人民法院把“三级联调”与信访工作结合起来。",
+        [(8, 14, "三级联调", "mech.setup-verb+quoted")],
+    ),
+    ("该院以“一案一码”为抓手，推进执行。", [(3, 9, "一案一码", "mech.numbered")]),
+    ("该院把“民转刑”与治安案件结合起来分析。", []),
+    # no joining verb after it: no frame
+    ("该院把“三级联调”写进了年度报告。", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", WOVEN_CASES)
+def test_a_quote_woven_into_the_work(text, expected):
+    assert mechanisms(text) == expected

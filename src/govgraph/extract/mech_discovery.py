@@ -40,6 +40,7 @@ from .mech_names import (
     any_of,
     clean_name,
     cue_patterns,
+    framed_quote,
     generic_only,
     joined_body,
     past_bad_start,
@@ -115,7 +116,7 @@ def _carried_out(text: str, start: int, end: int, cues: MechanismCues) -> bool:
     a whole: a noun after the quote makes it a modifier (打造“民转刑”案件的…)."""
     if end < len(text) and CJK.match(text[end]) and text[end] not in "等和与及为":
         return False
-    frame = text.endswith("以", 0, start) and re.match(r"为(抓手|切入点|着力点|突破口|载体)", text[end:])
+    frame = framed_quote(text, start, end)
     return (
         bool(frame)
         or setup_before(text, start, cues)

@@ -187,6 +187,19 @@ def _kind_words(cues: MechanismCues) -> tuple[str, ...]:
     return tuple(set(cues.generic) | set(cues.strong_tails) | set(cues.weak_tails) | set(KIND_WORDS))
 
 
+# a quote framed as the lever a body takes (以“一案一码”为抓手), or as what it weaves into its work
+# (把“三级联调”与信访工作结合起来, 将“三所联动”与网格管理相融合): the quote names a way of working
+LEVER_AFTER = re.compile(r"为(?:抓手|切入点|着力点|突破口|载体)")
+WOVEN_AFTER = re.compile(r"[与同][^，。；“”]{1,12}?(?:相|有机|深度)?(?:结合|融合|衔接)")
+
+
+def framed_quote(text: str, start: int, end: int) -> bool:
+    """The quote at text[start:end] (its marks included) is framed as a lever or as woven into the work."""
+    if text.endswith("以", 0, start):
+        return LEVER_AFTER.match(text, end) is not None
+    return text.endswith(("把", "将"), 0, start) and WOVEN_AFTER.match(text, end) is not None
+
+
 # verbs that take 出 for what they bring forth (总结出…工作法); 建立出 is no verb
 OUT_VERBS = ("总结", "提炼", "探索", "摸索", "打造")
 
