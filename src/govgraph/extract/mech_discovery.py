@@ -64,18 +64,15 @@ NUMBERED = re.compile(
 )
 # 一X一Y names stand on their own (一村一警, 一法院一创新, 一乡镇（办）一派出所)
 PAIRED = re.compile(r"^一[\u4e00-\u9fff（）()]{1,6}一[\u4e00-\u9fff]{1,4}$")
-# a method named by its steps: 五步调解法, 三字诀
-STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")
+STEPS = re.compile(rf"^[{NUM}][步字招][\u4e00-\u9fff]{{0,4}}[法诀]$")  # a method named by its steps: 五步调解法, 三字诀
 # after a rule suffix's 制 these make a verb (家长制发, 负责制定): no system is named
 RULE_SUFFIX_BREAKS = ("度", "发", "定", "订", "作")
 ORDINAL = re.compile(rf"^(?:第[{NUM}]+|[{NUM}]+号)")
-# a quoted name ending like a campaign is one: “城市品质六大提升行动”
-CAMPAIGN_ENDS = ("行动", "工程", "计划")
+CAMPAIGN_ENDS = ("行动", "工程", "计划")  # a quoted name ending like a campaign is one: “城市品质六大提升行动”
 PLUS_NAME = re.compile(r"^[^+＋]{1,12}(?:[+＋][^+＋]{1,16})+$")
 # a quoted character or two inside a word: 五“度”融合
 INNER_QUOTE = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
-# between quotes in a row that share the generic word after the last one
-QUOTE_JOINERS = ("", "、", "和", "及", "与")
+QUOTE_JOINERS = ("", "、", "和", "及", "与")  # between quotes in a row that share the generic word after the last one
 PHRASE_MAX = 16  # characters of an unquoted name
 # a campaign's two-part name written with a space (“清渠洁岸 清洁家园”工作): a name, not a slogan;
 # before 活动 it is an event's theme (“巾帼心向党 书香绽芳华”等文体活动)
