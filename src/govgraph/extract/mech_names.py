@@ -14,7 +14,7 @@ from ..segment import jieba_pos
 from ..spans import words_pattern
 
 QUOTE_CHARS = "“”\"‘’'「」『』"
-NO_QUOTES = str.maketrans("", "", QUOTE_CHARS)
+QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
 NUM = "一二三四五六七八九十两双百千万多"
 NUMERAL_CHARS = set(NUM + "级项个条种大号0123456789")
 NO_NUMERALS = str.maketrans("", "", "".join(sorted(NUMERAL_CHARS)))  # (what is left of a name is counted)
@@ -68,7 +68,7 @@ def stops_inside(cues: MechanismCues) -> re.Pattern:
 
 def clean_name(s: str) -> str:
     """Drop quotes and one or two trailing generic words (SPEC: 交叉执行工作机制 → 交叉执行)."""
-    s = s.translate(NO_QUOTES).strip()
+    s = QUOTE.sub("", s).strip()
     cues = mechanism_cues()
     for _ in range(2):
         if not s.endswith(cues.strip):

@@ -19,9 +19,8 @@ from ..lexicon_mechanisms import mechanism_cues, mechanism_stoplist, mechanisms_
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTED, discover
 from .mech_forms import COUNT_VALUES
-from .mech_names import QUOTE_CHARS, Candidate, clean_name
+from .mech_names import QUOTE, QUOTE_CHARS, Candidate, clean_name
 
-QUOTE = re.compile(f"[{re.escape(QUOTE_CHARS)}]")
 # a label that names people (法律明白人), counted in people right before or after it, names those
 # people, not the programme (附条件不起诉37人 is the procedure applied: it names no people)
 PEOPLE_WORDS = ("人", "员")
