@@ -104,3 +104,20 @@ def quantities(text: str) -> list[tuple[str, str, str | None]]:
 def test_no_figure_inside_a_region_name():
     assert quantities("五家渠市人民法院在青湖路街道设立诉调对接工作室。") == []
     assert quantities("五家渠市公安局与三家单位联合执法。") == [("三家", "item", "五家渠市公安局")]
+
+
+# 答：我们… at a press conference: the figures are the host's (the body the article names most), not
+# those of the body named last before the question; an answer naming a body keeps it
+PRESS_TEXT = (
+    "浦东新区检察院召开新闻发布会\n\n"
+    "本报讯 4月25日，上海市浦东新区人民检察院召开新闻发布会。上海知识产权法院、浦东新区人民法院也派员参加了发布会。\n\n"
+    "记者：检察机关如何服务企业创新？\n\n"
+)
+
+
+def test_an_answer_at_a_press_conference_is_the_hosts():
+    host = "上海市浦东新区人民检察院"
+    text = PRESS_TEXT + "答：我们在7个街镇建立企业服务联络点，今年已走访企业320家。"
+    assert quantities(text) == [("7个", "item", host), ("320家", "item", host)]
+    named = PRESS_TEXT + "答：浦东新区人民法院今年审结知识产权案件320件。"
+    assert quantities(named) == [("320件", "case", "上海市浦东新区人民法院")]

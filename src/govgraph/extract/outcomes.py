@@ -68,6 +68,7 @@ class Outcomes:
         self._story = False  # …and whether that paragraph tells a case
         self._label_line: tuple[int, int] | None = None  # a paragraph that is a case's label alone (案例二：…案)
         self._case = False  # …or opened telling one case (在一起…纠纷案中，…)
+        self._answer = False  # …or is an answer at a press conference (答：我们…)
         # a sentence opened by a collective's lead (全市检察机关共办理…) and none with a subject or another
         # agent since: the figures of sentences with no agent are the lead's, not those of bodies carried from before
         self._collective: SubjectChoice | None = None
@@ -100,6 +101,8 @@ class Outcomes:
         first, spans = len(self.quantities), []
         lead = self._collective or self._agent
         carried = [] if self._collective is not None else carried
+        if self._answer and not view.insts:
+            carried, lead = [], None  # 答：我们…: the host's work (the body the article names most), not the last named
         for qm in figures:
             recalled = recalled_agents(view, qm.start, self._recall)
             choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body, lead, scope, recalled)
@@ -160,6 +163,7 @@ class Outcomes:
             self._label_line = (article, paragraph) if self._story and is_label_line(view.text) else None
             self._story = self._story or labelled
             self._case = opens_a_case(view.text)  # …for the sentences after it
+            self._answer = view.text.startswith(ANSWER_OPENINGS)
             return False
         return self._case and _names_no_body(view)
 
@@ -296,6 +300,10 @@ class Outcomes:
             ),
             None,
         )
+
+
+# a paragraph opening so answers a reporter's question; its 我们 is the body holding the conference
+ANSWER_OPENINGS = ("答：", "答:")
 
 
 def _outside_names(figures: list, names: list) -> list:
