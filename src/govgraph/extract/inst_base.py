@@ -262,12 +262,15 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
     )
 
 
+# a word after which a name starts, though jieba glues the two: 和县, 会同县 (here 和, 会同 join), 了市
+# (审议了市中级人民法院…)
+BOUNDARY_BEFORE = (*JOINING_WORDS, "了")
+
+
 def word_starts_at(text: str, s: int) -> bool:
     """jieba puts a word boundary at `s`: 区 in 经开区住建局 ends a name, in 携手区政法委 it starts one."""
-    if text.endswith(JOINING_WORDS, 0, s):
-        return True  # jieba reads 和县, 会同县 as the county; here 和, 会同 join
-    if text.endswith("了", 0, s):
-        return True  # 审议了市中级人民法院…: jieba glues 了市 into a word
+    if text.endswith(BOUNDARY_BEFORE, 0, s):
+        return True
     lo = max(0, s - 4)
     pos = lo
     for word, _ in jieba_pos(text[lo : s + 3]):

@@ -57,8 +57,9 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
 
 
 def _after_joining_word(text: str, lo: int, hs: int) -> str:
-    """联合稠城人民法庭, 会同草堰司法所: with no break before it, the name is the 2-3 characters after a
-    verb, preposition or conjunction jieba reads (稠城 is 稠/a + 城/n, so the tags alone give 城)."""
+    """联合稠城人民法庭, 携手草堰司法所: with no break before it, the name is the 2-3 characters after a
+    verb, preposition or conjunction jieba reads (稠城 is 稠/a + 城/n, so the tags alone give 城; jieba
+    tags 会同 a place, so 会同草堰司法所 names none)."""
     words = jieba_pos(text[lo:hs])
     n = 0
     for k in range(len(words) - 1, 0, -1):
