@@ -25,6 +25,7 @@ from ..lexicon import institution_heads
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues
 from ..segment import jieba_pos
 from .mech_names import (
+    FRAME,
     NUM,
     PAIR_JOINERS,
     Candidate,
@@ -343,10 +344,6 @@ def _parallel_run(text: str, start: int, end: int) -> int:
         return end
     # 推行网上立案、跨域立案: procedures the scheme knows stay apart
     return end if any(p in curated_labels() for p in run.group(0).split("、")) else start + run.end()
-
-
-# 以X为抓手: the measure a body takes as its lever (not 以人民为中心, 以需求为导向)
-FRAME = re.compile(r"以(?P<name>[\u4e00-\u9fff]{4,12})为(?:抓手|切入点|突破口|着力点|载体)")
 
 
 def framed(text: str, cues: MechanismCues) -> list[Candidate]:

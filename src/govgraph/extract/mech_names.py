@@ -189,7 +189,10 @@ def _kind_words(cues: MechanismCues) -> tuple[str, ...]:
 
 # a quote framed as the lever a body takes (以“一案一码”为抓手), or as what it weaves into its work
 # (把“三级联调”与信访工作结合起来, 将“三所联动”与网格管理相融合): the quote names a way of working
-LEVER_AFTER = re.compile(r"为(?:抓手|切入点|着力点|突破口|载体)")
+LEVERS = "抓手|切入点|着力点|突破口|载体"
+LEVER_AFTER = re.compile(f"为(?:{LEVERS})")
+# 以X为抓手: an unquoted measure a body takes as its lever (not 以人民为中心, 以需求为导向), read by mech_forms.framed
+FRAME = re.compile(r"以(?P<name>[\u4e00-\u9fff]{4,12})为(?:" + LEVERS + ")")
 WOVEN_AFTER = re.compile(r"[与同][^，。；“”]{1,12}?(?:相|有机|深度)?(?:结合|融合|衔接)")
 
 
