@@ -16,6 +16,15 @@ def collective_leads() -> dict[tuple[str, str], str]:
     return {(r["head"], r["level"]): r["lead"] for r in data_rows("collective_leads.tsv")}
 
 
+def lead_template(system: str, level: str, region_name: str) -> str | None:
+    """The template of the lead body acting for `system` in a region of `level`. A municipality (上海市) is
+    a province whose departments are named as a city's (上海市公安局): its own rows come first."""
+    leads = collective_leads()
+    if level == "province" and region_name.endswith("市") and (own := leads.get((system, "municipality"))):
+        return own
+    return leads.get((system, level))
+
+
 class CollectiveWord(NamedTuple):
     word: str  # 全市
     levels: tuple[str, ...]  # the levels of division it may mean

@@ -181,7 +181,7 @@ CHECKS: dict[tuple[str, str], Callable[[str], str | None] | _OneOf] = {
     ("institution_heads.tsv", "scope"): _one_of(SCOPES),
     ("institution_heads.tsv", "level"): _one_of(LEVELS, dash=True),
     ("institution_heads.tsv", "collective_at"): _levels_list,
-    ("collective_leads.tsv", "level"): _one_of(LEVELS),
+    ("collective_leads.tsv", "level"): _one_of((*LEVELS, "municipality")),
     ("collective_leads.tsv", "lead"): _template("region"),
     ("regions.tsv", "code"): _code,
     ("regions.tsv", "level"): _one_of(LEVELS),

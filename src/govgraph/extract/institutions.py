@@ -26,7 +26,7 @@ from functools import lru_cache
 
 from ..headline import dateline_end
 from ..lexicon import Division, Head, institution_heads, person_titles
-from ..lexicon_collectives import collective_leads
+from ..lexicon_collectives import lead_template
 from ..lexicon_institutions import bare_heads
 from ..lexicon_places import township_name_words
 from ..segment import jieba_pos
@@ -83,7 +83,7 @@ __all__ = [
 
 # words between a list of regions and the head they share: 公安县、沙市区两地法院
 LOCAL_WORD = "当地"  # 当地综治中心: the article's own
-LIST_FILLER = re.compile(r"(?:[两二三四五六七八九十][地市县区]|等地)$")  # 两地, 三市, 四县, 等地
+LIST_FILLER = re.compile(r"(?:(?:[两二三四五六七八九十]|[1-9]\d?)[地省市县区州旗盟]|等地)$")  # 两地, 三市, 3省, 等地
 
 
 @lru_cache(maxsize=1)
@@ -386,7 +386,7 @@ def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[I
 
 def _collective(text, start, he, head: Head, d: Division) -> list[InstitutionMention]:
     """贵州法院: the courts of a province, acting through its lead body (贵州省高级人民法院)."""
-    lead = collective_leads().get((head.surface, d.level))
+    lead = lead_template(head.surface, d.level, d.name)
     if lead is None:
         return []
     name = lead.format(region=region_prefix(d))

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..lexicon import Division, gazetteer, institution_heads, subject_cues, triggers
-from ..lexicon_collectives import CollectiveWord, collective_leads, collective_systems, collective_words
+from ..lexicon_collectives import CollectiveWord, collective_systems, collective_words, lead_template
 from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose, region_name
@@ -313,7 +313,7 @@ def _system_lead(word: str, lead: Division | None, fallback: str | None) -> Subj
     standing in for `fallback` should the document never name it; None where collective_leads.tsv has none."""
     if lead is None:
         return None
-    template = collective_leads().get((collective_systems()[word], lead.level))
+    template = lead_template(collective_systems()[word], lead.level, lead.name)
     return SubjectChoice(template.format(region=lead.name), "subj.collective-lead", fallback) if template else None
 
 
