@@ -21,7 +21,7 @@ from .adopts import SPEAKER_COLLECTIVE_RULE, AdoptionFinder
 from .county_short import withheld_short
 from .credits import credit_author, credit_regions
 from .institutions import Context, InstitutionMention, drop_conjunction_regions, find_institutions
-from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors
+from .mech_anaphora import antecedent, last_campaign, mechanism_anaphors, tailed_by_word
 from .mech_discovery import named_otherwise
 from .mechanisms import MechanismMention, find_mechanisms, quoted_span
 from .outcomes import Outcomes, SentenceView
@@ -64,6 +64,7 @@ class DocumentExtraction:
         self.para_starts = [a for a, _ in clean.paragraphs]
         self.sentence_mechs: dict[int, list] = {}  # found in the first pass, used in the second
         self.last_mech: MechanismMention | None = None  # the article's last mechanism named so far
+        self.last_by_tail: dict[str, MechanismMention] = {}  # …and its last named with each generic word (机制, 模式)
         self.last_campaign: MechanismMention | None = None  # …and its last campaign (for 该专项行动)
 
     def run(self, articles: list[Article]) -> Extraction:
@@ -78,6 +79,7 @@ class DocumentExtraction:
             ctx.author = credit_author(span) if "我院" in span else None
             self.finder.new_article()
             self.last_mech = self.last_campaign = None
+            self.last_by_tail = {}
             carried: list = []  # the institutions the article is talking about, carried across sentences
             before_items: list | None = None  # …, carried when the article's first 一是 opens a list of items
             convener: list = []  # the body that held the meeting the article tells of
@@ -171,8 +173,9 @@ class DocumentExtraction:
             ctx.put_forward(subj[0])
         actors = subj or carried
         # 同步推行该机制: the mechanism named last stands where the demonstrative does
-        again = mechanism_anaphors(text, mechs, self.last_mech, self.last_campaign)
+        again = mechanism_anaphors(text, mechs, self.last_mech, self.last_campaign, self.last_by_tail)
         self.last_mech = antecedent(mechs) or self.last_mech
+        tailed_by_word(mechs, self.last_by_tail)
         self.last_campaign = last_campaign(mechs) or self.last_campaign
         respective = respective_mechanisms(text, subj, mechs)
         for c in self.finder.sentence(text, self.paragraph_of(sent), insts, mechs + again, subj, regions):

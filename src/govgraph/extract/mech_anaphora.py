@@ -37,14 +37,20 @@ def antecedent(mechs: list[MechanismMention]) -> MechanismMention | None:
 
 
 def mechanism_anaphors(
-    text: str, mechs: list[MechanismMention], before: MechanismMention | None, campaign: MechanismMention | None = None
+    text: str,
+    mechs: list[MechanismMention],
+    before: MechanismMention | None,
+    campaign: MechanismMention | None = None,
+    by_tail: dict[str, MechanismMention] | None = None,
 ) -> list:
     """Mentions standing where 该机制 (…) stands, named as the last mechanism before it: one of the
-    sentence's own before it, else `before` (the article's last from earlier sentences); and where
-    该专项行动 stands, the last campaign (`campaign`, the article's last from earlier sentences)."""
+    sentence's own before it, else the article's last from earlier sentences named with the demonstrative's
+    own word (`by_tail`: 该机制 takes up “林长+检察长”协作机制, not the bare 检察建议 of a sentence between),
+    else `before` (the article's last); and where 该专项行动 stands, the last campaign (`campaign`, the
+    article's last from earlier sentences)."""
     out = []
     for m in ANAPHOR.finditer(text) if ANAPHOR_OPENINGS.search(text) else ():
-        named = antecedent([mm for mm in mechs if mm.end <= m.start()]) or before
+        named = antecedent([mm for mm in mechs if mm.end <= m.start()]) or _same_word(m.group(), by_tail) or before
         if named is not None:
             out.append(replace(named, start=m.start(), end=m.end(), surface=m.group(), rule="mech.anaphor"))
     for m in CAMPAIGN_ANAPHOR.finditer(text) if "专项" in text else ():
@@ -54,6 +60,19 @@ def mechanism_anaphors(
         if named is not None:
             out.append(replace(named, start=m.start(), end=m.end(), surface=m.group(), rule="mech.anaphor"))
     return out
+
+
+def tailed_by_word(mechs: list[MechanismMention], by_tail: dict[str, MechanismMention]) -> None:
+    """Keep in `by_tail` the last mechanism named with each generic word (“X”协作机制 under 机制)."""
+    for mm in sorted(mechs, key=lambda mm: mm.end):
+        tail = next((t for t in TAILED if mm.surface.endswith(t)), None)
+        if tail is not None:
+            by_tail[tail] = mm
+
+
+def _same_word(anaphor: str, by_tail: dict[str, MechanismMention] | None) -> MechanismMention | None:
+    tail = next((t for t in TAILED if anaphor.endswith(t)), None)
+    return by_tail.get(tail) if by_tail and tail else None
 
 
 def last_campaign(mechs: list[MechanismMention]) -> MechanismMention | None:
