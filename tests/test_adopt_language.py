@@ -1,9 +1,44 @@
-"""Adoption across the language of reports: 该机制 taking up the last mechanism named as a 机制. Invented texts;
-each positive stands beside a negative."""
+"""Adoption across the language of reports: a body a report goes on about heading after heading, a modal verb
+ruling an alternative clause, 该机制 taking up the last mechanism named as a 机制, an occasion (以X为契机) and a
+partner whose joint act is over. Invented texts; each positive stands beside a negative."""
 
 from __future__ import annotations
 
 from extract_helpers import adoptions
+
+SECTIONS = (
+    "岱山县人民法院服务海岛发展\n\n岱山县人民法院立足海岛实际，推动纠纷就地化解。\n\n"
+    "一、做实源头预防\n\n{0}\n\n二、做优执行质效\n\n{1}\n\n三、做强司法服务\n\n{2}\n\n"
+    "四、做硬队伍本领\n\n实施“上岛下船”锻炼计划。"
+)
+
+
+def test_a_report_that_goes_on_about_its_body_keeps_it_near():
+    """Each headed section opening with an adoption verb (深化…, 开展…, 实行…) tells the same body's work: four
+    paragraphs on, 实施“上岛下船”锻炼计划 is still its own."""
+    got = adoptions(
+        SECTIONS.format("深化“渔港调解”机制。", "开展“休渔期集中执行”专项行动。", "实行“一船一码”信用管理。")
+    )
+    assert got[("岱山县人民法院", "上岛下船")] == [(128, 138, "adopt.carried")]
+    assert got[("岱山县人民法院", "一船一码")] == [(103, 109, "adopt.carried")]
+
+
+def test_a_body_not_talked_about_for_paragraphs_is_not_carried_that_far():
+    got = adoptions(SECTIONS.format("今年以来调处渔事纠纷126件。", "执结案件213件。", "渔民满意度达98%。"))
+    assert ("岱山县人民法院", "上岛下船") not in got
+
+
+def test_an_alternative_clause_is_ruled_by_the_modal_before_it():
+    """上级法院可以提级执行，…，或者开展协同执行: what may be done, not what the body carried did."""
+    got = adoptions("岱山县人民法院推行“渔港调解”机制。上级法院可以提级执行，以排除干扰，或者开展协同执行。")
+    assert ("岱山县人民法院", "协同执行") not in got
+    assert got[("岱山县人民法院", "渔港调解")] == [(0, 17, "adopt.subject+trigger")]
+
+
+def test_a_clause_joined_with_bing_is_done():
+    got = adoptions("岱山县人民法院推行“渔港调解”机制。对涉渔重大案件，报请提级执行，以排除干扰，并开展协同执行。")
+    assert got[("岱山县人民法院", "协同执行")] == [(42, 46, "adopt.carried")]
+
 
 FOREST = (
     "南平市人民检察院与南平市林业局会签《关于建立“林长+检察长”协作机制的意见》。"
@@ -22,3 +57,28 @@ def test_gai_jizhi_takes_up_the_last_mechanism_named_as_a_jizhi():
 def test_a_demonstrative_with_no_such_word_takes_the_last_mechanism():
     got = adoptions(FOREST.format("项工作").replace("将深化该项工作", "将深化这种做法"))
     assert ("南平市人民检察院", "检察建议") in got  # 这种做法: no mechanism was named 做法, the last stands
+
+
+def test_a_campaign_taken_as_the_occasion_is_not_adopted():
+    got = adoptions("东阳市司法局以“法治乡村建设年”活动为契机，开展“法律明白人”培养工程。")
+    assert ("东阳市司法局", "法治乡村建设年") not in got
+    assert got[("东阳市司法局", "法律明白人")] == [(0, 30, "adopt.subject+trigger")]
+
+
+def test_a_measure_taken_as_the_lever_is_adopted():
+    got = adoptions("东阳市司法局以“法律明白人”培养工程为抓手，推进法治乡村建设。")
+    assert got[("东阳市司法局", "法律明白人")] == [(0, 13, "adopt.subject")]
+
+
+def test_a_partner_two_clauses_back_has_done_its_part():
+    """与宁波银行联合研发…平台，线上召开…，采用网络拍卖方式: the auction is the court's own again."""
+    got = adoptions(
+        "宁海县人民法院应用信息化手段，与宁波银行联合研发执行款管理平台，线上召开债权人会议，采用网络拍卖方式处置财产。"
+    )
+    assert ("宁波银行", "网络拍卖") not in got
+    assert got[("宁海县人民法院", "网络拍卖")] == [(0, 48, "adopt.subject+trigger")]
+
+
+def test_a_partner_issuing_a_document_shares_what_it_says():
+    got = adoptions("宁海县人民法院加强部门协作，与宁海县公安局联合出台文件，明确职责分工，落实“警法联动”制度。")
+    assert got[("宁海县公安局", "警法联动")] == [(15, 45, "adopt.mention+trigger")]

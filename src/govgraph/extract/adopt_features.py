@@ -31,7 +31,8 @@ TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
 OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
 NEAR, FAR = 12, 40
-AFTER_REACH = 8  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
+AFTER_REACH = 8
+OCCASION_REACH = 3  # what may stand between a mechanism and 为契机 (its closing quote, 创建, 建设)  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
 
 
 # the start of a mechanism's clause and the features that depend on the mechanism alone
@@ -133,15 +134,26 @@ def _clause_features(text: str, mech: MechanismMention, clause_from: int) -> set
     words, f = triggers(), set()
     if governs(words["contribute"], text, clause_from, mech.start):
         f.add("contrib:governs")  # 积极参与全市“平安荆州”建设: helping with it
+    if _occasion(words.get("occasion", ()), text, mech.end):
+        f.add("contrib:occasion")  # 以“城市品质提升行动”为契机: another's campaign, the occasion of the body's work
     if governs(words["receive"], text, clause_from, mech.start):
         f.add("who:target")  # 区住建局收到检察建议后…: the addressee of another body's instrument
-    if has_trigger("modal", text[clause_from : mech.start]):
+    # a clause offering another way (…可以提级执行，以排除干扰，或者开展协同执行) is under the sentence's modal too
+    alternative = text.startswith(tuple(words.get("alternative", ())), clause_from)
+    if has_trigger("modal", text[0 if alternative else clause_from : mech.start]):
         f.add("sent:modal")  # 上级法院可以提级执行: what may be done, not what a body did
     if negated(text, clause_from, mech.start, words.get("negation", [])):
         f.add("sent:negated")  # 部分法院缺乏繁简分流机制, 尚未建立…: what is not done
     if taught(text, clause_from, mech.start, mech.end):
         f.add("sent:topic")  # 培训围绕认罪认罚从宽制度适用展开: what is taught, not done
     return f
+
+
+def _occasion(words, text: str, end: int) -> bool:
+    """An occasion word (为契机) closes the mechanism's phrase within OCCASION_REACH characters (“X”创建为契机)."""
+    after = text[end : end + OCCASION_REACH + 3]
+    cut = CLAUSE_BREAK.search(after)
+    return any(0 <= after.find(w) <= OCCASION_REACH for w in words if w in after[: cut.start() if cut else None])
 
 
 def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int) -> set[str]:

@@ -21,11 +21,13 @@ from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
 from .roles import (
+    CLAUSE_BREAK,
     bare_system_body,
     bare_system_in,
     collective_in,
     collective_lead,
     each_of_system_in,
+    has_trigger,
     opening_lead,
     region_subjects,
     system_word_at,
@@ -34,6 +36,11 @@ from .roles import (
 
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
+# a verb right before the mechanism, or opening its clause (深化“X”机制。开展“Y”专项行动。): the text still
+# tells what the carried body does, so the body stays near however many headed sections follow
+REFRESHING = frozenset({"trig:adjacent", "trig:clause_initial"})
+JOINING = ("与", "同", "和", "联合", "会同", "携手", "协同")  # right before a partner of a joint act
+SIGNING = ("签署", "会签", "签订")  # a joint act that issues a document, as the deploy verbs (出台, 印发) do
 PARTIES_REACH = 2  # …and the parties of a joint act, for 双方 (双方达成执行和解 much later are a case's parties)
 BARE_SYSTEM_RULE = "inst.bare_system:"  # the rule of a body a bare system word stands for (检察机关运用…)
 # being honoured for a mechanism, honouring a body for it (SPEC v2), being the target of the act, approving it or
@@ -41,6 +48,7 @@ BARE_SYSTEM_RULE = "inst.bare_system:"  # the rule of a body a bare system word 
 NOT_ADOPTING = frozenset(
     {
         "contrib:governs",
+        "contrib:occasion",
         "praise:between",
         "praise:clause",
         "who:praiser",
@@ -133,6 +141,23 @@ def _later_clause(c: Candidate) -> bool:
     return c.role == "mention" and "pos:after" in c.features and "clause:same" not in c.features
 
 
+def _partner_done(text: str, c: Candidate) -> bool:
+    """A partner of the subject's joint act (与中国银行联合研发…平台) shares the clause of that act and the
+    next, as `joins` reads co-actors; a mechanism two clauses on (…，线上召开听证会，采用网络拍卖方式) is the
+    subject's own again, unless the joint act issues a document whose contents the clauses go on to tell
+    (联合出台文件，落实X制度，加大…力度)."""
+    if c.role != "mention" or "who:joined" not in c.features or c.mech.start < c.who.end:
+        return False
+    if not text.endswith(JOINING, 0, c.who.start):
+        return False  # a joint word elsewhere in the clause (变单兵作战为协同发力 漯河中院…) joins no partner
+    breaks = list(CLAUSE_BREAK.finditer(text, c.who.end, c.mech.start))
+    return len(breaks) > 1 and not _issues_document(text[c.who.end : breaks[0].start()])
+
+
+def _issues_document(clause: str) -> bool:
+    return "《" in clause or has_trigger("deploy", clause) or any(w in clause for w in SIGNING)
+
+
 @dataclass
 class AdoptionFinder:
     """Walks one document's sentences in order; keeps the body the text is talking about."""
@@ -198,7 +223,9 @@ class AdoptionFinder:
         )
         self.named += [im for im in bodies if not im.title_only]
         scored = [
-            (c, score(c.features, self.weights)) for c in out if not c.features & NOT_ADOPTING and not _later_clause(c)
+            (c, score(c.features, self.weights))
+            for c in out
+            if not c.features & NOT_ADOPTING and not _later_clause(c) and not _partner_done(text, c)
         ]
         self.seen.extend(scored)
         # every co-actor of a joint measure adopts it (SPEC v2): what the lead subject adopts, they adopt,
@@ -211,6 +238,8 @@ class AdoptionFinder:
             if s > 0 or (id(c.mech) in led and joins(text, c.who, c.mech, c.role, bodies, subj))
         ]
         # 双方将建立…机制: the parties of the joint act told before; …；与A、B建立…: the body carried, with A and B
+        if any(c.role == "carried" and c.features & REFRESHING for c in found):
+            self.carried_paragraph = paragraph  # a report of one body's work goes on about it, heading after heading
         parties, carried = ([], []) if subj else (self.parties_near(paragraph), unless_said(text, bodies, self.carried))
         found += [
             Candidate(w, mm, role, frozenset())
