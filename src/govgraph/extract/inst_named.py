@@ -188,7 +188,7 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
         return []
     # the stem stops at the region before it: 东莞 + 金融纠纷 + 调解委员会
     floor = max((e for e in by_end if e <= hs), default=0)
-    stem, proper = outpost_stem(text, hs, floor, head.surface, pos_stem(text, hs, floor))
+    stem, proper = outpost_stem(text, hs, floor, head.surface, pos_stem(text, hs, floor), ctx.institutions)
     stem = _after_joining(stem)
     if floor in by_end and head.surface.endswith(NUMBERED_HEADS) and NUMBERED_STEM.fullmatch(text, floor, hs):
         stem, proper = text[floor:hs], True  # 云南省第一强制隔离戒毒所: the ordinal is the name

@@ -4,6 +4,8 @@ the head are read as a name when they stand alone between a break and the head."
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from ..lexicon import Head, institution_heads
 from ..lexicon_institutions import stem_words
 from ..segment import jieba_pos, word_frequency
@@ -25,9 +27,12 @@ RARE = 300
 UNHEARD = 10
 
 
-def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str, bool]) -> tuple[str, bool]:
+def outpost_stem(
+    text: str, hs: int, floor: int, surface: str, found: tuple[str, bool], named: Iterable[InstitutionMention] = ()
+) -> tuple[str, bool]:
     """The outpost's name before its head at `hs` (not before `floor`) when 2-3 name characters
-    stand between a break (or `floor`) and the head; else `found`, the stem read by tags."""
+    stand between a break (or `floor`) and the head; else `found`, the stem read by tags. `named`: the
+    bodies the article named before, whose outposts vouch for their places' names."""
     if surface not in OUTPOST_HEADS:
         return found
     i = hs
@@ -44,6 +49,8 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
         return found
     if run in stem_words()["outpost_kind"] or run[0] in NOT_FIRST or run[-1] in "镇乡村":
         return found  # 镇司法所: the township's name is read with its suffix elsewhere
+    if run in outpost_places(named):
+        return run, True  # 两路人民法庭与两路派出所: jieba reads 两路 as a numeral, the tribunal named the place
     words = jieba_pos(run)
     if _rare_first(words) and word_frequency(run) < COMMON:
         return run, True
@@ -54,6 +61,19 @@ def outpost_stem(text: str, hs: int, floor: int, surface: str, found: tuple[str,
     if word_frequency(run) >= COMMON and words[0][1] != "ns":
         return found
     return run, True
+
+
+def outpost_places(named: Iterable[InstitutionMention]) -> set[str]:
+    """The places the article's outposts are named after (两路 of 渝北区人民法院两路人民法庭): the name between
+    the parent's and the head."""
+    places = set()
+    for m in named:
+        if m.parent and m.name.startswith(m.parent):
+            rest = m.name[len(m.parent) :]
+            head = next((h for h in OUTPOST_HEADS if rest.endswith(h)), None)
+            if head is not None and 2 <= len(rest) - len(head) <= LONGEST:
+                places.add(rest[: -len(head)])
+    return places
 
 
 def _after_joining_word(text: str, lo: int, hs: int) -> str:

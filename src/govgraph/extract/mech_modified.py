@@ -1,6 +1,7 @@
 """`mech.setup-verb+quoted-phrase`: a setup verb, a short quoted word that names no way of working alone
-(“一对一”, “一站式”) and the phrase after it up to the clause's end, which together are the name:
-实行“一对一”审判辅助和心理辅导 → 一对一审判辅助和心理辅导 (as the gold of d19 names it)."""
+(“一对一”, “一站式”), or one that qualifies the word after it (“清单式”), and the phrase after it up to the
+clause's end, which together are the name: 实行“一对一”审判辅助和心理辅导 → 一对一审判辅助和心理辅导 (as the
+gold of d19 names it), 开展“清单式”监督 → 清单式监督."""
 
 from __future__ import annotations
 
@@ -15,6 +16,8 @@ PHRASE = r"[\u4e00-\u9fff]{2,9}"
 # words that make the phrase a clause of its own, not a name's rest (“一站式”服务群众: a verb and its object)
 PHRASE_STOP_FLAGS = ("r", "p", "u", "d", "m", "q", "t", "f")
 JOINERS = ("和", "与", "及")
+# a quote ending so qualifies the word after it and names a way of working only with it (“清单式”监督, “点穴式”巡察)
+QUALIFIER_ENDS = ("式",)
 
 
 @lru_cache(maxsize=4)
@@ -30,7 +33,10 @@ def quote_with_phrase(text: str, cues: MechanismCues) -> list[Candidate]:
     out = []
     for m in _pattern(cues).finditer(text):
         quote, phrase = m.group("quote"), m.group("phrase")
-        if plausible(quote) or not plausible(phrase):
+        if quote.endswith(QUALIFIER_ENDS) and plausible(quote):
+            if not plausible(quote + phrase):
+                continue
+        elif plausible(quote) or not plausible(phrase):
             continue  # “快处快赔”: the quote is the name (the quoted rules read it)
         words = jieba_pos(phrase)
         if any(_breaks_name(w, flag, 0 < i < len(words) - 1, cues) for i, (w, flag) in enumerate(words)):
