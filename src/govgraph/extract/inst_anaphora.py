@@ -5,20 +5,22 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import Division
 from ..lexicon_user import KINDS  # every kind of body: 该局, 该所 … may stand for any
 from ..segment import jieba_pos
-from .inst_base import CLAUSE_MARKS, Context, InstitutionMention
+from .inst_base import CLAUSE_MARKS, Context, InstitutionMention, word_starts_at
 
 
 @dataclass(frozen=True)
 class Anaphor:
     """What an anaphor may stand for: a body of one of `kinds` the article named before, whose name
     ends with `end` (any, where None), a unit of a body too where `unit` (X区人民法院Y人民法庭,
-    X公安局Y派出所)."""
+    X公安局Y派出所); of the region level `level` only, where given (省厅, 市局)."""
 
     kinds: tuple[str, ...]
     end: str | None = None
     unit: bool = False
+    level: str | None = None
 
 
 COURT = ("court",)
@@ -53,6 +55,13 @@ ANAPHORA = {
     "该派出所": Anaphor(("public_security",), "派出所", unit=True),
     "该司法所": Anaphor(("justice",), "司法所", unit=True),
 }
+# 检察日报, 人民公安报: a level word and the last character of a body's head stand for the body of that level
+# the article named last (湖南省公安厅…。省厅刑侦局…; 临沂市公安局…，市局经侦支队…; 省院第四检察部)
+BENCHES = ("court", "procuratorate")
+for _word, _level in (("省", "province"), ("市", "prefecture"), ("县", "county"), ("区", "county")):
+    ANAPHORA[_word + "院"] = Anaphor(BENCHES, "院", level=_level)
+    ANAPHORA[_word + "局"] = Anaphor(KINDS, "局", level=_level)
+ANAPHORA["省厅"] = Anaphor(KINDS, "厅", level="province")
 # a municipality's numbered intermediate court named before (北京一中院…。一中院还…)
 for _n in "一二三四五":
     ANAPHORA[_n + "中院"] = Anaphor(COURT, f"第{_n}中级人民法院")
@@ -111,6 +120,8 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
             hs, he, surface, a.name, a.kind, a.region, a.region_name, rule="inst.author:我院", pronoun=True
         )
     refers = ANAPHORA.get(surface) or CLAUSE_ANAPHORA[surface]
+    if refers.level is not None and not word_starts_at(ctx.sentence[0], hs):
+        return None  # 全省院校, 城市局面: the level word ends another word
     mates = clause_mates(hs, ctx)
     for m in reversed(ctx.institutions):
         if any(m is o for o in mates):
@@ -120,6 +131,7 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
             m.kind in refers.kinds
             and (refers.end is None or m.name.endswith(refers.end))
             and (m.parent is None or refers.unit or m.name.endswith(BRANCH))
+            and (refers.level is None or _of_level(m.region, refers.level))
         ):
             return InstitutionMention(
                 hs,
@@ -134,3 +146,10 @@ def anaphor(hs, he, surface, ctx: Context) -> InstitutionMention | None:
                 pronoun=surface.startswith(DEMONSTRATIVES),
             )
     return None
+
+
+def _of_level(d: Division | None, level: str) -> bool:
+    """A body's region is of `level`; a municipality (北京市) is a city too (市局 is its 公安局)."""
+    return d is not None and (
+        d.level == level or (level == "prefecture" and d.level == "province" and d.name.endswith("市"))
+    )

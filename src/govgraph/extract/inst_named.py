@@ -280,8 +280,10 @@ def _sub(text, parent: InstitutionMention, he, name, head: Head, rule: str) -> I
     )
 
 
-# a branch is a police bureau's unit, and a government department's too (生态环境局钦南分局, 港口管理局钦州分局)
-BRANCH_OF = {"分局": ("government",)}
+# a branch is a police bureau's unit, and a government department's too (生态环境局钦南分局, 港口管理局钦州分局);
+# so are brigades (司法局社区矫正大队, 市场监管局执法稽查支队)
+BRIGADE_OF = ("government", "justice")
+BRANCH_OF = {"分局": ("government",), "支队": BRIGADE_OF, "大队": BRIGADE_OF, "中队": BRIGADE_OF}
 NAMED_UNITS = ("支队", "大队", "中队", "研究院", "研究中心")  # units that need a name or an ordinal before them
 
 

@@ -24,7 +24,9 @@ def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionM
             continue
         chain = chain_ending_at(by_end, hs - len(word))
         if not chain and zone.city is None:
-            return _named_zone(text, hs, he, head, word, zone, by_end, ctx)
+            return _named_zone(text, hs, he, head, word, zone, by_end, ctx) or _zone_named_before(
+                text, hs, he, head, word, ctx
+            )
         if not chain and zone.city is not None and word_starts_at(text, hs - len(word)):
             d = gazetteer().by_code.get(zone.city)
             name = fill(head, region=zone.full, short=zone.full)
@@ -41,6 +43,20 @@ def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionM
         written = text[chain[-1].start : hs - len(word)]  # the city as the text writes it (荆州, 成都市)
         name = fill(head, region=written + zone.full, short=written + zone.full)
         return [mention(chain[0].start, he, text, name, head, d, d.name, "inst.zone")]
+    return []
+
+
+def _zone_named_before(text, hs, he, head: Head, word: str, ctx: Context) -> list[InstitutionMention]:
+    """苏州工业园区人民法院…。园区管委会与该院…: a bare zone word opening a name means the zone of the body the
+    article named last in a zone of that word (its name up to the word)."""
+    if not word_starts_at(text, hs - len(word)):
+        return []
+    for m in reversed(ctx.institutions):
+        at = m.name.find(word) if m.rule.startswith("inst.zone") else -1
+        if at > 0:
+            zone = m.name[: at + len(word)]
+            name = fill(head, region=zone, short=zone)
+            return [mention(hs - len(word), he, text, name, head, m.region, m.region_name, "inst.zone.before")]
     return []
 
 
@@ -69,3 +85,17 @@ def _named_zone(text, hs, he, head: Head, word: str, zone: Zone, by_end, ctx: Co
     d = resolve_chain(chain, ctx)[0] if chain else None
     name = fill(head, region=written, short=written)
     return [mention(begin, he, text, name, head, d, d.name if d else None, "inst.zone.named")]
+
+
+CORPS = "新疆生产建设兵团"
+
+
+def corps_front(text: str, start: int) -> tuple[int, str] | None:
+    """新疆生产建设兵团第一师阿拉尔市人民检察院, 第八师石河子市公安局: a corps division (师) written right before the
+    city it governs with it (师市合一) is part of the body's name; (where the name starts, the division's full name)."""
+    if text[start - 1 : start] != "师":
+        return None  # the common case, told by one character
+    for word, zone in development_zones().items():
+        if zone.full.startswith(CORPS) and text.endswith(word, 0, start):
+            return _written_front(text, start - len(word), zone.full[: -len(word)]), zone.full
+    return None

@@ -70,7 +70,7 @@ from .inst_local import (
 )
 from .inst_named import WORD_HEADS, named, subunit, unit_named_before
 from .inst_outpost import region_police_unit
-from .inst_zones import in_zone
+from .inst_zones import corps_front, in_zone
 from .region_records import RegionMention
 from .townships import TOWNSHIP_SUFFIXES
 
@@ -375,7 +375,9 @@ def _with_chain(text, hs, he, head: Head, chain, ctx: Context, by_end) -> list[I
     out = []
     for ch, md, mrname, mprefix, mshort in members:
         name = fill(head, region=named_by_place(ch, md, head) or mprefix, short=mshort)
-        if ch is chain:
+        if ch is chain and (corps := corps_front(text, ch[0].start)):
+            out.append(mention(corps[0], he, text, corps[1] + name, head, md, mrname, "inst.corps"))
+        elif ch is chain:
             out.append(mention(ch[0].start, he, text, name, head, md, mrname, "inst.head"))
         else:
             m = mention(ch[0].start, ch[-1].end, text, name, head, md, mrname, "inst.list")

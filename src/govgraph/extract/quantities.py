@@ -23,7 +23,7 @@ _CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两�
 # the words that may stand before a figure's number (近千件, 累计1200万元)
 PRE = ("将近", "接近", "不超过", "不到", "超过", "近", "超", "逾", "约", "共", "累计")
 # what a figure starts with: such a word, or its number (ARABIC, _CN or 半)
-FIGURE_FIRST = "".join(sorted({w[0] for w in PRE})) + r"\d零〇一二两三四五六七八九十百千半"
+FIGURE_FIRST = "".join(sorted({w[0] for w in PRE})) + r"\d零〇一二两三四五六七八九十百千万半"
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 # one clause of the figure, for cue words
 CLAUSE_STOPS = "，,；;。！？!?（("
@@ -43,7 +43,7 @@ def _pattern() -> re.Pattern:
     return re.compile(
         # the lookahead first: where no figure can start, one test fails instead of every branch (twice as fast)
         rf"(?=[{FIGURE_FIRST}])(?P<pre>{'|'.join(PRE)})?"
-        rf"(?P<num>{ARABIC}|{_CN}|半)\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
+        rf"(?P<num>{ARABIC}|{_CN}|半|万(?=[余多]|\s*(?:{words})))\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
         rf"(?P<unit>{words})(?P<tail>之内|以内|内)?"
     )
 
@@ -109,8 +109,10 @@ def _list_start(text: str, start: int) -> int:
     return max(text.rfind(c, 0, start) for c in "，。；：,;:") + 1
 
 
-# a round hundred or thousand alone is a figure after a word of approximation (逾千人, 近百件, 超千起)
+# a round hundred or thousand alone is a figure after a word of approximation (逾千人, 近百件, 超千起);
+# a round ten to ten thousand alone is one before 余/多 too (百余起, 十多名, 万余件), 万 also after one (近万人)
 ROUND_HUNDREDS = ("百", "千")
+ROUND_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
 APPROXIMATE = ("将近", "接近", "超过", "近", "超", "逾", "约")
 # the nouns of cases a figure may count right after (有财产线索的案件2104件)
 CASE_HEADS = ("案件", "案")
@@ -311,11 +313,16 @@ def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
             bool(m.group("mag")) or any(c in "百千点" for c in num) or ("十" in num and len(num) > 1)
         )  # …and 四十六人, 十一条, 十二点三亿元: a number of two figures or a fraction
         counted = counted or (num in ROUND_HUNDREDS and m.group("pre") in APPROXIMATE)  # 逾千人, 近百件
+        if num in ROUND_ALONE:
+            counted = counted or bool(m.group("approx1")) or (num != "十" and m.group("pre") in APPROXIMATE)
+            start = m.start("pre") if m.group("pre") else m.start("num")
+            if (num == "万" and not counted) or text[start - 1 : start] == "数":
+                continue  # 万人成讼率, 数百余人: no figure (十天 is one: its unit takes Chinese numerals)
         if not arabic and not unit.chinese_numerals and not counted:
             continue
         if _is_date_or_ordinal(text, m):
             continue
-        value = parse_number(num)
+        value = ROUND_ALONE.get(num) or parse_number(num)
         # 一家/两个部门 tell a story; a count of bodies in Chinese numerals is a figure from three on
         if value is None or (not arabic and unit.unit == "item" and value < 3):
             continue

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ..headline import dateline_end
-from ..lexicon import triggers
+from ..lexicon import subject_cues, triggers
 from ..lexicon_collectives import collective_leads, collective_systems
 from ..spans import words_pattern
 from .inst_base import SPEAKER_WE
@@ -380,3 +380,15 @@ def bare_system_body(c: Collective, carried: list, named: list) -> list:
     mine = [b for b in carried if c.includes(b)]
     last = [b for b in named if c.includes(b)][-1:]
     return mine or last
+
+
+BELONGING_LAST = ("属", "下")  # the last characters of the words of belonging (所属, 下属, 旗下)
+
+
+def parent_before(text: str, im, insts: list):
+    """四川省戒毒管理局所属资阳强制隔离戒毒所收治…: the body named right before `im` with a word of belonging
+    between them (data/subject_cues.tsv, subsidiary); `im` acts, the parent only tells whose it is. Else None."""
+    if text[im.start - 1 : im.start] not in BELONGING_LAST:
+        return None  # the common case, told by one character
+    words = subject_cues().get("subsidiary", {})
+    return next((o for o in insts if o.end < im.start and text[o.end : im.start] in words), None)

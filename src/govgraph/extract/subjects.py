@@ -24,7 +24,7 @@ from .institutions import Context
 from .region_records import RegionMention
 from .regions import choose, region_name
 from .respective import counted_list
-from .roles import LEAD, PERSON_AFTER, REPORTING, after_last_stop, oversees, system_leads, system_word_at
+from .roles import LEAD, PERSON_AFTER, REPORTING, after_last_stop, oversees, parent_before, system_leads, system_word_at
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
 CLAUSE_STOP = re.compile(f"[{re.escape(CLAUSE_STOPS)}]")
@@ -171,10 +171,10 @@ def _agents(view: SentenceView, pos: int, ctx: Context, document_codes: set[str]
     for im in view.insts:
         if im.end > pos or im.prefix_only or _co_actor(text, im, view.subjects):
             continue
-        if (im.start, im.end) in spans:
-            continue  # 纪委监委 names two bodies at once: its figures are the first's (the party's commission)
+        if (im.start, im.end) in spans:  # 纪委监委 names two bodies: its figures are the first's (the party's)
+            continue
         spans.add((im.start, im.end))
-        if im in view.subjects or _opens_clause(text, im.start):
+        if im in view.subjects or _opens_clause(text, (parent_before(text, im, view.insts) or im).start):
             if _speaks_for_itself(text, im):
                 # a department's head speaks for its body; a station's for the station (城关镇司法所所长…)
                 speaker = im.parent if im.title_only and im.parent and not im.name.endswith(OUTPOSTS) else im.name
