@@ -82,3 +82,28 @@ def test_a_partner_two_clauses_back_has_done_its_part():
 def test_a_partner_issuing_a_document_shares_what_it_says():
     got = adoptions("宁海县人民法院加强部门协作，与宁海县公安局联合出台文件，明确职责分工，落实“警法联动”制度。")
     assert got[("宁海县公安局", "警法联动")] == [(15, 45, "adopt.mention+trigger")]
+
+
+RIVER = "华容县人民检察院探索推行“巡河检察官”制度。该做法被湖南省人民检察院{0}。"
+
+
+def test_a_body_that_spreads_a_measure_in_the_passive_adopts_it():
+    """该做法被X在全省推广: X deploys the measure (SPEC v2); 被 makes it the agent, not one honouring it."""
+    got = adoptions(RIVER.format("在全省推广"))
+    assert got[("湖南省人民检察院", "巡河检察官")] == [(22, 34, "adopt.mention")]
+
+
+def test_a_body_that_praises_a_measure_in_the_passive_does_not():
+    assert ("湖南省人民检察院", "巡河检察官") not in adoptions(RIVER.format("通报表扬"))
+
+
+PILOT = "漳州市公安局推行“警调衔接”工作机制。漳州市公安局芗城分局西桥派出所是首批{0}单位。"
+
+
+def test_a_body_that_is_a_pilot_adopts_the_measure_just_named():
+    got = adoptions(PILOT.format("试点"))
+    assert got[("漳州市公安局芗城分局西桥派出所", "警调衔接")] == [(19, 41, "adopt.subject")]
+
+
+def test_a_body_that_is_only_honoured_does_not():
+    assert ("漳州市公安局芗城分局西桥派出所", "警调衔接") not in adoptions(PILOT.format("受表彰"))

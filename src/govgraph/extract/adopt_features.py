@@ -5,6 +5,7 @@ contribution words … Those of the mechanism alone (`mech_features`) every body
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..lexicon import triggers
 from .adopt_clauses import staff_opens, taught, urges
@@ -105,7 +106,9 @@ def features(
         # the clause ends in 说/表示/介绍: mostly an official giving an account of the body's
         # own work; a scholar comments on others' work
         f.add("who:commentator" if who.kind == "education" else "who:speaker")
-    if text.endswith("被", 0, who.start) or text.startswith(tuple(words["praise"]), who.end):
+    if (text.endswith("被", 0, who.start) and not promotes(text, who.end)) or text.startswith(
+        tuple(words["praise"]), who.end
+    ):
         f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
@@ -115,6 +118,18 @@ def features(
     if who.region is None and who.region_name is None and who.name.startswith(tuple(words["national_body"])):
         f.add("who:rules-followed" if rules_followed(text, who) else "who:national")
     return f
+
+
+def promotes(text: str, end: int) -> bool:
+    """被X推广 (被X在全省推广, 被X采纳): the body after 被 takes the measure up and spreads it (SPEC v2: a body that
+    deploys a mechanism adopts it); it is not honouring it."""
+    return _promoted().match(text, end) is not None
+
+
+@lru_cache(maxsize=1)
+def _promoted() -> re.Pattern:
+    words = "|".join(map(re.escape, triggers()["promote"]))
+    return re.compile(rf"(?:在[^，。；,;]{{1,8}}?)?(?:{words})")
 
 
 def mech_features(text: str, mech: MechanismMention, head: int) -> MechFeatures:

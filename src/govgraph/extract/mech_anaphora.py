@@ -10,10 +10,10 @@ from .mechanisms import MechanismMention
 
 # a demonstrative and a generic word that a mechanism's name may end in; or a pilot's verb with no
 # object, which takes up the measure just named (…协作机制。朝阳区法院、南关区法院率先试点，…), as does
-# being made its pilot (…作为试点单位先行先试, 被确定为全国试点法院)
+# being made its pilot or being one (…作为试点单位先行先试, 被确定为全国试点法院, X派出所是首批试点单位)
 ANAPHOR = re.compile(
     r"(?:该|这一|此|这项|这种)(?:工作机制|机制|模式|制度|工作法|做法)|(?:率先|先行)(?:试点|试行|推行)(?=[，。；,;])"
-    r"|(?:被确定为|被列为|确定为|列为|作为)(?:全国|全省|全区|全市)?(?:首批)?试点(?:单位|法院|检察院)"
+    r"|(?:被确定为|被列为|确定为|列为|作为|是|成为)(?:全国|全省|全区|全市)?(?:首批|第一批)?试点(?:单位|法院|检察院|派出所)"
 )
 
 
