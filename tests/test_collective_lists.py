@@ -74,3 +74,45 @@ SUBJECT_CASES = [
 @pytest.mark.parametrize("text, subject", SUBJECT_CASES)
 def test_a_municipalitys_collective_is_its_bureau(text, subject):
     assert [q["subject"] for q in doc(text)["quantities"]] == [subject]
+
+
+def relative_bodies(text: str) -> list[tuple[str, int, int]]:
+    return [
+        (i["name"], e["start"], e["end"])
+        for i in doc(text)["institutions"]
+        for e in i["evidence"]
+        if e["rule"] == "inst.relative:人民检察院"
+    ]
+
+
+# 市人民检察院 named so again is the same body, though a county-level city of the prefecture was named since
+# (a place visited); a prefecture named since is the new 市 (an article going round the cities)
+RELATIVE_AGAIN = [
+    (
+        "吴忠市人大常委会对市人民检察院开展评议，深入利通区、青铜峡市等地调研。市人民检察院建立“挂案清理”机制。",
+        [("吴忠市人民检察院", 9, 15), ("吴忠市人民检察院", 35, 41)],
+    ),
+    (
+        "吴忠市人大常委会对市人民检察院开展评议。银川市委政法委召开会议，市人民检察院建立“挂案清理”机制。",
+        [("吴忠市人民检察院", 9, 15), ("银川市人民检察院", 32, 38)],
+    ),
+    # named first after the county-level city, it is that city's
+    ("青铜峡市人大常委会对市人民检察院开展评议。", [("青铜峡市人民检察院", 10, 16)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", RELATIVE_AGAIN)
+def test_a_relative_name_again_is_the_same_body(text, expected):
+    assert relative_bodies(text) == expected
+
+
+def test_a_body_of_the_county_level_city_makes_it_the_topic():
+    text = "宣城市人民检察院与市教育局会签办法。宁国市人民检察院联合市教育局推行“法治副校长+”工作机制。"
+    names = [i["name"] for i in doc(text)["institutions"]]
+    assert names == ["宣城市人民检察院", "宣城市教育局", "宁国市人民检察院", "宁国市教育局"]
+
+
+def test_a_region_named_later_in_the_sentence_is_not_before():
+    text = "商洛市人民政府推行“一网通办”。商洛中院联合市司法局开展“法律进企业”活动，被渭南市政府表彰。"
+    names = [i["name"] for i in doc(text)["institutions"]]
+    assert "商洛市司法局" in names and "渭南市司法局" not in names

@@ -105,7 +105,7 @@ class DocumentExtraction:
         names here go to a copy of the context)."""
         text = after.text
         regions = drop_conjunction_regions(text, find_regions(text, self.local_names, self.county_stems))
-        scratch = dataclasses.replace(ctx, institutions=list(ctx.institutions))
+        scratch = dataclasses.replace(ctx, institutions=list(ctx.institutions), sentence_region_starts=[])
         return quote_speaker(text, find_institutions(text, regions, scratch, []))
 
     def paragraph_of(self, sent: Sentence) -> int:
@@ -208,6 +208,7 @@ class DocumentExtraction:
     def regions(self, sent: Sentence, regions: list[RegionMention], ctx: Context) -> None:
         """Resolve the sentence's region mentions and add them to the article's context."""
         prev: RegionMention | None = None
+        ctx.sentence_region_starts = []
         for m in regions:
             if m.local_level:
                 parent = self.local_parent(m, ctx)
@@ -224,6 +225,7 @@ class DocumentExtraction:
                     rule = "region.historic" if d.replaced_by else m.rule
                     self.res.add_region(d, m.surface, self.evidence(sent, m.start, m.end, rule))
                     ctx.regions.append(d)
+                    ctx.sentence_region_starts.append(m.start)
             prev = m
 
     def local_parent(self, m: RegionMention, ctx: Context) -> str | None:

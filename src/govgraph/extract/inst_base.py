@@ -101,6 +101,8 @@ class Context:
     """What the article has named so far, for implicit prefixes and anaphora."""
 
     regions: list[Division] = field(default_factory=list)
+    # where the sentence being read names the last of `regions` (市人民检察院…深入青铜峡市: named after it)
+    sentence_region_starts: list[int] = field(default_factory=list)
     local_regions: list[tuple[str, str]] = field(default_factory=list)  # (name, level)
     village_towns: dict[str, str] = field(default_factory=dict)  # a village → the township it was named under
     institutions: list[InstitutionMention] = field(default_factory=list)
@@ -123,15 +125,19 @@ class Context:
                 self.institutions.append(self.institutions.pop(k))
                 return
 
-    def implicit_region(self, levels: tuple[str, ...], suffix: str) -> Division | None:
-        """The article's region that 市/区/省 … stands for: the latest named before, else the
-        first named anywhere in the article, else a division containing one of them (省 in an
-        article about 许昌市 is 河南省). 市 may be a municipality (上海市)."""
+    def implicit_region(self, levels: tuple[str, ...], suffix: str, before: int | None = None) -> Division | None:
+        """The article's region that 市/区/省 … stands for: the latest named before (before offset `before` of
+        the sentence being read, when given), else the first named anywhere in the article, else a division
+        containing one of them (省 in an article about 许昌市 is 河南省). 市 may be a municipality (上海市)."""
 
         def fits(d: Division) -> bool:
             return d.name.endswith(suffix) and (d.level in levels or (suffix == "市" and d.level == "province"))
 
-        pools = (list(reversed(self.regions)), self.article_regions)
+        named = self.regions
+        if before is not None:
+            later = sum(1 for s in self.sentence_region_starts if s >= before)
+            named = named[: len(named) - later]
+        pools = (list(reversed(named)), self.article_regions)
         for pool in pools:
             for d in pool:
                 if fits(d):
@@ -297,8 +303,20 @@ def implicit_before(text: str, s: int, ctx: Context, level: str | None = None) -
                 or not word_starts_at(text, w)
             ):
                 return s, None
-            return w, ctx.implicit_region(levels, suffix)
+            return w, ctx.implicit_region(levels, suffix, w)
     return s, None
+
+
+def named_so_before(surface: str, head: Head, d: Division, ctx: Context) -> Division:
+    """市人民检察院 named so again is the body it was the first time, not that of a county-level city of the same
+    prefecture named since as a place (…市人民检察院…深入利通区、青铜峡市等地…市人民检察院: 吴忠市's both times).
+    A body of that city named just before makes it the topic (宁国市人民检察院联合市教育局: 宁国市's)."""
+    rule = "inst.relative:" + head.surface
+    before = next((m.region for m in reversed(ctx.institutions) if m.rule == rule and m.surface == surface), None)
+    if before is None or d.level != "county" or gazetteer().parent(d) != before:
+        return d
+    topical = ctx.sentence[1][-1:] + ctx.institutions[-1:]
+    return d if any(m.region == d for m in topical) else before
 
 
 def mention(s, e, text, name, head: Head, d: Division | None, rname, rule: str, **kw) -> InstitutionMention:

@@ -47,6 +47,7 @@ from .inst_base import (
     implicit_before,
     mention,
     named_by_place,
+    named_so_before,
     place_prefix,
     region_prefix,
     resolve_chain,
@@ -287,6 +288,7 @@ def _regional(text, hs, he, head: Head, chain, ctx: Context, by_end, last) -> li
         s, d = implicit_before(text, hs, ctx, head.level)
         if d is None:
             return []
+        d = named_so_before(text[s:he], head, d, ctx)
         if d.level in head.collective_at:  # 市法院, 省法院: read as 石家庄市法院 is, the system's lead body
             return _collective(text, s, he, head, d)
         name = fill(head, region=region_prefix(d), short=short_form(d))
