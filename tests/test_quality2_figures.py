@@ -10,8 +10,9 @@ from extract_helpers import doc
 from govgraph.extract.quantities import find_quantities
 from govgraph.extract.quantity_words import percent_in_words
 
-# a round ten, hundred, thousand or ten thousand alone is a figure before 余/多, or (100 and up)
-# after a word of approximation; alone otherwise 万 is a word (万人成讼率), and so are 千家万户 and 数百余人
+# a round ten, hundred, thousand, ten thousand or hundred million alone is a figure before 余/多, or (100
+# and up) after a word of approximation; alone otherwise 万 or 亿 is a word (万人成讼率, 亿元以上), and so are
+# 千家万户, 数百余人 and 单笔百万元 (a threshold)
 ROUND_FIGURES = [
     ("化解邻里纠纷百余起，", [("百余起", 6, 9, 100.0, "case")]),
     ("受益群众近万人。", [("近万人", 4, 7, 1e4, "person")]),
@@ -20,6 +21,8 @@ ROUND_FIGURES = [
     ("万人成讼率下降，走进千家万户", []),
     ("动员数百余人参与", []),
     ("十天内办结", [("十天内", 0, 3, 10.0, "day")]),
+    ("挽回经济损失近亿元，标的额亿余元", [("近亿元", 6, 9, 1e8, "CNY"), ("亿余元", 13, 16, 1e8, "CNY")]),
+    ("亿元以上的案件，单笔百万元资金流", []),
 ]
 
 
@@ -72,9 +75,12 @@ def test_tenths_of_a_whole_named_after_zhan_are_a_rate(text, expected):
     assert found == expected
 
 
-# how far a place is (距离, 相距) and a speed (时速) are facts; a distance patrolled is work
+# how far a place is (距离, 相距) and a speed (时速) are facts; a distance patrolled or driven to hear cases is
+# work (审判车 + 行程: no 车行 of a drive's length)
 DISTANCES = [
     ("该村距离县城80公里，两地相距30公里，限速时速120公里", []),
+    ("巡回审判车行程累计超过8000公里", [("超过8000公里", 9, 17, 8000.0, "other")]),
+    ("车行30分钟即可到达", []),
     ("民警巡逻里程1.2万公里", [("1.2万公里", 6, 12, 12000.0, "other")]),
 ]
 
@@ -225,3 +231,27 @@ OWN_REGION = [
 @pytest.mark.parametrize("text, expected", OWN_REGION)
 def test_our_county_is_the_county_as_a_whole(text, expected):
     assert subjects(text) == expected
+
+
+# a + in a quoted name after the figure makes no formula of it (“3+N”); a figure inside the formula stays out
+FORMULA_AFTER = [
+    ("联合市公安局等11家单位建立“3+N”执行联动机制", [("11家", 7, 10)]),
+    ("建立1+3+N工作机制，组建3+1工作专班", []),
+]
+
+
+@pytest.mark.parametrize("text, expected", FORMULA_AFTER)
+def test_a_quoted_formula_after_a_count_leaves_the_count(text, expected):
+    assert [(q.text, q.start, q.end) for q in find_quantities(text)] == expected
+
+
+# a firm's brand before the region of its branch's name is part of the name (stem_words.tsv brand)
+BRANDS = [
+    ("国网泾县供电公司开展检查15次。", [("国网泾县供电公司", 0, 8, "inst.named:公司")]),
+    ("泾县供电公司开展检查15次。", [("泾县供电公司", 0, 6, "inst.named:公司")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", BRANDS)
+def test_a_firms_brand_before_its_branchs_region_is_part_of_the_name(text, expected):
+    assert institutions(text) == expected

@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from ..lexicon import Head
-from ..lexicon_institutions import unit_heads
+from ..lexicon_institutions import stem_words, unit_heads
 from .inst_base import JOINERS, InstitutionMention, fill, is_name_char
 
 # national bodies whose local offices are named after them (国家税务总局温州市税务局,
@@ -102,3 +102,20 @@ def party_prefix(text: str, m: InstitutionMention) -> InstitutionMention:
         return m
     start = m.start - len(prefix)
     return dataclasses.replace(m, start=start, surface=text[start : m.end])
+
+
+def brand_prefix(text: str, m: InstitutionMention) -> InstitutionMention:
+    """国网泾县供电公司, 中国移动泾县分公司: a firm's brand written before the region of its branch's name is
+    part of the name (data/stem_words.tsv, brand), so the firm opens its clause where the brand does."""
+    if m.kind != "other" or m.start < 2:
+        return m
+    brand = next((b for b in stem_words()["brand"] if text.endswith(b, 0, m.start)), None)
+    if brand is None or m.name.startswith(brand):
+        return m
+    start = m.start - len(brand)
+    return dataclasses.replace(m, start=start, surface=text[start : m.end], name=brand + m.name)
+
+
+def prefixed(text: str, m: InstitutionMention) -> InstitutionMention:
+    """The body with the words written before its region that belong to its name (中共, a firm's brand)."""
+    return brand_prefix(text, party_prefix(text, m))

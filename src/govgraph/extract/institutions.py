@@ -58,7 +58,7 @@ from .inst_base import (
     word_starts_at,
 )
 from .inst_districts import POLICE, branch_named_before, district_unit
-from .inst_forms import league, own_legal_system, party_prefix, sibling_unit, unit_of, vertical_unit
+from .inst_forms import league, own_legal_system, prefixed, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_local import (
     body_of_leader,
@@ -141,7 +141,7 @@ def find_institutions(
             continue  # the head or the words before it belong to a mechanism's name (综治中心规范化建设)
         found = _at_head(text, hs, he, head, ctx, by_end, last)
         found = [
-            branch_named_before(own_legal_system(league(text, party_prefix(text, vertical_unit(text, m, last)))), ctx)
+            branch_named_before(own_legal_system(league(text, prefixed(text, vertical_unit(text, m, last)))), ctx)
             for m in found
             if not _nickname(text, m, ctx)
         ]

@@ -23,7 +23,7 @@ _CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两�
 # the words that may stand before a figure's number (近千件, 累计1200万元)
 PRE = ("将近", "接近", "不超过", "不到", "超过", "近", "超", "逾", "约", "共", "累计")
 # what a figure starts with: such a word, or its number (ARABIC, _CN or 半)
-FIGURE_FIRST = "".join(sorted({w[0] for w in PRE})) + r"\d零〇一二两三四五六七八九十百千万半"
+FIGURE_FIRST = "".join(sorted({w[0] for w in PRE})) + r"\d零〇一二两三四五六七八九十百千万亿半"
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 # one clause of the figure, for cue words
 CLAUSE_STOPS = "，,；;。！？!?（("
@@ -43,7 +43,7 @@ def _pattern() -> re.Pattern:
     return re.compile(
         # the lookahead first: where no figure can start, one test fails instead of every branch (twice as fast)
         rf"(?=[{FIGURE_FIRST}])(?P<pre>{'|'.join(PRE)})?"
-        rf"(?P<num>{ARABIC}|{_CN}|半|万(?=[余多]|\s*(?:{words})))\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
+        rf"(?P<num>{ARABIC}|{_CN}|半|[万亿](?=[余多]|\s*(?:{words})))\s*(?P<mag>万|亿|千万|百万)?(?P<approx1>余|多)?\s*(?P<mag2>万|亿)?(?P<approx2>余|多)?\s*"
         rf"(?P<unit>{words})(?P<tail>之内|以内|内)?"
     )
 
@@ -110,9 +110,10 @@ def _list_start(text: str, start: int) -> int:
 
 
 # a round hundred or thousand alone is a figure after a word of approximation (逾千人, 近百件, 超千起);
-# a round ten to ten thousand alone is one before 余/多 too (百余起, 十多名, 万余件), 万 also after one (近万人)
+# a round ten to ten thousand alone is one before 余/多 too (百余起, 十多名, 万余件), 万 and 亿 also after one
+# (近万人, 近亿元)
 ROUND_HUNDREDS = ("百", "千")
-ROUND_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4}
+ROUND_ALONE = {"十": 10.0, "百": 100.0, "千": 1000.0, "万": 1e4, "亿": 1e8}
 APPROXIMATE = ("将近", "接近", "超过", "近", "超", "逾", "约")
 # the nouns of cases a figure may count right after (有财产线索的案件2104件)
 CASE_HEADS = ("案件", "案")
@@ -130,7 +131,7 @@ def _not_before(m: re.Match, before: str, cues: dict) -> bool:
     the clause says what was done on the land (督促修复红树林面积360亩, 复绿补植、管护面积4990亩)."""
     if not _has_cue(before, "not_before"):
         return False  # the common case, told by one scan
-    hits = [w for w in cues.get("not_before", ()) if w in before]
+    hits = [w for w in cues.get("not_before", ()) if w in before.replace("车行程", "车 行程")]  # 巡回审判车 + 行程
     if hits == ["面积"] and m.group("unit") in cues.get("area", ()):
         return not any(w in before for w in cues.get("area_work", ()))
     if len(hits) == 1 and hits[0] in WORK_AFTER:
@@ -166,7 +167,9 @@ def _excluded(m: re.Match, before: str, after: str, unit: str) -> bool:
     share = unit == "percent" and after.startswith(cues.get("share_after", ()))
     # 追回5000元欠款: the debt the work recovered, as 追回欠款5000元 is (the debt alone is the story's)
     recovered = unit == "CNY" and after.startswith(cues.get("debt_after", ())) and _has_cue(before, "recovered")
-    if _has_cue(after, "not_after") and not _level_kept(before, after, cues) and not share and not recovered:
+    # a quoted name after the figure is another thing (11家单位建立“3+N”机制: its + makes no formula of the figure)
+    unquoted = after.partition("“")[0]
+    if _has_cue(unquoted, "not_after") and not _level_kept(before, after, cues) and not share and not recovered:
         return True
     if m.group("unit") == "元" and after.startswith(cues.get("money_of_one_case", ())):
         return True
@@ -316,7 +319,7 @@ def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
         if num in ROUND_ALONE:
             counted = counted or bool(m.group("approx1")) or (num != "十" and m.group("pre") in APPROXIMATE)
             start = m.start("pre") if m.group("pre") else m.start("num")
-            if (num == "万" and not counted) or text[start - 1 : start] == "数":
+            if (num in "万亿" and not counted) or text[start - 1 : start] == "数":
                 continue  # 万人成讼率, 数百余人: no figure (十天 is one: its unit takes Chinese numerals)
         if not arabic and not unit.chinese_numerals and not counted:
             continue
