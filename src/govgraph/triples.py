@@ -69,15 +69,23 @@ _INTEGER_TAIL = f'"^^{XSD_INTEGER}'  # '"' + str(int) + this: `integer(v)`
 @dataclass
 class DocTriples:
     """One document's graph: `plain` lines (in the order `GraphBuilder` adds them, repeats
-    possible) and keyed blocks, first occurrence per key, in order."""
+    possible) and keyed blocks, first occurrence per key, in order. `shown`: the plain lines
+    the page reads, in the same order (all but those of evidence and statement nodes, most
+    of a document's lines), so that `build.rows.page_rows` need not pass over the rest."""
 
     plain: list[str] = field(default_factory=list)
+    shown: list[str] = field(default_factory=list)
+    # `emit(x, grouped=True)`: each evidence node's lines (a subject's alone, so they are
+    # consecutive in any sorted graph), sorted, joined by newlines, here and not in `plain`
+    groups: list[str] = field(default_factory=list)
     keyed: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     evidence: dict[str, tuple[str, str, str]] = field(default_factory=dict)  # node -> (document, sentence, headline)
 
     def lines(self) -> list[str]:
         """The document's own graph (its keyed blocks included), sorted and unique."""
         out = set(self.plain)
+        for group in self.groups:
+            out.update(group.split("\n"))
         for block in self.keyed.values():
             out.update(block)
         return sorted(out)
@@ -87,9 +95,10 @@ class TripleEmitter(Minter):
     """Emits N-Triples lines for extractions; `GraphBuilder.add` is the rdflib view of them."""
 
     # ------------------------------------------------------------------ one document
-    def emit(self, x: Extraction) -> DocTriples:
-        """The document's triples, in the order `GraphBuilder` adds them."""
-        d = _Document(self, x)
+    def emit(self, x: Extraction, grouped: bool = False) -> DocTriples:
+        """The document's triples, in the order `GraphBuilder` adds them; `grouped`: the
+        evidence nodes' lines in `groups` (one string per node), sorted a node at a time."""
+        d = _Document(self, x, grouped)
         d.document()
         d.regions()
         d.institutions()
@@ -136,7 +145,9 @@ class TripleEmitter(Minter):
             self._add_region(out, Entity("region", d.name, d.level, code=d.code), r)
             p = gaz.parent(d)
             if p is not None:
-                out.plain.append(f"{r} {SDO_T['containedInPlace']} {self.iri('region/' + p.code)}")
+                line = f"{r} {SDO_T['containedInPlace']} {self.iri('region/' + p.code)}"
+                out.plain.append(line)
+                out.shown.append(line)
             d = p
 
     def _add_concept(self, out: DocTriples, name: str, m: str, curated: bool) -> None:
@@ -172,14 +183,20 @@ class TripleEmitter(Minter):
 class _Document:
     """One document's emission: its lines, its evidence nodes, its regions' IRIs."""
 
-    def __init__(self, emitter: TripleEmitter, x: Extraction):
+    def __init__(self, emitter: TripleEmitter, x: Extraction, grouped: bool = False):
         self.emitter, self.x = emitter, x
         self.out = DocTriples()
-        self.add, self.extend = self.out.plain.append, self.out.plain.extend
+        self._plain, self._shown = self.out.plain.append, self.out.shown.append
+        self.extend = self.out.plain.extend  # evidence and statement nodes: not shown
+        self.group = self.out.groups.append if grouped else None
         self.base = emitter.base
         self.doc = emitter.document_iri(x.document)
         self.region_iris: dict[str, str] = {}
         self.headlines = {a.index: a.headline for a in x.articles}  # what the page shows of an evidence's article
+
+    def add(self, line: str) -> None:
+        self._plain(line)
+        self._shown(line)
 
     def evidence(self, ev: Evidence) -> str:
         path = f"{self.base}evidence/{digest(ev.document, str(ev.start), str(ev.end))}"
@@ -194,25 +211,27 @@ class _Document:
         quote_ = zh(ev.quote)  # the mention, page line breaks removed
         exact = ev.exact
         exact = quote_ if not exact or exact == ev.quote else zh(exact)  # the source's own characters
-        self.extend(
-            (
-                node + _A_EVIDENCE,
-                node + _A_SPECIFIC_RESOURCE,
-                f"{node}{_HAS_SOURCE}{edoc}",
-                f"{node}{_IS_PART_OF}{edoc[:-1]}/article/{ev.article}>",
-                f"{node}{_HAS_SELECTOR}{pos}",
-                f"{node}{_HAS_SELECTOR}{sel}",
-                pos + _A_POSITION_SELECTOR,
-                f'{pos}{_START}"{int(ev.start)}{_INTEGER_TAIL}',
-                f'{pos}{_END}"{int(ev.end)}{_INTEGER_TAIL}',
-                sel + _A_QUOTE_SELECTOR,
-                f"{sel}{_EXACT}{exact}",
-                f"{node}{_QUOTE}{quote_}",
-                f"{node}{_SENTENCE}{zh(ev.sentence)}",
-                f'{node}{_SENTENCE_START}"{int(ev.sentence_start)}{_INTEGER_TAIL}',
-                f'{node}{_SENTENCE_END}"{int(ev.sentence_end)}{_INTEGER_TAIL}',
-            )
+        lines = (  # in sorted order, whatever the values: subjects, predicates and types decide
+            pos + _A_POSITION_SELECTOR,
+            f'{pos}{_END}"{int(ev.end)}{_INTEGER_TAIL}',
+            f'{pos}{_START}"{int(ev.start)}{_INTEGER_TAIL}',
+            sel + _A_QUOTE_SELECTOR,
+            f"{sel}{_EXACT}{exact}",
+            f"{node}{_IS_PART_OF}{edoc[:-1]}/article/{ev.article}>",
+            node + _A_SPECIFIC_RESOURCE,
+            node + _A_EVIDENCE,
+            f"{node}{_HAS_SELECTOR}{pos}",
+            f"{node}{_HAS_SELECTOR}{sel}",
+            f"{node}{_HAS_SOURCE}{edoc}",
+            f"{node}{_QUOTE}{quote_}",
+            f"{node}{_SENTENCE}{zh(ev.sentence)}",
+            f'{node}{_SENTENCE_END}"{int(ev.sentence_end)}{_INTEGER_TAIL}',
+            f'{node}{_SENTENCE_START}"{int(ev.sentence_start)}{_INTEGER_TAIL}',
         )
+        if self.group is not None:
+            self.group("\n".join(lines))
+        else:
+            self.extend(lines)
         return node
 
     def mentions(self, node: str, e: Entity) -> None:
@@ -227,7 +246,7 @@ class _Document:
         self.extend((st + _A_STATEMENT, f"{st}{_RDF_SUBJECT}{s}", f"{st}{_RDF_PREDICATE}{p}", f"{st}{_RDF_OBJECT}{o}"))
         head = st + _WAS_DERIVED_FROM
         for ev in evs:
-            self.add(head + self.evidence(ev))
+            self._plain(head + self.evidence(ev))
 
     def region_ref(self, name: str) -> str | None:
         """A region named in this document, else the gazetteer's, declared with its chain

@@ -41,7 +41,7 @@ from .jsonout import DocumentJson
 from .outputs import Outputs
 from .page import PageModel
 from .rows import page_rows
-from .sink import SPILL_BYTES, GraphSink, decode_lines
+from .sink import SPILL_BYTES, GraphSink, count_lines, decode_lines
 from .switch import pause, remove_stale
 from .tasks import DocResult, WorkerLines, run_task, tasks
 from .writers import RangeWriters, write_range
@@ -389,7 +389,7 @@ def _write_graph(outputs: Outputs, sink: GraphSink, formats, base: str, writers:
         elif ttl is not None or nt is not None:
             n = write_range(sink, prefixes, ttl, nt)
         else:
-            n = sum(map(len, sink.batches()))
+            n = sum(map(count_lines, sink.items()))
     finally:
         for f in (ttl, nt):
             if f is not None:

@@ -10,7 +10,10 @@ import bisect
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from itertools import chain, repeat
 
+GROUP = b"\xff"  # joins the lines of an item that stands for several (never in UTF-8 text)
 _RUN_CHUNK = 10_000  # lines per indexed chunk of a run file
 SPILL_BYTES = 100_000_000  # bytes of lines held before a sorted run goes to disk
 
@@ -22,16 +25,45 @@ def encode_lines(lines: list[str]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def sorted_block(lines) -> bytes:
+def sorted_block(lines, groups=()) -> bytes:
     """`encode_lines(sorted(set(lines)))`, sorted as UTF-8 bytes: bytes compare with one
     memcmp, where lines mixing ASCII-only and Chinese strings compare character by character
     (a document's lines sort in half the time); UTF-8 keeps code-point order, so the block is
-    the same."""
-    return b"\n".join(sorted({line.encode("utf-8") for line in lines}))
+    the same.
+
+    `groups`: strings of several sorted lines (joined by newlines) that stay together in any
+    sorted graph: each becomes one item, its lines joined by `GROUP`. An item sorts where its
+    first line does, so a graph of items is the sorted graph of lines, with fewer (bigger)
+    things to sort and de-duplicate (`triples.DocTriples.groups`: an evidence node's 15
+    lines, most of a document's lines). Readers get lines back (`lines_of`, `decode_lines`)."""
+    items = {line.encode("utf-8") for line in lines}
+    items.update([g.encode("utf-8").replace(b"\n", GROUP) for g in groups])
+    return b"\n".join(sorted(items))
+
+
+def lines_of(items: list[bytes]) -> Iterator[bytes]:
+    """The lines of sorted items (`sorted_block`), in order, made as they are read."""
+    return chain.from_iterable(map(bytes.split, items, repeat(GROUP)))
+
+
+def count_lines(items: list[bytes]) -> int:
+    return len(items) + sum(map(bytes.count, items, repeat(GROUP)))
+
+
+def _first_line(item: bytes) -> str:
+    return item.split(GROUP, 1)[0].decode("utf-8")
+
+
+def _items_of(blocks: list[bytes]) -> list[bytes]:
+    """The items of blocks, split one by one (joining them first copied every byte once more)."""
+    out: list[bytes] = []
+    for block in blocks:
+        out += block.split(b"\n")
+    return out
 
 
 def decode_lines(block: bytes) -> list[str]:
-    return block.decode("utf-8").split("\n") if block else []
+    return block.replace(GROUP, b"\n").decode("utf-8").split("\n") if block else []
 
 
 class GraphSink:
@@ -46,7 +78,9 @@ class GraphSink:
     called more than once: `batches` gives UTF-8 lines (what the Turtle and N-Triples
     writers read: the graph is never decoded line by line), `lines` strings. `spill_all` leaves everything in runs, which other processes
     can read (`runs`, `from_runs`), one range each (`split_points`). Runs other sinks
-    wrote join with `add_runs` (`WorkerLines`)."""
+    wrote join with `add_runs` (`WorkerLines`). Blocks may hold items of several lines
+    (`sorted_block`): the sink sorts and de-duplicates items, `items()` gives them as they
+    are, and `batches` and `lines` give lines."""
 
     def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None):
         self.tmp_dir = tmp_dir
@@ -80,7 +114,7 @@ class GraphSink:
                 self.keyed[k] = block
                 accepted.append(block)
         if self.size > self.spill_bytes:
-            self._spill(b"\n".join(self.blocks).split(b"\n"))
+            self._spill(_items_of(self.blocks))
             self.blocks = []
             self.size = 0
         return accepted
@@ -107,7 +141,7 @@ class GraphSink:
         with open(path, "wb") as f:
             for i in range(0, len(lines), _RUN_CHUNK):
                 chunk = lines[i : i + _RUN_CHUNK]
-                firsts.append(chunk[0].decode("utf-8"))
+                firsts.append(_first_line(chunk[0]))
                 offsets.append(at)
                 chunk.append(b"")
                 data = b"\n".join(chunk)
@@ -120,7 +154,7 @@ class GraphSink:
         if self._final:
             raise RuntimeError("spill_all after reading")
         self._final = True
-        lines = b"\n".join(self.blocks).split(b"\n") if self.blocks else []
+        lines = _items_of(self.blocks)
         self.blocks = []
         self.size = 0
         for block in self.keyed.values():
@@ -132,7 +166,7 @@ class GraphSink:
         if self._final:
             return
         self._final = True
-        self.buf = b"\n".join(self.blocks).split(b"\n") if self.blocks else []
+        self.buf = _items_of(self.blocks)
         self.blocks = []
         for block in self.keyed.values():
             self.buf += [ln.encode("utf-8") for ln in block]
@@ -148,7 +182,7 @@ class GraphSink:
         # a sample in which every key stands for about the same number of lines
         keys = [k for _, firsts, _ in self.runs for k in firsts]
         step = _RUN_CHUNK if self.runs else max(1, len(self.buf) // (64 * parts))
-        keys += [k.decode("utf-8") for k in self.buf[::step]]
+        keys += [_first_line(k) for k in self.buf[::step]]
         keys.sort()
         cuts: list[str] = []
         for i in range(1, parts):
@@ -161,6 +195,12 @@ class GraphSink:
 
     def batches(self, size: int = 50_000, lo: str | None = None, hi: str | None = None):
         """The graph's lines in [lo, hi) (None: unbounded) as lists of sorted, unique UTF-8 lines."""
+        for items in self.items(size, lo, hi):
+            yield list(lines_of(items))
+
+    def items(self, size: int = 50_000, lo: str | None = None, hi: str | None = None):
+        """The graph's items in [lo, hi) as lists of sorted, unique items: lines, or several
+        lines joined by `GROUP` (`sorted_block`; `lines_of`, `count_lines`)."""
         self._finalise()
         if self.runs:
             per = max(1000, size // (len(self.runs) + 1))
@@ -179,8 +219,8 @@ class GraphSink:
 
     def lines(self, lo: str | None = None, hi: str | None = None):
         """The graph's lines in [lo, hi) as strings."""
-        for batch in self.batches(lo=lo, hi=hi):
-            yield from decode_lines(b"\n".join(batch))
+        for items in self.items(lo=lo, hi=hi):
+            yield from decode_lines(b"\n".join(items))
 
     def _memory_blocks(self, size: int, lo: str | None, hi: str | None):
         buf = self.buf

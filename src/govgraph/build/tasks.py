@@ -41,6 +41,7 @@ class Task:
     last_part: bool = True  # the file's last part (or a whole file)
     keep_lines: tuple[str, int] | None = None  # keep the graph lines in the worker (`WorkerLines`): folder, bytes
     lexicon: Overlay | None = None  # the user's lexicon (`--lexicon`), None: the bundled rules
+    grouped: bool = False  # no other document of the build has this name: evidence nodes as items (`sorted_block`)
 
 
 @dataclass
@@ -70,6 +71,9 @@ def tasks(
 ) -> Iterator[Task]:
     """The build's tasks, in file order: a task per file, or per part of a big file; records
     found in the cache go along with the text (extracted again if they do not check out)."""
+    # Evidence nodes are named by document name and offsets: with a name taken twice, two
+    # documents could describe one node, whose lines must then merge line by line.
+    grouped = len({shown(f.name) for f in files}) == len(files)
 
     def cached(name: str, text: str) -> tuple[str | None, bytes | None]:
         if store is None:
@@ -86,7 +90,17 @@ def tasks(
         if not needs_parts(src.text):
             key, blob = cached(src.name, src.text)
             # the text goes along with cached records: extracted again if they do not check out
-            yield Task(src.name, src.path, base, text=src, blob=blob, key=key, keep_lines=keep_lines, lexicon=lexicon)
+            yield Task(
+                src.name,
+                src.path,
+                base,
+                text=src,
+                blob=blob,
+                key=key,
+                keep_lines=keep_lines,
+                lexicon=lexicon,
+                grouped=grouped,
+            )
             continue
         for part in split(src.text):  # each part a task of its own: extracted (or found in the cache) apart
             # the part's place (offset, first article) is part of what it yields
@@ -103,6 +117,7 @@ def tasks(
                 last_part=part.index == part.count - 1,
                 keep_lines=keep_lines,
                 lexicon=lexicon,
+                grouped=grouped,
             )
 
 
@@ -132,10 +147,10 @@ def run_task(task: Task) -> DocResult:
         json_records = part_records(x)
     else:
         json_text = dumps(to_json(x)) + "\n"
-    dt = TripleEmitter(task.base).emit(x)
+    dt = TripleEmitter(task.base).emit(x, task.grouped)
     entities = (len(x.institutions), len(x.regions), len(x.mechanisms))
     numbers = (len(x.articles), *entities, len(x.adopts) + len(x.facts), len(x.quantities))
-    plain = sorted_block(dt.plain)
+    plain = sorted_block(dt.plain, dt.groups)
     if task.keep_lines is not None:
         WorkerLines.here(*task.keep_lines).add(plain, {})
         plain = b""
@@ -150,7 +165,7 @@ def run_task(task: Task) -> DocResult:
         last_part=task.last_part,
         plain=plain,
         keyed=dt.keyed,
-        page=fewest_evidence_rows(page_rows(dt.plain, task.base, dt.evidence)),
+        page=fewest_evidence_rows(page_rows(dt.shown, task.base, dt.evidence)),
         counts=dict(zip(COUNTED, numbers)),
     )
 

@@ -14,7 +14,7 @@ from pathlib import Path
 from ..errors import GovgraphError
 from ..export import TurtleWriter, ntriples_text
 from ..lifetime import PARENT_ENV
-from .sink import GraphSink
+from .sink import GROUP, GraphSink, count_lines, lines_of
 
 
 def write_range(
@@ -26,12 +26,12 @@ def write_range(
     writer = TurtleWriter(prefixes, binary=True)
     ttl_out, nt_out = (None if f is None else _bytes_of(f) for f in (ttl, nt))
     n = 0
-    for batch in sink.batches(lo=lo, hi=hi):
-        n += len(batch)
+    for batch in sink.items(lo=lo, hi=hi):  # items, not lines: fewer to handle (`sink.sorted_block`)
+        n += count_lines(batch)
         if ttl_out is not None:
-            ttl_out.write(writer.feed(batch))
+            ttl_out.write(writer.feed(lines_of(batch)))
         if nt_out is not None:
-            nt_out.write(ntriples_text(batch))
+            nt_out.write(ntriples_text(batch).replace(GROUP, b" .\n"))
     if ttl_out is not None:
         ttl_out.write(writer.close())
     return n
