@@ -1,5 +1,6 @@
-"""pyvis is imported without IPython (a third of a second per page), and still gives the
-real IFrame when asked for one (notebooks' `Network.show()`)."""
+"""pyvis is imported without IPython (a third of a second per page) or networkx (a tenth),
+and still gives the real IFrame when asked for one (notebooks' `Network.show()`) and reads
+a networkx graph (`Network.from_nx`)."""
 
 from __future__ import annotations
 
@@ -20,6 +21,17 @@ from IPython.display import IFrame
 assert isinstance(frame, IFrame), type(frame)
 """
 
+WITHOUT_NETWORKX = """
+import sys
+from govgraph import viz
+Network = viz._pyvis_network()
+assert "networkx" not in sys.modules, "networkx was imported"
+import networkx
+net = Network(directed=True)
+net.from_nx(networkx.path_graph(3))
+assert len(net.nodes) == 3 and "networkx" in sys.modules
+"""
+
 IPYTHON_FIRST = """
 from IPython.display import IFrame
 from govgraph import viz
@@ -29,7 +41,9 @@ assert pyvis.network.IFrame is IFrame
 """
 
 
-@pytest.mark.parametrize("code", [WITHOUT_IPYTHON, IPYTHON_FIRST], ids=["without-ipython", "ipython-first"])
+@pytest.mark.parametrize(
+    "code", [WITHOUT_IPYTHON, IPYTHON_FIRST, WITHOUT_NETWORKX], ids=["without-ipython", "ipython-first", "no-networkx"]
+)
 def test_pyvis_imports_without_ipython_and_keeps_its_iframe(code):
     r = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert r.returncode == 0, r.stderr

@@ -12,6 +12,7 @@ even a stray ``onerror=`` attribute could not run and nothing can be fetched.
 
 from __future__ import annotations
 
+import importlib
 import math
 import sys
 import threading
@@ -212,24 +213,37 @@ def _lazy_iframe(*args, **kwargs):
 
 def _pyvis_network():
     """pyvis's Network class. pyvis.network imports IPython, a third of a second, for the
-    IFrame it returns in notebooks; unless IPython is loaded already, it imports against a
-    stand-in whose IFrame loads the real one when called, and the stand-in is removed at once."""
-    if "pyvis.network" in sys.modules or "IPython" in sys.modules:
+    IFrame it returns in notebooks, and networkx, a tenth, for `from_nx`, which the page never
+    calls; unless they are loaded already, it imports against stand-ins that load the real
+    module when used (`_Later`), and the stand-ins are removed at once."""
+    if "pyvis.network" in sys.modules:
         from pyvis.network import Network
 
         return Network
-    ipython, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
-    display.IFrame = _lazy_iframe  # type: ignore[attr-defined]
-    ipython.display = display  # type: ignore[attr-defined]
+    stand_ins: dict[str, types.ModuleType] = {}
+    if "IPython" not in sys.modules:
+        ipython, display = types.ModuleType("IPython"), types.ModuleType("IPython.display")
+        display.IFrame = _lazy_iframe  # type: ignore[attr-defined]
+        ipython.display = display  # type: ignore[attr-defined]
+        stand_ins.update({"IPython": ipython, "IPython.display": display})
+    if "networkx" not in sys.modules:
+        stand_ins["networkx"] = _Later("networkx")
     with _STAND_IN:
-        sys.modules.update({"IPython": ipython, "IPython.display": display})
+        sys.modules.update(stand_ins)
         try:
             from pyvis.network import Network
         finally:
-            for name, module in (("IPython", ipython), ("IPython.display", display)):
+            for name, module in stand_ins.items():
                 if sys.modules.get(name) is module:
                     del sys.modules[name]
     return Network
+
+
+class _Later(types.ModuleType):
+    """A module imported when one of its names is first read (the stand-in is gone by then)."""
+
+    def __getattr__(self, name: str):
+        return getattr(importlib.import_module(self.__name__), name)
 
 
 _STAND_IN = threading.Lock()

@@ -14,6 +14,7 @@ from typing import Any
 
 from ..model import GG_NS, KIND_CLASS, LEVEL_TERM, RELATIONS
 from ..viz import best_connected
+from .page_graph import PageGraph
 from .rows import AREA, CONCEPT, DISCOVERED, EV_KEEP, ORGANIZATION, OUTCOME, keep_smallest, page_rows
 
 _FIRST = ("located in", "outcome of")  # relations of which a node keeps its first object
@@ -164,7 +165,13 @@ class PageModel:
         the page never reads of them (most of the work on a big graph)."""
         import networkx as nx
 
-        nxg = nx.MultiDiGraph()
+        return self._fill(nx.MultiDiGraph(), page_nodes)
+
+    def page_graph(self, page_nodes: int):
+        """`to_networkx(page_nodes)` as a `PageGraph`, which the build's page reads alike."""
+        return self._fill(PageGraph(), page_nodes)
+
+    def _fill(self, nxg, page_nodes: int | None):
         full = page_nodes is None
         # for a page, aliases and evidence are filled in below, for the nodes it keeps
         self._add_nodes(nxg, _node_aliases if full else _nothing, _node_evidence if full else _nothing)

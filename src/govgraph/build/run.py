@@ -320,7 +320,7 @@ class _Build:
         if self.view is None:
             return
         # GraphML needs every node's attributes; the page reads only its nodes'
-        nxg = self.view.to_networkx(None if "graphml" in self.formats else PAGE_NODES)
+        nxg = self.view.to_networkx() if "graphml" in self.formats else self.view.page_graph(PAGE_NODES)
         self.view = None
         if "graphml" in self.formats:
             self.outputs.write_text(FORMATS["graphml"][0], graphml(nxg, node_attributes(self.sink.lines())))
