@@ -223,6 +223,7 @@ ADOPT_NEGATIVES = [
     "宁波海事法院服务保障“一带一路”建设。",  # serving a national initiative is not adopting it
     "荆州市中级人民法院指出，部分基层法院缺乏繁简分流机制。",  # what is lacking is not done
     "荆州市中级人民法院尚未建立诉调对接机制。",
+    "荆州市中级人民法院尚未建立“诉调对接”机制。",  # … the quoted name as well
     "　　“此案提供了模板。”中国政法大学教授刘静坤说。\n",  # no mechanism, a speaker's employer
 ]
 

@@ -237,7 +237,8 @@ def negated(text: str, start: int, end: int, words: list[str]) -> bool:
 
 @lru_cache(maxsize=4)
 def _negation(words: tuple[str, ...]) -> re.Pattern:
-    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[\u4e00-\u9fff]{{0,2}}$")
+    # (尚未建立“诉调对接”机制: the quoted name starts after its opening mark)
+    return re.compile(rf"(?:{'|'.join(map(re.escape, words))})[\u4e00-\u9fff]{{0,2}}[“\"]?$")
 
 
 def system_word_at(text: str, at: int) -> str | None:
