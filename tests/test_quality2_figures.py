@@ -255,3 +255,18 @@ BRANDS = [
 @pytest.mark.parametrize("text, expected", BRANDS)
 def test_a_firms_brand_before_its_branchs_region_is_part_of_the_name(text, expected):
     assert institutions(text) == expected
+
+
+# a justice department's bureaus right after it are its units (unit_heads.tsv), carrying its name
+JUSTICE_UNITS = [
+    (
+        "江苏省司法厅社区矫正管理局日前透露。",
+        [("江苏省司法厅社区矫正管理局", 0, 13, "inst.unit-of:社区矫正管理局")],
+    ),
+    ("江苏省监狱管理局日前透露。", [("江苏省监狱管理局", 0, 8, "inst.head:监狱管理局")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", JUSTICE_UNITS)
+def test_a_justice_departments_bureau_after_it_is_its_unit(text, expected):
+    assert institutions(text) == expected
