@@ -308,7 +308,7 @@ def implicit_before(text: str, s: int, ctx: Context, level: str | None = None) -
 
 
 def named_so_before(surface: str, head: Head, d: Division, ctx: Context) -> Division:
-    """市人民检察院 named so again is the body it was the first time, not that of a county-level city of the same
+    """市人民检察院 named so again is the body it was the time before, not that of a county-level city of the same
     prefecture named since as a place (…市人民检察院…深入利通区、青铜峡市等地…市人民检察院: 吴忠市's both times).
     A body of that city named just before makes it the topic (宁国市人民检察院联合市教育局: 宁国市's)."""
     rule = "inst.relative:" + head.surface
