@@ -39,6 +39,7 @@ class MechanismCues:
     routines: tuple[str, ...] = ()  # 例会, 调度 …: what is held at that interval
     openers: frozenset[str] = frozenset()  # 反 …: a word jieba tags as no part of a name that opens one
     goal_manners: tuple[str, ...] = ()  # 有机, 深度 …: before a joining word, a goal is stated, not a name
+    modifier_verbs: tuple[str, ...] = ()  # 开展, 进行 …: a verb between a quote and a generic word, which is its own
 
 
 @lru_cache(maxsize=1)
@@ -89,6 +90,7 @@ def mechanism_cues() -> MechanismCues:
         routines=longest_first(by_role.get("routine", [])),
         openers=frozenset(by_role.get("opener", [])),
         goal_manners=longest_first(by_role.get("goal_manner", [])),
+        modifier_verbs=longest_first(by_role.get("modifier_verb", [])),
     )
 
 

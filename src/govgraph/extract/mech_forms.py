@@ -267,8 +267,9 @@ BARE_STOP_FLAGS = ("r", "p", "c", "u", "d", "ad", "f", "m", "q", "t")
 # a list whose next items are words of one or two characters: its parts qualify what ends it, quoted or not
 # (推行知识产权刑事、民事、行政检察“三合一”履职, 推行知识产权刑事、民事、行政、公益诉讼检察职能集中统一履行:
 # no 知识产权刑事; nor in 知识产权民事、行政和刑事案件“三合一”审判, whose last short item is joined by 和);
-# a list of names a quote sums up keeps them (院领导包案、律师参与化解…“三项机制”)
-SHORT_ITEMS_AFTER = re.compile(r"、[一-鿿]{1,2}(?:、|和|与|及)")
+# a list of names a quote sums up keeps them (院领导包案、律师参与化解…“三项机制”); a list a 的 closes qualifies the
+# noun after it (推行覆盖城乡、上下联动的…机制): its first part is no name either
+SHORT_ITEMS_AFTER = re.compile(r"、(?:[一-鿿]{1,2}(?:、|和|与|及)|[^，。；！：“”]{1,20}?的)")
 
 
 @lru_cache(maxsize=1)

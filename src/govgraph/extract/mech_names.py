@@ -321,12 +321,21 @@ def _tail_from(text: str, pos: int, tails: tuple[str, ...], cues: MechanismCues)
             or (modifier[-1] in MODIFIER_BREAKS and not (k == 1 and text.startswith(MODIFIER_WORDS, pos)))
         ):
             break
+        if k and modifier.endswith(cues.modifier_verbs) and _targeted(text, pos):
+            break  # 对“黑车”开展集中整治: the quote is what the verb's act targets, the generic word the act's own
         if not text.startswith(tails, pos + k):
             continue  # the common case: no generic word here
         for t in tails:
             if text.startswith(t, pos + k) and not text.startswith(cues.not_after_tail, pos + k + len(t)):
                 return modifier, pos + k + len(t), t
     return None
+
+
+def _targeted(text: str, pos: int) -> bool:
+    """对 (针对) stands before the quotes that end at `pos`, in their clause: they name the act's target."""
+    start = max(text.rfind(c, 0, pos) for c in "，。；：,;:") + 1
+    first_quote = text.find("“", start, pos)
+    return first_quote > start and "对" in text[start:first_quote]
 
 
 PLACE_FLAG = "ns"  # jieba's tag of a place name
