@@ -107,3 +107,60 @@ def test_a_body_that_is_a_pilot_adopts_the_measure_just_named():
 
 def test_a_body_that_is_only_honoured_does_not():
     assert ("漳州市公安局芗城分局西桥派出所", "警调衔接") not in adoptions(PILOT.format("受表彰"))
+
+
+PROVINCE = "甘肃省高级人民法院召开会议。今年以来，全省法院全面推行{0}“庭前会议+示证质证”改革。"
+
+
+def test_a_verb_and_a_short_domain_before_a_quoted_name_govern_it():
+    """推行刑事案件“X”改革: the verb's object is the name with its domain; the collective (全省法院) acts."""
+    got = adoptions(PROVINCE.format("刑事案件"))
+    assert got[("甘肃省高级人民法院", "庭前会议+示证质证")] == [(31, 44, "adopt.carried")]
+
+
+def test_a_long_phrase_between_them_does_not():
+    assert ("甘肃省高级人民法院", "庭前会议+示证质证") not in adoptions(PROVINCE.format("涉及全省各类刑事案件的"))
+
+
+LEVELS = "{0}推行“庭前会议+示证质证”改革。{1}两级法院率先实行“繁简分流”快审机制。"
+
+
+def test_the_courts_of_a_named_region_are_not_the_province_s_court():
+    """兰州两级法院: the courts of 兰州, which the provincial court carried over is not one of."""
+    got = adoptions(LEVELS.format("甘肃省高级人民法院", "兰州"))
+    assert ("甘肃省高级人民法院", "繁简分流") not in got
+
+
+def test_two_levels_of_courts_with_no_region_are_the_carried_court_s():
+    got = adoptions(LEVELS.format("甘肃省高级人民法院", ""))
+    assert got[("甘肃省高级人民法院", "繁简分流")] == [(34, 38, "adopt.carried")]
+
+
+def test_the_region_s_own_court_leads_its_two_levels():
+    got = adoptions(LEVELS.format("兰州市中级人民法院", "兰州"))
+    assert got[("兰州市中级人民法院", "繁简分流")] == [(25, 40, "adopt.region")]
+
+
+CAPTION = "聊城市人民检察院推行“检察+残联”机制。{0}开展“小交警”培育计划。"
+
+
+def test_a_caption_does_not_carry_the_body_of_the_text_before_it():
+    """图② X民警走进北湖小学，开展…: the caption tells of its picture, not of the body the text before is about."""
+    got = adoptions(CAPTION.format("图② 新余市公安局交警支队民警走进北湖小学，"))
+    assert ("聊城市人民检察院", "小交警") not in got
+
+
+def test_a_sentence_that_goes_on_carries_it():
+    got = adoptions(CAPTION.format("随后，又"))
+    assert got[("聊城市人民检察院", "小交警")] == [(26, 35, "adopt.carried")]
+
+
+SPP = "最高人民检察院日前发布一批典型案例。{0}检察机关通过制发检察建议推动整改。"
+
+
+def test_the_procuratorates_of_each_place_are_not_the_national_one():
+    assert ("最高人民检察院", "检察建议") not in adoptions(SPP.format("各地"))
+
+
+def test_the_procuratorates_of_the_whole_country_are_led_by_it():
+    assert adoptions(SPP.format("全国"))[("最高人民检察院", "检察建议")] == [(28, 32, "adopt.carried")]

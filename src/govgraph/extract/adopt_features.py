@@ -24,6 +24,7 @@ from .roles import (
     partner,
     rules_followed,
     target_before,
+    trigger_pattern,
 )
 
 GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a source (在…执行的, 走进X中学) …
@@ -31,6 +32,8 @@ GOVERNED = re.compile("(?:" + "|".join(PLACE_WORDS) + ")$")  # a place or a sour
 TITLE = re.compile(r"《[^《》]*》")
 # X法院“Y”经验做法入选典型案例: the body's own practice, selected; it is not only honoured for it
 OWN_PRACTICE = re.compile(r"“[^“”]+”(?:工作|改革|机制)?(?:经验|做法|模式|工作法)")  # (“分调裁审”改革经验被评为…)
+MODIFIER_REACH = 6  # how long a modifier between a verb and a quoted name may be (刑事案件, 青年干警)
+MODIFIER = re.compile(rf"[\u4e00-\u9fff]{{1,{MODIFIER_REACH}}}")
 NEAR, FAR = 12, 40
 AFTER_REACH = 8
 OCCASION_REACH = 3  # what may stand between a mechanism and 为契机 (its closing quote, 创建, 建设)  # how far after a mechanism a trigger still speaks of it (诉调对接机制建设全面推进)
@@ -171,6 +174,13 @@ def _occasion(words, text: str, end: int) -> bool:
     return any(0 <= after.find(w) <= OCCASION_REACH for w in words if w in after[: cut.start() if cut else None])
 
 
+def _verb_before_modifier(text: str, head: int, clause_from: int) -> bool:
+    """An adoption verb ends right before a short unquoted modifier (a domain or a place: 健全学校, 实施青年干警)
+    that ends right before the quoted name at `head`."""
+    verbs = trigger_pattern("adopt").finditer(text, max(clause_from, head - MODIFIER_REACH - 4), head)
+    return any(MODIFIER.fullmatch(text, v.end(), head) for v in verbs)
+
+
 def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: int) -> set[str]:
     """Where an adoption verb stands: in the clause before the mechanism, right before its list, right after it."""
     f = set()
@@ -179,6 +189,8 @@ def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: in
     ends = tuple(triggers()["adopt"])
     if (head > 0 and text.endswith(ends, 0, head)) or (head > 1 and text.endswith(ends, 0, head - 1)):
         f.add("trig:adjacent")
+    elif text.startswith(("“", "‘"), head) and _verb_before_modifier(text, head, clause_from):
+        f.add("trig:adjacent")  # 推行刑事案件“庭前会议+示证质证”改革: the verb's object is the name with its domain
     clause_end = CLAUSE_BREAK.search(text, mech.end)
     if has_trigger(
         "adopt", text[mech.end : min(mech.end + AFTER_REACH, clause_end.start() if clause_end else len(text))]

@@ -11,6 +11,7 @@ score is positive is an adoption. Regions are never candidates: only institution
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights
@@ -34,6 +35,8 @@ from .roles import (
     target_before,
 )
 
+# a picture's caption (图① X民警走进…, 图为…) tells of its picture, not of the body the text before it is about
+CAPTION = re.compile(r"\s*图(?:[①-⑳\d]{1,2}|为)")
 # how many paragraphs an actor carries over without being named again
 CARRY_PARAGRAPHS = 3
 # a verb right before the mechanism, or opening its clause (深化“X”机制。开展“Y”专项行动。): the text still
@@ -158,6 +161,21 @@ def _issues_document(clause: str) -> bool:
     return "《" in clause or has_trigger("deploy", clause) or any(w in clause for w in SIGNING)
 
 
+def _region_names(text: str, collective, regions: list) -> set[str] | None:
+    """The names a region named right before a collective of several levels (兰州两级法院, 宜昌各级法院) may
+    have, or None when no region stands there (两级法院; 全省法院 names its level and takes the article's)."""
+    if collective.region_end is not None:
+        return None
+    r = next((r for r in regions if r.end == collective.start), None)
+    if r is None:
+        return None
+    return {r.name} if r.local_level else {d.name for d in r.candidates}
+
+
+def _of(body: InstitutionMention, names: set[str] | None) -> bool:
+    return names is None or body.region_name in names
+
+
 @dataclass
 class AdoptionFinder:
     """Walks one document's sentences in order; keeps the body the text is talking about."""
@@ -213,8 +231,14 @@ class AdoptionFinder:
             for who in by_region:
                 f = features(text, who, mm, "region", len(bodies), heads[mm.start], of_mech)
                 out.append(Candidate(who, mm, "region", frozenset(f)))
-            if not subj and not by_region and not region_acts and not any(opener(text, b) for b in bodies[:1]):
-                out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start], of_mech)
+            if (
+                not subj
+                and not by_region
+                and not region_acts
+                and not any(opener(text, b) for b in bodies[:1])
+                and not CAPTION.match(text)
+            ):
+                out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start], of_mech, regions or [])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
         # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
         self.remember(
@@ -291,10 +315,11 @@ class AdoptionFinder:
         bodies: list[InstitutionMention],
         head: int,
         of_mech: MechFeatures | None = None,
+        regions: list | None = None,
     ) -> list[Candidate]:
         far = paragraph - self.carried_paragraph > CARRY_PARAGRAPHS
         out = []
-        actors = self.actors_here(text, head, mm, bodies)
+        actors = self.actors_here(text, head, mm, bodies, regions or [])
         of_mech = of_mech or (mech_features(text, mm, head) if actors else None)
         for who, role in actors:
             f = features(text, None, mm, role, len(bodies), head, of_mech)
@@ -306,7 +331,7 @@ class AdoptionFinder:
         return out
 
     def actors_here(
-        self, text: str, head: int, mm: MechanismMention, bodies: list[InstitutionMention]
+        self, text: str, head: int, mm: MechanismMention, bodies: list[InstitutionMention], regions: list
     ) -> list[tuple[InstitutionMention, str]]:
         """The bodies carried over, or, where the sentence's part names a collective (…；全市检察机关…发出
         检察建议), those of them it includes, else the last body named so far that it includes, standing
@@ -316,9 +341,11 @@ class AdoptionFinder:
         collective = collective_in(text, clause, mm.start)
         if collective is None:  # 各县（市、区）法院要…: several bodies, of which none is carried
             return [] if each_of_system_in(text, clause, mm.start) else [(who, "carried") for who in self.carried]
-        mine = [(who, "carried") for who in self.carried if collective.includes(who)]
+        own = _region_names(text, collective, regions)  # 兰州两级法院: only 兰州's courts
+        mine = [(who, "carried") for who in self.carried if collective.includes(who) and _of(who, own)]
         # the article's bodies so far, this sentence's before the collective included (记者从X获悉，全省法院…)
         named = self.named + [b for b in bodies if b.end <= collective.start and not b.title_only]
+        named = [b for b in named if _of(b, own)]
         lead = collective_lead(collective, named)
         if mine or lead is None:
             return mine

@@ -259,9 +259,9 @@ def _system_words_by_first() -> dict[str, tuple[str, ...]]:
     return {c: tuple(ws) for c, ws in out.items()}
 
 
-# 各县（市、区）法院, 各基层检察院: each of several bodies of a system, none of which leads (各级法院 is a
+# 各县（市、区）法院, 各基层检察院, 各地检察机关: each of several bodies of a system, none of which leads (各级法院 is a
 # collective with a lead: COLLECTIVE_OPENING)
-EACH_OF = re.compile(r"各(?:[省市县区乡镇]|基层|（[^）]{1,6}）)+")
+EACH_OF = re.compile(r"各(?:[省市县区乡镇地]|基层|（[^）]{1,6}）)+")
 
 
 def each_of_system_in(text: str, start: int, end: int) -> bool:
