@@ -29,9 +29,9 @@ def find_each(text: str, word: str, start: int = 0):
 class DictMatcher:
     """Finds every occurrence of a set of keys in a text.
 
-    The keys live in a character trie (nested dicts), so a scan costs one dict lookup per
-    position and one more per character of a candidate that keeps matching: most positions
-    end after the first lookup.
+    The keys live in a character trie (nested dicts), entered by a key's first two characters, so a
+    scan costs one dict lookup per possible start and one more per character of a candidate that
+    keeps matching: most starts end after the first lookup.
     """
 
     _END = ""  # the key under which a trie node stores the word that ends there
@@ -53,15 +53,22 @@ class DictMatcher:
         tests = [f"(?<=[{re.escape(singles)}])"] if singles else []  # the character is a key
         tests += [f"(?=[{re.escape(seconds)}])"] if seconds else []  # a key may go on
         self.starts = re.compile(f"[{re.escape(firsts)}](?:{'|'.join(tests)})" if firsts else "(?!)")
+        # a start's first two characters looked up at once (one slice and one lookup turn down most
+        # starts, which share a first and a second character with keys but no pair), the keys of one
+        # character apart
+        self.pairs = {a + b: node for a, child in self.trie.items() for b, node in child.items() if b != self._END}
+        self.singles = frozenset(k for k in self.keys if len(k) == 1)
 
     def find_all(self, text: str) -> list[tuple[int, int, str]]:
         out = []
-        trie, end_key = self.trie, self._END
+        pairs, singles, end_key = self.pairs, self.singles, self._END
         n = len(text)
         for m in self.starts.finditer(text):
             i = m.start()
-            node = trie.get(text[i])
-            j = i + 1
+            if singles and text[i] in singles:
+                out.append((i, i + 1, text[i]))
+            node = pairs.get(text[i : i + 2])
+            j = i + 2
             while node is not None:
                 word = node.get(end_key)
                 if word is not None:
@@ -85,12 +92,15 @@ def resolve_overlaps(items: list[T], key) -> list[T]:
     if len(items) < 2:
         return list(items)
     spans = [key(it) for it in items]  # each item's span, asked once
-    ranked = sorted(range(len(items)), key=lambda i: (spans[i][0] - spans[i][1], spans[i][0]))
+    ranks = [(s - e, s) for s, e in spans]
     taken: list[tuple[int, int]] = []
     kept = []
-    for i in ranked:
+    for i in sorted(range(len(items)), key=ranks.__getitem__):
         s, e = spans[i]
-        if all(e <= ts or s >= te for ts, te in taken):
+        for ts, te in taken:  # (a plain loop: a generator in `all` cost more than the test)
+            if s < te and ts < e:
+                break
+        else:
             taken.append((s, e))
             kept.append(i)
     return [items[i] for i in sorted(kept, key=spans.__getitem__)]
