@@ -123,7 +123,9 @@ def find_institutions(
     region_spans = [(m.start, m.end) for m in regions]
     outlet = dateline_end(text)  # 中央纪委国家监委网站讯: an outlet's dateline names no body (SPEC: credit lines)
     # heads inside a region's name give way before the longest is chosen (神农架林区人民检察院: no 林区人民检察院)
-    hits = [h for h in _head_hits(text) if h[0] >= outlet and all(h[1] <= a or h[0] >= b for a, b in region_spans)]
+    hits = [h for h in _head_hits(text) if h[0] >= outlet]
+    for a, b in region_spans:  # (one region at a time: cheaper than a generator for each head)
+        hits = [h for h in hits if h[1] <= a or h[0] >= b]
     hits = resolve_overlaps(hits, key=lambda h: (h[0], h[1]))
     by_end = {m.end: m for m in regions}
     out: list[InstitutionMention] = []
