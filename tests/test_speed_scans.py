@@ -3,8 +3,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from govgraph.extract.mech_discovery import INNER_QUOTE
+from govgraph.extract.mech_forms import _pair_pattern
+from govgraph.lexicon_mechanisms import mechanism_cues
 from govgraph.spans import DictMatcher, resolve_overlaps
 
 KEYS = ["法院", "人民法院", "中级人民法院", "法", "院", "检察院", "上海", "上海市", "海市", "市"]
@@ -46,3 +51,17 @@ def _plain_overlaps(items: list[tuple[int, int]]) -> list[tuple[int, int]]:
 )
 def test_overlaps_keep_the_longest_then_the_earliest(items):
     assert resolve_overlaps(items, key=lambda se: se) == _plain_overlaps(items)
+
+
+@pytest.mark.parametrize(
+    "text", ["五“度”融合", "“度”融合", "诉“调”“裁”对接", "检企对接、警医联动和检警法联动", "“检企”对接", "法院联动", ""]
+)
+def test_patterns_opening_with_a_class_find_what_their_look_arounds_found(text):
+    cues = mechanism_cues()
+    chars = re.escape(cues.pair_agents + cues.pair_partners)
+    tails = "|".join(map(re.escape, cues.pair_tails))
+    looked_ahead = re.compile(rf"(?=([{chars}])([{chars}])({tails}))")
+    pairs = [(m.start(), m.groups()) for m in _pair_pattern(cues).finditer(text)]
+    assert pairs == [(m.start(), m.groups()) for m in looked_ahead.finditer(text)]
+    looked_behind = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
+    assert [m.span(1) for m in INNER_QUOTE.finditer(text)] == [m.span(1) for m in looked_behind.finditer(text)]
