@@ -10,6 +10,7 @@ import pytest
 from govgraph.extract.mech_discovery import INNER_QUOTE
 from govgraph.extract.mech_forms import _pair_pattern
 from govgraph.lexicon_mechanisms import mechanism_cues
+from govgraph.segment import _ready_jieba
 from govgraph.spans import DictMatcher, resolve_overlaps
 
 KEYS = ["法院", "人民法院", "中级人民法院", "法", "院", "检察院", "上海", "上海市", "海市", "市"]
@@ -65,3 +66,16 @@ def test_patterns_opening_with_a_class_find_what_their_look_arounds_found(text):
     assert pairs == [(m.start(), m.groups()) for m in looked_ahead.finditer(text)]
     looked_behind = re.compile(r"(?<=[\u4e00-\u9fff])([“‘][\u4e00-\u9fff]{1,2}[”’])(?=[\u4e00-\u9fff])")
     assert [m.span(1) for m in INNER_QUOTE.finditer(text)] == [m.span(1) for m in looked_behind.finditer(text)]
+
+
+@pytest.mark.parametrize(
+    "text", ["上海市高级人民法院与浦东新区检察院", "宁化县石壁镇江家村", "潭门镇", "12345", "闽西山区", "a", ""]
+)
+def test_jiebas_word_graph_and_path_are_jiebas_own(text):
+    tokenizer = _ready_jieba().dt
+    assert "get_DAG" in vars(tokenizer)  # the faster ones stand in the tokenizer
+    assert tokenizer.get_DAG(text) == type(tokenizer).get_DAG(tokenizer, text)
+    route, plain = {}, {}
+    tokenizer.calc(text, tokenizer.get_DAG(text), route)
+    type(tokenizer).calc(tokenizer, text, tokenizer.get_DAG(text), plain)
+    assert route == plain
