@@ -217,6 +217,7 @@ ADOPT_NEGATIVES = [
     "湖南省委政法委员会发布数据。全省司法行政机关办理法律援助案件9.6万件。",
     "荆州市中级人民法院被湖北省人民政府表彰为交叉执行先进单位。",  # praised for it, not adopting it
     "湖北省人民政府授予荆州市中级人民法院交叉执行示范单位称号。",  # honouring a body is not adopting
+    "最高人民法院肯定了荆州市中级人民法院推行的“执破融合”。",  # … nor approving of its work (triggers.tsv approve)
     "荆州市推行提级执行。",  # a region is never an actor
     "荆州市中级人民法院积极参与全市“平安荆州”建设。",  # contributing to a campaign is not adopting it
     "荆州市公安局积极助力诉源治理。",
@@ -522,3 +523,11 @@ def test_a_body_named_only_in_a_speakers_title_adopts_nothing_and_a_clause_openi
     assert not any(a[0] == "苏州市中级人民法院" for a in x["adopts"])
     assert ["苏州市知识产权法庭", "惩罚性赔偿"] in x["adopts"]
     assert {q["text"]: q["subject"] for q in x["quantities"]}["1.2亿元"] == "苏州市知识产权法庭"
+
+
+def test_a_body_approving_of_anothers_measure_does_not_adopt_it():
+    text = "荆州市中级人民法院的“执破融合”做法得到最高人民法院肯定。"
+    assert set(adoptions(text)) == {("荆州市中级人民法院", "执破融合")}
+    # approval said of the clause is no approver: the body still did it
+    text = "荆州市中级人民法院推行“执破融合”受到群众好评。"
+    assert set(adoptions(text)) == {("荆州市中级人民法院", "执破融合")}

@@ -110,9 +110,9 @@ def features(
         # own work; a scholar comments on others' work
         f.add("who:commentator" if who.kind == "education" else "who:speaker")
     if (text.endswith("被", 0, who.start) and not promotes(text, who.end)) or text.startswith(
-        tuple(words["praise"]), who.end
+        (*words["praise"], *words.get("approve", ())), who.end
     ):
-        f.add("who:praiser")  # 被省委表彰, 省委授予: the body honours, it does not adopt
+        f.add("who:praiser")  # 被省委表彰, 省委授予, 得到省委肯定: the body honours, it does not adopt
     first, last = min(who.start, mech.start), max(who.end, mech.end)
     clause_end = CLAUSE_BREAK.search(text, last)
     if has_trigger("praise", text[clause_start(text, first) : clause_end.start() if clause_end else len(text)]):
