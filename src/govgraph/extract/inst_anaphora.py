@@ -3,12 +3,14 @@ the body of that kind the article named last."""
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
 
-from ..lexicon import Division
+from ..lexicon import Division, institution_heads
 from ..lexicon_user import KINDS  # every kind of body: 该局, 该所 … may stand for any
 from ..segment import jieba_pos
-from .inst_base import CLAUSE_MARKS, Context, InstitutionMention, word_starts_at
+from .inst_base import CLAUSE_MARKS, Context, InstitutionMention, chain_ending_at, word_starts_at
+from .region_records import RegionMention
 
 
 @dataclass(frozen=True)
@@ -153,3 +155,41 @@ def _of_level(d: Division | None, level: str) -> bool:
     return d is not None and (
         d.level == level or (level == "prefecture" and d.level == "province" and d.name.endswith("市"))
     )
+
+
+# 检察日报: a place's full name and 院 (西湖区院, 芜湖市院) is its procuratorate, in an article on procuratorates
+PLACE_BENCH_HEAD = "人民检察院"
+
+
+def place_bench(
+    text: str, hs: int, he: int, surface: str, ctx: Context, by_end, with_chain
+) -> list[InstitutionMention]:
+    """西湖区院 is the place's procuratorate (`with_chain` names it after the places) when the level word of 区院
+    (宁国市院, 泾县院, 江西省院) ends a division's name (not a village's) and the article has named a procuratorate
+    or the sentence speaks of 检察."""
+    place = _bench_place(text, hs, surface, ctx, by_end)
+    if not place:
+        return []
+    found = with_chain(text, he - 1, he, institution_heads()[PLACE_BENCH_HEAD], place, ctx, by_end)
+    return [dataclasses.replace(m, rule="inst.place:院") for m in found]
+
+
+def _bench_place(text: str, hs: int, surface: str, ctx: Context, by_end) -> list[RegionMention]:
+    refers = ANAPHORA.get(surface)
+    if refers is None or refers.level is None or refers.end != "院" or hs + 1 not in by_end:
+        return []  # the level word is a division name's last character (place_bench_hits)
+    place = chain_ending_at(by_end, hs + 1)
+    if place[-1].local_level:
+        return []  # 社区院坝: a village's
+    if "检察" in text or any(m.kind == "procuratorate" for m in ctx.institutions):
+        return place
+    return []
+
+
+def place_bench_hits(text: str, region_spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """The 区院 of 西湖区院 as a head hit, though its 区 is the region's: heads inside a region's name are
+    dropped (神农架林区人民检察院), and this one ends after it."""
+    if "院" not in text:
+        return []
+    hits = [(b - 1, b + 1, text[b - 1 : b + 1]) for _, b in region_spans if text.startswith("院", b)]
+    return [h for h in hits if h[2] in ANAPHORA]

@@ -4,6 +4,8 @@ that is no division)."""
 
 from __future__ import annotations
 
+import re
+
 from ..lexicon import Head, gazetteer
 from ..lexicon_institutions import Zone, development_zones
 from ..segment import jieba_pos
@@ -11,9 +13,42 @@ from .inst_base import Context, InstitutionMention, chain_ending_at, fill, menti
 
 # how far back a zone's own place name may start (洋浦, 漕河泾, 中关村 …)
 ZONE_NAME_REACH = 4
+ASIDE_CLOSE = "）)"
+ASIDE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]$")
+ASIDE_ANYWHERE = re.compile(r"[（(][\u4e00-\u9fff]{2,8}[）)]")
 
 
 def in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
+    """A zone's body (_in_zone); an aside between the zone and the head is part of its name (重庆两江新区（自贸区）
+    人民法院 is one court), and the name without the aside is that body once the article has named it so
+    (…。两江新区法院…)."""
+    at = _aside_start(text, hs)
+    found = _in_zone(text, at, he, head, ctx, by_end)
+    tail = head.canonical.rpartition("}")[2]  # the head's own words after the region ({region}人民法院)
+    for m in found:
+        if at < hs and tail and m.name.endswith(tail):
+            m.name = m.name[: -len(tail)] + text[at:hs] + tail
+        elif at == hs:
+            m.name = next((o.name for o in reversed(ctx.institutions) if _aside_of(o.name, m.name)), m.name)
+    return found
+
+
+def _aside_start(text: str, hs: int) -> int:
+    """Where an aside in brackets (（自贸区）, of 2 to 8 CJK characters) right before `hs` opens, else `hs`."""
+    if hs < 4 or text[hs - 1] not in ASIDE_CLOSE:
+        return hs  # the common case, told by one character
+    found = ASIDE.search(text, max(0, hs - 10), hs)
+    return found.start() if found is not None else hs
+
+
+def _aside_of(named: str, name: str) -> bool:
+    """重庆两江新区（自贸区）人民法院 named before is the 两江新区人民法院 of a shorter mention."""
+    if "（" not in named and "(" not in named:
+        return False
+    return ASIDE_ANYWHERE.sub("", named).endswith(name)
+
+
+def _in_zone(text, hs, he, head: Head, ctx: Context, by_end) -> list[InstitutionMention]:
     """荆州经开区住建局: a city, a development zone word, a head; the zone is no division, the
     body carries the zone's full name after the city as written. A zone with a name of its own
     needs no city (前海合作区人民法院: named as written, in the zone's city)."""

@@ -31,7 +31,7 @@ from ..lexicon_institutions import bare_heads
 from ..lexicon_places import township_name_words
 from ..segment import jieba_pos
 from ..spans import DictMatcher, resolve_overlaps
-from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause
+from .inst_anaphora import ANAPHORA, anaphor, bare_head_opens_clause, place_bench, place_bench_hits
 from .inst_base import (
     IMPLICIT,
     IMPLICIT_WORDS,
@@ -126,7 +126,7 @@ def find_institutions(
     hits = [h for h in _head_hits(text) if h[0] >= outlet]
     for a, b in region_spans:  # (one region at a time: cheaper than a generator for each head)
         hits = [h for h in hits if h[1] <= a or h[0] >= b]
-    hits = resolve_overlaps(hits, key=lambda h: (h[0], h[1]))
+    hits = resolve_overlaps(hits + place_bench_hits(text, region_spans), key=lambda h: (h[0], h[1]))
     by_end = {m.end: m for m in regions}
     out: list[InstitutionMention] = []
     last: InstitutionMention | None = None
@@ -242,6 +242,7 @@ def _at_head(text, hs, he, head: Head, ctx: Context, by_end, last) -> list[Insti
     if not found and not chain and (head.surface in ANAPHORA or bare_head_opens_clause(text, hs, head.surface)):
         a = anaphor(hs, he, head.surface, ctx)
         found = [a] if a else []
+    found = found or place_bench(text, hs, he, head.surface, ctx, by_end, _with_chain)  # 西湖区院
     return found
 
 
