@@ -79,3 +79,21 @@ SUBURB_BENCHES = [
 @pytest.mark.parametrize("text, expected", SUBURB_BENCHES)
 def test_a_suburb_court_is_its_citys(text, expected):
     assert institutions(text) == expected
+
+
+# a county-level name right after a province that holds no county of that name is no district of it: 甘肃矿区人民法院
+# is not 阳泉市's (矿区 is a district of 阳泉市, in 山西); the court keeps the text's name. After its own province, or
+# its city, the district is the gazetteer's; a full county or city name after another province stays its own
+FOREIGN_DISTRICTS = [
+    ("甘肃矿区人民法院审结案件。", [("甘肃矿区人民法院", 0, 8, "inst.head:人民法院")]),
+    ("甘肃矿区人民检察院起诉。", [("甘肃矿区人民检察院", 0, 9, "inst.head:人民检察院")]),
+    ("山西矿区人民法院审结案件。", [("阳泉市矿区人民法院", 0, 8, "inst.head:人民法院")]),
+    ("山西省阳泉市矿区人民法院审结案件。", [("阳泉市矿区人民法院", 0, 12, "inst.head:人民法院")]),
+    ("西藏沈阳市中级人民法院审结案件。", [("沈阳市中级人民法院", 0, 11, "inst.head:中级人民法院")]),
+    ("黑龙江省浚县人民法院审结案件。", [("浚县人民法院", 0, 10, "inst.head:人民法院")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", FOREIGN_DISTRICTS)
+def test_a_district_after_a_province_not_holding_it_keeps_the_texts_name(text, expected):
+    assert institutions(text) == expected

@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..lexicon import Division, Head, gazetteer, institution_heads, triggers
 from ..lexicon_institutions import development_zones, stem_words
 from ..segment import jieba_pos
-from .region_records import RegionMention
+from .region_records import RegionMention, province_not_holding
 from .regions import choose
 from .townships import LOCAL, TOWNSHIP_SUFFIXES, local_ok
 
@@ -249,6 +249,9 @@ def resolve_chain(chain: list[RegionMention], ctx: Context, level_hint: str | No
         prefix = (region_prefix(county) if county else "") + locals_
         return county, last.surface, prefix, last.surface
     prev = chain[-2] if len(chain) >= 2 else None
+    if prev is not None and (province := province_not_holding(prev, last)) is not None:
+        written = "".join(m.surface for m in chain)  # 甘肃矿区人民法院: no district of 甘肃, the text's name
+        return province, province.name, written, written
     # a county-level head does not make a short form mean the county: 荆州法院 is about the
     # city (荆州市), not 荆州区; only higher heads pick the level (吉林高院 → 吉林省)
     if level_hint not in ("province", "prefecture"):

@@ -22,3 +22,17 @@ class RegionMention:
     @property
     def key(self):
         return (self.start, self.end)
+
+
+def province_not_holding(prev: RegionMention, last: RegionMention) -> Division | None:
+    """The province `prev` names when none of the counties a generic two-character name (矿区, 郊区, 城区) may be
+    lies in it (甘肃矿区: the one 矿区 is 阳泉市's, in 山西), else None. Any other county or city name after another
+    province (西藏沈阳市, 黑龙江省浚县) is a slip: its own reading stands."""
+    if len(last.surface) != 2 or not last.surface.endswith("区") or prev.local_level or len(prev.candidates) != 1:
+        return None
+    if prev.candidates[0].level != "province":
+        return None
+    province = prev.candidates[0]
+    if any(c.level != "county" or c.code[:2] == province.code[:2] for c in last.candidates):
+        return None
+    return province
