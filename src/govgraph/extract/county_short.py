@@ -128,3 +128,49 @@ def named_county_stems(text: str, found: Sequence[RegionMention], stems: dict) -
             if head_after(text, e) and not any(f.start < e and s < f.end for f in found) and starts_word(text, s, e):
                 out.append(RegionMention(s, e, stem, [d], True, rule="region.short.named"))
     return out
+
+
+# what may follow a county's stem that stands alone after its province or city in a headline or dateline
+# (北京朝阳：, 天津和平，): a break, no more of a name
+STEM_BREAKS = "：:，,。；; 　"
+
+
+def stems_after_parent(text: str, found: tuple, taken: tuple) -> tuple[tuple, tuple]:
+    """`found` and `taken` (a sentence's region mentions and the spans they take) with the mentions of
+    `_stems_after_parent` in place of any starting where they do."""
+    stems = _stems_after_parent(text, found)
+    if not stems:
+        return found, taken
+    at = {m.start for m in stems}
+    kept = (m for m in found if m.start not in at)
+    return tuple(sorted((*kept, *stems), key=lambda m: m.start)), (*taken, *((m.start, m.end) for m in stems))
+
+
+def _stems_after_parent(text: str, found: Sequence[RegionMention]) -> list[RegionMention]:
+    """北京朝阳：, 天津和平：, 上海浦东：: a county's name without its level word right after its province or city
+    and before a break is that county, though the gazetteer withholds the stem (和平, an ordinary word) or gives
+    it to another division (朝阳 to 辽宁's 朝阳市)."""
+    gaz = gazetteer()
+    out = []
+    for f in found:
+        if f.local_level or not any(d.level in ("province", "prefecture") for d in f.candidates):
+            continue
+        parents = {d.code for d in f.candidates}
+        for size in (2, 3):
+            e = f.end + size
+            if e > len(text) or (e < len(text) and text[e] not in STEM_BREAKS):
+                continue
+            stem = text[f.end : e]
+            there = next((m for m in found if m.start == f.end), None)
+            if there is not None and any(parents & {a.code for a in gaz.ancestors(d)} for d in there.candidates):
+                break  # the division there already is the parent's
+            kids = [
+                d
+                for w in COUNTY_LEVEL_WORDS + ("新区",)
+                for d in gaz.by_name.get(stem + w, ())
+                if parents & {a.code for a in gaz.ancestors(d)}
+            ]
+            if len(kids) == 1:
+                out.append(RegionMention(f.end, e, stem, kids, True, rule="region.short.after-parent"))
+                break
+    return out

@@ -2,12 +2,11 @@
 townships and villages named with their suffix right after a known division (琼海市潭门镇,
 太康县老冢镇三王村) or before a body of theirs (桃浦镇总工会, 浦阳街道办事处).
 
-Rule ids: `region.full`, `region.short`, `region.short.list` (a county's short form listed
-with a sibling: 石首、江陵), `region.historic` (a former division, set when it is
-chosen), `region.local` (chained after a division), `region.local+head` (before a body),
-`region.local.word` (a place-name word with a township's suffix: 辖区古城镇),
-`region.local.known` (a township named earlier in the document), `region.local.list` (a township listed
-beside a found one: 松门镇、箬横镇)."""
+Rule ids: `region.full`, `region.short`, `region.short.list` (a county's short form listed with a sibling: 石首、江陵),
+`region.short.after-parent` (right after its province or city: 浙江诸暨, 北京朝阳：), `region.historic` (a former
+division, set when it is chosen), `region.local` (chained after a division), `region.local+head` (before a body),
+`region.local.word` (a place-name word with a township's suffix: 辖区古城镇), `region.local.known` (a township named
+earlier in the document), `region.local.list` (a township listed beside a found one: 松门镇、箬横镇)."""
 
 from __future__ import annotations
 
@@ -18,7 +17,14 @@ from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer
 from ..lexicon_places import township_name_words
 from ..spans import resolve_overlaps
-from .county_short import after_ancestor, branch_districts, listed_counties, named_county_stems, names_a_branch
+from .county_short import (
+    after_ancestor,
+    branch_districts,
+    listed_counties,
+    named_county_stems,
+    names_a_branch,
+    stems_after_parent,
+)
 from .region_records import RegionMention
 from .region_words import (
     followed_by_head,
@@ -70,7 +76,7 @@ def find_regions(
     so that a later bare 潭门镇 is found too; `county_stems` the counties it named in full by the
     names it may shorten them to (江北 for 江北区: `county_short.withheld_short`).
     """
-    found, taken = _sentence_regions(text)
+    found, taken = stems_after_parent(text, *_sentence_regions(text))  # 北京朝阳： 朝阳区, not 辽宁's 朝阳市
     if county_stems:
         extra = named_county_stems(text, found, county_stems)
         found, taken = (*found, *extra), (*taken, *((m.start, m.end) for m in extra))
