@@ -144,6 +144,10 @@ class Gazetteer:
             p = self.parent(p)
         return out
 
+    def within(self, d: Division, codes: set[str]) -> bool:
+        """Whether a division above `d` has one of `codes`."""
+        return any(a.code in codes for a in self.ancestors(d))
+
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:

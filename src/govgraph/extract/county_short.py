@@ -54,7 +54,7 @@ def after_ancestor(text: str, found: list[RegionMention], pending: list[RegionMe
         if before is None:
             continue
         codes = {d.code for d in before.candidates}
-        under = [d for d in m.candidates if codes & {a.code for a in gaz.ancestors(d)}]
+        under = [d for d in m.candidates if gaz.within(d, codes)]
         if under and _place_word(text, m.start, m.end):
             kept.append(dataclasses.replace(m, candidates=under, rule="region.short.after-parent"))
     return kept
@@ -156,19 +156,19 @@ def _stems_after_parent(text: str, found: Sequence[RegionMention]) -> list[Regio
         if f.local_level or not any(d.level in ("province", "prefecture") for d in f.candidates):
             continue
         parents = {d.code for d in f.candidates}
+        there = next((m for m in found if m.start == f.end), None)
+        if there is not None and any(gaz.within(d, parents) for d in there.candidates):
+            continue  # the division there already is the parent's
         for size in (2, 3):
             e = f.end + size
             if e > len(text) or (e < len(text) and text[e] not in STEM_BREAKS):
                 continue
             stem = text[f.end : e]
-            there = next((m for m in found if m.start == f.end), None)
-            if there is not None and any(parents & {a.code for a in gaz.ancestors(d)} for d in there.candidates):
-                break  # the division there already is the parent's
             kids = [
                 d
-                for w in COUNTY_LEVEL_WORDS + ("新区",)
+                for w in (*COUNTY_LEVEL_WORDS, "新区")
                 for d in gaz.by_name.get(stem + w, ())
-                if parents & {a.code for a in gaz.ancestors(d)}
+                if gaz.within(d, parents)
             ]
             if len(kids) == 1:
                 out.append(RegionMention(f.end, e, stem, kids, True, rule="region.short.after-parent"))

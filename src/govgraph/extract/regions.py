@@ -151,7 +151,7 @@ def _beside(text: str, m: RegionMention, suffix: str) -> list[tuple[int, int]]:
 def _holds(outer: RegionMention, inner: list) -> bool:
     """One of `inner`'s divisions lies inside one of `outer`'s."""
     codes = {d.code for d in outer.candidates}
-    return any({a.code for a in gazetteer().ancestors(d)} & codes for d in inner)
+    return any(gazetteer().within(d, codes) for d in inner)
 
 
 def _bounded(text: str, start: int) -> bool:
@@ -204,7 +204,7 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     full = [d for d in cands if d.name == surface]
     if full:
         prev_codes = {p.code for p in before.candidates} if before else set()
-        after_parent = any({a.code for a in gaz.ancestors(d)} & prev_codes for d in full)
+        after_parent = any(gaz.within(d, prev_codes) for d in full)
         # two-character county names (城区, 郊区) are only names right after their parent, before a
         # head, or, for a county or county-level city (莘县, 沛县, 芒市), as a word of its own
         if not after_parent and starts_inside_word(text, s, e):  # (jieba is asked only when it matters)
@@ -364,14 +364,14 @@ def choose(
         return cands[0]
     if prev is not None and prev.candidates:
         prev_codes = {d.code for d in prev.candidates}
-        hit = [d for d in cands if {a.code for a in gaz.ancestors(d)} & prev_codes]
+        hit = [d for d in cands if gaz.within(d, prev_codes)]
         if hit:
             cands = hit
     if level_hint:
         hit = [d for d in cands if d.level == level_hint]
         if hit:
             cands = hit
-    hit = [d for d in cands if {a.code for a in gaz.ancestors(d)} & context_codes]
+    hit = [d for d in cands if gaz.within(d, context_codes)]
     if hit:
         cands = hit
     if recent and len(cands) > 1:
