@@ -3,12 +3,7 @@ tables with exact offsets and rule ids, and negatives."""
 
 import pytest
 
-from extract_helpers import doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
-
+from extract_helpers import doc, institutions
 
 # a count of provinces or places between the list and the system word (两省, 3省, 两地) keeps the list:
 # each region's system acts through its lead body

@@ -4,12 +4,7 @@ article about labour disputes in 浦东新区 (/tmp/inv_quality2_03 c3). Tables 
 
 import pytest
 
-from extract_helpers import doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
-
+from extract_helpers import institutions
 
 BRIGADES = [
     (

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 from extract_helpers import doc
+from extract_helpers import institutions as institutions_in_doc
 from govgraph.extract.inst_base import Context
 from govgraph.extract.institutions import find_institutions
 from govgraph.extract.regions import find_regions
@@ -348,10 +349,6 @@ def test_a_municipal_districts_housing_commission():
     assert ("重庆市九龙坡区住房和城乡建设委员会", 13, 20, "inst.relative:住房城乡建委") in institutions_in_doc(
         "重庆市九龙坡区人民法院联合区住房城乡建委推行联调机制。"
     )
-
-
-def institutions_in_doc(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
 
 
 def test_the_bodies_of_a_list_after_zai_are_where_it_is_set_up():

@@ -4,11 +4,7 @@ to the bodies of the clauses before 分别), as tables: exact offsets and rule i
 
 import pytest
 
-from extract_helpers import doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+from extract_helpers import doc, institutions
 
 
 def figures(text: str) -> list[tuple[str, int, int, str, str | None, str]]:

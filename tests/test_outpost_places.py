@@ -4,12 +4,7 @@ article has already named an outpost after does. Exact offsets and rule ids, and
 
 import pytest
 
-from extract_helpers import adoptions, doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
-
+from extract_helpers import adoptions, institutions
 
 TRIBUNAL = "渝北区人民法院两路人民法庭"
 CASES = [

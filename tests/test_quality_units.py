@@ -3,11 +3,7 @@ dispute-resolution centres, as tables: exact offsets and rule ids, and negatives
 
 import pytest
 
-from extract_helpers import adoptions, doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+from extract_helpers import adoptions, doc, institutions
 
 
 def subjects(text: str) -> list[tuple[str, int, str | None, str]]:

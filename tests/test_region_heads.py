@@ -4,11 +4,7 @@ exact offsets and rule ids, and negatives (山海关 standing alone stays a plac
 
 import pytest
 
-from extract_helpers import doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
+from extract_helpers import doc, institutions
 
 
 def regions(text: str) -> list[tuple[str, int, int, str]]:

@@ -21,7 +21,11 @@ CASES = [
     ("上海浦东：法官进网格", [("上海市", 0, 2, "region.short"), ("浦东新区", 2, 4, "region.short.after-parent")]),
     (
         "吉林长春朝阳：调解",
-        [("吉林省", 0, 2, "region.short"), ("长春市", 2, 4, "region.short"), ("朝阳区", 4, 6, "region.short.after-parent")],
+        [
+            ("吉林省", 0, 2, "region.short"),
+            ("长春市", 2, 4, "region.short"),
+            ("朝阳区", 4, 6, "region.short.after-parent"),
+        ],
     ),
 ]
 NEGATIVES = [

@@ -5,12 +5,7 @@ head name no unit: 所属, 辖区, 及各, 对)."""
 
 import pytest
 
-from extract_helpers import doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
-
+from extract_helpers import institutions
 
 UNKNOWN_PLACE_CASES = [
     (

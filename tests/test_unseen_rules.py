@@ -3,12 +3,7 @@ offsets and rule ids it gives, and negatives."""
 
 import pytest
 
-from extract_helpers import adoptions, doc
-
-
-def institutions(text: str) -> list[tuple[str, int, int, str]]:
-    return [(i["name"], e["start"], e["end"], e["rule"]) for i in doc(text)["institutions"] for e in i["evidence"]]
-
+from extract_helpers import adoptions, doc, institutions
 
 # a tribunal named by its place alone (古田法庭) is the court's 人民法庭 of that place, named before or after
 TRIBUNAL_CASES = [
