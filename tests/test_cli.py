@@ -7,6 +7,7 @@ import sys
 
 import pytest
 
+from conftest import REPO
 from govgraph.cli import main
 
 
@@ -131,6 +132,35 @@ def test_python_dash_m_runs():
     r = subprocess.run([sys.executable, "-m", "govgraph", "--version"], capture_output=True, text=True)
     assert r.returncode == 0
     assert r.stdout.startswith("govgraph ")
+
+
+@pytest.mark.parametrize(
+    "argv, module",
+    [
+        ([], "govgraph.cli_args"),
+        (["--help"], "govgraph.cli_args"),
+        (["-h"], "govgraph.cli_args"),
+        (["--version"], "govgraph.cli_args"),
+        (["build", "--help"], "govgraph.cli_args"),
+        (["evaluate", "-h"], "govgraph.cli_args"),
+        (["build"], "govgraph.cli"),  # a command to run
+        (["build", "x", "--help"], "govgraph.cli"),  # more than a request for help
+        (["--debug", "--help"], "govgraph.cli"),
+        (["bogus", "--help"], "govgraph.cli"),  # the parser's error, from the whole command
+    ],
+)
+def test_help_starts_without_the_build_modules(argv, module):
+    """`govgraph --help`, `govgraph COMMAND --help` and `--version` print from the parser
+    alone: importing the build (its extraction rules) was most of their start-up."""
+    code = (
+        "import sys\n"
+        f"sys.argv = ['govgraph', *{argv!r}]\n"
+        "import govgraph.__main__ as m\n"
+        "print(m.console.__module__, any(n.startswith(('govgraph.build', 'govgraph.extract')) for n in sys.modules))\n"
+    )
+    env = dict(os.environ, PYTHONPATH=str(REPO / "src"))
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True).stdout
+    assert out.split() == [module, str(module == "govgraph.cli")]
 
 
 @pytest.mark.slow
