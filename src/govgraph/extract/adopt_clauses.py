@@ -11,7 +11,7 @@ from functools import lru_cache
 from ..lexicon import triggers
 from .adopt_members import region_takes_over
 from .inst_base import InstitutionMention
-from .roles import CLAUSE_BREAK, PERSON_AFTER, REPORTING, clause_start, oversees, trigger_pattern
+from .roles import CLAUSE_BREAK, PERSON_AFTER, REPORTING, clause_start, opener_end, oversees, trigger_pattern
 from .roles import LEAD as STARTS_CLAUSE
 
 
@@ -128,3 +128,38 @@ def taught(text: str, clause_from: int, mech_start: int, mech_end: int) -> bool:
         return False
     stop = CLAUSE_BREAK.search(text, mech_end)
     return bool(trigger_pattern("topic").search(text, clause_from, stop.start() if stop else len(text)))
+
+
+def opens_without_subject(text: str, clause_from: int, verbs: tuple[str, ...], head: int) -> bool:
+    """The clause has no subject of its own: it opens with its verb, an adverb or an ordinal
+    (二是扎实开展…), or with what the act is for, then a verb before the mechanism at `head`
+    (对醉驾案件全面适用…; in 对附条件不起诉的未成年人开展帮教 the mechanism is not what is done). A bare staff
+    word may open it (民警及时对…进行了保护性止付, 干警随即开启…): the staff of the body the text is about act."""
+    start = _staff_end(text, opener_end(text, clause_from))
+    opener = opener_end(text, start)
+    if text.startswith(verbs, opener) or opener > start + 1 or start > clause_from + 1:
+        return True
+    if not text.startswith(("对", "针对", "就"), start):
+        return False
+    stop = CLAUSE_BREAK.search(text, start)
+    end = min(stop.start() if stop else len(text), start + 16, head)
+    return any(text.startswith(verbs, opener_end(text, pos)) for pos in range(start + 2, end))
+
+
+def _staff_end(text: str, pos: int) -> int:
+    """Where a bare staff word (triggers.tsv role staff: 民警, 干警们) at `pos` ends, or `pos`."""
+    word = _staff_at(text, pos)
+    return pos + len(word) + (1 if text.startswith("们", pos + len(word)) else 0) if word else pos
+
+
+def _staff_at(text: str, pos: int) -> str:
+    return next((w for w in triggers()["staff"] if text.startswith(w, pos)), "")
+
+
+def staff_kind(text: str, clause_from: int) -> str | None:
+    """The kind of body (court, procuratorate, public_security) whose bare staff open the clause at `clause_from`
+    after openers only (检察官及时进行…), by triggers.tsv roles staff_<kind>; None for staff of every kind (干警) or
+    none."""
+    word = _staff_at(text, opener_end(text, clause_from))
+    kinds = [role[6:] for role, words in triggers().items() if role.startswith("staff_") and word in words]
+    return kinds[0] if word and kinds else None

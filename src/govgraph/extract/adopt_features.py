@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import triggers
-from .adopt_clauses import staff_opens, taught, urges
+from .adopt_clauses import opens_without_subject, staff_opens, taught, urges
 from .adopt_members import governs
 from .inst_base import PLACE_WORDS, InstitutionMention
 from .mechanisms import MechanismMention
@@ -19,7 +19,6 @@ from .roles import (
     clause_start,
     has_trigger,
     negated,
-    opens_without_subject,
     oversees,
     partner,
     rules_followed,

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights
-from .adopt_clauses import opener, role_of, staff_opens, superseded, unless_said
+from .adopt_clauses import opener, role_of, staff_kind, staff_opens, superseded, unless_said
 from .adopt_features import MechFeatures, features, mech_features
 from .adopt_members import followers, joins, list_opening, parties_adopting, stationed
 from .institutions import InstitutionMention
@@ -25,6 +25,7 @@ from .roles import (
     CLAUSE_BREAK,
     bare_system_body,
     bare_system_in,
+    clause_start,
     collective_in,
     collective_lead,
     each_of_system_in,
@@ -340,7 +341,11 @@ class AdoptionFinder:
         clause = max(text.rfind("；", 0, head), text.rfind(";", 0, head)) + 1
         collective = collective_in(text, clause, mm.start)
         if collective is None:  # 各县（市、区）法院要…: several bodies, of which none is carried
-            return [] if each_of_system_in(text, clause, mm.start) else [(who, "carried") for who in self.carried]
+            return (
+                []
+                if each_of_system_in(text, clause, mm.start)
+                else [(who, "carried") for who in self.staffed(text, head)]
+            )
         own = _region_names(text, collective, regions)  # 兰州两级法院: only 兰州's courts
         mine = [(who, "carried") for who in self.carried if collective.includes(who) and _of(who, own)]
         # the article's bodies so far, this sentence's before the collective included (记者从X获悉，全省法院…)
@@ -351,6 +356,12 @@ class AdoptionFinder:
             return mine
         at = collective.start, collective.end
         return [(replace(lead, start=at[0], end=at[1], surface=text[at[0] : at[1]]), "collective")]
+
+    def staffed(self, text: str, head: int) -> list[InstitutionMention]:
+        """The bodies carried, or those of them whose staff open the mechanism's clause (A检察院与B局联合出台…。
+        检察官及时进行公开听证: A's), when some are of that kind."""
+        kind = staff_kind(text, clause_start(text, head))
+        return [who for who in self.carried if who.kind == kind] or self.carried
 
     def region_bodies(self, text: str, regions: list, insts: list[InstitutionMention]) -> list[InstitutionMention]:
         """For each region in subject position, the body of that region the article named last,

@@ -312,7 +312,7 @@ def opening_collective(text: str) -> Collective | None:
     if m is None:
         return None
     clause_from = max((text.rfind(c, 0, m.start()) for c in "，,；;：:"), default=-1) + 1
-    if _opener_end(text, clause_from) != m.start():
+    if opener_end(text, clause_from) != m.start():
         return None
     return collective_in(text, m.start(), m.end() + 8)
 
@@ -323,31 +323,15 @@ def system_leads(system: str) -> tuple[str, ...]:
     return tuple(lead.replace("{region}", "") for (s, _), lead in collective_leads().items() if s == system)
 
 
-# what may stand between a clause's start and its verb when the clause has no subject of its own:
-# 二是扎实开展…, 同时积极推行…
-CLAUSE_OPENER = re.compile(
-    r"(?:[一二三四五六七八九十]是|首先|其次|同时|此外|另外|还|并|也|进一步|不断|持续|积极|主动|全面|深入|扎实|大力|"
-    r"着力|切实|率先|首创|创新|依法|分类|探索|逐步|共同|联合|一方面|另一方面|与此同时)*"
-)
+# what may stand between a clause's start and its verb when the clause has no subject of its own
+# (二是扎实开展…, 同时积极推行…, 灵活运用…): triggers.tsv role opener, any number of them in a row
+@lru_cache(maxsize=1)
+def _clause_opener() -> re.Pattern:
+    return re.compile(f"(?:{words_pattern(triggers()['opener']).pattern})*")
 
 
-def opens_without_subject(text: str, clause_from: int, verbs: tuple[str, ...], head: int) -> bool:
-    """The clause has no subject of its own: it opens with its verb, an adverb or an ordinal
-    (二是扎实开展…), or with what the act is for, then a verb before the mechanism at `head`
-    (对醉驾案件全面适用…; in 对附条件不起诉的未成年人开展帮教 the mechanism is not what is done)."""
-    opener = _opener_end(text, clause_from)
-    if text.startswith(verbs, opener) or opener > clause_from + 1:
-        return True
-    if not text.startswith(("对", "针对", "就"), clause_from):
-        return False
-    stop = CLAUSE_BREAK.search(text, clause_from)
-    end = min(stop.start() if stop else len(text), clause_from + 16, head)
-    return any(text.startswith(verbs, _opener_end(text, pos)) for pos in range(clause_from + 2, end))
-
-
-def _opener_end(text: str, pos: int) -> int:
-    opened = CLAUSE_OPENER.match(text, pos)
-    return opened.end() if opened else pos
+def opener_end(text: str, pos: int) -> int:
+    return _clause_opener().match(text, pos).end()  # type: ignore[union-attr]  # (…)* matches everywhere
 
 
 # a system word that, standing bare as a clause's subject (检察机关运用…, 警方随即…), means the body of that system
@@ -362,7 +346,7 @@ def bare_system_in(text: str, start: int, end: int) -> Collective | None:
     found = None
     for p in [start] + [m.end() for m in CLAUSE_BREAK.finditer(text, start, end)]:
         lead = LEAD.match(text[p:end])
-        at = _opener_end(text, p + (lead.end() if lead else 0))
+        at = opener_end(text, p + (lead.end() if lead else 0))
         word = system_word_at(text, at)
         if word not in BARE_SYSTEM_WORDS or at + len(word) > end:
             continue

@@ -1,0 +1,62 @@
+"""A clause with no subject of its own goes on telling what the body carried does: it may open with adverbs of
+manner (稳慎推进…, 灵活运用…, 及时…) or with the body's bare staff (民警及时对…进行了保护性止付, 干警随即开启…), and
+a light or launching verb (进行, 开启, 践行) governs the measure. Invented texts; each positive has a negative
+beside it (another body opens the clause, or the staff are another's). Staff of one kind of body (检察官,
+民警) choose the carried body of that kind."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import adoptions
+
+MEETING = "德清县人民法院与德清县人民检察院召开联席会议。德清县人民法院推行“共享法庭”建设。"
+FOREST = "临安区人民检察院与临安区林业局联合出台《关于加强林业保护协作的意见》。针对盗伐林木问题，{}及时进行公开听证，邀请代表参与。"
+POLICE = "德清县公安局与德清县人民法院召开联席会议。德清县公安局推行“警调衔接”机制。"
+
+ROWS = [
+    # an adverb of manner before the verb: the clause is still the carried body's
+    (
+        MEETING + "针对涉企纠纷多发，稳慎推进“执破融合”，盘活闲置资产。",
+        ("德清县人民法院", "执破融合"),
+        [(55, 59, "adopt.carried")],
+    ),
+    (
+        MEETING + "针对基层法院案多人少，灵活运用指令执行，统一调配力量。",
+        ("德清县人民法院", "指令执行"),
+        [(56, 60, "adopt.carried")],
+    ),
+    # the body's bare staff open the clause
+    (
+        "德清县人民法院与德清县人民检察院召开联席会议。新市派出所接到银行预警后迅速出警。"
+        "经过反复劝说，民警及时对受害人账户进行了保护性止付，避免损失30万元。",
+        ("新市派出所", "保护性止付"),
+        [(60, 65, "adopt.carried")],
+    ),
+    (
+        POLICE + "在办理一起纠纷时，干警随即开启“绿色通道”，当天化解矛盾。",
+        ("德清县公安局", "绿色通道"),
+        [(54, 58, "adopt.carried")],
+    ),
+    (
+        POLICE + "针对邻里纠纷，民警们及时进行诉前调解，当天化解矛盾。",
+        ("德清县公安局", "诉前调解"),
+        [(52, 56, "adopt.carried")],
+    ),
+    # staff of one kind of body: the carried body of that kind, not its partner in the joint act before
+    (FOREST.format("检察官"), ("杭州市临安区人民检察院", "公开听证"), [(51, 55, "adopt.carried")]),
+    (FOREST.format("检察官"), ("杭州市临安区林业局", "公开听证"), None),
+    (FOREST.format("干警"), ("杭州市临安区林业局", "公开听证"), [(50, 54, "adopt.carried")]),  # 干警: of any kind
+    # negatives: another body opens the clause; the staff are another's (银行工作人员)
+    (MEETING + "针对涉企纠纷多发，德清县人民检察院稳慎推进“执破融合”。", ("德清县人民法院", "执破融合"), None),
+    (POLICE + "银行工作人员及时进行诉前调解，当天化解矛盾。", ("德清县公安局", "诉前调解"), None),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "evidence"), ROWS, ids=[f"{p[0]}-{p[1]}-{e is not None}" for _, p, e in ROWS])
+def test_a_subjectless_clause_is_the_carried_bodys(text, pair, evidence):
+    got = adoptions(text)
+    if evidence is None:
+        assert pair not in got
+    else:
+        assert got[pair] == evidence
