@@ -25,11 +25,11 @@ def encode_lines(lines: list[str]) -> bytes:
     return "\n".join(lines).encode("utf-8")
 
 
-def sorted_block(lines, groups=()) -> bytes:
-    """`encode_lines(sorted(set(lines)))`, sorted as UTF-8 bytes: bytes compare with one
-    memcmp, where lines mixing ASCII-only and Chinese strings compare character by character
-    (a document's lines sort in half the time); UTF-8 keeps code-point order, so the block is
-    the same.
+def sorted_items(lines, groups=()) -> list[bytes]:
+    """`lines` and `groups` as sorted, unique UTF-8 items, sorted as bytes: bytes compare with
+    one memcmp, where lines mixing ASCII-only and Chinese strings compare character by
+    character (a document's lines sort in half the time); UTF-8 keeps code-point order, so
+    the order is that of the strings.
 
     `groups`: strings of several sorted lines (joined by newlines) that stay together in any
     sorted graph: each becomes one item, its lines joined by `GROUP`. An item sorts where its
@@ -38,7 +38,12 @@ def sorted_block(lines, groups=()) -> bytes:
     lines, most of a document's lines). Readers get lines back (`lines_of`, `decode_lines`)."""
     items = {line.encode("utf-8") for line in lines}
     items.update([g.encode("utf-8").replace(b"\n", GROUP) for g in groups])
-    return b"\n".join(sorted(items))
+    return sorted(items)
+
+
+def sorted_block(lines, groups=()) -> bytes:
+    """`sorted_items` as one UTF-8 block, the items joined by newlines."""
+    return b"\n".join(sorted_items(lines, groups))
 
 
 def lines_of(items: list[bytes]) -> Iterator[bytes]:
@@ -54,15 +59,24 @@ def _first_line(item: bytes) -> str:
     return item.split(GROUP, 1)[0].decode("utf-8")
 
 
-def _items_of(blocks: list[bytes]) -> list[bytes]:
-    """The items of blocks, split one by one (joining them first copied every byte once more)."""
+def _items_of(blocks: list) -> list[bytes]:
+    """The items of blocks (UTF-8 blocks, split one by one: joining them first copied every
+    byte once more; or lists of items)."""
     out: list[bytes] = []
     for block in blocks:
-        out += block.split(b"\n")
+        out += block.split(b"\n") if isinstance(block, bytes) else block
     return out
 
 
-def decode_lines(block: bytes) -> list[str]:
+def _size(block) -> int:
+    """The bytes of a block, or of a (non-empty) list of items joined into one."""
+    return len(block) if isinstance(block, bytes) else len(block) - 1 + sum(map(len, block))
+
+
+def decode_lines(block: bytes | list[bytes]) -> list[str]:
+    """The lines of a block, or of a list of items (`sorted_items`), as strings."""
+    if isinstance(block, list):
+        block = b"\n".join(block)
     return block.replace(GROUP, b"\n").decode("utf-8").split("\n") if block else []
 
 
@@ -85,7 +99,7 @@ class GraphSink:
     def __init__(self, tmp_dir: str | os.PathLike | None = None, spill_bytes: int | None = None):
         self.tmp_dir = tmp_dir
         self.spill_bytes = SPILL_BYTES if spill_bytes is None else spill_bytes
-        self.blocks: list[bytes] = []
+        self.blocks: list = []  # UTF-8 blocks, or lists of items
         self.size = 0
         self.buf: list[bytes] = []  # the final in-memory lines, sorted (`_finalise`)
         self.runs: list[tuple[str, list[str], list[int]]] = []  # path, chunk first lines, offsets
@@ -101,13 +115,16 @@ class GraphSink:
         sink._final = True
         return sink
 
-    def add(self, lines: bytes | list[str], keyed: dict) -> list[list[str]]:
-        """Returns the blocks accepted from this document (keys not seen before)."""
-        if isinstance(lines, list):
+    def add(self, lines: bytes | list, keyed: dict) -> list[list[str]]:
+        """`lines`: a document's items as a UTF-8 block (`sorted_block`), or as a list
+        (`sorted_items`: in the process that made them, kept as they are, not joined into a
+        block to be split again), or its lines as strings. Returns the blocks accepted from
+        this document (keys not seen before)."""
+        if isinstance(lines, list) and lines and isinstance(lines[0], str):
             lines = encode_lines(lines)
         if lines:
             self.blocks.append(lines)
-            self.size += len(lines)
+            self.size += _size(lines)
         accepted = []
         for k, block in keyed.items():
             if k not in self.keyed:

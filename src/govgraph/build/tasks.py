@@ -1,7 +1,7 @@
 """What a worker does with one document, or one part of a big file: extract it (or unpickle
 its cached records), then render what the merge needs: the extraction JSON, the document's
-N-Triples lines (one UTF-8 block) and its page rows. Results are bytes, strings and tuples,
-cheap to send back from another process or machine. `tasks` makes a build's tasks, in file
+N-Triples lines (sorted UTF-8 items, one block when sent) and its page rows. Results are
+bytes, strings and tuples, cheap to send back from another process or machine. `tasks` makes a build's tasks, in file
 order, reading each file as the work goes.
 """
 
@@ -23,7 +23,7 @@ from ..reader import Source, read, shown
 from ..triples import TripleEmitter
 from .jsonout import dumps, part_records
 from .rows import fewest_evidence_rows, page_rows
-from .sink import GraphSink, sorted_block
+from .sink import GraphSink, sorted_items
 
 COUNTED = ("articles", "institutions", "regions", "mechanisms", "facts", "outcomes")
 
@@ -41,7 +41,7 @@ class Task:
     last_part: bool = True  # the file's last part (or a whole file)
     keep_lines: tuple[str, int] | None = None  # keep the graph lines in the worker (`WorkerLines`): folder, bytes
     lexicon: Overlay | None = None  # the user's lexicon (`--lexicon`), None: the bundled rules
-    grouped: bool = False  # no other document of the build has this name: evidence nodes as items (`sorted_block`)
+    grouped: bool = False  # no other document of the build has this name: evidence nodes as items (`sorted_items`)
 
 
 @dataclass
@@ -55,10 +55,19 @@ class DocResult:
     json_text: str = ""
     json_records: dict | None = None  # a part of a big file: its records, for `jsonout.DocumentJson`
     last_part: bool = True
-    plain: bytes = b""  # the document's N-Triples lines, sorted, unique, joined by newlines, UTF-8
+    plain: bytes | list[bytes] = b""  # the document's N-Triples items, sorted, unique, UTF-8 (`sink.sorted_items`)
     keyed: dict = field(default_factory=dict)  # (kind, iri) -> lines, first occurrence
     page: list = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)  # COUNTED -> how many
+
+    def __getstate__(self) -> dict:
+        """Sent to another process, the items go as one block (`sink.sorted_block`): one object
+        to pickle and unpickle, not one per item. In the process that made them (one worker)
+        they stay a list, which the sink takes as it is."""
+        state = dict(self.__dict__)
+        if isinstance(self.plain, list):
+            state["plain"] = b"\n".join(self.plain)
+        return state
 
 
 def tasks(
@@ -150,7 +159,7 @@ def run_task(task: Task) -> DocResult:
     dt = TripleEmitter(task.base).emit(x, task.grouped)
     entities = (len(x.institutions), len(x.regions), len(x.mechanisms))
     numbers = (len(x.articles), *entities, len(x.adopts) + len(x.facts), len(x.quantities))
-    plain = sorted_block(dt.plain, dt.groups)
+    plain: bytes | list[bytes] = sorted_items(dt.plain, dt.groups)
     if task.keep_lines is not None:
         WorkerLines.here(*task.keep_lines).add(plain, {})
         plain = b""

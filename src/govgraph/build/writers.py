@@ -26,10 +26,13 @@ def write_range(
     writer = TurtleWriter(prefixes, binary=True)
     ttl_out, nt_out = (None if f is None else _bytes_of(f) for f in (ttl, nt))
     n = 0
-    for batch in sink.items(lo=lo, hi=hi):  # items, not lines: fewer to handle (`sink.sorted_block`)
-        n += count_lines(batch)
+    for batch in sink.items(lo=lo, hi=hi):  # items, not lines: fewer to handle (`sink.sorted_items`)
         if ttl_out is not None:
-            ttl_out.write(writer.feed(lines_of(batch)))
+            lines = list(lines_of(batch))
+            n += len(lines)  # counted as they are split: `count_lines` reads every byte once more
+            ttl_out.write(writer.feed(lines))
+        else:
+            n += count_lines(batch)
         if nt_out is not None:
             nt_out.write(ntriples_text(batch).replace(GROUP, b" .\n"))
     if ttl_out is not None:
