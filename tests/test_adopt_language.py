@@ -162,5 +162,8 @@ def test_the_procuratorates_of_each_place_are_not_the_national_one():
     assert ("最高人民检察院", "检察建议") not in adoptions(SPP.format("各地"))
 
 
-def test_the_procuratorates_of_the_whole_country_are_led_by_it():
-    assert adoptions(SPP.format("全国"))[("最高人民检察院", "检察建议")] == [(28, 32, "adopt.carried")]
+def test_the_procuratorates_of_the_whole_country_are_not_the_national_one():
+    """全国检察机关 are many bodies (SPEC v2 gives their figures no subject), as 各地检察机关 are; the national body
+    adopts what it deploys or does itself (…，并通过制发检察建议…; 检察机关 bare stands for it)."""
+    assert ("最高人民检察院", "检察建议") not in adoptions(SPP.format("全国"))
+    assert adoptions(SPP.format(""))[("最高人民检察院", "检察建议")] == [(18, 30, "adopt.system")]

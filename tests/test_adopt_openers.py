@@ -1,5 +1,5 @@
 """A clause with no subject of its own goes on telling what the body carried does: it may open with adverbs of
-manner (稳慎推进…, 灵活运用…, 及时…) or with the body's bare staff (民警及时对…进行了保护性止付, 干警随即开启…), and
+manner (稳慎推进…, 灵活运用…, 及时…) or a time phrase (仅2023年就发出…) or with the body's bare staff (民警及时对…进行了保护性止付, 干警随即开启…), and
 a light or launching verb (进行, 开启, 践行) governs the measure. Invented texts; each positive has a negative
 beside it (another body opens the clause, or the staff are another's). Staff of one kind of body (检察官,
 民警) choose the carried body of that kind."""
@@ -47,6 +47,14 @@ ROWS = [
     (FOREST.format("检察官"), ("杭州市临安区人民检察院", "公开听证"), [(51, 55, "adopt.carried")]),
     (FOREST.format("检察官"), ("杭州市临安区林业局", "公开听证"), None),
     (FOREST.format("干警"), ("杭州市临安区林业局", "公开听证"), [(50, 54, "adopt.carried")]),  # 干警: of any kind
+    # a time phrase before the verb
+    (
+        MEETING + "此外，仅2023年就发出司法建议书40份，回复率达90%。",
+        ("德清县人民法院", "司法建议"),
+        [(53, 57, "adopt.carried")],
+    ),
+    (MEETING + "今年以来共开展诉前调解300余件。", ("德清县人民法院", "诉前调解"), [(48, 52, "adopt.carried")]),
+    (MEETING + "2023年，德清县人民检察院发出司法建议书40份。", ("德清县人民法院", "司法建议"), None),
     # negatives: another body opens the clause; the staff are another's (银行工作人员)
     (MEETING + "针对涉企纠纷多发，德清县人民检察院稳慎推进“执破融合”。", ("德清县人民法院", "执破融合"), None),
     (POLICE + "银行工作人员及时进行诉前调解，当天化解矛盾。", ("德清县公安局", "诉前调解"), None),
@@ -56,6 +64,37 @@ ROWS = [
 @pytest.mark.parametrize(("text", "pair", "evidence"), ROWS, ids=[f"{p[0]}-{p[1]}-{e is not None}" for _, p, e in ROWS])
 def test_a_subjectless_clause_is_the_carried_bodys(text, pair, evidence):
     got = adoptions(text)
+    if evidence is None:
+        assert pair not in got
+    else:
+        assert got[pair] == evidence
+
+
+NATIONAL = "最高人民法院召开新闻发布会，通报交叉执行工作情况。{}"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "pair", "evidence"),
+    [
+        # the nation's courts report figures: their work, not the national body's act
+        (
+            "第一季度全国法院新纳入失信被执行人名单12万人次，同时完成信用修复20万人次。",
+            ("最高人民法院", "信用修复"),
+            None,
+        ),
+        ("全国检察机关共办理公益诉讼案件1.2万件。", ("最高人民法院", "公益诉讼"), None),
+        # 在全国率先…: no collective; the national body carried still acts
+        (
+            "会议要求，在全国率先推行失信被执行人名单分级管理。",
+            ("最高人民法院", "失信被执行人名单"),
+            [(37, 45, "adopt.carried")],
+        ),
+        ("同时在全国推行失信被执行人名单分级管理。", ("最高人民法院", "失信被执行人名单"), [(32, 40, "adopt.carried")]),
+    ],
+    ids=["national-courts", "national-procuratorates", "first-in-the-nation", "in-the-nation"],
+)
+def test_the_nations_bodies_of_a_system_stop_the_carry(sentence, pair, evidence):
+    got = adoptions(NATIONAL.format(sentence))
     if evidence is None:
         assert pair not in got
     else:

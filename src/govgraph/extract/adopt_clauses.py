@@ -130,11 +130,21 @@ def taught(text: str, clause_from: int, mech_start: int, mech_end: int) -> bool:
     return bool(trigger_pattern("topic").search(text, clause_from, stop.start() if stop else len(text)))
 
 
+# a time phrase opening a clause right before its verb (仅2023年就发出…, 今年以来共开展…, 上半年累计办理…)
+TIME_OPENER = re.compile(
+    r"(?:仅|截至)?(?:\d{4}年|今年|去年|近年来|近日|目前|上半年|下半年)(?:\d{1,2}月)?(?:以来|上半年|下半年|底|初)?"
+    r"(?:就|共|累计|先后)?"
+)
+
+
 def opens_without_subject(text: str, clause_from: int, verbs: tuple[str, ...], head: int) -> bool:
     """The clause has no subject of its own: it opens with its verb, an adverb or an ordinal
     (二是扎实开展…), or with what the act is for, then a verb before the mechanism at `head`
-    (对醉驾案件全面适用…; in 对附条件不起诉的未成年人开展帮教 the mechanism is not what is done). A bare staff
-    word may open it (民警及时对…进行了保护性止付, 干警随即开启…): the staff of the body the text is about act."""
+    (对醉驾案件全面适用…; in 对附条件不起诉的未成年人开展帮教 the mechanism is not what is done). A time phrase
+    may come first (仅2023年就发出司法建议书…) and a bare staff word may open it (民警及时对…进行了保护性止付,
+    干警随即开启…): the staff of the body the text is about act."""
+    time = TIME_OPENER.match(text, clause_from)
+    clause_from = time.end() if time else clause_from
     start = _staff_end(text, opener_end(text, clause_from))
     opener = opener_end(text, start)
     if text.startswith(verbs, opener) or opener > start + 1 or start > clause_from + 1:

@@ -259,13 +259,14 @@ def _system_words_by_first() -> dict[str, tuple[str, ...]]:
     return {c: tuple(ws) for c, ws in out.items()}
 
 
-# 各县（市、区）法院, 各基层检察院, 各地检察机关: each of several bodies of a system, none of which leads (各级法院 is a
-# collective with a lead: COLLECTIVE_OPENING)
-EACH_OF = re.compile(r"各(?:[省市县区乡镇地]|基层|（[^）]{1,6}）)+")
+# 各县（市、区）法院, 各基层检察院, 各地检察机关, 全国法院: each of several bodies of a system (the whole nation's
+# too), none of which leads (各级法院 is a collective with a lead: COLLECTIVE_OPENING)
+EACH_OF = re.compile(r"各(?:[省市县区乡镇地]|基层|（[^）]{1,6}）)+|全国")
 
 
 def each_of_system_in(text: str, start: int, end: int) -> bool:
-    """Whether text[start:end] names each body of a system at a level (各县（市、区）法院要…)."""
+    """Whether text[start:end] names each body of a system at a level (各县（市、区）法院要…) or in the nation
+    (全国法院新纳入…: the courts' figures, not the national body's act)."""
     return any(system_word_at(text, m.end()) for m in EACH_OF.finditer(text, start, end))
 
 
