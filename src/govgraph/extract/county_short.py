@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from ..lexicon import gazetteer
 from ..segment import jieba_pos
+from ..spans import find_each
 from .region_records import RegionMention
 from .region_words import head_after, starts_word
 
@@ -123,8 +124,8 @@ def named_county_stems(text: str, found: Sequence[RegionMention], stems: dict) -
     before a body's head, not inside another name, is the county."""
     out = []
     for stem, d in stems.items():
-        for m in re.finditer(re.escape(stem), text):
-            s, e = m.span()
+        for s in find_each(text, stem):  # (as re.finditer of the escaped stem, without a pattern per stem)
+            e = s + len(stem)
             if head_after(text, e) and not any(f.start < e and s < f.end for f in found) and starts_word(text, s, e):
                 out.append(RegionMention(s, e, stem, [d], True, rule="region.short.named"))
     return out

@@ -25,6 +25,15 @@ from .county_short import (
     names_a_branch,
     stems_after_parent,
 )
+from .region_locals import (
+    VILLAGE_SUFFIXES,
+    free,
+    known_locals,
+    listed_townships,
+    local_mention,
+    not_township_stems,
+    villages_after,
+)
 from .region_records import RegionMention
 from .region_words import (
     followed_by_head,
@@ -50,7 +59,6 @@ from .townships import (
     townships_before_bodies,
 )
 
-VILLAGE_SUFFIXES = ("村", "行政村", "社区", "嘎查")  # what stands in a township
 LEVEL_RANK = {"province": 0, "prefecture": 1, "county": 2, "township": 3, "village": 4}
 # a dateline names no region (新华网福州8月19日电, 本报北京4月7日讯)
 DATELINE = re.compile(r"\d{1,2}月\d{1,2}日(电|讯|消息)")
@@ -76,76 +84,22 @@ def find_regions(
     so that a later bare 潭门镇 is found too; `county_stems` the counties it named in full by the
     names it may shorten them to (江北 for 江北区: `county_short.withheld_short`).
     """
-    found, taken = stems_after_parent(text, *_sentence_regions(text))  # 北京朝阳： 朝阳区, not 辽宁's 朝阳市
-    if county_stems:
-        extra = named_county_stems(text, found, county_stems)
-        found, taken = (*found, *extra), (*taken, *((m.start, m.end) for m in extra))
-    result = _known_locals(text, list(found), list(taken), local_names or {})
-    result += _listed_townships(text, result)
-    result = _not_township_stems(result, local_names or {})
-    return sorted(result + _villages_after(text, result), key=lambda m: m.start)
+    found, taken, townships = _sentence_regions(text)
+    extra = named_county_stems(text, found, county_stems) if county_stems else []
+    names = local_names or {}
+    known = [(s, level) for s, level in names.items() if s in text]
+    if not (extra or known or townships):
+        # (exact: with no county stem, no name of the document's and no township here, the steps below add
+        # nothing; only a short form that a township of the document is named after goes)
+        return not_township_stems(sorted(found, key=_start), names)
+    result = known_locals(text, [*found, *extra], [*taken, *((m.start, m.end) for m in extra)], known)
+    result += listed_townships(text, result)
+    result = not_township_stems(result, names)
+    return sorted(result + villages_after(text, result), key=_start)
 
 
-def _not_township_stems(found: list[RegionMention], local_names: dict[str, str]) -> list[RegionMention]:
-    """A short form that is the name of a township the document names (玉林派出所 after 玉林街道) is the
-    township's, not the city's (玉林市)."""
-    if not any(m.is_short for m in found):
-        return found  # the common case: no short form to test (and the document's names are not gathered)
-    towns = {n for n, level in local_names.items() if level == "township"}
-    towns |= {m.surface for m in found if m.local_level == "township"}
-    return [m for m in found if not (m.is_short and any(m.surface + suffix in towns for suffix in TOWNSHIP_SUFFIXES))]
-
-
-def _villages_after(text: str, found: list[RegionMention]) -> list[RegionMention]:
-    """在乌镇镇陈庄村: a village right after a township found on its own (not chained to a division)."""
-    out = []
-    spans = [(m.start, m.end) for m in found]
-    for m in found:
-        if m.local_level != "township" or m.local_parent is not None or "某" in text[max(0, m.start - 3) : m.start]:
-            continue  # 某县城关镇李庄行政村: an anonymised address
-        lm = LOCAL.match(text, m.end)
-        if lm and lm.group(2) in VILLAGE_SUFFIXES and local_ok(lm, chained=True) and _free(spans, *lm.span()):
-            out.append(_local_mention(lm, m, "region.local.village"))
-    return out
-
-
-# what may stand right before a listed township's name (在箬横镇、松门镇): a preposition, a conjunction, punctuation
-LIST_NAME_BOUNDARY = set('在于对从到至及和与、，,。；;：:（(“"\n ')
-
-
-def _listed_townships(text: str, found: list[RegionMention]) -> list[RegionMention]:
-    """箬横镇、松门镇: a name with the same suffix beside a found township, across a 、, is a
-    township too (jieba need not know it). Its name is 2-3 characters after a boundary. A township in the
-    middle of a list vouches for the names on both sides (乌峰街道、南台街道、旧府街道)."""
-    out: list[RegionMention] = []
-    spans = [(m.start, m.end) for m in found]
-    for m in found:
-        suffix = m.surface[-2:] if m.surface.endswith("街道") else m.surface[-1:]
-        if m.local_level != "township" or suffix not in TOWNSHIP_SUFFIXES:
-            continue
-        for start, end in _beside(text, m, suffix):
-            lm = LOCAL.fullmatch(text, start, end)
-            # the township beside vouches for the name, as a division before it does (大洋街道、古城街道)
-            if lm and local_ok(lm, chained=True) and _free(spans, start, end):
-                out.append(_local_mention(lm, m.local_parent, "region.local.list"))
-                spans.append((start, end))
-    return out
-
-
-def _beside(text: str, m: RegionMention, suffix: str) -> list[tuple[int, int]]:
-    """The spans a township's name with `suffix` may take right before and right after `m`, across a 、."""
-    out = []
-    if m.start > 0 and text[m.start - 1] == "、":  # the item before it
-        end = m.start - 1
-        start = next((end - len(suffix) - n for n in (2, 3) if _bounded(text, end - len(suffix) - n)), None)
-        if start is not None and text.startswith(suffix, end - len(suffix)):
-            out.append((start, end))
-    if text.startswith("、", m.end):  # the item after it
-        start = m.end + 1
-        end = next((start + n + len(suffix) for n in (2, 3) if text.startswith(suffix, start + n)), -1)
-        if end >= 0:
-            out.append((start, end))
-    return out
+def _start(m: RegionMention) -> int:
+    return m.start
 
 
 def _holds(outer: RegionMention, inner: list) -> bool:
@@ -154,14 +108,10 @@ def _holds(outer: RegionMention, inner: list) -> bool:
     return any(gazetteer().within(d, codes) for d in inner)
 
 
-def _bounded(text: str, start: int) -> bool:
-    return start >= 0 and (start == 0 or text[start - 1] in LIST_NAME_BOUNDARY)
-
-
 @lru_cache(maxsize=4096)
-def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple[int, int], ...]]:
-    """What `find_regions` finds from the sentence alone, and the spans it takes (each
-    sentence is read in two passes: cached)."""
+def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple[int, int], ...], bool]:
+    """What `find_regions` finds from the sentence alone (not yet in text order), the spans it takes, and
+    whether a township is among them (each sentence is read in two passes: cached)."""
     out: list[RegionMention] = []
     pending: list[RegionMention] = []  # county short forms with no head after them
     outlet = dateline_end(text)
@@ -174,8 +124,10 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
     out.sort(key=lambda m: m.start)
     found = out + listed_counties(text, out, pending) + after_ancestor(text, out, pending)
     out = sorted(found + branch_districts(text, found), key=lambda m: m.start)
-    result, taken = _chain_locals(text, out)
-    return tuple(result), tuple(taken)
+    # 北京朝阳： 朝阳区, not 辽宁's 朝阳市
+    chained, taken = _chain_locals(text, out)
+    mentions, reach = stems_after_parent(text, tuple(chained), tuple(taken))
+    return mentions, reach, any(m.local_level == "township" for m in mentions)
 
 
 def _hidden(text: str, rejected: list, hits: list, spans: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
@@ -241,20 +193,9 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
     return True
 
 
-def _local_mention(lm: re.Match, parent, rule: str) -> RegionMention:
-    suffix = lm.group(2)
-    level = "village" if suffix in ("村", "行政村", "嘎查", "社区") else "township"
-    name = lm.group(1) + ("村" if suffix == "行政村" else suffix)
-    return RegionMention(lm.start(), lm.end(), lm.group(0), [], False, level, parent, rule, name)
-
-
 def _head_over(text: str, lm: re.Match) -> bool:
     """A regional institution head starts where the township would and runs past it."""
     return head_after(text, lm.start()) > len(lm.group(0))
-
-
-def _free(taken: list[tuple[int, int]], s: int, e: int) -> bool:
-    return all(e <= a or s >= b for a, b in taken)
 
 
 def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[RegionMention], list[tuple[int, int]]]:
@@ -286,7 +227,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
                 lm = LOCAL.fullmatch(
                     text, pos, lm.end() + len(town)
                 )  # 稻香村街道, 杨村镇: a township named after a village
-            if not lm or not local_ok(lm, chained=True) or not _free(taken, lm.start(), lm.end()):
+            if not lm or not local_ok(lm, chained=True) or not free(taken, lm.start(), lm.end()):
                 break
             if suffix_opens_word(text, pos, lm) and not followed_by_head(text, lm.end()):
                 break  # 统筹乡村振兴: no township 统筹乡 (but 能科乡党委 is 能科乡's, though jieba reads 乡党委)
@@ -294,7 +235,7 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
                 break  # 荆州市住房和城乡建设局: the words are a body's head, not a township 住房和城乡
             if prev is not m and (prev.local_level != "township" or lm.group(2) not in VILLAGE_SUFFIXES):
                 break  # only a village stands in a township (长安镇联合镇派出所: 联合 joins, no 联合镇)
-            rm = _local_mention(lm, prev, "region.local")
+            rm = local_mention(lm, prev, "region.local")
             result.append(rm)
             taken.append((lm.start(), lm.end()))
             prev, pos = rm, lm.end()
@@ -307,38 +248,10 @@ def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[Region
     found = [(lm, rule) for rule, finder in rules for lm in finder(text)]
     # the longest name first (吉里于孜镇 over jieba's 于孜镇); on a tie, the rule listed first
     for lm, rule in sorted(found, key=lambda f: f[0].start() - f[0].end()):
-        if _free(taken, lm.start(), lm.end()):
-            result.append(_local_mention(lm, None, rule))
+        if free(taken, lm.start(), lm.end()):
+            result.append(local_mention(lm, None, rule))
             taken.append((lm.start(), lm.end()))
     return result, taken
-
-
-def _known_locals(
-    text: str, result: list[RegionMention], taken: list[tuple[int, int]], local_names: dict[str, str]
-) -> list[RegionMention]:
-    """Add the townships and villages named earlier in the document that stand alone here;
-    the mentions in text order."""
-    # only the names the sentence holds are sorted (a stable sort: the same order as of all of them)
-    for surface, level in sorted(((s, lv) for s, lv in local_names.items() if s in text), key=lambda kv: -len(kv[0])):
-        start = 0
-        while (i := text.find(surface, start)) >= 0:
-            # 太平溪镇 named before holds the 平溪镇 a pattern read in 太|平溪镇党委: the known name wins
-            inner = [m for m in result if m.local_level and i <= m.start and m.end <= i + len(surface)]
-            if inner and all(m.end - m.start < len(surface) for m in inner):
-                result = [m for m in result if m not in inner]
-                taken = [t for t in taken if t not in [(m.start, m.end) for m in inner]]
-            if _free(taken, i, i + len(surface)):
-                name = surface[:-3] + "村" if surface.endswith("行政村") else surface
-                # 古田镇五龙村: a village right after a township is the township's
-                town = next((m for m in result if m.end == i and m.local_level == "township"), None)
-                parent = town if level == "village" else None
-                result.append(
-                    RegionMention(i, i + len(surface), surface, [], False, level, parent, "region.local.known", name)
-                )
-                taken.append((i, i + len(surface)))
-            start = i + len(surface)
-    result.sort(key=lambda m: m.start)
-    return result
 
 
 def choose(
