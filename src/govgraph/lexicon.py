@@ -146,6 +146,8 @@ class Gazetteer:
 
     def within(self, d: Division, codes: set[str]) -> bool:
         """Whether a division above `d` has one of `codes`."""
+        if not codes:
+            return False  # (often: no division before to be inside of)
         return any(a.code in codes for a in self.ancestors(d))
 
 

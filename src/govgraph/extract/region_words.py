@@ -7,7 +7,7 @@ from functools import lru_cache
 
 from ..lexicon import gazetteer, institution_heads, triggers
 from ..segment import in_jieba_block, jieba_cut
-from ..spans import DictMatcher
+from ..spans import DictMatcher, words_pattern
 
 DIVISION_SUFFIXES = set("省市州县区盟旗")
 CONJUNCTIONS = set("和与及或同跟")
@@ -118,12 +118,13 @@ def regional_heads() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
-def _heads_by_first() -> dict[str, tuple[str, ...]]:
-    """The regional heads by their first character, longest first (most characters open none)."""
-    out: dict[str, tuple[str, ...]] = {}
+def _heads_by_first() -> dict[str, re.Pattern]:
+    """The regional heads by their first character (most characters open none), each group one pattern of
+    them longest first: `re` tries the alternatives in order, so its match is the longest head there."""
+    out: dict[str, list[str]] = {}
     for h in regional_heads():
-        out[h[0]] = (*out.get(h[0], ()), h)
-    return out
+        out.setdefault(h[0], []).append(h)
+    return {first: words_pattern(heads) for first, heads in out.items()}
 
 
 def followed_by_head(text: str, end: int) -> bool:
@@ -134,8 +135,9 @@ def followed_by_head(text: str, end: int) -> bool:
 
 def head_after(text: str, end: int) -> int:
     """The length of the longest regional institution head right after `end` (0: none)."""
-    heads = _heads_by_first().get(text[end : end + 1], ())
-    return next((len(h) for h in heads if text.startswith(h, end)), 0)
+    heads = _heads_by_first().get(text[end : end + 1])
+    m = heads.match(text, end) if heads is not None else None
+    return m.end() - end if m is not None else 0
 
 
 def yields_to_head(text: str, s: int, e: int) -> bool:

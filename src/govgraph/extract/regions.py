@@ -49,6 +49,7 @@ from .region_words import (
 )
 from .townships import (
     LOCAL,
+    LOCAL_SUFFIX,
     TOWNSHIP_SUFFIXES,
     local_at,
     local_ok,
@@ -172,14 +173,12 @@ def _take(text: str, hit: tuple[int, int, str], out: list, pending: list, outlet
         return True
     # short forms: provinces and prefectures anywhere; counties only before an institution
     # head (崂山区法院 is written in full, but 城阳法院 is not); never inside a word
-    allowed = [
-        d
-        for d in cands
-        if d.level in ("province", "prefecture") or followed_by_head(text, e) or names_a_branch(text, s, e)
-    ]
+    head = head_after(text, e)
+    any_level = head > 0 or names_a_branch(text, s, e)  # (asked once, not for each candidate)
+    allowed = [d for d in cands if any_level or d.level in ("province", "prefecture")]
     # right after a division it holds, a short form starts a word whatever jieba says (福建厦门鹭江…)
     chained = before is not None and _holds(before, allowed)
-    if not (starts_word(text, s, e, head_after(text, e)) or chained) or _inside_township(text, out, s):
+    if not (chained or starts_word(text, s, e, head)) or _inside_township(text, out, s):
         return False
     if (text.startswith(TOWNSHIP_SUFFIXES, e) or names_a_village(text, e)) and not chained:
         # 在三沙镇设立, 海口村: a township's or a village's name (霞浦县三沙镇), not the short form of 三沙市
@@ -201,8 +200,10 @@ def _head_over(text: str, lm: re.Match) -> bool:
 def _chain_locals(text: str, mentions: list[RegionMention]) -> tuple[list[RegionMention], list[tuple[int, int]]]:
     """Add townships and villages that follow a division and those before a body of
     theirs; returns the mentions (not yet in text order) and the spans they take."""
-    result: list[RegionMention] = []
     taken = [(m.start, m.end) for m in mentions]
+    if LOCAL_SUFFIX.search(text) is None:
+        return list(mentions), taken  # (exact: no township's or village's suffix, nothing to chain or find below)
+    result: list[RegionMention] = []
     suffix_words = township_name_words()["suffix_word"]
     for m in mentions:
         result.append(m)
