@@ -12,7 +12,7 @@ from govgraph.extract.mech_names import past_bad_start
 from govgraph.extract.quantities import _has_cue
 from govgraph.extract.regions import find_regions
 from govgraph.extract.roles import CLAUSE_START, after_last_stop
-from govgraph.extract.subjects import CLAUSE_STOPS, _clause_start
+from govgraph.extract.subject_base import CLAUSE_STOPS, _clause_start
 from govgraph.lexicon import quantity_cues
 from govgraph.lexicon_mechanisms import mechanism_cues
 

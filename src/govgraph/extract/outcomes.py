@@ -18,8 +18,10 @@ from .periods import find_period, resolve_period
 from .quantities import find_quantities
 from .respective import labelled_subject, respective_subjects
 from .stories import is_label_line, opens_a_case, tells_a_case
+from .subject_agents import SentenceAgents
+from .subject_base import SentenceView, SubjectChoice
 from .subject_recall import Recall, jurisdiction, recalled_agents
-from .subjects import SentenceView, SubjectChoice, last_agent, quantity_subject, sentence_agents
+from .subjects import last_agent, quantity_subject, sentence_agents
 
 # a figure this large (or any sum of money, any rate) is the same figure wherever it is repeated
 REPEAT_MIN = 100
@@ -103,9 +105,10 @@ class Outcomes:
         carried = [] if self._collective is not None else carried
         if self._answer and not view.insts:
             carried, lead = [], None  # 答：我们…: the host's work (the body the article names most), not the last named
+        found = SentenceAgents(view, ctx, self.document_codes)  # found once, read for each figure and the last
         for qm in figures:
             recalled = recalled_agents(view, qm.start, self._recall)
-            choice = quantity_subject(view, qm.start, carried, ctx, self.document_codes, body, lead, scope, recalled)
+            choice = quantity_subject(found, qm.start, carried, body, lead, scope, recalled)
             choice = jurisdiction(choice, body_here)
             label = labelled_subject(text, qm.start, view.insts, view.regions, self.document_codes)
             if label is not None and label != choice.name:
@@ -138,8 +141,13 @@ class Outcomes:
             self._articles.append(article)
             spans.append((qm.start, qm.end))
         self._respective(text, first, spans, view.insts, view.regions)
-        agents = sentence_agents(view, ctx, self.document_codes)  # found once, read for the last and the first
-        agent = last_agent(agents, recalled_agents(view, len(text), self._recall))
+        self._carry_on(view, found, paragraph, first)
+
+    def _carry_on(self, view: SentenceView, found: SentenceAgents, paragraph: int, first: int) -> None:
+        """What the sentence (whose agents are `found`, whose figures are from `first` on) leaves to those
+        after it: its last agent, its opening collective, the bodies it names."""
+        agents = sentence_agents(found)  # read for the last and the first
+        agent = last_agent(agents, recalled_agents(view, len(view.text), self._recall))
         self._collective = self._opening_collective(view, agents, agent)
         if agent is not None and agent.rule in SCOPE_RULES:
             self._scope = (paragraph, agent)  # a region or the country: for this paragraph only

@@ -24,6 +24,8 @@ _CN = r"[零〇一二两三四五六七八九十百千]+(?:万[零〇一二两�
 PRE = ("将近", "接近", "不超过", "不到", "超过", "近", "超", "逾", "约", "共", "累计")
 # what a figure starts with: such a word, or its number (ARABIC, _CN or 半)
 FIGURE_FIRST = "".join(sorted({w[0] for w in PRE})) + r"\d零〇一二两三四五六七八九十百千万亿半"
+# every number holds one of these (ARABIC, _CN, 半, a bare 万 or 亿, and the rates, tenths and fractions in words)
+NUMERAL = re.compile(r"[\d零〇一二两三四五六七八九十百千万亿半]")
 MAG = {"万": 1e4, "亿": 1e8, "千万": 1e7, "百万": 1e6, None: 1}
 # one clause of the figure, for cue words
 CLAUSE_STOPS = "，,；;。！？!?（("
@@ -305,6 +307,8 @@ def _per_capita(text: str, start: int) -> bool:
 
 def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
     """The figures of a sentence; `in_case`: its paragraph opened telling one case's story (stories.opens_a_case)."""
+    if NUMERAL.search(text) is None:
+        return day_limits(text)  # no number (half the sentences): only a day written as a word (当日受理) is one
     out = []
     units = quantity_units()
     for m in _pattern().finditer(text):

@@ -13,7 +13,7 @@ from ..lexicon import person_titles
 from ..segment import jieba_pos
 from ..spans import find_each
 from .inst_base import CLAUSE_MARKS, SPEAKER_WE, Context, InstitutionMention
-from .subjects import OUTPOSTS
+from .subject_base import OUTPOSTS
 
 # a turn's label: a name or a role and a colon opening the sentence
 TURN_LABEL = re.compile(r"([\u4e00-\u9fff]{1,4})[：:]")

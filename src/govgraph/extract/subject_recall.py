@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..lexicon import subject_cues
 from ..segment import jieba_pos
-from .subjects import SentenceView, SubjectChoice, _clause_start, _opens_clause
+from .subject_base import SentenceView, SubjectChoice, _clause_start, _opens_clause
 
 NOUN_TAGS = ("n", "j")
 SHORT_FORM = 4  # the longest short name in front of 两级法院 (广铁, 荆州)
@@ -46,7 +47,17 @@ class Recall:
 
 def recalled_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:
     """Agents before `pos` that only the article's earlier text identifies, with where they stand."""
+    if _recall_words().search(view.text) is None:
+        return []  # most sentences: each rule below looks for one of these words in the text first
     return _staff_agents(view, pos, recall) + _bare_heads(view, pos, recall) + _two_level(view, pos, recall)
+
+
+@lru_cache(maxsize=1)
+def _recall_words() -> re.Pattern:
+    """Any word of the rules below: a staff word (民警), a bare head (法庭) or a two-level system (两级法院)."""
+    cues = subject_cues()
+    words = [*cues.get("staff", {}), *cues.get("bare_head", {}), *cues.get("two_level", {})]
+    return re.compile("|".join(map(re.escape, words)) or "(?!)")
 
 
 def _covered(view: SentenceView, start: int) -> bool:
