@@ -14,7 +14,7 @@ from rdflib.compare import isomorphic
 
 from govgraph import api, export, model
 from govgraph.build.counts import GraphCounts
-from govgraph.build.jsonout import dumps
+from govgraph.build.jsonout import dumps, encode_json
 from govgraph.build.page import PageModel
 from govgraph.build.rows import page_rows
 from govgraph.build.sink import GraphSink
@@ -177,6 +177,10 @@ def test_json_writer_is_json_with_one_record_per_line(samples):
         == '{\n "d": "a.txt",\n "x": [\n  "a\\nb",\n  {"k": 1}\n ],\n "y": []\n}'
     )
     assert dumps({}) == "{}"
+    for value in [*odd.values(), odd, "中文", 3]:  # the C encoder called directly: the standard text
+        assert encode_json(value) == json.JSONEncoder(ensure_ascii=False).encode(value)
+    with pytest.raises(TypeError, match="not JSON serializable"):
+        encode_json({"s": {1, 2}})
 
 
 def test_turtle_writer_escapes_and_round_trips():

@@ -213,9 +213,10 @@ def _lazy_iframe(*args, **kwargs):
 
 def _pyvis_network():
     """pyvis's Network class. pyvis.network imports IPython, a third of a second, for the
-    IFrame it returns in notebooks, and networkx, a tenth, for `from_nx`, which the page never
-    calls; unless they are loaded already, it imports against stand-ins that load the real
-    module when used (`_Later`), and the stand-ins are removed at once."""
+    IFrame it returns in notebooks, networkx, a tenth, for `from_nx`, and jsonpickle (with
+    yaml), a thirtieth, for `to_json`, none of which the page calls; unless they are loaded
+    already, it imports against stand-ins that load the real module when used (`_Later`),
+    and the stand-ins are removed at once."""
     if "pyvis.network" in sys.modules:
         from pyvis.network import Network
 
@@ -226,8 +227,9 @@ def _pyvis_network():
         display.IFrame = _lazy_iframe  # type: ignore[attr-defined]
         ipython.display = display  # type: ignore[attr-defined]
         stand_ins.update({"IPython": ipython, "IPython.display": display})
-    if "networkx" not in sys.modules:
-        stand_ins["networkx"] = _Later("networkx")
+    for name in ("networkx", "jsonpickle"):
+        if name not in sys.modules:
+            stand_ins[name] = _Later(name)
     with _STAND_IN:
         sys.modules.update(stand_ins)
         try:
