@@ -21,8 +21,10 @@ def day_limits(text: str) -> list[QuantityMention]:
     ]
 
 
-# 调解成功率达百分之八十五: a rate written out (百分之百 is mostly a manner of speaking: left out)
-PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?)")
+# 调解成功率达百分之八十五: a rate written out (百分之百 is mostly a manner of speaking: 百分之百满意, 百分之百
+# 投入; a figure only right after a rate: 采纳率百分之百, 整改率达到百分之百)
+PERCENT_IN_WORDS = re.compile(r"百分之(?P<num>[零〇一二两三四五六七八九十]+(?:点[零〇一二三四五六七八九]+)?|百)")
+RATE_BEFORE = re.compile(r"率均?(?:达到|达|为|保持|实现)?$")
 
 
 # 调解成功率达到九成, 近6成, 下降两成, 占总数的七成: tenths, after a word that says a level or a change is reached (一成不变,
@@ -51,8 +53,8 @@ def percent_in_words(text: str) -> list[QuantityMention]:
                 out.append(QuantityMention(s, m.end(), text[s : m.end()], share, "percent", "qty.fraction"))
     if "百分之" in text:
         for m in PERCENT_IN_WORDS.finditer(text):
-            value = cn_to_number(m.group("num"))
-            if value is not None and 0 < value < 100:
+            value = 100.0 if m.group("num") == "百" else cn_to_number(m.group("num"))
+            if value is not None and (0 < value < 100 or value == 100 and RATE_BEFORE.search(text, 0, m.start())):
                 out.append(QuantityMention(m.start(), m.end(), m.group(0), value, "percent", "qty.percent-words"))
     if "成" in text:
         for m in TENTHS.finditer(text):

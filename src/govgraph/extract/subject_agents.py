@@ -161,13 +161,20 @@ def _collectives(view: SentenceView) -> list[tuple[int, int, CollectiveWord]]:
 
 def _co_actor(text: str, im, subjects: list) -> bool:
     """甲联合乙、丙建立…: 乙 and 丙 join 甲's measure; the clause's figures are reported by 甲, the lead (also
-    when 甲's own clause only says it leads: 甲牵头，联合乙、丙出台…)."""
+    when 甲's own clause only says it leads: 甲牵头，联合乙、丙出台…). So when 甲 sets them to work (甲组织乙、丙
+    等单位开展…, 甲督促乙追回…: triggers.tsv, organise): the clause's figures are 甲's."""
     return any(
         lead.end <= im.start
         and _clause_start(text, im.start) in (_clause_start(text, lead.start), _led_from(text, lead.end))
-        and any(w in text[lead.end : im.start] for w in (*triggers()["joint"], *PARTNER_WORDS))
+        and any(w in text[lead.end : im.start] for w in _lead_words())
         for lead in subjects
     )
+
+
+@lru_cache(maxsize=1)
+def _lead_words() -> tuple[str, ...]:
+    """The words between a lead and the bodies that join it or that it sets to work."""
+    return (*triggers()["joint"], *PARTNER_WORDS, *triggers()["organise"])
 
 
 LEADS = re.compile(r"(?:牵头|统筹)[，,]")

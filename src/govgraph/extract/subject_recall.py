@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from ..lexicon import subject_cues
-from ..segment import jieba_pos
+from ..segment import jieba_pos, word_frequency
 from .subject_base import SentenceView, SubjectChoice, _clause_start, _opens_clause
 
 NOUN_TAGS = ("n", "j")
+JOINED_WORD = 100  # a two-character word this common in jieba's dictionary is one word, not two
 SHORT_FORM = 4  # the longest short name in front of 两级法院 (广铁, 荆州)
 
 
@@ -97,18 +98,21 @@ def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int,
     for word, flag in jieba_pos(text[start:pos]):
         if word in heads and not _covered(view, offset):
             body = next((b for b in reversed(recall.bodies) if b.endswith(word)), None)
-            if body is not None and _stands_alone(previous):
+            if body is not None and _stands_alone(previous, text[max(start, offset - 2) : offset]):
                 out.append((offset, SubjectChoice(body, "subj.bare-head")))
         previous = (word, flag)
         offset += len(word)
     return out
 
 
-def _stands_alone(previous: tuple[str, str]) -> bool:
+def _stands_alone(previous: tuple[str, str], two_before: str) -> bool:
     """A head stands alone after the clause start or a one-character word that is no noun (是法庭…);
-    after a longer word it is the end of a name the rules do not know (调解中心, 巡回法庭)."""
+    after a longer word it is the end of a name the rules do not know (调解中心, 巡回法庭), also where
+    jieba cut that word apart (多元化解中心: 多元化/解, but 化解 is a word)."""
     word, flag = previous
-    return not word or (len(word) == 1 and not flag.startswith(NOUN_TAGS))
+    if not word:
+        return True
+    return len(word) == 1 and not flag.startswith(NOUN_TAGS) and word_frequency(two_before) < JOINED_WORD
 
 
 def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, SubjectChoice]]:

@@ -1,0 +1,67 @@
+"""Figures and their subjects in invented provincial news (quality2): a rate written 百分之百, the body that sets
+others to work as the subject of their joint figures, and a centre's name that jieba cuts apart."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import doc
+from govgraph.extract.quantities import find_quantities
+
+PERCENT_WORD_CASES = [
+    # text, [(text, start, end, value)]
+    ("发出检察建议，采纳率百分之百", [("百分之百", 10, 14, 100.0)]),  # right after a rate
+    ("整改率达到百分之百", [("百分之百", 5, 9, 100.0)]),
+    ("回复率均为百分之百", [("百分之百", 5, 9, 100.0)]),
+    ("群众百分之百满意", []),  # a manner of speaking
+    ("百分之百投入办案", []),
+    ("结案率百分之九十八", [("百分之九十八", 3, 9, 98.0)]),
+]
+
+
+@pytest.mark.parametrize("text, expected", PERCENT_WORD_CASES)
+def test_rate_of_a_hundred_in_words(text, expected):
+    found = [(q.text, q.start, q.end, q.value) for q in find_quantities(text) if q.unit == "percent"]
+    assert found == expected
+
+
+SUBJECT_CASES = [
+    # article, figure, subject, rule
+    (  # the body that organises others: the figures of the work it sets them to are its own
+        "塔河县委政法委组织县公安局、县法院、县检察院等单位联合开展普法宣传，发放宣传资料五千余份。",
+        "五千余份",
+        "中国共产党塔河县委员会政法委员会",
+        "subj.clause",
+    ),
+    (
+        "夏河县人民检察院督促县林业和草原局追回资金二十六万元。",
+        "二十六万元",
+        "夏河县人民检察院",
+        "subj.clause",
+    ),
+    (  # negative: a body acting in a clause of its own after the organiser's
+        "塔河县委政法委组织召开会议，县人民法院执结案件46件。",
+        "46件",
+        "塔河县人民法院",
+        "subj.clause",
+    ),
+    (  # a centre whose name jieba cuts apart (多元化/解/中心) is not the centre named before
+        "三亚市吉阳区社会治安综合治理中心召开会议。吉阳区委政法委牵头建立的矛盾纠纷多元化解中心共接待群众1875人次。",
+        "1875人次",
+        "中国共产党三亚市吉阳区委员会政法委员会",
+        "subj.clause",
+    ),
+    (  # negative: the bare head after the clause start stays the centre named before
+        "三亚市吉阳区社会治安综合治理中心召开会议。中心共接待群众300人次。",
+        "300人次",
+        "三亚市吉阳区社会治安综合治理中心",
+        "subj.bare-head",
+    ),
+]
+
+
+@pytest.mark.parametrize("text, figure, subject, rule", SUBJECT_CASES)
+def test_subjects_in_provincial_news(text, figure, subject, rule):
+    x = doc("　　" + text + "\n")
+    [q] = [q for q in x["quantities"] if q["text"] == figure]
+    assert (q["subject"], q["subject_rule"]) == (subject, rule)
