@@ -111,6 +111,8 @@ def _body_candidates(
             f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
         if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
             f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
+        if "who:speaker" in f and _speaks_of_another(text, who, mm):
+            f.add("who:commentator")  # X市委书记说：“检察机关…开展公益诉讼…”: the speaker tells of another's work
         if who.rule.startswith(BARE_SYSTEM_RULE):
             f.add("who:system")
         if role != "mention" and superseded(text, who, head, bodies, subj, regions):
@@ -137,6 +139,24 @@ def speaker_collective(text: str, who, mm):
         return None
     span = {"start": c.start, "end": c.end, "surface": text[c.start : c.end]}
     return replace(lead, **span, title_only=False, prefix_only=False, rule=SPEAKER_COLLECTIVE_RULE)
+
+
+def _speaks_of_another(text: str, who: InstitutionMention, mm: MechanismMention) -> bool:
+    """A bare system word opens a clause of the speech before the mechanism (…说：“检察机关作为…，积极开展…), and the
+    speaker's body is not of that system."""
+    other = bare_system_in(text, who.end, mm.start)
+    return other is not None and not other.includes(who)
+
+
+def _not_adopting(text: str, c: Candidate) -> bool:
+    """What the candidate's features or place say is no adoption, whatever its score."""
+    return bool(c.features & NOT_ADOPTING) or _later_clause(c) or _partner_done(text, c) or _aim_of_lead(c)
+
+
+def _aim_of_lead(c: Candidate) -> bool:
+    """A co-actor joins the act the subject leads, not what the sentence names before them (为推动综源治理…，
+    A与B、C联合会签…: A's aim): a co-actor adopts only a mechanism named after it."""
+    return c.role == "coactor" and c.mech.end <= c.who.start
 
 
 def _later_clause(c: Candidate) -> bool:
@@ -247,11 +267,7 @@ class AdoptionFinder:
             subj or [im for im in bodies[:1] if staff_opens(text, im)] or opening_lead(text, self.named, bodies),
         )
         self.named += [im for im in bodies if not im.title_only]
-        scored = [
-            (c, score(c.features, self.weights))
-            for c in out
-            if not c.features & NOT_ADOPTING and not _later_clause(c) and not _partner_done(text, c)
-        ]
+        scored = [(c, score(c.features, self.weights)) for c in out if not _not_adopting(text, c)]
         self.seen.extend(scored)
         # every co-actor of a joint measure adopts it (SPEC v2): what the lead subject adopts, they adopt,
         # when the mechanism follows in the same clause or the next (…，向监管部门发出检察建议); further on
@@ -292,11 +308,12 @@ class AdoptionFinder:
     def bare_subject(self, text: str, subj: list, bodies: list, mechs: list) -> tuple[list, list, bool]:
         """The subject, the bodies and whether a system acts that the text named no body of (法院判处…, in a
         procuratorate's story: the body carried does not act then). With no subject named,
-        a bare system word (检察机关, 警方) opening a clause before the first mechanism, with no body before it, stands
+        a bare system word (检察机关, 警方) opening a clause before the first mechanism, with no body before it (one
+        named only in a speaker's title is none: X县委书记说：“法院…推行…”), stands
         for the body of that system the text is about (SPEC v2: a relative reference is the document's body), placed
         where the word stands."""
         bare = None if subj or not mechs else bare_system_in(text, 0, mechs[0].start)
-        if bare is None or any(b.start < bare.start for b in bodies):
+        if bare is None or any(b.start < bare.start and not b.title_only for b in bodies):
             return subj, bodies, False
         here = bare_system_body(bare, self.carried, self.named)[:1]
         word = text[bare.start : bare.end]

@@ -348,6 +348,7 @@ def bare_system_in(text: str, start: int, end: int) -> Collective | None:
     for p in [start] + [m.end() for m in CLAUSE_BREAK.finditer(text, start, end)]:
         lead = LEAD.match(text[p:end])
         at = opener_end(text, p + (lead.end() if lead else 0))
+        at += 1 if text.startswith(("“", "‘"), at) else 0  # …说：“检察机关…: a speech opening with the system
         word = system_word_at(text, at)
         if word not in BARE_SYSTEM_WORDS or at + len(word) > end:
             continue

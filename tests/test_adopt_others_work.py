@@ -1,0 +1,51 @@
+"""What a sentence tells of another body's work is not adopted: the aim a lead body names before the partners of
+its joint act (为推动X，A与B、C联合会签…: X is A's aim; B and C join the act after), and a speech whose clause a
+bare system word of another system opens (X市委书记说：“检察机关…开展公益诉讼…”). A body named only in the speaker's title does not stand before
+the speech's own bare subject: 法院 in X县委书记说：“法院…要积极推行…” is the court the text is about. Invented
+texts; each negative has a positive beside it."""
+
+from __future__ import annotations
+
+import pytest
+
+from extract_helpers import adoptions
+
+AIM = (
+    "为推动“执源治理”落地见效，德清县人民法院与德清县人民检察院、德清县公安局联合会签《执行联动协作意见》，"
+    "建立“执行联动”机制。"
+)
+SPEECH = "海宁市人民检察院推行“生态检察官”制度。中共海宁市委出台《关于加强生态保护的意见》。嘉兴市委常委、海宁市委书记李强说：“{}”"
+OTHER_SYSTEM = (
+    "检察机关作为公共利益的代表，坚持协同保护，积极开展生态环境领域公益诉讼工作，有力助推海宁市生态环境高质量发展。"
+)
+OWN = "全市上下坚持协同保护，积极开展生态环境领域公益诉讼工作。"
+
+JOINT = "德清县人民法院与德清县司法局联合开展诉前调解。德清县委书记王刚说：“{}”"
+
+ROWS = [
+    # the lead's aim, before the partners: the lead's; the joint measure after them: everyone's
+    (AIM, ("德清县人民法院", "执源治理"), [(4, 21, "adopt.subject")]),
+    (AIM, ("德清县人民检察院", "执源治理"), None),
+    (AIM, ("德清县公安局", "执源治理"), None),
+    (AIM, ("德清县人民检察院", "执行联动"), [(22, 46, "adopt.coactor"), (22, 59, "adopt.coactor")]),
+    # a speech about another system's work; a speech about the speaker's own region's work
+    (SPEECH.format(OTHER_SYSTEM), ("中国共产党海宁市委员会", "公益诉讼"), None),
+    # the speech's bare 法院 is the court (not its partner carried from the joint act); 全县上下 names no body
+    (
+        JOINT.format("法院作为化解纠纷的主力军，要积极推行‘执破融合’。"),
+        ("德清县人民法院", "执破融合"),
+        [(34, 57, "adopt.system")],
+    ),
+    (JOINT.format("法院作为化解纠纷的主力军，要积极推行‘执破融合’。"), ("德清县司法局", "执破融合"), None),
+    (JOINT.format("全县上下要积极推行‘执破融合’。"), ("德清县人民法院", "执破融合"), None),
+    (SPEECH.format(OWN), ("中国共产党海宁市委员会", "公益诉讼"), [(49, 85, "adopt.mention+trigger")]),
+]
+
+
+@pytest.mark.parametrize(("text", "pair", "evidence"), ROWS, ids=[f"{p[0]}-{p[1]}-{e is not None}" for _, p, e in ROWS])
+def test_another_bodys_work_is_not_adopted(text, pair, evidence):
+    got = adoptions(text)
+    if evidence is None:
+        assert pair not in got
+    else:
+        assert got[pair] == evidence
