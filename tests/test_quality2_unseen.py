@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from extract_helpers import doc
+from extract_helpers import doc, institutions
 from govgraph.extract.quantities import find_quantities
 
 PERCENT_WORD_CASES = [
@@ -51,6 +51,24 @@ SUBJECT_CASES = [
         "中国共产党三亚市吉阳区委员会政法委员会",
         "subj.clause",
     ),
+    (  # 统筹 sets the bodies after it to work, as 组织 does
+        "汪清县委政法委统筹县法院、县检察院、县司法局开展联合行动，排查化解矛盾纠纷410件。",
+        "410件",
+        "中国共产党汪清县委员会政法委员会",
+        "subj.clause",
+    ),
+    (  # a bare 派出所 opening a clause is the station named before (here in its head's title), not the bureau
+        "克什克腾旗公安局经棚派出所所长介绍，派出所今年共接处警1460起。",
+        "1460起",
+        "克什克腾旗公安局经棚派出所",
+        "subj.clause",
+    ),
+    (  # negative: with no station named before, 派出所 is the system of the bureau named
+        "克什克腾旗公安局召开会议。派出所今年共接处警1460起。",
+        "1460起",
+        "克什克腾旗公安局",
+        "subj.system-named",
+    ),
     (  # negative: the bare head after the clause start stays the centre named before
         "三亚市吉阳区社会治安综合治理中心召开会议。中心共接待群众300人次。",
         "300人次",
@@ -65,3 +83,28 @@ def test_subjects_in_provincial_news(text, figure, subject, rule):
     x = doc("　　" + text + "\n")
     [q] = [q for q in x["quantities"] if q["text"] == figure]
     assert (q["subject"], q["subject_rule"]) == (subject, rule)
+
+
+BARE_STATION_CASES = [
+    # article, [(name, start, end, rule)] of every institution's evidence
+    (
+        "那坡县司法局百都乡司法所成立多年。司法所今年调处纠纷86件。",
+        [
+            ("那坡县司法局百都乡司法所", 0, 12, "inst.subunit:司法所"),
+            ("那坡县司法局百都乡司法所", 17, 20, "inst.anaphor:司法所"),
+        ],
+    ),
+    (  # negative: a list of kinds of body (综治中心、派出所、司法所) names none of them
+        "那坡县公安局城厢派出所成立多年。法庭与综治中心、派出所、司法所建立联系机制。",
+        [("那坡县公安局城厢派出所", 0, 11, "inst.subunit:派出所")],
+    ),
+    (  # negative: 到派出所 is a place inside a clause, not the station opening one
+        "那坡县公安局城厢派出所成立多年。群众到派出所办理户籍。",
+        [("那坡县公安局城厢派出所", 0, 11, "inst.subunit:派出所")],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", BARE_STATION_CASES)
+def test_bare_station_opening_a_clause(text, expected):
+    assert institutions(text) == expected

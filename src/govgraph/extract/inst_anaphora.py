@@ -81,7 +81,14 @@ CLAUSE_ANAPHORA = {
     "知识产权法庭": Anaphor(COURT, "知识产权法庭", unit=True),
     # 北仑区劳动人事争议仲裁院…。仲裁院对…实行…: the arbitration institute named before
     "仲裁院": Anaphor(KINDS, "仲裁院"),
+    # 城关派出所所长介绍，派出所今年共接处警…: the station named before, in a title too
+    "派出所": Anaphor(("public_security",), "派出所", unit=True),
+    "司法所": Anaphor(("justice",), "司法所", unit=True),
 }
+
+
+# what follows a kind of body in a list of kinds (派出所、司法所, 派出所和司法所, 派出所等单位)
+KIND_LIST_AFTER = ("、", "和", "及", "与", "等")
 
 
 def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
@@ -89,6 +96,8 @@ def bare_head_opens_clause(text: str, hs: int, surface: str) -> bool:
     (法庭调查, 法庭辩论阶段 are the hearing's parts)."""
     if surface not in CLAUSE_ANAPHORA or (hs > 0 and text[hs - 1] not in CLAUSE_MARKS):
         return False
+    if text[hs - 1 : hs] == "、" or text.startswith(KIND_LIST_AFTER, hs + len(surface)):
+        return False  # 综治中心、派出所、司法所等部门: a list of kinds of body, none named before
     words = jieba_pos(text[hs : hs + len(surface) + 6])
     # jieba may read the head as several words (仲裁 + 院): the head must end where a word does
     k, size = 0, 0

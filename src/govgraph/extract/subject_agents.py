@@ -62,6 +62,8 @@ class SentenceAgents:
         for at, word in self._system_starts:
             if at >= pos:
                 break
+            if any(im.start <= at < im.end for im in view.insts):
+                continue  # 派出所 read as the station named before (inst.anaphor:派出所): that body is the agent
             if named is None:  # only once a system word opens a clause (rare)
                 named = [im for im in self.ctx.institutions if im not in view.insts or im.end <= pos]
             ends = system_leads(collective_systems()[word])
