@@ -1,7 +1,7 @@
 """A clause with no subject of its own goes on telling what the body carried does: it may open with adverbs of
 manner (稳慎推进…, 灵活运用…, 及时…) or a time phrase (仅2023年就发出…) or with the body's bare staff (民警及时对…进行了保护性止付, 干警随即开启…), and
 a light or launching verb (进行, 开启, 践行) governs the measure. Invented texts; each positive has a negative
-beside it (another body opens the clause, or the staff are another's). Staff of one kind of body (检察官,
+beside it (another body opens the clause, or the staff are another's: 银行工作人员, 企业员工). Staff of one kind of body (检察官,
 民警) choose the carried body of that kind."""
 
 from __future__ import annotations
@@ -12,6 +12,7 @@ from extract_helpers import adoptions
 
 MEETING = "德清县人民法院与德清县人民检察院召开联席会议。德清县人民法院推行“共享法庭”建设。"
 FOREST = "临安区人民检察院与临安区林业局联合出台《关于加强林业保护协作的意见》。针对盗伐林木问题，{}及时进行公开听证，邀请代表参与。"
+LONE = "德清县公安局推行“警调衔接”机制。"
 POLICE = "德清县公安局与德清县人民法院召开联席会议。德清县公安局推行“警调衔接”机制。"
 
 ROWS = [
@@ -55,6 +56,10 @@ ROWS = [
     ),
     (MEETING + "今年以来共开展诉前调解300余件。", ("德清县人民法院", "诉前调解"), [(48, 52, "adopt.carried")]),
     (MEETING + "2023年，德清县人民检察院发出司法建议书40份。", ("德清县人民法院", "司法建议"), None),
+    # an outsider's staff open the clause (银行工作人员, 企业员工): its own subject; the body's own staff carry it on
+    (LONE + "银行工作人员依托“警银联动”机制，及时拦截可疑转账。", ("德清县公安局", "警银联动"), None),
+    (LONE + "企业员工依托“警银联动”机制，及时拦截可疑转账。", ("德清县公安局", "警银联动"), None),
+    (LONE + "民警依托“警银联动”机制，及时拦截可疑转账。", ("德清县公安局", "警银联动"), [(21, 29, "adopt.carried")]),
     # negatives: another body opens the clause; the staff are another's (银行工作人员)
     (MEETING + "针对涉企纠纷多发，德清县人民检察院稳慎推进“执破融合”。", ("德清县人民法院", "执破融合"), None),
     (POLICE + "银行工作人员及时进行诉前调解，当天化解矛盾。", ("德清县公安局", "诉前调解"), None),

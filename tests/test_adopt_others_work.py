@@ -1,8 +1,9 @@
 """What a sentence tells of another body's work is not adopted: the aim a lead body names before the partners of
 its joint act (为推动X，A与B、C联合会签…: X is A's aim; B and C join the act after), and a speech whose clause a
-bare system word of another system opens (X市委书记说：“检察机关…开展公益诉讼…”). A body named only in the speaker's title does not stand before
-the speech's own bare subject: 法院 in X县委书记说：“法院…要积极推行…” is the court the text is about. Invented
-texts; each negative has a positive beside it."""
+bare system word of another system opens (X市委书记说：“检察机关…开展公益诉讼…”). A body named only in the
+speaker's title does not stand before the speech's own bare subject: 法院 in X县委书记说：“法院…要积极推行…” is the
+court the text is about. A body that guides (指导, 督促) its own line's units (各县（市、区）司法局) deploys the
+measure through them and adopts it. Invented texts; each negative has a positive beside it."""
 
 from __future__ import annotations
 
@@ -22,6 +23,8 @@ OWN = "全市上下坚持协同保护，积极开展生态环境领域公益诉�
 
 JOINT = "德清县人民法院与德清县司法局联合开展诉前调解。德清县委书记王刚说：“{}”"
 
+GUIDES = "绵阳市司法局召开全市调解工作会议。该局将指导{}推行“调解员+律师”工作法。"
+
 ROWS = [
     # the lead's aim, before the partners: the lead's; the joint measure after them: everyone's
     (AIM, ("德清县人民法院", "执源治理"), [(4, 21, "adopt.subject")]),
@@ -30,6 +33,9 @@ ROWS = [
     (AIM, ("德清县人民检察院", "执行联动"), [(22, 46, "adopt.coactor"), (22, 59, "adopt.coactor")]),
     # a speech about another system's work; a speech about the speaker's own region's work
     (SPEECH.format(OTHER_SYSTEM), ("中国共产党海宁市委员会", "公益诉讼"), None),
+    # a body guiding its own line's units (各县（市、区）司法局) deploys through them; guiding another body, it does not
+    (GUIDES.format("各县（市、区）司法局"), ("绵阳市司法局", "调解员+律师"), [(17, 45, "adopt.subject+trigger")]),
+    (GUIDES.format("市律师协会"), ("绵阳市司法局", "调解员+律师"), None),
     # the speech's bare 法院 is the court (not its partner carried from the joint act); 全县上下 names no body
     (
         JOINT.format("法院作为化解纠纷的主力军，要积极推行‘执破融合’。"),

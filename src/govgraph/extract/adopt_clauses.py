@@ -105,7 +105,8 @@ def _own_units() -> re.Pattern:
     subordinate_lead + subordinate_unit): the body deploys the measure through them, and adopts it."""
     leads = "|".join(map(re.escape, triggers()["subordinate_lead"]))
     units = "|".join(map(re.escape, triggers()["subordinate_unit"]))
-    return re.compile(f"(?:{leads})[\u4e00-\u9fff]{{0,4}}?(?:{units})")
+    # 各县（市、区）司法局: a bracketed list of the levels may stand between
+    return re.compile(f"(?:{leads})[\u4e00-\u9fff]{{0,4}}?(?:（[^）]{{1,6}}）)?(?:{units})")
 
 
 URGE_ENDS = '”」』"、，。；'  # what right after an urging word shows it presses no one
@@ -173,3 +174,11 @@ def staff_kind(text: str, clause_from: int) -> str | None:
     word = _staff_at(text, opener_end(text, clause_from))
     kinds = [role[6:] for role, words in triggers().items() if role.startswith("staff_") and word in words]
     return kinds[0] if word and kinds else None
+
+
+def outsider_staff_opens(text: str, clause_from: int) -> bool:
+    """The staff of an organisation that is no public body open the clause (银行工作人员依托警银联动机制…, 企业员工…;
+    triggers.tsv roles outsider, outsider_staff): the clause has a subject of its own, not the body carried."""
+    at = opener_end(text, clause_from)
+    org = next((w for w in triggers()["outsider"] if text.startswith(w, at)), "")
+    return bool(org) and text.startswith((*triggers()["staff"], *triggers()["outsider_staff"]), at + len(org))

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights
-from .adopt_clauses import opener, role_of, staff_kind, staff_opens, superseded, unless_said
+from .adopt_clauses import opener, outsider_staff_opens, role_of, staff_kind, staff_opens, superseded, unless_said
 from .adopt_features import MechFeatures, features, mech_features
 from .adopt_members import followers, joins, list_opening, parties_adopting, stationed
 from .institutions import InstitutionMention
@@ -377,7 +377,10 @@ class AdoptionFinder:
     def staffed(self, text: str, head: int) -> list[InstitutionMention]:
         """The bodies carried, or those of them whose staff open the mechanism's clause (A检察院与B局联合出台…。
         检察官及时进行公开听证: A's), when some are of that kind."""
-        kind = staff_kind(text, clause_start(text, head))
+        clause = clause_start(text, head)
+        if outsider_staff_opens(text, clause):
+            return []  # 银行工作人员依托…: the clause's own subject
+        kind = staff_kind(text, clause)
         return [who for who in self.carried if who.kind == kind] or self.carried
 
     def region_bodies(self, text: str, regions: list, insts: list[InstitutionMention]) -> list[InstitutionMention]:
