@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib.metadata
 import shutil
 from importlib import resources
 from pathlib import Path
@@ -64,7 +65,8 @@ def test_the_key_of_the_installed_package_is_that_of_its_copy(package):
 
 def test_jiebas_version_and_the_user_lexicon_change_the_key(package, monkeypatch, tmp_path):
     before = cache.rules_key(package)
-    monkeypatch.setattr(cache, "version", lambda name: "99.0" if name == "jieba" else "0")
+    # (cache reads importlib.metadata.version when it makes a key)
+    monkeypatch.setattr(importlib.metadata, "version", lambda name: "99.0" if name == "jieba" else "0")
     assert cache.rules_key(package) != before
     monkeypatch.undo()
     (tmp_path / "lex").mkdir()

@@ -3,6 +3,7 @@ without running it or crashing (issue: the cache holds data, never code)."""
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import pickle
 
@@ -102,3 +103,30 @@ def test_any_json_value_is_refused_or_read(value):
 def test_deeply_nested_json_is_refused(sample):
     with pytest.raises(codec.BadEntry):
         codec.decode(b"[" * 100_000 + b"]" * 100_000, sample.document, "k")
+
+
+@dataclasses.dataclass
+class _InOrder:
+    a: int
+    b: str = ""
+
+
+@dataclasses.dataclass
+class _KeywordOnly:
+    a: int
+    b: str = dataclasses.field(default="", kw_only=True)
+
+
+@dataclasses.dataclass
+class _NotInInit:
+    a: int
+    b: str = dataclasses.field(default="", init=False)
+
+
+@pytest.mark.parametrize("cls", [_KeywordOnly, _NotInInit])
+def test_a_record_class_takes_its_fields_in_order(cls):
+    """Records are read back by passing the values in field order: a class that would not
+    take them so is refused when its reader is made, not misread."""
+    assert codec._reader(_InOrder)([1, 0], ["x"]) == _InOrder(1, "x")
+    with pytest.raises(TypeError, match="not an argument in order"):
+        codec._reader(cls)

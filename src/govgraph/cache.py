@@ -25,7 +25,6 @@ import tempfile
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
-from importlib.metadata import PackageNotFoundError, version
 from importlib.resources.abc import Traversable
 from pathlib import Path
 
@@ -68,6 +67,10 @@ def rules_key(root: Traversable | None = None) -> str:
 
 
 def _jieba_version() -> str:
+    # imported here, for a build with a cache: importlib.metadata brings the email package
+    # (10 ms and more), which nothing else of a build needs
+    from importlib.metadata import PackageNotFoundError, version
+
     try:
         return version("jieba")
     except PackageNotFoundError:  # pragma: no cover - jieba installed without metadata

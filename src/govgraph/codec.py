@@ -44,13 +44,21 @@ def encode(x: Extraction, key: str) -> bytes:
             return index
         if isinstance(value, list):
             return [walk(v) for v in value]
-        if dataclasses.is_dataclass(value):
-            return [walk(getattr(value, f.name)) for f in dataclasses.fields(value)]
+        names = _field_names(value.__class__)
+        if names is not None:
+            return [walk(getattr(value, name)) for name in names]
         return value  # int, float, bool, None
 
     records = walk(x)
     entry = {"format": FORMAT, "document": x.document, "key": key, "strings": list(strings), "records": records}
     return json.dumps(entry, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode("utf-8")
+
+
+@cache
+def _field_names(cls: type) -> tuple[str, ...] | None:
+    """The fields of a record class in declaration order (asked once per class, not once per
+    record: `dataclasses.fields` builds its tuple at every call); None: not a record."""
+    return tuple(f.name for f in dataclasses.fields(cls)) if dataclasses.is_dataclass(cls) else None
 
 
 def decode(blob: bytes, document: str, key: str) -> Extraction:
@@ -128,11 +136,14 @@ def _type_reader(tp: Any) -> Reader:
 def _reader(cls: type) -> Reader:
     """The reader of one record class: an array of its fields, each checked by its type."""
     hints = typing.get_type_hints(cls)
-    fields = [(f.name, _type_reader(hints[f.name])) for f in dataclasses.fields(cls)]
+    fields = dataclasses.fields(cls)
+    if any(f.kw_only or not f.init for f in fields):  # the values are passed in field order
+        raise TypeError(f"records class {cls.__name__} has a field that is not an argument in order")
+    readers = [_type_reader(hints[f.name]) for f in fields]
 
     def read_record(value: Any, strings: list) -> Any:
-        if type(value) is not list or len(value) != len(fields):
+        if type(value) is not list or len(value) != len(readers):
             raise BadEntry(f"expected a {cls.__name__} record")
-        return cls(**{name: read(v, strings) for (name, read), v in zip(fields, value, strict=True)})
+        return cls(*[read(v, strings) for read, v in zip(readers, value)])
 
     return read_record

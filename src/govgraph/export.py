@@ -132,8 +132,11 @@ class TurtleWriter:
         sep_o = text(f",\n{indent}        ")
         end_s = text(f" .\n\n{indent}")
         prev_s, prev_p = self.prev_s, self.prev_p
-        out: list = []
-        append = out.append
+        # bytes go into a bytearray as they come (each piece copied, and the line's pieces
+        # freed, at once): a list of a batch's hundred thousand pieces joined at the end made
+        # the whole Turtle a fifth slower
+        out: Any = bytearray() if self.binary else []
+        append = out.extend if self.binary else out.append
         if prev_s is None:
             append(text(indent))
             before_s = empty
@@ -165,7 +168,7 @@ class TurtleWriter:
                 before_s = end_s
             append(o)
         self.prev_s, self.prev_p = prev_s, prev_p
-        return empty.join(out)
+        return bytes(out) if self.binary else empty.join(out)
 
     def _iri(self, term):
         return _encode(self.namer.iri(term.decode("utf-8"))) if self.binary else self.namer.iri(term)
