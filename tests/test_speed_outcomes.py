@@ -3,12 +3,15 @@ exact offsets, and the walk a short cut replaced is kept here as the reference."
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
+from govgraph.extract.inst_base import InstitutionMention
 from govgraph.extract.quantities import find_quantities
 from govgraph.extract.quantity_words import day_limits
 from govgraph.extract.roles import system_word_at
-from govgraph.extract.subject_agents import system_starts
+from govgraph.extract.subject_agents import _places, system_starts
 from govgraph.extract.subject_base import CLAUSE_STOP, _opens_clause
 from govgraph.extract.subject_recall import Recall, recalled_agents
 from govgraph.extract.subjects import SentenceView
@@ -59,4 +62,34 @@ def test_a_sentence_without_a_number_is_read_for_days_in_words_only(text, expect
 def test_agents_recalled_only_where_a_word_of_theirs_stands(text, staff, expected):
     view = SentenceView(text, [], [], [], [])
     found = recalled_agents(view, len(text), Recall(staff=dict(staff)))
+    assert [(at, c.name) for at, c in found] == expected
+
+
+@pytest.mark.parametrize(
+    "word,text,expected",
+    [
+        ("全市", "全市法院和全市检察院", [0, 5]),
+        ("全国", "全国全国人", [0, 2]),
+        ("全全", "全全全全全", [0, 2]),  # one place not overlapping the one before, as re.finditer
+        ("全县", "本市", []),
+    ],
+)
+def test_the_places_of_a_word_are_those_re_finds(word, text, expected):
+    assert _places(word, text) == expected == [m.start() for m in re.finditer(re.escape(word), text)]
+
+
+COURT = InstitutionMention(0, 6, "古城人民法庭", "古城人民法庭", "court")
+
+
+@pytest.mark.parametrize(
+    "text,insts,bodies,expected",
+    [
+        ("法庭5名干警参与调解纠纷12件", [], ["古城人民法庭"], [(0, "古城人民法庭")]),  # a head standing alone
+        ("古城人民法庭调解纠纷12件", [COURT], ["古城人民法庭"], []),  # the head inside a body's name
+        ("法庭5名干警参与调解纠纷12件", [], ["古城司法所"], []),  # no body named with that head
+    ],
+)
+def test_a_bare_head_is_read_only_where_it_stands_outside_a_name(text, insts, bodies, expected):
+    view = SentenceView(text, insts, [], [], [])
+    found = recalled_agents(view, len(text), Recall(bodies=list(bodies)))
     assert [(at, c.name) for at, c in found] == expected

@@ -139,9 +139,9 @@ def _nationals(view: SentenceView) -> list[tuple[int, int, SubjectChoice]]:
     for word in view.national_words:
         if word not in text:
             continue
-        for m in re.finditer(re.escape(word), text):
-            if _opens_clause(text, m.start()):
-                out.append((m.start(), m.end(), SubjectChoice(None, "subj.national")))
+        for at in _places(word, text):
+            if _opens_clause(text, at):
+                out.append((at, at + len(word), SubjectChoice(None, "subj.national")))
     return out
 
 
@@ -155,10 +155,19 @@ def _collectives(view: SentenceView) -> list[tuple[int, int, CollectiveWord]]:
     for c in collective_words():
         if c.word not in text:  # most sentences name none of them: skip the regex search
             continue
-        for m in re.finditer(re.escape(c.word), text):
-            if _opens_clause(text, m.start(), regions):
-                found.append((m.start(), m.end(), c))
+        for at in _places(c.word, text):
+            if _opens_clause(text, at, regions):
+                found.append((at, at + len(c.word), c))
     return found
+
+
+def _places(word: str, text: str) -> list[int]:
+    """Where `word` stands in `text`, left to right, one place not overlapping the one before (as re.finditer)."""
+    out, at = [], text.find(word)
+    while at >= 0 and word:
+        out.append(at)
+        at = text.find(word, at + len(word))
+    return out
 
 
 def _co_actor(text: str, im, subjects: list) -> bool:

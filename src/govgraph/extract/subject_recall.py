@@ -90,8 +90,10 @@ def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int,
     if not any(text.find(h, 0, pos) >= 0 for h in heads):
         return []  # no head before `pos` at all (most sentences): the clause need not be found
     start = _clause_start(text, pos)
-    if not any(h in text[start:pos] for h in heads):
-        return []  # the common case: no head in the clause, so no word of jieba's is one
+    if not any(_stands_free(view, start, pos, h) and any(b.endswith(h) for b in recall.bodies) for h in heads):
+        # the common case: no head in the clause but inside a body's name (综治中心), or none the article named a
+        # body with, so no word of jieba's there is one the loop below keeps: jieba need not read the clause
+        return []
     out = []
     previous = ("", "")
     offset = start
@@ -103,6 +105,16 @@ def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int,
         previous = (word, flag)
         offset += len(word)
     return out
+
+
+def _stands_free(view: SentenceView, start: int, end: int, head: str) -> bool:
+    """`head` stands in the text between `start` and `end` somewhere no body's name covers."""
+    i = view.text.find(head, start, end)
+    while i >= 0:
+        if not _covered(view, i):
+            return True
+        i = view.text.find(head, i + 1, end)
+    return False
 
 
 def _stands_alone(previous: tuple[str, str], two_before: str) -> bool:
