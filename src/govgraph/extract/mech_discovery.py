@@ -383,8 +383,9 @@ def _rule_names(text: str, cues: MechanismCues) -> list[Candidate]:
 
 def discover(text: str) -> list[Candidate]:
     cues = mechanism_cues()
-    bare, kept = _inner_quotes_dropped(text)
-    phrases = [Candidate(kept[c.start], kept[c.end - 1] + 1, c.name, c.rule, c.core) for c in _phrases(bare, cues)]
+    bare, at = _inner_quotes_dropped(text)  # (at[i]: where character i of `bare` stands in the text)
+    ps = _phrases(bare, cues)  # (offsets in `bare`: the text's own unless inner quotes were dropped)
+    phrases = ps if bare is text else [Candidate(at[c.start], at[c.end - 1] + 1, c.name, c.rule, c.core) for c in ps]
     return (
         _quoted(text, cues)
         + phrases

@@ -32,6 +32,7 @@ from .mech_names import (
     any_of,
     body_words,
     clean_name,
+    cue_patterns,
     curated_labels,
     generic_only,
     plausible,
@@ -86,11 +87,9 @@ def _numbered_before_tail(cues: MechanismCues) -> re.Pattern:
 
 def unquoted_numbered(text: str, cues: MechanismCues) -> list[Candidate]:
     """A numbered name right before a generic word (一核三治工作法), a method named by its steps (五步调解法)."""
-    out = [
-        Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered")
-        for m in _numbered_before_tail(cues).finditer(text)
-        if plausible(m.group(1))
-    ]
+    # (the numbered name stands before a strong generic word: a text holding none is not scanned for one)
+    before_tail = _numbered_before_tail(cues).finditer(text) if cue_patterns(cues).strong_tails.search(text) else ()
+    out = [Candidate(m.start(1), m.end(1), m.group(1), "mech.numbered") for m in before_tail if plausible(m.group(1))]
     # a method named by its steps, unquoted: 运用五步调解法, 三字诀 (not 进一步法治化)
     for m in UNQUOTED_STEPS.finditer(text):
         if starts_word(text, m.start()):
@@ -132,6 +131,7 @@ VERB_PARTICLE = "(?:了|起|出|形成)?"
 # words no part of a name holds (a part holding one is a clause, not a slogan)
 PART_BREAKS = set("的了着在把将被对为以与和及或等是")
 MODIFIER_MAX = 8
+CLOSING_MARKS = '”"’」'  # what closes the quote of `_quoted_de_pattern`
 
 
 @lru_cache(maxsize=4)
@@ -153,8 +153,8 @@ def _named_after(m: re.Match, phrases: list[tuple[int, int]]) -> bool:
 
 
 def _listed(text: str, cues: MechanismCues) -> list[Candidate]:
-    if "、" not in text:
-        return []
+    if "、" not in text or not any(w in text for w in WAY_WORDS):
+        return []  # the common case: no list, or no word for a way of working to end one
     out = []
     for m in _list_pattern(cues).finditer(text):
         name = clean_name(m.group("name"))
@@ -173,14 +173,14 @@ def _quoted_de_pattern(cues: MechanismCues) -> re.Pattern:
         map(re.escape, sorted(set(cues.strong_tails + cues.weak_tails + WAY_WORDS), key=len, reverse=True))
     )
     return re.compile(
-        rf"(?:{verbs}){VERB_PARTICLE}[“\"‘「](?P<name>[^“”\"‘’「」，,。；;！？!?：:\n]{{2,24}})[”\"’」]"
+        rf"(?:{verbs}){VERB_PARTICLE}[“\"‘「](?P<name>[^“”\"‘’「」，,。；;！？!?：:\n]{{2,24}})[{CLOSING_MARKS}]"
         rf"(?P<de>的)(?P<mod>[\u4e00-\u9fff]{{0,{MODIFIER_MAX}}}?)(?:{tails})"
     )
 
 
 def _quoted_de(text: str, cues: MechanismCues, phrases: list[tuple[int, int]]) -> list[Candidate]:
-    if "的" not in text:
-        return []
+    if not any(q + "的" in text for q in CLOSING_MARKS):
+        return []  # the common case: no quote closes right before a 的
     out = []
     for m in _quoted_de_pattern(cues).finditer(text):
         name = clean_name(m.group("name"))

@@ -33,10 +33,13 @@ def named_elsewhere(
 ) -> list[MechanismMention]:
     """Bare occurrences of mechanism names the document gives elsewhere (“七方联动”机制 … 七方联动部门),
     where no mechanism or body is found already; short names are left out: too many are common words."""
+    # only the names the sentence holds are sorted and looked for (most hold none of the document's)
+    held = [n for n in names if len(n) >= MIN_KNOWN_NAME and n in text]
+    if not held:
+        return []
     taken = [(m.start, m.end) for m in mechs] + [(im.start, im.end) for im in insts]
     out: list[MechanismMention] = []
-    # only the names the sentence holds are sorted and looked for (most hold none of the document's)
-    for name in sorted(n for n in names if len(n) >= MIN_KNOWN_NAME and n in text):
+    for name in sorted(held):
         i = text.find(name)
         while i >= 0:
             e = i + len(name)

@@ -21,7 +21,7 @@ NO_NUMERALS = str.maketrans("", "", "".join(sorted(NUMERAL_CHARS)))  # (what is 
 CJK = re.compile(r"[\u4e00-\u9fff]")
 SPACE = re.compile(r"\s")
 LIST_MARKS = re.compile(r"[、+＋\-—]")  # a long name is a list of parts
-PARTICLE_END = re.compile(r"[了起]$")  # 建立了, 建立起
+PARTICLES = ("了", "起")  # 建立了, 建立起
 # a name of two or more counted parts (四区五中心, 一中心四平台, 两站一中心)
 COUNTED_PARTS = re.compile(rf"^[{NUM}][\u4e00-\u9fff]{{1,4}}[{NUM}][\u4e00-\u9fff]{{1,4}}")
 
@@ -102,7 +102,10 @@ def plausible(name: str, combined: bool = False) -> bool:
     if len(name) > 16 and not LIST_MARKS.search(name):
         return False
     # 每周研判制度和每月调度: a generic word and a conjunction inside end one name and start another
-    return not any(f"{tail}{joint}" in name for tail in ("制度", "机制") for joint in "和及与、")
+    return not ("制度" in name or "机制" in name) or not any(w in name for w in JOINED_TAILS)
+
+
+JOINED_TAILS = tuple(f"{tail}{joint}" for tail in ("制度", "机制") for joint in "和及与、")
 
 
 def past_bad_start(text: str, start: int, end: int, cues: MechanismCues) -> int:
@@ -214,7 +217,8 @@ def setup_before(text: str, pos: int, cues: MechanismCues) -> bool:
         return True  # 推出 is a verb of its own
     if head.endswith("出"):
         return head[:-1].endswith(OUT_VERBS)
-    return PARTICLE_END.sub("", head).endswith(cues.setup)
+    # 建立了, 建立起: a setup verb before the particle (a head without one failed the test above already)
+    return head.endswith(PARTICLES) and head[:-1].endswith(cues.setup)
 
 
 # what a name may be about, written between the setup verb and the quoted name (实行纠纷“一码受理”)
@@ -271,11 +275,19 @@ def _domain(part: str, cues: MechanismCues) -> bool:
 def setup_before_curated(text: str, pos: int, cues: MechanismCues) -> bool:
     """A setup verb, then a name of the curated scheme ending at `pos`: 推行行政争议实质性化解“三书同达” (the quote
     after it names a way of carrying that mechanism out)."""
+    if pos < 2 or text[pos - 1] not in _label_ends():
+        return False  # the common case: no label ends with the character before `pos`
     labels = curated_labels()
     return any(
         text[pos - k : pos] in labels and setup_before(text, pos - k, cues)
         for k in range(2, min(pos, LONGEST_LABEL) + 1)
     )
+
+
+@lru_cache(maxsize=1)
+def _label_ends() -> frozenset[str]:
+    """The last characters of the curated labels."""
+    return frozenset(label[-1] for label in curated_labels() if label)
 
 
 LONGEST_LABEL = 16  # longer curated labels are not looked for before a quote
@@ -317,7 +329,7 @@ def _tail_from(text: str, pos: int, tails: tuple[str, ...], cues: MechanismCues)
         # the character the modifier took last (those before it passed): no CJK, or a particle, ends it
         # (a modifier opening with such a word only: “总对总”诉调对接机制 is named with its modifier)
         if k and (
-            not CJK.fullmatch(modifier[-1])
+            not "\u4e00" <= modifier[-1] <= "\u9fff"  # (CJK's range)
             or (modifier[-1] in MODIFIER_BREAKS and not (k == 1 and text.startswith(MODIFIER_WORDS, pos)))
         ):
             break

@@ -10,7 +10,6 @@ curated label is that concept.
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -19,7 +18,7 @@ from ..lexicon_mechanisms import mechanism_cues, mechanism_stoplist, mechanisms_
 from ..spans import DictMatcher, resolve_overlaps
 from .mech_discovery import QUOTED, discover
 from .mech_forms import COUNT_VALUES
-from .mech_names import QUOTE, QUOTE_CHARS, Candidate, clean_name
+from .mech_names import QUOTE, Candidate, clean_name
 
 # a label that names people (法律明白人), counted in people right before or after it, names those
 # people, not the programme (附条件不起诉37人 is the procedure applied: it names no people)
@@ -53,7 +52,7 @@ def _curated(text: str) -> list[MechanismMention]:
         return []
     # where each character of the bare text stands in the text
     quoted = len(bare) < len(text)
-    kept: Sequence[int] = [i for i, ch in enumerate(text) if ch not in QUOTE_CHARS] if quoted else range(len(text))
+    kept: range | _Unquoted = _Unquoted([m.start() for m in QUOTE.finditer(text)]) if quoted else range(len(text))
     out = []
     named_after = mechanism_stoplist().label_follows
     for s, e, label in hits:
@@ -67,6 +66,23 @@ def _curated(text: str) -> list[MechanismMention]:
         c = by_label[label]
         out.append(MechanismMention(start, end, text[start:end], c.pref, c, f"mech.curated:{c.id}"))
     return out
+
+
+class _Unquoted:
+    """Where character i of a text without its quotation marks stands in the text, given where the marks
+    stand (`quotes`, ascending): i plus the marks before it, counted on the way (the few a match needs,
+    instead of a list of every character's place)."""
+
+    def __init__(self, quotes: list[int]) -> None:
+        self.quotes = quotes
+
+    def __getitem__(self, i: int) -> int:
+        at = i
+        for q in self.quotes:
+            if q > at:
+                break
+            at += 1  # a mark stands at or before the character: it stands one further on
+        return at
 
 
 def _starts_inside_quote(text: str, start: int, end: int) -> bool:
