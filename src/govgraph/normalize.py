@@ -143,11 +143,12 @@ PARAGRAPH_LINES_MIN = 4
 CLAUSE_MARKS = frozenset("，、；。,;")
 
 
-def _paragraph_lines(lines: list[str]) -> bool:
-    """Whether the text is written one paragraph a line (most lines but the last end a sentence)."""
-    if len(lines) < PARAGRAPH_LINES_MIN:
+def _paragraph_lines(terminal: list[bool]) -> bool:
+    """Whether the text is written one paragraph a line (most lines but the last end a sentence), from
+    whether each line ends a sentence."""
+    if len(terminal) < PARAGRAPH_LINES_MIN:
         return False
-    return sum(map(ends_terminal, lines[:-1])) >= PARAGRAPH_LINES_SHARE * (len(lines) - 1)
+    return sum(terminal[:-1]) >= PARAGRAPH_LINES_SHARE * (len(terminal) - 1)
 
 
 def unwrap(original: str) -> CleanText:
@@ -178,7 +179,9 @@ def unwrap(original: str) -> CleanText:
         (statistics.median(long_widths) if len(long_widths) >= TYPICAL_MIN else max(long_widths)) if long_widths else 0
     )
     short = 0.6 * typical
-    one_a_line = _paragraph_lines([s for _, _, _, s in nonblank])
+    # whether each line ends a sentence (its raw form ends as the stripped one does: white space is no sign)
+    terminal = [ends_terminal(s) for _, _, _, s in nonblank]
+    one_a_line = _paragraph_lines(terminal)
 
     # The clean text is built from whole pieces (line bodies, separators) and `origin` from
     # slices of `keep`, not character by character.
@@ -195,7 +198,7 @@ def unwrap(original: str) -> CleanText:
                 brk = True
             elif s[0] in CONTINUATION:
                 brk = False
-            elif ends_terminal(praw) or widths[k - 1] < short:
+            elif terminal[k - 1] or widths[k - 1] < short:
                 brk = True
             elif one_a_line:
                 brk = not CLAUSE_MARKS & set(ps)  # 广东佛山南海区：“村居法律顾问”让群众家门口享法律服务

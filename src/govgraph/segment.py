@@ -298,6 +298,7 @@ def _original_lines(clean: CleanText, start: int, end: int) -> list[str]:
 # punctuation) is cut at a clause break, so no evidence carries a whole file along.
 MAX_SENTENCE = 400
 CLAUSE_BREAK = re.compile(r"[，、；：,;:）)”」]")
+NON_SPACE = re.compile(r"\S")  # (what str.strip() keeps: re's white space for str is str's)
 
 
 def _bounded(text: str, s: int, e: int):
@@ -347,7 +348,7 @@ def _emit(clean, text, base, s, e, article, index, out):
     if len(trimmed) < len(piece):
         s += len(piece) - len(piece.lstrip())
         e = s + len(trimmed)
-    if not text[:s].strip() and is_metadata(trimmed):
+    if NON_SPACE.search(text, 0, s) is None and is_metadata(trimmed):  # (only white space before it)
         return  # a paragraph opening with 来源：… is the page's credits, not the story
     o_start, o_end = clean.span(base + s, base + e)
     out.append(Sentence(index=index, article=article, text=trimmed, clean_start=base + s, start=o_start, end=o_end))
