@@ -4,9 +4,11 @@ posseg tags a run of characters its dictionary does not know (潭门镇, 将某)
 256 (position, tag) states, in Python: for each character, each state the character may take is
 scored from every state the character before took, though from most of them the model has no
 transition (jieba adds minus infinity for those), with a tuple and a generator for each pair.
-Here each state looks only at the states that lead into it (the transition table read backwards,
-once), which is a tenth of the pairs; a state that no earlier state leads into is dropped, as jieba's
-intersection with the states that may come next drops it.
+Here each state looks only at the states before that lead into it (the transition table read backwards,
+once, and intersected with the states before by one set operation in C): Python visits only the pairs
+that score (on the 2 MB corpus an eighth of those the table holds, five times faster than a test each);
+a state that no earlier state leads into is dropped, as jieba's intersection with the states that may
+come next drops it.
 
 The words and tags are the same, bit for bit: each candidate's score is the same three numbers added
 in the same order (score before + transition + emission), the best is the same (the highest score,
@@ -21,14 +23,15 @@ from __future__ import annotations
 from collections.abc import Callable
 
 MIN_FLOAT = -3.14e100  # jieba's score of an emission the model never saw
+NO_LEADS: dict = {}  # (a state no state leads into)
 
 
 def predecessors(trans_p: dict) -> dict:
-    """state → [(a state that leads into it, the transition's score)], from jieba's transition table."""
+    """state → {a state that leads into it: the transition's score}, from jieba's transition table."""
     into: dict = {}
     for before, transitions in trans_p.items():
         for state, score in transitions.items():
-            into.setdefault(state, []).append((before, score))
+            into.setdefault(state, {})[before] = score
     return into
 
 
@@ -61,16 +64,22 @@ class PosViterbi:
         return prob, route
 
     def _step(self, before: dict, char: str, candidates, emit_p: dict) -> tuple[dict, dict]:
-        """The best score of each state `char` may take, and the state before it on that path."""
+        """The best score of each state `char` may take, and the state before it on that path. The states
+        before that lead into a state are found by one intersection of two key sets (in C; an eighth
+        of the states that lead into one were taken before); the best of them is the highest
+        (score, state), whatever order they come in."""
         scores, path = {}, {}
+        keys = before.keys()
         for y in candidates:
+            leads = self.into.get(y, NO_LEADS)
+            common = keys & leads.keys()
+            if not common:
+                continue
             emit = emit_p[y].get(char, MIN_FLOAT)
             best = state = None
-            for y0, transition in self.into.get(y, ()):
-                if y0 in before:
-                    score = before[y0] + transition + emit
-                    if best is None or score > best or (score == best and y0 > state):
-                        best, state = score, y0
-            if best is not None:
-                scores[y], path[y] = best, state
+            for y0 in common:
+                score = before[y0] + leads[y0] + emit
+                if best is None or score > best or (score == best and y0 > state):
+                    best, state = score, y0
+            scores[y], path[y] = best, state
         return scores, path
