@@ -3,7 +3,8 @@ its joint act (为推动X，A与B、C联合会签…: X is A's aim; B and C join
 bare system word of another system opens (X市委书记说：“检察机关…开展公益诉讼…”). A body named only in the
 speaker's title does not stand before the speech's own bare subject: 法院 in X县委书记说：“法院…要积极推行…” is the
 court the text is about. A body that guides (指导, 督促) its own line's units (各县（市、区）司法局) deploys the
-measure through them and adopts it. Invented texts; each negative has a positive beside it."""
+measure through them and adopts it. 人民法院 bare as a clause's subject speaks of courts in general: the body the
+text is about does not act there. Invented texts; each negative has a positive beside it."""
 
 from __future__ import annotations
 
@@ -25,6 +26,8 @@ JOINT = "德清县人民法院与德清县司法局联合开展诉前调解。�
 
 GUIDES = "绵阳市司法局召开全市调解工作会议。该局将指导{}推行“调解员+律师”工作法。"
 
+LONE = "德清县人民法院推行“共享法庭”建设。"
+
 ROWS = [
     # the lead's aim, before the partners: the lead's; the joint measure after them: everyone's
     (AIM, ("德清县人民法院", "执源治理"), [(4, 21, "adopt.subject")]),
@@ -36,6 +39,14 @@ ROWS = [
     # a body guiding its own line's units (各县（市、区）司法局) deploys through them; guiding another body, it does not
     (GUIDES.format("各县（市、区）司法局"), ("绵阳市司法局", "调解员+律师"), [(17, 45, "adopt.subject+trigger")]),
     (GUIDES.format("市律师协会"), ("绵阳市司法局", "调解员+律师"), None),
+    # 人民法院 bare as a clause's subject: courts in general, not the body carried; with no subject, the body carried
+    (LONE + "为减少当事人诉累，人民法院坚持问题导向，灵活选择交叉执行方式。", ("德清县人民法院", "交叉执行"), None),
+    (LONE + "人民法院要坚持问题导向，深入推进诉源治理。", ("德清县人民法院", "诉源治理"), None),
+    (
+        LONE + "为减少当事人诉累，坚持问题导向，灵活选择交叉执行方式。",
+        ("德清县人民法院", "交叉执行"),
+        [(38, 42, "adopt.carried")],
+    ),
     # the speech's bare 法院 is the court (not its partner carried from the joint act); 全县上下 names no body
     (
         JOINT.format("法院作为化解纠纷的主力军，要积极推行‘执破融合’。"),

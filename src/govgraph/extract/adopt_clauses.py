@@ -11,7 +11,16 @@ from functools import lru_cache
 from ..lexicon import triggers
 from .adopt_members import region_takes_over
 from .inst_base import InstitutionMention
-from .roles import CLAUSE_BREAK, PERSON_AFTER, REPORTING, clause_start, opener_end, oversees, trigger_pattern
+from .roles import (
+    CLAUSE_BREAK,
+    PERSON_AFTER,
+    REPORTING,
+    bare_system_in,
+    clause_start,
+    opener_end,
+    oversees,
+    trigger_pattern,
+)
 from .roles import LEAD as STARTS_CLAUSE
 
 
@@ -182,3 +191,10 @@ def outsider_staff_opens(text: str, clause_from: int) -> bool:
     at = opener_end(text, clause_from)
     org = next((w for w in triggers()["outsider"] if text.startswith(w, at)), "")
     return bool(org) and text.startswith((*triggers()["staff"], *triggers()["outsider_staff"]), at + len(org))
+
+
+def speaks_of_another(text: str, who: InstitutionMention, mm) -> bool:
+    """A bare system word opens a clause of the speech before the mechanism (…说：“检察机关作为…，积极开展…), and the
+    speaker's body is not of that system."""
+    other = bare_system_in(text, who.end, mm.start)
+    return other is not None and not other.includes(who)

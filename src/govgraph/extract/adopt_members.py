@@ -212,3 +212,19 @@ def region_takes_over(text: str, after: int, head: int, regions: list, bodies: l
 
 # a sentence that opens naming the body that leads its act (由市发改委牵头，…)
 LED_FRAME = re.compile(r"由[^，。；,;]{2,30}?(?:牵头|负责|主导)")
+
+
+def collective_region_names(text: str, collective, regions: list) -> set[str] | None:
+    """The names a region named right before a collective of several levels (兰州两级法院, 宜昌各级法院) may
+    have, or None when no region stands there (两级法院; 全省法院 names its level and takes the article's)."""
+    if collective.region_end is not None:
+        return None
+    r = next((r for r in regions if r.end == collective.start), None)
+    if r is None:
+        return None
+    return {r.name} if r.local_level else {d.name for d in r.candidates}
+
+
+def of_region(body: InstitutionMention, names: set[str] | None) -> bool:
+    """The body belongs to one of the regions `names` (any, when None)."""
+    return names is None or body.region_name in names

@@ -15,9 +15,26 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..lexicon import adopt_weights
-from .adopt_clauses import opener, outsider_staff_opens, role_of, staff_kind, staff_opens, superseded, unless_said
+from .adopt_clauses import (
+    opener,
+    outsider_staff_opens,
+    role_of,
+    speaks_of_another,
+    staff_kind,
+    staff_opens,
+    superseded,
+    unless_said,
+)
 from .adopt_features import MechFeatures, features, mech_features
-from .adopt_members import followers, joins, list_opening, parties_adopting, stationed
+from .adopt_members import (
+    collective_region_names,
+    followers,
+    joins,
+    list_opening,
+    of_region,
+    parties_adopting,
+    stationed,
+)
 from .institutions import InstitutionMention
 from .mech_lists import list_heads, named_elsewhere
 from .mechanisms import MechanismMention
@@ -29,6 +46,7 @@ from .roles import (
     collective_in,
     collective_lead,
     each_of_system_in,
+    generic_system_opens,
     has_trigger,
     opening_lead,
     region_subjects,
@@ -111,7 +129,7 @@ def _body_candidates(
             f.add("who:target")  # 向县住建局、县消防救援大队发出检察建议: the whole list is the target
         if text.endswith("在", 0, first.start) or (role == "mention" and stationed(text, who)):
             f.add("who:place")  # 在县人力社保局…设立…; 中心整合县信访局…等部门入驻: where, not who
-        if "who:speaker" in f and _speaks_of_another(text, who, mm):
+        if "who:speaker" in f and speaks_of_another(text, who, mm):
             f.add("who:commentator")  # X市委书记说：“检察机关…开展公益诉讼…”: the speaker tells of another's work
         if who.rule.startswith(BARE_SYSTEM_RULE):
             f.add("who:system")
@@ -139,13 +157,6 @@ def speaker_collective(text: str, who, mm):
         return None
     span = {"start": c.start, "end": c.end, "surface": text[c.start : c.end]}
     return replace(lead, **span, title_only=False, prefix_only=False, rule=SPEAKER_COLLECTIVE_RULE)
-
-
-def _speaks_of_another(text: str, who: InstitutionMention, mm: MechanismMention) -> bool:
-    """A bare system word opens a clause of the speech before the mechanism (…说：“检察机关作为…，积极开展…), and the
-    speaker's body is not of that system."""
-    other = bare_system_in(text, who.end, mm.start)
-    return other is not None and not other.includes(who)
 
 
 def _not_adopting(text: str, c: Candidate) -> bool:
@@ -180,21 +191,6 @@ def _partner_done(text: str, c: Candidate) -> bool:
 
 def _issues_document(clause: str) -> bool:
     return "《" in clause or has_trigger("deploy", clause) or any(w in clause for w in SIGNING)
-
-
-def _region_names(text: str, collective, regions: list) -> set[str] | None:
-    """The names a region named right before a collective of several levels (兰州两级法院, 宜昌各级法院) may
-    have, or None when no region stands there (两级法院; 全省法院 names its level and takes the article's)."""
-    if collective.region_end is not None:
-        return None
-    r = next((r for r in regions if r.end == collective.start), None)
-    if r is None:
-        return None
-    return {r.name} if r.local_level else {d.name for d in r.candidates}
-
-
-def _of(body: InstitutionMention, names: set[str] | None) -> bool:
-    return names is None or body.region_name in names
 
 
 @dataclass
@@ -313,6 +309,8 @@ class AdoptionFinder:
         for the body of that system the text is about (SPEC v2: a relative reference is the document's body), placed
         where the word stands."""
         bare = None if subj or not mechs else bare_system_in(text, 0, mechs[0].start)
+        if bare is None and mechs and not subj and generic_system_opens(text, mechs[0].start, bodies):
+            return subj, bodies, True  # 人民法院坚持…，灵活选择…: courts in general act, not the body carried
         if bare is None or any(b.start < bare.start and not b.title_only for b in bodies):
             return subj, bodies, False
         here = bare_system_body(bare, self.carried, self.named)[:1]
@@ -363,11 +361,11 @@ class AdoptionFinder:
                 if each_of_system_in(text, clause, mm.start)
                 else [(who, "carried") for who in self.staffed(text, head)]
             )
-        own = _region_names(text, collective, regions)  # 兰州两级法院: only 兰州's courts
-        mine = [(who, "carried") for who in self.carried if collective.includes(who) and _of(who, own)]
+        own = collective_region_names(text, collective, regions)  # 兰州两级法院: only 兰州's courts
+        mine = [(who, "carried") for who in self.carried if collective.includes(who) and of_region(who, own)]
         # the article's bodies so far, this sentence's before the collective included (记者从X获悉，全省法院…)
         named = self.named + [b for b in bodies if b.end <= collective.start and not b.title_only]
-        named = [b for b in named if _of(b, own)]
+        named = [b for b in named if of_region(b, own)]
         lead = collective_lead(collective, named)
         if mine or lead is None:
             return mine

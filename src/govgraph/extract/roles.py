@@ -339,6 +339,8 @@ def opener_end(text: str, pos: int) -> int:
 # the text is about; 人民法院/人民检察院/公安 bare mostly speak of all courts (人民法院要…) or open a list
 BARE_SYSTEM_WORDS = frozenset({"法院", "检察院", "检察机关", "公安机关", "警方", "派出所"})
 BARE_SYSTEM_NOT_AFTER = ("、", "和", "与", "及", "的", "等")
+# 人民法院 and 人民检察院 bare, as a clause's subject, speak of all courts or procuratorates (人民法院坚持…): no named body
+GENERIC_SYSTEM_WORDS = ("人民法院", "人民检察院")
 
 
 def bare_system_in(text: str, start: int, end: int) -> Collective | None:
@@ -360,6 +362,17 @@ def bare_system_in(text: str, start: int, end: int) -> Collective | None:
         ends = tuple(sorted(set(system_leads(collective_systems()[word])) | {word}))
         found = Collective(ends, None, at, after)
     return found
+
+
+def generic_system_opens(text: str, end: int, bodies: list) -> bool:
+    """A clause of text[:end] opens (after openers only) with a generic system word (为减少诉累，人民法院坚持…，灵活选择…)
+    and no body is named before it: courts in general act there, not the body the text is about."""
+    for p in [0] + [m.end() for m in CLAUSE_BREAK.finditer(text, 0, end)]:
+        lead = LEAD.match(text[p:end])
+        at = opener_end(text, p + (lead.end() if lead else 0))
+        if text.startswith(GENERIC_SYSTEM_WORDS, at) and not text.startswith(BARE_SYSTEM_NOT_AFTER, at + 4):
+            return not any(b.start < at for b in bodies)
+    return False
 
 
 def bare_system_body(c: Collective, carried: list, named: list) -> list:
