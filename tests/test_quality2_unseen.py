@@ -69,6 +69,18 @@ SUBJECT_CASES = [
         "克什克腾旗公安局",
         "subj.system-named",
     ),
+    (  # 县纪委县监委: two bodies back to back, as 纪委监委 is one name of two: the figures are the first's
+        "昭觉县纪委县监委开展专项检查，查处问题19个。",
+        "19个",
+        "中国共产党昭觉县纪律检查委员会",
+        "subj.clause",
+    ),
+    (  # negative: two bodies joined by a word: the clause's last, as before
+        "昭觉县纪委会同县公安局开展专项检查，查处问题19个。",
+        "19个",
+        "中国共产党昭觉县纪律检查委员会",
+        "subj.clause",
+    ),
     (  # negative: the bare head after the clause start stays the centre named before
         "三亚市吉阳区社会治安综合治理中心召开会议。中心共接待群众300人次。",
         "300人次",
@@ -108,3 +120,30 @@ BARE_STATION_CASES = [
 @pytest.mark.parametrize("text, expected", BARE_STATION_CASES)
 def test_bare_station_opening_a_clause(text, expected):
     assert institutions(text) == expected
+
+
+POSTED_CASES = [
+    # article, [(name, start, end, rule)] of the institutions, [(region, start, end, rule)]
+    (  # a township's office of the procuratorate (派驻…检察工作站) and the township it is posted in
+        "渝北区人民检察院派驻回兴街道检察工作站收集线索19条。",
+        [("重庆市渝北区人民检察院派驻回兴街道检察工作站", 0, 19, "inst.posted:检察工作站")],
+        [("渝北区", 0, 3, "region.full"), ("回兴街道", 10, 14, "region.local+head")],
+    ),
+    (  # Inner Mongolia's township (苏木) before its justice station
+        "锡林浩特市司法局宝力根苏木司法所调解纠纷37件。",
+        [("锡林浩特市司法局宝力根苏木司法所", 0, 16, "inst.subunit:司法所")],
+        [("锡林浩特市", 0, 5, "region.full"), ("宝力根苏木", 8, 13, "region.local+head")],
+    ),
+    (  # negative: 苏木镇 names the levels, no township
+        "全旗苏木镇司法所调解纠纷37件。",
+        [],
+        [],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, bodies, places", POSTED_CASES)
+def test_township_offices(text, bodies, places):
+    x = doc(text)
+    assert institutions(text) == bodies
+    assert [(r["name"], e["start"], e["end"], e["rule"]) for r in x["regions"] for e in r["evidence"]] == places

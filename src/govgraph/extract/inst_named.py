@@ -47,7 +47,10 @@ ANONYMISED = ("某", "××", "XX", "xx", "*")  # anonymised parties are not bodi
 QUOTED_WORD_BEFORE = re.compile(r"[“‘\"]([\u4e00-\u9fff]{1,6})[”’\"]$")
 # words of media outlets' names: 融媒体中心, 新闻中心 are not listed
 MEDIA = ("媒体", "新闻", "电视", "广播", "报")
-POSTED_UNITS = {"检察室": "procuratorate"}  # an office a body posts at a place: head → its body's kind
+POSTED_UNITS = {
+    "检察室": "procuratorate",
+    "检察工作站": "procuratorate",
+}  # an office a body posts at a place: head → its body's kind
 POSTED = re.compile(r"派?驻[\u4e00-\u9fff]{2,8}")  # (…人民检察院派驻看守所检察室, …检察院驻雷马屏监狱检察室)
 # compass words jieba tags as locality words (f), which name a body (天津市北方公证处, 华南…)
 COMPASS_NAMES = frozenset({"北方", "南方", "西方", "东北", "西北", "东南", "西南", "华北", "华南", "华东", "华中"})

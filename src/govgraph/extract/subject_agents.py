@@ -88,13 +88,19 @@ def system_starts(text: str) -> list[tuple[int, str]]:
 def _bodies(view: SentenceView) -> list[tuple[int, int, SubjectChoice]]:
     """The bodies in subject position, with where each starts and ends."""
     text, out = view.text, []
-    spans = set()
+    spans: set[tuple[int, int, Division | None]] = set()
     for im in view.insts:
         if im.prefix_only or _co_actor(text, im, view.subjects):
             continue
-        if (im.start, im.end) in spans:  # 纪委监委 names two bodies: its figures are the first's (the party's)
+        if (
+            im.start,
+            im.end,
+            im.region,
+        ) in spans:  # 纪委监委 names two bodies: its figures are the first's (the party's)
             continue
-        spans.add((im.start, im.end))
+        if any(end == im.start and region == im.region for _, end, region in spans):
+            continue  # …and so does 县纪委县监委, two names back to back with no word between: the first's
+        spans.add((im.start, im.end, im.region))
         if im in view.subjects or _opens_clause(text, (parent_before(text, im, view.insts) or im).start):
             if _speaks_for_itself(text, im):
                 # a department's head speaks for its body; a station's for the station (城关镇司法所所长…)

@@ -24,8 +24,8 @@ NOT_NAME_START = set("在到和与及的等级")
 NO_NAME_BEFORE = set("各全本该每多个等和与及的在到乡村镇某")  # a suffix right after these ends no name
 # a township standing alone is a name when one of its bodies follows (桃浦镇总工会)
 TOWNSHIP = re.compile(r"(镇|乡|街道)")
-# …and a village's or community's before a body of its own (背洋村村委会, 东湖社区居委会)
-LOCAL_BEFORE_BODY = re.compile(r"(镇|乡|街道|村|社区)")
+# …and a village's or community's before a body of its own (背洋村村委会, 东湖社区居委会; Inner Mongolia's 宝力根苏木司法所)
+LOCAL_BEFORE_BODY = re.compile(r"(镇|乡|街道|苏木|村|嘎查|社区)")
 LOCAL_SUFFIX = re.compile(r"街道|镇|乡|苏木|村|嘎查|社区")
 QUOTES = ("“", '"', "「")
 # adverbs and verbs right after a subject (大沥镇则…, 九江镇积极推行…)
@@ -33,7 +33,7 @@ SUBJECT_WORDS = ("则", "还", "也", "积极", "创新", "探索", "推行", "�
 TOWNSHIP_BODIES = ("办事处",)  # besides the institution heads (街道办事处 is the township's office)
 NAME_TAGS = ("ns", "nz", "nr", "nt")  # jieba's tags of place and other proper names
 # the level words that end a township's name (周潭镇, 西乡街道)
-TOWNSHIP_SUFFIXES = ("镇", "乡", "街道")
+TOWNSHIP_SUFFIXES = ("镇", "乡", "街道", "苏木")
 # characters of institutions and common words that never stand in a township's name (but in the county
 # town's quarters: data/township_words.tsv, with the other words that rule names in or out)
 LOCAL_BAD_CHARS = set("局院所委厅部会站队处室庭心城农渔山")
@@ -121,6 +121,8 @@ CLAUSE_OPENERS = set('，,。；;：:、（(“"') | PLACE_PREPOSITIONS
 JOINING_BEFORE = ("联合", "会同", "协同", "与", "和", "及")
 # …or follows the body its unit belongs to (于都县人民法院银坑镇人民法庭, 于都县司法局岭背镇司法所)
 BODY_ENDS = ("法院", "检察院", "公安局", "分局", "司法局", "监督管理局", "监管局")
+# …or is where a body posts an office (检察院派驻西城镇检察室, 驻回兴街道检察室)
+POSTED_AT = ("驻",)
 PREFIX_TAGS = (*NAME_TAGS, "zg")  # jieba's tags of a transcribed name's leading syllables (札, 纳林)
 
 
@@ -147,7 +149,7 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
         if start < 0 or (
             start > 0
             and text[start - 1] not in CLAUSE_OPENERS
-            and not text.endswith(JOINING_BEFORE + BODY_ENDS, 0, start)
+            and not text.endswith(JOINING_BEFORE + BODY_ENDS + POSTED_AT, 0, start)
         ):
             continue
         lm = LOCAL.fullmatch(text, start, t.end())
