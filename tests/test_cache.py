@@ -13,6 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from govgraph import api
+from govgraph.build import run as build_run
 from govgraph.cache import MARKER
 from govgraph.cli import main
 
@@ -156,3 +157,36 @@ def test_any_bytes_in_a_cache_entry_never_run_code_nor_sink_the_build(fuzz_site,
     if r.warnings:
         assert all("cache entry dropped" in w for w in r.warnings)
         assert {p.name: p.read_bytes() for p in sorted((out / "extractions").iterdir())} == reference
+
+
+class _Engine:
+    def __init__(self, local_workers: bool):
+        self.local_workers = local_workers
+
+
+class _Store:
+    def __init__(self, held: set):
+        self.held, self.asked = held, []
+
+    def has(self, key: str) -> bool:
+        self.asked.append(key)
+        return key in self.held
+
+
+@pytest.mark.parametrize(
+    "local_workers, cached, expected, reads",
+    [
+        (True, None, True, 0),  # no cache: every file is extracted
+        (True, set(), True, 1),  # the first file is not cached: no need to read on
+        (True, {"a.txt", "b.txt"}, False, 2),  # all cached: the pool need not load the rules
+        (False, None, False, 0),  # one process (or Dask) loads them at its first file: nothing read
+        (False, set(), False, 0),
+        (False, {"a.txt", "b.txt"}, False, 0),
+    ],
+)
+def test_only_a_local_pool_asks_whether_it_will_extract(two, monkeypatch, local_workers, cached, expected, reads):
+    monkeypatch.setattr(build_run, "document_key", lambda name, text: name)
+    store = None if cached is None else _Store(cached)
+    files = sorted(two.iterdir())
+    assert build_run._warm_pool(_Engine(local_workers), files, store, 1 << 20) is expected
+    assert len(store.asked if store else []) == reads

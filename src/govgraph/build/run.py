@@ -242,7 +242,7 @@ class _Build:
             # started now, they get ready while the rules load (`RangeWriters`)
             self.writers = RangeWriters(eng.workers, tmp_dir=self.work)
         work = tasks(self.files, self.base, self.store, self.max_bytes, self.keep_lines, self.overlay)
-        results = eng.imap(run_task, work, warm=_needs_extraction(self.files, self.store, self.max_bytes))
+        results = eng.imap(run_task, work, warm=_warm_pool(eng, self.files, self.store, self.max_bytes))
         for r in results:
             if r.last_part:
                 bar.step(r.name)
@@ -361,10 +361,10 @@ def _close_work(results, eng, sink: GraphSink) -> None:
     sink.close()
 
 
-def _needs_extraction(files, store, max_bytes: int) -> bool:
-    """Whether any file will be extracted (so workers need the rules and jieba loaded)."""
-    if store is None:
-        return True
+def _warm_pool(eng, files, store, max_bytes: int) -> bool:
+    """Whether `eng` is a local pool (which loads the rules before any task) and a file will be extracted."""
+    if not eng.local_workers or store is None:
+        return eng.local_workers
     for f in files:
         try:
             src = read(f, max_bytes)
