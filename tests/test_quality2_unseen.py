@@ -147,3 +147,36 @@ def test_township_offices(text, bodies, places):
     x = doc(text)
     assert institutions(text) == bodies
     assert [(r["name"], e["start"], e["end"], e["rule"]) for r in x["regions"] for e in r["evidence"]] == places
+
+
+CREDIT_CASES = [
+    # article, [(region, start, end)], [(institution, start, end)]: whose report a sentence retells (据…报道) is a credit
+    (
+        "据西藏日报报道 日喀则市公安局派驻民警1136名。",
+        [("日喀则市", 8, 12)],
+        [("日喀则市公安局", 8, 15)],
+    ),
+    (
+        "据中央纪委国家监委网站消息，河北省纪委今年立案1200件。",
+        [("河北省", 14, 17)],
+        [("中国共产党河北省纪律检查委员会", 14, 19)],
+    ),
+    (  # negative: a body's own account (通报) is no outlet's credit
+        "据湖南省高级人民法院通报，全省法院审结案件20万件。",
+        [("湖南省", 1, 4)],
+        [("湖南省高级人民法院", 1, 10)],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, places, bodies", CREDIT_CASES)
+def test_credit_of_a_retold_report(text, places, bodies):
+    x = doc(text)
+    assert [(r["name"], e["start"], e["end"]) for r in x["regions"] for e in r["evidence"]] == places
+    assert [(n, s, e) for n, s, e, _ in institutions(text)] == bodies
+
+
+def test_credit_is_no_part_of_the_clause():
+    x = doc("　　据西藏日报报道 日喀则市公安局深入推进建设，派驻民警1136名。\n")
+    [q] = x["quantities"]
+    assert (q["subject"], q["subject_rule"]) == ("日喀则市公安局", "subj.clause")

@@ -24,7 +24,6 @@ import re
 from collections.abc import Sequence
 from functools import lru_cache
 
-from ..headline import dateline_end
 from ..lexicon import Division, Head, institution_heads, person_titles
 from ..lexicon_collectives import lead_template
 from ..lexicon_institutions import bare_heads
@@ -73,6 +72,7 @@ from .inst_named import WORD_HEADS, named, subunit, unit_named_before
 from .inst_outpost import region_police_unit
 from .inst_zones import corps_front, in_zone
 from .region_records import RegionMention
+from .region_words import credit_end
 from .townships import TOWNSHIP_SUFFIXES
 
 __all__ = [
@@ -121,7 +121,7 @@ def find_institutions(
     heads = institution_heads()
     regions = drop_conjunction_regions(text, regions)
     region_spans = [(m.start, m.end) for m in regions]
-    outlet = dateline_end(text)  # 中央纪委国家监委网站讯: an outlet's dateline names no body (SPEC: credit lines)
+    outlet = credit_end(text)  # 中央纪委国家监委网站讯, 据…报道: an outlet names no body (SPEC: credit lines)
     # heads inside a region's name give way before the longest is chosen (神农架林区人民检察院: no 林区人民检察院)
     hits = [h for h in _head_hits(text) if h[0] >= outlet]
     for a, b in region_spans:  # (one region at a time: cheaper than a generator for each head)

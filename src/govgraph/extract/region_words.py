@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..headline import dateline_end
 from ..lexicon import gazetteer, institution_heads, triggers
 from ..segment import in_jieba_block, jieba_cut
 from ..spans import DictMatcher, words_pattern
@@ -147,3 +148,23 @@ def yields_to_head(text: str, s: int, e: int) -> bool:
     return any(
         a + lo < s < b + lo < e and followed_by_head(text, b + lo) for a, b, _ in region_matcher().find_all(text[lo:e])
     )
+
+
+# 据西藏日报报道, 据中央纪委国家监委网站消息: a sentence opening with whose report it retells names the outlet, a
+# credit (SPEC v2: credit lines name no region and no institution), not a place or a body of the story
+REPORTED_BY = re.compile(
+    r"[\s\u3000]*据[^\s，。,；;：:“”]{2,14}?(?:报|网|网站|台|社|新闻|客户端|公众号|微博)(?:消息|报道)[，,\s\u3000]*"
+)
+
+
+def reported_by_end(text: str) -> int:
+    """Where the credit opening `text` (据…报道) ends (0: none)."""
+    if "据" not in text[:3]:
+        return 0  # the common case, told by a slice
+    m = REPORTED_BY.match(text)
+    return m.end() if m else 0
+
+
+def credit_end(text: str) -> int:
+    """Where the outlet opening `text` ends: its dateline (本报北京4月7日讯) or whose report it retells (据…报道)."""
+    return max(dateline_end(text), reported_by_end(text))

@@ -13,7 +13,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..headline import dateline_end
 from ..lexicon import Division, Gazetteer, gazetteer
 from ..lexicon_places import township_name_words
 from ..spans import resolve_overlaps
@@ -36,6 +35,7 @@ from .region_locals import (
 )
 from .region_records import RegionMention
 from .region_words import (
+    credit_end,
     followed_by_head,
     head_after,
     is_whole_word,
@@ -115,7 +115,7 @@ def _sentence_regions(text: str) -> tuple[tuple[RegionMention, ...], tuple[tuple
     whether a township is among them (each sentence is read in two passes: cached)."""
     out: list[RegionMention] = []
     pending: list[RegionMention] = []  # county short forms with no head after them
-    outlet = dateline_end(text)
+    outlet = credit_end(text)
     hits = region_matcher().find(text)
     rejected = [h for h in hits if not _take(text, h, out, pending, outlet)]
     # a match turned down may hide one it overlaps (联合山东: 合山 starts no word, 山东 does)

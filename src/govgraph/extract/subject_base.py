@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from .region_records import RegionMention
+from .region_words import reported_by_end
 from .roles import LEAD, after_last_stop
 
 CLAUSE_STOPS = "，,。；;：:！？!?”」）)\n"
@@ -57,6 +58,8 @@ def _clause_start(text: str, pos: int) -> int:
 def _opens_clause(text: str, pos: int, regions: tuple = ()) -> bool:
     """Only time phrases, sentence adverbs (and `regions`: 锡林郭勒盟全盟法院) stand between the clause start and `pos`."""
     start = _clause_start(text, pos)
+    if start == 0:
+        start = min(reported_by_end(text), pos)  # 据西藏日报报道 X公安局…: the credit is no part of the clause
     if start == pos:
         return True  # nothing stands before it in its clause (a body opening a sentence or a clause)
     lead = "".join(text[a:b] for a, b in _gaps(start, pos, regions)).strip()
