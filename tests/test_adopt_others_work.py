@@ -4,7 +4,8 @@ bare system word of another system opens (X市委书记说：“检察机关…�
 speaker's title does not stand before the speech's own bare subject: 法院 in X县委书记说：“法院…要积极推行…” is the
 court the text is about. A body that guides (指导, 督促) its own line's units (各县（市、区）司法局) deploys the
 measure through them and adopts it. 人民法院 bare as a clause's subject speaks of courts in general: the body the
-text is about does not act there. Invented texts; each negative has a positive beside it."""
+text is about does not act there, nor is a body that only helps (X积极配合，…) what the text goes on about.
+Invented texts; each negative has a positive beside it."""
 
 from __future__ import annotations
 
@@ -28,6 +29,8 @@ GUIDES = "绵阳市司法局召开全市调解工作会议。该局将指导{}�
 
 LONE = "德清县人民法院推行“共享法庭”建设。"
 
+HELPED = LONE + "{}选派调解员进驻法庭。今年以来，依托“在线调解”化解纠纷1200余件。"
+
 ROWS = [
     # the lead's aim, before the partners: the lead's; the joint measure after them: everyone's
     (AIM, ("德清县人民法院", "执源治理"), [(4, 21, "adopt.subject")]),
@@ -47,6 +50,10 @@ ROWS = [
         ("德清县人民法院", "交叉执行"),
         [(38, 42, "adopt.carried")],
     ),
+    # a helper (积极配合, 也参与) is not what the text goes on about: the body it helps is still carried
+    (HELPED.format("德清县司法局积极配合，"), ("德清县人民法院", "在线调解"), [(47, 51, "adopt.carried")]),
+    (HELPED.format("德清县司法局积极配合，"), ("德清县司法局", "在线调解"), None),
+    (HELPED.format("德清县司法局"), ("德清县司法局", "在线调解"), [(42, 46, "adopt.carried")]),
     # the speech's bare 法院 is the court (not its partner carried from the joint act); 全县上下 names no body
     (
         JOINT.format("法院作为化解纠纷的主力军，要积极推行‘执破融合’。"),

@@ -198,3 +198,9 @@ def speaks_of_another(text: str, who: InstitutionMention, mm) -> bool:
     speaker's body is not of that system."""
     other = bare_system_in(text, who.end, mm.start)
     return other is not None and not other.includes(who)
+
+
+def helps(text: str, who: InstitutionMention) -> bool:
+    """The body's predicate is helping another's work (X积极配合，…; X也参与“共享法庭”建设; triggers.tsv role contribute
+    right after it, after adverbs only): the text is still about the body it helps."""
+    return text.startswith(tuple(triggers()["contribute"]), opener_end(text, who.end))

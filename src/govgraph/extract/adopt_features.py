@@ -8,7 +8,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon import triggers
-from .adopt_clauses import opens_without_subject, staff_opens, taught, urges
+from .adopt_clauses import helps, opens_without_subject, staff_opens, taught, urges
 from .adopt_members import governs
 from .inst_base import PLACE_WORDS, InstitutionMention
 from .mechanisms import MechanismMention
@@ -196,3 +196,14 @@ def _verb_features(text: str, mech: MechanismMention, head: int, clause_from: in
     ):
         f.add("trig:after")  # 诉调对接机制建设全面推进
     return f
+
+
+def score(features: frozenset[str], weights: dict[str, float]) -> float:
+    """A candidate's score: the bias and the weights of its features (an adoption when positive)."""
+    return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
+
+
+def only_helps(text: str, who: InstitutionMention, cands: list, weights: dict[str, float]) -> bool:
+    """The body only helps another's work (县司法局积极配合，…: adopt_clauses.helps) and adopts nothing itself in the
+    sentence (海口海事法院积极参与…治理，建立了…机制 does): the text is still about the body it helps."""
+    return helps(text, who) and all(c.who is not who or score(c.features, weights) <= 0 for c in cands)

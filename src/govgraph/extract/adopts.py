@@ -25,7 +25,7 @@ from .adopt_clauses import (
     superseded,
     unless_said,
 )
-from .adopt_features import MechFeatures, features, mech_features
+from .adopt_features import MechFeatures, features, mech_features, only_helps, score
 from .adopt_members import (
     collective_region_names,
     followers,
@@ -108,10 +108,6 @@ class Candidate:
     @property
     def in_sentence(self) -> bool:
         return self.role not in ("carried", "parties")
-
-
-def score(features: frozenset[str], weights: dict[str, float]) -> float:
-    return weights.get("bias", 0.0) + sum(weights.get(f, 0.0) for f in features)
 
 
 def _body_candidates(
@@ -257,11 +253,10 @@ class AdoptionFinder:
             ):
                 out += self.carried_candidates(text, paragraph, mm, bodies, heads[mm.start], of_mech, regions or [])
         # a body whose staff open the sentence (周潭派出所民警接到预警后…) is what the next sentences are about;
-        # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies)
-        self.remember(
-            paragraph,
-            subj or [im for im in bodies[:1] if staff_opens(text, im)] or opening_lead(text, self.named, bodies),
-        )
+        # a region is too weak a reading to carry (广州作为一线城市… says nothing of its bodies), and a body that only
+        # helps another's work (县司法局积极配合，…) leaves the text about the body it helps
+        acting = subj or [im for im in bodies[:1] if staff_opens(text, im)] or opening_lead(text, self.named, bodies)
+        self.remember(paragraph, [] if subj and only_helps(text, subj[0], out, self.weights) else acting)
         self.named += [im for im in bodies if not im.title_only]
         scored = [(c, score(c.features, self.weights)) for c in out if not _not_adopting(text, c)]
         self.seen.extend(scored)
