@@ -180,3 +180,24 @@ def test_credit_is_no_part_of_the_clause():
     x = doc("　　据西藏日报报道 日喀则市公安局深入推进建设，派驻民警1136名。\n")
     [q] = x["quantities"]
     assert (q["subject"], q["subject_rule"]) == ("日喀则市公安局", "subj.clause")
+
+
+CHAIN_CASES = [
+    # article, [(name, start, end, rule)] of every institution's evidence
+    (  # a prefecture's bureau written right before its county's: the line of command, the station acts
+        "西双版纳傣族自治州公安局勐海县公安局打洛边境派出所查获毒品案件23起。",
+        [("勐海县公安局打洛边境派出所", 12, 25, "inst.subunit:派出所")],
+    ),
+    (  # negative: two bureaus in a list both act
+        "西双版纳傣族自治州公安局、勐海县公安局联合查获毒品案件23起。",
+        [
+            ("西双版纳傣族自治州公安局", 0, 12, "inst.head:公安局"),
+            ("勐海县公安局", 13, 19, "inst.head:公安局"),
+        ],
+    ),
+]
+
+
+@pytest.mark.parametrize("text, expected", CHAIN_CASES)
+def test_line_of_command_names_one_body(text, expected):
+    assert institutions(text) == expected

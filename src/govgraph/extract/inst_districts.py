@@ -104,3 +104,20 @@ def branch_named_before(m: InstitutionMention, ctx: Context) -> InstitutionMenti
     bureau = fill(institution_heads()["公安局"], region=region_prefix(city))
     branch = _unit_named(ctx, institution_heads()["分局"], bureau, [d])
     return m if branch is None else dataclasses.replace(m, name=branch, parent=bureau)
+
+
+def front_of(last: InstitutionMention, m: InstitutionMention) -> bool:
+    """`last` is named only as the front of `m`'s name: `m` is its sub-unit written after it (最高法执行局), or a body
+    of the same kind in one of its divisions written right after it, naming the line of command
+    (西双版纳傣族自治州公安局勐海县公安局打洛边境派出所: no act of the prefecture's bureau)."""
+    if m.parent is not None and m.parent == last.name and m.start == last.start:
+        return True
+    lower, upper = m.region, last.region
+    return (
+        m.start == last.end
+        and m.kind == last.kind
+        and lower is not None
+        and upper is not None
+        and lower.code != upper.code
+        and gazetteer().within(lower, {upper.code})
+    )

@@ -56,7 +56,7 @@ from .inst_base import (
     twins,
     word_starts_at,
 )
-from .inst_districts import POLICE, branch_named_before, district_unit
+from .inst_districts import POLICE, branch_named_before, district_unit, front_of
 from .inst_forms import league, own_legal_system, prefixed, sibling_unit, unit_of, vertical_unit
 from .inst_founded import founding_verbs
 from .inst_local import (
@@ -149,7 +149,7 @@ def find_institutions(
         ]
         found += [t for m in found for t in twins(head, m)]
         for m in found:
-            if m.parent is not None and last is not None and m.parent == last.name and m.start == last.start:
+            if last is not None and front_of(last, m):
                 last.prefix_only = True
             for o in out:  # 荆州市工商联商会 inside 荆州市工商联商会调解中心: the front of a longer name
                 if m.start <= o.start and o.end < m.end and not o.collective:
