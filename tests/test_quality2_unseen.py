@@ -201,3 +201,19 @@ CHAIN_CASES = [
 @pytest.mark.parametrize("text, expected", CHAIN_CASES)
 def test_line_of_command_names_one_body(text, expected):
     assert institutions(text) == expected
+
+
+STATION_HEAD_CASES = [
+    # article, [(name, start, end, rule)]: a county's grassland and forestry stations and inspectors are bodies
+    (
+        "玛曲县检察院与县草原站协作督促整改。",
+        [("玛曲县人民检察院", 0, 6, "inst.head:检察院"), ("玛曲县草原站", 7, 11, "inst.relative:草原站")],
+    ),
+    ("碌曲县林业站参与整治。", [("碌曲县林业站", 0, 6, "inst.head:林业站")]),
+    ("草原站是牧民的好帮手。", []),  # negative: no region before it, no body
+]
+
+
+@pytest.mark.parametrize("text, expected", STATION_HEAD_CASES)
+def test_county_stations(text, expected):
+    assert institutions(text) == expected
