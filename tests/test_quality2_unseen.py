@@ -217,3 +217,24 @@ STATION_HEAD_CASES = [
 @pytest.mark.parametrize("text, expected", STATION_HEAD_CASES)
 def test_county_stations(text, expected):
     assert institutions(text) == expected
+
+
+CORPS_CASES = [
+    # article, [(name, start, end, rule)]: the corps' own bodies are not the region's
+    (
+        "新疆维吾尔自治区人民检察院与新疆生产建设兵团人民检察院联合发布。兵团检察院办理案件93件。",
+        [
+            ("新疆维吾尔自治区人民检察院", 0, 13, "inst.head:人民检察院"),
+            ("新疆生产建设兵团人民检察院", 20, 27, "inst.national:兵团人民检察院"),
+            ("新疆生产建设兵团人民检察院", 32, 37, "inst.national:兵团检察院"),
+        ],
+    ),
+    ("兵团公安局破获案件20起。", [("新疆生产建设兵团公安局", 0, 5, "inst.national:兵团公安局")]),
+    # negative: a division's bodies keep their division (第八师公安局)
+    ("第八师公安局破获案件20起。", [("新疆生产建设兵团第八师公安局", 0, 6, "inst.zone:公安局")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", CORPS_CASES)
+def test_corps_bodies(text, expected):
+    assert sorted(institutions(text), key=lambda t: t[1]) == expected
