@@ -40,6 +40,7 @@ class MechanismCues:
     openers: frozenset[str] = frozenset()  # 反 …: a word jieba tags as no part of a name that opens one
     goal_manners: tuple[str, ...] = ()  # 有机, 深度 …: before a joining word, a goal is stated, not a name
     modifier_verbs: tuple[str, ...] = ()  # 开展, 进行 …: a verb between a quote and a generic word, which is its own
+    agreement_kinds: frozenset[str] = frozenset()  # 战略, 框架 …: an agreement's kind, no way of working
 
 
 @lru_cache(maxsize=1)
@@ -91,6 +92,7 @@ def mechanism_cues() -> MechanismCues:
         openers=frozenset(by_role.get("opener", [])),
         goal_manners=longest_first(by_role.get("goal_manner", [])),
         modifier_verbs=longest_first(by_role.get("modifier_verb", [])),
+        agreement_kinds=frozenset(by_role.get("agreement_kind", [])),
     )
 
 

@@ -16,6 +16,7 @@ from functools import lru_cache
 from ..lexicon import Concept, gazetteer
 from ..lexicon_mechanisms import mechanism_cues, mechanism_stoplist, mechanisms_by_label
 from ..spans import DictMatcher, resolve_overlaps
+from .mech_agreements import agreements
 from .mech_discovery import QUOTED, discover
 from .mech_forms import COUNT_VALUES
 from .mech_names import QUOTE, Candidate, clean_name
@@ -156,7 +157,7 @@ def find_mechanisms(text: str) -> list[MechanismMention]:
             for s, e in spelled
         )
     ]
-    for cand in discover(text):
+    for cand in discover(text) + agreements(text):
         m = _as_mention(text, cand)
         if m is not None:
             found.append(m)
