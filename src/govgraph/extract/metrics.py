@@ -62,6 +62,7 @@ MEASURED = re.compile(
 LEVEL_REACHED = re.compile(
     r"(?:(?:提升|提高|上升|下降|缩短|降低|减少|增加|增长|压缩|升|降)(?:至|到)|(?:保持|控制|稳定|维持)在)\s*$"
 )
+RANGE_BETWEEN = re.compile(r"\s*(?:至|到|~|～|—{1,2}|－|-)\s*")
 SUFFIX = {"CNY": "金额", "person_time": "人次", "day": "用时", "hour": "用时", "percent": ""}
 GENERIC = {"CNY": "金额", "percent": "比率", "day": "用时", "hour": "用时", "person_time": "人次"}
 COUNTED_NOUNS = ("部门", "单位", "方")
@@ -74,11 +75,23 @@ def metric_label(text: str, start: int, end: int, unit: str, floor: int, previou
     earliest (after the acting body or an earlier figure); `previous`: the label of the figure
     before it in the sentence. A sentence fragment is repaired (extract/metric_repair.py), else
     the figure gets the generic label of its unit."""
+    if previous is not None and RANGE_BETWEEN.fullmatch(text, floor, start):
+        return previous  # 10%—15%, 120万至150万元: the upper end of a range, labelled as its lower end
+    end = _range_end(text, end)
     text, start, end, floor = _unquote_before(text, start, end, floor)
     label = _label(text, start, end, unit, floor, previous)
     if label in GENERIC_LABELS or fragment_reason(label) is None:
         return label
     return repair(label, _noun_after(text, end)) or _generic(text[start:end], unit)
+
+
+def _range_end(text: str, end: int) -> int:
+    """60至80名农民工: the lower end of a range is labelled as the whole range (the noun after its upper end)."""
+    mark = RANGE_BETWEEN.match(text, end)
+    if mark is None:
+        return end
+    upper = find_quantities(text[mark.end() : mark.end() + 24])
+    return mark.end() + upper[0].end if upper and upper[0].start == 0 else end
 
 
 QUOTE_PAIRS = {"”": "“", "’": "‘", '"': '"', "」": "「"}

@@ -305,6 +305,33 @@ def _per_capita(text: str, start: int) -> bool:
     return any(w in before for w in quantity_cues().get("per_capita", ())) and ("率" in before or "每" in before)
 
 
+# 涉及金额120万至150万元, 3至5天, 1.5—2万元: a bare number and a range mark right before a figure are the
+# range's lower end, in the figure's unit (a lower end with a unit of its own, 10%—15%, is a figure itself)
+RANGE_MARK = r"\s*(?:至|到|~|～|—{1,2}|－|-)\s*$"
+RANGE_LAST = set("至到~～—－- \t")
+RANGE_LOW = {
+    True: re.compile(rf"(?<![\d.,])(?P<low>{ARABIC})(?P<mag>万|亿)?{RANGE_MARK}"),
+    False: re.compile(rf"(?<![零〇一二两三四五六七八九十百千])(?P<low>{_CN})(?P<mag>){RANGE_MARK}"),
+}
+
+
+def _range_low(text: str, start: int, m: re.Match, high: float) -> tuple[int, int, float] | None:
+    """(start, end, value) of the lower end of the range the figure `m` (from `start`, its number `high`
+    before its magnitude) closes, or None; a lower end without a magnitude takes the figure's where it is
+    below the figure's number (1.5至2万元)."""
+    if text[start - 1 : start] not in RANGE_LAST:
+        return None  # the common case: no range mark right before the figure (the pattern ends with one)
+    low = RANGE_LOW[ARABIC_NUMBER.fullmatch(m.group("num")) is not None].search(text, max(0, start - 24), start)
+    value = parse_number(low.group("low")) if low is not None else None
+    if low is None or value is None:
+        return None
+    if low.group("mag"):
+        value *= MAG[low.group("mag")]
+    elif value < high:
+        value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
+    return low.start(), low.end("low") + len(low.group("mag") or ""), round(value, 6)
+
+
 def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
     """The figures of a sentence; `in_case`: its paragraph opened telling one case's story (stories.opens_a_case)."""
     if NUMERAL.search(text) is None:
@@ -345,9 +372,14 @@ def find_quantities(text: str, in_case: bool = False) -> list[QuantityMention]:
             continue  # 人均拥有7.6个账户、持有5.7张银行卡 (but 人均结案326件 is the court's work)
         if QUOTED_NAME_AFTER.match(text, m.end()) and text.endswith(("“", "‘", '"'), 0, start):
             continue  # “15分钟解纷圈”: the figure opens a quoted name
+        low = _range_low(text, start, m, value)
+        if low is not None and text[low[0] - 1 : low[0]] == "第":
+            continue  # 第3至5名: a range of ordinals
         value *= MAG[m.group("mag")] * MAG[m.group("mag2")]
         spec_unit, rule = _unit_of(unit, before, after, _earlier_clause(text, start, before) if unit.cued else "")
         if spec_unit in ("case", "item") and _per_capita(text, start):
             spec_unit, rule = "other", f"qty.per-capita:{unit.word}→other"  # SPEC: 件/万人 → other
         out.append(QuantityMention(start, m.end(), text[start : m.end()], round(value, 6), spec_unit, rule))
+        if low is not None:
+            out.append(QuantityMention(low[0], low[1], text[low[0] : low[1]], low[2], spec_unit, rule + "+range-low"))
     return sorted(out + percent_in_words(text) + day_limits(text), key=lambda q: q.start)
