@@ -12,7 +12,7 @@ from govgraph.extract.quantities import find_quantities
 from govgraph.extract.quantity_words import day_limits
 from govgraph.extract.roles import system_word_at
 from govgraph.extract.subject_agents import _places, system_starts
-from govgraph.extract.subject_base import CLAUSE_STOP, _opens_clause
+from govgraph.extract.subject_base import CLAUSE_STOP, opens_clause_at
 from govgraph.extract.subject_recall import Recall, recalled_agents
 from govgraph.extract.subjects import SentenceView
 
@@ -20,7 +20,7 @@ from govgraph.extract.subjects import SentenceView
 def _clause_walk(text: str) -> list[tuple[int, str]]:
     """The walk system_starts replaced: each clause start, and the system word there if any."""
     starts = [0, *(m.end() for m in CLAUSE_STOP.finditer(text))]
-    return [(at, w) for at in starts if (w := system_word_at(text, at)) and _opens_clause(text, at)]
+    return [(at, w) for at in starts if (w := system_word_at(text, at)) and opens_clause_at(text, at)]
 
 
 @pytest.mark.parametrize(

@@ -12,7 +12,7 @@ from govgraph.extract.mech_names import past_bad_start
 from govgraph.extract.quantities import _has_cue
 from govgraph.extract.regions import find_regions
 from govgraph.extract.roles import CLAUSE_START, after_last_stop
-from govgraph.extract.subject_base import CLAUSE_STOPS, _clause_start
+from govgraph.extract.subject_base import CLAUSE_STOPS, subject_clause_start
 from govgraph.lexicon import quantity_cues
 from govgraph.lexicon_mechanisms import mechanism_cues
 
@@ -34,7 +34,7 @@ def _walk_back(text: str, pos: int, stops: str) -> int:
 def test_a_clause_starts_after_the_last_stop_before_the_position(pos, clause, clause_or_bracket):
     # roles' stops hold no ASCII bracket; the subject rules' do: (东区) opens a clause for them only
     assert after_last_stop(CLAUSES, pos) == clause == _walk_back(CLAUSES, pos, CLAUSE_START)
-    assert _clause_start(CLAUSES, pos) == clause_or_bracket == _walk_back(CLAUSES, pos, CLAUSE_STOPS)
+    assert subject_clause_start(CLAUSES, pos) == clause_or_bracket == _walk_back(CLAUSES, pos, CLAUSE_STOPS)
 
 
 @pytest.mark.parametrize(

@@ -20,9 +20,9 @@ from .subject_base import (
     PARTNER_WORDS,
     SentenceView,
     SubjectChoice,
-    _clause_start,
-    _list_member,
-    _opens_clause,
+    list_member,
+    opens_clause_at,
+    subject_clause_start,
 )
 
 COUNT = re.compile(r"\d+\s*[个名家所]|各级|[两三]级")  # 全市195个派出所, 全市两级法院
@@ -81,7 +81,7 @@ def system_starts(text: str) -> list[tuple[int, str]]:
     return [
         (m.start(), m.group())
         for m in _system_words().finditer(text)
-        if (m.start() == 0 or text[m.start() - 1] in CLAUSE_STOPS) and _opens_clause(text, m.start())
+        if (m.start() == 0 or text[m.start() - 1] in CLAUSE_STOPS) and opens_clause_at(text, m.start())
     ]
 
 
@@ -101,7 +101,7 @@ def _bodies(view: SentenceView) -> list[tuple[int, int, SubjectChoice]]:
         if any(end == im.start and region == im.region for _, end, region in spans):
             continue  # …and so does 县纪委县监委, two names back to back with no word between: the first's
         spans.add((im.start, im.end, im.region))
-        if im in view.subjects or _opens_clause(text, (parent_before(text, im, view.insts) or im).start):
+        if im in view.subjects or opens_clause_at(text, (parent_before(text, im, view.insts) or im).start):
             if _speaks_for_itself(text, im):
                 # a department's head speaks for its body; a station's for the station (城关镇司法所所长…)
                 speaker = im.parent if im.title_only and im.parent and not im.name.endswith(OUTPOSTS) else im.name
@@ -111,7 +111,7 @@ def _bodies(view: SentenceView) -> list[tuple[int, int, SubjectChoice]]:
                 continue
             if oversees(text, im):
                 continue  # 经X批准, 由X主管: the body approves or oversees, the figures are another's
-            if not _list_member(text, im.end, view.insts):
+            if not list_member(text, im.end, view.insts):
                 rule = "subj.collective-body" if im.collective else "subj.clause"
                 out.append((im.start, im.end, SubjectChoice(im.name, rule)))
     return out
@@ -123,13 +123,13 @@ def _regions(view: SentenceView, document_codes: set[str]) -> list[tuple[int, in
     covered = [(im.start, im.end) for im in view.insts]
     regions = tuple(view.regions)
     for r in view.regions:
-        if any(a <= r.start < b for a, b in covered) or not _opens_clause(text, r.start, regions):
+        if any(a <= r.start < b for a, b in covered) or not opens_clause_at(text, r.start, regions):
             continue
         if any(o.start == r.end for o in view.regions):
             continue  # 河南省周口市: the chain's last division is the one meant
         if text.startswith((*subject_cues().get("resident", ()), *subject_cues().get("part", ())), r.end):
             continue  # 崖州区渔民陈某说: where a person lives; 西江镇部分民居: a place qualifying a noun
-        if _list_member(text, r.end, view.regions) or counted_list(text, r, view.regions):
+        if list_member(text, r.end, view.regions) or counted_list(text, r, view.regions):
             out.append((r.start, r.end, _list_scope(r, document_codes)))
         else:
             choice = _levels_lead(text, r, document_codes) or SubjectChoice(
@@ -146,7 +146,7 @@ def _nationals(view: SentenceView) -> list[tuple[int, int, SubjectChoice]]:
         if word not in text:
             continue
         for at in _places(word, text):
-            if _opens_clause(text, at):
+            if opens_clause_at(text, at):
                 out.append((at, at + len(word), SubjectChoice(None, "subj.national")))
     return out
 
@@ -162,7 +162,7 @@ def _collectives(view: SentenceView) -> list[tuple[int, int, CollectiveWord]]:
         if c.word not in text:  # most sentences name none of them: skip the regex search
             continue
         for at in _places(c.word, text):
-            if _opens_clause(text, at, regions):
+            if opens_clause_at(text, at, regions):
                 found.append((at, at + len(c.word), c))
     return found
 
@@ -182,7 +182,7 @@ def _co_actor(text: str, im, subjects: list) -> bool:
     等单位开展…, 甲督促乙追回…: triggers.tsv, organise): the clause's figures are 甲's."""
     return any(
         lead.end <= im.start
-        and _clause_start(text, im.start) in (_clause_start(text, lead.start), _led_from(text, lead.end))
+        and subject_clause_start(text, im.start) in (subject_clause_start(text, lead.start), _led_from(text, lead.end))
         and any(w in text[lead.end : im.start] for w in _lead_words())
         for lead in subjects
     )

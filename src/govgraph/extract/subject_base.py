@@ -51,22 +51,22 @@ class SentenceView:
     national_words: list[str]
 
 
-def _clause_start(text: str, pos: int) -> int:
+def subject_clause_start(text: str, pos: int) -> int:
     return after_last_stop(text, pos, CLAUSE_STOPS)
 
 
-def _opens_clause(text: str, pos: int, regions: tuple = ()) -> bool:
+def opens_clause_at(text: str, pos: int, regions: tuple = ()) -> bool:
     """Only time phrases, sentence adverbs (and `regions`: 锡林郭勒盟全盟法院) stand between the clause start and `pos`."""
-    start = _clause_start(text, pos)
+    start = subject_clause_start(text, pos)
     if start == 0:
         start = min(reported_by_end(text), pos)  # 据西藏日报报道 X公安局…: the credit is no part of the clause
     if start == pos:
         return True  # nothing stands before it in its clause (a body opening a sentence or a clause)
-    lead = "".join(text[a:b] for a, b in _gaps(start, pos, regions)).strip()
+    lead = "".join(text[a:b] for a, b in uncovered_gaps(start, pos, regions)).strip()
     return not lead or LEAD.fullmatch(lead) is not None or TIME_LEAD.fullmatch(lead) is not None
 
 
-def _gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
+def uncovered_gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
     """The parts of [start, end) that no span covers."""
     out, i = [], start
     # only the spans inside [start, end) can be skipped: the others are not sorted
@@ -81,7 +81,7 @@ def _gaps(start: int, end: int, spans: tuple) -> list[tuple[int, int]]:
 LIST_BEFORE_COUNT = re.compile(r"[^，,。；;：:]{0,40}?等(?=\s*[\d一二两三四五六七八九十])")
 
 
-def _list_member(text: str, end: int, insts_or_regions: list) -> bool:
+def list_member(text: str, end: int, insts_or_regions: list) -> bool:
     """X、Y等18家: X is one of what the figure counts. True when only list separators and
     other named items (or short names the rules do not know: 教育部) stand between `end` and 等 + a number."""
     m = LIST_BEFORE_COUNT.match(text, end)

@@ -15,7 +15,7 @@ from functools import lru_cache
 
 from ..lexicon import subject_cues
 from ..segment import jieba_pos, word_frequency
-from .subject_base import SentenceView, SubjectChoice, _clause_start, _opens_clause
+from .subject_base import SentenceView, SubjectChoice, opens_clause_at, subject_clause_start
 
 NOUN_TAGS = ("n", "j")
 JOINED_WORD = 100  # a two-character word this common in jieba's dictionary is one word, not two
@@ -70,7 +70,7 @@ def _staff_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[in
     text, out = view.text, []
     staff = subject_cues().get("staff", {})
     for im in view.insts:
-        if im.end <= pos and any(text.startswith(w, im.end) for w in staff) and _opens_clause(text, im.start):
+        if im.end <= pos and any(text.startswith(w, im.end) for w in staff) and opens_clause_at(text, im.start):
             out.append((im.start, SubjectChoice(im.name, "subj.staff")))
     before = text[:pos]
     for word in staff:
@@ -78,7 +78,7 @@ def _staff_agents(view: SentenceView, pos: int, recall: Recall) -> list[tuple[in
         if body is None or word not in before:  # the common case: skip the regex search
             continue
         for m in re.finditer(re.escape(word), before):
-            if not _covered(view, m.start()) and _opens_clause(text, m.start()):
+            if not _covered(view, m.start()) and opens_clause_at(text, m.start()):
                 out.append((m.start(), SubjectChoice(body, "subj.staff")))
     return out
 
@@ -89,7 +89,7 @@ def _bare_heads(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int,
     heads = subject_cues().get("bare_head", {})
     if not any(text.find(h, 0, pos) >= 0 for h in heads):
         return []  # no head before `pos` at all (most sentences): the clause need not be found
-    start = _clause_start(text, pos)
+    start = subject_clause_start(text, pos)
     if not any(_stands_free(view, start, pos, h) and any(b.endswith(h) for b in recall.bodies) for h in heads):
         # the common case: no head in the clause but inside a body's name (综治中心), or none the article named a
         # body with, so no word of jieba's there is one the loop below keeps: jieba need not read the clause
@@ -135,12 +135,12 @@ def _two_level(view: SentenceView, pos: int, recall: Recall) -> list[tuple[int, 
         if word not in before:  # the common case: skip the regex search
             continue
         for m in re.finditer(re.escape(word), before):
-            clause = _clause_start(text, m.start())
+            clause = subject_clause_start(text, m.start())
             short = re.search(rf"[\u4e00-\u9fff]{{1,{SHORT_FORM}}}$", text[clause : m.start()])
             if short is None:
                 continue
             at = clause + short.start()
-            if _covered(view, at) or not _opens_clause(text, at):
+            if _covered(view, at) or not opens_clause_at(text, at):
                 continue
             # the lead court itself, not a tribunal of it (宜昌市中级人民法院长江三峡环境资源法庭); the
             # sentence may name it before (记者从遵义市中级人民法院获悉，遵义两级法院…)

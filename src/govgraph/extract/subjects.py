@@ -26,9 +26,9 @@ from .subject_base import (
     PARTNER_WORDS,
     SentenceView,
     SubjectChoice,
-    _clause_start,
-    _gaps,
-    _list_member,
+    list_member,
+    subject_clause_start,
+    uncovered_gaps,
 )
 
 # 在/对/向 … : a body governed by a preposition (or a partner's word) is not the actor (在人民银行和银保监会指导下)
@@ -40,10 +40,10 @@ GOVERNED_LIST = re.compile(
 
 def _governed(text: str, im, insts: list) -> bool:
     """在区清欠办、区妇联建立…: a body after a preposition (maybe in a list) is not the actor."""
-    start = _clause_start(text, im.start)
+    start = subject_clause_start(text, im.start)
     if GOVERNED.search(text[start : im.start]):
         return True
-    lead = "".join(text[a:b] for a, b in _gaps(start, im.start, tuple(insts)))
+    lead = "".join(text[a:b] for a, b in uncovered_gaps(start, im.start, tuple(insts)))
     m = GOVERNED_LIST.match(lead)
     if m is None:
         return False
@@ -104,7 +104,7 @@ def quantity_subject(
         return _own_jurisdiction(agents, view) or agents[-1][1]
     text = view.text
     for im in reversed(view.insts):
-        if im.end > pos or im.prefix_only or _list_member(text, im.end, view.insts):
+        if im.end > pos or im.prefix_only or list_member(text, im.end, view.insts):
             continue
         if _governed(text, im, view.insts) or PERSON_AFTER.match(text, im.end):
             continue
