@@ -20,3 +20,18 @@ CASES = [
 @pytest.mark.parametrize("text, expected", CASES)
 def test_a_list_spelled_out_by_its_count(text, expected):
     assert [(m.start, m.end, m.surface) for m in find_mechanisms(text)] == expected
+
+
+# a method named by its count of steps is one name with the steps the quote before it spells out
+METHODS = [
+    ("该局推行“冲、刷、消、护”四步法，", [(4, 16, "冲、刷、消、护四步法", "mech.numbered")]),
+    ("该院总结“听、问、析、解”四步调解法。", [(4, 18, "听、问、析、解四步调解法", "mech.numbered")]),
+    # a count name of its own stays alone (“自治、法治、德治”三治融合), as does a method whose count the list misses
+    ("该村推行“自治、法治、德治”三治融合。", [(14, 18, "三治融合", "mech.curated:three-governance-integration")]),
+    ("该所推行“冲、刷、消”四步法。", [(4, 14, "冲、刷、消", "mech.quoted+tail")]),
+]
+
+
+@pytest.mark.parametrize("text, expected", METHODS)
+def test_a_method_by_its_steps_keeps_them(text, expected):
+    assert [(m.start, m.end, m.name, m.rule) for m in find_mechanisms(text)] == expected

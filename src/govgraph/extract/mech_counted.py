@@ -9,7 +9,7 @@ import re
 from functools import lru_cache
 
 from ..lexicon_mechanisms import MechanismCues
-from .mech_forms import COUNT_VALUES, VERB_PARTICLE, enumerated_name
+from .mech_forms import COUNT_VALUES, UNQUOTED_STEPS, VERB_PARTICLE, enumerated_name
 from .mech_names import Candidate, generic_only, starts_word
 
 COUNTED_ITEM = r"[\u4e00-\u9fff]{2,14}?"
@@ -48,3 +48,13 @@ def counted_lists(text: str, cues: MechanismCues) -> list[Candidate]:
                 out.append(Candidate(at, at + len(part), part, "mech.setup-verb+counted"))
             at += len(part)
     return out
+
+
+def spelled_method(text: str, quote: re.Match) -> list[Candidate]:
+    """A method named by its count of steps, whose steps the quote before it spells out: “冲、刷、消、护”四步法 is
+    one name, 冲、刷、消、护四步法 (the count alone says nothing of the method; unlike 三治融合, a name of its own)."""
+    steps = UNQUOTED_STEPS.match(text, quote.end())
+    if steps is None:
+        return []
+    name = quote.group(1).strip() + steps.group(0)
+    return [Candidate(quote.start(), steps.end(), name, "mech.numbered", quote.group(1).strip())]

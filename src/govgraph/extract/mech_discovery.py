@@ -26,7 +26,7 @@ from ..lexicon import triggers
 from ..lexicon_mechanisms import MechanismCues, mechanism_cues, mechanism_stoplist
 from ..segment import jieba_pos
 from ..spans import find_each
-from .mech_counted import counted_lists
+from .mech_counted import counted_lists, spelled_method
 from .mech_forms import agent_pairs, named_forms, periodic, spells_out_count, unquoted_numbered
 from .mech_from_to import from_to
 from .mech_modified import quote_with_phrase
@@ -146,7 +146,7 @@ def _quoted(text: str, cues: MechanismCues) -> list[Candidate]:
                     out.append(Candidate(m.start(), end, part, "mech.quoted+list", part))
             continue
         if spells_out_count(inner, text, m.end()):
-            out += _counted_after(text, m.end(), cues)  # “自治、法治、德治”三治融合: the count is the name
+            out += spelled_method(text, m) or _counted_after(text, m.end(), cues)  # (“…”四步法; “…”三治融合)
             continue
         if text.startswith(("的“", "的‘"), quotes[j].end()):
             continue  # it describes the quoted name that follows: “法庭+司法+…”的“六调联动”
