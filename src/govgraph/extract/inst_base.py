@@ -13,7 +13,7 @@ from ..lexicon_institutions import development_zones, stem_words
 from ..segment import jieba_pos
 from .region_records import RegionMention, province_not_holding
 from .regions import choose
-from .townships import LOCAL, TOWNSHIP_SUFFIXES, local_ok
+from .townships import LOCAL, TOWNSHIP_SUFFIXES, local_ok, transcribed_name
 
 STEM_BREAK = set("，。、；：！？“”‘’（）《》「」【】()[] 的在和与及将对由是到为从向把被了等")
 # clause punctuation (a clause-opening head stands after it; no unit's name spans it)
@@ -355,8 +355,10 @@ def unit_place_name(between: str) -> bool:
     """The words between a body and its unit's head name the unit's place, whatever jieba makes of
     them: a road or a street (洗马路派出所: 洗|马路), or a place named with a numeral (七里园派出所:
     七里|园, read as a number)."""
-    if not 2 <= len(between) <= 5 or not all(is_name_char(c) for c in between):
+    if not 2 <= len(between) <= 6 or not all(is_name_char(c) for c in between):
         return False
+    if len(between) == 6:
+        return _township(between)  # 阿尔巴斯苏木人民法庭: a transcribed name of four and 苏木
     road = between[-1] in "路街巷"
     # a border (water, forest …) police station: its place, then the force's word (打洛 + 边境派出所)
     force = between.endswith(OTHER_POLICE) and len(between) - 2 in (2, 3)
@@ -369,7 +371,10 @@ def unit_place_name(between: str) -> bool:
 def _township(between: str) -> bool:
     """A township's name with its suffix (于都县人民法院银坑镇人民法庭, 于都县司法局岭背镇司法所): the unit sits there."""
     lm = LOCAL.fullmatch(between)
-    return lm is not None and lm.group(2) in TOWNSHIP_SUFFIXES and 2 <= len(lm.group(1)) <= 3 and local_ok(lm, True)
+    if lm is None or lm.group(2) not in TOWNSHIP_SUFFIXES:
+        return False
+    name = lm.group(1)  # 2-3 characters, or a transcribed name of four (阿尔巴斯苏木人民法庭)
+    return (2 <= len(name) <= 3 or transcribed_name(name, lm.group(2))) and local_ok(lm, True)
 
 
 def _unknown_place(between: str) -> bool:

@@ -30,6 +30,7 @@ from .inst_forms import UNIT_STEM
 from .inst_founded import court_tribunals, founded_unit, opens_another, railway_station, tribunal_of_court
 from .inst_local import county_of_town_named, quoted_body
 from .inst_outpost import outpost_stem
+from .inst_zones import corps_front
 
 # part-of-speech tags (jieba) that may form a proper-name stem
 NAME_TAGS = ("n", "j", "s", "eng", "l", "vn", "i", "an")
@@ -257,6 +258,8 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
             stem, start, rname, prefix = stem[cut:], start2, d.name, region_prefix(d)
         elif (d := county_of_town_named(stem, ctx)) is not None:
             rname, prefix = d.name, region_prefix(d)  # 周潭派出所 after 铜陵市郊区周潭镇: the town's county
+        elif (corps := corps_front(text, start)) is not None:
+            start, prefix = corps  # 第八师一四九团人民法庭: a regiment's body carries its division's name
     name = prefix + fill(head, stem=stem)
     return [InstitutionMention(start, he, text[start:he], name, head.kind, d, rname, rule=rule)]
 

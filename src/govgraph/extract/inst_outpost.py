@@ -4,6 +4,7 @@ the head are read as a name when they stand alone between a break and the head."
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from ..lexicon import Head, institution_heads
@@ -26,6 +27,10 @@ RARE = 300
 # a word jieba has (almost) never counted is a place's name whatever its tag (谋道 + 人民法庭; 设立, 派出 are common)
 UNHEARD = 10
 
+# a regiment of the Xinjiang Production and Construction Corps (一四九团, 一〇一团, 二二二团) is a township-level place;
+# its number is written digit by digit, which no count is (三团 or 十二团 are no regiments' names here)
+REGIMENT = re.compile(r"(?<![零〇一二三四五六七八九十百千万])[一二三四五六七八九][〇零一二三四五六七八九]{2}团$")
+
 
 def outpost_stem(
     text: str, hs: int, floor: int, surface: str, found: tuple[str, bool], named: Iterable[InstitutionMention] = ()
@@ -35,6 +40,9 @@ def outpost_stem(
     bodies the article named before, whose outposts vouch for their places' names."""
     if surface not in OUTPOST_HEADS:
         return found
+    regiment = REGIMENT.search(text, max(floor, hs - 6), hs)
+    if regiment is not None:
+        return regiment.group(0), True  # 一四九团派出所: a corps regiment, named by its number in numerals
     i = hs
     while i > floor and hs - i <= LONGEST and is_name_char(text[i - 1]):
         i -= 1

@@ -144,8 +144,10 @@ def _whole_name(text: str, lm: re.Match) -> re.Match:
 def _opening_township(text: str, t: re.Match) -> re.Match | None:
     """临洺关镇司法所, 八廓街道司法所 opening a clause: a name of 2-3 characters jieba does not know,
     none of the generic or stop words (所在乡镇, 辖区街道, 这个镇)."""
-    for n in (3, 2):
+    for n in (4, 3, 2):
         start = t.start() - n
+        if n == 4 and not transcribed_name(text[start : t.start()], t.group(1)):
+            continue
         if start < 0 or (
             start > 0
             and text[start - 1] not in CLAUSE_OPENERS
@@ -161,6 +163,17 @@ def _opening_township(text: str, t: re.Match) -> re.Match | None:
         if local_ok(lm, chained=True) and not lm.group(0).endswith(township_name_words()["generic_end"]):
             return lm
     return None
+
+
+# Inner Mongolia's 苏木 often bear a transcribed Mongolian name of four characters (阿尔巴斯苏木), which jieba
+# reads as people's names syllable by syllable (阿尔巴 + 斯)
+TRANSCRIBED_SUFFIXES = ("苏木",)
+
+
+def transcribed_name(stem: str, suffix: str) -> bool:
+    """A four-character name before a 苏木, every word of it tagged as a name by jieba."""
+    words = jieba_pos(stem) if len(stem) == 4 and suffix in TRANSCRIBED_SUFFIXES else ()
+    return len(words) > 1 and all(tag.startswith(PREFIX_TAGS) for _, tag in words)
 
 
 def township_words(text: str) -> list[re.Match]:
