@@ -6,7 +6,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from ..lexicon import Head, gazetteer, institution_heads
+from ..lexicon import Division, Head, gazetteer, institution_heads
 from ..lexicon_institutions import development_zones, stem_words
 from ..segment import jieba_pos
 from .inst_base import (
@@ -251,17 +251,25 @@ def named(text, hs, he, head: Head, chain, by_end, last, ctx: Context) -> list[I
     elif not proper:
         return []
     else:
-        # 区卫生环保志愿服务队: a 区/市 before a named body is the article's region
-        cut = _level_cut(stem)
-        start2, d = implicit_before(text, hs - len(stem) + cut, ctx)
-        if d is not None:
-            stem, start, rname, prefix = stem[cut:], start2, d.name, region_prefix(d)
-        elif (d := county_of_town_named(stem, ctx)) is not None:
-            rname, prefix = d.name, region_prefix(d)  # 周潭派出所 after 铜陵市郊区周潭镇: the town's county
-        elif (corps := corps_front(text, start)) is not None:
-            start, prefix = corps  # 第八师一四九团人民法庭: a regiment's body carries its division's name
+        stem, start, d, rname, prefix = _proper_place(text, hs, stem, start, ctx)
     name = prefix + fill(head, stem=stem)
     return [InstitutionMention(start, he, text[start:he], name, head.kind, d, rname, rule=rule)]
+
+
+def _proper_place(
+    text: str, hs: int, stem: str, start: int, ctx: Context
+) -> tuple[str, int, Division | None, str | None, str]:
+    """(stem, start, division, its name, prefix) of a body named by a proper name with no region before it."""
+    # 区卫生环保志愿服务队: a 区/市 before a named body is the article's region
+    cut = _level_cut(stem)
+    start2, d = implicit_before(text, hs - len(stem) + cut, ctx)
+    if d is not None:
+        return stem[cut:], start2, d, d.name, region_prefix(d)
+    if (d := county_of_town_named(stem, ctx)) is not None:
+        return stem, start, d, d.name, region_prefix(d)  # 周潭派出所 after 铜陵市郊区周潭镇: the town's county
+    if (corps := corps_front(text, start)) is not None:
+        return stem, corps[0], None, None, corps[1]  # 第八师一四九团人民法庭: a regiment's body carries its division's
+    return stem, start, None, None, ""
 
 
 def _level_cut(stem: str) -> int:
