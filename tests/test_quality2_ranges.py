@@ -48,3 +48,17 @@ LABELS = [
 def test_a_range_has_one_label(text, start, end, unit, previous, expected):
     floor = 0 if previous is None else 3
     assert metric_label(text, start, end, unit, floor, previous) == expected
+
+
+# a change of a duration keeps the duration's label whole (jieba cuts 用|时 and reads 用 as a preposition)
+CHANGE_LABELS = [
+    ("受理案件5天，增长10%", 9, 12, "percent", "受理案件用时", 7, "受理案件用时增长"),
+    ("拘留用时增长10%", 6, 9, "percent", None, 0, "拘留用时增长"),
+    # negative: a count's change keeps its label as before
+    ("审结案件3200件，同比增长10%", 14, 17, "percent", "审结案件数", 9, "审结案件数同比增长"),
+]
+
+
+@pytest.mark.parametrize("text, start, end, unit, previous, floor, expected", CHANGE_LABELS)
+def test_a_change_of_a_duration_keeps_its_label(text, start, end, unit, previous, floor, expected):
+    assert metric_label(text, start, end, unit, floor, previous) == expected
